@@ -1,0 +1,43 @@
+# Two commands on a fresh Debian/Ubuntu machine:
+#   make demo   set everything up (venv, package, CJK fonts, HarfBuzz subsetter) and build the example
+#   make test   set everything up and run the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+
+# Debian packages the toolkit needs at run time or in its tests:
+#   fonts-noto-cjk       Noto Serif/Sans CJK, the default CJK fonts of every theme
+#   libharfbuzz-subset0  fast font subsetting in WeasyPrint (the fallback is ~20x slower)
+#   poppler-utils        pdftotext/pdffonts/pdftoppm, used by tests and for looking at pages
+#   default-jre-headless Java, for EPUBCheck (only when no java is on PATH)
+SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils
+
+.PHONY: demo test setup system venv clean bench screenshots
+
+demo: setup
+	$(BIN)/exporter build examples/qingchuan-daily --to html,epub,pdf -o $(OUT)/qingchuan-daily
+	$(BIN)/exporter build examples/harbour-gazette.json --to html,epub,pdf -o $(OUT)/harbour-gazette
+	@echo "Demo written to $(OUT)/"
+
+test: setup
+	$(BIN)/python -m pytest -n auto -q
+
+setup: system venv
+
+system:
+	@bash tools/install-system-packages.sh $(SYSTEM_PACKAGES)
+
+venv: $(BIN)/.installed
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) $(OUT) dist build .pytest_cache .hypothesis

@@ -1,0 +1,339 @@
+"""The format-neutral edition model: what readers produce and renderers consume.
+
+The JSON field names here are the project's public contract. The model knows nothing of
+HTML, EPUB, PDF, CSS classes or file names; it only validates and normalises content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+import langcodes
+import regex
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from .text import clean_text, clean_title
+
+_SAFE_ID = regex.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
+_ASCII_WORDS = regex.compile(r"[A-Za-z0-9]+")
+
+
+def _clean(value: str | None) -> str | None:
+    """Whitespace-normalise optional running text; empty becomes None."""
+    if value is None:
+        return None
+    return clean_text(value) or None
+
+
+def _clean_line(value: str | None) -> str | None:
+    """Whitespace-normalise an optional title-like line; empty becomes None."""
+    if value is None:
+        return None
+    return clean_title(value) or None
+
+
+class _Node(BaseModel):
+    # Unknown keys are kept (never lose a user's text) and reported as warnings by readers.
+    model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True)
+
+
+class Paragraph(_Node):
+    """A body paragraph."""
+
+    type: Literal["paragraph"] = "paragraph"
+    text: Annotated[str, Field(min_length=1)]
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, v: str) -> str:
+        v = clean_text(v)
+        if not v:
+            raise ValueError("paragraph text is empty")
+        return v
+
+
+class Heading(_Node):
+    """An in-article subhead (小标题)."""
+
+    type: Literal["heading"] = "heading"
+    text: Annotated[str, Field(min_length=1)]
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, v: str) -> str:
+        v = clean_text(v)
+        if not v:
+            raise ValueError("heading text is empty")
+        return v
+
+
+class Figure(_Node):
+    """A photo or graphic; `src` is optional so a caption-only photo still renders."""
+
+    type: Literal["figure"] = "figure"
+    src: str | None = None
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+    _clean_fields = field_validator("alt", "caption", "credit")(classmethod(lambda cls, v: _clean(v)))
+
+    @model_validator(mode="after")
+    def _something(self) -> Figure:
+        if not self.src and not self.caption:
+            raise ValueError("a figure needs a src, a caption, or both")
+        return self
+
+
+class ListBlock(_Node):
+    """A bulleted or numbered list (notice items, key points)."""
+
+    type: Literal["list"] = "list"
+    ordered: bool = False
+    items: Annotated[list[str], Field(min_length=1)]
+
+    @field_validator("items")
+    @classmethod
+    def _items(cls, v: list[str]) -> list[str]:
+        items = [clean_text(i) for i in v]
+        if any(not i for i in items):
+            raise ValueError("list items must not be empty")
+        return items
+
+
+class Quote(_Node):
+    """A block quotation; `attribution` is optional."""
+
+    type: Literal["quote"] = "quote"
+    text: Annotated[str, Field(min_length=1)]
+    attribution: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, v: str) -> str:
+        v = clean_text(v)
+        if not v:
+            raise ValueError("quote text is empty")
+        return v
+
+
+Block = Annotated[
+    Paragraph | Heading | Figure | ListBlock | Quote,
+    Field(discriminator="type"),
+]
+
+
+class Notice(_Node):
+    """The signature block (落款) of a public notice."""
+
+    issuer: str | None = None
+    date: str | None = None
+
+    _clean_fields = field_validator("issuer", "date")(classmethod(lambda cls, v: _clean_line(v)))
+
+
+Kind = Literal["article", "photo", "notice"]
+
+
+class Article(_Node):
+    """One article, photo story or public notice."""
+
+    id: str | None = None
+    kind: Kind = "article"
+    section: str | None = None
+    page: int | str | None = None
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    lead: list[str] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list)
+    notice: Notice | None = None
+    continued_from: str | None = None
+    continued_to: str | None = None
+    summary: str | None = None
+
+    _clean_lines = field_validator(
+        "section", "kicker", "headline", "subheadline", "dateline", "byline",
+        "continued_from", "continued_to",
+    )(classmethod(lambda cls, v: _clean_line(v)))
+    _clean_summary = field_validator("summary")(classmethod(lambda cls, v: _clean(v)))
+
+    @field_validator("id")
+    @classmethod
+    def _id(cls, v: str | None) -> str | None:
+        if v is None:
+            return None
+        if not v.strip() or any(c.isspace() or ord(c) < 32 for c in v):
+            raise ValueError("id must be non-empty and contain no spaces or control characters")
+        return v
+
+    @field_validator("lead", mode="before")
+    @classmethod
+    def _lead_str(cls, v: Any) -> Any:
+        return [v] if isinstance(v, str) else v
+
+    @field_validator("lead")
+    @classmethod
+    def _lead(cls, v: list[str]) -> list[str]:
+        return [t for t in (clean_text(x) for x in v) if t]
+
+    @field_validator("authors")
+    @classmethod
+    def _authors(cls, v: list[str]) -> list[str]:
+        return [t for t in (clean_title(x) for x in v) if t]
+
+    @model_validator(mode="after")
+    def _needs_headline(self) -> Article:
+        if self.kind in ("article", "notice") and not self.headline:
+            raise ValueError(f"an article of kind '{self.kind}' needs a headline")
+        return self
+
+    @property
+    def title(self) -> str:
+        """A human title for contents and navigation, also for headline-less photos."""
+        if self.headline:
+            return self.headline
+        for block in self.blocks:
+            if isinstance(block, Figure) and block.caption:
+                return _shorten(block.caption)
+        return "Photo" if self.kind == "photo" else "Untitled"
+
+    @property
+    def texts(self) -> Iterator[str]:
+        """Every piece of reader-visible text, in reading order (for coverage checks)."""
+        for t in (self.kicker, self.headline, self.subheadline, self.dateline, self.byline):
+            if t:
+                yield t
+        yield from self.lead
+        for block in self.blocks:
+            if isinstance(block, Paragraph | Heading | Quote):
+                yield block.text
+            elif isinstance(block, ListBlock):
+                yield from block.items
+            elif isinstance(block, Figure):
+                yield from (t for t in (block.caption, block.credit) if t)
+        if self.notice:
+            yield from (t for t in (self.notice.issuer, self.notice.date) if t)
+
+
+def _shorten(text: str, limit: int = 24) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class Edition(_Node):
+    """One issue of a publication: metadata plus its articles in reading order."""
+
+    title: Annotated[str, Field(min_length=1, description="The publication's name")]
+    date: dt.date
+    language: str = "zh-CN"
+    edition: str | None = None
+    publisher: str | None = None
+    description: str | None = None
+    cover: str | None = Field(default=None, description="Cover image path, relative to the edition")
+    sections: list[str] | None = None
+    articles: list[Article] = Field(default_factory=list)
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, v: str) -> str:
+        v = clean_title(v)
+        if not v:
+            raise ValueError("title is empty")
+        return v
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, v: str) -> str:
+        if not langcodes.tag_is_valid(v):
+            raise ValueError(f"'{v}' is not a valid BCP 47 language tag")
+        return langcodes.standardize_tag(v, macro=False)
+
+    @model_validator(mode="after")
+    def _ids(self, info: ValidationInfo) -> Edition:
+        seen: dict[str, int] = {}
+        for i, art in enumerate(self.articles):
+            if art.id is not None:
+                if art.id in seen:
+                    raise ValueError(
+                        f"duplicate article id '{art.id}' (articles[{seen[art.id]}] and articles[{i}])"
+                    )
+                seen[art.id] = i
+        for i, art in enumerate(self.articles):
+            if art.id is None:
+                new_id = _unique(_generated_id(art, i), seen)
+                seen[new_id] = i
+                object.__setattr__(art, "id", new_id)
+        return self
+
+    def sections_in_order(self) -> list[Section]:
+        """Group articles by section: the `sections` order first, then first appearance."""
+        order: list[str | None] = list(self.sections or [])
+        groups: dict[str | None, list[Article]] = {}
+        for art in self.articles:
+            groups.setdefault(art.section, []).append(art)
+            if art.section not in order:
+                order.append(art.section)
+        result = []
+        for n, name in enumerate(o for o in order if o in groups):
+            result.append(Section(name=name, slug=f"s{n + 1}", articles=groups[name]))
+        return result
+
+    @property
+    def authors(self) -> list[str]:
+        """Every distinct author name, in order of first appearance."""
+        return list(dict.fromkeys(a for art in self.articles for a in art.authors))
+
+
+@dataclass(frozen=True)
+class Section:
+    """A run of articles under one section name (None: no section header)."""
+
+    name: str | None
+    slug: str
+    articles: list[Article] = field(default_factory=list)
+
+
+def slug_of(article: Article) -> str:
+    """A safe anchor/file name for an article: its id when ASCII-safe, else a stable hash."""
+    assert article.id is not None
+    if _SAFE_ID.match(article.id):
+        return article.id
+    return "a-" + hashlib.sha1(article.id.encode()).hexdigest()[:10]
+
+
+def _generated_id(art: Article, index: int) -> str:
+    words = _ASCII_WORDS.findall(art.headline or "")
+    if words:
+        return "-".join(w.lower() for w in words)[:40].strip("-") or f"article-{index + 1}"
+    basis = "\n".join(art.texts) or str(index)
+    return "a-" + hashlib.sha1(basis.encode()).hexdigest()[:8]
+
+
+def _unique(candidate: str, seen: dict[str, int]) -> str:
+    new, n = candidate, 2
+    while new in seen:
+        new, n = f"{candidate}-{n}", n + 1
+    return new
+
+
+def json_schema() -> dict[str, Any]:
+    """The published JSON Schema of an edition file."""
+    schema = TypeAdapter(Edition).json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "newsprint-exporter edition"
+    return schema
