@@ -24,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from .text import clean_text, clean_title
+from .text import clean_text, clean_title, is_cjk
 
 _SAFE_ID = regex.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 _ASCII_WORDS = regex.compile(r"[A-Za-z0-9]+")
@@ -88,7 +88,8 @@ class Figure(_Node):
     caption: str | None = None
     credit: str | None = None
 
-    _clean_fields = field_validator("alt", "caption", "credit")(classmethod(lambda cls, v: _clean(v)))
+    _clean_caption = field_validator("alt", "caption")(classmethod(lambda cls, v: _clean(v)))
+    _clean_credit = field_validator("credit")(classmethod(lambda cls, v: _clean_line(v)))
 
     @model_validator(mode="after")
     def _something(self) -> Figure:
@@ -318,7 +319,7 @@ def slug_of(article: Article) -> str:
 
 def _generated_id(art: Article, index: int) -> str:
     words = _ASCII_WORDS.findall(art.headline or "")
-    if words:
+    if words and not any(is_cjk(c) for c in art.headline or ""):
         return "-".join(w.lower() for w in words)[:40].strip("-") or f"article-{index + 1}"
     basis = "\n".join(art.texts) or str(index)
     return "a-" + hashlib.sha1(basis.encode()).hexdigest()[:8]

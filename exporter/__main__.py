@@ -1,0 +1,5 @@
+"""`python -m exporter` is the `exporter` command."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,60 @@
+"""The Python API: load a source, pick a theme, run the renderers for the requested targets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .readers import LoadedEdition, load
+from .render import RENDERERS, renderer
+from .themes import Theme, load_theme
+
+DEFAULT_THEME = "broadsheet"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything a renderer may need besides the edition and theme; CLI flags map 1:1."""
+
+    outdir: Path = Path("out")
+    embed_fonts: bool = False  # EPUB: embed the theme's CJK fonts, subset
+    check: bool = False  # EPUB: run EPUBCheck after building
+    profile: str = "screen"  # PDF: "print" adds bleed and crop marks
+    page_size: str | None = None  # PDF: overrides the theme's [page] size
+    pdf_variant: str | None = None  # PDF: passed to WeasyPrint, e.g. pdf/a-3b, pdf/ua-1
+    emit_print_html: bool = False  # PDF: also write the HTML handed to WeasyPrint
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def parse_targets(spec: str | Iterable[str]) -> list[str]:
+    """'html,epub' -> ['html', 'epub']; unknown formats are a usage error."""
+    items = spec.split(",") if isinstance(spec, str) else list(spec)
+    targets = [t.strip().lower() for t in items if t.strip()]
+    unknown = [t for t in targets if t not in RENDERERS]
+    if unknown or not targets:
+        known = ", ".join(RENDERERS)
+        raise InputError.single("--to", f"unknown output format '{','.join(unknown) or spec}' (available: {known})")
+    return list(dict.fromkeys(targets))
+
+
+def build(
+    source: str | Path,
+    to: str | Iterable[str] = "html",
+    theme: str | Path | Theme = DEFAULT_THEME,
+    options: BuildOptions | None = None,
+    on_output: Callable[[str, Path], None] | None = None,
+) -> list[Path]:
+    """Build one edition into each requested format; return the written paths."""
+    targets = parse_targets(to)
+    loaded = source if isinstance(source, LoadedEdition) else load(source)
+    theme_obj = theme if isinstance(theme, Theme) else load_theme(theme)
+    opts = options or BuildOptions()
+    written = []
+    for target in targets:
+        path = renderer(target)(loaded, theme_obj, opts)
+        written.append(path)
+        if on_output:
+            on_output(target, path)
+    return written

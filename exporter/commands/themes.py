@@ -1,0 +1,24 @@
+"""`exporter themes`: list the themes that --theme accepts by name."""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.console import Console
+from rich.table import Table
+
+from ..themes import available_themes, load_theme
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("themes", help="list available themes")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    table = Table("name", "extends", "origin", "description", box=None)
+    for name, (path, origin) in available_themes().items():
+        theme = load_theme(path)
+        table.add_row(name, theme.config.extends or "", origin, theme.config.description)
+    Console(soft_wrap=True).print(table)
+    return 0

@@ -1,0 +1,102 @@
+"""Which installed fonts a theme's font stacks name, and which characters they cannot show.
+
+Shared by `exporter doctor`, the PDF renderer (no tofu: fail naming the characters) and
+EPUB font embedding. fontconfig (`fc-list`, `fc-match`) is the source of truth, as for
+WeasyPrint itself.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from .render.css import GENERIC_FAMILIES
+
+INSTALL_HINT = "install a font that has them, e.g. `apt-get install fonts-noto-cjk fonts-noto-core` (or run `make setup`)"
+
+
+@dataclass(frozen=True)
+class FontFace:
+    family: str
+    path: Path
+    index: int
+    style: str
+
+
+@cache
+def installed_faces() -> tuple[FontFace, ...]:
+    if not shutil.which("fc-list"):
+        return ()
+    out = subprocess.run(
+        ["fc-list", "--format", "%{family}\t%{file}\t%{index}\t%{style}\n"],
+        capture_output=True, text=True, check=False,
+    ).stdout
+    faces = []
+    for line in out.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 4:
+            continue
+        family, file, index, style = parts
+        for name in family.split(","):
+            faces.append(FontFace(name.strip(), Path(file), int(index or 0), style.split(",")[0]))
+    return tuple(faces)
+
+
+def _generic(family: str) -> list[FontFace]:
+    if not shutil.which("fc-match"):
+        return []
+    out = subprocess.run(["fc-match", "--format", "%{family}\t%{file}\t%{index}\t%{style}", family],
+                         capture_output=True, text=True, check=False).stdout
+    parts = out.split("\t")
+    if len(parts) != 4:
+        return []
+    return [FontFace(parts[0].split(",")[0], Path(parts[1]), int(parts[2] or 0), parts[3].split(",")[0])]
+
+
+def faces_for(families: list[str], style: str = "Regular") -> list[FontFace]:
+    """The installed faces a CSS font stack resolves to, in stack order (regular style first)."""
+    by_name: dict[str, list[FontFace]] = {}
+    for face in installed_faces():
+        by_name.setdefault(face.family.lower(), []).append(face)
+    result: list[FontFace] = []
+    for family in families:
+        if family in GENERIC_FAMILIES:
+            result += _generic(family)
+            continue
+        faces = by_name.get(family.lower(), [])
+        faces.sort(key=lambda f: (f.style != style, f.style))
+        if faces:
+            result.append(faces[0])
+    return list(dict.fromkeys(result))
+
+
+@cache
+def _cmap(path: Path, index: int) -> frozenset[int]:
+    with TTFont(str(path), fontNumber=index, lazy=True) as font:
+        return frozenset(font.getBestCmap() or {})
+
+
+def needs_glyph(ch: str) -> bool:
+    """Whitespace, controls and format characters (ZWJ, ZWSP) draw nothing and need no glyph."""
+    return not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp", "Co", "Cs"))
+
+
+def missing_characters(text: str, faces: list[FontFace]) -> list[str]:
+    """Characters of `text` that none of `faces` has a glyph for, in order of appearance."""
+    wanted = dict.fromkeys(ch for ch in text if needs_glyph(ch))
+    covered: set[int] = set()
+    for face in faces:
+        covered |= _cmap(face.path, face.index)
+    return [ch for ch in wanted if ord(ch) not in covered]
+
+
+def describe(chars: list[str], limit: int = 12) -> str:
+    """'“𠀀” U+20000, “😀” U+1F600 …' for an error message."""
+    shown = ", ".join(f"“{c}” U+{ord(c):04X}" for c in chars[:limit])
+    return shown + (f" and {len(chars) - limit} more" if len(chars) > limit else "")

@@ -1,0 +1,73 @@
+"""Words the templates print around article text, per language (dates and lists via Babel)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.lists import format_list
+
+
+@dataclass(frozen=True)
+class Labels:
+    contents: str
+    continued_from: str  # "{}" is the page reference, e.g. 1版
+    continued_to: str
+    photo_credit: str  # "{}" is the credit
+    byline: str  # "{}" is the list of authors
+    notice: str
+    section_fallback: str
+    cover: str
+    title_page: str
+    unplaced: str
+
+
+ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类")
+ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類")
+JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類")
+EN = Labels("Contents", "Continued from {}", "Continued on {}", "Photo: {}", "By {}", "Notice", "This issue", "Cover", "Title page", "Unplaced")
+
+
+def _locale(language: str) -> Locale:
+    try:
+        return Locale.parse(language, sep="-")
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
+
+
+def labels_for(language: str) -> Labels:
+    loc = _locale(language)
+    if loc.language == "zh":
+        return ZH_HANT if loc.script == "Hant" or loc.territory in ("TW", "HK", "MO") else ZH_HANS
+    if loc.language == "ja":
+        return JA
+    return EN
+
+
+def long_date(date: dt.date, language: str) -> str:
+    """A masthead date in the edition's language: 2026年11月20日 星期五 / Friday, November 20, 2026."""
+    return format_date(date, "full", locale=_locale(language))
+
+
+def names(authors: list[str], language: str) -> str:
+    """A list of names as the language writes it (张三、李四 / A, B and C)."""
+    loc = _locale(language)
+    if loc.language in ("zh", "ja"):
+        return "、".join(authors)
+    return format_list(authors, locale=loc)
+
+
+def jump_text(template: str, ref: str, language: str) -> str:
+    """Format a jump line: `1版` -> （上接1版）; English refs that are bare numbers get 'page'."""
+    if _locale(language).language not in ("zh", "ja") and ref.isdigit():
+        ref = f"page {ref}"
+    return template.format(ref)
+
+
+def credit_text(template: str, credit: str) -> str:
+    """Photo credit with its marker, unless the credit already carries one (…摄)."""
+    if credit.endswith(("摄", "攝")) or credit.lower().startswith("photo"):
+        return credit
+    return template.format(credit)

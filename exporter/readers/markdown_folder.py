@@ -1,0 +1,143 @@
+"""Reader for an edition folder: `edition.toml` plus one Markdown file per article.
+
+Each article file has YAML front matter (the article fields except `blocks`) and a
+Markdown body that becomes blocks. Raw HTML is off: it shows as text, never as markup.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import regex
+import yaml
+
+from ..assets import resolve_assets
+from ..errors import InputError, Problem
+from . import LoadedEdition
+from .markdown_body import body_to_blocks
+from .validate import unknown_fields, validate_edition
+
+_FRONT = regex.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
+_TOML_AT = regex.compile(r"\(at line (\d+), column (\d+)\)")
+EDITION_KEYS = {"title", "date", "language", "edition", "publisher", "description", "cover", "sections", "articles"}
+
+
+def read_folder(folder: Path) -> LoadedEdition:
+    meta_path = folder / "edition.toml"
+    if not meta_path.is_file():
+        raise InputError.single(folder, "not an edition folder: edition.toml is missing")
+    meta = _read_toml(meta_path)
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    for key in meta:
+        if key not in EDITION_KEYS:
+            problems.append(Problem(str(meta_path), key, f"unknown key (expected one of {', '.join(sorted(EDITION_KEYS))})"))
+
+    files = _article_files(folder, meta, meta_path, problems, warnings)
+    articles: list[Any] = []
+    origins: list[str] = []
+    for md in files:
+        art = _read_article(md, problems, warnings)
+        if art is not None:
+            articles.append(art)
+            origins.append(str(md))
+    if problems:
+        raise InputError(problems)
+
+    data = {k: v for k, v in meta.items() if k != "articles"} | {"articles": articles}
+    edition, problems = validate_edition(data, str(meta_path))
+    if edition is None:
+        raise InputError([_blame_article_file(p, origins) for p in problems])
+    assets, asset_problems = resolve_assets(edition, folder, str(meta_path))
+    if asset_problems:
+        raise InputError([_blame_article_file(p, origins) for p in asset_problems])
+    for f in unknown_fields(edition):
+        warnings.append(str(_blame_article_file(Problem(str(meta_path), f, "unknown field (kept, but not used)"), origins)))
+    return LoadedEdition(edition, folder, folder, assets, warnings)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise InputError.single(path, f"not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = _TOML_AT.search(msg)
+        where = f"{m[1]}:{m[2]}" if m else ""
+        raise InputError.single(path, f"invalid TOML: {_TOML_AT.sub('', msg).strip()}", where) from None
+
+
+def _article_files(folder: Path, meta: dict[str, Any], meta_path: Path,
+                   problems: list[Problem], warnings: list[str]) -> list[Path]:
+    """The article files in reading order: the `articles` list, else sorted by file name."""
+    present = sorted(p for p in folder.glob("*.md") if p.name.lower() != "readme.md")
+    listed = meta.get("articles")
+    if listed is None:
+        return present
+    if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
+        problems.append(Problem(str(meta_path), "articles", "must be a list of Markdown file names"))
+        return []
+    files = []
+    for i, name in enumerate(listed):
+        path = folder / name
+        if "/" in name or "\\" in name or name.startswith(".") or not path.is_file():
+            problems.append(Problem(str(meta_path), f"articles[{i}]", f"'{name}' is not a Markdown file in this folder"))
+        else:
+            files.append(path)
+    for extra in set(present) - set(files):
+        warnings.append(f"{extra}: not listed in edition.toml 'articles'; skipped")
+    return files
+
+
+def _read_article(md: Path, problems: list[Problem], warnings: list[str]) -> dict[str, Any] | None:
+    file = str(md)
+    try:
+        text = md.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(file, "", f"not UTF-8 text (byte {exc.start})"))
+        return None
+    front: dict[str, Any] = {}
+    body, body_line = text, 1
+    m = _FRONT.match(text)
+    if m:
+        try:
+            loaded = yaml.safe_load(m[1])
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"{mark.line + 2}:{mark.column + 1}" if mark else ""
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            problems.append(Problem(file, where, f"invalid YAML front matter: {problem}"))
+            return None
+        if loaded is not None and not isinstance(loaded, dict):
+            problems.append(Problem(file, "2:1", "front matter must be a mapping of article fields"))
+            return None
+        front = loaded or {}
+        body = text[m.end():]
+        body_line = text[: m.end()].count("\n") + 1
+    elif text.startswith("---"):
+        problems.append(Problem(file, "1:1", "front matter is not closed by a '---' line"))
+        return None
+    if "blocks" in front:
+        problems.append(Problem(file, "blocks", "write the body as Markdown below the front matter, not as 'blocks'"))
+        return None
+    blocks, notes = body_to_blocks(body, body_line)
+    warnings += [f"{file}:{n}" for n in notes]
+    front.setdefault("id", md.stem)
+    for key, value in front.items():
+        # YAML turns 2026-11-20 into a date and 1 into an int; the model wants text there.
+        if key in ("date",) and not isinstance(value, str):
+            front[key] = str(value)
+    if isinstance(front.get("notice"), dict) and "date" in front["notice"]:
+        front["notice"]["date"] = str(front["notice"]["date"])
+    return front | {"blocks": blocks}
+
+
+def _blame_article_file(problem: Problem, origins: list[str]) -> Problem:
+    """Turn 'edition.toml: articles[3].headline' into '03-x.md: headline'."""
+    m = regex.match(r"articles\[(\d+)\]\.?(.*)", problem.where)
+    if not m or int(m[1]) >= len(origins):
+        return problem
+    return Problem(origins[int(m[1])], m[2], problem.message)

@@ -1,0 +1,79 @@
+"""One Jinja environment per build, shared by every renderer.
+
+Autoescape is on for .html/.xhtml/.xml templates, undefined names fail loudly, and
+templates run sandboxed because themes may come from users.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from . import labels as L
+from .model import Article, Edition, Figure, Heading, ListBlock, Paragraph, Quote, slug_of
+from .resources import data_dir
+from .themes import Theme
+
+
+def make_environment(theme: Theme) -> SandboxedEnvironment:
+    """Templates are searched in the theme chain (child first), then the built-ins.
+
+    `!base/<name>` always reaches the built-in template, so an override can extend it.
+    """
+    builtin = FileSystemLoader(str(data_dir("templates")))
+    loader = ChoiceLoader([
+        FileSystemLoader([str(p) for p in theme.template_dirs()]),
+        PrefixLoader({"!base": builtin}, delimiter="/"),
+        builtin,
+    ])
+    env = SandboxedEnvironment(
+        loader=loader,
+        autoescape=select_autoescape(["html", "xhtml", "xml"], default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals.update(
+        slug=slug_of,
+        summary=summary,
+        block_kind=block_kind,
+        long_date=L.long_date,
+        names=L.names,
+        jump_text=L.jump_text,
+        credit_text=L.credit_text,
+        labels_for=L.labels_for,
+    )
+    env.filters["nbsp_join"] = lambda parts: Markup("\u00a0").join(parts)
+    return env
+
+
+def block_kind(block: object) -> str:
+    """The template name of a block, so templates can dispatch without isinstance."""
+    kinds = {Paragraph: "paragraph", Heading: "heading", Figure: "figure", ListBlock: "list", Quote: "quote"}
+    return kinds[type(block)]
+
+
+def summary(article: Article, limit: int = 60) -> str:
+    """The article's summary, or its first paragraph shortened, for contents pages."""
+    text = article.summary or next(
+        (t for t in (*article.lead, *(b.text for b in article.blocks if isinstance(b, Paragraph))) if t),
+        "",
+    )
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def base_context(edition: Edition, theme: Theme, target: str, **extra: Any) -> dict[str, Any]:
+    """What every template sees: the model, the labels, and the theme's options."""
+    return {
+        "edition": edition,
+        "sections": edition.sections_in_order(),
+        "labels": L.labels_for(edition.language),
+        "theme": theme,
+        "options": theme.options,
+        "target": target,
+        **extra,
+    }

@@ -1,0 +1,189 @@
+"""Themes are data: a folder with `theme.toml`, CSS, and optional template overrides.
+
+A theme may `extends` another; stylesheets accumulate parent-first, templates are
+searched child-first, and `[fonts]`, `[page]`, `[options]` merge with the child winning.
+Themes are found by path, among the built-ins, or through the `exporter.themes`
+entry-point group (a third-party package cannot take a built-in theme's name).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import InputError, Problem
+from .readers.validate import field_path
+from .resources import data_dir
+
+Target = Literal["html", "epub", "pdf"]
+TARGETS: tuple[Target, ...] = ("html", "epub", "pdf")
+MAX_DEPTH = 8
+
+
+class Stylesheets(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    all: list[str] = Field(default_factory=list)
+    html: list[str] = Field(default_factory=list)
+    epub: list[str] = Field(default_factory=list)
+    pdf: list[str] = Field(default_factory=list)
+
+
+class Fonts(BaseModel):
+    """Font family stacks (CSS names, first wins) for body text, headlines and small type."""
+
+    model_config = ConfigDict(extra="forbid")
+    body: list[str] | None = None
+    heading: list[str] | None = None
+    ui: list[str] | None = None
+
+
+class Page(BaseModel):
+    """Print page settings; the PDF renderer reads them, the CLI may override them."""
+
+    model_config = ConfigDict(extra="forbid")
+    size: str | None = None
+    margin: str | None = None
+    columns: int | None = Field(default=None, ge=1, le=3)
+    column_gap: str | None = None
+    bleed: str | None = None
+
+
+class ThemeConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    description: str = ""
+    extends: str | None = None
+    stylesheets: Stylesheets = Field(default_factory=Stylesheets)
+    fonts: Fonts = Field(default_factory=Fonts)
+    page: Page = Field(default_factory=Page)
+    options: dict[str, str | int | float | bool] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A loaded theme with its parents resolved."""
+
+    config: ThemeConfig
+    path: Path
+    parent: Theme | None = None
+    origin: str = "built-in"
+
+    @property
+    def name(self) -> str:
+        return self.config.name
+
+    def lineage(self) -> list[Theme]:
+        """This theme and its ancestors, child first."""
+        out, node = [], self
+        while node is not None:
+            out.append(node)
+            node = node.parent
+        return out
+
+    def stylesheets(self, target: Target) -> list[Path]:
+        """CSS files for a target, ancestors first, so a child theme overrides its parent."""
+        files: list[Path] = []
+        for theme in reversed(self.lineage()):
+            s = theme.config.stylesheets
+            files += [theme.path / f for f in (*s.all, *getattr(s, target))]
+        return files
+
+    def template_dirs(self) -> list[Path]:
+        return [t.path / "templates" for t in self.lineage() if (t.path / "templates").is_dir()]
+
+    def _merged(self, attr: str) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for theme in reversed(self.lineage()):
+            value = getattr(theme.config, attr)
+            merged.update(value if isinstance(value, dict) else value.model_dump(exclude_none=True))
+        return merged
+
+    @property
+    def fonts(self) -> dict[str, list[str]]:
+        return self._merged("fonts")
+
+    @property
+    def page(self) -> dict[str, Any]:
+        return self._merged("page")
+
+    @property
+    def options(self) -> dict[str, Any]:
+        return self._merged("options")
+
+
+def builtin_themes() -> dict[str, Path]:
+    root = data_dir("themes")
+    return {p.name: p for p in sorted(root.iterdir()) if (p / "theme.toml").is_file()}
+
+
+def plugin_themes() -> dict[str, Path]:
+    """Themes from installed packages: entry point value -> a module whose __path__ or
+    THEME_PATH names the theme folder."""
+    found: dict[str, Path] = {}
+    builtins = builtin_themes()
+    for ep in entry_points(group="exporter.themes"):
+        if ep.name in builtins:
+            continue
+        obj = ep.load()
+        path = getattr(obj, "THEME_PATH", None) or Path(next(iter(getattr(obj, "__path__", [])), ""))
+        if (Path(path) / "theme.toml").is_file():
+            found[ep.name] = Path(path)
+    return found
+
+
+def available_themes() -> dict[str, tuple[Path, str]]:
+    """Every theme by name with its folder and where it came from."""
+    out = {n: (p, "built-in") for n, p in builtin_themes().items()}
+    for n, p in plugin_themes().items():
+        out.setdefault(n, (p, "plugin"))
+    return out
+
+
+def load_theme(spec: str | Path, _seen: tuple[Path, ...] = (), _base: Path | None = None) -> Theme:
+    """Load a theme by name or path, resolving `extends` (cycles and depth are errors)."""
+    path, origin = _find(str(spec), _base)
+    real = path.resolve()
+    if real in _seen:
+        names = " -> ".join(p.name for p in (*_seen, real))
+        raise InputError.single(path / "theme.toml", f"theme inheritance cycle: {names}", "extends")
+    if len(_seen) >= MAX_DEPTH:
+        raise InputError.single(path / "theme.toml", f"themes extend each other more than {MAX_DEPTH} deep", "extends")
+    config = _read_config(path / "theme.toml")
+    for target in TARGETS:
+        for css in [*config.stylesheets.all, *getattr(config.stylesheets, target)]:
+            css_path = (path / css).resolve()
+            if not css_path.is_relative_to(real) or not css_path.is_file():
+                raise InputError.single(path / "theme.toml", f"stylesheet '{css}' not found in the theme folder", "stylesheets")
+    parent = load_theme(config.extends, (*_seen, real), path) if config.extends else None
+    return Theme(config, real, parent, origin)
+
+
+def _find(spec: str, base: Path | None) -> tuple[Path, str]:
+    candidates = [Path(spec)] if base is None else [base / spec, Path(spec)]
+    for cand in candidates:
+        if (cand / "theme.toml").is_file():
+            return cand, "path"
+    themes = available_themes()
+    if spec in themes:
+        return themes[spec]
+    names = ", ".join(themes)
+    raise InputError.single(spec, f"no such theme (available: {names}; or give a folder with theme.toml)")
+
+
+def _read_config(path: Path) -> ThemeConfig:
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError.single(path, f"invalid TOML: {exc}") from None
+    try:
+        return ThemeConfig.model_validate(raw)
+    except ValidationError as exc:
+        raise InputError([
+            Problem(str(path), field_path(e["loc"]), e["msg"].removeprefix("Value error, "))
+            for e in exc.errors(include_url=False)
+        ]) from None
