@@ -1,0 +1,42 @@
+"""Shared fixtures: the bundled examples and an in-process CLI runner."""
+
+from __future__ import annotations
+
+import io
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from exporter.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+ZH_EXAMPLE = EXAMPLES / "qingchuan-daily"  # edition folder (Markdown), Chinese
+EN_EXAMPLE = EXAMPLES / "harbour-gazette.json"  # edition JSON, English
+ALL_EXAMPLES = [ZH_EXAMPLE, EN_EXAMPLE]
+THEMES = ["broadsheet", "digest"]
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+
+def run_cli(*argv: str | Path) -> CliResult:
+    """Run `exporter ARGV...` in-process and capture its exit code and output."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main([str(a) for a in argv])
+        except SystemExit as exc:  # argparse usage errors and --version
+            code = int(exc.code or 0)
+    return CliResult(code, out.getvalue(), err.getvalue())
+
+
+@pytest.fixture
+def cli():
+    return run_cli
