@@ -1,0 +1,83 @@
+"""The ingest API: page files (or page text) in, a validated edition out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+from pydantic import ValidationError
+
+from ..errors import InputError, Problem
+from ..model import Article, Edition
+from .build import Builder
+from .decode import read_page
+from .layout import read_page as lay_out
+from .notes import Notes
+from .segment import segment
+
+_PAGE_NUMBER = regex.compile(r"(\d+)(?!.*\d)")
+
+
+@dataclass
+class IngestResult:
+    """The edition plus what a person needs to review it."""
+
+    edition: Edition
+    notes: Notes
+    dropped: Counter[str] = field(default_factory=Counter)  # characters removed as layout
+
+
+def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: Notes | None = None,
+                  dropped: Counter[str] | None = None) -> list[Article]:
+    """Segment one page's decoded text into articles (ids p{page}-NN)."""
+    notes = notes if notes is not None else Notes()
+    dropped = dropped if dropped is not None else Counter()
+    laid = lay_out(name, text)
+    dropped.update(laid.dropped)
+    builder = Builder(name, page, notes, dropped)
+    articles = []
+    for draft in segment(laid, notes):
+        try:
+            articles.append(builder.article(draft, len(articles) + 1))
+        except ValidationError as exc:  # defensive: report rather than lose the page
+            raise InputError([Problem(name, str(draft.at), f"cannot build an article: {exc.errors()[0]['msg']}")]) from exc
+    return articles
+
+
+def ingest_texts(pages: Sequence[tuple[str, str]], publication: str, date: dt.date,
+                 language: str = "zh-CN", edition: str | None = None) -> IngestResult:
+    """Ingest already-decoded pages given as (name, text) pairs, in page order."""
+    notes, dropped = Notes(), Counter[str]()
+    articles: list[Article] = []
+    for index, (name, text) in enumerate(pages, start=1):
+        m = _PAGE_NUMBER.search(Path(name).stem)
+        number = int(m.group(1)) if m else index
+        articles += page_articles(text, Path(name).name, number, notes, dropped)
+    try:
+        result = Edition(title=publication, date=date, language=language, edition=edition, articles=articles)
+    except ValidationError as exc:
+        raise InputError([Problem("<options>", ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]) from exc
+    return IngestResult(result, notes, dropped)
+
+
+def ingest(paths: Sequence[Path], publication: str | None = None, date: dt.date | None = None,
+           language: str = "zh-CN", edition: str | None = None) -> IngestResult:
+    """Ingest page files. Without a publication name the first file's stem is used;
+    without a date, today's (both are reported as warnings so a person can fix them)."""
+    if not paths:
+        raise InputError.single("<arguments>", "no page files given")
+    pages = [(str(p), read_page(Path(p))) for p in paths]
+    missing = []
+    if publication is None:
+        publication = Path(paths[0]).stem
+        missing.append(f"no --publication given; using '{publication}'")
+    if date is None:
+        date = dt.date.today()
+        missing.append(f"no --date given; using {date.isoformat()}")
+    result = ingest_texts(pages, publication, date, language, edition)
+    result.notes.warnings[:0] = missing
+    return result

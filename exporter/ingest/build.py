@@ -1,0 +1,169 @@
+"""Turn drafts into model articles: fields from datelines, bylines, jump lines,
+credits and signatures; blocks from paragraphs, subheads and numbered items."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..model import Article, Block, Figure, Heading, ListBlock, Notice, Paragraph
+from . import fields
+from .layout import BoxByline, Head, Para, Signature
+from .notes import Notes
+from .repair import collapse_punctuation, fix_brackets, join_wrapped
+from .segment import Body, Draft
+
+_NUMBERED = regex.compile(r"^\d{1,2}[.．、](?!\d)")
+_BULLET = regex.compile(r"^[•●▪◦]\s*")
+_DASHES = regex.compile(r"^[—―─-]{2,}\s*|\s*[—―─-]{2,}$")
+_LATIN = regex.compile(r"\p{Latin}")
+_HAN = regex.compile(r"\p{scx=Han}")
+
+
+def unplaced_title(texts: list[str]) -> str:
+    """未归类 for Chinese text, Unplaced for text written in Latin script."""
+    sample = "".join(texts)
+    return "Unplaced" if len(_LATIN.findall(sample)) > len(_HAN.findall(sample)) else "未归类"
+
+
+class Builder:
+    """Builds the articles of one page, counting the marker characters it removes."""
+
+    def __init__(self, name: str, page: int | str, notes: Notes, dropped: Counter[str]) -> None:
+        self.name, self.page, self.notes, self.dropped = name, page, notes, dropped
+
+    def article(self, draft: Draft, index: int) -> Article:
+        ident = f"p{self.page}-{index:02d}"
+        if draft.caption is not None:
+            text = self._clean(join_wrapped([line.text for line in draft.caption.lines], self.dropped)[0])
+            self.notes.decide(self.name, draft.at, "standalone caption → photo with a caption-only figure")
+            return Article(id=ident, kind="photo", page=self.page, blocks=[Figure(caption=text)])
+        if draft.unplaced:
+            texts = [self._head_text(h) for h in draft.unplaced]
+            return Article(
+                id=ident, kind="article", page=self.page, headline=unplaced_title(texts),
+                blocks=[Paragraph(text=t) for t in texts],
+            )
+        assert draft.body is not None
+        return self._body(draft.body, ident)
+
+    def _head_text(self, head: Head) -> str:
+        return join_wrapped([line.text for line in head.lines], self.dropped)[0]
+
+    def _clean(self, text: str) -> str:
+        return collapse_punctuation(fix_brackets(text), self.dropped)
+
+    def _strip(self, text: str, pattern: regex.Pattern[str]) -> str:
+        """Remove a layout marker (jump line, kicker dashes) and count its characters."""
+        for m in pattern.finditer(text):
+            self.dropped.update(regex.sub(r"\s", "", m.group()))
+        return pattern.sub("", text)
+
+    def _body(self, body: Body, ident: str) -> Article:
+        fields_: dict[str, object] = {"id": ident, "page": self.page}
+        group = body.group
+        if group is not None:
+            if group.kicker is not None:
+                fields_["kicker"] = self._strip(self._head_text(group.kicker), _DASHES)
+            fields_["headline"] = self._head_text(group.headline)
+            if group.sub is not None:
+                fields_["subheadline"] = self._strip(self._head_text(group.sub), _DASHES)
+        authors: list[str] = []
+        blocks: list[Block] = []
+        lead: list[str] = []
+        lead_end = next((i for i, it in enumerate(body.items) if isinstance(it, BoxByline)), -1)
+        paras_seen = 0
+        kind = "article"
+        for i, item in enumerate(body.items):
+            if isinstance(item, BoxByline):
+                fields_["byline"], names = fields.authors(item.text)
+                authors += names
+                continue
+            if isinstance(item, Head):
+                blocks.append(Heading(text=self._head_text(item)))
+                continue
+            if isinstance(item, Signature):
+                fields_["notice"] = Notice(issuer=item.issuer, date=item.date)
+                kind = "notice"
+                continue
+            text, starts = join_wrapped([line.text for line in item.lines], self.dropped)
+            if paras_seen == 0:
+                text, starts = self._opening(text, starts, fields_, authors)
+            paras_seen += 1
+            m = fields.JUMP_TO.search(text)
+            if m:
+                fields_["continued_to"] = m["to"] or m["to2"]
+                text = self._strip(text, fields.JUMP_TO)
+            text = self._clean(text)
+            if not text.strip():
+                continue
+            if item.credit is not None:
+                blocks.append(Figure(caption=text, credit=item.credit))
+                authors += fields.credit_authors(item.credit)
+                kind = "photo"
+            elif i < lead_end:
+                lead.append(text)
+            else:
+                blocks.append(Paragraph(text=text))
+        headline = fields_.get("headline")
+        if isinstance(headline, str) and fields.NOTICE_TITLE.search(headline):
+            kind = "notice"
+        if kind != "photo" and not headline:
+            texts = [b.text for b in blocks if isinstance(b, Paragraph)] + lead
+            fields_["headline"] = unplaced_title(texts)
+            self.notes.warn(self.name, body.no, "no headline found for this article; marked as unplaced")
+        self.notes.decide(self.name, body.no, f"{kind} '{fields_.get('headline', '')}'" + (
+            f" by {', '.join(authors)}" if authors else ""))
+        return Article(kind=kind, lead=lead, authors=authors, blocks=_lists(blocks), **fields_)
+
+    def _opening(
+        self, text: str, starts: list[int], out: dict[str, object], authors: list[str]
+    ) -> tuple[str, list[int]]:
+        """Take a jump line, dateline and bracketed byline off an article's first paragraph."""
+        m = fields.JUMP_FROM.match(text)
+        if m:
+            out["continued_from"] = m["to"] or m["to2"]
+            self.dropped.update(regex.sub(r"\s", "", m.group()))
+            starts = [s - m.end() for s in starts]
+            text = text[m.end() :].lstrip(" \u3000")
+        o = fields.opening(text)
+        if o.dateline is None:
+            return text, starts
+        out["dateline"] = o.dateline
+        if o.byline is not None:
+            breaks = [s - o.byline_at for s in starts]
+            out["byline"], names = fields.authors(o.byline, breaks)
+            authors += names
+            self.dropped.update(regex.sub(r"[^（）()]", "", text[o.byline_at - 1 : o.byline_at + len(o.byline) + 1]))
+        return text[o.rest :], [s - o.rest for s in starts]
+
+
+def _lists(blocks: list[Block]) -> list[Block]:
+    """Turn runs of two or more numbered (or bulleted) paragraphs into one list block.
+
+    Items keep their printed numbers: the text is the source's, never rewritten.
+    """
+    out: list[Block] = []
+    run: list[Paragraph] = []
+    ordered = False
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append(ListBlock(ordered=ordered, items=[p.text for p in run]))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for block in blocks:
+        if isinstance(block, Paragraph) and (_NUMBERED.match(block.text) or _BULLET.match(block.text)):
+            kind = bool(_NUMBERED.match(block.text))
+            if run and kind != ordered:
+                flush()
+            ordered = kind
+            run.append(block)
+        else:
+            flush()
+            out.append(block)
+    flush()
+    return out

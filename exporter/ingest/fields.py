@@ -1,0 +1,108 @@
+"""Recognisers for the printed conventions that become article fields.
+
+Datelines (本报讯, 本报X月X日电, agency copy), bylines with reporter and correspondent
+names, photo credits ending in 摄, jump lines （上接1版）/（下转3版）, signature dates
+and notice titles. Each returns plain values; the segmenter decides what to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_DATE_NUM = r"[\d〇零○一二三四五六七八九十]"
+DATE_LINE = regex.compile(rf"^{_DATE_NUM}{{4}}\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$")
+NOTICE_TITLE = regex.compile(r"(?:公告|通告|启事|启示|通知|声明|公示|告知书|倡议书)$")
+DATELINE = regex.compile(
+    r"^(?:本报讯|本报(?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯电]"
+    r"|(?:新华社|中新社|新华网|人民网|央视网|中新网)\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?电)"
+)
+_ROLE = r"(?:全媒体)?(?:首席|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|撰稿|报道员)"
+_ROLES = regex.compile(_ROLE)
+_BYLINE_BRACKET = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,80}?)[）)]")
+JUMP_FROM = regex.compile(
+    r"^[（(]\s*(?:上接|接上|续)\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]"
+    r"|^\((?:Continued|Cont'd) from (?P<to2>page \w+)\)\s*",
+    regex.IGNORECASE,
+)
+JUMP_TO = regex.compile(
+    r"[（(]\s*(?:下转|转下|转)\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]$"
+    r"|\s*\((?:Continued|Cont'd) on (?P<to2>page \w+)\)$",
+    regex.IGNORECASE,
+)
+# Caption text, a gap of spaces, then "… 摄" (a credit), or a bracketed （… 摄）.
+_CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?[ \u3000]{3,}(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*摄$")
+_CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?P<credit>[^（）()]{2,40}?)\s*摄[）)]$")
+_NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
+BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What an article's first paragraph opens with, and where its text starts."""
+
+    dateline: str | None
+    byline: str | None
+    rest: int  # offset of the remaining text
+    byline_at: int  # offset of the byline text (for line-break positions)
+
+
+def split_credit(line: str) -> tuple[str, str] | None:
+    """Split `caption        记者 X 摄` into (caption, credit without 摄)."""
+    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET):
+        m = pattern.match(line)
+        if m and (_ROLES.search(m["credit"]) or len(m["credit"].split()) <= 2):
+            return (m["text"] or "").rstrip(), m["credit"].strip()
+    return None
+
+
+def opening(text: str) -> Opening:
+    """Find a dateline and a bracketed byline at the start of a first paragraph."""
+    m = DATELINE.match(text)
+    if not m:
+        return Opening(None, None, 0, 0)
+    b = _BYLINE_BRACKET.match(text, m.end())
+    if b and _ROLES.search(b["by"]):
+        rest = b.end()
+        while rest < len(text) and text[rest] in " \u3000":
+            rest += 1
+        return Opening(m.group(), b["by"], rest, b.start("by"))
+    rest = m.end()
+    while rest < len(text) and text[rest] in " \u3000":
+        rest += 1
+    return Opening(m.group(), None, rest, rest)
+
+
+def authors(byline: str, breaks: list[int] = ()) -> tuple[str, list[str]]:
+    """The byline with split names rejoined, and the names after each role word.
+
+    A wrap inside a byline either splits one name (陈\\n晓岚) or falls between two names
+    whose separating space the extractor dropped (许嘉禾\\n唐清扬): a token longer than a
+    name is cut at the wrap, a shorter one is one name.
+    """
+    pieces, last = [], 0
+    for at in sorted(b for b in breaks if 0 < b < len(byline)):
+        left = regex.search(r"\S+$", byline[:at])
+        right = regex.match(r"\S+", byline[at:])
+        if left and right and len(left.group()) >= 2 and len(right.group()) >= 2:
+            token = left.group() + right.group()
+            if regex.fullmatch(r"\p{Han}{4,}", token) and not _ROLES.search(token):
+                pieces.append(byline[last:at] + " ")
+                last = at
+    text = "".join(pieces) + byline[last:]
+    names: list[str] = []
+    for part in _ROLES.split(text)[1:]:
+        for token in regex.split(r"[\s、，,/]+", part.strip()):
+            if _NAME.match(token) and token not in names:
+                names.append(token)
+    return regex.sub(r"\s+", " ", text).strip(), names
+
+
+def credit_authors(credit: str) -> list[str]:
+    """Names in a photo credit: after a role word, or the credit itself when it is a name."""
+    _, names = authors(credit)
+    if names:
+        return names
+    token = credit.split()[-1] if credit.split() else ""
+    return [token] if _NAME.match(token) else []

@@ -1,0 +1,221 @@
+"""Read a page's lines into layout pieces: paragraphs, headline-like blocks, captions,
+box bylines and signature blocks.
+
+Extracted text keeps only two layout signals: indentation and blank lines. An indented
+line starts a paragraph; a blank line followed by an unindented line is a column break
+inside a paragraph unless the block reads like a headline; fake-bold lines are display
+type (headlines, subheads, captions).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from . import fields
+from .repair import PAD, indent_cells, undouble, unspace
+
+HEAVY_INDENT = 5  # cells; a normal paragraph indent is two (or two ideographic spaces: 4)
+_CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\))\.)[”’」』）)\"']*$")
+_OPEN_END = regex.compile(r"[，、；：,;:]$")
+_CLOSING_START = regex.compile(r"^[，。、；：！？）》」』”’,.;:!?)]")
+
+
+@dataclass
+class Line:
+    """One non-blank input line after line-level repair."""
+
+    no: int
+    indent: float
+    text: str
+    bold: bool = False
+    credit: str | None = None
+
+
+@dataclass
+class _Lines:
+    """A piece made of whole input lines."""
+
+    lines: list[Line]
+
+    @property
+    def no(self) -> int:
+        return self.lines[0].no
+
+    @property
+    def raw(self) -> str:
+        return "".join(line.text for line in self.lines)
+
+
+@dataclass
+class Para(_Lines):
+    """A body paragraph: wrapped lines, and whether a blank line came before it."""
+
+    gap_before: bool = False
+    credit: str | None = None
+
+
+@dataclass
+class Head(_Lines):
+    """A headline-like block (one to three short lines between blank lines)."""
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+    @property
+    def indent(self) -> float:
+        return self.lines[0].indent
+
+
+@dataclass
+class Caption(_Lines):
+    """A standalone fake-bold caption ending in sentence punctuation."""
+
+
+@dataclass
+class BoxByline:
+    """A byline on its own line: □青川日报社全媒体记者 姓名."""
+
+    line: Line
+    text: str
+
+    @property
+    def no(self) -> int:
+        return self.line.no
+
+
+@dataclass
+class Signature(_Lines):
+    """A notice's right-aligned signature block: issuer lines, then a date."""
+
+    issuer: str | None = None
+    date: str = ""
+
+
+Piece = Para | Head | Caption | BoxByline | Signature
+
+
+@dataclass
+class Page:
+    """A page read into pieces, with the characters line repair removed."""
+
+    name: str
+    pieces: list[Piece] = field(default_factory=list)
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
+def cells(text: str) -> float:
+    """Layout width: ASCII is half as wide as a CJK glyph."""
+    return sum(0.5 if ord(c) < 128 else 1.0 for c in text)
+
+
+def closed(text: str) -> bool:
+    """True when text ends a sentence (so a following block need not continue it)."""
+    return bool(_CLOSED_END.search(text) or fields.JUMP_TO.search(text))
+
+
+def read_lines(text: str, dropped: Counter[str]) -> list[Line | None]:
+    """Repair each line on its own; None stands for a blank line."""
+    out: list[Line | None] = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.rstrip()
+        body = raw.lstrip(PAD)
+        if not body:
+            out.append(None)
+            continue
+        line = Line(no, indent_cells(raw), body)
+        single = undouble(body)
+        if single is not None:
+            dropped.update(regex.sub(r"\s", "", single))
+            line.text, line.bold = single, True
+        else:
+            line.text = unspace(body)
+            split = fields.split_credit(line.text)
+            if split is not None:
+                line.text, line.credit = split
+                dropped["摄"] += 1
+        out.append(line)
+    return out
+
+
+def blocks_of(lines: list[Line | None]) -> list[list[Line]]:
+    """Runs of non-blank lines."""
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line is None:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append(line)
+    return [b for b in blocks if b]
+
+
+def headline_like(block: list[Line]) -> bool:
+    """One to three short unindented lines that do not read as running text."""
+    text = "".join(line.text for line in block)
+    if len(block) > 3 or block[0].indent >= 1 or cells(text) > 64:
+        return False
+    if any(cells(line.text) > 40 for line in block) or _CLOSING_START.match(text):
+        return False
+    if fields.DATELINE.match(text) or fields.JUMP_FROM.match(text) or block[-1].credit:
+        return False
+    if _OPEN_END.search(text) or (_CLOSED_END.search(text) and not text.endswith(("？", "！", "?", "!"))):
+        return False
+    return not any(_CLOSED_END.search(line.text) or _OPEN_END.search(line.text) for line in block[:-1])
+
+
+def _signature(block: list[Line]) -> Signature | None:
+    """A date line (and up to two issuer lines) pushed far right at the end of a block."""
+    last = block[-1]
+    if last.indent < HEAVY_INDENT or not fields.DATE_LINE.match(last.text):
+        return None
+    issuer: list[Line] = []
+    for line in reversed(block[:-1][-2:]):
+        if line.indent < HEAVY_INDENT or len(line.text) > 30 or closed(line.text):
+            break
+        issuer.insert(0, line)
+    text = "".join(line.text for line in issuer) or None
+    return Signature(issuer + [last], text, last.text)
+
+
+def read_page(name: str, text: str) -> Page:
+    """Lay a decoded page out as pieces in reading order."""
+    page = Page(name)
+    pieces = page.pieces
+    for block in blocks_of(read_lines(text, page.dropped)):
+        if all(line.bold for line in block):
+            joined = "".join(line.text for line in block)
+            pieces.append(Caption(block) if _CLOSED_END.search(joined) else Head(block))
+            continue
+        prev = pieces[-1] if pieces else None
+        prev_para = prev if isinstance(prev, Para) and prev.credit is None else None
+        open_para = prev_para is not None and not closed(prev_para.raw)
+        if not open_para and headline_like(block):
+            pieces.append(Head(block))
+            continue
+        signature = _signature(block)
+        body = block[: len(block) - len(signature.lines)] if signature else block
+        current = None
+        for i, line in enumerate(body):
+            box = fields.BOX_BYLINE.match(line.text)
+            if box:
+                pieces.append(BoxByline(line, box["by"]))
+                current = None
+                continue
+            if line.indent >= 1 or (current is None and (i or prev_para is None)):
+                current = Para([line], gap_before=i == 0)
+                pieces.append(current)
+            elif current is None:
+                current = prev_para  # a column break inside a paragraph
+                current.lines.append(line)
+            else:
+                current.lines.append(line)
+            if line.credit is not None:
+                current.credit = line.credit
+                current = None
+        if signature:
+            pieces.append(signature)
+    return page

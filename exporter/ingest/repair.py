@@ -1,0 +1,128 @@
+"""Repairs of extraction damage that need only one line or one paragraph.
+
+Each repair is local on purpose: whether a line is fake bold or letter-spaced is a
+property of that line, so a decision never depends on text far away. Characters a
+repair drops are counted in a ledger, so conservation can be checked.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+
+from ..text import CJK_CLASS, is_cjk
+
+PAD = " \t\u3000"
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+# A run of at least four single CJK glyphs or digits, each followed by one space.
+_SPACED_RUN = regex.compile(rf"(?:(?:{CJK_CLASS}|\d) ){{3,}}(?:{CJK_CLASS}|\d)")
+_DOUBLED_PUNCT = regex.compile(r"([，。、；：,;])\1+")
+_HYPHEN_END = regex.compile(r"\p{Ll}-$")
+_LOWER_START = regex.compile(r"\p{Ll}")
+_HAN = regex.compile(r"\p{scx=Han}")
+
+
+def indent_cells(line: str) -> float:
+    """Leading white space in layout cells: an ideographic space is as wide as two."""
+    width = 0.0
+    for ch in line:
+        if ch == " ":
+            width += 1
+        elif ch == "\u3000":
+            width += 2
+        elif ch == "\t":
+            width += 4
+        else:
+            break
+    return width
+
+
+def undouble(text: str) -> str | None:
+    """Collapse a fake-bold line (every glyph printed twice), or None if it is not one.
+
+    Fake bold is a whole-line property: every glyph pairs with its twin and the collapsed
+    line keeps at least three letters, so reduplication such as 高高兴兴 inside ordinary
+    text never qualifies (its neighbours are not doubled).
+    """
+    out, i = [], 0
+    while i < len(text):
+        ch = text[i]
+        if ch in PAD:
+            out.append(ch)
+            i += 1
+        elif i + 1 < len(text) and text[i + 1] == ch:
+            out.append(ch)
+            i += 2
+        else:
+            return None
+    collapsed = "".join(out)
+    return collapsed if len(_LETTER.findall(collapsed)) >= 3 else None
+
+
+def unspace(text: str) -> str:
+    """Remove letter-spacing (进 一 步 提 振) from runs of single CJK glyphs; Latin words
+    and deliberate phrase spaces (聚焦项目建设 激发发展动能) are left alone."""
+    return _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), text)
+
+
+def collapse_punctuation(text: str, dropped: Counter[str]) -> str:
+    """Collapse doubled sentence punctuation (。。 → 。); —— and …… are single marks."""
+
+    def one(m: regex.Match[str]) -> str:
+        dropped[m.group(1)] += len(m.group()) - 1
+        return m.group(1)
+
+    return _DOUBLED_PUNCT.sub(one, text)
+
+
+def fix_brackets(text: str) -> str:
+    """Give a mismatched bracket pair (（…) or (…）) full width when it touches Han text.
+
+    Matched half-width pairs are the author's choice and stay; a lone half-width bracket
+    next to Han text becomes full width.
+    """
+    chars = list(text)
+    stack: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）":
+            if stack:
+                j = stack.pop()
+                if (chars[j] == "(") != (ch == ")") and _touches_han(chars, j, i):
+                    chars[j], chars[i] = "（", "）"
+            elif ch == ")" and i and _HAN.match(chars[i - 1]):
+                chars[i] = "）"
+    for j in stack:
+        if chars[j] == "(" and j + 1 < len(chars) and _HAN.match(chars[j + 1]):
+            chars[j] = "（"
+    return "".join(chars)
+
+
+def _touches_han(chars: list[str], open_at: int, close_at: int) -> bool:
+    around = chars[max(0, open_at - 1) : open_at + 2] + chars[close_at - 1 : close_at + 2]
+    return any(_HAN.match(c) for c in around)
+
+
+def join_wrapped(lines: list[str], dropped: Counter[str]) -> tuple[str, list[int]]:
+    """Join hard-wrapped lines and return the text with the offsets where lines began.
+
+    No space where either side is CJK (quotes, dashes and ellipses included), one space
+    between Latin words, and an English word hyphenated across the break is rejoined.
+    The offsets let bylines tell a name split by the wrap from two names.
+    """
+    out, starts = "", []
+    for line in lines:
+        line = line.strip(PAD)
+        if not line:
+            continue
+        if out:
+            if _HYPHEN_END.search(out) and _LOWER_START.match(line):
+                out = out[:-1]
+                dropped["-"] += 1
+            elif not (is_cjk(out[-1]) or is_cjk(line[0])):
+                out += " "
+        starts.append(len(out))
+        out += line
+    return out, starts

@@ -1,0 +1,364 @@
+"""Group a page's pieces into articles: bodies, their headline groups, subheads, captions.
+
+Bodies are runs of paragraphs cut where the text itself says an article starts or ends
+(a dateline, a jump line, a photo credit, a notice's signature) or where display type
+interrupts them. A headline group can sit before or after its body, so the groups
+between two bodies are shared out by a small dynamic programme that gives every body
+one group at the lowest cost; what no body takes becomes a displaced subhead of a
+feature or, failing that, unplaced text.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+import regex
+
+from . import fields
+from .layout import BoxByline, Caption, Head, Page, Para, Piece, Signature
+from .notes import Notes
+
+_DASH_START = regex.compile(r"^[—―─-]{2,}")
+_DASH_END = regex.compile(r"[—―─-]{2,}$")
+_LATIN = regex.compile(r"\p{Latin}{2}")
+_ANNOUNCES = regex.compile(r"[告知]如下[：:]|特此[公通]?告")
+BodyItem = Para | BoxByline | Signature | Head
+
+# Costs of the headline assignment (lower is better).
+_NO_HEADLINE = 8.0
+_NO_HEADLINE_PHOTO = 1.5
+_LEFTOVER_TEXT = 6.0
+_LEFTOVER_SUBHEAD = 1.0
+_LEFTOVER_INDENTED_SUBHEAD = 0.3
+_INDENTED_HEADLINE = 1.0
+_UNMARKED_KICKER = 0.3
+_MIXED_GROUP = 2.5
+_SPLIT = 2.0
+
+
+@dataclass
+class Group:
+    """A headline group: optional kicker, headline (one block), optional subheadline."""
+
+    kicker: Head | None
+    headline: Head
+    sub: Head | None
+
+    @property
+    def heads(self) -> list[Head]:
+        return [h for h in (self.kicker, self.headline, self.sub) if h is not None]
+
+
+@dataclass
+class Body:
+    """Consecutive body pieces of one article."""
+
+    items: list[BodyItem]
+    closed: bool = False
+    group: Group | None = None
+    displaced: list[Head] = field(default_factory=list)
+
+    @property
+    def no(self) -> int:
+        return self.items[0].no
+
+    @property
+    def paras(self) -> list[Para]:
+        return [i for i in self.items if isinstance(i, Para)]
+
+    @property
+    def hard_start(self) -> bool:
+        first = self.paras[0].raw if self.paras else ""
+        return bool(fields.DATELINE.match(first) or fields.JUMP_FROM.match(first))
+
+    @property
+    def is_photo(self) -> bool:
+        return any(p.credit for p in self.paras)
+
+    @property
+    def is_notice(self) -> bool:
+        return any(isinstance(i, Signature) for i in self.items)
+
+    @property
+    def is_feature(self) -> bool:
+        return any(isinstance(i, BoxByline | Head) for i in self.items)
+
+
+@dataclass
+class Draft:
+    """One future article: a body with its group, a standalone caption, or unplaced text."""
+
+    at: int
+    body: Body | None = None
+    caption: Caption | None = None
+    unplaced: list[Head] = field(default_factory=list)
+
+
+def segment(page: Page, notes: Notes) -> list[Draft]:
+    """Cut a page into drafts in reading order."""
+    units = _merge(_units(page.pieces), notes, page.name)
+    cost, bodies, runs, path = _solve(units)
+    improved = True
+    while improved:  # split a body in two while that makes the headlines fit better
+        improved = False
+        for body in bodies:
+            at = _split_point(body)
+            if at is None:
+                continue
+            first, second = Body(body.items[:at], closed=True), Body(body.items[at:], closed=body.closed)
+            k = units.index(body)
+            trial = units[:k] + [first, second] + units[k + 1 :]
+            solved = _solve(trial)
+            if solved[0] + _SPLIT < cost:
+                notes.decide(page.name, second.no, f"the blank line before line {second.no} ends an article: "
+                             "that lets every headline find a body")
+                units, (cost, bodies, runs, path), improved = trial, solved, True
+                cost += _SPLIT
+                break
+    leftovers = _apply(bodies, runs, path, notes, page.name)
+    drafts = [Draft(min([b.no] + [h.no for h in (b.group.heads if b.group else [])]), body=b) for b in bodies]
+    drafts += [Draft(u.no, caption=u) for u in units if isinstance(u, Caption)]
+    features = [b for b in bodies if b.is_feature]
+    unplaced = []
+    for head in leftovers:
+        if features and head.bold and len(head.lines) == 1:
+            nearest = min(features, key=lambda b: abs(b.no - head.no))
+            nearest.displaced.append(head)
+            notes.decide(page.name, head.no, f"'{_text(head)}' is a displaced subhead of the feature at line {nearest.no}")
+        else:
+            unplaced.append(head)
+            notes.warn(page.name, head.no, f"could not place '{_text(head)}'; kept in an unplaced article")
+    if unplaced:
+        drafts.append(Draft(unplaced[0].no, unplaced=unplaced))
+    for body in features:
+        if body.displaced:
+            _place_subheads(body, notes, page.name)
+    return sorted(drafts, key=lambda d: d.at)
+
+
+def _text(head: Head) -> str:
+    return head.raw
+
+
+def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
+    """Cut the body pieces where an article visibly starts or ends."""
+    units: list[Body | Head | Caption] = []
+    current: Body | None = None
+    for piece in pieces:
+        if isinstance(piece, Head | Caption):
+            units.append(piece)
+            current = None
+            continue
+        starts = isinstance(piece, Para) and (
+            fields.DATELINE.match(piece.raw) or fields.JUMP_FROM.match(piece.raw)
+        )
+        if current is None or current.closed or (starts and current.paras):
+            current = Body([])
+            units.append(current)
+        current.items.append(piece)
+        if isinstance(piece, Signature) or (
+            isinstance(piece, Para) and (piece.credit or fields.JUMP_TO.search(piece.raw))
+        ):
+            current.closed = True
+    return units
+
+
+def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[Body | Head | Caption]:
+    """Rejoin a body with the one before it when only subheads or captions lie between.
+
+    A feature's subhead (one display line) interrupts the body without starting a new
+    article; so does a photo caption set inside a column. A body that opens with a
+    dateline or a jump line, or that is a photo story, always starts its own article.
+    """
+    out: list[Body | Head | Caption] = []
+    for unit in units:
+        if isinstance(unit, Body) and not unit.hard_start and not unit.is_photo:
+            k = len(out) - 1
+            while k >= 0 and isinstance(out[k], Head | Caption):
+                k -= 1
+            between = out[k + 1 :]
+            heads = [u for u in between if isinstance(u, Head)]
+            prev = out[k] if k >= 0 else None
+            if isinstance(prev, Body) and not prev.closed and (
+                (not heads and between)
+                or (heads and prev.is_feature and all(len(h.lines) == 1 and h.bold for h in heads))
+            ):
+                prev.items.extend(heads)
+                prev.items.extend(unit.items)
+                prev.closed = unit.closed
+                out[k + 1 :] = [u for u in between if isinstance(u, Caption)]
+                for head in heads:
+                    notes.decide(name, head.no, f"'{_text(head)}' is a subhead inside the article at line {prev.no}")
+                continue
+        out.append(unit)
+    return out
+
+
+def _group(heads: list[Head]) -> tuple[float, Group] | None:
+    """Read one to three blocks as kicker / headline / subheadline, with a cost."""
+    if not heads or len(heads) > 3:
+        return None
+    is_sub = [bool(_DASH_START.match(_text(h))) for h in heads]
+    is_kick = [bool(_DASH_END.search(_text(h))) for h in heads]
+    sub = heads[-1] if len(heads) > 1 and is_sub[-1] else None
+    rest = heads[:-1] if sub else heads
+    if any(is_sub[: len(rest)]) or len(rest) > 2 or is_kick[len(rest) - 1]:
+        return None
+    headline = rest[-1]
+    cost = _INDENTED_HEADLINE if headline.indent >= 2 else 0.0
+    kicker = rest[0] if len(rest) == 2 else None
+    if len({h.bold for h in heads}) > 1:
+        cost += _MIXED_GROUP  # one group is set in one weight
+    if len({bool(_LATIN.search(_text(h))) for h in heads}) > 1:
+        cost += _MIXED_GROUP * 2  # and in one language
+    if kicker is not None and not is_kick[0]:
+        cost += _UNMARKED_KICKER + (0.2 if len(_text(kicker)) > len(_text(headline)) else 0)
+    return cost, Group(kicker, headline, sub)
+
+
+def _fit(group: Group, body: Body) -> float:
+    """Notice titles belong to notices."""
+    is_title = bool(fields.NOTICE_TITLE.search(_text(group.headline)))
+    if is_title:
+        return -0.5 if body.is_notice else 1.0
+    return 0.3 if body.is_notice else 0.0
+
+
+def _leftover_cost(heads: list[Head]) -> float:
+    cost = 0.0
+    for h in heads:
+        if h.bold and len(h.lines) == 1:
+            cost += _LEFTOVER_INDENTED_SUBHEAD if h.indent >= 2 else _LEFTOVER_SUBHEAD
+        else:
+            cost += _LEFTOVER_TEXT
+    return cost
+
+
+def _solve(units: list[Body | Head | Caption]) -> tuple[float, list[Body], list[list[Head]], list[tuple[int, int]]]:
+    """The cheapest headline assignment for these units, with the bodies and runs it used."""
+    bodies = [u for u in units if isinstance(u, Body)]
+    runs: list[list[Head]] = [[]]
+    for unit in units:
+        if isinstance(unit, Body):
+            runs.append([])
+        elif isinstance(unit, Head):
+            runs[-1].append(unit)
+    cost, path = _assign(bodies, runs)
+    return cost, bodies, runs, path
+
+
+def _assign(bodies: list[Body], runs: list[list[Head]]) -> tuple[float, list[tuple[int, int]]]:
+    """Choose for each run how many heads go to the body before it (p) and after it (s)."""
+    # state: does the body before the current run already have a group?
+    best: dict[bool, tuple[float, list[tuple[int, int]]]] = {True: (0.0, [])}
+    for j, run in enumerate(runs):
+        prev_body = bodies[j - 1] if j > 0 else None
+        next_body = bodies[j] if j < len(bodies) else None
+        nxt: dict[bool, tuple[float, list[tuple[int, int]]]] = {}
+        for has, (base, path) in best.items():
+            for p in range(len(run) + 1):
+                if p and (prev_body is None or has):
+                    continue
+                for s in range(len(run) - p + 1):
+                    if s and next_body is None:
+                        continue
+                    cost = base + _leftover_cost(run[p : len(run) - s])
+                    for body, heads in ((prev_body, run[:p]), (next_body, run[len(run) - s :])):
+                        if heads:
+                            parsed = _group(heads)
+                            if parsed is None:
+                                cost = float("inf")
+                                break
+                            cost += parsed[0] + _fit(parsed[1], body)
+                    if prev_body is not None and not has and not p:
+                        cost += _NO_HEADLINE_PHOTO if prev_body.is_photo else _NO_HEADLINE
+                    if cost < nxt.get(bool(s), (float("inf"), []))[0]:
+                        nxt[bool(s)] = (cost, path + [(p, s)])
+        best = nxt
+    return min(best.values(), key=lambda v: v[0])
+
+
+def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int]],
+           notes: Notes, name: str) -> list[Head]:
+    """Give the bodies their groups; return the heads nobody took."""
+    leftovers: list[Head] = []
+    for j, (run, (p, s)) in enumerate(zip(runs, path)):
+        if p:
+            _give(bodies[j - 1], run[:p], "after", notes, name)
+        if s:
+            _give(bodies[j], run[len(run) - s :], "before", notes, name)
+        leftovers += run[p : len(run) - s]
+    return leftovers
+
+
+def _split_point(body: Body) -> int | None:
+    """Where a body holding two articles would divide: at a blank line before an indented
+    paragraph; before a notice's opening paragraph (it announces what follows:
+    现将有关事项公告如下：) if there is one, else at the last such gap."""
+    gaps = [i for i, it in enumerate(body.items) if i and isinstance(it, Para) and it.gap_before
+            and isinstance(body.items[i - 1], Para)]
+    if not gaps:
+        return None
+    if body.is_notice:
+        opening = [i for i in gaps if _ANNOUNCES.search(body.items[i].raw)]
+        if opening:
+            return opening[-1]
+    return gaps[-1]
+
+
+def _give(body: Body, heads: list[Head], where: str, notes: Notes, name: str) -> None:
+    parsed = _group(heads)
+    assert parsed is not None
+    body.group = parsed[1]
+    notes.decide(name, heads[0].no, f"headline '{_text(parsed[1].headline)}' stands {where} its body (line {body.no})")
+
+
+def _place_subheads(body: Body, notes: Notes, name: str) -> None:
+    """Put displaced subheads at the blank-line gaps of a feature that balance its sections.
+
+    A displaced subhead leaves an empty line where it belonged; column breaks at a
+    paragraph boundary leave the same mark, so among more gaps than subheads the
+    choice that makes the sections most even in length wins (and is reported).
+    """
+    items = body.items
+    first = next((i for i, it in enumerate(items) if isinstance(it, Para) and i > _lead_end(items)), None)
+    gaps = [
+        i for i, it in enumerate(items)
+        if isinstance(it, Para) and it.gap_before and first is not None and i > first
+        and not isinstance(items[i - 1], Head | BoxByline)
+    ]
+    heads = sorted(body.displaced, key=lambda h: h.no)
+    k = min(len(heads), len(gaps))
+    best: tuple[int, ...] = ()
+    if k:
+        best = min(itertools.combinations(gaps, k), key=lambda c: _imbalance(items, set(c)))
+        if len(gaps) > k:
+            notes.warn(name, heads[0].no, f"{len(gaps)} possible places for {k} displaced subhead(s); chose the most even sections")
+    for at, head in sorted(zip(best, heads[:k]), reverse=True):
+        items.insert(at, head)
+        notes.decide(name, head.no, f"subhead '{_text(head)}' placed before line {items[at + 1].no}")
+    rest = heads[k:]
+    if rest:
+        at = next((i for i, it in enumerate(items) if isinstance(it, Head)), (first or len(items)))
+        items[at:at] = rest
+        for head in rest:
+            notes.warn(name, head.no, f"no place found for subhead '{_text(head)}'; put at the end of the intro")
+
+
+def _lead_end(items: list[BodyItem]) -> int:
+    """Index of the box byline that ends a feature's intro, or -1."""
+    return next((i for i, it in enumerate(items) if isinstance(it, BoxByline)), -1)
+
+
+def _imbalance(items: list[BodyItem], chosen: set[int]) -> float:
+    sections: list[int] = []
+    for i, it in enumerate(items):
+        if isinstance(it, Head) or i in chosen:
+            sections.append(0)
+        elif isinstance(it, Para) and sections:
+            sections[-1] += len(it.raw)
+    if len(sections) < 2:
+        return 0.0
+    mean = sum(sections) / len(sections)
+    return sum((s - mean) ** 2 for s in sections) / mean**2
