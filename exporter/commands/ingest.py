@@ -1,0 +1,61 @@
+"""`exporter ingest`: raw page text extracted from a newspaper PDF → an edition."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+
+from rich.console import Console
+
+from ..errors import InputError
+from ..ingest import ingest
+from ..ingest.markdown_out import write_folder
+from ..ingest.report import print_report
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "ingest",
+        help="segment raw page text into articles (edition JSON or a Markdown folder)",
+        description="Repair extraction damage in raw page text and segment it into articles.",
+    )
+    p.add_argument("pages", nargs="+", type=Path, metavar="PAGE.txt", help="page text files, in page order")
+    p.add_argument("--publication", help="the publication's name (default: the first file's name)")
+    p.add_argument("--date", help="the issue date, YYYY-MM-DD (default: today)")
+    p.add_argument("--language", default="zh-CN", help="BCP 47 language tag (default: zh-CN)")
+    p.add_argument("--edition", help="edition label, e.g. 第1234期")
+    p.add_argument("--to", choices=("json", "md"), default="json", help="output form (default: json)")
+    p.add_argument("-o", "--output", type=Path, help="edition.json to write (default: stdout), or the folder for --to md")
+    p.add_argument("-v", "--verbose", action="store_true", help="explain each segmentation decision")
+    p.set_defaults(func=run)
+
+
+def _date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError.single("--date", f"'{value}' is not a date in YYYY-MM-DD form") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.to == "md" and args.output is None:
+        raise InputError.single("-o", "--to md needs -o DIR, the folder to write")
+    result = ingest(args.pages, args.publication, _date(args.date), args.language, args.edition)
+    console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+    if args.to == "md":
+        write_folder(result.edition, args.output)
+    else:
+        text = json.dumps(result.edition.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2)
+        if args.output is None:
+            print(text)
+        else:
+            try:
+                args.output.write_text(text + "\n", encoding="utf-8")
+            except OSError as exc:
+                raise InputError.single(args.output, f"cannot write: {exc.strerror or exc}") from exc
+    print_report(result, console, args.verbose)
+    return 0
