@@ -77,6 +77,7 @@ class Builder:
         kind = "article"
         for i, item in enumerate(body.items):
             if isinstance(item, BoxByline):
+                self.dropped[item.line.text[0]] += 1  # the box that marks the byline
                 fields_["byline"], names = fields.authors(item.text)
                 authors += names
                 continue
@@ -97,6 +98,9 @@ class Builder:
                 text = self._strip(text, fields.JUMP_TO)
             text = self._clean(text)
             if not text.strip():
+                if item.credit is not None:
+                    blocks.append(Paragraph(text=item.credit))
+                    self.notes.warn(self.name, item.no, "a photo credit with no caption; kept as a paragraph")
                 continue
             if item.credit is not None:
                 blocks.append(Figure(caption=text, credit=item.credit))

@@ -160,7 +160,7 @@ def headline_like(block: list[Line]) -> bool:
         return False
     if any(cells(line.text) > 40 for line in block) or _CLOSING_START.match(text):
         return False
-    if fields.DATELINE.match(text) or fields.JUMP_FROM.match(text) or block[-1].credit:
+    if fields.DATELINE.match(text) or fields.JUMP_FROM.match(text) or any(line.credit for line in block):
         return False
     if _OPEN_END.search(text) or (_CLOSED_END.search(text) and not text.endswith(("？", "！", "?", "!"))):
         return False
@@ -174,7 +174,7 @@ def _signature(block: list[Line]) -> Signature | None:
         return None
     issuer: list[Line] = []
     for line in reversed(block[:-1][-2:]):
-        if line.indent < HEAVY_INDENT or len(line.text) > 30 or closed(line.text):
+        if line.indent < HEAVY_INDENT or len(line.text) > 30 or closed(line.text) or line.credit:
             break
         issuer.insert(0, line)
     text = "".join(line.text for line in issuer) or None
@@ -200,7 +200,11 @@ def read_page(name: str, text: str) -> Page:
         body = block[: len(block) - len(signature.lines)] if signature else block
         current = None
         for i, line in enumerate(body):
-            box = fields.BOX_BYLINE.match(line.text)
+            target = current if current is not None or i else prev_para
+            if line.credit is not None and not line.text and target is not None and target.credit is None:
+                target.credit, current = line.credit, None  # a credit on its own line
+                continue
+            box = fields.BOX_BYLINE.match(line.text) if line.credit is None else None
             if box:
                 pieces.append(BoxByline(line, box["by"]))
                 current = None
