@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 # target -> "module:function"; imported lazily so an HTML build never loads WeasyPrint.
 RENDERERS: dict[str, str] = {
     "html": "exporter.render.html:render",
+    "epub": "exporter.render.epub:render",
+    "pdf": "exporter.render.pdf:render",
 }
 
 

@@ -1,0 +1,108 @@
+"""Inter-character justification for CJK text, as a contained extension of WeasyPrint.
+
+WeasyPrint 70 justifies lines by stretching spaces only, so Chinese columns (which have
+no spaces) stay ragged. Its justification path is `layout.inline.justify_line()` →
+`count_expandable_spaces()` / `add_word_spacing()`, then `Layout.set_text(justify=True)`
+turns the extra width into Pango letter-spacing on the spaces. We extend both ends:
+CJK characters count as expansion opportunities, and get the same letter-spacing.
+
+Pango gives each spaced character half its letter-spacing on either side and drops the
+outer halves at the edges of a layout (each WeasyPrint text box is one layout), so a box
+whose text has n CJK characters widens by (n - ½·[first is CJK] - ½·[last is CJK]) × s.
+Counting exactly that keeps the accounted width equal to the drawn width, so lines end
+flush. Nothing is inserted into the text, so copied text stays clean.
+
+The patch is applied only inside `cjk_justification()`; tests/pdf/test_cjk_justify.py
+fails loudly when the WeasyPrint internals it relies on change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import weasyprint
+from weasyprint.formatting_structure import boxes
+from weasyprint.layout import inline
+from weasyprint.text import line_break
+from weasyprint.text.ffi import TO_UNITS, ffi, pango
+
+from ..errors import RenderError
+from ..text import is_cjk
+
+SUPPORTED_VERSIONS = ("70.0",)
+
+
+def cjk_units(text: str) -> float:
+    """Expansion opportunities that CJK characters add to one text box (see module doc)."""
+    marks = [is_cjk(ch) for ch in text]
+    if not marks:
+        return 0.0
+    return sum(marks) - 0.5 * marks[0] - 0.5 * marks[-1]
+
+
+def _counter(original: Callable[[Any], int]) -> Callable[[Any], float]:
+    def count_expandable(box: Any) -> float:
+        if isinstance(box, boxes.TextBox):
+            return original(box) + cjk_units(box.text)
+        return original(box)  # recurses through the module global, i.e. back here
+
+    return count_expandable
+
+
+def _setter(original: Callable[..., None]) -> Callable[..., None]:
+    def set_text(self: Any, text: str, justify: bool = False) -> None:
+        original(self, text, justify)
+        spacing = self.justification_spacing
+        if not (justify and spacing and any(is_cjk(ch) for ch in self.text)):
+            return
+        letter_spacing = self.style["letter_spacing"]
+        base = 0 if letter_spacing == "normal" else letter_spacing
+        value = int((base + spacing) * TO_UNITS)
+        attr_list = pango.pango_layout_get_attributes(self.layout)
+        if attr_list == ffi.NULL:
+            attr_list = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
+        start = 0
+        for ch in self.text:
+            end = start + len(ch.encode())
+            if is_cjk(ch):
+                attr = pango.pango_attr_letter_spacing_new(value)
+                attr.start_index, attr.end_index = start, end
+                pango.pango_attr_list_change(attr_list, attr)
+            start = end
+        pango.pango_layout_set_attributes(self.layout, attr_list)
+
+    return set_text
+
+
+def check_supported() -> None:
+    """Refuse to patch a WeasyPrint whose internals this module has not been tested on."""
+    if weasyprint.__version__ not in SUPPORTED_VERSIONS:
+        raise RenderError(
+            f"CJK justification supports WeasyPrint {', '.join(SUPPORTED_VERSIONS)}, "
+            f"found {weasyprint.__version__}; install a supported version (pip install 'weasyprint==70.0')"
+        )
+
+
+@contextmanager
+def cjk_justification() -> Iterator[None]:
+    """Render and write PDFs inside this block to get CJK lines justified."""
+    check_supported()
+    count, set_text = inline.count_expandable_spaces, line_break.Layout.set_text
+    inline.count_expandable_spaces = _counter(count)
+    line_break.Layout.set_text = _setter(set_text)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        inline.count_expandable_spaces = count
+        line_break.Layout.set_text = set_text  # type: ignore[method-assign]
+
+
+if __name__ == "__main__":
+    # `python -m exporter.render.cjk_justify print.html out.pdf`: the weasyprint CLI with
+    # CJK justification, to reproduce an --emit-print-html build exactly.
+    from weasyprint.__main__ import main
+
+    with cjk_justification():
+        main()

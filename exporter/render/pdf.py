@@ -1,0 +1,113 @@
+"""Print-ready PDF with WeasyPrint: the print template and theme CSS staged in one folder,
+rendered with CJK justification, written atomically to OUTDIR/<stem>.pdf.
+
+The stage folder holds exactly what WeasyPrint may read (print.html, the theme's files,
+the edition's images); with --emit-print-html it is kept as OUTDIR/<stem>.print/ so
+`weasyprint print.html out.pdf` reproduces the layout.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import regex
+from weasyprint import HTML
+from weasyprint.pdf import VARIANTS
+
+from ..atomic import atomic_dir, write_bytes
+from ..errors import InputError, RenderError
+from ..fonts import INSTALL_HINT, describe, faces_for, missing_characters
+from ..model import slug_of
+from ..readers import LoadedEdition
+from ..templating import base_context, make_environment
+from ..themes import Theme
+from .autospace import autospace
+from .cjk_justify import cjk_justification
+from .css import theme_variables
+from .fetcher import StagedFetcher
+from .html import copy_images, image_lookup
+from .print_css import PageSetup, page_setup
+
+if TYPE_CHECKING:
+    from ..build import BuildOptions
+
+_TAG = regex.compile(r"<[^>]*>")
+
+
+def check_variant(variant: str | None) -> str | None:
+    if variant is None or variant.lower() in VARIANTS:
+        return variant and variant.lower()
+    raise InputError.single("--pdf-variant", f"unknown PDF variant '{variant}' (available: {', '.join(VARIANTS)})")
+
+
+def check_fonts(html: str, theme: Theme) -> None:
+    """Fail before rendering when the theme's fonts cannot show some text (no tofu in print)."""
+    text = html_lib.unescape(_TAG.sub("", html.partition("<body")[2]))
+    faces = faces_for([f for stack in theme.fonts.values() for f in stack])
+    if missing := missing_characters(text, faces):
+        raise RenderError(f"the theme's fonts have no glyph for {describe(missing)}; {INSTALL_HINT}")
+
+
+def stage_theme(theme: Theme, setup: PageSetup, stage: Path) -> list[str]:
+    """Copy the theme chain's files and write the generated CSS; return stylesheet hrefs.
+
+    Symbolic links are copied as links, so the fetcher refuses what they point outside to.
+    """
+    hrefs = ["theme/variables.css", "theme/page.css"]
+    for t in reversed(theme.lineage()):
+        shutil.copytree(
+            t.path, stage / "theme" / t.name, symlinks=True, dirs_exist_ok=True,
+            ignore=shutil.ignore_patterns("theme.toml", "templates", "__pycache__", "*.py"),
+        )
+        s = t.config.stylesheets
+        hrefs += [f"theme/{t.name}/{css}" for css in (*s.all, *s.pdf)]
+    (stage / "theme" / "variables.css").write_text(theme_variables(theme), encoding="utf-8")
+    (stage / "theme" / "page.css").write_text(setup.css(), encoding="utf-8")
+    return hrefs
+
+
+def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
+    """The print template rendered from the shared partials, with Han–Latin spacing."""
+    context = base_context(
+        loaded.edition, theme, "pdf",
+        xhtml=False,
+        stylesheets=stylesheets,
+        image=image_lookup(loaded),
+        link_article=lambda a: f"#{slug_of(a)}",
+        link_section=lambda s: f"#{s.slug}",
+        contents_summaries=bool(theme.options.get("contents_summaries", False)),
+    )
+    return autospace(make_environment(theme).get_template("print.html").render(context))
+
+
+@contextmanager
+def _stage(options: BuildOptions, stem: str) -> Iterator[Path]:
+    if options.emit_print_html:
+        with atomic_dir(options.outdir / f"{stem}.print") as kept:
+            yield kept
+    else:
+        with tempfile.TemporaryDirectory(prefix="exporter-pdf-") as tmp:
+            yield Path(tmp)
+
+
+def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
+    """Write OUTDIR/<stem>.pdf (and OUTDIR/<stem>.print/ with --emit-print-html)."""
+    variant = check_variant(options.pdf_variant)
+    setup = page_setup(theme, options.profile, options.page_size)
+    target = options.outdir / f"{loaded.stem}.pdf"
+    with _stage(options, loaded.stem) as stage:
+        html = print_html(loaded, theme, stage_theme(theme, setup, stage))
+        check_fonts(html, theme)
+        copy_images(loaded, stage)
+        (stage / "print.html").write_text(html, encoding="utf-8")
+        document = HTML(string=html, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
+        with cjk_justification():
+            pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
+    write_bytes(target, pdf)
+    return target
