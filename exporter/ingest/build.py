@@ -78,7 +78,8 @@ class Builder:
         for i, item in enumerate(body.items):
             if isinstance(item, BoxByline):
                 self.dropped[item.line.text[0]] += 1  # the box that marks the byline
-                fields_["byline"], names = fields.authors(item.text)
+                byline, names = fields.authors(item.text)
+                _add_byline(fields_, byline)
                 authors += names
                 continue
             if isinstance(item, Head):
@@ -137,10 +138,16 @@ class Builder:
         out["dateline"] = o.dateline
         if o.byline is not None:
             breaks = [s - o.byline_at for s in starts]
-            out["byline"], names = fields.authors(o.byline, breaks)
+            byline, names = fields.authors(o.byline, breaks)
+            _add_byline(out, byline)
             authors += names
             self.dropped.update(regex.sub(r"[^（）()]", "", text[o.byline_at - 1 : o.byline_at + len(o.byline) + 1]))
         return text[o.rest :], [s - o.rest for s in starts]
+
+
+def _add_byline(out: dict[str, object], byline: str) -> None:
+    """A second byline (a box byline after a dateline's) is added, never lost."""
+    out["byline"] = f"{out['byline']} {byline}" if out.get("byline") else byline
 
 
 def _lists(blocks: list[Block]) -> list[Block]:

@@ -1,0 +1,59 @@
+"""Nothing is lost: every non-space character of a page reaches the edition, except the
+characters the ingest itself accounts for as layout (doubled copies, jump and credit
+markers, byline brackets, kicker/subheadline dashes, rejoined hyphens)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from exporter.ingest import ingest_texts
+from exporter.model import Edition
+
+_FOLD = str.maketrans("（）", "()")  # bracket width is normalised, not lost
+_HAN = "市民公园河水新路桥春风山城光明学校医院工厂高兴"
+_PUNCT = "，。、；：？！“”《》（）()——…·"
+_WORDS = ["the", "city", "river", "new", "bridge", "opens", "vis-", "itors", "said", "on", "Tuesday."]
+
+_fragment = st.one_of(
+    st.text(alphabet=_HAN + _PUNCT + "0123456789 ", min_size=1, max_size=14),
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join),
+    st.sampled_from(["本报讯 （记者 张明 李华）", "（上接2版）", "（下转4版）", "□本报记者 王芳", "  记者 赵强 摄",
+                     "聚焦城市更新———", "——城市更新进行时", "22002244年年", "特此公告。", "2024年5月6日"]),
+)
+_indent = st.sampled_from(["", "", "", "  ", "   ", "\u3000\u3000", "        "])
+_line = st.tuples(_indent, st.lists(_fragment, min_size=1, max_size=3).map("".join)).map("".join)
+_page = st.lists(st.one_of(_line, _line, _line, st.just("")), min_size=1, max_size=30).map("\n".join)
+
+
+def _chars(text: str) -> Counter[str]:
+    return Counter(c for c in text.translate(_FOLD) if not c.isspace())
+
+
+def _output_chars(edition: Edition) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for article in edition.articles:
+        for text in article.texts:
+            out.update(_chars(text))
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_page)
+def test_every_character_is_kept_or_accounted_for(page: str) -> None:
+    result = ingest_texts([("page1.txt", page)], "Test", dt.date(2024, 5, 8))
+    expected = _chars(page) - _chars("".join(result.dropped.elements()))
+    missing = expected - _output_chars(result.edition)
+    assert not missing, f"lost {dict(missing)}"
+    # the accounting only ever removes what the page had, and at most half of it
+    assert not _chars("".join(result.dropped.elements())) - _chars(page)
+    assert sum(result.dropped.values()) <= sum(_chars(page).values())
+
+
+def test_doubled_line_drops_exactly_one_copy_per_glyph() -> None:
+    result = ingest_texts([("p1.txt", "  正文第一段内容。\n\n招招引引聚聚势势\n")], "T", dt.date(2024, 5, 8))
+    assert result.dropped == Counter("招引聚势")
+    assert result.edition.articles[0].headline == "招引聚势"
