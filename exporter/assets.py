@@ -7,8 +7,12 @@ the edition folder" is enforced in one place.
 from __future__ import annotations
 
 import hashlib
+import tempfile
+import urllib.request
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from urllib.error import URLError
 from urllib.parse import urlsplit
 
 import regex
@@ -18,6 +22,26 @@ from .errors import Problem
 from .model import Edition, Figure
 
 _UNSAFE_NAME = regex.compile(r"[^A-Za-z0-9._-]+")
+REMOTE_SCHEMES = ("http", "https")
+MAX_REMOTE_BYTES = 32 * 1024 * 1024
+REMOTE_TIMEOUT = 20
+
+
+def safe_file_name(name: str, fallback: str = "file") -> str:
+    """A name safe in any file system and URL; non-ASCII names (青川日报) get a short hash
+    so that two Chinese names never collide."""
+    safe = _UNSAFE_NAME.sub("-", name).strip("-.")[:60] or fallback
+    if not name.isascii():
+        safe += "-" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    return safe
+
+
+@dataclass(frozen=True)
+class AssetPolicy:
+    """What the user allowed: fetching http(s) images, and placeholders for missing ones."""
+
+    allow_remote: bool = False
+    missing_images: str = "error"  # or "placeholder"
 
 
 @dataclass(frozen=True)
@@ -36,9 +60,13 @@ class AssetMap:
     """src string from the model -> checked Asset."""
 
     by_src: dict[str, Asset] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)  # src -> why, shown as a placeholder
 
     def get(self, src: str | None) -> Asset | None:
         return self.by_src.get(src) if src else None
+
+    def missing_reason(self, src: str | None) -> str | None:
+        return self.missing.get(src) if src else None
 
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter(dict.fromkeys(self.by_src.values()))
@@ -56,43 +84,87 @@ def _sources(edition: Edition) -> list[tuple[str, str]]:
     return out
 
 
-def resolve_assets(edition: Edition, root: Path, file: str) -> tuple[AssetMap, list[Problem]]:
-    """Check every referenced image and give it a safe output name; collect all problems."""
+def resolve_assets(
+    edition: Edition, root: Path, file: str, policy: AssetPolicy = AssetPolicy(),
+) -> tuple[AssetMap, list[Problem], list[Problem]]:
+    """Check every referenced image and give it a safe output name.
+
+    Returns (assets, problems, warnings); with the placeholder policy a missing or broken
+    image is a warning and the figure shows a visible placeholder instead.
+    """
     problems: list[Problem] = []
+    notes: list[Problem] = []
     assets = AssetMap()
     real_root = root.resolve()
     for where, src in _sources(edition):
-        if src in assets.by_src:
+        if src in assets.by_src or src in assets.missing:
             continue
-        reason, path = _locate(src, real_root)
+        reason, path = _locate(src, real_root, policy)
+        replaceable = reason is not None and reason.endswith("not found")
+        if not reason:
+            assert path is not None
+            reason, info = _inspect(src, path)
+            replaceable = reason is not None
         if reason:
-            problems.append(Problem(file, where, reason))
+            if replaceable and policy.missing_images == "placeholder" and where != "cover":
+                notes.append(Problem(file, where, f"{reason}; a placeholder is shown instead"))
+                assets.missing[src] = reason
+            else:
+                problems.append(Problem(file, where, reason))
             continue
         assert path is not None
-        try:
+        media_type, width, height = info
+        n = len(assets.by_src) + 1
+        stem = _UNSAFE_NAME.sub("-", path.stem).strip("-.")[:40] or "image"
+        digest = hashlib.sha1(src.encode()).hexdigest()[:6]
+        suffix = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}[media_type]
+        assets.by_src[src] = Asset(path, f"images/{n:02d}-{stem}-{digest}{suffix}", media_type, width, height)
+    return assets, problems, notes
+
+
+def _inspect(src: str, path: Path) -> tuple[str | None, tuple[str, int, int]]:
+    """Open the image far enough to know it is one; decompression bombs are refused."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as im:
                 im.verify()
             with Image.open(path) as im:
                 size, fmt = im.size, (im.format or "").upper()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-            problems.append(Problem(file, where, f"'{src}' is not a readable image ({exc})"))
-            continue
-        media_type = Image.MIME.get(fmt)
-        if media_type not in ("image/png", "image/jpeg", "image/gif", "image/webp"):
-            problems.append(Problem(file, where, f"'{src}' is a {fmt or 'unknown'} image; use PNG, JPEG, GIF or WebP"))
-            continue
-        n = len(assets.by_src) + 1
-        stem = _UNSAFE_NAME.sub("-", path.stem).strip("-.")[:40] or "image"
-        digest = hashlib.sha1(str(path.relative_to(real_root)).encode()).hexdigest()[:6]
-        name = f"images/{n:02d}-{stem}-{digest}{path.suffix.lower()}"
-        assets.by_src[src] = Asset(path, name, media_type, size[0], size[1])
-    return assets, problems
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        return f"'{src}' is too large to decode safely ({exc})", ("", 0, 0)
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        return f"'{src}' is not a readable image ({exc})", ("", 0, 0)
+    media_type = Image.MIME.get(fmt)
+    if media_type not in ("image/png", "image/jpeg", "image/gif", "image/webp"):
+        return f"'{src}' is a {fmt or 'unknown'} image; use PNG, JPEG, GIF or WebP", ("", 0, 0)
+    return None, (media_type, size[0], size[1])
 
 
-def _locate(src: str, real_root: Path) -> tuple[str | None, Path | None]:
+def _download(url: str) -> tuple[str | None, Path | None]:
+    """Fetch an http(s) image the user allowed (--allow-remote) into a private temp file."""
+    try:
+        with urllib.request.urlopen(url, timeout=REMOTE_TIMEOUT) as response:  # noqa: S310 - scheme checked
+            data = response.read(MAX_REMOTE_BYTES + 1)
+    except (URLError, OSError, ValueError) as exc:
+        return f"could not download '{url}' ({exc})", None
+    if len(data) > MAX_REMOTE_BYTES:
+        return f"'{url}' is larger than {MAX_REMOTE_BYTES // 2**20} MB", None
+    folder = Path(tempfile.mkdtemp(prefix="exporter-remote-"))
+    name = _UNSAFE_NAME.sub("-", PurePosixPath(urlsplit(url).path).name).strip("-.") or "remote"
+    path = folder / name
+    path.write_bytes(data)
+    return None, path
+
+
+def _locate(src: str, real_root: Path, policy: AssetPolicy) -> tuple[str | None, Path | None]:
     """Resolve `src` inside the edition folder, or say why it may not be read."""
     parts = urlsplit(src)
     if parts.scheme and len(parts.scheme) > 1:
+        if policy.allow_remote and parts.scheme.lower() in REMOTE_SCHEMES:
+            return _download(src)
+        if parts.scheme.lower() in REMOTE_SCHEMES:
+            return f"'{src}' is a remote URL; images must be files inside the edition folder (or pass --allow-remote)", None
         return f"'{src}' is a URL; images must be files inside the edition folder", None
     pure = PurePosixPath(src.replace("\\", "/"))
     if pure.is_absolute() or (parts.scheme and len(parts.scheme) == 1):

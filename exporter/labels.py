@@ -22,11 +22,12 @@ class Labels:
     cover: str
     title_page: str
     unplaced: str
+    missing_image: str = "Image missing"
 
 
-ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类")
-ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類")
-JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類")
+ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失")
+ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失")
+JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません")
 EN = Labels("Contents", "Continued from {}", "Continued on {}", "Photo: {}", "By {}", "Notice", "This issue", "Cover", "Title page", "Unplaced")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ..assets import AssetPolicy
 from ..build import DEFAULT_THEME, BuildOptions, build, parse_targets
 from ..errors import InputError
 from ..readers import load
@@ -18,6 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", default="html", help="comma-separated formats: html, epub, pdf (default: html)")
     p.add_argument("--theme", default=DEFAULT_THEME, help=f"theme name or folder (default: {DEFAULT_THEME})")
     p.add_argument("-o", "--output", default="out", type=Path, help="output folder (default: out)")
+    add_input_flags(p)
     p.add_argument("--embed-fonts", action="store_true", help="EPUB: embed the theme's fonts, subset to the text")
     p.add_argument("--check", action="store_true", help="EPUB: run EPUBCheck on the result")
     p.add_argument("--profile", choices=("print", "screen"), default="screen",
@@ -26,6 +28,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--pdf-variant", help="PDF: e.g. pdf/a-3b or pdf/ua-1")
     p.add_argument("--emit-print-html", action="store_true", help="PDF: also write the HTML given to WeasyPrint")
     p.set_defaults(func=run)
+
+
+def add_input_flags(p: argparse.ArgumentParser) -> None:
+    """Flags that loosen how images are read; shared with `validate`."""
+    p.add_argument("--allow-remote", action="store_true", help="download http(s) images named by articles")
+    p.add_argument("--missing-images", choices=("error", "placeholder"), default="error",
+                   help="a missing or unreadable image is an error (default) or a visible placeholder")
+
+
+def policy_of(args: argparse.Namespace) -> AssetPolicy:
+    return AssetPolicy(allow_remote=args.allow_remote, missing_images=args.missing_images)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     for source in args.sources:
         try:
-            loaded = load(source)
+            loaded = load(source, policy_of(args))
             warn(loaded.warnings)
             build(loaded, targets, theme, options,
                   on_output=lambda target, path: err_console.print(f"[green]wrote[/] {target}: {path}"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..assets import AssetMap
+from ..assets import AssetMap, AssetPolicy, safe_file_name
 from ..errors import InputError
 from ..model import Edition
 
@@ -23,25 +23,20 @@ class LoadedEdition:
     @property
     def stem(self) -> str:
         """A file-name-safe base name for outputs, from the source's own name."""
-        from ..assets import _UNSAFE_NAME
-
         name = self.source.stem if self.source.is_file() else self.source.name
-        return _UNSAFE_NAME.sub("-", name).strip("-.") or "edition"
+        return safe_file_name(name, "edition")
 
 
-def load(source: str | Path) -> LoadedEdition:
+def load(source: str | Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdition:
     """Read an edition JSON file or an edition folder; raise InputError listing every problem."""
+    from .json_edition import read_json
+    from .markdown_folder import read_folder
+
     path = Path(source)
     if path.is_dir():
-        from .markdown_folder import read_folder
-
-        return read_folder(path)
+        return read_folder(path, policy)
     if path.is_file():
-        if path.suffix.lower() in (".toml",) and path.name == "edition.toml":
-            from .markdown_folder import read_folder
-
-            return read_folder(path.parent)
-        from .json_edition import read_json
-
-        return read_json(path)
+        if path.name == "edition.toml":
+            return read_folder(path.parent, policy)
+        return read_json(path, policy)
     raise InputError.single(path, "no such file or folder")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..assets import resolve_assets
+from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
 from . import LoadedEdition
 from .validate import unknown_fields, validate_edition
 
 
-def read_json(path: Path) -> LoadedEdition:
+def read_json(path: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdition:
     file = str(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
@@ -25,11 +25,12 @@ def read_json(path: Path) -> LoadedEdition:
         raise InputError.single(file, f"invalid JSON: {exc.msg}", f"{exc.lineno}:{exc.colno}") from None
     if not isinstance(data, dict):
         raise InputError.single(file, "an edition file must hold a JSON object")
-    edition, problems = validate_edition(data, file)
+    edition, problems, notes = validate_edition(data, file)
     if edition is None:
         raise InputError(problems)
-    assets, asset_problems = resolve_assets(edition, path.parent, file)
+    assets, asset_problems, asset_notes = resolve_assets(edition, path.parent, file, policy)
     if asset_problems:
         raise InputError(asset_problems)
-    warnings = [str(Problem(file, f, "unknown field (kept, but not used)")) for f in unknown_fields(edition)]
-    return LoadedEdition(edition, path, path.parent, assets, warnings)
+    notes += asset_notes
+    notes += [Problem(file, f, "unknown field (kept, but not used)") for f in unknown_fields(edition)]
+    return LoadedEdition(edition, path, path.parent, assets, [str(n) for n in notes])

@@ -13,7 +13,7 @@ from typing import Any
 import regex
 import yaml
 
-from ..assets import resolve_assets
+from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
 from . import LoadedEdition
 from .markdown_body import body_to_blocks
@@ -24,7 +24,7 @@ _TOML_AT = regex.compile(r"\(at line (\d+), column (\d+)\)")
 EDITION_KEYS = {"title", "date", "language", "edition", "publisher", "description", "cover", "sections", "articles"}
 
 
-def read_folder(folder: Path) -> LoadedEdition:
+def read_folder(folder: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdition:
     meta_path = folder / "edition.toml"
     if not meta_path.is_file():
         raise InputError.single(folder, "not an edition folder: edition.toml is missing")
@@ -47,12 +47,14 @@ def read_folder(folder: Path) -> LoadedEdition:
         raise InputError(problems)
 
     data = {k: v for k, v in meta.items() if k != "articles"} | {"articles": articles}
-    edition, problems = validate_edition(data, str(meta_path))
+    edition, problems, notes = validate_edition(data, str(meta_path))
+    warnings += [str(_blame_article_file(n, origins)) for n in notes]
     if edition is None:
         raise InputError([_blame_article_file(p, origins) for p in problems])
-    assets, asset_problems = resolve_assets(edition, folder, str(meta_path))
+    assets, asset_problems, asset_notes = resolve_assets(edition, folder, str(meta_path), policy)
     if asset_problems:
         raise InputError([_blame_article_file(p, origins) for p in asset_problems])
+    warnings += [str(_blame_article_file(n, origins)) for n in asset_notes]
     for f in unknown_fields(edition):
         warnings.append(str(_blame_article_file(Problem(str(meta_path), f, "unknown field (kept, but not used)"), origins)))
     return LoadedEdition(edition, folder, folder, assets, warnings)

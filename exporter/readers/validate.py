@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
 from ..model import Edition
 
 _BLOCK_TAGS = {"paragraph", "heading", "figure", "list", "quote"}
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+# C0/C1 controls other than tab, newline and carriage return: invalid in XML, invisible in HTML.
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def field_path(loc: tuple[int | str, ...], prefix: str = "") -> str:
+def field_path(loc: tuple[int | str, ...]) -> str:
     """('articles', 2, 'blocks', 0, 'figure', 'src') -> 'articles[2].blocks[0].src'."""
-    out = prefix
+    out = ""
     for i, part in enumerate(loc):
         if isinstance(part, int):
             out += f"[{part}]"
@@ -25,15 +29,52 @@ def field_path(loc: tuple[int | str, ...], prefix: str = "") -> str:
     return out
 
 
-def validate_edition(data: Any, file: str, prefix: str = "") -> tuple[Edition | None, list[Problem]]:
-    """Validate raw data as an Edition; every problem comes back with its field path."""
+def scrub(data: Any, file: str, path: str = "") -> tuple[Any, list[Problem], list[Problem]]:
+    """Check every string before validation: unpaired surrogates are errors (not text);
+    control characters are removed, and each removal is reported as a warning."""
+    problems: list[Problem] = []
+    warnings: list[Problem] = []
+    if isinstance(data, str):
+        if m := _SURROGATE.search(data):
+            problems.append(Problem(file, path, f"contains an unpaired surrogate U+{ord(m[0]):04X}, which is not text"))
+            return data, problems, warnings
+        found = _CONTROL.findall(data)
+        if found:
+            codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
+            warnings.append(Problem(file, path, f"removed {len(found)} control character(s) ({codes})"))
+            data = _CONTROL.sub("", data)
+        return data, problems, warnings
+    if isinstance(data, dict):
+        out = {}
+        for key, value in data.items():
+            sub = f"{path}.{key}" if path else str(key)
+            out[key], p, w = scrub(value, file, sub)
+            problems += p
+            warnings += w
+        return out, problems, warnings
+    if isinstance(data, list):
+        items = []
+        for i, value in enumerate(data):
+            item, p, w = scrub(value, file, f"{path}[{i}]")
+            items.append(item)
+            problems += p
+            warnings += w
+        return items, problems, warnings
+    return data, problems, warnings
+
+
+def validate_edition(data: Any, file: str) -> tuple[Edition | None, list[Problem], list[Problem]]:
+    """Validate raw data as an Edition: (edition or None, problems, warnings), all with field paths."""
+    data, problems, warnings = scrub(data, file)
+    if problems:
+        return None, problems, warnings
     try:
-        return Edition.model_validate(data), []
+        return Edition.model_validate(data), [], warnings
     except ValidationError as exc:
-        return None, problems_of(exc, file, prefix)
+        return None, problems_of(exc, file), warnings
 
 
-def problems_of(exc: ValidationError, file: str, prefix: str = "") -> list[Problem]:
+def problems_of(exc: ValidationError, file: str) -> list[Problem]:
     problems = []
     for err in exc.errors(include_url=False):
         msg = err["msg"].removeprefix("Value error, ")
@@ -46,7 +87,7 @@ def problems_of(exc: ValidationError, file: str, prefix: str = "") -> list[Probl
             msg = "block has no 'type' (expected paragraph, heading, figure, list or quote)"
         elif err["type"] == "literal_error" and err["loc"][-1] == "kind":
             msg = f"unknown kind '{err['input']}' (expected article, photo or notice)"
-        problems.append(Problem(file, field_path(err["loc"], prefix), msg))
+        problems.append(Problem(file, field_path(err["loc"]), msg))
     return problems
 
 

@@ -74,7 +74,7 @@ def test_json_schema_errors_are_all_reported_with_field_paths(tmp_path):
     ("missing.png", "not found"),
     ("../outside.png", "outside the edition folder"),
     ("/etc/passwd", "absolute path"),
-    ("https://example.com/a.png", "is a URL"),
+    ("https://example.com/a.png", "is a remote URL"),
     ("file:///etc/passwd", "is a URL"),
     ("notes.txt", "not a readable image"),
 ])
