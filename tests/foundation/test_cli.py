@@ -112,7 +112,7 @@ def test_doctor_reports_each_check():
 def test_internal_errors_exit_1_without_traceback(tmp_path, monkeypatch):
     import exporter.commands.validate as validate
 
-    def boom(source):
+    def boom(source, policy=None):
         raise RuntimeError("kaput")
 
     monkeypatch.setattr(validate, "load", boom)
