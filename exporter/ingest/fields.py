@@ -13,27 +13,27 @@ import regex
 
 _DATE_NUM = r"[\d〇零○一二三四五六七八九十]"
 DATE_LINE = regex.compile(rf"^{_DATE_NUM}{{4}}\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$")
-NOTICE_TITLE = regex.compile(r"(?:公告|通告|启事|启示|通知|声明|公示|告知书|倡议书)$")
+NOTICE_TITLE = regex.compile(r"(?:公告|通告|[启啟]事|[启啟]示|通知|[声聲]明|公示|告知[书書]|倡[议議][书書])$")
 DATELINE = regex.compile(
-    r"^(?:本报讯|本报(?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯电]"
-    r"|(?:新华社|中新社|新华网|人民网|央视网|中新网)\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?电)"
+    r"^(?:本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
+    r"|(?:新[华華]社|中新社|新[华華][网網]|人民[网網]|央[视視][网網]|中新[网網])\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?[电電])"
 )
-_ROLE = r"(?:全媒体)?(?:首席|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|撰稿|报道员)"
+_ROLE = r"(?:全媒[体體])?(?:首席|特[约約]|[见見]習|[见見]习|[实實][习習])?(?:[记記]者|通[讯訊][员員]|[实實][习習]生|[摄攝]影|撰稿|[报報]道[员員])"
 _ROLES = regex.compile(_ROLE)
 _BYLINE_BRACKET = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,80}?)[）)]")
 JUMP_FROM = regex.compile(
-    r"^[（(]\s*(?:上接|接上|续)\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]"
+    r"^[（(]\s*(?:上接|接上|[续續])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]"
     r"|^\((?:Continued|Cont'd) from (?P<to2>page \w+)\)\s*",
     regex.IGNORECASE,
 )
 JUMP_TO = regex.compile(
-    r"[（(]\s*(?:下转|转下|转)\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]$"
+    r"[（(]\s*(?:下[转轉]|[转轉]下|[转轉])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]$"
     r"|\s*\((?:Continued|Cont'd) on (?P<to2>page \w+)\)$",
     regex.IGNORECASE,
 )
 # Caption text, a gap of spaces, then "… 摄" (a credit), or a bracketed （… 摄）.
-_CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?[ \u3000]{3,}(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*摄$")
-_CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?P<credit>[^（）()]{2,40}?)\s*摄[）)]$")
+_CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?[ \u3000]{3,}(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
+_CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?P<credit>[^（）()]{2,40}?)\s*[摄攝][）)]$")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
 

@@ -117,6 +117,10 @@ def closed(text: str) -> bool:
     return bool(_CLOSED_END.search(text) or fields.JUMP_TO.search(text))
 
 
+def _visible(text: str) -> Counter[str]:
+    return Counter(c for c in text if not c.isspace())
+
+
 def read_lines(text: str, dropped: Counter[str]) -> list[Line | None]:
     """Repair each line on its own; None stands for a blank line."""
     out: list[Line | None] = []
@@ -135,8 +139,8 @@ def read_lines(text: str, dropped: Counter[str]) -> list[Line | None]:
             line.text = unspace(body)
             split = fields.split_credit(line.text)
             if split is not None:
+                dropped.update(_visible(line.text) - _visible("".join(split)))  # 摄 and its brackets
                 line.text, line.credit = split
-                dropped["摄"] += 1
         out.append(line)
     return out
 

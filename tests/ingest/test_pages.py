@@ -1,0 +1,261 @@
+"""Whole pages written for these tests, one damage class (or none) at a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from exporter.ingest import ingest_texts
+from exporter.model import Article, Figure, Heading, ListBlock, Paragraph
+
+
+def _ingest(page: str) -> tuple[list[Article], list[str]]:
+    result = ingest_texts([("page5.txt", page)], "江宁晚报", dt.date(2025, 3, 1))
+    return result.edition.articles, result.notes.warnings
+
+
+def _paras(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if isinstance(b, Paragraph)]
+
+
+CLEAN_ZH = """\
+江宁新建三座口袋公园
+
+  本报讯 （江宁晚报记者 周安然）3月1日，河西区三座口袋公园同时开放。
+  公园利用街角闲置地块建设，配有步道、座椅和儿童游乐设施。
+
+春季植树活动启动
+
+  今年春季，全市计划新增绿地120公顷，栽植乔木5万株。
+  市园林局表示，将优先在老旧小区周边补种行道树。
+"""
+
+
+def test_clean_chinese_page_comes_out_unchanged() -> None:
+    arts, warnings = _ingest(CLEAN_ZH)
+    assert [a.headline for a in arts] == ["江宁新建三座口袋公园", "春季植树活动启动"]
+    assert _paras(arts[0]) == ["3月1日，河西区三座口袋公园同时开放。", "公园利用街角闲置地块建设，配有步道、座椅和儿童游乐设施。"]
+    assert (arts[0].dateline, arts[0].authors) == ("本报讯", ["周安然"])
+    assert _paras(arts[1]) == ["今年春季，全市计划新增绿地120公顷，栽植乔木5万株。", "市园林局表示，将优先在老旧小区周边补种行道树。"]
+    assert warnings == []
+
+
+CLEAN_EN = """\
+Harbour Ferry Adds Night Sailings
+
+  The harbour ferry will run two extra sailings every evening from next week, the transport office said.
+  Tickets cost the same as daytime fares.
+"""
+
+
+def test_clean_english_page_comes_out_unchanged() -> None:
+    arts, warnings = _ingest(CLEAN_EN)
+    assert len(arts) == 1 and arts[0].headline == "Harbour Ferry Adds Night Sailings"
+    assert _paras(arts[0]) == [
+        "The harbour ferry will run two extra sailings every evening from next week, the transport office said.",
+        "Tickets cost the same as daytime fares.",
+    ]
+    assert warnings == []
+
+
+WRAPPED_EN = """\
+  Volunteers planted more than four hun-
+dred trees along the
+river on Saturday, the
+
+parks department said. The vol-
+unteers came from twelve schools.
+  A second planting day is planned
+for April.
+
+Volunteers Plant Riverside Trees
+"""
+
+
+def test_english_wrap_hyphenation_and_column_break_with_headline_after() -> None:
+    arts, _ = _ingest(WRAPPED_EN)
+    assert len(arts) == 1 and arts[0].headline == "Volunteers Plant Riverside Trees"
+    assert _paras(arts[0]) == [
+        "Volunteers planted more than four hundred trees along the river on Saturday, the parks department said. "
+        "The volunteers came from twelve schools.",
+        "A second planting day is planned for April.",
+    ]
+
+
+DAMAGED_ZH = """\
+  本报讯 （江宁晚报社记者 许嘉宁 唐
+清远 通讯员 方立)2月28日，全市
+首条智慧公交专线开通运营，沿线
+设 置 电 子 站 牌 十 二 块 ，
+
+乘客可实时查询到站时间。。
+  据介绍，专线全长18.6公里。
+  市交通局表示，将视客流情况
+
+增加班次。
+
+城城市市交交通通再再提提速速
+暨暨智智慧慧公公交交专专线线开开通通
+"""
+
+
+def test_damaged_news_item_is_repaired() -> None:
+    arts, _ = _ingest(DAMAGED_ZH)
+    assert len(arts) == 1
+    art = arts[0]
+    assert art.headline == "城市交通再提速暨智慧公交专线开通"
+    assert art.authors == ["许嘉宁", "唐清远", "方立"]
+    assert art.byline == "江宁晚报社记者 许嘉宁 唐清远 通讯员 方立"
+    assert _paras(art) == [
+        "2月28日，全市首条智慧公交专线开通运营，沿线设置电子站牌十二块，乘客可实时查询到站时间。",
+        "据介绍，专线全长18.6公里。",
+        "市交通局表示，将视客流情况增加班次。",
+    ]
+
+
+GROUPS = """\
+  本报讯 （江宁晚报记者 林一鸣）全市
+春耕备耕工作全面展开。
+
+保障粮食安全———
+
+全市春耕备耕有序推进
+
+——已落实种子化肥储备
+
+老城区改造项目动工
+
+  本报讯 （江宁晚报记者 高远）老城
+区改造项目本月动工。（下转3版）
+
+  图书馆周末延长开放时间，市民可
+在线预约座位。
+"""
+
+
+def test_headline_groups_match_bodies_before_and_after() -> None:
+    arts, warnings = _ingest(GROUPS)
+    heads = [(a.kicker, a.headline, a.subheadline) for a in arts]
+    assert heads == [
+        ("保障粮食安全", "全市春耕备耕有序推进", "已落实种子化肥储备"),
+        (None, "老城区改造项目动工", None),
+        (None, "未归类", None),
+    ]
+    assert _paras(arts[2]) == ["图书馆周末延长开放时间，市民可在线预约座位。"]
+    assert any("no headline" in w for w in warnings)
+
+
+FEATURE = """\
+老街里的新生活
+
+——江宁老城更新见闻
+
+  春日的老街，青石板路干净整洁。
+几年前，这里还是一片破旧的平房。
+□江宁晚报记者 孟夏 方远
+
+  走进老街，首先看到的是修缮一新
+的院落。
+
+      旧旧院院落落换换新新颜颜
+
+  居民刘大爷说，以前下雨天屋里漏
+水，现在住得舒心多了。
+  改造中保留了老街的门楼和古树。
+
+  街区引进了十多家特色小店。
+  店主小王说，周末客流翻了一番。
+
+  老街还开设了社区食堂。
+  每天中午，老人们在这里吃饭聊天。
+
+小小店店带带火火老老街街
+
+邻邻里里有有了了新新去去处处
+"""
+
+
+def test_feature_lead_byline_and_subheads() -> None:
+    arts, warnings = _ingest(FEATURE)
+    assert len(arts) == 1
+    art = arts[0]
+    assert (art.headline, art.subheadline, art.authors) == ("老街里的新生活", "江宁老城更新见闻", ["孟夏", "方远"])
+    assert art.lead == ["春日的老街，青石板路干净整洁。几年前，这里还是一片破旧的平房。"]
+    kinds = [(type(b).__name__, getattr(b, "text", "")[:4]) for b in art.blocks]
+    assert kinds == [
+        ("Paragraph", "走进老街"), ("Heading", "旧院落换"), ("Paragraph", "居民刘大"), ("Paragraph", "改造中保"),
+        ("Heading", "小店带火"), ("Paragraph", "街区引进"), ("Paragraph", "店主小王"),
+        ("Heading", "邻里有了"), ("Paragraph", "老街还开"), ("Paragraph", "每天中午"),
+    ]
+    assert warnings == []
+
+
+PHOTOS = """\
+              春春雨雨过过后后，，河河西西湿湿地地公公园园
+    绿绿意意盎盎然然。。
+
+樱花开了
+
+   3月1日，市民在滨江公园赏樱拍
+照。        江宁晚报记者 孙一 摄
+"""
+
+
+def test_standalone_caption_and_photo_story() -> None:
+    arts, _ = _ingest(PHOTOS)
+    assert [a.kind for a in arts] == ["photo", "photo"]
+    caption = arts[0].blocks[0]
+    assert isinstance(caption, Figure) and caption.caption == "春雨过后，河西湿地公园绿意盎然。" and not caption.credit
+    story = arts[1]
+    assert story.headline == "樱花开了" and story.authors == ["孙一"]
+    assert story.blocks == [Figure(caption="3月1日，市民在滨江公园赏樱拍照。", credit="江宁晚报记者 孙一")]
+
+
+NOTICE = """\
+  为做好供水管网改造工作，现将停
+水事项通告如下：
+  停水时间
+  3月5日8:00至20:00。
+  1.请用户提前做好储水准备。
+  2.恢复供水初期水质可能浑浊，
+请放水片刻后使用。
+  特此通告。
+          江宁市自来水公司
+            2025年3月1日
+
+江宁市自来水公司
+停水通告
+"""
+
+
+def test_notice_with_items_and_signature() -> None:
+    arts, _ = _ingest(NOTICE)
+    assert len(arts) == 1
+    art = arts[0]
+    assert (art.kind, art.headline) == ("notice", "江宁市自来水公司停水通告")
+    assert art.notice is not None and (art.notice.issuer, art.notice.date) == ("江宁市自来水公司", "2025年3月1日")
+    lists = [b for b in art.blocks if isinstance(b, ListBlock)]
+    assert lists == [ListBlock(ordered=True, items=["1.请用户提前做好储水准备。", "2.恢复供水初期水质可能浑浊，请放水片刻后使用。"])]
+    assert _paras(art)[-1] == "特此通告。"
+
+
+JUMPS = """\
+地铁二号线南延段开工
+
+　 （上接1版）项目建成后将串联三个新
+城片区。
+  工程计划于2027年完工。（下转6版）
+"""
+
+
+def test_jump_lines_become_continuation_fields() -> None:
+    arts, _ = _ingest(JUMPS)
+    art = arts[0]
+    assert (art.continued_from, art.continued_to) == ("1版", "6版")
+    assert _paras(art) == ["项目建成后将串联三个新城片区。", "工程计划于2027年完工。"]
+
+
+def test_displaced_subhead_without_a_gap_goes_to_the_end_of_the_intro() -> None:
+    page = "走进山村\n\n  山村的清晨。\n□江宁晚报记者 孟夏\n\n  村口有棵老槐树。\n\n茶茶香香飘飘出出山山外外\n"
+    arts, warnings = _ingest(page)
+    assert [type(b) for b in arts[0].blocks] == [Heading, Paragraph]
+    assert any("end of the intro" in w for w in warnings)
