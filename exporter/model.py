@@ -49,34 +49,30 @@ class _Node(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True, populate_by_name=True)
 
 
-class Paragraph(_Node):
+class _TextBlock(_Node):
+    """A block made of one run of text, which must not be empty after cleaning."""
+
+    text: Annotated[str, Field(min_length=1)]
+
+    @field_validator("text")
+    @classmethod
+    def _text(cls, v: str) -> str:
+        v = clean_text(v)
+        if not v:
+            raise ValueError(f"{cls.__name__.lower()} text is empty")
+        return v
+
+
+class Paragraph(_TextBlock):
     """A body paragraph."""
 
     type: Literal["paragraph"] = "paragraph"
-    text: Annotated[str, Field(min_length=1)]
-
-    @field_validator("text")
-    @classmethod
-    def _text(cls, v: str) -> str:
-        v = clean_text(v)
-        if not v:
-            raise ValueError("paragraph text is empty")
-        return v
 
 
-class Heading(_Node):
+class Heading(_TextBlock):
     """An in-article subhead (小标题)."""
 
     type: Literal["heading"] = "heading"
-    text: Annotated[str, Field(min_length=1)]
-
-    @field_validator("text")
-    @classmethod
-    def _text(cls, v: str) -> str:
-        v = clean_text(v)
-        if not v:
-            raise ValueError("heading text is empty")
-        return v
 
 
 class Figure(_Node):
@@ -114,20 +110,11 @@ class ListBlock(_Node):
         return items
 
 
-class Quote(_Node):
+class Quote(_TextBlock):
     """A block quotation; `attribution` is optional."""
 
     type: Literal["quote"] = "quote"
-    text: Annotated[str, Field(min_length=1)]
     attribution: str | None = None
-
-    @field_validator("text")
-    @classmethod
-    def _text(cls, v: str) -> str:
-        v = clean_text(v)
-        if not v:
-            raise ValueError("quote text is empty")
-        return v
 
 
 Block = Annotated[
