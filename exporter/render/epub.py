@@ -1,0 +1,139 @@
+"""EPUB 3 digests with ebooklib: the shared templates in their XHTML flavour, a generated
+cover, two-level navigation, accessibility metadata and reproducible bytes.
+
+ebooklib's EpubHtml rebuilds each page and drops its <head> (title, stylesheet links,
+classes on <html>/<body>), so pages go in as finished XHTML items; ebooklib writes the
+package document, nav.xhtml and toc.ncx.
+"""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ebooklib import epub
+
+from ..atomic import write_bytes
+from ..epub_check import check_epub
+from ..errors import RenderError
+from ..labels import Labels, labels_for, long_date
+from ..model import Section
+from ..readers import LoadedEdition
+from ..templating import base_context, make_environment
+from ..themes import Theme
+from .epub_cover import CoverImage, cover_alt, generated_cover, headlines
+from .epub_css import FONTS, Stylesheet, generated_content, stylesheet_names, theme_stylesheets, theme_values
+from .epub_fonts import EmbeddedFont, embedded_fonts, font_face_css
+from .epub_meta import Contents, add_metadata, build_time
+from .epub_pages import Page, article_file, named_sections, render_pages, section_file
+from .epub_zip import normalise
+from .html import image_lookup
+
+if TYPE_CHECKING:
+    from ..build import BuildOptions
+
+XHTML = "application/xhtml+xml"
+WRITE_OPTIONS = {
+    "epub3_pages": False,  # else every element with epub:type and id lands in a broken page-list
+    "raise_exceptions": True,  # else a failed write returns False and leaves half a file
+    "landmark_title": "Landmarks",
+}
+
+
+def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
+    """Write OUTDIR/<stem>.epub; with options.check, fail unless EPUBCheck is clean."""
+    target = options.outdir / f"{loaded.stem}.epub"
+    write_bytes(target, epub_bytes(loaded, theme, options.embed_fonts))
+    if options.check:
+        report = check_epub(target)
+        if not report.clean:
+            raise RenderError("\n".join([report.summary(), *report.messages]))
+    return target
+
+
+def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -> bytes:
+    """The whole book in memory: nothing touches the disk until it is complete."""
+    edition = loaded.edition
+    if not edition.articles:
+        raise RenderError(f"{loaded.source}: the edition has no articles, so there is no book to make")
+    labels = labels_for(edition.language)
+    sections = named_sections(edition, labels)
+    cover = _cover(loaded, theme, labels)
+    context = base_context(
+        edition, theme, "epub",
+        sections=sections,
+        xhtml=True,
+        stylesheets=stylesheet_names(theme, embed_fonts),
+        image=image_lookup(loaded),
+        cover={"href": cover.name, "alt": cover.alt, "width": cover.width, "height": cover.height},
+        link_article=article_file,
+        link_section=section_file,
+        contents_summaries=bool(theme.options.get("contents_summaries", False)),
+    )
+    pages = render_pages(make_environment(theme), context, sections, labels)
+    fonts, stacks = [], {}
+    sheets = theme_stylesheets(theme, theme_values(theme))
+    if embed_fonts:
+        fonts, stacks = embedded_fonts(theme, "".join(p.text() for p in pages) + generated_content(sheets))
+        sheets = theme_stylesheets(theme, theme_values(theme, stacks))
+        sheets.insert(1, Stylesheet(FONTS, font_face_css(fonts, "css")))
+    book = _book(loaded, pages, sheets, cover, fonts, labels, sections)
+    buf = BytesIO()
+    epub.write_epub(buf, book, {**WRITE_OPTIONS, "mtime": build_time(edition)})
+    return normalise(buf.getvalue(), build_time(edition))
+
+
+def _cover(loaded: LoadedEdition, theme: Theme, labels: Labels) -> CoverImage:
+    """The edition's own cover image when it has one, else a generated one."""
+    edition = loaded.edition
+    asset = loaded.assets.get(edition.cover)
+    if asset is None:
+        return generated_cover(edition, theme, labels)
+    alt = cover_alt(edition, labels, headlines(edition))
+    return CoverImage(asset.name, asset.media_type, asset.source.read_bytes(), asset.width, asset.height, alt)
+
+
+def _book(
+    loaded: LoadedEdition, pages: list[Page], sheets: list[Stylesheet], cover: CoverImage,
+    fonts: list[EmbeddedFont], labels: Labels, sections: list[Section],
+) -> epub.EpubBook:
+    edition = loaded.edition
+    book = epub.EpubBook()
+    images = [a for a in loaded.assets if a.name != cover.name]
+    add_metadata(book, edition, f"{edition.title} · {long_date(edition.date, edition.language)}",
+                 Contents(images=len(images) + 1, sections=sections))
+
+    cover_item = epub.EpubImage(uid="cover-image", file_name=cover.name, media_type=cover.media_type, content=cover.data)
+    cover_item.properties = ["cover-image"]
+    book.add_item(cover_item)
+    book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+    for n, asset in enumerate(images, 1):
+        book.add_item(epub.EpubImage(uid=f"image-{n}", file_name=asset.name, media_type=asset.media_type,
+                                     content=asset.source.read_bytes()))
+    for n, sheet in enumerate(sheets, 1):
+        book.add_item(epub.EpubItem(uid=f"css-{n}", file_name=sheet.name, media_type="text/css",
+                                    content=sheet.text.encode("utf-8")))
+    for n, font in enumerate(fonts, 1):
+        book.add_item(epub.EpubItem(uid=f"font-{n}", file_name=font.name, media_type="font/woff2", content=font.data))
+
+    items = {}
+    for n, page in enumerate(pages, 1):
+        item = epub.EpubItem(uid=f"page-{n}", file_name=page.name, media_type=XHTML, content=page.xhtml.encode("utf-8"))
+        item.properties = page.properties()
+        items[page.name] = book.add_item(item)
+        if page.landmark:
+            book.guide.append({"href": page.name, "title": page.title,
+                               "type": "text" if page.landmark == "bodymatter" else page.landmark})
+    book.spine = list(items.values())
+    book.toc = [
+        (epub.Link(section_file(s), s.name, f"nav-{s.slug}"),
+         [epub.Link(article_file(a), a.title, f"nav-{article_file(a)[:-6]}") for a in s.articles])
+        for s in sections
+    ]
+    book.add_item(epub.EpubNcx())
+    nav = epub.EpubNav(title=labels.contents)
+    for sheet in sheets:
+        nav.add_link(href=sheet.name, rel="stylesheet", type="text/css")
+    book.add_item(nav)
+    return book

@@ -1,0 +1,156 @@
+"""A generated raster cover (no network): masthead, date, edition label, top headlines.
+
+Drawn with Pillow in the theme's heading font found through fontconfig, so Chinese
+covers never show tofu; a 2:3 page like most e-book covers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import BytesIO
+
+import regex
+from PIL import Image, ImageColor, ImageDraw, ImageFont
+
+from ..errors import RenderError
+from ..fonts import INSTALL_HINT, FontFace, describe, faces_for, missing_characters
+from ..labels import Labels, long_date
+from ..model import Edition
+from ..themes import Theme
+
+WIDTH, HEIGHT = 1600, 2400
+MARGIN = 130
+MAX_HEADLINES = 5
+_TOKENS = regex.compile(r"[\p{Latin}\p{N}'’.,:;!?&%$()\-]+\s*|\s+|\X")
+
+Font = ImageFont.FreeTypeFont
+
+
+@dataclass(frozen=True)
+class CoverImage:
+    """Cover pixels and what a screen reader should hear instead."""
+
+    name: str
+    media_type: str
+    data: bytes
+    width: int
+    height: int
+    alt: str
+
+
+def headlines(edition: Edition) -> list[str]:
+    """The first headlines of the edition, notices last in line as on a front page."""
+    ranked = sorted((a for a in edition.articles if a.headline), key=lambda a: a.kind == "notice")
+    return [a.headline for a in ranked[:MAX_HEADLINES] if a.headline]
+
+
+def cover_alt(edition: Edition, labels: Labels, lines: list[str]) -> str:
+    parts = [edition.title, long_date(edition.date, edition.language), edition.edition or ""]
+    text = f"{labels.cover}: " + ", ".join(p for p in parts if p)
+    return text + (". " + "; ".join(lines) if lines else "")
+
+
+def generated_cover(edition: Edition, theme: Theme, labels: Labels) -> CoverImage:
+    """Draw the cover; fail naming the characters when no installed font can show them."""
+    lines = headlines(edition)
+    date = long_date(edition.date, edition.language)
+    text = "".join([edition.title, date, edition.edition or "", edition.publisher or "", *lines])
+    stack = theme.fonts.get("heading") or theme.fonts.get("body") or ["serif"]
+    bold, regular = _face(stack, "Bold", text), _face(stack, "Regular", text)
+    colours = _colours(theme.options)
+
+    img = Image.new("RGB", (WIDTH, HEIGHT), colours["paper"])
+    draw = ImageDraw.Draw(img)
+    width = WIDTH - 2 * MARGIN
+    draw.rectangle((0, 0, WIDTH, 36), fill=colours["accent"])
+    y = 200
+    if edition.edition:
+        y = _centred(draw, edition.edition, _font(regular, 60), y, colours["accent"]) + 40
+    title_font = _fit(bold, edition.title, width, 260, 150)
+    for line in _wrap(edition.title, title_font, width)[:2]:
+        y = _centred(draw, line, title_font, y, colours["ink"]) + 20
+    y += 30
+    draw.rectangle((MARGIN, y, WIDTH - MARGIN, y + 12), fill=colours["ink"])
+    draw.rectangle((MARGIN, y + 22, WIDTH - MARGIN, y + 26), fill=colours["ink"])
+    y = _centred(draw, date, _font(regular, 58), y + 70, colours["muted"]) + 110
+
+    head_font = _font(bold, 76)
+    for line in lines:
+        wrapped = _wrap(line, head_font, width - 70)
+        needed = len(wrapped[:2]) * 104 + 60
+        if y + needed > HEIGHT - 260:
+            break
+        draw.rectangle((MARGIN, y + 24, MARGIN + 30, y + 54), fill=colours["accent"])
+        for part in _ellipsis(wrapped, head_font, width - 70):
+            draw.text((MARGIN + 70, y), part, font=head_font, fill=colours["ink"])
+            y += 104
+        y += 60
+    if edition.publisher:
+        _centred(draw, edition.publisher, _font(regular, 52), HEIGHT - 200, colours["muted"])
+    draw.rectangle((0, HEIGHT - 36, WIDTH, HEIGHT), fill=colours["accent"])
+
+    buf = BytesIO()
+    img.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(buf, "PNG", optimize=True)
+    return CoverImage("images/cover.png", "image/png", buf.getvalue(), WIDTH, HEIGHT, cover_alt(edition, labels, lines))
+
+
+def _face(stack: list[str], style: str, text: str) -> FontFace:
+    faces = faces_for(stack, style)
+    for face in faces:
+        if not missing_characters(text, [face]):
+            return face
+    missing = missing_characters(text, faces)
+    raise RenderError(f"cover: no installed font of {stack} has {describe(missing)}; {INSTALL_HINT}")
+
+
+def _font(face: FontFace, size: int) -> Font:
+    return ImageFont.truetype(str(face.path), size, index=face.index)
+
+
+def _colours(options: dict[str, object]) -> dict[str, tuple[int, ...]]:
+    defaults = {"paper": "#ffffff", "ink": "#1a1a1a", "accent": "#8b1a1a", "muted": "#5c5c5c"}
+    out = {}
+    for key, default in defaults.items():
+        try:
+            out[key] = ImageColor.getrgb(str(options.get(key, default)))
+        except ValueError:
+            out[key] = ImageColor.getrgb(default)
+    return out
+
+
+def _fit(face: FontFace, text: str, width: int, largest: int, smallest: int) -> Font:
+    """The largest size up to `largest` at which `text` fits on one line, at least `smallest`."""
+    size = largest
+    while size > smallest and _font(face, size).getlength(text) > width:
+        size -= 10
+    return _font(face, size)
+
+
+def _wrap(text: str, font: Font, width: int) -> list[str]:
+    """Break between CJK characters or Latin words, never inside a word."""
+    lines, current = [], ""
+    for token in _TOKENS.findall(text):
+        if current and font.getlength(current + token.rstrip()) > width:
+            lines.append(current.rstrip())
+            current = token.lstrip()
+        else:
+            current += token
+    if current.strip():
+        lines.append(current.rstrip())
+    return lines
+
+
+def _ellipsis(lines: list[str], font: Font, width: int, keep: int = 2) -> list[str]:
+    if len(lines) <= keep:
+        return lines
+    last = lines[keep - 1]
+    while last and font.getlength(last + "…") > width:
+        last = last[:-1]
+    return [*lines[: keep - 1], last.rstrip() + "…"]
+
+
+def _centred(draw: ImageDraw.ImageDraw, text: str, font: Font, y: int, fill: tuple[int, ...]) -> int:
+    """Draw `text` centred at `y`; return the y below it."""
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    draw.text(((WIDTH - (right - left)) / 2 - left, y), text, font=font, fill=fill)
+    return y + (bottom - top) + top

@@ -1,0 +1,89 @@
+"""The XHTML content documents of the book, rendered from the shared templates.
+
+Reading order: cover, title page, contents, then each section page followed by its
+articles. Every page is a complete XHTML document (head, title, stylesheet links).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from jinja2 import Environment
+from lxml import etree
+
+from ..errors import RenderError
+from ..labels import Labels
+from ..model import Article, Edition, Section, slug_of
+
+SVG_NS = "http://www.w3.org/2000/svg"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One content document: file name in the book, its title, markup, and landmark."""
+
+    name: str
+    title: str
+    xhtml: str
+    landmark: str | None = None  # "cover", "toc" or "bodymatter"
+
+    def properties(self) -> list[str]:
+        """Manifest properties the content needs (inline SVG must be declared, OPF-014)."""
+        return ["svg"] if next(self.tree.iter(f"{{{SVG_NS}}}svg"), None) is not None else []
+
+    @cached_property
+    def tree(self) -> etree._Element:
+        """The parsed document; an empty or broken page is an error before anything is written."""
+        try:
+            return etree.fromstring(self.xhtml.encode("utf-8"), _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise RenderError(f"EPUB page {self.name} is not well-formed XHTML ({exc}); check the theme's templates") from None
+
+    def text(self) -> str:
+        """Everything the page shows as text, for font subsetting."""
+        return "".join(self.tree.itertext())
+
+
+def article_file(article: Article) -> str:
+    return f"article-{slug_of(article)}.xhtml"
+
+
+def section_file(section: Section) -> str:
+    return f"section-{section.slug}.xhtml"
+
+
+def named_sections(edition: Edition, labels: Labels) -> list[Section]:
+    """Sections in order; the unnamed one gets the language's fallback name, since in a
+    book it needs a page and a navigation entry of its own."""
+    return [
+        s if s.name else dataclasses.replace(s, name=labels.section_fallback)
+        for s in edition.sections_in_order()
+    ]
+
+
+def render_pages(env: Environment, context: dict[str, Any], sections: list[Section], labels: Labels) -> list[Page]:
+    """All content documents in reading order."""
+    edition: Edition = context["edition"]
+
+    def page(template: str, name: str, title: str, landmark: str | None = None, **extra: Any) -> Page:
+        xhtml = env.get_template(f"epub/{template}.xhtml").render({**context, **extra})
+        return Page(name, title, xhtml, landmark)
+
+    pages = [
+        page("cover", "cover.xhtml", labels.cover, "cover"),
+        page("title", "title.xhtml", labels.title_page),
+        page("contents", "contents.xhtml", labels.contents, "toc"),
+    ]
+    for n, section in enumerate(sections):
+        assert section.name is not None
+        pages.append(page("section", section_file(section), section.name,
+                          "bodymatter" if n == 0 else None, section=section))
+        pages += [page("article", article_file(a), a.title, article=a) for a in section.articles]
+    for p in pages:
+        if not p.text().strip() and next(p.tree.iter("{*}img"), None) is None:
+            raise RenderError(f"EPUB page {p.name} of {edition.title} would be empty; check the theme's templates")
+    return pages
