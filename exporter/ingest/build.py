@@ -9,7 +9,7 @@ import regex
 
 from ..model import Article, Block, Figure, Heading, ListBlock, Notice, Paragraph
 from . import fields
-from .layout import BoxByline, Head, Para, Signature
+from .layout import BoxByline, Head, Signature
 from .notes import Notes
 from .repair import collapse_punctuation, fix_brackets, join_wrapped
 from .segment import Body, Draft

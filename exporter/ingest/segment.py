@@ -11,6 +11,7 @@ feature or, failing that, unplaced text.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass, field
 
 import regex
@@ -35,6 +36,7 @@ _INDENTED_HEADLINE = 1.0
 _UNMARKED_KICKER = 0.3
 _MIXED_GROUP = 2.5
 _SPLIT = 2.0
+_EXHAUSTIVE = 2000  # gap combinations worth trying one by one
 
 
 @dataclass
@@ -332,7 +334,13 @@ def _place_subheads(body: Body, notes: Notes, name: str) -> None:
     k = min(len(heads), len(gaps))
     best: tuple[int, ...] = ()
     if k:
-        best = min(itertools.combinations(gaps, k), key=lambda c: _imbalance(items, set(c)))
+        if math.comb(len(gaps), k) <= _EXHAUSTIVE:
+            best = min(itertools.combinations(gaps, k), key=lambda c: _imbalance(items, set(c)))
+        else:  # a long feature with many gaps: add the best gap one at a time
+            chosen: set[int] = set()
+            for _ in range(k):
+                chosen.add(min((g for g in gaps if g not in chosen), key=lambda g: _imbalance(items, chosen | {g})))
+            best = tuple(sorted(chosen))
         if len(gaps) > k:
             notes.warn(name, heads[0].no, f"{len(gaps)} possible places for {k} displaced subhead(s); chose the most even sections")
     for at, head in sorted(zip(best, heads[:k]), reverse=True):
