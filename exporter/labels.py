@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
@@ -23,11 +24,12 @@ class Labels:
     title_page: str
     unplaced: str
     missing_image: str = "Image missing"
+    word_sep: str = " "  # between dateline and byline: none in CJK (本报讯（记者…）), a space in English
 
 
-ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失")
-ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失")
-JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません")
+ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失", "")
+ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失", "")
+JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません", "")
 EN = Labels("Contents", "Continued from {}", "Continued on {}", "Photo: {}", "By {}", "Notice", "This issue", "Cover", "Title page", "Unplaced")
 
 
@@ -48,7 +50,7 @@ def labels_for(language: str) -> Labels:
 
 
 def long_date(date: dt.date, language: str) -> str:
-    """A masthead date in the edition's language: 2026年11月20日 星期五 / Friday, November 20, 2026."""
+    """A masthead date in the edition's language: 2026年11月20日星期五 / Friday, November 20, 2026."""
     return format_date(date, "full", locale=_locale(language))
 
 
@@ -67,8 +69,11 @@ def jump_text(template: str, ref: str, language: str) -> str:
     return template.format(ref)
 
 
+_LABELLED_CREDIT = re.compile(r"(摄|攝|撮影)$|^(photo(graph)?s?|picture|image)(\s+by)?\s*[:：]|^(photo(graph)?s?|pictures?)\s+by\s", re.I)
+
+
 def credit_text(template: str, credit: str) -> str:
-    """Photo credit with its marker, unless the credit already carries one (…摄)."""
-    if credit.endswith(("摄", "攝")) or credit.lower().startswith("photo"):
+    """Photo credit with its marker, unless the credit already carries one (…摄, Photo: …)."""
+    if _LABELLED_CREDIT.search(credit):
         return credit
     return template.format(credit)

@@ -1,9 +1,11 @@
 """Markdown body -> model blocks, with markdown-it-py (CommonMark, raw HTML off).
 
-Conventions: `##` (any level) is a subhead; an image alone in a paragraph is a figure
-(`![alt](src "caption"){credit="…"}`); a `::: figure {credit="…"}` container holds a
-caption-only photo (or an image plus caption paragraphs); lists and quotes map directly.
-Inline emphasis and links are flattened to their text.
+Conventions: `##` (any level) is a subhead; an image alone at the start of a paragraph is
+a figure (`![alt](src "caption"){credit="…"}`, text after the image adds to the caption);
+a `::: figure {credit="…"}` container holds a caption-only photo (or an image plus caption
+paragraphs); a blockquote's last paragraph starting with a dash is its attribution.
+Inline emphasis and links are flattened to their text. Whatever changes form on the way
+(nested lists, code blocks, inline images) is reported as a note, never dropped.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from mdit_py_plugins.container import container_plugin
 
 from ..text import join_lines
 
-_CREDIT = regex.compile(r"""credit\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+?))\s*\}""")
+_CREDIT = regex.compile(r"""credit\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s}"']+))""")
+_ATTRIBUTION = regex.compile(r"^\s*(?:——|—|--|―)\s*(.+)$")
 
 _md = (
     MarkdownIt("commonmark", {"html": False, "linkify": False})
@@ -37,36 +40,31 @@ def body_to_blocks(body: str, first_line: int = 1) -> tuple[list[dict[str, Any]]
         tok = tokens[i]
         line = first_line + (tok.map[0] if tok.map else 0)
         if tok.type == "heading_open":
-            blocks.append({"type": "heading", "text": _inline_text(tokens[i + 1])})
+            blocks.append({"type": "heading", "text": _inline_text(tokens[i + 1], notes, line)})
             i += 3
         elif tok.type == "paragraph_open":
-            blocks.append(_paragraph_or_figure(tokens[i + 1]))
+            blocks.append(_paragraph_or_figure(tokens[i + 1], notes, line))
             i += 3
         elif tok.type in ("bullet_list_open", "ordered_list_open"):
             end = _close(tokens, i)
-            items = [_inline_text(t) for t in tokens[i:end] if t.type == "inline"]
-            blocks.append({"type": "list", "ordered": tok.type == "ordered_list_open", "items": items})
+            blocks.append(_list(tokens[i:end + 1], notes, line))
             i = end + 1
         elif tok.type == "blockquote_open":
             end = _close(tokens, i)
-            text = "\n".join(_inline_text(t) for t in tokens[i:end] if t.type == "inline")
-            blocks.append({"type": "quote", "text": text})
+            blocks += _quotes([_inline_text(t, notes, line) for t in tokens[i:end] if t.type == "inline"])
             i = end + 1
         elif tok.type == "container_figure_open":
             end = _close(tokens, i)
-            blocks.append(_container_figure(tok, tokens[i + 1:end]))
+            blocks.append(_container_figure(tok, tokens[i + 1:end], notes, line))
             i = end + 1
         elif tok.type in ("fence", "code_block"):
             notes.append(f"{line}: code block kept as a plain paragraph")
             if tok.content.strip():
                 blocks.append({"type": "paragraph", "text": tok.content})
             i += 1
-        elif tok.type == "html_block":  # unreachable with html off, kept for safety
-            blocks.append({"type": "paragraph", "text": tok.content})
+        else:  # hr and closing tokens carry no text
             i += 1
-        else:
-            i += 1
-    return [b for b in blocks if b is not None], notes
+    return blocks, notes
 
 
 def _close(tokens: list[Token], start: int) -> int:
@@ -79,7 +77,7 @@ def _close(tokens: list[Token], start: int) -> int:
     return len(tokens) - 1
 
 
-def _inline_text(inline: Token) -> str:
+def _inline_text(inline: Token, notes: list[str], line: int) -> str:
     """Plain text of an inline token; soft breaks join like wrapped lines (no space in CJK)."""
     lines, cur = [], ""
     for child in inline.children or []:
@@ -89,54 +87,75 @@ def _inline_text(inline: Token) -> str:
         elif child.type in ("text", "code_inline"):
             cur += child.content
         elif child.type == "image":
+            notes.append(f"{line}: image inside a sentence kept as its alt text ('{child.content}')")
             cur += child.content
     lines.append(cur)
     return join_lines(lines)
 
 
+def _list(tokens: list[Token], notes: list[str], line: int) -> dict[str, Any]:
+    """One list block; items of nested lists follow their parent (reported), and an item of
+    several paragraphs stays one item."""
+    top = tokens[0].level + 1
+    items: list[str] = []
+    nested = False
+    for j, tok in enumerate(tokens):
+        if tok.type == "list_item_open":
+            nested |= tok.level > top
+            end = _close(tokens, j)
+            own = [t for t in tokens[j:end] if t.type == "inline" and t.level == tok.level + 2]
+            items.append(join_lines([_inline_text(t, notes, line) for t in own]))
+    if nested:
+        notes.append(f"{line}: nested list flattened into one list")
+    return {"type": "list", "ordered": tokens[0].type == "ordered_list_open", "items": [i for i in items if i]}
+
+
+def _quotes(paragraphs: list[str]) -> list[dict[str, Any]]:
+    """A blockquote: one quote block per paragraph; a final '——某某' is the attribution."""
+    attribution = None
+    if len(paragraphs) > 1 and (m := _ATTRIBUTION.match(paragraphs[-1])):
+        attribution = m[1]
+        paragraphs = paragraphs[:-1]
+    quotes: list[dict[str, Any]] = [{"type": "quote", "text": p} for p in paragraphs if p]
+    if quotes and attribution:
+        quotes[-1]["attribution"] = attribution
+    return quotes
+
+
 def _image(child: Token) -> dict[str, Any]:
     fig: dict[str, Any] = {"type": "figure", "src": child.attrGet("src"), "alt": child.content or None}
-    title = child.attrGet("title")
-    if title:
-        fig["caption"] = title
-    credit = child.attrGet("credit")
-    if credit:
-        fig["credit"] = credit
+    for attr, key in (("title", "caption"), ("credit", "credit")):
+        if child.attrGet(attr):
+            fig[key] = child.attrGet(attr)
     return fig
 
 
-def _paragraph_or_figure(inline: Token) -> dict[str, Any]:
+def _paragraph_or_figure(inline: Token, notes: list[str], line: int) -> dict[str, Any]:
     children = [c for c in inline.children or [] if not (c.type == "text" and not c.content.strip())]
-    images = [c for c in children if c.type == "image"]
-    if len(images) == 1 and children[0].type == "image":
-        fig = _image(images[0])
-        rest = join_lines(
-            [c.content for c in children[1:] if c.type in ("text", "code_inline")]
-        )
-        if rest and "caption" not in fig:
-            fig["caption"] = rest
-        elif rest:
-            fig["caption"] = f"{fig['caption']}{rest}"
-        return fig
-    return {"type": "paragraph", "text": _inline_text(inline)}
+    if not children or children[0].type != "image":
+        return {"type": "paragraph", "text": _inline_text(inline, notes, line)}
+    fig = _image(children[0])
+    rest = Token("inline", "", 0, children=inline.children[inline.children.index(children[0]) + 1:])
+    caption = join_lines([fig.get("caption") or "", _inline_text(rest, notes, line)])
+    if caption:
+        fig["caption"] = caption
+    return fig
 
 
-def _container_figure(open_tok: Token, inner: list[Token]) -> dict[str, Any]:
+def _container_figure(open_tok: Token, inner: list[Token], notes: list[str], line: int) -> dict[str, Any]:
     fig: dict[str, Any] = {"type": "figure"}
-    m = _CREDIT.search(open_tok.info)
-    if m:
+    if m := _CREDIT.search(open_tok.info):
         fig["credit"] = next(g for g in m.groups() if g is not None)
+    elif "credit" in open_tok.info:
+        notes.append(f"{line}: could not read the credit in '::: {open_tok.info.strip()}'")
     captions = []
-    for tok in inner:
-        if tok.type != "inline":
-            continue
-        block = _paragraph_or_figure(tok)
+    for tok in (t for t in inner if t.type == "inline"):
+        block = _paragraph_or_figure(tok, notes, line)
         if block["type"] == "figure":
             fig.update({k: v for k, v in block.items() if k != "caption"})
-            if block.get("caption"):
-                captions.append(block["caption"])
+            captions.append(block.get("caption", ""))
         else:
             captions.append(block["text"])
-    if captions:
+    if join_lines(captions):
         fig["caption"] = join_lines(captions)
     return fig

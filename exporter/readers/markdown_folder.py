@@ -6,6 +6,7 @@ Markdown body that becomes blocks. Raw HTML is off: it shows as text, never as m
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -128,13 +129,26 @@ def _read_article(md: Path, problems: list[Problem], warnings: list[str]) -> dic
     blocks, notes = body_to_blocks(body, body_line)
     warnings += [f"{file}:{n}" for n in notes]
     front.setdefault("id", md.stem)
-    for key, value in front.items():
-        # YAML turns 2026-11-20 into a date and 1 into an int; the model wants text there.
-        if key in ("date",) and not isinstance(value, str):
-            front[key] = str(value)
-    if isinstance(front.get("notice"), dict) and "date" in front["notice"]:
-        front["notice"]["date"] = str(front["notice"]["date"])
-    return front | {"blocks": blocks}
+    return _text_scalars(front) | {"blocks": blocks}
+
+
+TEXT_FIELDS = {"id", "section", "kicker", "headline", "subheadline", "dateline", "byline",
+               "continued_from", "continued_to", "summary", "issuer", "date"}
+
+
+def _text_scalars(front: dict[str, Any]) -> dict[str, Any]:
+    """YAML reads `headline: 2026`, `continued_to: 3` or a date as numbers and dates; the
+    model wants the text the user wrote, so scalars in text fields become strings."""
+    def fix(key: str, value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: fix(k, v) for k, v in value.items()}
+        if key in ("authors", "lead") and isinstance(value, list):
+            return [str(v) if isinstance(v, int | float | dt.date) else v for v in value]
+        if key in TEXT_FIELDS and isinstance(value, int | float | dt.date) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+    return {k: fix(k, v) for k, v in front.items()}
 
 
 def _blame_article_file(problem: Problem, origins: list[str]) -> Problem:

@@ -226,3 +226,27 @@ def test_edition_toml_errors(tmp_path):
 def test_folder_without_edition_toml(tmp_path):
     with pytest.raises(InputError, match="edition.toml is missing"):
         load(tmp_path)
+
+
+def test_markdown_quotes_captions_lists_and_numbers_keep_their_text(tmp_path):
+    png(tmp_path / "x.png")
+    body = (
+        "---\nheadline: 2026\ncontinued_to: 3\nauthors: [2026, 张三]\n---\n"
+        "> 第一段。\n>\n> 第二段。\n>\n> ——某某\n\n"
+        '![a](x.png "Title caption.") and *more* words\n\n'
+        '::: figure {credit="Jo" class=wide}\nOnly a caption.\n:::\n\n'
+        "- a\n  - b\n- c\n\n  still c\n\n"
+        "Text before ![inline](x.png) after\n"
+    )
+    loaded = load(folder(tmp_path, TOML, {"a.md": body}))
+    art = loaded.edition.articles[0]
+    assert (art.headline, art.continued_to, art.authors) == ("2026", "3", ["2026", "张三"])
+    q1, q2, fig, cap, lst, para = art.blocks
+    assert (q1.text, q2.text, q2.attribution) == ("第一段。", "第二段。", "某某")
+    assert fig.caption == "Title caption. and more words"
+    assert (cap.caption, cap.credit) == ("Only a caption.", "Jo")
+    assert lst.items == ["a", "b", "c still c"]
+    assert para.text == "Text before inline after"
+    md = tmp_path / "a.md"
+    assert f"{md}:18: nested list flattened into one list" in loaded.warnings
+    assert any(w.startswith(f"{md}:24: image inside a sentence kept as its alt text") for w in loaded.warnings)
