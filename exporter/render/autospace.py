@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import regex
 
+CLASS_PREFIX = "autospace-"
 _HAN = r"[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}]"
 _RUN = regex.compile(
     rf"(?<=(?P<before>{_HAN})?)"
@@ -24,7 +25,7 @@ def _wrap(match: regex.Match[str]) -> str:
     sides = ("l" if match["before"] else "") + ("r" if match["after"] else "")
     if not sides:
         return match["run"]
-    return f'<span class="autospace-{sides}">{match["run"]}</span>'
+    return f'<span class="{CLASS_PREFIX}{sides}">{match["run"]}</span>'
 
 
 def _text(node: str) -> str:

@@ -30,6 +30,7 @@ from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
 from ..errors import RenderError
 from ..text import is_cjk
+from .autospace import CLASS_PREFIX
 
 SUPPORTED_VERSIONS = ("70.0",)
 
@@ -76,6 +77,33 @@ def _setter(original: Callable[..., None]) -> Callable[..., None]:
     return set_text
 
 
+def _edge_span(line: Any, end: int) -> Any:
+    """The Han–Latin autospace span that starts (end=0) or ends (end=-1) a line, if any."""
+    box = line.children[end] if line.children else None
+    if isinstance(box, boxes.InlineBox) and box.element is not None:
+        if (box.element.get("class") or "").startswith(CLASS_PREFIX):
+            return box
+    return None
+
+
+def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, Any, float], None]:
+    def justify_line(context: Any, line: Any, extra_width: float) -> None:
+        # Han–Latin gaps belong between characters, not at a column edge: give an edge
+        # span's outer margin back to the line before distributing the extra width.
+        if (first := _edge_span(line, 0)) is not None and first.margin_left:
+            shift, first.margin_left = first.margin_left, 0
+            for child in first.children:
+                child.translate(-shift)
+            for box in line.children[1:]:
+                box.translate(-shift)
+            extra_width += shift
+        if (last := _edge_span(line, -1)) is not None and last.margin_right:
+            extra_width, last.margin_right = extra_width + last.margin_right, 0
+        original(context, line, extra_width)
+
+    return justify_line
+
+
 def check_supported() -> None:
     """Refuse to patch a WeasyPrint whose internals this module has not been tested on."""
     if weasyprint.__version__ not in SUPPORTED_VERSIONS:
@@ -90,12 +118,15 @@ def cjk_justification() -> Iterator[None]:
     """Render and write PDFs inside this block to get CJK lines justified."""
     check_supported()
     count, set_text = inline.count_expandable_spaces, line_break.Layout.set_text
+    justify = inline.justify_line
     inline.count_expandable_spaces = _counter(count)
+    inline.justify_line = _justifier(justify)
     line_break.Layout.set_text = _setter(set_text)  # type: ignore[method-assign]
     try:
         yield
     finally:
         inline.count_expandable_spaces = count
+        inline.justify_line = justify
         line_break.Layout.set_text = set_text  # type: ignore[method-assign]
 
 

@@ -1,0 +1,103 @@
+"""Chinese justification measured from the PDF: lines flush on both sides, clean text layer.
+
+The "before" figure renders the same print.html with stock WeasyPrint (no extension).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from pathlib import Path
+
+import pytest
+import weasyprint
+from weasyprint import HTML
+from weasyprint.draw import text as draw_text
+from weasyprint.layout import inline
+from weasyprint.text import line_break
+
+from exporter.model import Paragraph
+from exporter.render.autospace import autospace
+from exporter.render.cjk_justify import SUPPORTED_VERSIONS, cjk_justification, cjk_units
+from exporter.render.fetcher import StagedFetcher
+from tests.conftest import THEMES, ZH_EXAMPLE
+
+from .helpers import column_lines, flush_edges, justified_lines, outline, shortfall, squeeze
+
+# The WeasyPrint code the extension patches or depends on, hashed. If one changes, re-check
+# exporter/render/cjk_justify.py against the new code, then update the hash and SUPPORTED_VERSIONS.
+INTERNALS = {
+    inline.text_align: "e953d41b87ccfc30",
+    inline.justify_line: "f83b21ff8793ba6b",
+    inline.count_expandable_spaces: "175fe6f42576ed38",
+    inline.add_word_spacing: "879516e71f1b80fa",
+    line_break.Layout.set_text: "fe23ca9937dbf520",
+    line_break.Layout.reactivate: "0b89ee097104b713",
+    draw_text.draw_first_line: "1bb8eae6d88e71b1",
+}
+CLOSING = set("、，。；：！？）」』”’》〉】〕")
+
+
+def test_weasyprint_internals_unchanged() -> None:
+    assert weasyprint.__version__ in SUPPORTED_VERSIONS
+    changed = [f.__qualname__ for f, digest in INTERNALS.items()
+               if hashlib.sha256(inspect.getsource(f).encode()).hexdigest()[:16] != digest]
+    assert not changed, f"WeasyPrint internals used by cjk_justify changed: {changed}"
+
+
+def test_patch_is_contained() -> None:
+    before = (inline.justify_line, inline.count_expandable_spaces, line_break.Layout.set_text)
+    with cjk_justification():
+        assert inline.count_expandable_spaces is not before[1]
+    assert (inline.justify_line, inline.count_expandable_spaces, line_break.Layout.set_text) == before
+
+
+def test_cjk_units_match_pango_edges() -> None:
+    assert cjk_units("") == 0
+    assert cjk_units("汉") == 0  # both half-spacings fall off the layout's edges
+    assert cjk_units("汉字汉字") == 3
+    assert cjk_units("GDP增长") == 1.5
+    assert cjk_units("abc") == 0
+
+
+def test_autospace_wraps_latin_runs_without_spaces() -> None:
+    html = autospace("<title>AI日报</title><body><p>今年GDP增长5.2%，AT&amp;T 公司</p></body>")
+    assert html.startswith("<title>AI日报</title>")
+    assert '今年<span class="autospace-lr">GDP</span>增长<span class="autospace-l">5.2%</span>，' in html
+    assert "AT&amp;T 公司" in html
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def measured(request: pytest.FixtureRequest, build_pdf, small_source: Path) -> dict[str, object]:
+    source = ZH_EXAMPLE if ZH_EXAMPLE.exists() else small_source
+    loaded, pdf = build_pdf(source, request.param)
+    paragraphs = [squeeze(t) for a in loaded.edition.articles if a.kind != "notice"
+                  for t in (*a.lead, *(b.text for b in a.blocks if isinstance(b, Paragraph)))]
+    first_page = min(page for _, _, page in outline(pdf))  # skip the contents pages
+    stage = pdf.with_suffix(".print")
+    stock = pdf.with_name("stock.pdf")
+    HTML(filename=stage / "print.html", url_fetcher=StagedFetcher(stage)).write_pdf(stock)
+    after_lines = column_lines(pdf)
+    edges = flush_edges(justified_lines(after_lines, paragraphs, first_page))
+    result: dict[str, object] = {"theme": request.param, "all": after_lines}
+    for name, path in (("before", stock), ("after", pdf)):
+        lines = justified_lines(column_lines(path), paragraphs, first_page)
+        result[name] = [(line, shortfall(line, edges)) for line in lines]
+    return result
+
+
+def test_justified_chinese_lines_end_flush(measured: dict[str, object]) -> None:
+    after = measured["after"]
+    before = measured["before"]
+    assert len(after) >= 20, "too few justified Chinese lines found to measure"
+    share = {k: sum(d <= 0.5 for _, d in v) / len(v) for k, v in (("before", before), ("after", after))}
+    print(f"\n{measured['theme']}: flush lines before {share['before']:.1%} "
+          f"of {len(before)}, after {share['after']:.1%} of {len(after)}")
+    ragged = [(line.page, round(d, 2), line.text) for line, d in after if d > 0.5]
+    assert not ragged, ragged
+    assert share["before"] < 0.5
+
+
+def test_no_line_starts_with_closing_punctuation(measured: dict[str, object]) -> None:
+    starts = [line.text for line in measured["all"] if line.text[:1] in CLOSING]
+    assert not starts
