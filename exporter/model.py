@@ -18,6 +18,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    PrivateAttr,
     TypeAdapter,
     ValidationInfo,
     field_validator,
@@ -281,6 +282,10 @@ class Edition(_Node):
             result.append(Section(name=name, slug=f"s{n + 1}", articles=groups[name]))
         return result
 
+    def parts(self) -> list[Part]:
+        """The top level of the reading order: one untitled part for a single edition."""
+        return [Part(title=None, slug="p1", sections=self.sections_in_order())]
+
     @property
     def authors(self) -> list[str]:
         """Every distinct author name, in order of first appearance."""
@@ -294,6 +299,36 @@ class Section:
     name: str | None
     slug: str
     articles: list[Article] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Part:
+    """A top-level division of a volume (a day, or a section across days); None title for
+    a single edition, whose sections are the top level."""
+
+    title: str | None
+    slug: str
+    sections: list[Section] = field(default_factory=list)
+    subtitle: str | None = None
+
+    @property
+    def articles(self) -> list[Article]:
+        return [a for s in self.sections for a in s.articles]
+
+
+class Volume(Edition):
+    """Several editions compiled into one book: an Edition whose parts were built by the
+    compiler (by day or by section), so every renderer can treat both alike."""
+
+    subtitle: str | None = None
+    date_end: dt.date | None = None
+    _parts: list[Part] = PrivateAttr(default_factory=list)
+
+    def parts(self) -> list[Part]:
+        return self._parts
+
+    def sections_in_order(self) -> list[Section]:
+        return [s for p in self._parts for s in p.sections]
 
 
 def slug_of(article: Article) -> str:

@@ -8,7 +8,6 @@ entry-point group (a third-party package cannot take a built-in theme's name).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import InputError, Problem
+from .readers.toml_file import read_toml
 from .readers.validate import field_path
 from .resources import data_dir
 
@@ -176,10 +176,7 @@ def _find(spec: str, base: Path | None) -> tuple[Path, str]:
 
 
 def _read_config(path: Path) -> ThemeConfig:
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError.single(path, f"invalid TOML: {exc}") from None
+    raw = read_toml(path)
     try:
         return ThemeConfig.model_validate(raw)
     except ValidationError as exc:

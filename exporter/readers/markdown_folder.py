@@ -7,7 +7,6 @@ Markdown body that becomes blocks. Raw HTML is off: it shows as text, never as m
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,10 @@ from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
 from . import LoadedEdition
 from .markdown_body import body_to_blocks
+from .toml_file import read_toml
 from .validate import unknown_fields, validate_edition
 
 _FRONT = regex.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.S)
-_TOML_AT = regex.compile(r"\(at line (\d+), column (\d+)\)")
 EDITION_KEYS = {"title", "date", "language", "edition", "publisher", "description", "cover", "sections", "articles"}
 
 
@@ -29,7 +28,7 @@ def read_folder(folder: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdit
     meta_path = folder / "edition.toml"
     if not meta_path.is_file():
         raise InputError.single(folder, "not an edition folder: edition.toml is missing")
-    meta = _read_toml(meta_path)
+    meta = read_toml(meta_path)
     problems: list[Problem] = []
     warnings: list[str] = []
     for key in meta:
@@ -59,18 +58,6 @@ def read_folder(folder: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdit
     for f in unknown_fields(edition):
         warnings.append(str(_blame_article_file(Problem(str(meta_path), f, "unknown field (kept, but not used)"), origins)))
     return LoadedEdition(edition, folder, folder, assets, warnings)
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise InputError.single(path, f"not UTF-8 text (byte {exc.start})") from None
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        m = _TOML_AT.search(msg)
-        where = f"{m[1]}:{m[2]}" if m else ""
-        raise InputError.single(path, f"invalid TOML: {_TOML_AT.sub('', msg).strip()}", where) from None
 
 
 def _article_files(folder: Path, meta: dict[str, Any], meta_path: Path,

@@ -1,0 +1,26 @@
+"""TOML files (edition.toml, theme.toml, compilation files) with located errors."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from ..errors import InputError
+
+_AT = regex.compile(r"\s*\(at line (\d+), column (\d+)\)")
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file; a syntax error names file:line:column."""
+    try:
+        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except OSError as exc:
+        raise InputError.single(path, f"cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError.single(path, f"not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        m = _AT.search(str(exc))
+        raise InputError.single(path, f"invalid TOML: {_AT.sub('', str(exc))}", f"{m[1]}:{m[2]}" if m else "") from None
