@@ -99,27 +99,31 @@ def resolve_assets(
     for where, src in _sources(edition):
         if src in assets.by_src or src in assets.missing:
             continue
-        reason, path = _locate(src, real_root, policy)
-        replaceable = reason is not None and reason.endswith("not found")
-        if not reason:
-            assert path is not None
-            reason, info = _inspect(src, path)
-            replaceable = reason is not None
-        if reason:
-            if replaceable and policy.missing_images == "placeholder" and where != "cover":
-                notes.append(Problem(file, where, f"{reason}; a placeholder is shown instead"))
-                assets.missing[src] = reason
-            else:
-                problems.append(Problem(file, where, reason))
-            continue
-        assert path is not None
-        media_type, width, height = info
-        n = len(assets.by_src) + 1
-        stem = _UNSAFE_NAME.sub("-", path.stem).strip("-.")[:40] or "image"
-        digest = hashlib.sha1(src.encode()).hexdigest()[:6]
-        suffix = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}[media_type]
-        assets.by_src[src] = Asset(path, f"images/{n:02d}-{stem}-{digest}{suffix}", media_type, width, height)
+        asset, reason, replaceable = check_image(src, real_root, policy, len(assets.by_src) + 1)
+        if asset is not None:
+            assets.by_src[src] = asset
+        elif replaceable and policy.missing_images == "placeholder" and where != "cover":
+            notes.append(Problem(file, where, f"{reason}; a placeholder is shown instead"))
+            assets.missing[src] = str(reason)
+        else:
+            problems.append(Problem(file, where, str(reason)))
     return assets, problems, notes
+
+
+def check_image(src: str, real_root: Path, policy: AssetPolicy, number: int) -> tuple[Asset | None, str | None, bool]:
+    """(asset, None, False) for a readable image inside `real_root`; else (None, why, whether
+    a placeholder may stand in for it: missing or broken, but not refused)."""
+    reason, path = _locate(src, real_root, policy)
+    if reason:
+        return None, reason, reason.endswith("not found")
+    assert path is not None
+    reason, (media_type, width, height) = _inspect(src, path)
+    if reason:
+        return None, reason, True
+    stem = _UNSAFE_NAME.sub("-", path.stem).strip("-.")[:40] or "image"
+    digest = hashlib.sha1(src.encode()).hexdigest()[:6]
+    suffix = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/webp": ".webp"}[media_type]
+    return Asset(path, f"images/{number:02d}-{stem}-{digest}{suffix}", media_type, width, height), None, False
 
 
 def _inspect(src: str, path: Path) -> tuple[str | None, tuple[str, int, int]]:
