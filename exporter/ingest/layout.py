@@ -172,15 +172,21 @@ def headline_like(block: list[Line]) -> bool:
 
 
 def _signature(block: list[Line]) -> Signature | None:
-    """A date line (and up to two issuer lines) pushed far right at the end of a block."""
+    """A date line (and up to two issuer lines) pushed far right at the end of a block.
+
+    Right alignment gives a date shorter than its issuer a deep indent, a longer one less;
+    so the date needs a deep indent only when no issuer line stands above it.
+    """
     last = block[-1]
-    if last.indent < HEAVY_INDENT or not fields.DATE_LINE.match(last.text):
+    if last.indent < 1 or not fields.DATE_LINE.match(last.text):
         return None
     issuer: list[Line] = []
     for line in reversed(block[:-1][-2:]):
         if line.indent < HEAVY_INDENT or len(line.text) > 30 or closed(line.text) or line.credit:
             break
         issuer.insert(0, line)
+    if last.indent < HEAVY_INDENT and not issuer:
+        return None  # a short date under a right-aligned issuer may be barely indented
     text = "".join(line.text for line in issuer) or None
     return Signature(issuer + [last], text, last.text)
 

@@ -23,6 +23,7 @@ from .notes import Notes
 _DASH_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_END = regex.compile(r"[—―─-]{2,}$")
 _LATIN = regex.compile(r"\p{Latin}{2}")
+_LATIN_CHAR = regex.compile(r"[\p{Latin}\s]")
 _ANNOUNCES = regex.compile(r"[告知]如下[：:]|特此[公通]?告")
 BodyItem = Para | BoxByline | Signature | Head
 
@@ -35,6 +36,7 @@ _LEFTOVER_INDENTED_SUBHEAD = 0.3
 _INDENTED_HEADLINE = 1.0
 _UNMARKED_KICKER = 0.3
 _MIXED_GROUP = 2.5
+_BOLD_KICKER = 1.0
 _SPLIT = 2.0
 _EXHAUSTIVE = 2000  # gap combinations worth trying one by one
 
@@ -154,6 +156,8 @@ def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
             continue
         starts = isinstance(piece, Para) and (
             fields.DATELINE.match(piece.raw) or fields.JUMP_FROM.match(piece.raw)
+            or (piece.gap_before and current is not None and current.paras
+                and (piece.credit or _latin(piece) != _latin(current.paras[-1])))
         )
         if current is None or current.closed or (starts and current.paras):
             current = Body([])
@@ -164,6 +168,11 @@ def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
         ):
             current.closed = True
     return units
+
+
+def _latin(para: Para) -> bool:
+    """Whether a paragraph is written in Latin script (a language change starts an article)."""
+    return len(_LATIN_CHAR.findall(para.raw)) > len(para.raw) / 2
 
 
 def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[Body | Head | Caption]:
@@ -216,21 +225,25 @@ def _group(heads: list[Head]) -> tuple[float, Group] | None:
         cost += _MIXED_GROUP * 2  # and in one language
     if kicker is not None and not is_kick[0]:
         cost += _UNMARKED_KICKER + (0.2 if len(_text(kicker)) > len(_text(headline)) else 0)
+        cost += _BOLD_KICKER if kicker.bold else 0  # display-bold lines are headlines or subheads
     return cost, Group(kicker, headline, sub)
 
 
 def _fit(group: Group, body: Body) -> float:
-    """Notice titles belong to notices."""
-    is_title = bool(fields.NOTICE_TITLE.search(_text(group.headline)))
-    if is_title:
-        return -0.5 if body.is_notice else 1.0
-    return 0.3 if body.is_notice else 0.0
+    """A headline is in its body's script; notice titles belong to notices."""
+    cost = 0.0
+    if body.paras and bool(_LATIN.search(_text(group.headline))) != _latin(body.paras[0]):
+        cost += _MIXED_GROUP
+    if fields.NOTICE_TITLE.search(_text(group.headline)):
+        return cost + (-0.5 if body.is_notice else 1.0)
+    return cost + (0.3 if body.is_notice else 0.0)
 
 
-def _leftover_cost(heads: list[Head]) -> float:
+def _leftover_cost(heads: list[Head], feature: bool) -> float:
+    """Untaken text is costly; an untaken bold line is cheap when a feature can take it as a subhead."""
     cost = 0.0
     for h in heads:
-        if h.bold and len(h.lines) == 1:
+        if feature and h.bold and len(h.lines) == 1:
             cost += _LEFTOVER_INDENTED_SUBHEAD if h.indent >= 2 else _LEFTOVER_SUBHEAD
         else:
             cost += _LEFTOVER_TEXT
@@ -252,6 +265,7 @@ def _solve(units: list[Body | Head | Caption]) -> tuple[float, list[Body], list[
 
 def _assign(bodies: list[Body], runs: list[list[Head]]) -> tuple[float, list[tuple[int, int]]]:
     """Choose for each run how many heads go to the body before it (p) and after it (s)."""
+    feature = any(b.is_feature for b in bodies)
     # state: does the body before the current run already have a group?
     best: dict[bool, tuple[float, list[tuple[int, int]]]] = {True: (0.0, [])}
     for j, run in enumerate(runs):
@@ -265,7 +279,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]]) -> tuple[float, list[tup
                 for s in range(len(run) - p + 1):
                     if s and next_body is None:
                         continue
-                    cost = base + _leftover_cost(run[p : len(run) - s])
+                    cost = base + _leftover_cost(run[p : len(run) - s], feature)
                     for body, heads in ((prev_body, run[:p]), (next_body, run[len(run) - s :])):
                         if heads:
                             parsed = _group(heads)
@@ -296,12 +310,16 @@ def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int
 
 def _split_point(body: Body) -> int | None:
     """Where a body holding two articles would divide: at a blank line before an indented
-    paragraph; before a notice's opening paragraph (it announces what follows:
-    现将有关事项公告如下：) if there is one, else at the last such gap."""
+    paragraph; before a feature's intro (the paragraphs above its box byline), before a
+    notice's opening paragraph (it announces what follows: 现将有关事项公告如下：),
+    else at the last such gap."""
     gaps = [i for i, it in enumerate(body.items) if i and isinstance(it, Para) and it.gap_before
             and isinstance(body.items[i - 1], Para)]
     if not gaps:
         return None
+    box = _lead_end(body.items)
+    if box > 0 and any(g < box for g in gaps):
+        return max(g for g in gaps if g < box)
     if body.is_notice:
         opening = [i for i in gaps if _ANNOUNCES.search(body.items[i].raw)]
         if opening:
