@@ -16,7 +16,7 @@ from . import __version__
 from .errors import InputError, RenderError
 
 # Each module in exporter/commands/ adds one subcommand through register(subparsers).
-COMMANDS = ("build", "validate", "themes", "schema", "doctor", "ingest")
+COMMANDS = ("build", "validate", "themes", "schema", "doctor", "ingest", "check")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ..build import BuildOptions
 
 XHTML = "application/xhtml+xml"
+SUMMARY_CHARS_CJK, SUMMARY_CHARS = 60, 140  # about one line on a phone-sized reader
 WRITE_OPTIONS = {
     "epub3_pages": False,  # else every element with epub:type and id lands in a broken page-list
     "raise_exceptions": True,  # else a failed write returns False and leaves half a file
@@ -70,6 +71,7 @@ def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -
         link_article=article_file,
         link_section=section_file,
         contents_summaries=bool(theme.options.get("contents_summaries", False)),
+        summary_limit=SUMMARY_CHARS_CJK if edition.language.split("-")[0] in ("zh", "ja", "ko") else SUMMARY_CHARS,
     )
     pages = render_pages(make_environment(theme), context, sections, labels)
     fonts, stacks = [], {}

@@ -39,9 +39,10 @@ class CoverImage:
 
 
 def headlines(edition: Edition) -> list[str]:
-    """The first headlines of the edition, notices last in line as on a front page."""
-    ranked = sorted((a for a in edition.articles if a.headline), key=lambda a: a.kind == "notice")
-    return [a.headline for a in ranked[:MAX_HEADLINES] if a.headline]
+    """The first distinct headlines, notices and continuations last in line as on a front page."""
+    ranked = sorted((a for a in edition.articles if a.headline),
+                    key=lambda a: (a.kind == "notice", a.continued_from is not None))
+    return list(dict.fromkeys(a.headline for a in ranked if a.headline))[:MAX_HEADLINES]
 
 
 def cover_alt(edition: Edition, labels: Labels, lines: list[str]) -> str:
