@@ -6,10 +6,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import dataclasses
+
+from .assets import AssetPolicy
 from .errors import InputError
 from .readers import LoadedEdition, load
 from .render import RENDERERS, renderer
-from .themes import Theme, load_theme
+from .themes import Page, Theme, load_theme
 
 DEFAULT_THEME = "broadsheet"
 
@@ -39,17 +42,44 @@ def parse_targets(spec: str | Iterable[str]) -> list[str]:
     return list(dict.fromkeys(targets))
 
 
+def is_compilation(source: str | Path) -> bool:
+    """A .toml file other than an edition folder's edition.toml describes a compilation."""
+    path = Path(source)
+    return path.is_file() and path.suffix.lower() == ".toml" and path.name != "edition.toml"
+
+
+def load_source(
+    source: str | Path, policy: AssetPolicy = AssetPolicy(), theme: str | Path | Theme | None = None,
+) -> tuple[LoadedEdition, Theme]:
+    """Read an edition or compile a volume, and settle the theme: an explicit one wins,
+    then the compilation's `theme` (with its `[page]` settings), then the default."""
+    if is_compilation(source):
+        from .compile import compile_volume
+
+        compiled = compile_volume(source, policy)
+        config = compiled.config
+        chosen = theme if isinstance(theme, Theme) else load_theme(theme or config.theme or DEFAULT_THEME)
+        page = {**chosen.config.page.model_dump(exclude_none=True), **config.page.model_dump(exclude_none=True)}
+        chosen = dataclasses.replace(chosen, config=chosen.config.model_copy(update={"page": Page(**page)}))
+        return compiled.loaded, chosen
+    chosen = theme if isinstance(theme, Theme) else load_theme(theme or DEFAULT_THEME)
+    return load(source, policy), chosen
+
+
 def build(
-    source: str | Path,
+    source: str | Path | LoadedEdition,
     to: str | Iterable[str] = "html",
-    theme: str | Path | Theme = DEFAULT_THEME,
+    theme: str | Path | Theme | None = None,
     options: BuildOptions | None = None,
     on_output: Callable[[str, Path], None] | None = None,
+    policy: AssetPolicy = AssetPolicy(),
 ) -> list[Path]:
-    """Build one edition into each requested format; return the written paths."""
+    """Build one edition (or compilation) into each requested format; return the written paths."""
     targets = parse_targets(to)
-    loaded = source if isinstance(source, LoadedEdition) else load(source)
-    theme_obj = theme if isinstance(theme, Theme) else load_theme(theme)
+    if isinstance(source, LoadedEdition):
+        loaded, theme_obj = source, theme if isinstance(theme, Theme) else load_theme(theme or DEFAULT_THEME)
+    else:
+        loaded, theme_obj = load_source(source, policy, theme)
     opts = options or BuildOptions()
     written = []
     for target in targets:

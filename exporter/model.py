@@ -154,6 +154,7 @@ class Article(_Node):
     notice: Notice | None = None
     continued_from: str | None = None
     continued_to: str | None = None
+    continues: str | None = Field(default=None, description="id of the article this one continues (explicit jump link)")
     summary: str | None = None
 
     _clean_lines = field_validator(
@@ -320,7 +321,6 @@ class Volume(Edition):
     """Several editions compiled into one book: an Edition whose parts were built by the
     compiler (by day or by section), so every renderer can treat both alike."""
 
-    subtitle: str | None = None
     date_end: dt.date | None = None
     _parts: list[Part] = PrivateAttr(default_factory=list)
 

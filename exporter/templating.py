@@ -71,6 +71,7 @@ def base_context(edition: Edition, theme: Theme, target: str, **extra: Any) -> d
     return {
         "edition": edition,
         "sections": edition.sections_in_order(),
+        "parts": edition.parts(),
         "labels": L.labels_for(edition.language),
         "theme": theme,
         "options": theme.options,

@@ -1,24 +1,32 @@
-"""`exporter build SOURCE... --to html,epub,pdf`: render editions with a theme."""
+"""`exporter build SOURCE... --to html,epub,pdf`: render editions and compilations with a theme.
+
+Several SOURCES build one after another (or `--jobs N` at a time); a broken one is
+reported and skipped, and the exit status is 2 at the end if any failed.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
 from ..assets import AssetPolicy
-from ..build import DEFAULT_THEME, BuildOptions, build, parse_targets
-from ..errors import InputError
-from ..readers import load
-from ..themes import load_theme
+from ..build import BuildOptions, build, load_source, parse_targets
+from ..errors import InputError, RenderError
 from .common import err_console, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("build", help="render an edition to HTML, EPUB and/or PDF")
-    p.add_argument("sources", nargs="+", metavar="SOURCE", help="edition JSON file or edition folder")
+    p = sub.add_parser("build", help="render editions or compilations to HTML, EPUB and/or PDF")
+    p.add_argument("sources", nargs="+", metavar="SOURCE",
+                   help="edition JSON file, edition folder, or compilation .toml file")
     p.add_argument("--to", default="html", help="comma-separated formats: html, epub, pdf (default: html)")
-    p.add_argument("--theme", default=DEFAULT_THEME, help=f"theme name or folder (default: {DEFAULT_THEME})")
+    p.add_argument("--theme", help="theme name or folder (default: the compilation's theme, else broadsheet)")
     p.add_argument("-o", "--output", default="out", type=Path, help="output folder (default: out)")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="build up to N outputs at once (default: 1)")
     add_input_flags(p)
     p.add_argument("--embed-fonts", action="store_true", help="EPUB: embed the theme's fonts, subset to the text")
     p.add_argument("--check", action="store_true", help="EPUB: run EPUBCheck on the result")
@@ -41,24 +49,69 @@ def policy_of(args: argparse.Namespace) -> AssetPolicy:
     return AssetPolicy(allow_remote=args.allow_remote, missing_images=args.missing_images)
 
 
+def _build_one(source: str, targets: list[str], theme: str | None, options: BuildOptions,
+               policy: AssetPolicy) -> tuple[list[Path], list[str]]:
+    """One source to some formats (read once); runs in a worker process with --jobs."""
+    loaded, chosen = load_source(source, policy, theme)
+    return build(loaded, targets, chosen, options), loaded.warnings
+
+
 def run(args: argparse.Namespace) -> int:
     targets = parse_targets(args.to)
-    theme = load_theme(args.theme)
+    if args.jobs < 1:
+        raise InputError.single("--jobs", "must be at least 1")
     options = BuildOptions(
         outdir=args.output, embed_fonts=args.embed_fonts, check=args.check, profile=args.profile,
         page_size=args.page_size, pdf_variant=args.pdf_variant, emit_print_html=args.emit_print_html,
     )
-    failed = 0
-    for source in args.sources:
-        try:
-            loaded = load(source, policy_of(args))
-            warn(loaded.warnings)
-            build(loaded, targets, theme, options,
-                  on_output=lambda target, path: err_console.print(f"[green]wrote[/] {target}: {path}"))
-        except InputError as exc:
-            if len(args.sources) == 1:
-                raise
-            for problem in exc.problems:
-                err_console.print(f"[red]error:[/] {problem}", markup=True)
-            failed += 1
+    policy = policy_of(args)
+    # Sequentially a source is read once for all its formats; in parallel each format is a job.
+    jobs = [(str(s), [t]) for s in args.sources for t in targets] if args.jobs > 1 else \
+        [(str(s), targets) for s in args.sources]
+    failed: dict[str, list[str]] = {}
+    warned: set[str] = set()
+    single = len(args.sources) == 1
+
+    def done(source: str, result: tuple[list[Path], list[str]] | BaseException) -> None:
+        if isinstance(result, InputError | RenderError):
+            if single:
+                raise result
+            lines = [str(p) for p in result.problems] if isinstance(result, InputError) else [str(result)]
+            failed.setdefault(source, lines)
+            return
+        if isinstance(result, BaseException):
+            raise result
+        paths, warnings = result
+        if source not in warned:
+            warn(warnings)
+            warned.add(source)
+        for path in paths:
+            err_console.print(f"[green]wrote[/] {path}")
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=len(jobs) < 2) as progress:
+        task = progress.add_task("building", total=len(jobs))
+        if args.jobs == 1:
+            for source, formats in jobs:
+                progress.update(task, description=f"{Path(source).name} → {','.join(formats)}")
+                try:
+                    result: tuple[list[Path], list[str]] | BaseException = _build_one(
+                        source, formats, args.theme, options, policy)
+                except (InputError, RenderError) as exc:
+                    result = exc
+                done(source, result)
+                progress.advance(task)
+        else:
+            with ProcessPoolExecutor(max_workers=min(args.jobs, len(jobs), os.cpu_count() or 1)) as pool:
+                futures = {pool.submit(_build_one, s, f, args.theme, options, policy): s for s, f in jobs}
+                for future in as_completed(futures):
+                    exc = future.exception()
+                    done(futures[future], exc if exc is not None else future.result())
+                    progress.advance(task)
+    for source, lines in failed.items():
+        for line in lines:
+            err_console.print(f"[red]error:[/] {line}", highlight=False)
+        err_console.print(f"[red]failed:[/] {source}", highlight=False)
+    if failed:
+        err_console.print(f"{len(failed)} of {len(args.sources)} sources failed", highlight=False)
     return 2 if failed else 0

@@ -66,6 +66,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
             image=image_lookup(loaded),
             link_article=lambda a: f"#{slug_of(a)}",
             link_section=lambda s: f"#{s.slug}",
+            link_part=lambda p: f"#{p.slug}",
             contents_summaries=bool(theme.options.get("contents_summaries", False)),
         )
         html = env.get_template("edition.html").render(context)

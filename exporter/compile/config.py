@@ -1,0 +1,71 @@
+"""The compilation file (e.g. weekly.toml): typed, with unknown keys as errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import InputError, Problem
+from ..model import Kind
+from ..readers.toml_file import read_toml
+from ..readers.validate import field_path
+from ..themes import Page
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Selection(_Strict):
+    sections: list[str] = Field(default_factory=list)
+    kinds: list[Kind] = Field(default_factory=list)
+
+
+class Dates(_Strict):
+    start: dt.date | None = Field(default=None, alias="from")
+    end: dt.date | None = Field(default=None, alias="to")
+
+
+class Cover(_Strict):
+    image: str | None = None  # a user cover wins over the generated one
+    headlines: int = Field(default=4, ge=0, le=12)
+
+
+class CompilationConfig(_Strict):
+    """What a compilation file may say; everything else is an error."""
+
+    title: str = Field(min_length=1)
+    subtitle: str | None = None
+    editions: list[str] = Field(min_length=1)
+    by: Literal["day", "section"] = "day"
+    language: str | None = None
+    publisher: str | None = None
+    description: str | None = None
+    include: Selection = Field(default_factory=Selection)
+    exclude: Selection = Field(default_factory=Selection)
+    dates: Dates = Field(default_factory=Dates)
+    cover: Cover = Field(default_factory=Cover)
+    theme: str | None = None
+    page: Page = Field(default_factory=Page)
+
+    @field_validator("editions")
+    @classmethod
+    def _patterns(cls, v: list[str]) -> list[str]:
+        for pattern in v:
+            if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+                raise ValueError(f"'{pattern}' must be relative to the compilation file, inside its folder")
+        return v
+
+
+def read_config(path: Path) -> CompilationConfig:
+    raw = read_toml(path)
+    try:
+        return CompilationConfig.model_validate(raw)
+    except ValidationError as exc:
+        raise InputError([
+            Problem(str(path), field_path(e["loc"]),
+                    "unknown key" if e["type"] == "extra_forbidden" else e["msg"].removeprefix("Value error, "))
+            for e in exc.errors(include_url=False)
+        ]) from None
