@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import InputError, Problem
+from .errors import InputError
 from .readers.toml_file import read_toml
-from .readers.validate import field_path
+from .readers.validate import problems_of
 from .resources import data_dir
 
 Target = Literal["html", "epub", "pdf"]
@@ -180,7 +180,4 @@ def _read_config(path: Path) -> ThemeConfig:
     try:
         return ThemeConfig.model_validate(raw)
     except ValidationError as exc:
-        raise InputError([
-            Problem(str(path), field_path(e["loc"]), e["msg"].removeprefix("Value error, "))
-            for e in exc.errors(include_url=False)
-        ]) from None
+        raise InputError(problems_of(exc, str(path))) from None

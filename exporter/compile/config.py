@@ -8,10 +8,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ..errors import InputError, Problem
+from ..errors import InputError
 from ..model import Kind
 from ..readers.toml_file import read_toml
-from ..readers.validate import field_path
+from ..readers.validate import problems_of
 from ..themes import Page
 
 class _Strict(BaseModel):
@@ -64,8 +64,4 @@ def read_config(path: Path) -> CompilationConfig:
     try:
         return CompilationConfig.model_validate(raw)
     except ValidationError as exc:
-        raise InputError([
-            Problem(str(path), field_path(e["loc"]),
-                    "unknown key" if e["type"] == "extra_forbidden" else e["msg"].removeprefix("Value error, "))
-            for e in exc.errors(include_url=False)
-        ]) from None
+        raise InputError(problems_of(exc, str(path))) from None

@@ -80,6 +80,8 @@ def problems_of(exc: ValidationError, file: str) -> list[Problem]:
         msg = err["msg"].removeprefix("Value error, ")
         if err["type"] == "missing":
             msg = "required field is missing"
+        elif err["type"] == "extra_forbidden":
+            msg = "unknown key"
         elif err["type"] == "union_tag_invalid":
             tag = err.get("ctx", {}).get("tag")
             msg = f"unknown block type '{tag}' (expected paragraph, heading, figure, list or quote)"
