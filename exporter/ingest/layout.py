@@ -164,7 +164,9 @@ def headline_like(block: list[Line]) -> bool:
         return False
     if any(cells(line.text) > 40 for line in block) or _CLOSING_START.match(text):
         return False
-    if fields.DATELINE.match(text) or fields.JUMP_FROM.match(text) or any(line.credit for line in block):
+    if fields.DATELINE.match(text) or fields.JUMP_FROM.match(text) or fields.JUMP_TO.search(text):
+        return False
+    if any(line.credit for line in block):
         return False
     if _OPEN_END.search(text) or (_CLOSED_END.search(text) and not text.endswith(("？", "！", "?", "!"))):
         return False

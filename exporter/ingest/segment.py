@@ -24,7 +24,7 @@ _DASH_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_END = regex.compile(r"[—―─-]{2,}$")
 _LATIN = regex.compile(r"\p{Latin}{2}")
 _LATIN_CHAR = regex.compile(r"[\p{Latin}\s]")
-_ANNOUNCES = regex.compile(r"[告知]如下[：:]|特此[公通]?告")
+_ANNOUNCES = regex.compile(r"如下[：:]$")
 BodyItem = Para | BoxByline | Signature | Head
 
 # Costs of the headline assignment (lower is better).
@@ -103,23 +103,26 @@ def segment(page: Page, notes: Notes) -> list[Draft]:
     """Cut a page into drafts in reading order."""
     units = _merge(_units(page.pieces), notes, page.name)
     cost, bodies, runs, path = _solve(units)
-    improved = True
-    while improved:  # split a body in two while that makes the headlines fit better
-        improved = False
+    splits = 0
+    while True:  # split a body in two while that makes the headlines fit better; best split first
+        trials = []
         for body in bodies:
             at = _split_point(body)
-            if at is None:
-                continue
-            first, second = Body(body.items[:at], closed=True), Body(body.items[at:], closed=body.closed)
-            k = units.index(body)
-            trial = units[:k] + [first, second] + units[k + 1 :]
-            solved = _solve(trial)
-            if solved[0] + _SPLIT < cost:
-                notes.decide(page.name, second.no, f"the blank line before line {second.no} ends an article: "
-                             "that lets every headline find a body")
-                units, (cost, bodies, runs, path), improved = trial, solved, True
-                cost += _SPLIT
-                break
+            if at is not None:
+                k = units.index(body)
+                pair = [Body(body.items[:at], closed=True), Body(body.items[at:], closed=body.closed)]
+                trial = units[:k] + pair + units[k + 1 :]
+                trials.append((_solve(trial), trial, pair[1]))
+        if not trials:
+            break
+        solved, trial, second = min(trials, key=lambda t: t[0][0])
+        if solved[0] + _SPLIT * (splits + 1) >= cost:
+            break
+        notes.decide(page.name, second.no, f"the blank line before line {second.no} ends an article: "
+                     "that lets every headline find a body")
+        units, (cost, bodies, runs, path) = trial, solved
+        splits += 1
+        cost += _SPLIT * splits  # what every split so far costs
     leftovers = _apply(bodies, runs, path, notes, page.name)
     drafts = [Draft(min([b.no] + [h.no for h in (b.group.heads if b.group else [])]), body=b) for b in bodies]
     drafts += [Draft(u.no, caption=u) for u in units if isinstance(u, Caption)]
@@ -254,16 +257,19 @@ def _solve(units: list[Body | Head | Caption]) -> tuple[float, list[Body], list[
     """The cheapest headline assignment for these units, with the bodies and runs it used."""
     bodies = [u for u in units if isinstance(u, Body)]
     runs: list[list[Head]] = [[]]
-    for unit in units:
+    after_caption: set[int] = set()  # a caption between two heads keeps them in different groups
+    for prev, unit in zip([None, *units], units):
         if isinstance(unit, Body):
             runs.append([])
         elif isinstance(unit, Head):
             runs[-1].append(unit)
-    cost, path = _assign(bodies, runs)
+            if isinstance(prev, Caption):
+                after_caption.add(id(unit))
+    cost, path = _assign(bodies, runs, after_caption)
     return cost, bodies, runs, path
 
 
-def _assign(bodies: list[Body], runs: list[list[Head]]) -> tuple[float, list[tuple[int, int]]]:
+def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int]) -> tuple[float, list[tuple[int, int]]]:
     """Choose for each run how many heads go to the body before it (p) and after it (s)."""
     feature = any(b.is_feature for b in bodies)
     # state: does the body before the current run already have a group?
@@ -283,7 +289,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]]) -> tuple[float, list[tup
                     for body, heads in ((prev_body, run[:p]), (next_body, run[len(run) - s :])):
                         if heads:
                             parsed = _group(heads)
-                            if parsed is None:
+                            if parsed is None or any(id(h) in after_caption for h in heads[1:]):
                                 cost = float("inf")
                                 break
                             cost += parsed[0] + _fit(parsed[1], body)
