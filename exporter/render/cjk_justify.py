@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import regex
 import weasyprint
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout import inline
@@ -29,15 +30,28 @@ from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
 from ..errors import RenderError
-from ..text import is_cjk
+from ..text import CJK_CLASS
 from .autospace import CLASS_PREFIX
 
 SUPPORTED_VERSIONS = ("70.0",)
 
 
-def cjk_units(text: str) -> float:
+# In CJK-language text the ambiguous-width quotes, dashes and ellipsis are CJK too; in
+# other languages only ideographs, kana, hangul and full-width forms are (so "Porthaven’s"
+# does not open up around its apostrophe).
+_CJK_IN_CJK = regex.compile(CJK_CLASS)
+_CJK_ELSEWHERE = regex.compile(r"[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{Ea=F}\p{Ea=W}]")
+
+
+def _cjk(lang: str | None) -> Callable[[str], bool]:
+    cjk_language = (lang or "").lower().split("-")[0] in ("zh", "ja", "ko")
+    return (_CJK_IN_CJK if cjk_language else _CJK_ELSEWHERE).match  # type: ignore[return-value]
+
+
+def cjk_units(text: str, lang: str | None = "zh") -> float:
     """Expansion opportunities that CJK characters add to one text box (see module doc)."""
-    marks = [is_cjk(ch) for ch in text]
+    is_cjk = _cjk(lang)
+    marks = [bool(is_cjk(ch)) for ch in text]
     if not marks:
         return 0.0
     return sum(marks) - 0.5 * marks[0] - 0.5 * marks[-1]
@@ -46,7 +60,7 @@ def cjk_units(text: str) -> float:
 def _counter(original: Callable[[Any], int]) -> Callable[[Any], float]:
     def count_expandable(box: Any) -> float:
         if isinstance(box, boxes.TextBox):
-            return original(box) + cjk_units(box.text)
+            return original(box) + cjk_units(box.text, box.style["lang"])
         return original(box)  # recurses through the module global, i.e. back here
 
     return count_expandable
@@ -56,6 +70,7 @@ def _setter(original: Callable[..., None]) -> Callable[..., None]:
     def set_text(self: Any, text: str, justify: bool = False) -> None:
         original(self, text, justify)
         spacing = self.justification_spacing
+        is_cjk = _cjk(self.style["lang"])
         if not (justify and spacing and any(is_cjk(ch) for ch in self.text)):
             return
         letter_spacing = self.style["letter_spacing"]

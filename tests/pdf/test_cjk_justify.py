@@ -58,6 +58,8 @@ def test_cjk_units_match_pango_edges() -> None:
     assert cjk_units("汉字汉字") == 3
     assert cjk_units("GDP增长") == 1.5
     assert cjk_units("abc") == 0
+    assert cjk_units("“好”", "zh-CN") == 2  # quotes are CJK in Chinese text…
+    assert cjk_units("Porthaven’s “quay”", "en-GB") == 0  # …but not in English
 
 
 def test_autospace_wraps_latin_runs_without_spaces() -> None:
