@@ -23,6 +23,7 @@ from .notes import Notes
 _DASH_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_END = regex.compile(r"[—―─-]{2,}$")
 _LATIN = regex.compile(r"\p{Latin}{2}")
+_WORD_CHARS = regex.compile(r"[\p{L}\p{N}]")
 _LATIN_CHAR = regex.compile(r"[\p{Latin}\s]")
 _ANNOUNCES = regex.compile(r"如下[：:]$")
 BodyItem = Para | BoxByline | Signature | Head
@@ -37,6 +38,7 @@ _INDENTED_HEADLINE = 1.0
 _UNMARKED_KICKER = 0.3
 _MIXED_GROUP = 2.5
 _BOLD_KICKER = 1.0
+_ECHO = 1.0
 _SPLIT = 2.0
 _EXHAUSTIVE = 2000  # gap combinations worth trying one by one
 
@@ -232,9 +234,22 @@ def _group(heads: list[Head]) -> tuple[float, Group] | None:
     return cost, Group(kicker, headline, sub)
 
 
+def _bigrams(text: str) -> set[str]:
+    letters = _WORD_CHARS.findall(text)
+    return {a + b for a, b in zip(letters, letters[1:])}
+
+
+def _echo(group: Group, body: Body) -> float:
+    """How much of the headline the body's opening repeats (0–1): news headlines restate
+    the first paragraph, so this breaks ties between a group before and one after."""
+    head = _bigrams(_text(group.headline))
+    opening = "".join(p.raw for p in body.paras[:2])[:300]
+    return len(head & _bigrams(opening)) / len(head) if head else 0.0
+
+
 def _fit(group: Group, body: Body) -> float:
-    """A headline is in its body's script; notice titles belong to notices."""
-    cost = 0.0
+    """A headline is in its body's script and echoes its opening; notice titles belong to notices."""
+    cost = -_ECHO * _echo(group, body)
     if body.paras and bool(_LATIN.search(_text(group.headline))) != _latin(body.paras[0]):
         cost += _MIXED_GROUP
     if fields.NOTICE_TITLE.search(_text(group.headline)):
