@@ -18,7 +18,7 @@ from ..atomic import write_bytes
 from ..epub_check import check_epub
 from ..errors import RenderError
 from ..labels import Labels, labels_for, long_date
-from ..model import Section
+from ..model import Part, Section
 from ..readers import LoadedEdition
 from ..templating import base_context, make_environment
 from ..themes import Theme
@@ -26,7 +26,7 @@ from .epub_cover import CoverImage, cover_alt, generated_cover, headlines
 from .epub_css import FONTS, Stylesheet, generated_content, stylesheet_names, theme_stylesheets, theme_values
 from .epub_fonts import EmbeddedFont, embedded_fonts, font_face_css
 from .epub_meta import Contents, add_metadata, build_time
-from .epub_pages import Page, article_file, named_sections, render_pages, section_file
+from .epub_pages import Page, article_file, named_parts, part_file, render_pages, section_file
 from .epub_zip import normalise
 from .html import image_lookup
 
@@ -59,10 +59,12 @@ def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -
     if not edition.articles:
         raise RenderError(f"{loaded.source}: the edition has no articles, so there is no book to make")
     labels = labels_for(edition.language)
-    sections = named_sections(edition, labels)
+    parts = named_parts(edition, labels)
+    sections = [s for p in parts for s in p.sections]
     cover = _cover(loaded, theme, labels)
     context = base_context(
         edition, theme, "epub",
+        parts=parts,
         sections=sections,
         xhtml=True,
         stylesheets=stylesheet_names(theme, embed_fonts),
@@ -70,17 +72,18 @@ def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -
         cover={"href": cover.name, "alt": cover.alt, "width": cover.width, "height": cover.height},
         link_article=article_file,
         link_section=section_file,
+        link_part=part_file,
         contents_summaries=bool(theme.options.get("contents_summaries", False)),
         summary_limit=SUMMARY_CHARS_CJK if edition.language.split("-")[0] in ("zh", "ja", "ko") else SUMMARY_CHARS,
     )
-    pages = render_pages(make_environment(theme), context, sections, labels)
+    pages = render_pages(make_environment(theme), context, parts, labels)
     fonts, stacks = [], {}
     sheets = theme_stylesheets(theme, theme_values(theme))
     if embed_fonts:
         fonts, stacks = embedded_fonts(theme, "".join(p.text() for p in pages) + generated_content(sheets))
         sheets = theme_stylesheets(theme, theme_values(theme, stacks))
         sheets.insert(1, Stylesheet(FONTS, font_face_css(fonts, "css")))
-    book = _book(loaded, pages, sheets, cover, fonts, labels, sections)
+    book = _book(loaded, pages, sheets, cover, fonts, labels, parts)
     buf = BytesIO()
     epub.write_epub(buf, book, {**WRITE_OPTIONS, "mtime": build_time(edition)})
     return normalise(buf.getvalue(), build_time(edition))
@@ -96,15 +99,34 @@ def _cover(loaded: LoadedEdition, theme: Theme, labels: Labels) -> CoverImage:
     return CoverImage(asset.name, asset.media_type, asset.source.read_bytes(), asset.width, asset.height, alt)
 
 
+def _section_entries(sections: list[Section]) -> list[tuple[epub.Link, list[epub.Link]]]:
+    return [
+        (epub.Link(section_file(s), s.name, f"nav-{s.slug}"),
+         [epub.Link(article_file(a), a.title, f"nav-{article_file(a)[:-6]}") for a in s.articles])
+        for s in sections
+    ]
+
+
+def _toc(parts: list[Part]) -> list:  # type: ignore[type-arg]
+    """Sections -> articles for an edition; parts -> sections -> articles for a volume."""
+    entries: list = []  # type: ignore[type-arg]
+    for part in parts:
+        if part.title:
+            entries.append((epub.Link(part_file(part), part.title, f"nav-{part.slug}"), _section_entries(part.sections)))
+        else:
+            entries += _section_entries(part.sections)
+    return entries
+
+
 def _book(
     loaded: LoadedEdition, pages: list[Page], sheets: list[Stylesheet], cover: CoverImage,
-    fonts: list[EmbeddedFont], labels: Labels, sections: list[Section],
+    fonts: list[EmbeddedFont], labels: Labels, parts: list[Part],
 ) -> epub.EpubBook:
     edition = loaded.edition
     book = epub.EpubBook()
     images = [a for a in loaded.assets if a.name != cover.name]
     add_metadata(book, edition, f"{edition.title} · {long_date(edition.date, edition.language)}",
-                 Contents(images=len(images) + 1, sections=sections))
+                 Contents(images=len(images) + 1, sections=[s for p in parts for s in p.sections]))
 
     cover_item = epub.EpubImage(uid="cover-image", file_name=cover.name, media_type=cover.media_type, content=cover.data)
     cover_item.properties = ["cover-image"]
@@ -128,11 +150,7 @@ def _book(
             book.guide.append({"href": page.name, "title": page.title,
                                "type": "text" if page.landmark == "bodymatter" else page.landmark})
     book.spine = list(items.values())
-    book.toc = [
-        (epub.Link(section_file(s), s.name, f"nav-{s.slug}"),
-         [epub.Link(article_file(a), a.title, f"nav-{article_file(a)[:-6]}") for a in s.articles])
-        for s in sections
-    ]
+    book.toc = _toc(parts)
     book.add_item(epub.EpubNcx())
     nav = epub.EpubNav(title=labels.contents)
     for sheet in sheets:

@@ -1,7 +1,7 @@
 """The XHTML content documents of the book, rendered from the shared templates.
 
-Reading order: cover, title page, contents, then each section page followed by its
-articles. Every page is a complete XHTML document (head, title, stylesheet links).
+Reading order: cover, title page, contents, then (in a volume, each part page followed by)
+each section page followed by its articles. Every page is a complete XHTML document.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from lxml import etree
 
 from ..errors import RenderError
 from ..labels import Labels
-from ..model import Article, Edition, Section, slug_of
+from ..model import Article, Edition, Part, Section, slug_of
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
@@ -56,16 +56,22 @@ def section_file(section: Section) -> str:
     return f"section-{section.slug}.xhtml"
 
 
-def named_sections(edition: Edition, labels: Labels) -> list[Section]:
-    """Sections in order; the unnamed one gets the language's fallback name, since in a
-    book it needs a page and a navigation entry of its own."""
+def part_file(part: Part) -> str:
+    return f"part-{part.slug}.xhtml"
+
+
+def named_parts(edition: Edition, labels: Labels) -> list[Part]:
+    """Parts with their sections; an unnamed section gets the language's fallback name,
+    since in a book it needs a page and a navigation entry of its own."""
     return [
-        s if s.name else dataclasses.replace(s, name=labels.section_fallback)
-        for s in edition.sections_in_order()
+        dataclasses.replace(part, sections=[
+            s if s.name else dataclasses.replace(s, name=labels.section_fallback) for s in part.sections
+        ])
+        for part in edition.parts()
     ]
 
 
-def render_pages(env: Environment, context: dict[str, Any], sections: list[Section], labels: Labels) -> list[Page]:
+def render_pages(env: Environment, context: dict[str, Any], parts: list[Part], labels: Labels) -> list[Page]:
     """All content documents in reading order."""
     edition: Edition = context["edition"]
 
@@ -78,11 +84,14 @@ def render_pages(env: Environment, context: dict[str, Any], sections: list[Secti
         page("title", "title.xhtml", labels.title_page),
         page("contents", "contents.xhtml", labels.contents, "toc"),
     ]
-    for n, section in enumerate(sections):
-        assert section.name is not None
-        pages.append(page("section", section_file(section), section.name,
-                          "bodymatter" if n == 0 else None, section=section))
-        pages += [page("article", article_file(a), a.title, article=a) for a in section.articles]
+    for part in parts:
+        if part.title:
+            pages.append(page("part", part_file(part), part.title, part=part))
+        for section in part.sections:
+            assert section.name is not None
+            pages.append(page("section", section_file(section), section.name, section=section))
+            pages += [page("article", article_file(a), a.title, article=a) for a in section.articles]
+    pages[3] = dataclasses.replace(pages[3], landmark="bodymatter")
     for p in pages:
         if not p.text().strip() and next(p.tree.iter("{*}img"), None) is None:
             raise RenderError(f"EPUB page {p.name} of {edition.title} would be empty; check the theme's templates")
