@@ -158,9 +158,10 @@ def blocks_of(lines: list[Line | None]) -> list[list[Line]]:
 
 
 def headline_like(block: list[Line]) -> bool:
-    """One to three short unindented lines that do not read as running text."""
+    """One to three short lines, unindented or all centred, that do not read as running text."""
     text = "".join(line.text for line in block)
-    if len(block) > 3 or block[0].indent >= 1 or cells(text) > 64:
+    centred = all(line.indent >= HEAVY_INDENT for line in block) and len(block) <= 2
+    if len(block) > 3 or (block[0].indent >= 1 and not centred) or cells(text) > 64:
         return False
     if any(cells(line.text) > 40 for line in block) or _CLOSING_START.match(text):
         return False

@@ -259,3 +259,10 @@ def test_displaced_subhead_without_a_gap_goes_to_the_end_of_the_intro() -> None:
     arts, warnings = _ingest(page)
     assert [type(b) for b in arts[0].blocks] == [Heading, Paragraph]
     assert any("end of the intro" in w for w in warnings)
+
+
+def test_a_centred_plain_headline_is_still_a_headline() -> None:
+    page = "          江宁新建三座口袋公园\n\n  本报讯 （江宁晚报记者 周安然）河西区三座口袋公园开放。\n"
+    arts, warnings = _ingest(page)
+    assert [(a.headline, _paras(a)) for a in arts] == [("江宁新建三座口袋公园", ["河西区三座口袋公园开放。"])]
+    assert warnings == []
