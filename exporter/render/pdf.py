@@ -81,6 +81,7 @@ def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> s
         image=image_lookup(loaded),
         link_article=lambda a: f"#{slug_of(a)}",
         link_section=lambda s: f"#{s.slug}",
+        link_part=lambda p: f"#{p.slug}",
         contents_summaries=bool(theme.options.get("contents_summaries", False)),
     )
     return autospace(make_environment(theme).get_template("print.html").render(context))
