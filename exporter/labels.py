@@ -10,6 +10,8 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.lists import format_list
 
+from .model import Edition, Volume
+
 
 @dataclass(frozen=True)
 class Labels:
@@ -25,11 +27,12 @@ class Labels:
     unplaced: str
     missing_image: str = "Image missing"
     word_sep: str = " "  # between dateline and byline: none in CJK (本报讯（记者…）), a space in English
+    editions_count: str = "{} editions"  # a volume's masthead and cover
 
 
-ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失", "")
-ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失", "")
-JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません", "")
+ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失", "", "共{}期")
+ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失", "", "共{}期")
+JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません", "", "{}号")
 EN = Labels("Contents", "Continued from {}", "Continued on {}", "Photo: {}", "By {}", "Notice", "This issue", "Cover", "Title page", "Unplaced")
 
 
@@ -52,6 +55,14 @@ def labels_for(language: str) -> Labels:
 def long_date(date: dt.date, language: str) -> str:
     """A masthead date in the edition's language: 2026年11月20日星期五 / Friday, November 20, 2026."""
     return format_date(date, "full", locale=_locale(language))
+
+
+def masthead_date(edition: Edition) -> str:
+    """Under the masthead: the issue's date, or for a volume how many editions it holds
+    (its date range is the edition label)."""
+    if isinstance(edition, Volume):
+        return labels_for(edition.language).editions_count.format(edition.edition_count)
+    return long_date(edition.date, edition.language)
 
 
 def names(authors: list[str], language: str) -> str:

@@ -235,6 +235,7 @@ class Edition(_Node):
     publisher: str | None = None
     description: str | None = None
     cover: str | None = Field(default=None, description="Cover image path, relative to the edition")
+    cover_headlines: int = Field(default=5, ge=0, le=12, description="Headlines on a generated cover")
     sections: list[str] | None = None
     articles: list[Article] = Field(default_factory=list)
 
@@ -283,6 +284,12 @@ class Edition(_Node):
             result.append(Section(name=name, slug=f"s{n + 1}", articles=groups[name]))
         return result
 
+    def top_headlines(self, limit: int | None = None) -> list[str]:
+        """The first distinct headlines for a cover, notices and continuations last as on a front page."""
+        ranked = sorted((a for a in self.articles if a.headline),
+                        key=lambda a: (a.kind == "notice", a.continued_from is not None))
+        return list(dict.fromkeys(a.headline for a in ranked if a.headline))[: self.cover_headlines if limit is None else limit]
+
     def parts(self) -> list[Part]:
         """The top level of the reading order: one untitled part for a single edition."""
         return [Part(title=None, slug="p1", sections=self.sections_in_order())]
@@ -322,6 +329,7 @@ class Volume(Edition):
     compiler (by day or by section), so every renderer can treat both alike."""
 
     date_end: dt.date | None = None
+    edition_count: int = 1
     _parts: list[Part] = PrivateAttr(default_factory=list)
 
     def parts(self) -> list[Part]:

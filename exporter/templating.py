@@ -13,7 +13,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from . import labels as L
-from .model import Article, Edition, Figure, Heading, ListBlock, Paragraph, Quote, slug_of
+from .model import Article, Edition, Figure, Heading, ListBlock, Paragraph, Quote, Volume, slug_of
 from .resources import data_dir
 from .themes import Theme
 
@@ -42,6 +42,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         summary=summary,
         block_kind=block_kind,
         long_date=L.long_date,
+        masthead_date=L.masthead_date,
         names=L.names,
         jump_text=L.jump_text,
         credit_text=L.credit_text,
@@ -72,6 +73,7 @@ def base_context(edition: Edition, theme: Theme, target: str, **extra: Any) -> d
         "edition": edition,
         "sections": edition.sections_in_order(),
         "parts": edition.parts(),
+        "is_volume": isinstance(edition, Volume),
         "labels": L.labels_for(edition.language),
         "theme": theme,
         "options": theme.options,

@@ -22,7 +22,7 @@ from ..model import Part, Section
 from ..readers import LoadedEdition
 from ..templating import base_context, make_environment
 from ..themes import Theme
-from .epub_cover import CoverImage, cover_alt, generated_cover, headlines
+from .epub_cover import CoverImage, cover_alt, generated_cover
 from .epub_css import FONTS, Stylesheet, generated_content, stylesheet_names, theme_stylesheets, theme_values
 from .epub_fonts import EmbeddedFont, embedded_fonts, font_face_css
 from .epub_meta import Contents, add_metadata, build_time
@@ -95,7 +95,7 @@ def _cover(loaded: LoadedEdition, theme: Theme, labels: Labels) -> CoverImage:
     asset = loaded.assets.get(edition.cover)
     if asset is None:
         return generated_cover(edition, theme, labels)
-    alt = cover_alt(edition, labels, headlines(edition))
+    alt = cover_alt(edition, labels, edition.top_headlines())
     return CoverImage(asset.name, asset.media_type, asset.source.read_bytes(), asset.width, asset.height, alt)
 
 

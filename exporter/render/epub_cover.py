@@ -14,13 +14,12 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from ..errors import RenderError
 from ..fonts import INSTALL_HINT, FontFace, describe, faces_for, missing_characters
-from ..labels import Labels, long_date
+from ..labels import Labels, masthead_date
 from ..model import Edition
 from ..themes import Theme
 
 WIDTH, HEIGHT = 1600, 2400
 MARGIN = 130
-MAX_HEADLINES = 5
 _TOKENS = regex.compile(r"[\p{Latin}\p{N}'’.,:;!?&%$()\-]+\s*|\s+|\X")
 
 Font = ImageFont.FreeTypeFont
@@ -38,23 +37,16 @@ class CoverImage:
     alt: str
 
 
-def headlines(edition: Edition) -> list[str]:
-    """The first distinct headlines, notices and continuations last in line as on a front page."""
-    ranked = sorted((a for a in edition.articles if a.headline),
-                    key=lambda a: (a.kind == "notice", a.continued_from is not None))
-    return list(dict.fromkeys(a.headline for a in ranked if a.headline))[:MAX_HEADLINES]
-
-
 def cover_alt(edition: Edition, labels: Labels, lines: list[str]) -> str:
-    parts = [edition.title, long_date(edition.date, edition.language), edition.edition or ""]
+    parts = [edition.title, masthead_date(edition), edition.edition or ""]
     text = f"{labels.cover}: " + ", ".join(p for p in parts if p)
     return text + (". " + "; ".join(lines) if lines else "")
 
 
 def generated_cover(edition: Edition, theme: Theme, labels: Labels) -> CoverImage:
     """Draw the cover; fail naming the characters when no installed font can show them."""
-    lines = headlines(edition)
-    date = long_date(edition.date, edition.language)
+    lines = edition.top_headlines()
+    date = masthead_date(edition)
     text = "".join([edition.title, date, edition.edition or "", edition.publisher or "", *lines])
     stack = theme.fonts.get("heading") or theme.fonts.get("body") or ["serif"]
     bold, regular = _face(stack, "Bold", text), _face(stack, "Regular", text)
