@@ -4,7 +4,9 @@ Deterministic (fixed shapes, seeded randomness, fixed encoder settings), no down
 
     .venv/bin/python examples/make_images.py
 
-writes examples/qingchuan-daily/images/*.jpg and examples/harbour-gazette-images/*.jpg.
+writes examples/qingchuan-daily/images/*.jpg, examples/week/images/*.jpg and
+examples/harbour-gazette-images/*.jpg. New pictures go at the end of PICTURES: each one's
+seed is its position, so appending keeps every earlier file byte-identical.
 Each picture is a simple flat illustration (gradient sky, a few shapes), 800×500, under 60 KB.
 """
 
@@ -173,6 +175,58 @@ def lifeboat(rng: random.Random) -> Image.Image:
     return im
 
 
+# --- 青川日报，一周 (examples/week) -----------------------------------------------------
+
+def market(rng: random.Random) -> Image.Image:
+    """A morning street market: striped awnings over stalls piled with cabbages and radishes."""
+    im = gradient((235, 215, 185), (205, 215, 225))
+    draw = ImageDraw.Draw(im)
+    draw.rectangle([0, 150, W, 300], fill=(150, 140, 130))  # old shop fronts behind the stalls
+    for x in range(20, W, 95):
+        draw.rectangle([x, 185, x + 45, 260], fill=(110, 95, 85))
+    draw.rectangle([0, 300, W, H], fill=(120, 118, 112))  # street
+    stripes = [((200, 60, 50), (245, 240, 230)), ((50, 110, 170), (245, 240, 230)), ((60, 140, 90), (240, 235, 210))]
+    for i, x0 in enumerate(range(10, W, 200)):
+        x1 = x0 + 180
+        a, b = stripes[i % len(stripes)]
+        for k in range(6):  # awning
+            draw.polygon([(x0 + k * 30, 230), (x0 + (k + 1) * 30, 230),
+                          (x0 + (k + 1) * 30 + 6, 270), (x0 + k * 30 + 6, 270)], fill=a if k % 2 == 0 else b)
+        for post in (x0 + 8, x1 - 4):
+            draw.line([(post, 270), (post, 390)], fill=(70, 60, 50), width=4)
+        draw.rectangle([x0, 360, x1 + 6, 395], fill=(140, 100, 60))  # table
+        for _ in range(16):  # produce on the table
+            cx, cy = rng.randint(x0 + 12, x1 - 6), rng.randint(335, 358)
+            if rng.random() < 0.6:
+                draw.ellipse([cx - 14, cy - 11, cx + 14, cy + 11], fill=(120 + rng.randint(0, 40), 175, 90))
+            else:
+                draw.ellipse([cx - 6, cy - 14, cx + 6, cy + 14], fill=rng.choice([(235, 235, 225), (200, 50, 60)]))
+    for _ in range(9):  # shoppers
+        x, y = rng.randint(30, W - 30), rng.randint(420, 470)
+        colour = rng.choice([(60, 60, 80), (150, 50, 50), (80, 100, 70), (40, 40, 45)])
+        draw.rectangle([x - 9, y - 40, x + 9, y], fill=colour)
+        draw.ellipse([x - 8, y - 58, x + 8, y - 42], fill=(225, 190, 160))
+    return im
+
+
+def snow(rng: random.Random) -> Image.Image:
+    """Snow-covered hills and pine woods under a pale winter sky."""
+    im = gradient((190, 205, 220), (240, 242, 245))
+    hills(im, 230, (215, 222, 232), 70, 0.9)
+    hills(im, 330, (244, 246, 250), 60, 2.6)
+    draw = ImageDraw.Draw(im)
+    pines = sorted((rng.randint(300, H + 40), rng.randint(-20, W + 20)) for _ in range(70))
+    for y, x in pines:  # far ones first, so nearer trees overlap them
+        h = 30 + (y - 300) // 3
+        green = (40 + rng.randint(0, 20), 75 + rng.randint(0, 20), 60)
+        draw.polygon([(x, y - h), (x - h // 3, y), (x + h // 3, y)], fill=green)
+        draw.polygon([(x, y - h), (x - h // 8, y - h * 2 // 3), (x + h // 8, y - h * 2 // 3)], fill=(250, 250, 252))
+    for _ in range(220):  # falling snow
+        x, y, r = rng.randint(0, W), rng.randint(0, H), rng.choice((1, 1, 2))
+        draw.ellipse([x - r, y - r, x + r, y + r], fill=(255, 255, 255))
+    return im.filter(ImageFilter.GaussianBlur(0.6))
+
+
 PICTURES: dict[Path, Callable[[random.Random], Image.Image]] = {
     HERE / "qingchuan-daily" / "images" / "bridge.jpg": bridge,
     HERE / "qingchuan-daily" / "images" / "lanterns.jpg": lanterns,
@@ -180,6 +234,9 @@ PICTURES: dict[Path, Callable[[random.Random], Image.Image]] = {
     HERE / "harbour-gazette-images" / "harbour.jpg": harbour,
     HERE / "harbour-gazette-images" / "regatta.jpg": regatta,
     HERE / "harbour-gazette-images" / "lifeboat.jpg": lifeboat,
+    # appended: a new picture's seed is its position, so earlier ones stay byte-identical
+    HERE / "week" / "images" / "market.jpg": market,
+    HERE / "week" / "images" / "first-snow.jpg": snow,
 }
 
 
