@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import regex
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
@@ -41,6 +42,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         slug=slug_of,
         summary=summary,
         block_kind=block_kind,
+        self_numbered=self_numbered,
         long_date=L.long_date,
         masthead_date=L.masthead_date,
         names=L.names,
@@ -50,6 +52,15 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
     )
     env.filters["nbsp_join"] = lambda parts: Markup("\u00a0").join(parts)
     return env
+
+
+_ITEM_NUMBER = regex.compile(r"^\s*(?:\(?\d+[.)、．:：]|（\d+）|[一二三四五六七八九十]+、|[①-⑳])")
+
+
+def self_numbered(items: list[str]) -> bool:
+    """True when every list item carries its own printed number (1. / （2） / 三、), as
+    ingested notices do; such lists are shown without a second, generated number."""
+    return bool(items) and all(_ITEM_NUMBER.match(i) for i in items)
 
 
 def block_kind(block: object) -> str:

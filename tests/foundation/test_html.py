@@ -178,3 +178,15 @@ def _slug(article):
     from exporter.model import slug_of
 
     return slug_of(article)
+
+
+def test_lists_whose_items_carry_their_numbers_get_no_second_number(tmp_path):
+    data = json.loads(CONTRACT.read_text(encoding="utf-8"))
+    data["articles"][4]["blocks"][2]["items"] = ["1.青川路沿线", "2.滨江花园小区"]
+    src = tmp_path / "ed" / "edition.json"
+    shutil.copytree(CONTRACT.parent, src.parent)
+    src.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    _, doc = render(src, "broadsheet", tmp_path / "out")
+    [numbered] = doc.cssselect("#water ol")
+    assert "self-numbered" in numbered.get("class")
+    assert "self-numbered" not in doc.cssselect("#feature ul")[0].get("class")
