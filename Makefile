@@ -16,9 +16,9 @@ SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 .PHONY: demo test setup system venv clean bench screenshots
 
 demo: setup
-	$(BIN)/exporter build examples/qingchuan-daily --to html,epub,pdf -o $(OUT)/qingchuan-daily
-	$(BIN)/exporter build examples/harbour-gazette.json --to html,epub,pdf -o $(OUT)/harbour-gazette
-	@echo "Demo written to $(OUT)/"
+	$(BIN)/exporter build examples/qingchuan-daily examples/harbour-gazette.json examples/weekly.toml \
+		--to html,epub,pdf -o $(OUT)
+	@echo "Demo written to $(OUT)/: qingchuan-daily, harbour-gazette and weekly (.epub, .pdf, /index.html)"
 
 test: setup
 	$(BIN)/python -m pytest -n auto -q
