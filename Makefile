@@ -13,7 +13,7 @@ OUT    ?= out
 #   default-jre-headless Java, for EPUBCheck (only when no java is on PATH)
 SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
-.PHONY: demo test setup system venv clean bench screenshots
+.PHONY: demo test setup system venv clean bench
 
 demo: setup
 	$(BIN)/exporter build examples/qingchuan-daily examples/harbour-gazette.json examples/weekly.toml \
