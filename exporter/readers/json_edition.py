@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
-from . import LoadedEdition
+from .loaded import LoadedEdition
 from .validate import unknown_fields, validate_edition
 
 

@@ -15,7 +15,7 @@ import yaml
 
 from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
-from . import LoadedEdition
+from .loaded import LoadedEdition
 from .markdown_body import body_to_blocks
 from .toml_file import read_toml
 from .validate import unknown_fields, validate_edition

@@ -1,0 +1,26 @@
+"""What every reader returns: the edition plus where it came from and its checked files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..assets import AssetMap, safe_file_name
+from ..model import Edition
+
+
+@dataclass(frozen=True)
+class LoadedEdition:
+    """An edition together with where it came from and the checked files it refers to."""
+
+    edition: Edition
+    source: Path
+    root: Path
+    assets: AssetMap
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        """A file-name-safe base name for outputs, from the source's own name."""
+        name = self.source.stem if self.source.is_file() else self.source.name
+        return safe_file_name(name, "edition")
