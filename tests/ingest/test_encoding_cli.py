@@ -9,6 +9,7 @@ import pytest
 
 from exporter.errors import InputError
 from exporter.ingest import ingest
+from exporter.ingest.decode import decode_bytes
 from exporter.readers.markdown_folder import read_folder
 from tests.conftest import run_cli
 
@@ -27,6 +28,24 @@ def test_encodings_are_detected(tmp_path: Path, text: str, encoding: str) -> Non
     article = ingest([page], "江宁晚报").edition.articles[0]
     assert article.headline == text.split("\n")[0]
     assert article.authors == ["周安然"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本報訊", "公告", "啟事", "臺灣", "高雄市", "記者 王大明 攝", "（上接1版）市民紛紛前往。", "颱風來襲，停班停課。",
+     "新北市政府環境保護局\n  2025年3月1日\n"],
+)
+def test_short_big5_is_not_taken_for_gb18030(text: str) -> None:
+    assert decode_bytes(text.encode("big5"), "p.txt") == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["本报讯", "公告", "上海", "高雄市", "停水通告", "记者 王大明 摄", "（下转3版）", "市民纷纷前往。",
+     "江宁市自来水公司\n  2025年3月1日\n"],
+)
+def test_short_gbk_is_not_taken_for_big5(text: str) -> None:
+    assert decode_bytes(text.encode("gbk"), "p.txt") == text
 
 
 def test_undecodable_file_is_a_clear_error(tmp_path: Path) -> None:
