@@ -12,14 +12,15 @@ from collections import Counter
 import regex
 
 from ..text import CJK_CLASS, is_cjk
+from .hyphens import keeps_hyphen
 
 PAD = " \t\u3000"
 _LETTER = regex.compile(r"[\p{L}\p{N}]")
 # A run of at least four single CJK glyphs or digits, each followed by one space.
 _SPACED_RUN = regex.compile(rf"(?:(?:{CJK_CLASS}|\d) ){{3,}}(?:{CJK_CLASS}|\d)")
 _DOUBLED_PUNCT = regex.compile(r"([，。、；：,;])\1+")
-_HYPHEN_END = regex.compile(r"\p{Ll}-$")
-_LOWER_START = regex.compile(r"\p{Ll}")
+_HYPHEN_END = regex.compile(r"[\p{L}\p{N}]-$")
+_WORD_START = regex.compile(r"[\p{L}\p{N}]")
 _HAN = regex.compile(r"\p{scx=Han}")
 
 
@@ -109,7 +110,8 @@ def join_wrapped(lines: list[str], dropped: Counter[str]) -> tuple[str, list[int
     """Join hard-wrapped lines and return the text with the offsets where lines began.
 
     No space where either side is CJK (quotes, dashes and ellipses included), one space
-    between Latin words, and an English word hyphenated across the break is rejoined.
+    between Latin words; a word hyphenated across the break is rejoined, without its
+    hyphen unless the halves read as a compound (state- / owned).
     The offsets let bylines tell a name split by the wrap from two names.
     """
     out, starts = "", []
@@ -118,9 +120,10 @@ def join_wrapped(lines: list[str], dropped: Counter[str]) -> tuple[str, list[int
         if not line:
             continue
         if out:
-            if _HYPHEN_END.search(out) and _LOWER_START.match(line):
-                out = out[:-1]
-                dropped["-"] += 1
+            if _HYPHEN_END.search(out) and _WORD_START.match(line):
+                if not keeps_hyphen(out, line):
+                    out = out[:-1]
+                    dropped["-"] += 1
             elif not (is_cjk(out[-1]) or is_cjk(line[0])):
                 out += " "
         starts.append(len(out))

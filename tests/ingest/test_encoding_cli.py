@@ -30,22 +30,17 @@ def test_encodings_are_detected(tmp_path: Path, text: str, encoding: str) -> Non
     assert article.authors == ["周安然"]
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["本報訊", "公告", "啟事", "臺灣", "高雄市", "記者 王大明 攝", "（上接1版）市民紛紛前往。", "颱風來襲，停班停課。",
-     "新北市政府環境保護局\n  2025年3月1日\n"],
-)
-def test_short_big5_is_not_taken_for_gb18030(text: str) -> None:
-    assert decode_bytes(text.encode("big5"), "p.txt") == text
+_SHORT_BIG5 = ["本報訊", "公告", "啟事", "臺灣", "高雄市", "記者 王大明 攝", "（上接1版）市民紛紛前往。", "颱風來襲，停班停課。",
+               "新北市政府環境保護局\n  2025年3月1日\n"]
+_SHORT_GBK = ["本报讯", "公告", "上海", "高雄市", "停水通告", "记者 王大明 摄", "（下转3版）", "市民纷纷前往。",
+              "江宁市自来水公司\n  2025年3月1日\n"]
 
 
 @pytest.mark.parametrize(
-    "text",
-    ["本报讯", "公告", "上海", "高雄市", "停水通告", "记者 王大明 摄", "（下转3版）", "市民纷纷前往。",
-     "江宁市自来水公司\n  2025年3月1日\n"],
+    ("text", "encoding"), [(t, "big5") for t in _SHORT_BIG5] + [(t, "gbk") for t in _SHORT_GBK],
 )
-def test_short_gbk_is_not_taken_for_big5(text: str) -> None:
-    assert decode_bytes(text.encode("gbk"), "p.txt") == text
+def test_short_big5_and_gbk_snippets_decode_in_their_own_encoding(text: str, encoding: str) -> None:
+    assert decode_bytes(text.encode(encoding), "p.txt") == text
 
 
 def test_undecodable_file_is_a_clear_error(tmp_path: Path) -> None:

@@ -60,6 +60,27 @@ def test_wrapped_lines_join_without_spaces_in_cjk_and_with_one_in_latin() -> Non
     assert dropped == Counter("-")
 
 
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["the vis-", "itors said"], "the visitors said"),
+        (["a pro-", "posal to re-", "build the self-", "less work"], "a proposal to rebuild the selfless work"),
+        (["a state-", "owned firm"], "a state-owned firm"),
+        (["a well-", "known and long-", "term plan"], "a well-known and long-term plan"),
+        (["a Porthaven-", "based charity"], "a Porthaven-based charity"),
+        (["a five-", "year-old boy, 54-", "year-old man"], "a five-year-old boy, 54-year-old man"),
+        (["the Anglo-", "Saxon era in mid-", "November"], "the Anglo-Saxon era in mid-November"),
+        (["a self-", "driving bus and a cross-", "ing"], "a self-driving bus and a crossing"),
+        (["from 2019-", "2024 and LONDON (Reuters) -", "The"], "from 2019-2024 and LONDON (Reuters) - The"),
+    ],
+)
+def test_line_final_hyphen_is_dropped_only_inside_a_word(lines: list[str], expected: str) -> None:
+    dropped: Counter[str] = Counter()
+    text, _ = join_wrapped(lines, dropped)
+    assert text == expected
+    assert dropped["-"] == sum(line.count("-") for line in lines) - expected.count("-")
+
+
 def test_full_width_punctuation_is_never_normalised() -> None:
     text, _ = join_wrapped(["　　全角，标点：“引号”！", "１２３"], Counter())
     assert text == "全角，标点：“引号”！１２３"
