@@ -9,7 +9,7 @@ import regex
 
 from ..model import Article, Block, Figure, Heading, ListBlock, Notice, Paragraph
 from . import fields
-from .layout import BoxByline, Head, Signature
+from .layout import BoxByline, Byline, Head, Signature, visible
 from .notes import Notes
 from .repair import collapse_punctuation, fix_brackets, join_wrapped
 from .segment import Body, Draft
@@ -82,6 +82,11 @@ class Builder:
                 _add_byline(fields_, byline)
                 authors += names
                 continue
+            if isinstance(item, Byline):
+                self.dropped.update(visible(item.raw) - visible(item.text))  # By
+                _add_byline(fields_, item.text)
+                authors += item.names
+                continue
             if isinstance(item, Head):
                 blocks.append(Heading(text=self._head_text(item)))
                 continue
@@ -95,7 +100,7 @@ class Builder:
             paras_seen += 1
             m = fields.JUMP_TO.search(text)
             if m:
-                fields_["continued_to"] = m["to"] or m["to2"]
+                fields_["continued_to"] = fields.jump_page(m)
                 text = self._strip(text, fields.JUMP_TO)
             text = self._clean(text)
             if not text.strip():
@@ -128,7 +133,7 @@ class Builder:
         """Take a jump line, dateline and bracketed byline off an article's first paragraph."""
         m = fields.JUMP_FROM.match(text)
         if m:
-            out["continued_from"] = m["to"] or m["to2"]
+            out["continued_from"] = fields.jump_page(m)
             self.dropped.update(regex.sub(r"\s", "", m.group()))
             starts = [s - m.end() for s in starts]
             text = text[m.end() :].lstrip(" \u3000")
@@ -141,7 +146,8 @@ class Builder:
             byline, names = fields.authors(o.byline, breaks)
             _add_byline(out, byline)
             authors += names
-            self.dropped.update(regex.sub(r"[^（）()]", "", text[o.byline_at - 1 : o.byline_at + len(o.byline) + 1]))
+        # what the opening held besides dateline and byline is layout: brackets, a dash
+        self.dropped.update(visible(text[: o.rest]) - visible(o.dateline) - visible(o.byline or ""))
         return text[o.rest :], [s - o.rest for s in starts]
 
 

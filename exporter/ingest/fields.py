@@ -11,25 +11,29 @@ from dataclasses import dataclass
 
 import regex
 
+from . import english
+
 _DATE_NUM = r"[\d〇零○一二三四五六七八九十]"
-DATE_LINE = regex.compile(rf"^{_DATE_NUM}{{4}}\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$")
-NOTICE_TITLE = regex.compile(r"(?:公告|通告|[启啟]事|[启啟]示|通知|[声聲]明|公示|告知[书書]|倡[议議][书書])$")
+DATE_LINE = regex.compile(
+    rf"^{_DATE_NUM}{{4}}\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$|{english.DATE_LINE}"
+)
+NOTICE_TITLE = regex.compile(
+    rf"(?:公告|通告|[启啟]事|[启啟]示|通知|[声聲]明|公示|告知[书書]|倡[议議][书書])$|{english.NOTICE_TITLE}"
+)
+# The dateline's text is group `dl`; an English one's dash and spaces are layout.
 DATELINE = regex.compile(
-    r"^(?:本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
+    r"^(?:(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
     r"|(?:新[华華]社|中新社|新[华華][网網]|人民[网網]|央[视視][网網]|中新[网網])\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?[电電])"
+    rf"|{english.DATELINE})"
 )
 _ROLE = r"(?:全媒[体體])?(?:首席|特[约約]|[见見]習|[见見]习|[实實][习習])?(?:[记記]者|通[讯訊][员員]|[实實][习習]生|[摄攝]影|撰稿|[报報]道[员員])"
 _ROLES = regex.compile(_ROLE)
 _BYLINE_BRACKET = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,80}?)[）)]")
 JUMP_FROM = regex.compile(
-    r"^[（(]\s*(?:上接|接上|[续續])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]"
-    r"|^\((?:Continued|Cont'd) from (?P<to2>page \w+)\)\s*",
-    regex.IGNORECASE,
+    rf"^(?:[（(]\s*(?:上接|接上|[续續])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_FROM})"
 )
 JUMP_TO = regex.compile(
-    r"[（(]\s*(?:下[转轉]|[转轉]下|[转轉])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]$"
-    r"|\s*\((?:Continued|Cont'd) on (?P<to2>page \w+)\)$",
-    regex.IGNORECASE,
+    rf"(?:[（(]\s*(?:下[转轉]|[转轉]下|[转轉])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_TO})$"
 )
 # Caption text, a gap of spaces, then "… 摄" (a credit), or a bracketed （… 摄）.
 _CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?[ \u3000]{3,}(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
@@ -48,11 +52,21 @@ class Opening:
     byline_at: int  # offset of the byline text (for line-break positions)
 
 
+def jump_page(m: regex.Match[str]) -> str:
+    """The page a jump line points to: 3版, or `page 4` however the paper capitalised it."""
+    return m["to"] or f"page {m['page']}"
+
+
 def split_credit(line: str) -> tuple[str, str] | None:
-    """Split `caption        记者 X 摄` into (caption, credit without 摄)."""
+    """Split `caption        记者 X 摄` into (caption, credit without 摄); English credits
+    (`Photo: Jo Bloggs`, `JO BLOGGS/STAFF`) lose their `Photo:` and brackets."""
     for pattern in (_CREDIT_GAP, _CREDIT_BRACKET):
         m = pattern.match(line)
         if m and (_ROLES.search(m["credit"]) or len(m["credit"].split()) <= 2):
+            return (m["text"] or "").rstrip(), m["credit"].strip()
+    for pattern in (english.CREDIT, english.CAPS_CREDIT):
+        m = pattern.match(line)
+        if m:
             return (m["text"] or "").rstrip(), m["credit"].strip()
     return None
 
@@ -67,11 +81,11 @@ def opening(text: str) -> Opening:
         rest = b.end()
         while rest < len(text) and text[rest] in " \u3000":
             rest += 1
-        return Opening(m.group(), b["by"], rest, b.start("by"))
+        return Opening(m["dl"], b["by"], rest, b.start("by"))
     rest = m.end()
     while rest < len(text) and text[rest] in " \u3000":
         rest += 1
-    return Opening(m.group(), None, rest, rest)
+    return Opening(m["dl"], None, rest, rest)
 
 
 def authors(byline: str, breaks: list[int] = ()) -> tuple[str, list[str]]:
@@ -104,5 +118,7 @@ def credit_authors(credit: str) -> list[str]:
     _, names = authors(credit)
     if names:
         return names
+    if not regex.search(r"\p{Han}", credit):
+        return english.credit_names(credit)
     token = credit.split()[-1] if credit.split() else ""
     return [token] if _NAME.match(token) else []

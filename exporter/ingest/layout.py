@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import fields
-from .repair import PAD, indent_cells, undouble, unspace
+from . import english, fields
+from .repair import PAD, indent_cells, join_wrapped, undouble, unspace
 
 HEAVY_INDENT = 5  # cells; a normal paragraph indent is two (or two ideographic spaces: 4)
 _CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\))\.)[”’」』）)\"']*$")
 _OPEN_END = regex.compile(r"[，、；：,;:]$")
 _CLOSING_START = regex.compile(r"^[，。、；：！？）》」』”’,.;:!?)]")
+_LATIN = regex.compile(r"\p{Latin}")
+_HEADLINE_START = regex.compile(r"^[\p{Lu}\p{N}“‘\"'(]")
 
 
 @dataclass
@@ -88,6 +90,15 @@ class BoxByline:
 
 
 @dataclass
+class Byline(_Lines):
+    """An English byline on its own line(s) (By Eleanor Pike, Staff Reporter): it opens
+    an article, where a box byline sits inside a feature after its intro."""
+
+    text: str = ""
+    names: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Signature(_Lines):
     """A notice's right-aligned signature block: issuer lines, then a date."""
 
@@ -95,7 +106,7 @@ class Signature(_Lines):
     date: str = ""
 
 
-Piece = Para | Head | Caption | BoxByline | Signature
+Piece = Para | Head | Caption | BoxByline | Byline | Signature
 
 
 @dataclass
@@ -117,7 +128,8 @@ def closed(text: str) -> bool:
     return bool(_CLOSED_END.search(text) or fields.JUMP_TO.search(text))
 
 
-def _visible(text: str) -> Counter[str]:
+def visible(text: str) -> Counter[str]:
+    """The non-space characters of a text (what conservation counts)."""
     return Counter(c for c in text if not c.isspace())
 
 
@@ -139,7 +151,7 @@ def read_lines(text: str, dropped: Counter[str]) -> list[Line | None]:
             line.text = unspace(body)
             split = fields.split_credit(line.text)
             if split is not None:
-                dropped.update(_visible(line.text) - _visible("".join(split)))  # 摄 and its brackets
+                dropped.update(visible(line.text) - visible("".join(split)))  # 摄 and its brackets
                 line.text, line.credit = split
         out.append(line)
     return out
@@ -158,8 +170,15 @@ def blocks_of(lines: list[Line | None]) -> list[list[Line]]:
 
 
 def headline_like(block: list[Line]) -> bool:
-    """One to three short lines, unindented or all centred, that do not read as running text."""
+    """One to three short lines, unindented or all centred, that do not read as running text.
+
+    Latin script adds letter case: a headline or deck starts with a capital (a column
+    break's continuation rarely does), and a deck may wrap after a comma.
+    """
     text = "".join(line.text for line in block)
+    latin = bool(_LATIN.search(text[:2]))
+    if latin and not _HEADLINE_START.match(text):
+        return False
     centred = all(line.indent >= HEAVY_INDENT for line in block) and len(block) <= 2
     if len(block) > 3 or (block[0].indent >= 1 and not centred) or cells(text) > 64:
         return False
@@ -171,11 +190,23 @@ def headline_like(block: list[Line]) -> bool:
         return False
     if _OPEN_END.search(text) or (_CLOSED_END.search(text) and not text.endswith(("？", "！", "?", "!"))):
         return False
-    return not any(_CLOSED_END.search(line.text) or _OPEN_END.search(line.text) for line in block[:-1])
+    inner = [line.text.removesuffix(",") if latin else line.text for line in block[:-1]]
+    return not any(_CLOSED_END.search(t) or _OPEN_END.search(t) for t in inner)
 
 
-def _signature(block: list[Line]) -> Signature | None:
-    """A date line (and up to two issuer lines) pushed far right at the end of a block.
+def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
+    """An English byline starting at line `at` (it may wrap once): lines taken, text, names."""
+    for n in (2, 1):
+        lines = block[at : at + n]
+        if len(lines) == n and all(line.indent < 1 for line in lines[1:]):
+            found = english.byline(join_wrapped([line.text for line in lines], Counter())[0])
+            if found is not None:
+                return n, *found
+    return None
+
+
+def _signature(block: list[Line], dropped: Counter[str]) -> Signature | None:
+    """A date line (and up to three issuer lines) pushed far right at the end of a block.
 
     Right alignment gives a date shorter than its issuer a deep indent, a longer one less;
     so the date needs a deep indent only when no issuer line stands above it.
@@ -184,13 +215,13 @@ def _signature(block: list[Line]) -> Signature | None:
     if last.indent < 1 or not fields.DATE_LINE.match(last.text):
         return None
     issuer: list[Line] = []
-    for line in reversed(block[:-1][-2:]):
+    for line in reversed(block[:-1][-3:]):
         if line.indent < HEAVY_INDENT or len(line.text) > 30 or closed(line.text) or line.credit:
             break
         issuer.insert(0, line)
     if last.indent < HEAVY_INDENT and not issuer:
         return None  # a short date under a right-aligned issuer may be barely indented
-    text = "".join(line.text for line in issuer) or None
+    text = join_wrapped([line.text for line in issuer], dropped)[0] or None
     return Signature(issuer + [last], text, last.text)
 
 
@@ -206,13 +237,22 @@ def read_page(name: str, text: str) -> Page:
         prev = pieces[-1] if pieces else None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None else None
         open_para = prev_para is not None and not closed(prev_para.raw)
-        if not open_para and headline_like(block):
+        if not open_para and headline_like(block) and _byline(block, 0) is None:
             pieces.append(Head(block))
             continue
-        signature = _signature(block)
+        signature = _signature(block, page.dropped)
         body = block[: len(block) - len(signature.lines)] if signature else block
         current = None
+        taken = 0  # lines a byline already took
         for i, line in enumerate(body):
+            if i < taken:
+                continue
+            byline = _byline(body, i) if line.credit is None else None
+            if byline is not None:
+                taken = i + byline[0]
+                pieces.append(Byline(body[i:taken], *byline[1:]))
+                current = None
+                continue
             target = current if current is not None or i else prev_para
             if line.credit is not None and not line.text and target is not None and target.credit is None:
                 target.credit, current = line.credit, None  # a credit on its own line
@@ -222,7 +262,7 @@ def read_page(name: str, text: str) -> Page:
                 pieces.append(BoxByline(line, box["by"]))
                 current = None
                 continue
-            if line.indent >= 1 or (current is None and (i or prev_para is None)):
+            if line.indent >= 1 or fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None)):
                 current = Para([line], gap_before=i == 0)
                 pieces.append(current)
             elif current is None:

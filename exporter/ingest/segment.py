@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import fields
-from .layout import BoxByline, Caption, Head, Page, Para, Piece, Signature
+from . import english, fields
+from .layout import BoxByline, Byline, Caption, Head, Page, Para, Piece, Signature
 from .notes import Notes
 
 _DASH_START = regex.compile(r"^[—―─-]{2,}")
@@ -25,8 +25,8 @@ _DASH_END = regex.compile(r"[—―─-]{2,}$")
 _LATIN = regex.compile(r"\p{Latin}{2}")
 _WORD_CHARS = regex.compile(r"[\p{L}\p{N}]")
 _LATIN_CHAR = regex.compile(r"[\p{Latin}\s]")
-_ANNOUNCES = regex.compile(r"如下[：:]$")
-BodyItem = Para | BoxByline | Signature | Head
+_ANNOUNCES = regex.compile(r"如下[：:]$|^(?i:notice is hereby given)")
+BodyItem = Para | BoxByline | Byline | Signature | Head
 
 # Costs of the headline assignment (lower is better).
 _NO_HEADLINE = 8.0
@@ -75,6 +75,8 @@ class Body:
 
     @property
     def hard_start(self) -> bool:
+        if isinstance(self.items[0], Byline):
+            return True
         first = self.paras[0].raw if self.paras else ""
         return bool(fields.DATELINE.match(first) or fields.JUMP_FROM.match(first))
 
@@ -159,7 +161,7 @@ def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
             units.append(piece)
             current = None
             continue
-        starts = isinstance(piece, Para) and (
+        starts = isinstance(piece, Byline) or isinstance(piece, Para) and (
             fields.DATELINE.match(piece.raw) or fields.JUMP_FROM.match(piece.raw)
             or (piece.gap_before and current is not None and current.paras
                 and (piece.credit or _latin(piece) != _latin(current.paras[-1])))
@@ -216,6 +218,9 @@ def _group(heads: list[Head]) -> tuple[float, Group] | None:
     if not heads or len(heads) > 3:
         return None
     is_sub = [bool(_DASH_START.match(_text(h))) for h in heads]
+    styles = [english.case_style(_text(h)) if _LATIN.search(_text(h)) else "" for h in heads]
+    for i in range(1, len(heads)):  # an English deck: sentence case under a headline that is not
+        is_sub[i] = is_sub[i] or (styles[i] == "sentence" and styles[i - 1] in ("title", "upper"))
     is_kick = [bool(_DASH_END.search(_text(h))) for h in heads]
     sub = heads[-1] if len(heads) > 1 and is_sub[-1] else None
     rest = heads[:-1] if sub else heads

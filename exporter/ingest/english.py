@@ -1,0 +1,91 @@
+"""Printed conventions of English-language pages: datelines (PORTHAVEN, Nov. 19 —),
+bylines on their own line (By Eleanor Pike, Staff Reporter), photo credits (Photo: Jo
+Bloggs, JO BLOGGS/STAFF), jump lines (Continued on page 4, See BRIDGE, Page A5), notice
+titles and signature dates, and the letter case that tells a headline from its deck.
+
+Patterns are source strings so `fields` can join them with their Chinese counterparts.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_CAPS = r"\p{Lu}[\p{Lu}.'’-]*"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+# PORTHAVEN, Nov. 19 (Reuters) — : a place in capitals, an optional date or state, an
+# optional agency, then a dash (a lone hyphen only between spaces).
+DATELINE = (
+    rf"(?P<dl>(?=\p{{Lu}}{{2}}){_CAPS}(?: {_CAPS}){{0,3}}"
+    rf"(?:,\s*(?:{_MONTH}\s*\d{{1,2}}|\p{{Lu}}[\p{{L}}.]+))?(?:\s*\(\p{{Lu}}[\p{{L}} .&'-]{{1,30}}\))?)"
+    r"\s*(?:—|–|--|\s-)\s*"
+)
+_PAGE = r"(?:[Pp]age|PAGE)\s*(?P<page>[A-Z]?\d{1,3})"
+JUMP_FROM = rf"[(\[]?(?:Continued|CONTINUED|Cont['’]d|From|FROM)\s+(?:from\s+|FROM\s+)?{_PAGE}[)\]]?\.?\s*"
+JUMP_TO = (
+    rf"\s*[(\[]?(?:(?:Continued|CONTINUED|Cont['’]d)\s+(?:on|ON)\s+{_PAGE}"
+    rf"|(?:See|SEE)\s+\p{{Lu}}[\p{{Lu}}\d '’-]*(?:,\s*|\s+(?:on|ON)\s+){_PAGE})[)\]]?\.?"
+)
+NOTICE_TITLE = r"(?i:^(?:public |legal |official )?notice(?: of\b| to\b|$))"
+DATE_LINE = (
+    rf"^(?:Dated:?\s*)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})\.?$"
+)
+# A credit follows a caption's sentence end or a gap of spaces, or stands alone.
+_AFTER_CAPTION = r"^(?:(?P<text>.*?(?:[.!?”\"')]|\S(?=[ \u3000]{2})))[ \u3000]*)?"
+# Photo: Jo Bloggs / (Photo by Jo Bloggs) / Photograph: Jo Bloggs/Reuters
+CREDIT = regex.compile(
+    _AFTER_CAPTION + r"[(\[]?(?i:photo(?:graph)?s?|picture|image)(?:\s+by\s+|\s*:\s*)"
+    r"(?P<credit>\p{Lu}[\p{L}.'’ /&-]{1,40}?)[)\]]?$"
+)
+# JO BLOGGS/STAFF
+CAPS_CREDIT = regex.compile(_AFTER_CAPTION + r"(?P<credit>\p{Lu}[\p{Lu}.'’ -]{2,30}/\s*\p{Lu}[\p{Lu}\p{N} .&-]{1,30})$")
+
+_PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|bin|al|[Mm]c)"
+_NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’-]*\.?|{_PARTICLE})"
+_NAME = regex.compile(rf"^\p{{Lu}}[\p{{L}}'’-]*\.?(?: {_NAME_WORD}){{1,3}}$")
+_ROLE = regex.compile(
+    r"\b(?:Staff|Reporters?|Writers?|Correspondents?|Editors?|Photographers?|Columnists?|Contributors?|"
+    r"Press|Service|Bureau|Desk|News|Times|Post|Herald|Gazette|Journal|Tribune|Daily|Special)\b",
+    regex.IGNORECASE,
+)
+_BY = regex.compile(r"^(?:By|BY)\s+(?P<by>\p{Lu}.{2,90})$")
+_SMALL = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with".split())
+
+
+def byline(text: str) -> tuple[str, list[str]] | None:
+    """A `By …` line as (byline without By, names), or None when it is running text.
+
+    The names come first, joined by commas, `and` or `&`; what follows is a role or a
+    paper (Staff Reporters, The Associated Press). Every part must be one of the two,
+    so `By Tuesday, the council …` is not a byline; an agency alone has no names.
+    """
+    m = _BY.match(text.strip())
+    if m is None or regex.search(r"[.!?;:]$", m["by"]) and not m["by"].endswith("."):
+        return None
+    names: list[str] = []
+    roles = False
+    for part in regex.split(r"\s*,\s*", m["by"]):
+        people = regex.split(r"\s+(?:and|AND|&)\s+", part)
+        if not roles and all(_NAME.match(p) and not _ROLE.search(p) for p in people):
+            names += people
+        elif all(w[0].isupper() or w in _SMALL for w in part.split()) and _ROLE.search(part):
+            roles = True
+        else:
+            return None
+    return m["by"], names
+
+
+def credit_names(credit: str) -> list[str]:
+    """The photographer in an English credit: the name before any /AGENCY."""
+    name = credit.split("/")[0].strip()
+    return [name] if _NAME.match(name) and not _ROLE.search(name) else []
+
+
+def case_style(text: str) -> str:
+    """'upper', 'title' or 'sentence': headlines are set in the first two, decks in the last."""
+    words = regex.findall(r"\p{L}[\p{L}'’-]*", text)
+    if not any(c.islower() for w in words for c in w):
+        return "upper"
+    rest = [w for w in words[1:] if w.lower() not in _SMALL]
+    capital = sum(1 for w in rest if w[0].isupper())
+    return "title" if not rest or capital / len(rest) >= 0.6 else "sentence"
