@@ -15,7 +15,8 @@ from . import english
 
 _DATE_NUM = r"[\d〇零○一二三四五六七八九十]"
 DATE_LINE = regex.compile(
-    rf"^{_DATE_NUM}{{4}}\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$|{english.DATE_LINE}"
+    rf"^(?:{_DATE_NUM}{{4}}|(?:中[華华])?民[國国]\s*{_DATE_NUM}{{2,4}})\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$"
+    rf"|{english.DATE_LINE}"
 )
 NOTICE_TITLE = regex.compile(
     rf"(?:公告|通告|[启啟]事|[启啟]示|通知|[声聲]明|公示|告知[书書]|倡[议議][书書])$|{english.NOTICE_TITLE}"

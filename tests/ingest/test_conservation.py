@@ -16,13 +16,18 @@ from exporter.model import Edition
 _FOLD = str.maketrans("（）", "()")  # bracket width is normalised, not lost
 _HAN = "市民公园河水新路桥春风山城光明学校医院工厂高兴"
 _PUNCT = "，。、；：？！“”《》（）()——…·"
-_WORDS = ["the", "city", "river", "new", "bridge", "opens", "vis-", "itors", "said", "on", "Tuesday."]
+_WORDS = ["the", "city", "river", "new", "bridge", "opens", "vis-", "itors", "state-", "owned", "said", "on",
+          "Tuesday."]
 
 _fragment = st.one_of(
     st.text(alphabet=_HAN + _PUNCT + "0123456789 ", min_size=1, max_size=14),
     st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join),
     st.sampled_from(["本报讯 （记者 张明 李华）", "（上接2版）", "（下转4版）", "□本报记者 王芳", "  记者 赵强 摄",
-                     "聚焦城市更新———", "——城市更新进行时", "22002244年年", "特此公告。", "2024年5月6日"]),
+                     "聚焦城市更新———", "——城市更新进行时", "22002244年年", "特此公告。", "2024年5月6日",
+                     "本報訊 （記者 陳明）", "（下轉4版）", "By Eleanor Pike", "By TOM ALDER, Staff Reporter",
+                     "PORTHAVEN — ", "LONDON (Reuters) - ", "Photo: Jo Bloggs", "(Photo by Jo Bloggs)",
+                     "JO BLOGGS/STAFF", "Continued on page 4", "Continued from page 1", "See BRIDGE, Page A5",
+                     "PUBLIC NOTICE", "November 19, 2026"]),
 )
 _indent = st.sampled_from(["", "", "", "  ", "   ", "\u3000\u3000", "        "])
 _line = st.tuples(_indent, st.lists(_fragment, min_size=1, max_size=3).map("".join)).map("".join)

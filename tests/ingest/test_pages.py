@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from exporter.ingest import ingest_texts
+from exporter.ingest.fields import NOTICE_TITLE
 from exporter.model import Article, Figure, Heading, ListBlock, Paragraph
 
 
@@ -266,3 +267,58 @@ def test_a_centred_plain_headline_is_still_a_headline() -> None:
     arts, warnings = _ingest(page)
     assert [(a.headline, _paras(a)) for a in arts] == [("江宁新建三座口袋公园", ["河西区三座口袋公园开放。"])]
     assert warnings == []
+
+
+TRADITIONAL = """\
+青川市推動老街更新
+
+——百年騎樓重現風貌
+
+  本報訊 （青川日報記者 陳曉嵐 林
+志遠 通訊員 王立）昨日，青川市
+老街更新工程完成第一期，二十棟
+騎樓修繕一新，沿街商家陸續開業。
+  市府表示，第二期工程將於明年啟
+動。（下轉3版）
+
+青川市自來水公司
+停水公告
+
+  因管線汰換工程，現將停水事項公
+告如下：
+  1.停水時間：3月5日8時至20時。
+  2.請用戶提前儲水。
+  特此公告。
+              青川市自來水公司
+            中華民國114年3月1日
+
+   春雨過後，河濱公園杜鵑花盛開，
+市民駐足拍照。        青川日報記者 周安 攝
+
+杜鵑花開滿河濱
+
+青川市推動老街更新
+
+   （上接1版）沿街騎樓的修繕保留
+了原有的木構門窗。
+"""
+
+
+def test_traditional_chinese_page() -> None:
+    arts, warnings = _ingest(TRADITIONAL)
+    assert [(a.kind, a.headline) for a in arts] == [
+        ("article", "青川市推動老街更新"), ("notice", "青川市自來水公司停水公告"), ("photo", "杜鵑花開滿河濱"),
+        ("article", "青川市推動老街更新")]
+    news, notice, photo, cont = arts
+    assert (news.dateline, news.subheadline, news.continued_to) == ("本報訊", "百年騎樓重現風貌", "3版")
+    assert news.authors == ["陳曉嵐", "林志遠", "王立"]
+    assert news.byline == "青川日報記者 陳曉嵐 林志遠 通訊員 王立"
+    assert _paras(news) == ["昨日，青川市老街更新工程完成第一期，二十棟騎樓修繕一新，沿街商家陸續開業。", "市府表示，第二期工程將於明年啟動。"]
+    assert notice.notice is not None and (notice.notice.issuer, notice.notice.date) == ("青川市自來水公司", "中華民國114年3月1日")
+    assert [b for b in notice.blocks if isinstance(b, ListBlock)] == [
+        ListBlock(ordered=True, items=["1.停水時間：3月5日8時至20時。", "2.請用戶提前儲水。"])]
+    assert photo.authors == ["周安"] and photo.blocks == [
+        Figure(caption="春雨過後，河濱公園杜鵑花盛開，市民駐足拍照。", credit="青川日報記者 周安")]
+    assert (cont.continued_from, _paras(cont)) == ("1版", ["沿街騎樓的修繕保留了原有的木構門窗。"])
+    assert warnings == []
+    assert all(NOTICE_TITLE.search(t) for t in ("尋人啟事", "鄭重聲明", "招生簡章公告", "遷移通告"))

@@ -127,3 +127,160 @@ def test_english_front_page_segments_into_its_five_items() -> None:
     assert notice.notice is not None
     assert (notice.notice.issuer, notice.notice.date) == ("Jane Morrow City Clerk", "November 19, 2026")
     assert _paras(notice)[0].startswith("NOTICE IS HEREBY GIVEN that Mill Street")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Eleanor Pike", ("Eleanor Pike", ["Eleanor Pike"])),
+        ("By ELEANOR PIKE and TOM ALDER, Staff Reporters",
+         ("ELEANOR PIKE and TOM ALDER, Staff Reporters", ["ELEANOR PIKE", "TOM ALDER"])),
+        ("By Eleanor Pike, Local Affairs Reporter", ("Eleanor Pike, Local Affairs Reporter", ["Eleanor Pike"])),
+        ("By Eleanor Pike, Tom Alder and Mia van der Berg",
+         ("Eleanor Pike, Tom Alder and Mia van der Berg", ["Eleanor Pike", "Tom Alder", "Mia van der Berg"])),
+        ("By The Associated Press", ("The Associated Press", [])),
+        ("By Tuesday, the council had agreed", None),
+        ("By March Town Hall will reopen", None),
+    ],
+)
+def test_byline_lines(line: str, expected: tuple[str, list[str]] | None) -> None:
+    assert byline(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "rest"),
+    [
+        ("PORTHAVEN — The council met.", "PORTHAVEN", "The council met."),
+        ("PORTHAVEN, Nov. 19 — The council met.", "PORTHAVEN, Nov. 19", "The council met."),
+        ("LONDON (Reuters) - Fares fell.", "LONDON (Reuters)", "Fares fell."),
+        ("NEW YORK (AP) — Stocks rose.", "NEW YORK (AP)", "Stocks rose."),
+        ("PORTHAVEN, Ore. – Rain fell.", "PORTHAVEN, Ore.", "Rain fell."),
+        ("NASA said the launch — if it happens — is in May.", None, None),
+        ("The council — all nine members — met.", None, None),
+        ("US-CHINA talks resumed.", None, None),
+    ],
+)
+def test_english_datelines(text: str, dateline: str | None, rest: str | None) -> None:
+    o = opening(text)
+    assert o.dateline == dateline
+    if rest is not None:
+        assert text[o.rest:] == rest
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("during the festival. Photo: Jo Bloggs", ("during the festival.", "Jo Bloggs")),
+        ("Photo: Jo Bloggs", ("", "Jo Bloggs")),
+        ("(Photo by Jo Bloggs)", ("", "Jo Bloggs")),
+        ("on Monday.   JO BLOGGS/STAFF", ("on Monday.", "JO BLOGGS/STAFF")),
+        ("JO BLOGGS/STAFF", ("", "JO BLOGGS/STAFF")),
+        ("the mayor showed a photo by Jo Bloggs", None),
+        ("the photo: a lake", None),
+    ],
+)
+def test_english_photo_credits(line: str, expected: tuple[str, str] | None) -> None:
+    assert split_credit(line) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pattern", "page"),
+    [
+        ("the deciding vote. Continued on page 4", JUMP_TO, "page 4"),
+        ("the deciding vote. (Continued on Page 4)", JUMP_TO, "page 4"),
+        ("the deciding vote. See BRIDGE, Page A5", JUMP_TO, "page A5"),
+        ("the deciding vote. See BRIDGE on page A5", JUMP_TO, "page A5"),
+        ("Continued from page 1 the bridge", JUMP_FROM, "page 1"),
+        ("(Continued from Page A1) the bridge", JUMP_FROM, "page A1"),
+    ],
+)
+def test_english_jump_lines(text: str, pattern: object, page: str) -> None:
+    m = JUMP_TO.search(text) if pattern is JUMP_TO else JUMP_FROM.match(text)
+    assert m is not None and jump_page(m) == page
+
+
+def test_sentences_that_mention_pages_are_not_jump_lines() -> None:
+    assert JUMP_TO.search("the report is on page 4.") is None
+    assert JUMP_FROM.match("Continued growth is expected.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [("Council Approves New Bridge Over the River", "title"), ("CITY COUNCIL", "upper"),
+     ("Construction to begin in spring, with the span open by 2027", "sentence"), ("Rail Fares Fall", "title")],
+)
+def test_letter_case_tells_headline_from_deck(text: str, style: str) -> None:
+    assert case_style(text) == style
+
+
+CONTINUATION = """\
+BRIDGE
+
+Continued from page 1
+
+  Work on the foundations will
+start in March, and the old cross-
+ing will stay open until the new
+span is finished.
+  The council will publish the
+final design next month. See
+BRIDGE, Page A7
+
+  A Porthaven-
+based charity has raised £20,000
+for the lifeboat station, its di-
+rector said on Friday.
+
+Charity Funds Lifeboat Station
+"""
+
+
+def test_continuation_jump_lines_and_a_headline_after_its_body() -> None:
+    arts, warnings = _ingest(CONTINUATION)
+    assert [(a.headline, a.continued_from, a.continued_to) for a in arts] == [
+        ("BRIDGE", "page 1", "page A7"), ("Charity Funds Lifeboat Station", None, None)]
+    assert _paras(arts[0]) == [
+        "Work on the foundations will start in March, and the old crossing will stay open until the new span is "
+        "finished.",
+        "The council will publish the final design next month.",
+    ]
+    assert _paras(arts[1]) == ["A Porthaven-based charity has raised £20,000 for the lifeboat station, its "
+                               "director said on Friday."]
+    assert warnings == []
+
+
+CLEAN_EN = """\
+Harbour Ferry Adds Night Sailings
+
+By Tom Alder
+
+  The harbour ferry will run two extra sailings every evening from next week, the transport office said.
+  Tickets cost the same as daytime fares.
+
+Library Opens on Sundays
+
+  The central library will open on Sundays from December, the council said.
+
+Schools Get New Buses
+
+  Twelve electric buses will serve the town's schools from January.
+  The buses were bought with a state grant.
+
+Market Moves to the Quay
+
+  The Saturday market will move to the quay while the square is repaved.
+
+Museum Wins Award
+
+  The maritime museum has won a national award for its new gallery.
+"""
+
+
+def test_clean_english_page_with_five_articles_comes_out_unchanged() -> None:
+    arts, warnings = _ingest(CLEAN_EN)
+    assert [a.headline for a in arts] == [
+        "Harbour Ferry Adds Night Sailings", "Library Opens on Sundays", "Schools Get New Buses",
+        "Market Moves to the Quay", "Museum Wins Award"]
+    assert [p for a in arts for p in _paras(a)] == [line.strip() for line in CLEAN_EN.split("\n") if line.startswith("  ")]
+    assert arts[0].authors == ["Tom Alder"] and all(a.kind == "article" for a in arts)
+    assert warnings == []
