@@ -12,6 +12,7 @@ from .assets import AssetPolicy
 from .errors import InputError
 from .readers import LoadedEdition, load
 from .render import RENDERERS, renderer
+from .render.print_limits import check_print_limits
 from .themes import Page, Theme, load_theme
 
 DEFAULT_THEME = "broadsheet"
@@ -82,6 +83,8 @@ def build(
         loaded, theme_obj = load_source(source, policy, theme)
     opts = options or BuildOptions()
     written = []
+    if "pdf" in targets:
+        check_print_limits(loaded)
     for target in targets:
         path = renderer(target)(loaded, theme_obj, opts)
         written.append(path)

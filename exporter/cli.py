@@ -7,10 +7,13 @@ error (traceback only with --debug), 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 import traceback
 from collections.abc import Sequence
 from importlib import import_module
+
+from jinja2 import TemplateError
 
 from . import __version__
 from .errors import InputError, RenderError
@@ -32,9 +35,25 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class WarningLines(logging.Handler):
+    """Warnings the renderers log (refused URLs, downscaled images) as `warning:` lines on
+    whatever stderr is at the time."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        print(f"warning: {record.getMessage()}", file=sys.stderr)
+
+
+def show_warnings() -> None:
+    logger = logging.getLogger("exporter")
+    if not any(isinstance(h, WarningLines) for h in logger.handlers):
+        logger.addHandler(WarningLines(logging.WARNING))
+        logger.propagate = False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
+    show_warnings()
     try:
         return int(args.func(args) or 0)
     except InputError as exc:
@@ -43,6 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except RenderError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except TemplateError as exc:  # includes the sandbox refusing unsafe code in a theme
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: theme template: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -25,10 +25,10 @@ from ..themes import Theme
 from .epub_cover import CoverImage, cover_alt, generated_cover
 from .epub_css import FONTS, Stylesheet, generated_content, stylesheet_names, theme_stylesheets, theme_values
 from .epub_fonts import EmbeddedFont, embedded_fonts, font_face_css
+from .epub_images import LOG, BookImage, book_images, image_lookup
 from .epub_meta import Contents, add_metadata, build_time
 from .epub_pages import Page, article_file, named_parts, part_file, render_pages, section_file
 from .epub_zip import normalise
-from .html import image_lookup
 
 if TYPE_CHECKING:
     from ..build import BuildOptions
@@ -61,14 +61,15 @@ def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -
     labels = labels_for(edition.language)
     parts = named_parts(edition, labels)
     sections = [s for p in parts for s in p.sections]
-    cover = _cover(loaded, theme, labels)
+    images = book_images(loaded)
+    cover = _cover(loaded, images, theme, labels)
     context = base_context(
         edition, theme, "epub",
         parts=parts,
         sections=sections,
         xhtml=True,
         stylesheets=stylesheet_names(theme, embed_fonts),
-        image=image_lookup(loaded),
+        image=image_lookup(loaded, images),
         cover={"href": cover.name, "alt": cover.alt, "width": cover.width, "height": cover.height},
         link_article=article_file,
         link_section=section_file,
@@ -83,20 +84,25 @@ def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -
         fonts, stacks = embedded_fonts(theme, "".join(p.text() for p in pages) + generated_content(sheets))
         sheets = theme_stylesheets(theme, theme_values(theme, stacks))
         sheets.insert(1, Stylesheet(FONTS, font_face_css(fonts, "css")))
-    book = _book(loaded, pages, sheets, cover, fonts, labels, parts)
+    for sheet in sheets:
+        for url in sheet.refused:
+            LOG.warning("refused %s in the theme's CSS %s (a book may use only the theme's own files and data: URIs)",
+                        url, sheet.name)
+    book = _book(loaded, pages, sheets, cover, images, fonts, labels, parts)
     buf = BytesIO()
     epub.write_epub(buf, book, {**WRITE_OPTIONS, "mtime": build_time(edition)})
     return normalise(buf.getvalue(), build_time(edition))
 
 
-def _cover(loaded: LoadedEdition, theme: Theme, labels: Labels) -> CoverImage:
+def _cover(loaded: LoadedEdition, images: dict[str, BookImage], theme: Theme, labels: Labels) -> CoverImage:
     """The edition's own cover image when it has one, else a generated one."""
     edition = loaded.edition
     asset = loaded.assets.get(edition.cover)
     if asset is None:
         return generated_cover(edition, theme, labels)
     alt = cover_alt(edition, labels, edition.top_headlines())
-    return CoverImage(asset.name, asset.media_type, asset.source.read_bytes(), asset.width, asset.height, alt)
+    own = images[asset.name]
+    return CoverImage(own.name, own.media_type, own.data, own.width, own.height, alt)
 
 
 def _section_entries(sections: list[Section]) -> list[tuple[epub.Link, list[epub.Link]]]:
@@ -120,11 +126,11 @@ def _toc(parts: list[Part]) -> list:  # type: ignore[type-arg]
 
 def _book(
     loaded: LoadedEdition, pages: list[Page], sheets: list[Stylesheet], cover: CoverImage,
-    fonts: list[EmbeddedFont], labels: Labels, parts: list[Part],
+    book_images: dict[str, BookImage], fonts: list[EmbeddedFont], labels: Labels, parts: list[Part],
 ) -> epub.EpubBook:
     edition = loaded.edition
     book = epub.EpubBook()
-    images = [a for a in loaded.assets if a.name != cover.name]
+    images = [i for i in book_images.values() if i.name != cover.name]
     add_metadata(book, edition, f"{edition.title} · {long_date(edition.date, edition.language)}",
                  Contents(images=len(images) + 1, sections=[s for p in parts for s in p.sections]))
 
@@ -132,12 +138,16 @@ def _book(
     cover_item.properties = ["cover-image"]
     book.add_item(cover_item)
     book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
-    for n, asset in enumerate(images, 1):
-        book.add_item(epub.EpubImage(uid=f"image-{n}", file_name=asset.name, media_type=asset.media_type,
-                                     content=asset.source.read_bytes()))
+    for n, image in enumerate(images, 1):
+        book.add_item(epub.EpubImage(uid=f"image-{n}", file_name=image.name, media_type=image.media_type,
+                                     content=image.data))
     for n, sheet in enumerate(sheets, 1):
         book.add_item(epub.EpubItem(uid=f"css-{n}", file_name=sheet.name, media_type="text/css",
                                     content=sheet.text.encode("utf-8")))
+    resources = {r.name: r for sheet in sheets for r in sheet.resources}
+    for n, resource in enumerate(resources.values(), 1):
+        book.add_item(epub.EpubItem(uid=f"theme-file-{n}", file_name=resource.name, media_type=resource.media_type,
+                                    content=resource.data))
     for n, font in enumerate(fonts, 1):
         book.add_item(epub.EpubItem(uid=f"font-{n}", file_name=font.name, media_type="font/woff2", content=font.data))
 

@@ -10,6 +10,7 @@ import regex
 
 from ..themes import Theme
 from .css import font_stack, theme_variables
+from .css_urls import Resource, confine_css
 
 _DECLARATION = regex.compile(r"--([A-Za-z0-9_-]+)\s*:\s*([^;{}]+);")
 _UNSAFE = regex.compile(r"[^A-Za-z0-9._-]+")
@@ -20,10 +21,13 @@ FONTS = f"{CSS_DIR}/fonts.css"
 
 @dataclass(frozen=True)
 class Stylesheet:
-    """One CSS file of the package: its name inside the book and its final text."""
+    """One CSS file of the package: its name inside the book, its final text, the theme
+    files it references, and the references that were removed (see css_urls)."""
 
     name: str
     text: str
+    resources: tuple[Resource, ...] = ()
+    refused: tuple[str, ...] = ()
 
 
 def theme_values(theme: Theme, font_overrides: dict[str, list[str]] | None = None) -> dict[str, str]:
@@ -79,27 +83,35 @@ def _split_var(inner: str) -> tuple[str, str | None]:
     return inner.strip(), None
 
 
-def _theme_files(theme: Theme) -> list[tuple[str, Path]]:
-    """(name in the book, source file) of each theme's `all` and `epub` CSS, ancestors first."""
+def _theme_files(theme: Theme) -> list[tuple[str, Path, Path]]:
+    """(name in the book, source file, theme folder) of each theme's `all` and `epub` CSS,
+    ancestors first."""
     files = []
     for t in reversed(theme.lineage()):
         s = t.config.stylesheets
         folder = _UNSAFE.sub("-", t.name).strip("-.") or "theme"
-        files += [(f"{CSS_DIR}/{folder}/{_UNSAFE.sub('-', css)}", t.path / css) for css in (*s.all, *s.epub)]
+        files += [(f"{CSS_DIR}/{folder}/{_UNSAFE.sub('-', css)}", t.path / css, t.path) for css in (*s.all, *s.epub)]
     return files
 
 
 def stylesheet_names(theme: Theme, embed_fonts: bool) -> list[str]:
     """What every page links, in cascade order, known before the CSS text is final."""
-    return [VARIABLES, *([FONTS] if embed_fonts else []), *(name for name, _ in _theme_files(theme))]
+    return [VARIABLES, *([FONTS] if embed_fonts else []), *(name for name, _, _ in _theme_files(theme))]
 
 
 def theme_stylesheets(theme: Theme, values: dict[str, str]) -> list[Stylesheet]:
-    """The generated variables, then the theme files with `var()` resolved to `values`."""
+    """The generated variables, then the theme files with `var()` resolved to `values`;
+    references to anything but data: URIs and the theme's own files are removed."""
     root = ":root {\n" + "".join(f"  --{k}: {v};\n" for k, v in values.items()) + "}\n"
-    return [Stylesheet(VARIABLES, root)] + [
-        Stylesheet(name, resolve_vars(path.read_text(encoding="utf-8"), values)) for name, path in _theme_files(theme)
-    ]
+    sheets = [_confined(VARIABLES, root)]
+    for name, path, folder in _theme_files(theme):
+        sheets.append(_confined(name, resolve_vars(path.read_text(encoding="utf-8"), values), path, folder))
+    return sheets
+
+
+def _confined(name: str, text: str, source: Path | None = None, root: Path | None = None) -> Stylesheet:
+    css = confine_css(text, name.rpartition("/")[0], source, root)
+    return Stylesheet(name, css.text, css.resources, css.refused)
 
 
 def generated_content(sheets: list[Stylesheet]) -> str:

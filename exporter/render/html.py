@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import atomic_dir
@@ -17,16 +18,26 @@ if TYPE_CHECKING:
     from ..build import BuildOptions
 
 
+def theme_copy_filter(root: Path) -> Callable[[str, list[str]], set[str]]:
+    """A copytree ignore function: theme data and code stay behind, and so does anything
+    whose symbolic link leads outside the theme folder (never copy /etc/passwd along)."""
+    real = root.resolve()
+    data = shutil.ignore_patterns("theme.toml", "templates", "__pycache__", "*.py")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        outside = {n for n in names if not (Path(folder) / n).resolve().is_relative_to(real)}
+        return set(data(folder, names)) | outside
+
+    return ignore
+
+
 def copy_theme_files(theme: Theme, dest: Path) -> list[str]:
     """Copy each theme of the chain to dest/theme/<name>/ (CSS plus what it references)
     and return the stylesheet hrefs for HTML, ancestors first."""
     hrefs = []
     for t in reversed(theme.lineage()):
         target = dest / "theme" / t.name
-        shutil.copytree(
-            t.path, target, dirs_exist_ok=True,
-            ignore=shutil.ignore_patterns("theme.toml", "templates", "__pycache__", "*.py"),
-        )
+        shutil.copytree(t.path, target, dirs_exist_ok=True, ignore=theme_copy_filter(t.path))
         s = t.config.stylesheets
         hrefs += [f"theme/{t.name}/{css}" for css in (*s.all, *s.html)]
     (dest / "theme" / "variables.css").write_text(theme_variables(theme), encoding="utf-8")
