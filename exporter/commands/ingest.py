@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import tempfile
 from pathlib import Path
 
 from rich.console import Console
 
+from ..atomic import write_text
 from ..errors import InputError
 from ..ingest import ingest
+from ..model import Edition
 from ..ingest.markdown_out import write_folder
 from ..ingest.report import print_report
 
@@ -41,20 +45,36 @@ def _date(value: str | None) -> dt.date | None:
         raise InputError.single("--date", f"'{value}' is not a date in YYYY-MM-DD form") from None
 
 
+def write_md(edition: Edition, folder: Path) -> None:
+    """Write the Markdown folder in a temporary folder beside `folder`, then move the files
+    in, edition.toml last: an interrupted ingest never leaves a half-written edition."""
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent) as tmp:
+            written = write_folder(edition, Path(tmp) / folder.name)
+            folder.mkdir(exist_ok=True)
+            for path in [*written[1:], written[0]]:
+                os.replace(path, folder / path.name)
+    except OSError as exc:
+        raise InputError.single(folder, f"cannot write the edition folder: {exc.strerror or exc}") from exc
+
+
 def run(args: argparse.Namespace) -> int:
     if args.to == "md" and args.output is None:
         raise InputError.single("-o", "--to md needs -o DIR, the folder to write")
+    if args.to == "md" and (args.output / "edition.toml").exists():
+        raise InputError.single(args.output, "already holds an edition.toml; choose an empty folder")
     result = ingest(args.pages, args.publication, _date(args.date), args.language, args.edition)
     console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     if args.to == "md":
-        write_folder(result.edition, args.output)
+        write_md(result.edition, args.output)
     else:
         text = json.dumps(result.edition.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=2)
         if args.output is None:
             print(text)
         else:
             try:
-                args.output.write_text(text + "\n", encoding="utf-8")
+                write_text(args.output, text + "\n")
             except OSError as exc:
                 raise InputError.single(args.output, f"cannot write: {exc.strerror or exc}") from exc
     print_report(result, console, args.verbose)
