@@ -1,7 +1,9 @@
 """`exporter build SOURCE... --to html,epub,pdf`: render editions and compilations with a theme.
 
-Several SOURCES build one after another (or `--jobs N` at a time); a broken one is
-reported and skipped, and the exit status is 2 at the end if any failed.
+Several SOURCES (or formats) build side by side in `--jobs N` processes; a single source
+with a PDF builds its formats in turn and lays the PDF out in N parallel chunks (through the
+chunk cache unless --no-cache). A broken source is reported and skipped, and the exit
+status is 2 at the end if any failed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from ..assets import AssetPolicy
 from ..build import BuildOptions, build, load_source, parse_targets
+from ..cache import default_cache_dir
 from ..errors import InputError, RenderError
 from .common import err_console, warn
 
@@ -26,7 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", default="html", help="comma-separated formats: html, epub, pdf (default: html)")
     p.add_argument("--theme", help="theme name or folder (default: the compilation's theme, else broadsheet)")
     p.add_argument("-o", "--output", default="out", type=Path, help="output folder (default: out)")
-    p.add_argument("-j", "--jobs", type=int, default=1, help="build up to N outputs at once (default: 1)")
+    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                   help="processes to use: several outputs are built side by side, one PDF is laid out "
+                        "in parallel chunks (default: the number of cores)")
     add_input_flags(p)
     p.add_argument("--embed-fonts", action="store_true", help="EPUB: embed the theme's fonts, subset to the text")
     p.add_argument("--check", action="store_true", help="EPUB: run EPUBCheck on the result")
@@ -35,6 +40,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--page-size", help="PDF: A4, A3, B5, Letter, Tabloid or WxH such as 210mmx297mm")
     p.add_argument("--pdf-variant", help="PDF: e.g. pdf/a-3b or pdf/ua-1")
     p.add_argument("--emit-print-html", action="store_true", help="PDF: also write the HTML given to WeasyPrint")
+    p.add_argument("--cache-dir", type=Path, default=None,
+                   help="PDF: reuse laid-out chunks from here (default: $XDG_CACHE_HOME/newsprint-exporter)")
+    p.add_argument("--no-cache", action="store_true", help="PDF: lay out every chunk again, and keep none")
     p.set_defaults(func=run)
 
 
@@ -50,29 +58,36 @@ def policy_of(args: argparse.Namespace) -> AssetPolicy:
 
 
 def _build_one(source: str, targets: list[str], theme: str | None, options: BuildOptions,
-               policy: AssetPolicy) -> tuple[list[Path], list[str]]:
+               policy: AssetPolicy) -> tuple[list[Path], list[str], list[str]]:
     """One source to some formats (read once); runs in a worker process with --jobs."""
     loaded, chosen = load_source(source, policy, theme)
-    return build(loaded, targets, chosen, options), loaded.warnings
+    return build(loaded, targets, chosen, options), loaded.notes, loaded.warnings
 
 
 def run(args: argparse.Namespace) -> int:
     targets = parse_targets(args.to)
     if args.jobs < 1:
         raise InputError.single("--jobs", "must be at least 1")
+    # Several outputs: side by side, each PDF on one core. One source with a PDF: its formats
+    # in turn (read once), and the PDF laid out in chunks on every core.
+    side_by_side = args.jobs > 1 and len(args.sources) * len(targets) > 1 and \
+        not (len(args.sources) == 1 and "pdf" in targets)
     options = BuildOptions(
         outdir=args.output, embed_fonts=args.embed_fonts, check=args.check, profile=args.profile,
         page_size=args.page_size, pdf_variant=args.pdf_variant, emit_print_html=args.emit_print_html,
+        jobs=1 if side_by_side else args.jobs,
+        cache_dir=None if args.no_cache else args.cache_dir or default_cache_dir(),
+        show_progress=not side_by_side and len(args.sources) == 1,
     )
     policy = policy_of(args)
-    # Sequentially a source is read once for all its formats; in parallel each format is a job.
-    jobs = [(str(s), [t]) for s in args.sources for t in targets] if args.jobs > 1 else \
+    # Sequentially a source is read once for all its formats; side by side each format is a job.
+    jobs = [(str(s), [t]) for s in args.sources for t in targets] if side_by_side else \
         [(str(s), targets) for s in args.sources]
     failed: dict[str, list[str]] = {}
     warned: set[str] = set()
     single = len(args.sources) == 1
 
-    def done(source: str, result: tuple[list[Path], list[str]] | BaseException) -> None:
+    def done(source: str, result: tuple[list[Path], list[str], list[str]] | BaseException) -> None:
         if isinstance(result, InputError | RenderError):
             if single:
                 raise result
@@ -81,8 +96,9 @@ def run(args: argparse.Namespace) -> int:
             return
         if isinstance(result, BaseException):
             raise result
-        paths, warnings = result
+        paths, notes, warnings = result
         if source not in warned:
+            warn(notes, "note")
             warn(warnings)
             warned.add(source)
         for path in paths:
@@ -91,11 +107,11 @@ def run(args: argparse.Namespace) -> int:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=len(jobs) < 2) as progress:
         task = progress.add_task("building", total=len(jobs))
-        if args.jobs == 1:
+        if not side_by_side:
             for source, formats in jobs:
                 progress.update(task, description=f"{Path(source).name} → {','.join(formats)}")
                 try:
-                    result: tuple[list[Path], list[str]] | BaseException = _build_one(
+                    result: tuple[list[Path], list[str], list[str]] | BaseException = _build_one(
                         source, formats, args.theme, options, policy)
                 except (InputError, RenderError) as exc:
                     result = exc

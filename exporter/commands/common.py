@@ -9,6 +9,6 @@ from rich.console import Console
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def warn(lines: list[str]) -> None:
+def warn(lines: list[str], prefix: str = "warning") -> None:
     for line in lines:
-        print(f"warning: {line}", file=sys.stderr)
+        print(f"{prefix}: {line}", file=sys.stderr)

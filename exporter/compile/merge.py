@@ -23,13 +23,14 @@ def _continues(first: Dated, cont: Dated) -> bool:
     return bool(a.headline and a.headline == b.headline) or (a.id == b.id and first.edition_key != cont.edition_key)
 
 
-def merge_continuations(items: list[Dated]) -> tuple[list[Dated], list[str]]:
+def merge_continuations(items: list[Dated]) -> tuple[list[Dated], list[str], list[str]]:
     """Join each '（下转N版）' article with its '（上接M版）' continuation into one article.
 
     A continuation is matched to the nearest earlier open jump (same edition first) with
     the same headline, the same id, or an explicit `continues` link. Unmatched jump lines
-    stay visible and are reported.
+    stay visible and are reported. Returns (items, what was merged, what could not be).
     """
+    merged: list[str] = []
     notes: list[str] = []
     out: list[Dated | None] = list(items)
     open_jumps: list[int] = []  # indices in `out` of articles still waiting for a continuation
@@ -46,7 +47,7 @@ def merge_continuations(items: list[Dated]) -> tuple[list[Dated], list[str]]:
                 out[i] = None
                 if not art.continued_to:
                     open_jumps.remove(j)
-                notes.append(f"merged '{art.title}' ({item.edition_key}) with its continuation from {art.continued_from}")
+                merged.append(f"merged '{art.title}' ({item.edition_key}) with its continuation from {art.continued_from}")
                 continue
             notes.append(f"'{art.title}' ({item.edition_key}) continues from {art.continued_from}, "
                          "but that part is not in this volume; its jump line is kept")
@@ -57,7 +58,7 @@ def merge_continuations(items: list[Dated]) -> tuple[list[Dated], list[str]]:
         assert left is not None
         notes.append(f"'{left.article.title}' ({left.edition_key}) continues on {left.article.continued_to}, "
                      "but that part is not in this volume; its jump line is kept")
-    return [x for x in out if x is not None], notes
+    return [x for x in out if x is not None], merged, notes
 
 
 def _joined(first: Article, cont: Article) -> Article:

@@ -61,7 +61,7 @@ def compile_volume(path: str | Path, policy: AssetPolicy = AssetPolicy()) -> Com
 
     report = [w for e in editions for w in e.warnings]
     items = [Dated(a, _edition_key(e)) for e in editions for a in e.edition.articles if _selected(a, config)]
-    items, notes = merge_continuations(items)
+    items, merged, notes = merge_continuations(items)
     report += notes
     items, notes = drop_duplicates(items)
     report += notes
@@ -91,8 +91,8 @@ def compile_volume(path: str | Path, policy: AssetPolicy = AssetPolicy()) -> Com
         articles=[a for p in parts for a in p.articles],
     )
     volume._parts = parts
-    loaded = LoadedEdition(volume, path, base, assets, report)
-    return CompiledVolume(loaded, config, report)
+    loaded = LoadedEdition(volume, path, base, assets, report, merged)
+    return CompiledVolume(loaded, config, [*merged, *report])
 
 
 def _edition_key(e: LoadedEdition) -> str:

@@ -18,6 +18,7 @@ class LoadedEdition:
     root: Path
     assets: AssetMap
     warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was done on the way, for the record
 
     @property
     def stem(self) -> str:
