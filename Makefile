@@ -36,8 +36,9 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $@
 
+# BENCH_ARGS=--quick: one run of the 1-week volume; results in benchmarks/results.json
 bench: setup
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(OUT) dist build .pytest_cache .hypothesis

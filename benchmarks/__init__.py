@@ -1,0 +1,1 @@
+"""Benchmarks of newsprint-exporter on a generated Chinese corpus (`make bench`)."""

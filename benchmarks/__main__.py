@@ -1,0 +1,95 @@
+"""`python -m benchmarks [--quick]`: generate the corpus, time every format at every size,
+the plain-WeasyPrint baseline in the same run, print a table and write JSON.
+
+Each measurement runs in a fresh process (medians of --runs), so peak RSS is per process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import weasyprint
+from rich.console import Console
+from rich.table import Table
+
+from .corpus import characters, volume
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = ("html", "epub", "baseline", "single", "pdf", "rebuild")
+
+
+def machine() -> dict[str, object]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "weasyprint": weasyprint.__version__, "system": platform.platform(),
+            "load_average_at_start": os.getloadavg()}
+
+
+def run_one(kind: str, corpus: Path, jobs: int) -> dict[str, object]:
+    out = subprocess.run([sys.executable, "-m", "benchmarks.measure", kind, str(corpus), str(jobs)],
+                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def summarise(samples: list[dict[str, object]]) -> dict[str, object]:
+    keys = [k for k, v in samples[0].items() if isinstance(v, int | float)]
+    summary: dict[str, object] = {k: statistics.median(float(s[k]) for s in samples) for k in keys}  # type: ignore[arg-type]
+    summary["runs"] = [s["seconds"] for s in samples]
+    summary["rss_mb"] = max(float(s["rss_mb"]) for s in samples)  # type: ignore[arg-type]
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    p.add_argument("--quick", action="store_true", help="one run, the 1-week size only")
+    p.add_argument("--runs", type=int, default=3, help="runs per measurement (median; default 3)")
+    p.add_argument("--sizes", default="1,2,4", help="volume sizes in weeks (default 1,2,4)")
+    p.add_argument("--kinds", default=",".join(KINDS), help=f"what to time (default {','.join(KINDS)})")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="PDF layout processes")
+    p.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json", help="where to write JSON")
+    args = p.parse_args(argv)
+    runs, sizes = (1, [1]) if args.quick else (args.runs, [int(s) for s in args.sizes.split(",")])
+    kinds = [k for k in args.kinds.split(",") if k]
+    console = Console()
+    report: dict[str, object] = {"machine": machine(), "jobs": args.jobs, "runs": runs, "results": {}}
+    results: dict[str, dict[str, object]] = report["results"]  # type: ignore[assignment]
+    with tempfile.TemporaryDirectory(prefix="newsprint-bench-") as tmp:
+        for weeks in sizes:
+            corpus = volume(Path(tmp) / f"{weeks}w", weeks)
+            size = f"{weeks}w"
+            results[size] = {"characters": characters(corpus)}
+            for kind in kinds:
+                started = time.perf_counter()
+                samples = [run_one(kind, corpus, args.jobs) for _ in range(runs)]
+                results[size][kind] = summarise(samples)
+                console.print(f"{size} {kind}: {results[size][kind]['seconds']:.2f} s "
+                              f"({time.perf_counter() - started:.0f} s in all)")
+    args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    table = Table(title=f"newsprint-exporter benchmarks ({runs} run(s), --jobs {args.jobs})")
+    for column in ("size", "chars", *kinds, "pdf speed-up vs baseline", "rebuild speed-up", "peak RSS MB"):
+        table.add_column(column, justify="right")
+    for size, row in results.items():
+        cells = [size, str(row["characters"])]
+        cells += [f"{row[k]['seconds']:.2f} s" if k in row else "" for k in kinds]  # type: ignore[index]
+        base, pdf, rebuild = (row.get(k) for k in ("baseline", "pdf", "rebuild"))
+        cells.append(f"{base['seconds'] / pdf['seconds']:.2f}×" if base and pdf else "")  # type: ignore[index]
+        cells.append(f"{rebuild['cold_seconds'] / rebuild['seconds']:.2f}×" if rebuild else "")  # type: ignore[index]
+        cells.append(f"{max(max(float(v['rss_mb']), float(v['worker_rss_mb'])) for k, v in row.items() if isinstance(v, dict)):.0f}")
+        table.add_row(*cells)
+    console.print(table)
+    console.print(f"JSON: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
