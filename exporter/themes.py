@@ -13,11 +13,10 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import InputError
-from .readers.toml_file import read_toml
-from .readers.validate import problems_of
+from .readers.toml_file import read_typed_toml
 from .resources import data_dir
 
 Target = Literal["html", "epub", "pdf"]
@@ -153,7 +152,7 @@ def load_theme(spec: str | Path, _seen: tuple[Path, ...] = (), _base: Path | Non
         raise InputError.single(path / "theme.toml", f"theme inheritance cycle: {names}", "extends")
     if len(_seen) >= MAX_DEPTH:
         raise InputError.single(path / "theme.toml", f"themes extend each other more than {MAX_DEPTH} deep", "extends")
-    config = _read_config(path / "theme.toml")
+    config = read_typed_toml(path / "theme.toml", ThemeConfig)
     for target in TARGETS:
         for css in [*config.stylesheets.all, *getattr(config.stylesheets, target)]:
             css_path = (path / css).resolve()
@@ -173,11 +172,3 @@ def _find(spec: str, base: Path | None) -> tuple[Path, str]:
         return themes[spec]
     names = ", ".join(themes)
     raise InputError.single(spec, f"no such theme (available: {names}; or give a folder with theme.toml)")
-
-
-def _read_config(path: Path) -> ThemeConfig:
-    raw = read_toml(path)
-    try:
-        return ThemeConfig.model_validate(raw)
-    except ValidationError as exc:
-        raise InputError(problems_of(exc, str(path))) from None

@@ -6,12 +6,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..errors import InputError
 from ..model import Kind
-from ..readers.toml_file import read_toml
-from ..readers.validate import problems_of
+from ..readers.toml_file import read_typed_toml
 from ..themes import Page
 
 class _Strict(BaseModel):
@@ -60,8 +58,4 @@ class CompilationConfig(_Strict):
 
 
 def read_config(path: Path) -> CompilationConfig:
-    raw = read_toml(path)
-    try:
-        return CompilationConfig.model_validate(raw)
-    except ValidationError as exc:
-        raise InputError(problems_of(exc, str(path))) from None
+    return read_typed_toml(path, CompilationConfig)

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
+from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError
+from .validate import problems_of
+
+M = TypeVar("M", bound=BaseModel)
 
 _AT = regex.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
@@ -24,3 +28,12 @@ def read_toml(path: Path) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as exc:
         m = _AT.search(str(exc))
         raise InputError.single(path, f"invalid TOML: {_AT.sub('', str(exc))}", f"{m[1]}:{m[2]}" if m else "") from None
+
+
+def read_typed_toml(path: Path, model: type[M]) -> M:
+    """Parse and validate a TOML file against `model`; every problem names its key path."""
+    raw = read_toml(path)
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise InputError(problems_of(exc, str(path))) from None
