@@ -66,19 +66,29 @@ def byline(text: str) -> tuple[str, list[str]] | None:
     roles = False
     for part in regex.split(r"\s*,\s*", m["by"]):
         people = regex.split(r"\s+(?:and|AND|&)\s+", part)
-        if not roles and all(_NAME.match(p) and not _ROLE.search(p) for p in people):
+        if not roles and all(_is_name(p) for p in people):
             names += people
-        elif all(w[0].isupper() or w in _SMALL for w in part.split()) and _ROLE.search(part):
-            roles = True
-        else:
+            continue
+        words = part.split()
+        # a role after the last name without a comma: By TOM ALDER / Staff Reporter
+        first = not names and not roles
+        cut = next((k for k in range(len(words), 0, -1) if first and _is_name(" ".join(words[:k]))), 0)
+        role = " ".join(words[cut:])
+        if not (all(w[0].isupper() or w in _SMALL for w in words[cut:]) and _ROLE.search(role)):
             return None
+        names += [" ".join(words[:cut])] if cut else []
+        roles = True
     return m["by"], names
+
+
+def _is_name(text: str) -> bool:
+    return bool(_NAME.match(text)) and not _ROLE.search(text) and not text.lower().startswith("the ")
 
 
 def credit_names(credit: str) -> list[str]:
     """The photographer in an English credit: the name before any /AGENCY."""
     name = credit.split("/")[0].strip()
-    return [name] if _NAME.match(name) and not _ROLE.search(name) else []
+    return [name] if _is_name(name) else []
 
 
 def case_style(text: str) -> str:

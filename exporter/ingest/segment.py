@@ -38,6 +38,7 @@ _INDENTED_HEADLINE = 1.0
 _UNMARKED_KICKER = 0.3
 _MIXED_GROUP = 2.5
 _BOLD_KICKER = 1.0
+_LONG_LATIN_KICKER = 2.0
 _ECHO = 1.0
 _SPLIT = 2.0
 _EXHAUSTIVE = 2000  # gap combinations worth trying one by one
@@ -235,12 +236,13 @@ def _group(heads: list[Head]) -> tuple[float, Group] | None:
         cost += _MIXED_GROUP * 2  # and in one language
     if kicker is not None and not is_kick[0]:
         cost += _UNMARKED_KICKER + (0.2 if len(_text(kicker)) > len(_text(headline)) else 0)
+        cost += _LONG_LATIN_KICKER if styles[0] and len(_text(kicker).split()) > 4 else 0  # an English kicker is a label
         cost += _BOLD_KICKER if kicker.bold else 0  # display-bold lines are headlines or subheads
     return cost, Group(kicker, headline, sub)
 
 
 def _bigrams(text: str) -> set[str]:
-    letters = _WORD_CHARS.findall(text)
+    letters = _WORD_CHARS.findall(text.lower())
     return {a + b for a, b in zip(letters, letters[1:])}
 
 

@@ -139,6 +139,8 @@ def test_english_front_page_segments_into_its_five_items() -> None:
         ("By Eleanor Pike, Tom Alder and Mia van der Berg",
          ("Eleanor Pike, Tom Alder and Mia van der Berg", ["Eleanor Pike", "Tom Alder", "Mia van der Berg"])),
         ("By The Associated Press", ("The Associated Press", [])),
+        ("By TOM ALDER Staff Reporter", ("TOM ALDER Staff Reporter", ["TOM ALDER"])),
+        ("By Jo Bloggs, The Porthaven Gazette", ("Jo Bloggs, The Porthaven Gazette", ["Jo Bloggs"])),
         ("By Tuesday, the council had agreed", None),
         ("By March Town Hall will reopen", None),
     ],
@@ -283,4 +285,82 @@ def test_clean_english_page_with_five_articles_comes_out_unchanged() -> None:
         "Market Moves to the Quay", "Museum Wins Award"]
     assert [p for a in arts for p in _paras(a)] == [line.strip() for line in CLEAN_EN.split("\n") if line.startswith("  ")]
     assert arts[0].authors == ["Tom Alder"] and all(a.kind == "article" for a in arts)
+    assert warnings == []
+
+
+SIX_ITEMS = """\
+  PORTHAVEN — Water bills will rise
+by four percent next year to pay for
+new pipes under the old town, the
+utility said on Thursday.
+  Households will pay about £12
+
+more a year on average.
+
+Water Bills to Rise Next Year
+
+Pipe renewal will take five years
+
+TRANSPORT
+
+Night Buses Return to Harbour Route
+
+By Mia Ross
+
+  Night buses will run again on the
+harbour route from Friday after a
+two-year break, the bus company
+said.
+  The service was cut in 2024 when
+drivers were scarce.
+
+  School pupils raised £3,400 for the
+hospice in a sponsored swim on Sun-
+day, swimming a combined 212 miles.
+  The head teacher said the pupils
+had trained for months.
+
+Pupils Swim 212 Miles for Hospice
+
+Storm Closes Coast Road
+
+By TOM ALDER
+Staff Reporter
+
+  The coast road between Porthaven
+and Kelby was closed for six hours
+on Tuesday after a storm brought
+down trees and power lines.
+  Crews cleared the road by eve-
+ning.
+
+Ferry Timetable Changes
+
+  The winter ferry timetable starts
+on December 1, with the last sail-
+ing leaving at 9 p.m.
+
+  LONDON (AP) — Britain's economy grew
+by 0.3 percent in the third quarter,
+official figures showed on Friday.
+  Economists had expected growth of
+0.2 percent.
+
+Economy Grows Faster Than Expected
+"""
+
+
+def test_six_items_with_headlines_before_and_after_their_bodies() -> None:
+    arts, warnings = _ingest(SIX_ITEMS)
+    assert [(a.kicker, a.headline, a.subheadline, a.dateline, a.authors) for a in arts] == [
+        (None, "Water Bills to Rise Next Year", "Pipe renewal will take five years", "PORTHAVEN", []),
+        ("TRANSPORT", "Night Buses Return to Harbour Route", None, None, ["Mia Ross"]),
+        (None, "Pupils Swim 212 Miles for Hospice", None, None, []),
+        (None, "Storm Closes Coast Road", None, None, ["TOM ALDER"]),
+        (None, "Ferry Timetable Changes", None, None, []),
+        (None, "Economy Grows Faster Than Expected", None, "LONDON (AP)", []),
+    ]
+    assert _paras(arts[0])[1] == "Households will pay about £12 more a year on average."
+    assert _paras(arts[2])[0].endswith("sponsored swim on Sunday, swimming a combined 212 miles.")
+    assert arts[3].byline == "TOM ALDER Staff Reporter"
     assert warnings == []

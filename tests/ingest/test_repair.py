@@ -69,6 +69,7 @@ def test_wrapped_lines_join_without_spaces_in_cjk_and_with_one_in_latin() -> Non
         (["a well-", "known and long-", "term plan"], "a well-known and long-term plan"),
         (["a Porthaven-", "based charity"], "a Porthaven-based charity"),
         (["a five-", "year-old boy, 54-", "year-old man"], "a five-year-old boy, 54-year-old man"),
+        (["a two-", "day visit on Sun-", "day"], "a two-day visit on Sunday"),
         (["the Anglo-", "Saxon era in mid-", "November"], "the Anglo-Saxon era in mid-November"),
         (["a self-", "driving bus and a cross-", "ing"], "a self-driving bus and a crossing"),
         (["from 2019-", "2024 and LONDON (Reuters) -", "The"], "from 2019-2024 and LONDON (Reuters) - The"),
