@@ -3,10 +3,11 @@
 Typesetters hyphenate long words at line ends (vis- / itors) but also break compounds at
 their own hyphen (state- / owned). Without a dictionary the rule is conservative: the
 hyphen is kept only where the halves read as a compound: a number or an upper-case
-start on either side, a number word before a unit (two- / day, not Sun- / day), a second half that is itself hyphenated (five- / year-old), a
-common second element (-owned, -based, -term, …), or a common first element (well-,
-self-, …) before a second half of four letters or more that is not a mere suffix
-(self- / less is selfless). Halves that are a prefix (un-, re-, …) or a suffix join.
+start on either side, a number word before a unit (two- / day, not Sun- / day), a
+second half that is itself hyphenated (five- / year-old), a common second element
+(-owned, -based, -term, …), or a common first element (well-, self-, …) before a second
+half of four letters or more that is not a mere suffix (self- / less is selfless).
+Halves that are a prefix (un-, re-, …) or a suffix join.
 """
 
 from __future__ import annotations
