@@ -3,11 +3,8 @@ a clean outcome asserted (a render, or a one-line error and exit 2; never a cras
 
 from __future__ import annotations
 
-import http.server
 import io
-import json
 import struct
-import threading
 import zlib
 from pathlib import Path
 
@@ -18,17 +15,9 @@ from PIL import Image
 from exporter import build, load
 from exporter.assets import AssetPolicy
 from exporter.build import BuildOptions
-from exporter.errors import InputError
 
 from ..conftest import run_cli
-
-BASE = {"title": "青川日报", "date": "2026-11-20", "language": "zh-CN"}
-
-
-def write(tmp: Path, data, name="edition.json") -> Path:
-    path = tmp / name
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return path
+from .conftest import BASE, write
 
 
 def html_of(source: Path, out: Path, policy: AssetPolicy = AssetPolicy()) -> lxml.html.HtmlElement:
@@ -109,33 +98,8 @@ def test_missing_and_corrupt_images_become_visible_placeholders_when_asked(tmp_p
     assert placeholders == ["图片缺失: gone.png", "图片缺失: corrupt.jpg"]
 
 
-@pytest.fixture
-def image_server():
-    """A real HTTP server on loopback that serves one PNG and counts requests."""
-    buf = io.BytesIO()
-    Image.new("RGB", (30, 20), (200, 30, 30)).save(buf, "PNG")
-    hits: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
-            hits.append(self.path)
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.end_headers()
-            self.wfile.write(buf.getvalue())
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", hits
-    server.shutdown()
-
-
-def test_remote_images_are_refused_unless_allowed(tmp_path, image_server):
-    base_url, hits = image_server
+def test_remote_images_are_refused_unless_allowed(tmp_path, loopback):
+    base_url, hits = loopback
     path = write(tmp_path, BASE | {"articles": [{"kind": "photo", "blocks": [
         {"type": "figure", "src": f"{base_url}/photo.png", "caption": "远程图片。"}]}]})
     result = run_cli("build", path, "-o", tmp_path / "refused")
