@@ -29,6 +29,9 @@ class BuildOptions:
     page_size: str | None = None  # PDF: overrides the theme's [page] size
     pdf_variant: str | None = None  # PDF: passed to WeasyPrint, e.g. pdf/a-3b, pdf/ua-1
     emit_print_html: bool = False  # PDF: also write the HTML handed to WeasyPrint
+    jobs: int | None = None  # PDF: processes laying out one document (None: one per core)
+    cache_dir: Path | None = None  # PDF: laid-out chunks are reused from here (None: no cache)
+    show_progress: bool = False  # PDF: a progress bar per chunk on a terminal
     extra: dict[str, object] = field(default_factory=dict)
 
 

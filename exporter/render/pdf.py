@@ -9,12 +9,13 @@ the edition's images); with --emit-print-html it is kept as OUTDIR/<stem>.print/
 from __future__ import annotations
 
 import html as html_lib
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import regex
 from weasyprint import HTML
@@ -27,11 +28,12 @@ from ..model import slug_of
 from ..readers import LoadedEdition
 from ..templating import base_context, make_environment
 from ..themes import Theme
-from .autospace import autospace
 from .cjk_justify import cjk_justification
 from .css import theme_variables
 from .fetcher import StagedFetcher
 from .html import copy_images, image_lookup
+from .pdf_chunks import split
+from .pdf_parallel import print_renderer, render_chunked
 from .print_css import PageSetup, page_setup
 
 if TYPE_CHECKING:
@@ -72,9 +74,9 @@ def stage_theme(theme: Theme, setup: PageSetup, stage: Path) -> list[str]:
     return hrefs
 
 
-def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
-    """The print template rendered from the shared partials, with Han–Latin spacing."""
-    context = base_context(
+def print_context(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> dict[str, Any]:
+    """What print.html sees, for the whole document and for parallel layout's pieces."""
+    return base_context(
         loaded.edition, theme, "pdf",
         xhtml=False,
         stylesheets=stylesheets,
@@ -84,7 +86,12 @@ def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> s
         link_part=lambda p: f"#{p.slug}",
         contents_summaries=bool(theme.options.get("contents_summaries", False)),
     )
-    return autospace(make_environment(theme).get_template("print.html").render(context))
+
+
+def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
+    """The print template rendered from the shared partials, with Han–Latin spacing."""
+    return print_renderer(make_environment(theme).get_template("print.html"))(
+        **print_context(loaded, theme, stylesheets))
 
 
 @contextmanager
@@ -98,17 +105,30 @@ def _stage(options: BuildOptions, stem: str) -> Iterator[Path]:
 
 
 def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
-    """Write OUTDIR/<stem>.pdf (and OUTDIR/<stem>.print/ with --emit-print-html)."""
+    """Write OUTDIR/<stem>.pdf (and OUTDIR/<stem>.print/ with --emit-print-html).
+
+    A document of several sections is laid out in chunks, in parallel and through the
+    chunk cache (pdf_parallel.py), unless it is one job without a cache or a PDF variant
+    (PDF/A, PDF/UA need one tagged, single-pass document).
+    """
     variant = check_variant(options.pdf_variant)
     setup = page_setup(theme, options.profile, options.page_size)
     target = options.outdir / f"{loaded.stem}.pdf"
     with _stage(options, loaded.stem) as stage:
-        html = print_html(loaded, theme, stage_theme(theme, setup, stage))
+        render_print = print_renderer(make_environment(theme).get_template("print.html"))
+        context = print_context(loaded, theme, stage_theme(theme, setup, stage))
+        html = render_print(**context)
         check_fonts(html, theme)
         copy_images(loaded, stage)
         (stage / "print.html").write_text(html, encoding="utf-8")
-        document = HTML(string=html, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
-        with cjk_justification():
-            pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
+        chunks = split(loaded.edition.parts())
+        jobs = options.jobs or os.cpu_count() or 1
+        if variant is None and len(chunks) > 1 and (jobs > 1 or options.cache_dir is not None):
+            pdf = render_chunked(render_print, context, chunks, stage, jobs, options.cache_dir,
+                                 options.show_progress)
+        else:
+            document = HTML(string=html, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
+            with cjk_justification():
+                pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
     write_bytes(target, pdf)
     return target

@@ -1,0 +1,106 @@
+"""Split a print document at its natural page breaks and lay the pieces out separately.
+
+Every part and every section of the print template starts on a new page, so the sections
+can be laid out as independent documents ("chunks") in separate processes: a section's
+pages do not depend on what came before, only its page numbers, running heads and the
+contents do, and those are drawn afterwards (exporter/render/pdf_furniture.py). A chunk is
+the same markup the single-pass document has (sections inside `main`, inside their part),
+with one extra stylesheet that suppresses the page-margin furniture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from weasyprint import HTML
+
+from ..model import Part, Section
+from .cjk_justify import cjk_justification
+from .fetcher import StagedFetcher
+
+# A chunk is one section, or several small consecutive sections of one part: fewer
+# chunks pay less per-document overhead (stylesheets, fonts, PDF writing).
+CHUNK_CHARACTERS = 6000
+MARGIN_BOXES = [f"{side}-{where}" for side in ("top", "bottom") for where in ("left", "center", "right")] + [
+    "top-left-corner", "top-right-corner", "bottom-left-corner", "bottom-right-corner",
+    *(f"{side}-{where}" for side in ("left", "right") for where in ("top", "middle", "bottom"))]
+CHUNK_CSS = "\n".join(
+    f"@page{selector} {{ marks: none; {' '.join(f'@{box} {{ content: none; }}' for box in MARGIN_BOXES)} }}"
+    for selector in ("", " :first", " :left", " :right", " :blank")) + "\n"
+
+
+@dataclass(frozen=True)
+class ChunkPart:
+    """What the print template needs of a part inside one chunk; `continued` is a part
+    whose header and earlier sections are in an earlier chunk (no id, no bookmark)."""
+
+    title: str | None
+    slug: str
+    sections: list[Section]
+    continued: bool = False
+
+
+@dataclass
+class PageInfo:
+    """What one laid-out page tells the furniture pass, in px from the page content box."""
+
+    strings: list[tuple[str, str]] = field(default_factory=list)
+    anchors: list[tuple[str, float, float]] = field(default_factory=list)
+    bookmarks: list[tuple[int, str, float, float, bool]] = field(default_factory=list)
+    links: list[tuple[str, float, float, float, float]] = field(default_factory=list)
+
+
+@dataclass
+class ChunkLayout:
+    """A laid-out chunk: its PDF (no page furniture) and what each page holds."""
+
+    pdf: bytes
+    pages: list[PageInfo]
+
+
+def _weight(section: Section) -> int:
+    return sum(len(t) for a in section.articles for t in a.texts) + 400 * len(section.articles)
+
+
+def split(parts: list[Part]) -> list[list[ChunkPart]]:
+    """Group sections into chunks without crossing a part; the order is the document's."""
+    chunks: list[list[ChunkPart]] = []
+    for part in parts:
+        group: list[Section] = []
+        for i, section in enumerate(part.sections):
+            group.append(section)
+            if sum(map(_weight, group)) >= CHUNK_CHARACTERS or i == len(part.sections) - 1:
+                first = group[0] is part.sections[0]
+                chunks.append([ChunkPart(part.title, part.slug, group, continued=not first and bool(part.title))])
+                group = []
+    return chunks
+
+
+def _page_info(page: Any) -> PageInfo:
+    """Collect string-set values the way WeasyPrint's layout does, and anchors, bookmarks
+    and links as WeasyPrint found them, relative to the page's content box."""
+    box = page._page_box
+    x0, y0 = box.content_box_x(), box.content_box_y()
+    info = PageInfo()
+    for child in box.children[0].descendants():
+        if child.string_set and child.string_set != "none":
+            info.strings += [(name, text) for name, text in child.string_set]
+    info.anchors = [(name, x1 - x0, y1 - y0) for name, (x1, y1, *_rest) in page.anchors.items()]
+    info.bookmarks = [(level, label, x - x0, y - y0, state == "closed") for level, label, (x, y), state in page.bookmarks]
+    for kind, target, (x1, y1, x2, y2), _box in page.links:
+        if kind in ("internal", "external"):
+            href = f"#{target}" if kind == "internal" else target
+            info.links.append((href, x1 - x0, y1 - y0, x2 - x1, y2 - y1))
+    return info
+
+
+def layout_chunk(html: str, stage: str) -> ChunkLayout:
+    """Lay out one chunk with CJK justification (runs in a worker process)."""
+    root = Path(stage)
+    document = HTML(string=html, base_url=str(root / "print.html"), url_fetcher=StagedFetcher(root))
+    with cjk_justification():
+        rendered = document.render(presentational_hints=False)
+        pdf = rendered.write_pdf()
+    return ChunkLayout(pdf, [_page_info(page) for page in rendered.pages])

@@ -1,0 +1,103 @@
+"""Parallel, cached PDF layout: chunks in worker processes, then one furniture pass.
+
+1. The document is split at section and part boundaries (pdf_chunks.split); each chunk's
+   HTML is the single-pass markup of those sections.
+2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
+   processes (largest first, so the last one to finish is a small one).
+3. The furniture pass (pdf_furniture) renders the front and one ghost page per content
+   page; WeasyPrint numbers the pages, sets running heads and resolves the contents.
+4. pdf_assemble draws each content page under its ghost page.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from weasyprint import HTML
+
+from ..cache import ChunkCache, chunk_key, stage_digest
+from .autospace import autospace
+from .cjk_justify import cjk_justification
+from .fetcher import StagedFetcher
+from .pdf_assemble import assemble
+from .pdf_chunks import CHUNK_CSS, ChunkLayout, ChunkPart, layout_chunk
+from .pdf_furniture import dedupe_anchors, ghost_css
+
+LOG = logging.getLogger("exporter.pdf")
+Render = Callable[..., str]
+
+
+def _pool(jobs: int) -> Executor:
+    """Forked workers start at once with WeasyPrint already imported."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
+def _progress(enabled: bool) -> Progress:
+    console = Console(stderr=True)
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=True, disable=not (enabled and console.is_terminal))
+
+
+def _lay_out(todo: dict[int, str], stage: Path, jobs: int, show_progress: bool) -> dict[int, ChunkLayout]:
+    """Lay out the chunks not found in the cache, in parallel when there are several."""
+    done: dict[int, ChunkLayout] = {}
+    with _progress(show_progress) as progress:
+        task = progress.add_task("laying out PDF chunks", total=len(todo))
+        if jobs < 2 or len(todo) < 2:
+            for i, html in todo.items():
+                done[i] = layout_chunk(html, str(stage))
+                progress.advance(task)
+            return done
+        with _pool(min(jobs, len(todo))) as pool:
+            futures: dict[Any, int] = {}
+            for i in sorted(todo, key=lambda i: -len(todo[i])):
+                futures[pool.submit(layout_chunk, todo[i], str(stage))] = i
+            for future in as_completed(futures):
+                done[futures[future]] = future.result()
+                progress.advance(task)
+    return done
+
+
+def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
+                   stage: Path, jobs: int, cache_dir: Path | None, show_progress: bool = False) -> bytes:
+    """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html."""
+    hrefs = list(context["stylesheets"])
+    (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
+    htmls = [render(**{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
+    cache = ChunkCache(cache_dir) if cache_dir is not None else None
+    keys: list[str] = []
+    layouts: dict[int, ChunkLayout] = {}
+    if cache is not None:
+        shared = stage_digest(stage)
+        keys = [chunk_key(shared, html, stage) for html in htmls]
+        layouts = {i: hit for i, key in enumerate(keys) if (hit := cache.get(key)) is not None}
+    todo = {i: html for i, html in enumerate(htmls) if i not in layouts}
+    fresh = _lay_out(todo, stage, jobs, show_progress)
+    if cache is not None:
+        for i, layout in fresh.items():
+            cache.put(keys[i], layout)
+    LOG.info("laid out %d of %d PDF chunks (%d from the cache)", len(fresh), len(htmls), len(layouts))
+    layouts.update(fresh)
+    ordered = [layouts[i] for i in range(len(htmls))]
+    pages = dedupe_anchors(ordered)
+    (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
+    front = render(**{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
+    document = HTML(string=front, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
+    with cjk_justification():
+        furniture = document.write_pdf(presentational_hints=False)
+    return assemble(furniture, ordered)
+
+
+def print_renderer(template: Any) -> Render:
+    """print.html rendered with a context, with Han–Latin spacing as in a single pass."""
+    return lambda **context: autospace(template.render(context))
+

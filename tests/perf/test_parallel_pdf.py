@@ -1,0 +1,66 @@
+"""Parallel chunked layout gives the single-pass PDF, and the chunk cache re-lays out only
+what changed (counted from the renderer's log, never timed)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from exporter.build import BuildOptions, build
+
+from .conftest import change_edition
+from .helpers import structure
+
+
+class Messages(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+@pytest.fixture
+def layout_log():
+    """The renderer's 'laid out N of M PDF chunks' lines, however the CLI set up logging."""
+    logger, handler = logging.getLogger("exporter.pdf"), Messages()
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    yield lambda: [line for line in handler.lines if line.startswith("laid out")]
+    logger.removeHandler(handler)
+    logger.setLevel(logging.NOTSET)
+
+
+def _pdf(source: Path, out: Path, **options: object) -> Path:
+    [pdf] = build(source, "pdf", options=BuildOptions(outdir=out, **options))  # type: ignore[arg-type]
+    return pdf
+
+
+def test_parallel_layout_matches_single_pass(volume_source: Path, tmp_path: Path, layout_log) -> None:
+    single = _pdf(volume_source, tmp_path / "single", jobs=1)
+    parallel = _pdf(volume_source, tmp_path / "parallel", jobs=2)
+    assert layout_log() == ["laid out 3 of 3 PDF chunks (0 from the cache)"]
+    a, b = structure(single), structure(parallel)
+    assert a["pages"] == b["pages"] > 4
+    assert a["text"] == b["text"]  # body, running heads, page numbers and contents numbers
+    assert a["outline"] == b["outline"] and len(a["outline"]) >= 9
+    assert a["links"] == b["links"] and len(a["links"]) >= 9  # contents links land on the same pages
+    assert PdfReader(parallel).trailer["/Root"]["/Lang"] == "zh-CN"
+
+
+def test_rebuild_lays_out_only_the_changed_edition(volume_source: Path, tmp_path: Path, layout_log) -> None:
+    cache = tmp_path / "cache"
+    _pdf(volume_source, tmp_path / "cold", jobs=2, cache_dir=cache)
+    _pdf(volume_source, tmp_path / "warm", jobs=2, cache_dir=cache)
+    change_edition(volume_source.parent, 17)
+    rebuilt = _pdf(volume_source, tmp_path / "rebuilt", jobs=2, cache_dir=cache)
+    assert layout_log() == ["laid out 3 of 3 PDF chunks (0 from the cache)",
+                            "laid out 0 of 3 PDF chunks (3 from the cache)",
+                            "laid out 1 of 3 PDF chunks (2 from the cache)"]
+    fresh = _pdf(volume_source, tmp_path / "fresh", jobs=1)
+    assert structure(rebuilt) == structure(fresh)
+    assert any("更正" in text for text in structure(rebuilt)["text"])
