@@ -14,9 +14,9 @@ from rich.console import Console
 from ..atomic import write_text
 from ..errors import InputError
 from ..ingest import ingest
-from ..model import Edition
 from ..ingest.markdown_out import write_folder
 from ..ingest.report import print_report
+from ..model import Edition
 
 
 def register(sub: argparse._SubParsersAction) -> None:
