@@ -44,11 +44,13 @@ def cover_alt(edition: Edition, labels: Labels, lines: list[str]) -> str:
 
 
 def generated_cover(edition: Edition, theme: Theme, labels: Labels) -> CoverImage:
-    """Draw the cover; fail naming the characters when no installed font can show them."""
-    lines = edition.top_headlines()
+    """Draw the cover; fail naming the characters when no installed font can show the
+    masthead. Headlines are decoration here: characters no font has (emoji) are left out."""
+    stack = theme.fonts.get("heading") or theme.fonts.get("body") or ["serif"]
+    headlines = edition.top_headlines()
+    lines = _drawable(headlines, stack)
     date = masthead_date(edition)
     text = "".join([edition.title, date, edition.edition or "", edition.publisher or "", *lines])
-    stack = theme.fonts.get("heading") or theme.fonts.get("body") or ["serif"]
     bold, regular = _face(stack, "Bold", text), _face(stack, "Regular", text)
     colours = _colours(theme.options)
 
@@ -84,7 +86,15 @@ def generated_cover(edition: Edition, theme: Theme, labels: Labels) -> CoverImag
 
     buf = BytesIO()
     img.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(buf, "PNG", optimize=True)
-    return CoverImage("images/cover.png", "image/png", buf.getvalue(), WIDTH, HEIGHT, cover_alt(edition, labels, lines))
+    return CoverImage("images/cover.png", "image/png", buf.getvalue(), WIDTH, HEIGHT, cover_alt(edition, labels, headlines))
+
+
+def _drawable(lines: list[str], stack: list[str]) -> list[str]:
+    """The headlines without the characters that no font of the stack can draw."""
+    text = "".join(lines)
+    missing = {ch for style in ("Bold", "Regular") for ch in missing_characters(text, faces_for(stack, style))}
+    kept = ["".join(ch for ch in line if ch not in missing).strip() for line in lines]
+    return [line for line in kept if line]
 
 
 def _face(stack: list[str], style: str, text: str) -> FontFace:
