@@ -36,9 +36,11 @@ def machine() -> dict[str, object]:
 
 
 def run_one(kind: str, corpus: Path, jobs: int) -> dict[str, object]:
-    out = subprocess.run([sys.executable, "-m", "benchmarks.measure", kind, str(corpus), str(jobs)],
-                         cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run([sys.executable, "-m", "benchmarks.measure", kind, str(corpus), str(jobs)],
+                          cwd=ROOT, capture_output=True, text=True, check=False)
+    if done.returncode:
+        raise SystemExit(f"{kind} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def summarise(samples: list[dict[str, object]]) -> dict[str, object]:
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict[str, object]] = report["results"]  # type: ignore[assignment]
     with tempfile.TemporaryDirectory(prefix="newsprint-bench-") as tmp:
         for weeks in sizes:
-            corpus = volume(Path(tmp) / f"{weeks}w", weeks)
+            corpus = volume(Path(tmp) / f"{weeks}w", weeks).parent
             size = f"{weeks}w"
             results[size] = {"characters": characters(corpus)}
             for kind in kinds:

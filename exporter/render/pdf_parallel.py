@@ -5,7 +5,8 @@
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
    processes (largest first, so the last one to finish is a small one).
 3. The furniture pass (pdf_furniture) renders the front and one ghost page per content
-   page; WeasyPrint numbers the pages, sets running heads and resolves the contents.
+   page; WeasyPrint numbers the pages, sets running heads and resolves the contents. Its
+   PDF is cached too: it is reused while no page count, anchor, bookmark or heading moved.
 4. pdf_assemble draws each content page under its ghost page.
 """
 
@@ -76,8 +77,8 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     cache = ChunkCache(cache_dir) if cache_dir is not None else None
     keys: list[str] = []
     layouts: dict[int, ChunkLayout] = {}
+    shared = stage_digest(stage) if cache is not None else ""
     if cache is not None:
-        shared = stage_digest(stage)
         keys = [chunk_key(shared, html, stage) for html in htmls]
         layouts = {i: hit for i, key in enumerate(keys) if (hit := cache.get(key)) is not None}
     todo = {i: html for i, html in enumerate(htmls) if i not in layouts}
@@ -91,9 +92,16 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     pages = dedupe_anchors(ordered)
     (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
     front = render(**{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
-    document = HTML(string=front, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
-    with cjk_justification():
-        furniture = document.write_pdf(presentational_hints=False)
+    key = chunk_key(shared, front, stage) if cache is not None else ""
+    if cache is not None and (hit := cache.get(key)) is not None:
+        LOG.info("furniture pass (front, contents, page furniture) from the cache")
+        furniture = hit.pdf
+    else:
+        document = HTML(string=front, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
+        with cjk_justification():
+            furniture = document.write_pdf(presentational_hints=False)
+        if cache is not None:
+            cache.put(key, ChunkLayout(furniture, []))
     return assemble(furniture, ordered)
 
 
