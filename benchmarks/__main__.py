@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     runs, sizes = (1, [1]) if args.quick else (args.runs, [int(s) for s in args.sizes.split(",")])
     kinds = [k for k in args.kinds.split(",") if k]
-    console = Console()
+    console = Console(width=160)
     report: dict[str, object] = {"machine": machine(), "jobs": args.jobs, "runs": runs, "results": {}}
     results: dict[str, dict[str, object]] = report["results"]  # type: ignore[assignment]
     with tempfile.TemporaryDirectory(prefix="newsprint-bench-") as tmp:

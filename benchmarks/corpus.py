@@ -16,7 +16,7 @@ from PIL import Image, ImageDraw
 
 SECTIONS = ["要闻", "经济", "社会", "文化", "公告"]
 # Words and phrases that read like municipal news; digits and Latin exercise Han–Latin spacing.
-_WORDS = (
+_WORDS = (  # noqa: SIM905 (a word list reads better as text)
     "青川 市委 政府 项目 建设 推进 发展 群众 服务 社区 街道 企业 产业 园区 港口 码头 大桥 交通 "
     "地铁 公交 学校 医院 文化 旅游 农业 乡村 振兴 生态 环境 保护 江水 治理 安全 生产 就业 创业 "
     "居民 老人 儿童 志愿者 工作人员 记者 专家 负责人 会议 部署 落实 提升 改善 完善 加快 打造 "
@@ -24,7 +24,6 @@ _WORDS = (
     "智能 数字化 5G AI 新能源 LED GDP 物流 冷链 电商 直播 图书馆 博物馆 剧院 展览 非遗 传统 "
     "技艺 夜市 消费 市场 价格 供应 保障 天气 降温 出行 施工 改造 管网 停水 通知 办理 窗口"
 ).split()
-_PUNCT = ["，", "，", "，", "、", "；", "。"]
 
 
 def _sentence(rng: random.Random) -> str:

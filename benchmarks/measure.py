@@ -19,8 +19,8 @@ from pathlib import Path
 from weasyprint import HTML
 
 from exporter.build import BuildOptions, build, load_source
-from exporter.render.pdf import print_html, stage_theme
 from exporter.render.html import copy_images
+from exporter.render.pdf import print_html, stage_theme
 from exporter.render.print_css import page_setup
 
 from .corpus import change_one_edition
