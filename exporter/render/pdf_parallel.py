@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
@@ -55,22 +55,31 @@ def _progress(enabled: bool) -> Progress:
 
 
 def _lay_out(todo: dict[int, str], stage: Path, jobs: int, show_progress: bool) -> dict[int, ChunkLayout]:
-    """Lay out the chunks not found in the cache, in parallel when there are several."""
+    """Lay out the chunks not found in the cache, in parallel when there are several.
+
+    The workers are forked before the progress display starts its refresh thread: a fork
+    while that thread holds the stderr lock would leave the lock held in the worker.
+    """
     done: dict[int, ChunkLayout] = {}
-    with _progress(show_progress) as progress:
-        task = progress.add_task("laying out PDF chunks", total=len(todo))
-        if jobs < 2 or len(todo) < 2:
+    if jobs < 2 or len(todo) < 2:
+        with _progress(show_progress) as progress:
+            task = progress.add_task("laying out PDF chunks", total=len(todo))
             for i, html in todo.items():
                 done[i] = layout_chunk(html, str(stage))
                 progress.advance(task)
-            return done
-        with _pool(min(jobs, len(todo))) as pool:
-            futures: dict[Any, int] = {}
-            for i in sorted(todo, key=lambda i: -len(todo[i])):
-                futures[pool.submit(layout_chunk, todo[i], str(stage))] = i
-            for future in as_completed(futures):
-                done[futures[future]] = future.result()
-                progress.advance(task)
+        return done
+    with _pool(min(jobs, len(todo))) as pool:
+        futures: dict[Future[ChunkLayout], int] = {
+            pool.submit(layout_chunk, todo[i], str(stage)): i for i in sorted(todo, key=lambda i: -len(todo[i]))}
+        with _progress(show_progress) as progress:
+            task = progress.add_task("laying out PDF chunks", total=len(todo))
+            try:
+                for future in as_completed(futures):
+                    done[futures[future]] = future.result()
+                    progress.advance(task)
+            except BaseException:
+                pool.shutdown(cancel_futures=True)
+                raise
     return done
 
 
