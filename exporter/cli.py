@@ -47,7 +47,6 @@ def show_warnings() -> None:
     logger = logging.getLogger("exporter")
     if not any(isinstance(h, WarningLines) for h in logger.handlers):
         logger.addHandler(WarningLines(logging.WARNING))
-        logger.propagate = False
 
 
 def main(argv: Sequence[str] | None = None) -> int:
