@@ -63,6 +63,20 @@ def image_lookup(loaded: LoadedEdition, prefix: str = "") -> Any:
     return image
 
 
+def one_page_context(loaded: LoadedEdition, theme: Theme, target: str, stylesheets: list[str]) -> dict[str, Any]:
+    """What a one-document template sees (HTML page, print HTML): links are in-page anchors."""
+    return base_context(
+        loaded.edition, theme, target,
+        xhtml=False,
+        stylesheets=stylesheets,
+        image=image_lookup(loaded),
+        link_article=lambda a: f"#{slug_of(a)}",
+        link_section=lambda s: f"#{s.slug}",
+        link_part=lambda p: f"#{p.slug}",
+        contents_summaries=bool(theme.options.get("contents_summaries", False)),
+    )
+
+
 def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
     """Write OUTDIR/<stem>/index.html with its CSS and images beside it (works from file://)."""
     env = make_environment(theme)
@@ -70,17 +84,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
     with atomic_dir(final) as tmp:
         stylesheets = copy_theme_files(theme, tmp)
         copy_images(loaded, tmp)
-        context = base_context(
-            loaded.edition, theme, "html",
-            xhtml=False,
-            stylesheets=stylesheets,
-            image=image_lookup(loaded),
-            link_article=lambda a: f"#{slug_of(a)}",
-            link_section=lambda s: f"#{s.slug}",
-            link_part=lambda p: f"#{p.slug}",
-            contents_summaries=bool(theme.options.get("contents_summaries", False)),
-        )
-        html = env.get_template("edition.html").render(context)
+        html = env.get_template("edition.html").render(one_page_context(loaded, theme, "html", stylesheets))
         (tmp / "index.html").write_text(html, encoding="utf-8")
     return final / "index.html"
 

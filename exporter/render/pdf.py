@@ -24,14 +24,13 @@ from weasyprint.pdf import VARIANTS
 from ..atomic import atomic_dir, write_bytes
 from ..errors import InputError, RenderError
 from ..fonts import INSTALL_HINT, describe, faces_for, missing_characters
-from ..model import slug_of
 from ..readers import LoadedEdition
-from ..templating import base_context, make_environment
+from ..templating import make_environment
 from ..themes import Theme
 from .cjk_justify import cjk_justification
 from .css import theme_variables
 from .fetcher import StagedFetcher
-from .html import copy_images, image_lookup
+from .html import copy_images, one_page_context
 from .pdf_chunks import split
 from .pdf_parallel import print_renderer, render_chunked
 from .print_css import PageSetup, page_setup
@@ -76,16 +75,7 @@ def stage_theme(theme: Theme, setup: PageSetup, stage: Path) -> list[str]:
 
 def print_context(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> dict[str, Any]:
     """What print.html sees, for the whole document and for parallel layout's pieces."""
-    return base_context(
-        loaded.edition, theme, "pdf",
-        xhtml=False,
-        stylesheets=stylesheets,
-        image=image_lookup(loaded),
-        link_article=lambda a: f"#{slug_of(a)}",
-        link_section=lambda s: f"#{s.slug}",
-        link_part=lambda p: f"#{p.slug}",
-        contents_summaries=bool(theme.options.get("contents_summaries", False)),
-    )
+    return one_page_context(loaded, theme, "pdf", stylesheets)
 
 
 def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
