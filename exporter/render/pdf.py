@@ -97,9 +97,9 @@ def _stage(options: BuildOptions, stem: str) -> Iterator[Path]:
 def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
     """Write OUTDIR/<stem>.pdf (and OUTDIR/<stem>.print/ with --emit-print-html).
 
-    A document of several sections is laid out in chunks, in parallel and through the
-    chunk cache (pdf_parallel.py), unless it is one job without a cache or a PDF variant
-    (PDF/A, PDF/UA need one tagged, single-pass document).
+    A large document of several sections is laid out in chunks, in parallel and through
+    the chunk cache (pdf_parallel.py), unless it is one job without a cache or a PDF variant
+    (PDF/A, PDF/UA need one tagged, single-pass document); a small one in one pass.
     """
     variant = check_variant(options.pdf_variant)
     setup = page_setup(theme, options.profile, options.page_size)
@@ -113,7 +113,9 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
         (stage / "print.html").write_text(html, encoding="utf-8")
         chunks = split(loaded.edition.parts())
         jobs = options.jobs or os.cpu_count() or 1
-        if variant is None and len(chunks) > 1 and (jobs > 1 or options.cache_dir is not None):
+        size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
+        if variant is None and len(chunks) > 1 and size >= options.parallel_min_characters \
+                and (jobs > 1 or options.cache_dir is not None):
             pdf = render_chunked(render_print, context, chunks, stage, jobs, options.cache_dir,
                                  options.show_progress)
         else:

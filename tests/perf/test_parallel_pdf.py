@@ -36,6 +36,8 @@ def layout_log():
 
 
 def _pdf(source: Path, out: Path, **options: object) -> Path:
+    # The test volume is small: lay it out in chunks all the same.
+    options.setdefault("parallel_min_characters", 0)
     [pdf] = build(source, "pdf", options=BuildOptions(outdir=out, **options))  # type: ignore[arg-type]
     return pdf
 
@@ -65,3 +67,11 @@ def test_rebuild_lays_out_only_the_changed_edition(volume_source: Path, tmp_path
     fresh = _pdf(volume_source, tmp_path / "fresh", jobs=1)
     assert structure(rebuilt) == structure(fresh)
     assert any("更正" in text for text in structure(rebuilt)["text"])
+
+
+def test_a_small_document_is_laid_out_in_one_pass(volume_source: Path, tmp_path: Path, layout_log) -> None:
+    small = _pdf(volume_source, tmp_path / "small", jobs=2, parallel_min_characters=10**9)
+    assert layout_log() == []  # no chunks: one pass, one set of font subsets
+    chunked = _pdf(volume_source, tmp_path / "chunked", jobs=2)
+    assert structure(small)["text"] == structure(chunked)["text"]
+    assert small.stat().st_size < chunked.stat().st_size
