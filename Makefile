@@ -13,14 +13,14 @@ OUT    ?= out
 #   default-jre-headless Java, for EPUBCheck (only when no java is on PATH)
 SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
-.PHONY: demo test setup system venv clean bench
+.PHONY: demo test setup system venv clean bench lint
 
 demo: setup
 	$(BIN)/exporter build examples/qingchuan-daily examples/harbour-gazette.json examples/weekly.toml \
 		--to html,epub,pdf -o $(OUT)
 	@echo "Demo written to $(OUT)/: qingchuan-daily, harbour-gazette and weekly (.epub, .pdf, /index.html)"
 
-test: setup
+test: setup lint
 	$(BIN)/python -m pytest -n auto -q
 
 setup: system venv
@@ -37,6 +37,9 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 # BENCH_ARGS=--quick: one run of the 1-week volume; results in benchmarks/results.json
+lint: venv
+	$(BIN)/python -m ruff check exporter benchmarks tests
+
 bench: setup
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.slow
-
 from exporter.build import BuildOptions, build
 
 from ..conftest import ALL_EXAMPLES, THEMES, ZH_EXAMPLE
 from .sample import write_sample
 from .test_pitfalls import svg_theme
+
+pytestmark = pytest.mark.slow
 
 CLEAN = "0 fatal, 0 errors, 0 warnings"
 CASES = [f"{s.stem}-{t}" for s in ALL_EXAMPLES for t in THEMES] + ["embed-fonts", "svg-user-cover", "broken"]

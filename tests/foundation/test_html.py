@@ -13,6 +13,7 @@ import pytest
 
 from exporter import build, load
 from exporter.build import BuildOptions
+from exporter.errors import InputError
 
 from ..conftest import ALL_EXAMPLES, THEMES
 
@@ -157,7 +158,7 @@ def test_failed_build_keeps_the_previous_output(tmp_path):
     broken = tmp_path / "broken"
     broken.mkdir()
     (broken / "edition.json").write_text('{"title": "x"', encoding="utf-8")
-    with pytest.raises(Exception):
+    with pytest.raises(InputError, match="invalid JSON"):
         build(broken / "edition.json", "html", "broadsheet", BuildOptions(outdir=tmp_path))
     assert index.read_bytes() == before
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".part")]
