@@ -7,7 +7,6 @@ error (traceback only with --debug), 130 interrupted.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import traceback
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from importlib import import_module
 from jinja2 import TemplateError
 
 from . import __version__
+from .commands.common import show_warnings
 from .errors import InputError, RenderError
 
 # Each module in exporter/commands/ adds one subcommand through register(subparsers).
@@ -33,20 +33,6 @@ def make_parser() -> argparse.ArgumentParser:
     for name in COMMANDS:
         import_module(f"exporter.commands.{name}").register(sub)
     return parser
-
-
-class WarningLines(logging.Handler):
-    """Warnings the renderers log (refused URLs, downscaled images) as `warning:` lines on
-    whatever stderr is at the time."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        print(f"warning: {record.getMessage()}", file=sys.stderr)
-
-
-def show_warnings() -> None:
-    logger = logging.getLogger("exporter")
-    if not any(isinstance(h, WarningLines) for h in logger.handlers):
-        logger.addHandler(WarningLines(logging.WARNING))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import dataclass
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ..assets import AssetPolicy
 from ..build import BuildOptions, build, load_source, parse_targets
 from ..cache import default_cache_dir
 from ..errors import InputError, RenderError
-from .common import err_console, warn
+from .common import captured_warnings, err_console, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -57,11 +58,24 @@ def policy_of(args: argparse.Namespace) -> AssetPolicy:
     return AssetPolicy(allow_remote=args.allow_remote, missing_images=args.missing_images)
 
 
+@dataclass(frozen=True)
+class Built:
+    """What one build job hands back: its outputs, what reading the source noted and
+    warned (the same for every format of a source), and what rendering warned."""
+
+    paths: list[Path]
+    notes: list[str]
+    read_warnings: list[str]
+    render_warnings: list[str]
+
+
 def _build_one(source: str, targets: list[str], theme: str | None, options: BuildOptions,
-               policy: AssetPolicy) -> tuple[list[Path], list[str], list[str]]:
+               policy: AssetPolicy) -> Built:
     """One source to some formats (read once); runs in a worker process with --jobs."""
-    loaded, chosen = load_source(source, policy, theme)
-    return build(loaded, targets, chosen, options), loaded.notes, loaded.warnings
+    with captured_warnings() as logged:
+        loaded, chosen = load_source(source, policy, theme)
+        paths = build(loaded, targets, chosen, options)
+    return Built(paths, loaded.notes, loaded.warnings, logged)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     warned: set[str] = set()
     single = len(args.sources) == 1
 
-    def done(source: str, result: tuple[list[Path], list[str], list[str]] | BaseException) -> None:
+    def done(source: str, result: Built | BaseException) -> None:
         if isinstance(result, InputError | RenderError):
             if single:
                 raise result
@@ -96,12 +110,12 @@ def run(args: argparse.Namespace) -> int:
             return
         if isinstance(result, BaseException):
             raise result
-        paths, notes, warnings = result
         if source not in warned:
-            warn(notes, "note")
-            warn(warnings)
+            warn(result.notes, "note")
+            warn(result.read_warnings)
             warned.add(source)
-        for path in paths:
+        warn(result.render_warnings)
+        for path in result.paths:
             err_console.print(f"[green]wrote[/] {path}")
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -111,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
             for source, formats in jobs:
                 progress.update(task, description=f"{Path(source).name} → {','.join(formats)}")
                 try:
-                    result: tuple[list[Path], list[str], list[str]] | BaseException = _build_one(
+                    result: Built | BaseException = _build_one(
                         source, formats, args.theme, options, policy)
                 except (InputError, RenderError) as exc:
                     result = exc
