@@ -21,10 +21,17 @@ _LATIN = regex.compile(r"\p{Latin}")
 _HAN = regex.compile(r"\p{scx=Han}")
 
 
+# Frequent characters that differ between the scripts, pairwise (這/这, 們/们 …).
+_TRADITIONAL = regex.compile("[這們來說時會對於與為過還發進經點開關國學書長門車東見讀報導記訊轉攝區產業們聯]")
+_SIMPLIFIED = regex.compile("[这们来说时会对于与为过还发进经点开关国学书长门车东见读报导记讯转摄区产业们联]")
+
+
 def unplaced_title(texts: list[str]) -> str:
-    """未归类 for Chinese text, Unplaced for text written in Latin script."""
+    """未归类 (or 未歸類 in traditional script) for Chinese text, Unplaced for Latin script."""
     sample = "".join(texts)
-    return "Unplaced" if len(_LATIN.findall(sample)) > len(_HAN.findall(sample)) else "未归类"
+    if len(_LATIN.findall(sample)) > len(_HAN.findall(sample)):
+        return "Unplaced"
+    return "未歸類" if len(_TRADITIONAL.findall(sample)) > len(_SIMPLIFIED.findall(sample)) else "未归类"
 
 
 class Builder:

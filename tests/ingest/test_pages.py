@@ -322,3 +322,11 @@ def test_traditional_chinese_page() -> None:
     assert (cont.continued_from, _paras(cont)) == ("1版", ["沿街騎樓的修繕保留了原有的木構門窗。"])
     assert warnings == []
     assert all(NOTICE_TITLE.search(t) for t in ("尋人啟事", "鄭重聲明", "招生簡章公告", "遷移通告"))
+
+
+def test_unplaced_title_follows_the_script_of_the_text():
+    from exporter.ingest.build import unplaced_title
+
+    assert unplaced_title(["这是一段无法归类的文字，记者说。"]) == "未归类"
+    assert unplaced_title(["這是一段無法歸類的文字，記者說。"]) == "未歸類"
+    assert unplaced_title(["Some text that fits nowhere."]) == "Unplaced"
