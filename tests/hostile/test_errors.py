@@ -19,6 +19,16 @@ def edition_json(folder: Path, text: str) -> Path:
     return folder / "e.json"
 
 
+def a_file(folder: Path, name: str, data: str | bytes) -> Path:
+    """Write one file of the case and return its path."""
+    path = folder / name
+    if isinstance(data, bytes):
+        path.write_bytes(data)
+    else:
+        path.write_text(data, encoding="utf-8")
+    return path
+
+
 def edition(**changes: object) -> str:
     return json.dumps(BASE | {"articles": [ARTICLE]} | changes, ensure_ascii=False)
 
@@ -31,8 +41,8 @@ def markdown_folder(folder: Path, front: str) -> Path:
 
 CASES = {
     "json syntax": (lambda d: edition_json(d, '{"title": "x",\n  "date": }'), ["e.json:2:11: invalid JSON"]),
-    "not utf-8": (lambda d: (d / "e.json").write_bytes(b'{"title": "\xff"}') and d / "e.json", ["not UTF-8 text"]),
-    "edition.toml syntax": (lambda d: (d / "edition.toml").write_text('title = "x\n') and d, ["edition.toml:1:11: invalid TOML"]),
+    "not utf-8": (lambda d: a_file(d, "e.json", b'{"title": "\xff"}'), ["not UTF-8 text"]),
+    "edition.toml syntax": (lambda d: a_file(d, "edition.toml", 'title = "x\n').parent, ["edition.toml:1:11: invalid TOML"]),
     "yaml front matter": (lambda d: markdown_folder(d, "headline: [a"), ["a.md:2:13: invalid YAML front matter"]),
     "every schema problem": (lambda d: edition_json(d, edition(date="2026-02-30", language="xx-!!", articles=[
         {"kind": "poem", "headline": 5, "authors": "张三", "blocks": [{"type": "poem"}, {"text": "x"}]}])), [
@@ -47,7 +57,7 @@ CASES = {
     "invalid date": (lambda d: edition_json(d, edition(date="yesterday")), ["e.json:date: "]),
     "invalid language": (lambda d: edition_json(d, edition(language="english please")), ["e.json:language: "]),
     "surrogate": (lambda d: edition_json(d, edition().replace("正文。", "\\udc00")), ["unpaired surrogate U+DC00"]),
-    "compilation syntax": (lambda d: (d / "week.toml").write_text("[[editions]\n") and d / "week.toml",
+    "compilation syntax": (lambda d: a_file(d, "week.toml", "[[editions]\n"),
                            ["week.toml:1:"]),
 }
 
