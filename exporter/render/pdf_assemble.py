@@ -4,7 +4,8 @@ Each content page becomes a form XObject drawn first on its ghost page, so the p
 the furniture PDF's page objects (and with them its outline, link annotations, named
 destinations and metadata) and draws the content, then the running heads and page number,
 in the order a single pass draws them. No content stream is parsed or rewritten, so the
-merge costs milliseconds per page.
+merge costs milliseconds per page. The chunks' subsets of each font are then merged into
+one embedded font per face (pdf_fonts_merge.py).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pypdf.generic import (
 )
 
 from .pdf_chunks import ChunkLayout
+from .pdf_fonts_merge import merge_font_subsets
 
 _CONTENT = NameObject("/NewsprintContent")
 
@@ -70,6 +72,7 @@ def assemble(furniture: bytes, layouts: list[ChunkLayout]) -> bytes:
         existing = ghost.get("/Contents")
         streams = list(existing) if isinstance(existing, ArrayObject) else [] if existing is None else [ghost.raw_get("/Contents")]
         ghost[NameObject("/Contents")] = ArrayObject([draw_ref, *streams])
+    merge_font_subsets(writer)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
