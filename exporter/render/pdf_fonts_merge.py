@@ -16,7 +16,6 @@ import io
 import re
 import shutil
 import subprocess
-from math import ceil
 from pathlib import Path
 
 import uharfbuzz as hb
