@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import dataclasses
@@ -32,11 +32,10 @@ class BuildOptions:
     jobs: int | None = None  # PDF: processes laying out one document (None: one per core)
     cache_dir: Path | None = None  # PDF: laid-out chunks are reused from here (None: no cache)
     show_progress: bool = False  # PDF: a progress bar per chunk on a terminal
-    # PDF: below this much text one pass is faster and the file smaller (each chunk embeds
-    # its own font subsets); measured: the 40,000-character example week took 13.1 s in one
-    # pass and 14.9 s in chunks (1.1 MB vs 5.1 MB); the 200,000-character week gains 1.3x.
+    # PDF: below this much text one pass is faster (each chunk pays stylesheets, fonts and
+    # PDF writing again); measured on 2 cores: the 40,000-character example week took 13.1 s
+    # in one pass and 14.9 s in chunks; the 200,000-character week gains 1.3x in chunks.
     parallel_min_characters: int = 100_000
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 def parse_targets(spec: str | Iterable[str]) -> list[str]:
