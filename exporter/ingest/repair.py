@@ -20,7 +20,6 @@ _LETTER = regex.compile(r"[\p{L}\p{N}]")
 _SPACED_RUN = regex.compile(rf"(?:(?:{CJK_CLASS}|\d) ){{3,}}(?:{CJK_CLASS}|\d)")
 _DOUBLED_PUNCT = regex.compile(r"([，。、；：,;])\1+")
 _HYPHEN_END = regex.compile(r"[\p{L}\p{N}]-$")
-_WORD_START = regex.compile(r"[\p{L}\p{N}]")
 _HAN = regex.compile(r"\p{scx=Han}")
 
 
@@ -120,7 +119,7 @@ def join_wrapped(lines: list[str], dropped: Counter[str]) -> tuple[str, list[int
         if not line:
             continue
         if out:
-            if _HYPHEN_END.search(out) and _WORD_START.match(line):
+            if _HYPHEN_END.search(out) and _LETTER.match(line):
                 if not keeps_hyphen(out, line):
                     out = out[:-1]
                     dropped["-"] += 1
