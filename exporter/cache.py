@@ -24,7 +24,8 @@ from .fonts import installed_faces
 from .render.pdf_chunks import ChunkLayout, PageInfo
 
 _SRC = regex.compile(r'\bsrc="([^"]+)"')
-_LAYOUT_CODE = ("render/pdf_chunks.py", "render/cjk_justify.py", "render/autospace.py")
+_LAYOUT_CODE = ("render/pdf_chunks.py", "render/cjk_justify.py", "render/column_reuse.py",
+                "render/print_layout.py", "render/autospace.py")
 
 
 def default_cache_dir() -> Path:

@@ -144,11 +144,3 @@ def cjk_justification() -> Iterator[None]:
         inline.justify_line = justify
         line_break.Layout.set_text = set_text  # type: ignore[method-assign]
 
-
-if __name__ == "__main__":
-    # `python -m exporter.render.cjk_justify print.html out.pdf`: the weasyprint CLI with
-    # CJK justification, to reproduce an --emit-print-html build exactly.
-    from weasyprint.__main__ import main
-
-    with cjk_justification():
-        main()

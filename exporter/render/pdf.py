@@ -27,13 +27,13 @@ from ..fonts import INSTALL_HINT, describe, faces_for, missing_characters
 from ..readers import LoadedEdition
 from ..templating import make_environment
 from ..themes import Theme
-from .cjk_justify import cjk_justification
 from .css import theme_variables
 from .fetcher import StagedFetcher
 from .html import copy_images, one_page_context
 from .pdf_chunks import split
 from .pdf_parallel import print_renderer, render_chunked
 from .print_css import PageSetup, page_setup
+from .print_layout import print_layout
 
 if TYPE_CHECKING:
     from ..build import BuildOptions
@@ -120,7 +120,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
                                  options.show_progress)
         else:
             document = HTML(string=html, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
-            with cjk_justification():
+            with print_layout():
                 pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
     write_bytes(target, pdf)
     return target

@@ -17,8 +17,8 @@ from typing import Any
 from weasyprint import HTML
 
 from ..model import Part, Section
-from .cjk_justify import cjk_justification
 from .fetcher import StagedFetcher
+from .print_layout import print_layout
 
 # A chunk is one section, or several small consecutive sections of one part: fewer
 # chunks pay less per-document overhead (stylesheets, fonts, PDF writing).
@@ -97,10 +97,10 @@ def _page_info(page: Any) -> PageInfo:
 
 
 def layout_chunk(html: str, stage: str) -> ChunkLayout:
-    """Lay out one chunk with CJK justification (runs in a worker process)."""
+    """Lay out one chunk as a single pass would (runs in a worker process)."""
     root = Path(stage)
     document = HTML(string=html, base_url=str(root / "print.html"), url_fetcher=StagedFetcher(root))
-    with cjk_justification():
+    with print_layout():
         rendered = document.render(presentational_hints=False)
         pdf = rendered.write_pdf()
     return ChunkLayout(pdf, [_page_info(page) for page in rendered.pages])

@@ -31,11 +31,11 @@ from weasyprint import HTML
 
 from ..cache import ChunkCache, chunk_key, stage_digest
 from .autospace import autospace
-from .cjk_justify import cjk_justification
 from .fetcher import StagedFetcher
 from .pdf_assemble import assemble
 from .pdf_chunks import CHUNK_CSS, ChunkLayout, ChunkPart, layout_chunk
 from .pdf_furniture import dedupe_anchors, ghost_css
+from .print_layout import print_layout
 
 LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
@@ -113,7 +113,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
         furniture = hit.pdf
     else:
         document = HTML(string=front, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
-        with cjk_justification():
+        with print_layout():
             furniture = document.write_pdf(presentational_hints=False)
         if cache is not None:
             cache.put(key, ChunkLayout(furniture, []))

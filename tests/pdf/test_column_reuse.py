@@ -1,0 +1,143 @@
+"""Column reuse (exporter/render/column_reuse.py) must lay out exactly the boxes WeasyPrint
+lays out without it, only with fewer column layouts."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import inspect
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from weasyprint import HTML
+from weasyprint.layout import block, column
+
+from exporter.render.cjk_justify import cjk_justification
+from exporter.render import column_reuse as column_reuse_module
+from exporter.render.column_reuse import column_reuse
+from tests.conftest import ALL_EXAMPLES
+
+Geometry = list[list[tuple[Any, ...]]]
+
+# The WeasyPrint code column_reuse depends on (how columns_layout calls block_box_layout,
+# what remove_placeholders undoes), hashed. If one changes, re-check column_reuse.py.
+INTERNALS = {
+    column.columns_layout: "7a05cce3272fc581",
+    block.remove_placeholders: "ce16d97a1caacea0",
+    block.block_box_layout: "a6279066e3d9ff7d",
+}
+
+
+def test_weasyprint_internals_unchanged() -> None:
+    changed = [f.__qualname__ for f, digest in INTERNALS.items()
+               if hashlib.sha256(inspect.getsource(f).encode()).hexdigest()[:16] != digest]
+    assert not changed, f"WeasyPrint internals used by column_reuse changed: {changed}"
+
+# Floats, absolute and fixed boxes, footnotes, running elements, a spanning heading,
+# nested columns, images and forced breaks inside columns: every case the reuse must
+# either reproduce or leave to WeasyPrint.
+HOSTILE = """<!doctype html><html lang="en"><head><style>
+@page { size: A6; margin: 12mm; @top-center { content: element(head) } @bottom-center { content: counter(page) } }
+body { font: 9pt/1.4 serif; }
+.cols { columns: 2; column-gap: 4mm; column-fill: balance; }
+.three { columns: 3; }
+.float { float: left; width: 12mm; height: 10mm; background: #ccc; }
+.abs { position: absolute; top: 0; right: 0; }
+.fixed { position: fixed; bottom: 0; }
+.note { float: footnote; }
+.run { position: running(head); }
+h2 { column-span: all; margin: 4mm 0; }
+p { margin: 0 0 2mm; orphans: 2; widows: 2; }
+.big { height: 25mm; background: #eee; break-inside: avoid; }
+</style></head><body>
+<div class="run">Running head</div>
+%s
+</body></html>"""
+
+
+def _case(extra: str) -> str:
+    text = "<p>" + " ".join(["Column text that wraps over several lines of the page."] * 6) + "</p>"
+    return f'<div class="cols">{text * 3}{extra}{text * 4}</div>'
+
+
+HOSTILE_BODIES = [
+    _case(""),
+    _case('<div class="float"></div>'),
+    _case('<div class="abs">abs</div>'),
+    _case('<div class="fixed">fixed</div>'),
+    _case('<p>Noted<span class="note">A footnote.</span> here.</p>'),
+    _case('<h2>Spanning heading</h2>'),
+    _case('<div class="three"><p>' + "nested columns " * 80 + "</p></div>"),
+    _case('<div class="big"></div>'),
+    _case('<p style="break-before: column">forced column break</p>'),
+    _case('<p style="break-before: page">forced page break</p>'),
+]
+
+
+def _geometry(document: Any) -> Geometry:
+    def walk(box: Any, depth: int, out: list[tuple[Any, ...]]) -> None:
+        out.append((depth, type(box).__name__, round(box.position_x, 6), round(box.position_y, 6),
+                    *(round(v, 6) if isinstance(v, float) else v for v in (box.width, box.height)),
+                    getattr(box, "text", None)))
+        for child in box.all_children():
+            walk(child, depth + 1, out)
+
+    pages = []
+    for page in document.pages:
+        boxes: list[tuple[Any, ...]] = []
+        walk(page._page_box, 0, boxes)
+        pages.append(boxes)
+    return pages
+
+
+@contextlib.contextmanager
+def _counting_column_layouts() -> Iterator[list[int]]:
+    """Count the column layouts that reach WeasyPrint's block layout, asked for by
+    columns_layout directly or through column_reuse's wrapper (installed after this one)."""
+    calls = [0]
+    original = block.block_box_layout
+    columns = column.columns_layout.__code__
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        caller = sys._getframe(1)
+        if caller.f_code is columns or (caller.f_code.co_filename == column_reuse_module.__file__
+                                        and caller.f_back is not None and caller.f_back.f_code is columns):
+            calls[0] += 1
+        return original(*args, **kwargs)
+
+    block.block_box_layout = counting
+    try:
+        yield calls
+    finally:
+        block.block_box_layout = original
+
+
+def _render(html: str, base_url: str | None, reuse: bool) -> tuple[Geometry, int]:
+    with _counting_column_layouts() as calls, cjk_justification(), \
+            (column_reuse() if reuse else contextlib.nullcontext()):
+        document = HTML(string=html, base_url=base_url).render(presentational_hints=False)
+    return _geometry(document), calls[0]
+
+
+@pytest.mark.parametrize("body", HOSTILE_BODIES, ids=["plain", "float", "absolute", "fixed", "footnote",
+                                                      "column-span", "nested", "unbreakable", "column-break",
+                                                      "page-break"])
+def test_reuse_gives_the_same_boxes(body: str) -> None:
+    html = HOSTILE % body
+    plain, _ = _render(html, None, reuse=False)
+    reused, _ = _render(html, None, reuse=True)
+    assert reused == plain
+
+
+@pytest.mark.parametrize("source", ALL_EXAMPLES, ids=lambda s: s.stem)
+def test_reuse_on_broadsheet_editions_is_identical_and_does_less(build_pdf: Any, source: Path) -> None:
+    _, pdf = build_pdf(source, "broadsheet")
+    stage = pdf.with_suffix(".print")
+    html = (stage / "print.html").read_text(encoding="utf-8")
+    plain, plain_layouts = _render(html, str(stage / "print.html"), reuse=False)
+    reused, reused_layouts = _render(html, str(stage / "print.html"), reuse=True)
+    assert reused == plain
+    assert reused_layouts < 0.9 * plain_layouts
