@@ -5,9 +5,10 @@
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
    processes (largest first, so the last one to finish is a small one).
 3. The furniture pass (pdf_furniture) renders the front and one ghost page per content
-   page; WeasyPrint numbers the pages, sets running heads and resolves the contents. Its
-   PDF is cached too: it is reused while no page count, anchor, bookmark or heading moved.
-4. pdf_assemble draws each content page under its ghost page.
+   page, as two documents laid out side by side (targets: outline, links and the contents'
+   page numbers; margins: running heads and page numbers). Their PDFs are cached too: each
+   is reused while nothing it shows moved.
+4. pdf_assemble draws each content page, then its margins, under its ghost page.
 """
 
 from __future__ import annotations
@@ -27,15 +28,19 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from weasyprint import HTML
 
 from ..cache import ChunkCache, chunk_key, stage_digest
 from .autospace import autospace
-from .fetcher import StagedFetcher
 from .pdf_assemble import assemble
 from .pdf_chunks import CHUNK_CSS, ChunkLayout, ChunkPart, layout_chunk
-from .pdf_furniture import dedupe_anchors, ghost_css
-from .print_layout import print_layout
+from .pdf_furniture import (
+    TARGETS_CSS,
+    dedupe_anchors,
+    ghost_css,
+    margins_pages,
+    targets_pages,
+    without_internal_links,
+)
 
 LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
@@ -54,7 +59,7 @@ def _progress(enabled: bool) -> Progress:
                     console=console, transient=True, disable=not (enabled and console.is_terminal))
 
 
-def _lay_out(todo: dict[int, str], stage: Path, jobs: int, show_progress: bool) -> dict[int, ChunkLayout]:
+def _lay_out(todo: dict[int, str], stage: Path, jobs: int, show_progress: bool, what: str) -> dict[int, ChunkLayout]:
     """Lay out the chunks not found in the cache, in parallel when there are several.
 
     The workers are forked before the progress display starts its refresh thread: a fork
@@ -63,7 +68,7 @@ def _lay_out(todo: dict[int, str], stage: Path, jobs: int, show_progress: bool) 
     done: dict[int, ChunkLayout] = {}
     if jobs < 2 or len(todo) < 2:
         with _progress(show_progress) as progress:
-            task = progress.add_task("laying out PDF chunks", total=len(todo))
+            task = progress.add_task(f"laying out {what}", total=len(todo))
             for i, html in todo.items():
                 done[i] = layout_chunk(html, str(stage))
                 progress.advance(task)
@@ -72,7 +77,7 @@ def _lay_out(todo: dict[int, str], stage: Path, jobs: int, show_progress: bool) 
         futures: dict[Future[ChunkLayout], int] = {
             pool.submit(layout_chunk, todo[i], str(stage)): i for i in sorted(todo, key=lambda i: -len(todo[i]))}
         with _progress(show_progress) as progress:
-            task = progress.add_task("laying out PDF chunks", total=len(todo))
+            task = progress.add_task(f"laying out {what}", total=len(todo))
             try:
                 for future in as_completed(futures):
                     done[futures[future]] = future.result()
@@ -83,6 +88,20 @@ def _lay_out(todo: dict[int, str], stage: Path, jobs: int, show_progress: bool) 
     return done
 
 
+def _cached_layouts(htmls: list[str], stage: Path, jobs: int, cache: ChunkCache | None, shared: str,
+                    show_progress: bool, what: str) -> list[ChunkLayout]:
+    """Every document laid out, from the cache where it is there, the others in parallel."""
+    keys = [chunk_key(shared, html, stage) for html in htmls] if cache is not None else []
+    layouts = {i: hit for i, key in enumerate(keys) if cache is not None and (hit := cache.get(key)) is not None}
+    fresh = _lay_out({i: html for i, html in enumerate(htmls) if i not in layouts}, stage, jobs, show_progress, what)
+    if cache is not None:
+        for i, layout in fresh.items():
+            cache.put(keys[i], layout)
+    LOG.info("laid out %d of %d %s (%d from the cache)", len(fresh), len(htmls), what, len(layouts))
+    layouts.update(fresh)
+    return [layouts[i] for i in range(len(htmls))]
+
+
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
                    stage: Path, jobs: int, cache_dir: Path | None, show_progress: bool = False) -> bytes:
     """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html."""
@@ -90,34 +109,23 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
     htmls = [render(**{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
     cache = ChunkCache(cache_dir) if cache_dir is not None else None
-    keys: list[str] = []
-    layouts: dict[int, ChunkLayout] = {}
     shared = stage_digest(stage) if cache is not None else ""
-    if cache is not None:
-        keys = [chunk_key(shared, html, stage) for html in htmls]
-        layouts = {i: hit for i, key in enumerate(keys) if (hit := cache.get(key)) is not None}
-    todo = {i: html for i, html in enumerate(htmls) if i not in layouts}
-    fresh = _lay_out(todo, stage, jobs, show_progress)
-    if cache is not None:
-        for i, layout in fresh.items():
-            cache.put(keys[i], layout)
-    LOG.info("laid out %d of %d PDF chunks (%d from the cache)", len(fresh), len(htmls), len(layouts))
-    layouts.update(fresh)
-    ordered = [layouts[i] for i in range(len(htmls))]
+    ordered = _cached_layouts(htmls, stage, jobs, cache, shared, show_progress, "PDF chunks")
     pages = dedupe_anchors(ordered)
     (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
-    front = render(**{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
-    key = chunk_key(shared, front, stage) if cache is not None else ""
-    if cache is not None and (hit := cache.get(key)) is not None:
-        LOG.info("furniture pass (front, contents, page furniture) from the cache")
-        furniture = hit.pdf
-    else:
-        document = HTML(string=front, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
-        with print_layout():
-            furniture = document.write_pdf(presentational_hints=False)
-        if cache is not None:
-            cache.put(key, ChunkLayout(furniture, []))
-    return assemble(furniture, ordered)
+    (stage / "targets.css").write_text(TARGETS_CSS, encoding="utf-8")
+    furniture = [
+        render(**{**context, "stylesheets": [*hrefs, "ghost.css", "targets.css"], "ghost_pages": targets_pages(pages)}),
+        without_internal_links(render(**{**context, "stylesheets": [*hrefs, "ghost.css"],
+                                         "ghost_pages": margins_pages(pages)})),
+    ]
+    targets, margins = _cached_layouts(furniture, stage, jobs, cache, shared, show_progress, "furniture documents")
+    if len(targets.pages) == len(margins.pages):
+        return assemble(targets.pdf, ordered, margins.pdf)
+    LOG.info("the fronts of the furniture documents differ in length; laying the furniture out as one document")
+    whole = render(**{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
+    [furniture_pdf] = _cached_layouts([whole], stage, 1, cache, shared, show_progress, "furniture documents")
+    return assemble(furniture_pdf.pdf, ordered)
 
 
 def print_renderer(template: Any) -> Render:

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from exporter.build import BuildOptions, build
+from exporter.render import pdf_parallel
 
 from .conftest import change_edition
 from .helpers import structure
@@ -45,7 +46,8 @@ def _pdf(source: Path, out: Path, **options: object) -> Path:
 def test_parallel_layout_matches_single_pass(volume_source: Path, tmp_path: Path, layout_log) -> None:
     single = _pdf(volume_source, tmp_path / "single", jobs=1)
     parallel = _pdf(volume_source, tmp_path / "parallel", jobs=2)
-    assert layout_log() == ["laid out 3 of 3 PDF chunks (0 from the cache)"]
+    assert layout_log() == ["laid out 3 of 3 PDF chunks (0 from the cache)",
+                            "laid out 2 of 2 furniture documents (0 from the cache)"]
     a, b = structure(single), structure(parallel)
     assert a["pages"] == b["pages"] > 4
     assert a["text"] == b["text"]  # body, running heads, page numbers and contents numbers
@@ -61,12 +63,27 @@ def test_rebuild_lays_out_only_the_changed_edition(volume_source: Path, tmp_path
     assert warm.read_bytes() == cold.read_bytes()  # the assembly is deterministic
     change_edition(volume_source.parent, 17)
     rebuilt = _pdf(volume_source, tmp_path / "rebuilt", jobs=2, cache_dir=cache)
-    assert layout_log() == ["laid out 3 of 3 PDF chunks (0 from the cache)",
-                            "laid out 0 of 3 PDF chunks (3 from the cache)",
-                            "laid out 1 of 3 PDF chunks (2 from the cache)"]
+    assert layout_log()[::2] == ["laid out 3 of 3 PDF chunks (0 from the cache)",
+                                 "laid out 0 of 3 PDF chunks (3 from the cache)",
+                                 "laid out 1 of 3 PDF chunks (2 from the cache)"]
+    assert layout_log()[1:4:2] == ["laid out 2 of 2 furniture documents (0 from the cache)",
+                                   "laid out 0 of 2 furniture documents (2 from the cache)"]
     fresh = _pdf(volume_source, tmp_path / "fresh", jobs=1)
     assert structure(rebuilt) == structure(fresh)
     assert any("更正" in text for text in structure(rebuilt)["text"])
+
+
+def test_fronts_of_different_length_fall_back_to_one_furniture_document(
+        volume_source: Path, tmp_path: Path, layout_log, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Should the contents' page numbers move a line so that the margins document's front
+    (laid out without them) has another length, the furniture is laid out as one document."""
+    single = _pdf(volume_source, tmp_path / "single", jobs=1)
+    longer = pdf_parallel.without_internal_links
+    monkeypatch.setattr(pdf_parallel, "without_internal_links",
+                        lambda html: longer(html).replace('<div class="front">', '<div style="break-after: page"></div><div class="front">', 1))
+    parallel = _pdf(volume_source, tmp_path / "parallel", jobs=2)
+    assert layout_log()[-1] == "laid out 1 of 1 furniture documents (0 from the cache)"
+    assert structure(parallel) == structure(single)
 
 
 def test_a_small_document_is_laid_out_in_one_pass(volume_source: Path, tmp_path: Path, layout_log) -> None:
