@@ -35,12 +35,27 @@ def machine() -> dict[str, object]:
             "load_average_at_start": os.getloadavg()}
 
 
-def run_one(kind: str, corpus: Path, jobs: int) -> dict[str, object]:
-    done = subprocess.run([sys.executable, "-m", "benchmarks.measure", kind, str(corpus), str(jobs)],
+def run_one(kind: str, corpus: Path, jobs: int, keep: Path) -> dict[str, object]:
+    done = subprocess.run([sys.executable, "-m", "benchmarks.measure", kind, str(corpus), str(jobs), str(keep)],
                           cwd=ROOT, capture_output=True, text=True, check=False)
     if done.returncode:
         raise SystemExit(f"{kind} failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Each page's text without white space (justification may space CJK glyphs apart)."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return ["".join(page.split()) for page in text.split("\f")]
+
+
+def same_text_layer(keep: Path) -> dict[str, bool]:
+    """Whether our PDFs have the baseline's pages with the baseline's text on each."""
+    if not (keep / "baseline.pdf").exists():
+        return {}
+    baseline = page_texts(keep / "baseline.pdf")
+    return {kind: page_texts(keep / f"{kind}.pdf") == baseline
+            for kind in ("single", "pdf") if (keep / f"{kind}.pdf").exists()}
 
 
 def summarise(samples: list[dict[str, object]]) -> dict[str, object]:
@@ -68,14 +83,19 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="newsprint-bench-") as tmp:
         for weeks in sizes:
             corpus = volume(Path(tmp) / f"{weeks}w", weeks).parent
+            keep = Path(tmp) / f"{weeks}w-pdfs"
+            keep.mkdir()
             size = f"{weeks}w"
             results[size] = {"characters": characters(corpus)}
             for kind in kinds:
                 started = time.perf_counter()
-                samples = [run_one(kind, corpus, args.jobs) for _ in range(runs)]
+                samples = [run_one(kind, corpus, args.jobs, keep) for _ in range(runs)]
                 results[size][kind] = summarise(samples)
                 console.print(f"{size} {kind}: {results[size][kind]['seconds']:.2f} s "
                               f"({time.perf_counter() - started:.0f} s in all)")
+            if same := same_text_layer(keep):
+                results[size]["same_text_layer_as_baseline"] = same
+                console.print(f"{size} same pages and text per page as the baseline: {same}")
     args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     table = Table(title=f"newsprint-exporter benchmarks ({runs} run(s), --jobs {args.jobs})")
     for column in ("size", "chars", *kinds, "pdf speed-up vs baseline", "rebuild speed-up", "peak RSS MB"):
@@ -86,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         base, pdf, rebuild = (row.get(k) for k in ("baseline", "pdf", "rebuild"))
         cells.append(f"{base['seconds'] / pdf['seconds']:.2f}×" if base and pdf else "")  # type: ignore[index]
         cells.append(f"{rebuild['cold_seconds'] / rebuild['seconds']:.2f}×" if rebuild else "")  # type: ignore[index]
-        cells.append(f"{max(max(float(v['rss_mb']), float(v['worker_rss_mb'])) for k, v in row.items() if isinstance(v, dict)):.0f}")
+        cells.append(f"{max(max(float(v['rss_mb']), float(v['worker_rss_mb'])) for k, v in row.items() if k in kinds):.0f}")
         table.add_row(*cells)
     console.print(table)
     console.print(f"JSON: {args.json}")

@@ -1,5 +1,6 @@
-"""One measurement in a fresh process (`python -m benchmarks.measure KIND CORPUS WORKDIR JOBS`):
+"""One measurement in a fresh process (`python -m benchmarks.measure KIND CORPUS JOBS [KEEP]`):
 prints JSON with seconds, pages and peak RSS of this process and of its worker processes.
+With KEEP, the PDF made is copied to KEEP/<kind>.pdf (to compare text layers afterwards).
 
 Kinds: html, epub, pdf (cold cache), rebuild (cold build, one edition changed, timed
 rebuild), single (PDF in one pass, --jobs 1, no cache) and baseline (plain WeasyPrint on the
@@ -39,8 +40,9 @@ def _build(corpus: Path, fmt: str, out: Path, **options: object) -> tuple[float,
     return time.perf_counter() - start, path
 
 
-def measure(kind: str, corpus: Path, work: Path, jobs: int) -> dict[str, object]:
+def measure(kind: str, corpus: Path, work: Path, jobs: int, keep: Path | None = None) -> dict[str, object]:
     result: dict[str, object] = {}
+    pdf: Path | None = None
     if kind in ("html", "epub"):
         result["seconds"], _ = _build(corpus, kind, work / "out")
     elif kind == "single":
@@ -64,11 +66,14 @@ def measure(kind: str, corpus: Path, work: Path, jobs: int) -> dict[str, object]
         copy_images(loaded, stage)
         (stage / "print.html").write_text(html, encoding="utf-8")
         start = time.perf_counter()
-        HTML(string=html, base_url=str(stage / "print.html")).write_pdf(work / "baseline.pdf")
+        pdf = work / "baseline.pdf"
+        HTML(string=html, base_url=str(stage / "print.html")).write_pdf(pdf)
         result["seconds"] = time.perf_counter() - start
-        result["pages"] = _pages(work / "baseline.pdf")
+        result["pages"] = _pages(pdf)
     else:
         raise SystemExit(f"unknown kind {kind}")
+    if keep is not None and pdf is not None:
+        shutil.copyfile(pdf, keep / f"{kind}.pdf")
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     result.update(kind=kind, rss_mb=round(own, 1), worker_rss_mb=round(workers, 1))
@@ -77,5 +82,6 @@ def measure(kind: str, corpus: Path, work: Path, jobs: int) -> dict[str, object]
 
 if __name__ == "__main__":
     kind, corpus, jobs = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
+    keep = Path(sys.argv[4]) if len(sys.argv) > 4 else None
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
-        print(json.dumps(measure(kind, corpus, Path(tmp), jobs)))
+        print(json.dumps(measure(kind, corpus, Path(tmp), jobs, keep)))
