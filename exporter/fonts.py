@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from fontTools.ttLib import TTFont
+import uharfbuzz as hb
 
 from .render.css import GENERIC_FAMILIES
 
@@ -78,8 +78,8 @@ def faces_for(families: list[str], style: str = "Regular") -> list[FontFace]:
 
 @cache
 def _cmap(path: Path, index: int) -> frozenset[int]:
-    with TTFont(str(path), fontNumber=index, lazy=True) as font:
-        return frozenset(font.getBestCmap() or {})
+    """The code points a face maps, read by HarfBuzz (a CJK face in ms, not 0.1 s)."""
+    return frozenset(hb.Face(hb.Blob.from_file_path(str(path)), index).unicodes)
 
 
 def needs_glyph(ch: str) -> bool:
