@@ -18,6 +18,7 @@ from weasyprint import HTML
 
 from ..model import Part, Section
 from .fetcher import StagedFetcher
+from .pdf_fonts_defer import deferred_font_subsets
 from .print_layout import print_layout
 
 # A chunk is one section, or several small consecutive sections of one part: fewer
@@ -102,5 +103,6 @@ def layout_chunk(html: str, stage: str) -> ChunkLayout:
     document = HTML(string=html, base_url=str(root / "print.html"), url_fetcher=StagedFetcher(root))
     with print_layout():
         rendered = document.render(presentational_hints=False)
-        pdf = rendered.write_pdf()
+        with deferred_font_subsets():
+            pdf = rendered.write_pdf()
     return ChunkLayout(pdf, [_page_info(page) for page in rendered.pages])

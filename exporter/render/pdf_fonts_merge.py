@@ -7,15 +7,15 @@ union of the glyph ids the chunks use is subset once from the installed font fil
 `W` widths and `ToUnicode` maps are united, and every resource points at one Type0 font.
 A face is left as it is when it cannot be merged safely: a font with glyphs missing from
 the face (a custom encoding), a variable or colour font, or a font file fontconfig does
-not list.
+not list. A face whose subset a chunk deferred (pdf_fonts_defer.py: a stub naming the face
+instead of a font program) must be merged, from the installed face the stub names, or the
+build fails.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import uharfbuzz as hb
@@ -32,6 +32,9 @@ from pypdf.generic import (
     PdfObject,
     StreamObject,
 )
+
+from ..errors import RenderError
+from .pdf_fonts_defer import FontIdentity, faces_by_postscript_name, installed_face, stub_identity
 
 # As weasyprint/pdf/fonts.py `Font._harfbuzz_subset` (with its default `hinting=False`).
 _DROP_TABLES = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB", b"JSTF", b"LTSH", b"PCLT", b"SVG ")
@@ -52,20 +55,6 @@ begincmap
 <0000> <ffff>
 endcodespacerange"""
 _CMAP_TAIL = b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
-
-
-def _installed_by_postscript_name() -> dict[str, tuple[Path, int]]:
-    """Every face fontconfig lists, by PostScript name: (file, face index)."""
-    if not shutil.which("fc-list"):
-        return {}
-    out = subprocess.run(["fc-list", "--format", "%{postscriptname}\t%{file}\t%{index}\n"],
-                         capture_output=True, text=True, check=False).stdout
-    faces: dict[str, tuple[Path, int]] = {}
-    for line in sorted(out.splitlines()):
-        parts = line.split("\t")
-        if len(parts) == 3 and parts[0]:
-            faces.setdefault(parts[0], (Path(parts[1]), int(parts[2] or 0)))
-    return faces
 
 
 def _widths(array: PdfObject) -> dict[int, float]:
@@ -138,19 +127,33 @@ def _mergeable(font: DictionaryObject) -> bool:
         and _font_file(descriptor) is not None and "/CIDSet" not in descriptor
 
 
-def _merged(writer: PdfWriter, fonts: list[DictionaryObject],
-            installed: dict[str, tuple[Path, int]]) -> IndirectObject | None:
-    """One Type0 font for `fonts` (same face, in document order), or None if not mergeable."""
-    descriptors = [font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object() for font in fonts]
+def _descriptor(font: DictionaryObject) -> DictionaryObject:
+    return font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+
+
+def _merged(writer: PdfWriter, fonts: list[DictionaryObject], installed: dict[str, list[tuple[Path, int]]],
+            identity: FontIdentity | None) -> IndirectObject | None:
+    """One Type0 font for `fonts` (same face, in document order), or None if not mergeable.
+    A face some chunk deferred is cut from the installed face with its `identity` (its
+    first font may be a stub); any other from the first installed face with the PostScript
+    name in its first font program."""
+    descriptors = [_descriptor(font) for font in fonts]
     files = [_font_file(descriptor) for descriptor in descriptors]
     key, first_file = files[0]  # type: ignore[misc]
     if any(f[0] != key for f in files):  # type: ignore[index]
         return None
-    postscript = TTFont(io.BytesIO(first_file.get_data()), lazy=True)["name"].getDebugName(6)
-    if postscript not in installed:
-        return None
-    path, index = installed[postscript]
-    face = hb.Face(hb.Blob.from_file_path(str(path)), index)
+    if identity is not None:
+        face = installed_face(identity, installed)
+        if face is None:
+            raise RenderError(f"font {identity.postscript} changed or was removed while the PDF was built "
+                              f"(no installed face with its {identity.glyph_count} glyphs and 'head' table); "
+                              "build again")
+    else:
+        postscript = TTFont(io.BytesIO(first_file.get_data()), lazy=True)["name"].getDebugName(6)
+        if postscript not in installed:
+            return None
+        path, index = installed[postscript][0]
+        face = hb.Face(hb.Blob.from_file_path(str(path)), index)
     widths: dict[int, float] = {}
     to_unicode: dict[int, bytes] = {}
     for font in fonts:  # later chunks win, as the last glyph drawn does in one pass
@@ -208,21 +211,35 @@ def _font_objects(font: DictionaryObject) -> list[IndirectObject]:
 
 
 def merge_font_subsets(writer: PdfWriter) -> None:
-    """Replace the Type0 fonts of each face in `writer` by one font subset to their union."""
+    """Replace the Type0 fonts of each face in `writer` by one font subset to their union;
+    a face with a stub is always merged, and no stub is left."""
     groups: dict[str, list[DictionaryObject]] = {}
+    identities: dict[str, FontIdentity] = {}
+    stubs: list[DictionaryObject] = []
     for obj in list(writer._objects):
-        if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/Font" and obj.get("/Subtype") == "/Type0" \
-                and _mergeable(obj):
-            groups.setdefault(_TAG.sub("/", str(obj["/BaseFont"])), []).append(obj)
-    groups = {name: fonts for name, fonts in groups.items() if len(fonts) > 1}
-    if not groups:
-        return
-    installed = _installed_by_postscript_name()
+        if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/Font" and obj.get("/Subtype") == "/Type0":
+            name = _TAG.sub("/", str(obj["/BaseFont"]))
+            font_file = _font_file(_descriptor(obj))
+            if font_file is not None and (identity := stub_identity(font_file[1].get_data())) is not None:
+                stubs.append(obj)
+                if identities.setdefault(name, identity) != identity:
+                    raise RenderError(f"font {name[1:]} was laid out from two different font files; build again")
+            if _mergeable(obj):
+                groups.setdefault(name, []).append(obj)
+    groups = {name: fonts for name, fonts in groups.items() if len(fonts) > 1 or name in identities}
+    installed = faces_by_postscript_name() if groups else {}
     new: dict[int, IndirectObject] = {}
     for name in sorted(groups):
-        merged = _merged(writer, groups[name], installed)
+        merged = _merged(writer, groups[name], installed, identities.get(name))
         if merged is not None:
             new.update((font.indirect_reference.idnum, merged) for font in groups[name])
+        elif name in identities:
+            raise RenderError(f"font {identities[name].postscript} ({name[1:]}) could not be merged from its chunks")
+    left = sorted({str(font["/BaseFont"])[1:] for font in stubs if font.indirect_reference.idnum not in new})
+    if left:
+        raise RenderError(f"deferred font {', '.join(left)} could not be merged from the PDF chunks")
+    if not new:
+        return
     dropped = {ref.idnum for name in groups for font in groups[name] if font.indirect_reference.idnum in new
                for ref in (font.indirect_reference, *_font_objects(font))}
     for idnum in sorted(dropped):

@@ -1,0 +1,129 @@
+"""Chunks leave their font subsets to the assembly (pdf_fonts_defer.py): stubs naming the
+face go in, and only real fonts, cut from that very installed face, come out."""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import weasyprint
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader, PdfWriter
+from weasyprint import HTML
+from weasyprint.pdf import fonts
+
+from exporter.errors import RenderError
+from exporter.render.pdf_fonts_defer import STUB_MARK, SUPPORTED_VERSIONS, deferred_font_subsets, stub_identity
+from exporter.render.pdf_fonts_merge import merge_font_subsets
+
+from .helpers import embedded_fonts, glyphs_without_outline
+
+# The WeasyPrint code the patch replaces or relies on (Font attributes, when and how `clean`
+# is called, how its result is embedded), hashed. If one changes, re-check
+# exporter/render/pdf_fonts_defer.py against the new code, then update the hash and SUPPORTED_VERSIONS.
+INTERNALS = {
+    fonts.Font.__init__: "1f281166b10302a4",
+    fonts.Font.clean: "794f0211f18453f1",
+    fonts.Font.subset: "61ed6bc2e9a7e43a",
+    fonts.Font._harfbuzz_subset: "f80805663ede8080",
+    fonts.Font.type.fget: "31376bf9b326ac58",
+    fonts.build_fonts_dictionary: "fc551bef35d0d6c3",
+    fonts._build_vector_font_dictionary: "aa6eea312c6e3375",
+}
+# A CFF face in a collection (Noto CJK is a .ttc) and a TrueType face.
+HTML_TEXT = """<p style="font-family: 'Noto Serif CJK SC'">大桥今日正式通车，两岸车程缩短至8分钟。</p>
+<p style="font-family: 'DejaVu Sans'">Hello, world</p>"""
+
+
+def _write(html: str = HTML_TEXT, base_url: str | None = None) -> bytes:
+    with deferred_font_subsets():
+        return HTML(string=html, base_url=base_url).write_pdf()
+
+
+def _merge(pdf: bytes, *more: bytes, edit: Callable[[bytes], bytes] | None = None) -> bytes:
+    """`pdf` (and the pages of `more`) with its font subsets merged; `edit` rewrites each
+    font program first."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for other in more:
+        writer.append(PdfReader(io.BytesIO(other)))
+    for obj in writer._objects:
+        if edit is not None and obj is not None and obj.get("/Type") == "/FontDescriptor":
+            program = obj["/FontFile3" if "/FontFile3" in obj else "/FontFile2"].get_object()
+            program.set_data(edit(program.get_data()))
+    merge_font_subsets(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_weasyprint_internals_unchanged() -> None:
+    assert weasyprint.__version__ in SUPPORTED_VERSIONS
+    changed = [f.__qualname__ for f, digest in INTERNALS.items()
+               if hashlib.sha256(inspect.getsource(f).encode()).hexdigest()[:16] != digest]
+    assert not changed, f"WeasyPrint internals used by pdf_fonts_defer changed: {changed}"
+
+
+def test_patch_is_contained() -> None:
+    before = fonts.Font.clean
+    with deferred_font_subsets():
+        assert fonts.Font.clean is not before
+    assert fonts.Font.clean is before
+
+
+def test_stubs_keep_the_font_type_and_name_the_face() -> None:
+    plain = embedded_fonts(HTML(string=HTML_TEXT).write_pdf())
+    pdf = _write()
+    stubbed = embedded_fonts(pdf)
+    assert set(stubbed) == set(plain)
+    postscript = set()
+    for name, (key, program, text) in stubbed.items():
+        identity = stub_identity(program)
+        assert identity is not None
+        postscript.add(identity.postscript)
+        assert key == plain[name][0]  # FontFile3 for CFF outlines, FontFile2 for TrueType
+        assert text == plain[name][2]
+    assert postscript == {"NotoSerifCJKsc-Regular", "DejaVuSans"}
+    assert len(pdf) < 10_000
+
+
+def test_merge_cuts_deferred_faces_from_the_installed_font() -> None:
+    pdf = _write()
+    checked, problems = glyphs_without_outline(_merge(pdf))
+    assert checked >= 25 and not problems
+    # a stub and a real subset of one face (say a chunk and a furniture pass) become one font
+    both = _merge(pdf, HTML(string=HTML_TEXT).write_pdf())
+    assert len(embedded_fonts(both)) == 2 and not glyphs_without_outline(both)[1]
+
+
+def _other_file(program: bytes) -> bytes:
+    """A stub naming the same face in another file (another 'head' table)."""
+    identity = json.loads(program[4 + len(STUB_MARK):])
+    return program[:4 + len(STUB_MARK)] + json.dumps({**identity, "head_sha256": "0" * 64}).encode()
+
+
+def test_a_mismatching_identity_fails() -> None:
+    with pytest.raises(RenderError, match=r"^font (NotoSerifCJKsc-Regular|DejaVuSans) changed or was removed"):
+        _merge(_write(), edit=_other_file)
+
+
+def test_an_unreadable_stub_fails() -> None:
+    with pytest.raises(RenderError, match="unreadable deferred font"):
+        _merge(_write(), edit=lambda program: program[:-4])
+
+
+def test_a_font_fontconfig_does_not_list_is_subset_in_the_chunk(tmp_path: Path) -> None:
+    """A theme's @font-face file is no installed face: WeasyPrint subsets it as usual."""
+    font = TTFont("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    font["head"].fontRevision += 1  # same PostScript name, another file
+    font.save(tmp_path / "theme-font.ttf")
+    html = ("<style>@font-face { font-family: ThemeFont; src: url(theme-font.ttf) }</style>"
+            "<p style='font-family: ThemeFont'>Hello</p>")
+    pdf = _write(html, base_url=str(tmp_path / "print.html"))
+    [(key, program, _text)] = embedded_fonts(pdf).values()
+    assert key == "/FontFile2" and stub_identity(program) is None
+    assert not glyphs_without_outline(_merge(pdf))[1]
