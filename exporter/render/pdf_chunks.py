@@ -65,6 +65,11 @@ def _weight(section: Section) -> int:
     return sum(len(t) for a in section.articles for t in a.texts) + 400 * len(section.articles)
 
 
+def chunk_weight(chunk: list[ChunkPart]) -> int:
+    """About how long a chunk takes to lay out, to hand out the heaviest first."""
+    return sum(_weight(section) for part in chunk for section in part.sections)
+
+
 def split(parts: list[Part]) -> list[list[ChunkPart]]:
     """Group sections into chunks without crossing a part; the order is the document's."""
     chunks: list[list[ChunkPart]] = []

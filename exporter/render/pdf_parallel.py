@@ -16,7 +16,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ from rich.progress import (
 from ..cache import ChunkCache, chunk_key, stage_digest
 from .autospace import autospace
 from .pdf_assemble import assemble
-from .pdf_chunks import CHUNK_CSS, ChunkLayout, ChunkPart, layout_chunk
+from .pdf_chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
 from .pdf_furniture import (
     TARGETS_CSS,
     dedupe_anchors,
@@ -46,7 +47,7 @@ LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
 
 
-def _pool(jobs: int) -> Executor:
+def _pool(jobs: int) -> ProcessPoolExecutor:
     """Forked workers start at once with WeasyPrint already imported."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -59,47 +60,53 @@ def _progress(enabled: bool) -> Progress:
                     console=console, transient=True, disable=not (enabled and console.is_terminal))
 
 
-def _lay_out(todo: dict[int, str], stage: Path, jobs: int, show_progress: bool, what: str) -> dict[int, ChunkLayout]:
-    """Lay out the chunks not found in the cache, in parallel when there are several.
+def _cached_layouts(renders: list[Callable[[], str]], weights: list[int], stage: Path, jobs: int,
+                    cache: ChunkCache | None, shared: str, show_progress: bool, what: str) -> list[ChunkLayout]:
+    """Every document rendered, then taken from the cache or laid out, the heaviest first.
 
-    The workers are forked before the progress display starts its refresh thread: a fork
-    while that thread holds the stderr lock would leave the lock held in the worker.
+    A document is handed to the workers as soon as it is rendered, so they lay out while the
+    rest render. The workers are forked at the first hand-over, before the progress display
+    starts its refresh thread: a fork while that thread holds the stderr lock would leave
+    the lock held in the worker.
     """
-    done: dict[int, ChunkLayout] = {}
-    if jobs < 2 or len(todo) < 2:
+    layouts: dict[int, ChunkLayout] = {}
+    keys: dict[int, str] = {}
+    serial: dict[int, str] = {}
+    futures: dict[Future[ChunkLayout], int] = {}
+    pool = _pool(min(jobs, len(renders))) if jobs > 1 and len(renders) > 1 else None
+    try:
+        for i in sorted(range(len(renders)), key=lambda i: -weights[i]):
+            html = renders[i]()
+            if cache is not None:
+                keys[i] = chunk_key(shared, html, stage)
+                if (hit := cache.get(keys[i])) is not None:
+                    layouts[i] = hit
+                    continue
+            if pool is not None:
+                futures[pool.submit(layout_chunk, html, str(stage))] = i
+            else:
+                serial[i] = html
+        fresh: dict[int, ChunkLayout] = {}
         with _progress(show_progress) as progress:
-            task = progress.add_task(f"laying out {what}", total=len(todo))
-            for i, html in todo.items():
-                done[i] = layout_chunk(html, str(stage))
+            task = progress.add_task(f"laying out {what}", total=len(futures) + len(serial))
+            for i, html in serial.items():
+                fresh[i] = layout_chunk(html, str(stage))
                 progress.advance(task)
-        return done
-    with _pool(min(jobs, len(todo))) as pool:
-        futures: dict[Future[ChunkLayout], int] = {
-            pool.submit(layout_chunk, todo[i], str(stage)): i for i in sorted(todo, key=lambda i: -len(todo[i]))}
-        with _progress(show_progress) as progress:
-            task = progress.add_task(f"laying out {what}", total=len(todo))
-            try:
-                for future in as_completed(futures):
-                    done[futures[future]] = future.result()
-                    progress.advance(task)
-            except BaseException:
-                pool.shutdown(cancel_futures=True)
-                raise
-    return done
-
-
-def _cached_layouts(htmls: list[str], stage: Path, jobs: int, cache: ChunkCache | None, shared: str,
-                    show_progress: bool, what: str) -> list[ChunkLayout]:
-    """Every document laid out, from the cache where it is there, the others in parallel."""
-    keys = [chunk_key(shared, html, stage) for html in htmls] if cache is not None else []
-    layouts = {i: hit for i, key in enumerate(keys) if cache is not None and (hit := cache.get(key)) is not None}
-    fresh = _lay_out({i: html for i, html in enumerate(htmls) if i not in layouts}, stage, jobs, show_progress, what)
+            for future in as_completed(futures):
+                fresh[futures[future]] = future.result()
+                progress.advance(task)
+    except BaseException:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+        raise
+    if pool is not None:
+        pool.shutdown()
     if cache is not None:
         for i, layout in fresh.items():
             cache.put(keys[i], layout)
-    LOG.info("laid out %d of %d %s (%d from the cache)", len(fresh), len(htmls), what, len(layouts))
+    LOG.info("laid out %d of %d %s (%d from the cache)", len(fresh), len(renders), what, len(layouts))
     layouts.update(fresh)
-    return [layouts[i] for i in range(len(htmls))]
+    return [layouts[i] for i in range(len(renders))]
 
 
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
@@ -107,24 +114,28 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html."""
     hrefs = list(context["stylesheets"])
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
-    htmls = [render(**{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
     cache = ChunkCache(cache_dir) if cache_dir is not None else None
     shared = stage_digest(stage) if cache is not None else ""
-    ordered = _cached_layouts(htmls, stage, jobs, cache, shared, show_progress, "PDF chunks")
+    renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
+    ordered = _cached_layouts(renders, list(map(chunk_weight, chunks)), stage, jobs, cache, shared, show_progress,
+                              "PDF chunks")
     pages = dedupe_anchors(ordered)
     (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
     (stage / "targets.css").write_text(TARGETS_CSS, encoding="utf-8")
     furniture = [
-        render(**{**context, "stylesheets": [*hrefs, "ghost.css", "targets.css"], "ghost_pages": targets_pages(pages)}),
-        without_internal_links(render(**{**context, "stylesheets": [*hrefs, "ghost.css"],
-                                         "ghost_pages": margins_pages(pages)})),
+        partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css", "targets.css"],
+                           "ghost_pages": targets_pages(pages)}),
+        lambda: without_internal_links(render(**{**context, "stylesheets": [*hrefs, "ghost.css"],
+                                                 "ghost_pages": margins_pages(pages)})),
     ]
-    targets, margins = _cached_layouts(furniture, stage, jobs, cache, shared, show_progress, "furniture documents")
+    # The margins document, with a running head and a page number on every page, is the longer.
+    targets, margins = _cached_layouts(furniture, [1, 2], stage, jobs, cache, shared, show_progress,
+                                       "furniture documents")
     if len(targets.pages) == len(margins.pages):
         return assemble(targets.pdf, ordered, margins.pdf)
     LOG.info("the fronts of the furniture documents differ in length; laying the furniture out as one document")
-    whole = render(**{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
-    [furniture_pdf] = _cached_layouts([whole], stage, 1, cache, shared, show_progress, "furniture documents")
+    whole = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
+    [furniture_pdf] = _cached_layouts([whole], [1], stage, 1, cache, shared, show_progress, "furniture documents")
     return assemble(furniture_pdf.pdf, ordered)
 
 
