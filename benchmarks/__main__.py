@@ -2,6 +2,8 @@
 the plain-WeasyPrint baseline in the same run, print a table and write JSON.
 
 Each measurement runs in a fresh process (medians of --runs), so peak RSS is per process.
+The kinds run round robin (run 1 of every kind, then run 2, ...), and the baseline/parallel
+ratio is also given run by run, because a shared machine's speed drifts over minutes.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import weasyprint
@@ -44,8 +45,9 @@ def run_one(kind: str, corpus: Path, jobs: int, keep: Path) -> dict[str, object]
 
 
 def page_texts(pdf: Path) -> list[str]:
-    """Each page's text without white space (justification may space CJK glyphs apart)."""
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    """Each page's text in drawing order (-raw: justified lines can confuse the reading-order
+    heuristics), without white space (justification may space CJK glyphs apart)."""
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return ["".join(page.split()) for page in text.split("\f")]
 
 
@@ -87,12 +89,19 @@ def main(argv: list[str] | None = None) -> int:
             keep.mkdir()
             size = f"{weeks}w"
             results[size] = {"characters": characters(corpus)}
+            # Round robin, so that every kind sees the same spells of a shared machine's speed.
+            samples: dict[str, list[dict[str, object]]] = {kind: [] for kind in kinds}
+            for run in range(1, runs + 1):
+                for kind in kinds:
+                    samples[kind].append(run_one(kind, corpus, args.jobs, keep))
+                    console.print(f"{size} run {run}/{runs} {kind}: {samples[kind][-1]['seconds']:.2f} s")
             for kind in kinds:
-                started = time.perf_counter()
-                samples = [run_one(kind, corpus, args.jobs, keep) for _ in range(runs)]
-                results[size][kind] = summarise(samples)
-                console.print(f"{size} {kind}: {results[size][kind]['seconds']:.2f} s "
-                              f"({time.perf_counter() - started:.0f} s in all)")
+                results[size][kind] = summarise(samples[kind])
+            if "baseline" in kinds and "pdf" in kinds:
+                ratios = [float(b["seconds"]) / float(p["seconds"])  # type: ignore[arg-type]
+                          for b, p in zip(samples["baseline"], samples["pdf"], strict=True)]
+                results[size]["pdf_speedup_per_run"] = ratios
+                console.print(f"{size} baseline / parallel PDF, run by run: {', '.join(f'{r:.2f}×' for r in ratios)}")
             if same := same_text_layer(keep):
                 results[size]["same_text_layer_as_baseline"] = same
                 console.print(f"{size} same pages and text per page as the baseline: {same}")
