@@ -5,8 +5,8 @@ out at a candidate height (at the page's full height first, then, for balanced c
 at growing heights), and once the height is chosen it lays the columns out *again* to
 keep. That last pass repeats, with the same arguments, a trial it has just made: on a
 page the columns fill, the trial at full height; for balanced columns, the last trial.
-Profiled on the benchmark week, columns take about 80 % of the layout time and a third of
-it is those repeats.
+Profiled on the benchmark week, columns take about 80 % of the layout time and about 30 %
+of the column layouts are those repeats.
 
 Inside `column_reuse()`, every call that `columns_layout()` makes to
 `block_box_layout()` is remembered, and the keeping pass gets the remembered trial
