@@ -24,17 +24,15 @@ from contextlib import contextmanager
 from typing import Any
 
 import regex
-import weasyprint
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout import inline
 from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
-from ..errors import RenderError
+from .weasyprint_pin import check_supported
 from ..text import CJK_CLASS
 from .autospace import CLASS_PREFIX
 
-SUPPORTED_VERSIONS = ("70.0",)
 
 
 # In CJK-language text the ambiguous-width quotes, dashes and ellipsis are CJK too; in
@@ -129,19 +127,10 @@ def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, An
     return justify_line
 
 
-def check_supported() -> None:
-    """Refuse to patch a WeasyPrint whose internals this module has not been tested on."""
-    if weasyprint.__version__ not in SUPPORTED_VERSIONS:
-        raise RenderError(
-            f"CJK justification supports WeasyPrint {', '.join(SUPPORTED_VERSIONS)}, "
-            f"found {weasyprint.__version__}; install a supported version (pip install 'weasyprint==70.0')"
-        )
-
-
 @contextmanager
 def cjk_justification() -> Iterator[None]:
     """Render and write PDFs inside this block to get CJK lines justified."""
-    check_supported()
+    check_supported("CJK justification")
     count, set_text = inline.count_expandable_spaces, line_break.Layout.set_text
     justify = inline.justify_line
     inline.count_expandable_spaces = _counter(count)

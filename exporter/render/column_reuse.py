@@ -28,6 +28,8 @@ from typing import Any
 
 from weasyprint.layout import block, column
 
+from .weasyprint_pin import check_supported
+
 _COLUMNS_CODE = column.columns_layout.__code__
 Memo = dict[tuple[Any, ...], tuple[float, tuple[Any, ...]]]
 
@@ -56,6 +58,7 @@ def _key(context: Any, box: Any, bottom_space: float, skip_stack: Any, containin
 @contextmanager
 def column_reuse() -> Iterator[None]:
     """Lay out inside this block to skip repeated column layouts (same output)."""
+    check_supported("column reuse")
     original_columns, original_block = column.columns_layout, block.block_box_layout
     memos: list[Memo] = []
 

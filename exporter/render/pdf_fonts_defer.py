@@ -32,14 +32,13 @@ from pathlib import Path
 from typing import Any
 
 import uharfbuzz as hb
-import weasyprint
 from fontTools.ttLib import newTable
 from weasyprint.pdf import fonts
 from weasyprint.text.ffi import ffi, harfbuzz
 
 from ..errors import RenderError
+from .weasyprint_pin import check_supported
 
-SUPPORTED_VERSIONS = ("70.0",)
 STUB_MARK = b"\0newsprint-exporter: subset at assembly\0"
 
 
@@ -137,19 +136,10 @@ def _deferring(clean: Callable[..., None]) -> Callable[..., None]:
     return deferring_clean
 
 
-def check_supported() -> None:
-    """Refuse to patch a WeasyPrint whose internals this module has not been tested on."""
-    if weasyprint.__version__ not in SUPPORTED_VERSIONS:
-        raise RenderError(
-            f"deferred font subsets support WeasyPrint {', '.join(SUPPORTED_VERSIONS)}, "
-            f"found {weasyprint.__version__}; install a supported version (pip install 'weasyprint==70.0')"
-        )
-
-
 @contextmanager
 def deferred_font_subsets() -> Iterator[None]:
     """Write a PDF inside this block to embed stubs for the faces the assembly re-subsets."""
-    check_supported()
+    check_supported("deferred font subsets")
     clean = fonts.Font.clean
     fonts.Font.clean = _deferring(clean)  # type: ignore[method-assign]
     try:

@@ -18,7 +18,8 @@ from weasyprint.text import line_break
 
 from exporter.model import Paragraph
 from exporter.render.autospace import autospace
-from exporter.render.cjk_justify import SUPPORTED_VERSIONS, cjk_justification, cjk_units
+from exporter.render.cjk_justify import cjk_justification, cjk_units
+from exporter.render.weasyprint_pin import SUPPORTED_VERSIONS
 from exporter.render.fetcher import StagedFetcher
 from tests.conftest import THEMES, ZH_EXAMPLE
 

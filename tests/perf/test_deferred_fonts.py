@@ -18,7 +18,8 @@ from weasyprint import HTML
 from weasyprint.pdf import fonts
 
 from exporter.errors import RenderError
-from exporter.render.pdf_fonts_defer import STUB_MARK, SUPPORTED_VERSIONS, deferred_font_subsets, stub_identity
+from exporter.render.pdf_fonts_defer import STUB_MARK, deferred_font_subsets, stub_identity
+from exporter.render.weasyprint_pin import SUPPORTED_VERSIONS
 from exporter.render.pdf_fonts_merge import merge_font_subsets
 
 from .helpers import embedded_fonts, glyphs_without_outline
