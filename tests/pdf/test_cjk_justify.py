@@ -5,8 +5,6 @@ The "before" figure renders the same print.html with stock WeasyPrint (no extens
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 from pathlib import Path
 
 import pytest
@@ -23,7 +21,7 @@ from exporter.render.weasyprint_pin import SUPPORTED_VERSIONS
 from exporter.render.fetcher import StagedFetcher
 from tests.conftest import THEMES, ZH_EXAMPLE
 
-from .helpers import column_lines, flush_edges, justified_lines, outline, shortfall, squeeze
+from .helpers import changed_internals, column_lines, flush_edges, justified_lines, outline, shortfall, squeeze
 
 # The WeasyPrint code the extension patches or depends on, hashed. If one changes, re-check
 # exporter/render/cjk_justify.py against the new code, then update the hash and SUPPORTED_VERSIONS.
@@ -41,8 +39,7 @@ CLOSING = set("、，。；：！？）」』”’》〉】〕")
 
 def test_weasyprint_internals_unchanged() -> None:
     assert weasyprint.__version__ in SUPPORTED_VERSIONS
-    changed = [f.__qualname__ for f, digest in INTERNALS.items()
-               if hashlib.sha256(inspect.getsource(f).encode()).hexdigest()[:16] != digest]
+    changed = changed_internals(INTERNALS)
     assert not changed, f"WeasyPrint internals used by cjk_justify changed: {changed}"
 
 

@@ -4,8 +4,6 @@ lays out without it, only with fewer column layouts."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import inspect
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,10 +13,11 @@ import pytest
 from weasyprint import HTML
 from weasyprint.layout import block, column
 
-from exporter.render.cjk_justify import cjk_justification
 from exporter.render import column_reuse as column_reuse_module
+from exporter.render.cjk_justify import cjk_justification
 from exporter.render.column_reuse import column_reuse
 from tests.conftest import ALL_EXAMPLES
+from tests.pdf.helpers import changed_internals
 
 Geometry = list[list[tuple[Any, ...]]]
 
@@ -32,8 +31,7 @@ INTERNALS = {
 
 
 def test_weasyprint_internals_unchanged() -> None:
-    changed = [f.__qualname__ for f, digest in INTERNALS.items()
-               if hashlib.sha256(inspect.getsource(f).encode()).hexdigest()[:16] != digest]
+    changed = changed_internals(INTERNALS)
     assert not changed, f"WeasyPrint internals used by column_reuse changed: {changed}"
 
 # Floats, absolute and fixed boxes, footnotes, running elements, a spanning heading,

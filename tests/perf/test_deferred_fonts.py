@@ -3,8 +3,6 @@ face go in, and only real fonts, cut from that very installed face, come out."""
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import io
 import json
 from collections.abc import Callable
@@ -19,8 +17,9 @@ from weasyprint.pdf import fonts
 
 from exporter.errors import RenderError
 from exporter.render.pdf_fonts_defer import STUB_MARK, deferred_font_subsets, stub_identity
-from exporter.render.weasyprint_pin import SUPPORTED_VERSIONS
 from exporter.render.pdf_fonts_merge import merge_font_subsets
+from exporter.render.weasyprint_pin import SUPPORTED_VERSIONS
+from tests.pdf.helpers import changed_internals
 
 from .helpers import embedded_fonts, glyphs_without_outline
 
@@ -64,8 +63,7 @@ def _merge(pdf: bytes, *more: bytes, edit: Callable[[bytes], bytes] | None = Non
 
 def test_weasyprint_internals_unchanged() -> None:
     assert weasyprint.__version__ in SUPPORTED_VERSIONS
-    changed = [f.__qualname__ for f, digest in INTERNALS.items()
-               if hashlib.sha256(inspect.getsource(f).encode()).hexdigest()[:16] != digest]
+    changed = changed_internals(INTERNALS)
     assert not changed, f"WeasyPrint internals used by pdf_fonts_defer changed: {changed}"
 
 
