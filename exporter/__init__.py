@@ -5,7 +5,7 @@ The Python API mirrors the CLI: `load()` reads a source into the model, `build()
 
 __version__ = "0.1.0"
 
-from .build import BuildOptions, build  # noqa: E402
+from .api import BuildOptions, build  # noqa: E402
 from .errors import InputError, Problem  # noqa: E402
 from .model import Article, Edition  # noqa: E402
 from .readers import LoadedEdition, load  # noqa: E402

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
-from .render.css import GENERIC_FAMILIES
+from .writers.css import GENERIC_FAMILIES
 
 INSTALL_HINT = "install a font that has them, e.g. `apt-get install fonts-noto-cjk fonts-noto-core` (or run `make setup`)"
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..assets import AssetPolicy
-from ..build import BuildOptions, build, load_source, parse_targets
-from ..cache import default_cache_dir
+from ..api import BuildOptions, build, load_source, parse_targets
+from ..writers.pdf.cache import default_cache_dir
 from ..errors import InputError, RenderError
 from .common import captured_warnings, err_console, warn
 

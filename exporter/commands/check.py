@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..epub_check import check_epub
+from ..writers.epub.epubcheck import check_epub
 
 
 def register(sub: argparse._SubParsersAction) -> None:

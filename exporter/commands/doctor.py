@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import __version__
-from ..build import DEFAULT_THEME
+from ..api import DEFAULT_THEME
 from ..fonts import INSTALL_HINT, describe, faces_for, missing_characters
 from ..readers import load
 from ..themes import load_theme

@@ -15,8 +15,8 @@ from lxml import etree
 from pypdf import PdfReader
 
 from exporter import build, load
-from exporter.build import BuildOptions, load_source
-from exporter.epub_check import check_epub
+from exporter.api import BuildOptions, load_source
+from exporter.writers.epub.epubcheck import check_epub
 from exporter.labels import long_date
 
 ROOT = Path(__file__).resolve().parents[2]

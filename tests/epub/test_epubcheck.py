@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from exporter.build import BuildOptions, build
+from exporter.api import BuildOptions, build
 
 from ..conftest import ALL_EXAMPLES, THEMES, ZH_EXAMPLE
 from .sample import write_sample

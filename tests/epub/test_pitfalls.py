@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from exporter.build import BuildOptions, build
+from exporter.api import BuildOptions, build
 from exporter.errors import RenderError
 
 from ..conftest import ZH_EXAMPLE

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from exporter.build import BuildOptions, build
+from exporter.api import BuildOptions, build
 from exporter.readers import load
-from exporter.render.epub_meta import CONFORMANCE, identifier
-from exporter.render.epub_pages import article_file, section_file
+from exporter.writers.epub.meta import CONFORMANCE, identifier
+from exporter.writers.epub.pages import article_file, section_file
 
 from ..conftest import ALL_EXAMPLES, EN_EXAMPLE, THEMES, ZH_EXAMPLE
 from .book import NS, Book

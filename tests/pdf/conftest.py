@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from exporter.build import BuildOptions, build
+from exporter.api import BuildOptions, build
 from exporter.readers import LoadedEdition, load
 
 from .helpers import SMALL_EDITION, write_edition

@@ -15,16 +15,16 @@ from weasyprint.layout import inline
 from weasyprint.text import line_break
 
 from exporter.model import Paragraph
-from exporter.render.autospace import autospace
-from exporter.render.cjk_justify import cjk_justification, cjk_units
-from exporter.render.weasyprint_pin import SUPPORTED_VERSIONS
-from exporter.render.fetcher import StagedFetcher
+from exporter.writers.autospace import autospace
+from exporter.weasyprint_ext.cjk_justify import cjk_justification, cjk_units
+from exporter.weasyprint_ext.pin import SUPPORTED_VERSIONS
+from exporter.writers.pdf.fetcher import StagedFetcher
 from tests.conftest import THEMES, ZH_EXAMPLE
 
 from .helpers import changed_internals, column_lines, flush_edges, justified_lines, outline, shortfall, squeeze
 
 # The WeasyPrint code the extension patches or depends on, hashed. If one changes, re-check
-# exporter/render/cjk_justify.py against the new code, then update the hash and SUPPORTED_VERSIONS.
+# exporter/weasyprint_ext/cjk_justify.py against the new code, then update the hash and SUPPORTED_VERSIONS.
 INTERNALS = {
     inline.text_align: "e953d41b87ccfc30",
     inline.justify_line: "f83b21ff8793ba6b",

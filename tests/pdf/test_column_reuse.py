@@ -1,4 +1,4 @@
-"""Column reuse (exporter/render/column_reuse.py) must lay out exactly the boxes WeasyPrint
+"""Column reuse (exporter/weasyprint_ext/column_reuse.py) must lay out exactly the boxes WeasyPrint
 lays out without it, only with fewer column layouts."""
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import pytest
 from weasyprint import HTML
 from weasyprint.layout import block, column
 
-from exporter.render import column_reuse as column_reuse_module
-from exporter.render.cjk_justify import cjk_justification
-from exporter.render.column_reuse import column_reuse
+from exporter.weasyprint_ext import column_reuse as column_reuse_module
+from exporter.weasyprint_ext.cjk_justify import cjk_justification
+from exporter.weasyprint_ext.column_reuse import column_reuse
 from tests.conftest import ALL_EXAMPLES
 from tests.pdf.helpers import changed_internals
 

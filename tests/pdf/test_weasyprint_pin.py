@@ -10,9 +10,9 @@ import weasyprint
 from weasyprint.layout import block, column
 
 from exporter.errors import RenderError
-from exporter.render.cjk_justify import cjk_justification
-from exporter.render.column_reuse import column_reuse
-from exporter.render.pdf_fonts_defer import deferred_font_subsets
+from exporter.weasyprint_ext.cjk_justify import cjk_justification
+from exporter.weasyprint_ext.column_reuse import column_reuse
+from exporter.weasyprint_ext.font_subsets import deferred_font_subsets
 
 
 @pytest.mark.parametrize(("extension", "name"), [

@@ -16,16 +16,16 @@ from weasyprint import HTML
 from weasyprint.pdf import fonts
 
 from exporter.errors import RenderError
-from exporter.render.pdf_fonts_defer import STUB_MARK, deferred_font_subsets, stub_identity
-from exporter.render.pdf_fonts_merge import merge_font_subsets
-from exporter.render.weasyprint_pin import SUPPORTED_VERSIONS
+from exporter.weasyprint_ext.font_subsets import STUB_MARK, deferred_font_subsets, stub_identity
+from exporter.writers.pdf.fonts_merge import merge_font_subsets
+from exporter.weasyprint_ext.pin import SUPPORTED_VERSIONS
 from tests.pdf.helpers import changed_internals
 
 from .helpers import embedded_fonts, glyphs_without_outline
 
 # The WeasyPrint code the patch replaces or relies on (Font attributes, when and how `clean`
 # is called, how its result is embedded), hashed. If one changes, re-check
-# exporter/render/pdf_fonts_defer.py against the new code, then update the hash and SUPPORTED_VERSIONS.
+# exporter/weasyprint_ext/font_subsets.py against the new code, then update the hash and SUPPORTED_VERSIONS.
 INTERNALS = {
     fonts.Font.__init__: "1f281166b10302a4",
     fonts.Font.clean: "794f0211f18453f1",

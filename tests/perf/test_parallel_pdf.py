@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from exporter.build import BuildOptions, build
-from exporter.render import pdf_parallel
+from exporter.api import BuildOptions, build
+from exporter.writers.pdf import parallel as pdf_parallel
 
 from .conftest import change_edition
 from .helpers import structure

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..build import BuildOptions
+    from ..api import BuildOptions
     from ..readers import LoadedEdition
     from ..themes import Theme
 
@@ -16,9 +16,9 @@ if TYPE_CHECKING:
 
 # target -> "module:function"; imported lazily so an HTML build never loads WeasyPrint.
 RENDERERS: dict[str, str] = {
-    "html": "exporter.render.html:render",
-    "epub": "exporter.render.epub:render",
-    "pdf": "exporter.render.pdf:render",
+    "html": "exporter.writers.html.writer:render",
+    "epub": "exporter.writers.epub.writer:render",
+    "pdf": "exporter.writers.pdf.writer:render",
 }
 
 

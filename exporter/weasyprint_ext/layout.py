@@ -1,7 +1,7 @@
 """The WeasyPrint extensions every print layout of this project runs inside.
 
 Single pass, parallel chunks and the furniture pass all lay out within `print_layout()`,
-so they agree to the point; `python -m exporter.render.print_layout print.html out.pdf` is the
+so they agree to the point; `python -m exporter.weasyprint_ext.layout print.html out.pdf` is the
 weasyprint command line inside them, to reproduce an --emit-print-html build exactly.
 """
 

@@ -28,7 +28,7 @@ from typing import Any
 
 from weasyprint.layout import block, column
 
-from .weasyprint_pin import check_supported
+from .pin import check_supported
 
 _COLUMNS_CODE = column.columns_layout.__code__
 Memo = dict[tuple[Any, ...], tuple[float, tuple[Any, ...]]]

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import regex
 
-from .pdf_chunks import MARGIN_BOXES, ChunkLayout, PageInfo
+from .chunks import MARGIN_BOXES, ChunkLayout, PageInfo
 
 GHOST_PAGE = "newsprint-ghost"  # the named page of GHOST_CSS
 # Ghost pages of the targets document draw nothing: no margin boxes, no marks.
@@ -35,7 +35,7 @@ TARGETS_CSS = "\n".join(
     for selector in ("", ":first", ":left", ":right", ":blank")) + "\n"
 _INTERNAL_LINK = regex.compile(r'\shref="#[^"]*"')
 
-GHOST_CSS = """/* furniture-only pages of a parallel build (exporter/render/pdf_furniture.py) */
+GHOST_CSS = """/* furniture-only pages of a parallel build (exporter/writers/pdf/furniture.py) */
 @page newsprint-ghost { background: none; }
 .ghost-page { page: newsprint-ghost; break-before: page; height: 0; margin: 0; padding: 0; border: 0; }
 .ghost-string { height: 0; margin: 0; padding: 0; border: 0; }

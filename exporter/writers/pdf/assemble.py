@@ -24,8 +24,8 @@ from pypdf.generic import (
     StreamObject,
 )
 
-from .pdf_chunks import ChunkLayout
-from .pdf_fonts_merge import merge_font_subsets
+from .chunks import ChunkLayout
+from .fonts_merge import merge_font_subsets
 
 _CONTENT = NameObject("/NewsprintContent")
 _MARGINS = NameObject("/NewsprintMargins")

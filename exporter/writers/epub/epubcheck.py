@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, RenderError
+from ...errors import InputError, RenderError
 
 REPORTED = ("FATAL", "ERROR", "WARNING")
 JVM_FLAGS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")

@@ -18,14 +18,14 @@ from pathlib import Path
 import regex
 import weasyprint
 
-from . import __version__
-from .atomic import write_bytes
-from .fonts import installed_faces
-from .render.pdf_chunks import ChunkLayout, PageInfo
+from ... import __version__
+from ...atomic import write_bytes
+from ...fonts import installed_faces
+from .chunks import ChunkLayout, PageInfo
 
 _SRC = regex.compile(r'\bsrc="([^"]+)"')
-_LAYOUT_CODE = ("render/pdf_chunks.py", "render/cjk_justify.py", "render/column_reuse.py",
-                "render/print_layout.py", "render/autospace.py", "render/pdf_fonts_defer.py")
+_LAYOUT_CODE = ("writers/pdf/chunks.py", "weasyprint_ext/cjk_justify.py", "weasyprint_ext/column_reuse.py",
+                "weasyprint_ext/layout.py", "writers/autospace.py", "weasyprint_ext/font_subsets.py")
 
 
 def default_cache_dir() -> Path:
@@ -37,7 +37,7 @@ def default_cache_dir() -> Path:
 def stage_digest(stage: Path) -> str:
     """What every chunk of one build shares: versions, layout code, theme files, fonts."""
     h = hashlib.sha256(f"{weasyprint.__version__}\0{__version__}\0".encode())
-    package = Path(__file__).parent
+    package = Path(__file__).parents[2]
     for name in _LAYOUT_CODE:
         h.update((package / name).read_bytes())
     for path in sorted((stage / "theme").rglob("*")):

@@ -12,8 +12,8 @@ from typing import Any
 
 from PIL import Image, ImageSequence
 
-from ..assets import Asset
-from ..readers import LoadedEdition
+from ...assets import Asset
+from ...readers import LoadedEdition
 
 MAX_PIXELS = 4_000_000
 LOG = logging.getLogger("exporter.epub")

@@ -29,9 +29,9 @@ from weasyprint.layout import inline
 from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
-from .weasyprint_pin import check_supported
+from .pin import check_supported
 from ..text import CJK_CLASS
-from .autospace import CLASS_PREFIX
+from ..writers.autospace import CLASS_PREFIX
 
 
 

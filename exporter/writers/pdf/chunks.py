@@ -3,7 +3,7 @@
 Every part and every section of the print template starts on a new page, so the sections
 can be laid out as independent documents ("chunks") in separate processes: a section's
 pages do not depend on what came before, only its page numbers, running heads and the
-contents do, and those are drawn afterwards (exporter/render/pdf_furniture.py). A chunk is
+contents do, and those are drawn afterwards (exporter/writers/pdf/furniture.py). A chunk is
 the same markup the single-pass document has (sections inside `main`, inside their part),
 with one extra stylesheet that suppresses the page-margin furniture.
 """
@@ -16,10 +16,10 @@ from typing import Any
 
 from weasyprint import HTML
 
-from ..model import Part, Section
+from ...model import Part, Section
 from .fetcher import StagedFetcher
-from .pdf_fonts_defer import deferred_font_subsets
-from .print_layout import print_layout
+from ...weasyprint_ext.font_subsets import deferred_font_subsets
+from ...weasyprint_ext.layout import print_layout
 
 # A chunk is one section, or several small consecutive sections of one part: fewer
 # chunks pay less per-document overhead (stylesheets, fonts, PDF writing).

@@ -11,8 +11,8 @@ import dataclasses
 from .assets import AssetPolicy
 from .errors import InputError
 from .readers import LoadedEdition, load
-from .render import RENDERERS, renderer
-from .render.print_limits import check_print_limits
+from .writers import RENDERERS, renderer
+from .writers.pdf.limits import check_print_limits
 from .themes import Page, Theme, load_theme
 
 DEFAULT_THEME = "broadsheet"

@@ -33,8 +33,8 @@ from pypdf.generic import (
     StreamObject,
 )
 
-from ..errors import RenderError
-from .pdf_fonts_defer import FontIdentity, faces_by_postscript_name, installed_face, stub_identity
+from ...errors import RenderError
+from ...weasyprint_ext.font_subsets import FontIdentity, faces_by_postscript_name, installed_face, stub_identity
 
 # As weasyprint/pdf/fonts.py `Font._harfbuzz_subset` (with its default `hinting=False`).
 _DROP_TABLES = (b"BASE", b"DSIG", b"EBDT", b"EBLC", b"EBSC", b"GPOS", b"GSUB", b"JSTF", b"LTSH", b"PCLT", b"SVG ")

@@ -4,8 +4,8 @@ would take the better part of an hour), so a longer text is refused up front."""
 
 from __future__ import annotations
 
-from ..errors import InputError, Problem
-from ..readers import LoadedEdition
+from ...errors import InputError, Problem
+from ...readers import LoadedEdition
 
 MAX_PRINT_TEXT = 50_000
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
-from ..errors import InputError
-from ..themes import Theme
+from ...errors import InputError
+from ...themes import Theme
 
 PAGE_SIZES = {"a4": "A4", "a3": "A3", "b5": "B5", "letter": "letter", "tabloid": "11in 17in"}
 _LENGTH = r"(?:\d+(?:\.\d+)?(?:mm|cm|in|pt|px|pc|q)|0)"

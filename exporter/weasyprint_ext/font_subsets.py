@@ -37,7 +37,7 @@ from weasyprint.pdf import fonts
 from weasyprint.text.ffi import ffi, harfbuzz
 
 from ..errors import RenderError
-from .weasyprint_pin import check_supported
+from .pin import check_supported
 
 STUB_MARK = b"\0newsprint-exporter: subset at assembly\0"
 

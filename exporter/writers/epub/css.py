@@ -8,8 +8,8 @@ from pathlib import Path
 
 import regex
 
-from ..themes import Theme
-from .css import font_stack, theme_variables
+from ...themes import Theme
+from ..css import font_stack, theme_variables
 from .css_urls import Resource, confine_css
 
 _DECLARATION = regex.compile(r"--([A-Za-z0-9_-]+)\s*:\s*([^;{}]+);")

@@ -14,9 +14,9 @@ import regex
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont
 
-from ..errors import RenderError
-from ..fonts import INSTALL_HINT, FontFace, faces_for, needs_glyph
-from ..themes import Theme
+from ...errors import RenderError
+from ...fonts import INSTALL_HINT, FontFace, faces_for, needs_glyph
+from ...themes import Theme
 
 FONT_DIR = "fonts"
 ROLES = ("body", "heading", "ui")

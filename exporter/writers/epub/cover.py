@@ -12,11 +12,11 @@ from io import BytesIO
 import regex
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from ..errors import RenderError
-from ..fonts import INSTALL_HINT, FontFace, describe, faces_for, missing_characters
-from ..labels import Labels, masthead_date
-from ..model import Edition
-from ..themes import Theme
+from ...errors import RenderError
+from ...fonts import INSTALL_HINT, FontFace, describe, faces_for, missing_characters
+from ...labels import Labels, masthead_date
+from ...model import Edition
+from ...themes import Theme
 
 WIDTH, HEIGHT = 1600, 2400
 MARGIN = 130

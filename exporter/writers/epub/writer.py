@@ -14,24 +14,24 @@ from typing import TYPE_CHECKING
 
 from ebooklib import epub
 
-from ..atomic import write_bytes
-from ..epub_check import check_epub
-from ..errors import RenderError
-from ..labels import Labels, labels_for, long_date
-from ..model import Part, Section
-from ..readers import LoadedEdition
-from ..templating import base_context, make_environment
-from ..themes import Theme
-from .epub_cover import CoverImage, cover_alt, generated_cover
-from .epub_css import FONTS, Stylesheet, generated_content, stylesheet_names, theme_stylesheets, theme_values
-from .epub_fonts import EmbeddedFont, embedded_fonts, font_face_css
-from .epub_images import LOG, BookImage, book_images, image_lookup
-from .epub_meta import Contents, add_metadata, build_time
-from .epub_pages import Page, article_file, named_parts, part_file, render_pages, section_file
-from .epub_zip import normalise
+from ...atomic import write_bytes
+from .epubcheck import check_epub
+from ...errors import RenderError
+from ...labels import Labels, labels_for, long_date
+from ...model import Part, Section
+from ...readers import LoadedEdition
+from ...templating import base_context, make_environment
+from ...themes import Theme
+from .cover import CoverImage, cover_alt, generated_cover
+from .css import FONTS, Stylesheet, generated_content, stylesheet_names, theme_stylesheets, theme_values
+from .fonts import EmbeddedFont, embedded_fonts, font_face_css
+from .images import LOG, BookImage, book_images, image_lookup
+from .meta import Contents, add_metadata, build_time
+from .pages import Page, article_file, named_parts, part_file, render_pages, section_file
+from .ocf_zip import normalise
 
 if TYPE_CHECKING:
-    from ..build import BuildOptions
+    from ...api import BuildOptions
 
 XHTML = "application/xhtml+xml"
 SUMMARY_CHARS_CJK, SUMMARY_CHARS = 60, 140  # about one line on a phone-sized reader

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from ebooklib import epub
 
-from ..errors import InputError
-from ..model import Edition, Section
+from ...errors import InputError
+from ...model import Edition, Section
 
 CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.x Level AA"
 _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://newsprint-exporter/edition")

@@ -7,15 +7,15 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..atomic import atomic_dir
-from ..model import slug_of
-from ..readers import LoadedEdition
-from ..templating import base_context, make_environment
-from ..themes import Theme
-from .css import theme_variables
+from ...atomic import atomic_dir
+from ...model import slug_of
+from ...readers import LoadedEdition
+from ...templating import base_context, make_environment
+from ...themes import Theme
+from ..css import theme_variables
 
 if TYPE_CHECKING:
-    from ..build import BuildOptions
+    from ...api import BuildOptions
 
 
 def theme_copy_filter(root: Path) -> Callable[[str, list[str]], set[str]]:

@@ -1,10 +1,10 @@
 """Parallel, cached PDF layout: chunks in worker processes, then one furniture pass.
 
-1. The document is split at section and part boundaries (pdf_chunks.split); each chunk's
+1. The document is split at section and part boundaries (chunks.split); each chunk's
    HTML is the single-pass markup of those sections.
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
    processes (largest first, so the last one to finish is a small one).
-3. The furniture pass (pdf_furniture) renders the front and one ghost page per content
+3. The furniture pass (furniture.py) renders the front and one ghost page per content
    page, as two documents laid out side by side (targets: outline, links and the contents'
    page numbers; margins: running heads and page numbers). Their PDFs are cached too: each
    is reused while nothing it shows moved.
@@ -30,11 +30,11 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
-from ..cache import ChunkCache, chunk_key, stage_digest
-from .autospace import autospace
-from .pdf_assemble import assemble
-from .pdf_chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
-from .pdf_furniture import (
+from .cache import ChunkCache, chunk_key, stage_digest
+from ..autospace import autospace
+from .assemble import assemble
+from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
+from .furniture import (
     TARGETS_CSS,
     dedupe_anchors,
     ghost_css,

@@ -14,9 +14,9 @@ from typing import Any
 from jinja2 import Environment
 from lxml import etree
 
-from ..errors import RenderError
-from ..labels import Labels
-from ..model import Article, Edition, Part, Section, slug_of
+from ...errors import RenderError
+from ...labels import Labels
+from ...model import Article, Edition, Part, Section, slug_of
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)

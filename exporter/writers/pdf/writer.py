@@ -21,22 +21,22 @@ import regex
 from weasyprint import HTML
 from weasyprint.pdf import VARIANTS
 
-from ..atomic import atomic_dir, write_bytes
-from ..errors import InputError, RenderError
-from ..fonts import INSTALL_HINT, describe, faces_for, missing_characters
-from ..readers import LoadedEdition
-from ..templating import make_environment
-from ..themes import Theme
-from .css import theme_variables
+from ...atomic import atomic_dir, write_bytes
+from ...errors import InputError, RenderError
+from ...fonts import INSTALL_HINT, describe, faces_for, missing_characters
+from ...readers import LoadedEdition
+from ...templating import make_environment
+from ...themes import Theme
+from ..css import theme_variables
 from .fetcher import StagedFetcher
-from .html import copy_images, one_page_context
-from .pdf_chunks import split
-from .pdf_parallel import print_renderer, render_chunked
-from .print_css import PageSetup, page_setup
-from .print_layout import print_layout
+from ..html.writer import copy_images, one_page_context
+from .chunks import split
+from .parallel import print_renderer, render_chunked
+from .page_css import PageSetup, page_setup
+from ...weasyprint_ext.layout import print_layout
 
 if TYPE_CHECKING:
-    from ..build import BuildOptions
+    from ...api import BuildOptions
 
 _TAG = regex.compile(r"<[^>]*>")
 
@@ -98,7 +98,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
     """Write OUTDIR/<stem>.pdf (and OUTDIR/<stem>.print/ with --emit-print-html).
 
     A large document of several sections is laid out in chunks, in parallel and through
-    the chunk cache (pdf_parallel.py), unless it is one job without a cache or a PDF variant
+    the chunk cache (parallel.py), unless it is one job without a cache or a PDF variant
     (PDF/A, PDF/UA need one tagged, single-pass document); a small one in one pass.
     """
     variant = check_variant(options.pdf_variant)
