@@ -9,9 +9,12 @@ from pathlib import Path
 import dataclasses
 
 from .assets import AssetPolicy
+from .atomic import check_output_dir
 from .errors import InputError
+from .limits import Limits
 from .readers import LoadedEdition, load
 from .render import RENDERERS, renderer
+from .render.css_limits import check_theme_css
 from .render.print_limits import check_print_limits
 from .themes import Page, Theme, load_theme
 
@@ -74,6 +77,16 @@ def load_source(
     return load(source, policy), chosen
 
 
+def check_limits(loaded: LoadedEdition, theme: Theme, targets: list[str]) -> None:
+    """Refuse, before any rendering, what would exhaust time or memory (exporter/limits.py)."""
+    limits = Limits.current()
+    if (n := len(loaded.edition.articles)) > limits.articles:
+        raise InputError.single(loaded.source, f"{n:,} articles in one build (at most {limits.articles:,}; split the "
+                                               "edition, or raise EXPORTER_LIMIT_ARTICLES)", "articles")
+    for target in targets:
+        check_theme_css(theme, target, limits)  # type: ignore[arg-type]
+
+
 def build(
     source: str | Path | LoadedEdition,
     to: str | Iterable[str] = "html",
@@ -89,7 +102,9 @@ def build(
     else:
         loaded, theme_obj = load_source(source, policy, theme)
     opts = options or BuildOptions()
+    check_output_dir(opts.outdir)
     written = []
+    check_limits(loaded, theme_obj, targets)
     if "pdf" in targets:
         check_print_limits(loaded)
     for target in targets:

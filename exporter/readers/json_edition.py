@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
+from .bounded import load_json
 from .loaded import LoadedEdition
 from .validate import unknown_fields, validate_edition
 
@@ -20,7 +21,7 @@ def read_json(path: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdition:
     except OSError as exc:
         raise InputError.single(file, f"cannot read: {exc.strerror}") from None
     try:
-        data = json.loads(text)
+        data = load_json(text, file)
     except json.JSONDecodeError as exc:
         raise InputError.single(file, f"invalid JSON: {exc.msg}", f"{exc.lineno}:{exc.colno}") from None
     if not isinstance(data, dict):

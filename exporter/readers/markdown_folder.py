@@ -15,6 +15,7 @@ import yaml
 
 from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
+from .bounded import load_front_matter
 from .loaded import LoadedEdition
 from .markdown_body import body_to_blocks
 from .toml_file import read_toml
@@ -94,7 +95,7 @@ def _read_article(md: Path, problems: list[Problem], warnings: list[str]) -> dic
     m = _FRONT.match(text)
     if m:
         try:
-            loaded = yaml.safe_load(m[1])
+            loaded = load_front_matter(m[1])
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{mark.line + 2}:{mark.column + 1}" if mark else ""
