@@ -11,10 +11,13 @@ second, longer deadline.
 from __future__ import annotations
 
 import atexit
+import http.client
 import shutil
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from urllib.error import URLError
 from urllib.parse import urlsplit
@@ -58,7 +61,7 @@ def download(url: str, edition_deadline: float) -> tuple[str | None, Path | None
                     return f"'{url}' is larger than {limits.remote_bytes / 2**20:g} MB", None
     except TimeoutError:
         return f"could not download '{url}' within {end - start:.0f} s", None
-    except (URLError, OSError, ValueError) as exc:
+    except (URLError, OSError, ValueError, http.client.HTTPException) as exc:
         return f"could not download '{url}' ({exc})", None
     name = _UNSAFE_NAME.sub("-", PurePosixPath(urlsplit(url).path).name).strip("-.") or "remote"
     path = Path(tempfile.mkdtemp(dir=_downloads())) / name
@@ -66,8 +69,22 @@ def download(url: str, edition_deadline: float) -> tuple[str | None, Path | None
     return None, path
 
 
+@contextmanager
+def downloads_removed() -> Iterator[None]:
+    """Remove this process's downloads when the block ends (a build of one source: its
+    images are copied into the outputs by then). Worker processes end without running
+    atexit, so every build is wrapped in this."""
+    global _folder
+    try:
+        yield
+    finally:
+        if _folder is not None:
+            shutil.rmtree(_folder, ignore_errors=True)
+            _folder = None
+
+
 def _downloads() -> Path:
-    """This process's download folder, removed when it exits."""
+    """This process's download folder, removed at the end of the build (or of the process)."""
     global _folder
     if _folder is None or not _folder.is_dir():
         _folder = Path(tempfile.mkdtemp(prefix=owner_prefix("remote")))

@@ -21,6 +21,7 @@ from ..cache import default_cache_dir
 from ..errors import InputError, RenderError
 from ..leftovers import sweep
 from ..limits import cores
+from ..remote import downloads_removed
 from ..workers import worker_pool
 from .common import captured_warnings, err_console, warn
 
@@ -74,7 +75,7 @@ class Built:
 def _build_one(source: str, targets: list[str], theme: str | None, options: BuildOptions,
                policy: AssetPolicy) -> Built:
     """One source to some formats (read once); runs in a worker process with --jobs."""
-    with captured_warnings() as logged:
+    with captured_warnings() as logged, downloads_removed():
         loaded, chosen = load_source(source, policy, theme)
         paths = build(loaded, targets, chosen, options)
     return Built(paths, loaded.notes, loaded.warnings, logged)
