@@ -17,7 +17,7 @@ from jinja2 import TemplateError
 from . import __version__
 from .commands.common import show_warnings
 from .errors import InputError, RenderError
-from .workers import Terminated, sigterm_unwinds
+from .workers import Terminated, sigterm_unwinds, terminated
 
 # Each module in exporter/commands/ adds one subcommand through register(subparsers).
 COMMANDS = ("build", "validate", "themes", "schema", "doctor", "ingest", "check")
@@ -42,7 +42,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     show_warnings()
     try:
         with sigterm_unwinds():
-            return int(args.func(args) or 0)
+            code = int(args.func(args) or 0)
+        return 143 if terminated() else code
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return 143
     except InputError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -58,10 +62,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except Terminated:
-        print("terminated", file=sys.stderr)
-        return 143
     except Exception as exc:  # noqa: BLE001 - last resort: report, don't crash with a trace
+        if terminated():  # e.g. the worker pool that SIGTERM's handler emptied
+            print("terminated", file=sys.stderr)
+            return 143
         if args.debug:
             traceback.print_exc()
         else:

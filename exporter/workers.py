@@ -23,6 +23,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from multiprocessing.context import BaseContext
 from types import FrameType
+from typing import Any
 
 PR_SET_PDEATHSIG = 1
 WATCH_SECONDS = 1.0
@@ -56,7 +57,19 @@ def _watch(parent: int) -> None:
     os._exit(1)
 
 
+_terminated = False
+
+
+def terminated() -> bool:
+    """Whether SIGTERM arrived: then whatever error the build ends with (a worker pool
+    broken by the kill, or Terminated swallowed where Python ignores exceptions) is the
+    consequence, and the command reports `terminated`."""
+    return _terminated
+
+
 def _on_sigterm(signum: int, frame: FrameType | None) -> None:
+    global _terminated
+    _terminated = True
     for child in multiprocessing.active_children():
         child.kill()
     raise Terminated
@@ -68,8 +81,16 @@ def sigterm_unwinds() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    previous, hook = signal.signal(signal.SIGTERM, _on_sigterm), sys.unraisablehook
+
+    def quiet(unraisable: Any) -> None:
+        """Terminated raised where Python can only print it (a finalizer) is no news."""
+        if not isinstance(unraisable.exc_value, Terminated):
+            hook(unraisable)
+
+    sys.unraisablehook = quiet
     try:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+        sys.unraisablehook = hook
