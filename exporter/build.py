@@ -11,7 +11,7 @@ import dataclasses
 from .assets import AssetPolicy
 from .atomic import check_output_dir
 from .errors import InputError
-from .limits import Limits
+from .limits import Limits, check_articles
 from .readers import LoadedEdition, load
 from .render import RENDERERS, renderer
 from .render.css_limits import check_theme_css
@@ -80,9 +80,7 @@ def load_source(
 def check_limits(loaded: LoadedEdition, theme: Theme, targets: list[str]) -> None:
     """Refuse, before any rendering, what would exhaust time or memory (exporter/limits.py)."""
     limits = Limits.current()
-    if (n := len(loaded.edition.articles)) > limits.articles:
-        raise InputError.single(loaded.source, f"{n:,} articles in one build (at most {limits.articles:,}; split the "
-                                               "edition, or raise EXPORTER_LIMIT_ARTICLES)", "articles")
+    check_articles(len(loaded.edition.articles), loaded.source)
     for target in targets:
         check_theme_css(theme, target, limits)  # type: ignore[arg-type]
 

@@ -89,3 +89,13 @@ def capped_jobs(jobs: int) -> int:
     """Worker processes beyond the cores only add memory (each PDF worker holds a layout
     of 150–300 MB) and never time."""
     return max(1, min(jobs, cores()))
+
+
+def check_articles(count: int, file: object) -> None:
+    """Refuse more articles than one build may hold; readers call it before validating
+    anything (validating 100,000 articles alone took half a minute), builds again for a
+    compilation's merged volume."""
+    limit = Limits.current().articles
+    if count > limit:
+        raise InputError.single(str(file), f"{count:,} articles in one build (at most {limit:,}; split the edition, "
+                                           "or raise EXPORTER_LIMIT_ARTICLES)", "articles")

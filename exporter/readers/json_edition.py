@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
+from ..limits import check_articles
 from .bounded import load_json
 from .loaded import LoadedEdition
 from .validate import unknown_fields, validate_edition
@@ -26,6 +27,8 @@ def read_json(path: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdition:
         raise InputError.single(file, f"invalid JSON: {exc.msg}", f"{exc.lineno}:{exc.colno}") from None
     if not isinstance(data, dict):
         raise InputError.single(file, "an edition file must hold a JSON object")
+    if isinstance(articles := data.get("articles"), list):
+        check_articles(len(articles), file)
     edition, problems, notes = validate_edition(data, file)
     if edition is None:
         raise InputError(problems)

@@ -15,6 +15,7 @@ import yaml
 
 from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
+from ..limits import check_articles
 from .bounded import load_front_matter
 from .loaded import LoadedEdition
 from .markdown_body import body_to_blocks
@@ -37,6 +38,7 @@ def read_folder(folder: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdit
             problems.append(Problem(str(meta_path), key, f"unknown key (expected one of {', '.join(sorted(EDITION_KEYS))})"))
 
     files = _article_files(folder, meta, meta_path, problems, warnings)
+    check_articles(len(files), meta_path)
     articles: list[Any] = []
     origins: list[str] = []
     for md in files:
