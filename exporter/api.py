@@ -9,9 +9,12 @@ from pathlib import Path
 import dataclasses
 
 from .assets import AssetPolicy
+from .atomic import check_output_dir
 from .errors import InputError
+from .limits import Limits, check_articles
 from .readers import LoadedEdition, load
 from .writers import RENDERERS, renderer
+from .writers.css_limits import check_theme_css
 from .writers.pdf.limits import check_print_limits
 from .themes import Page, Theme, load_theme
 
@@ -74,6 +77,14 @@ def load_source(
     return load(source, policy), chosen
 
 
+def check_limits(loaded: LoadedEdition, theme: Theme, targets: list[str]) -> None:
+    """Refuse, before any rendering, what would exhaust time or memory (exporter/limits.py)."""
+    limits = Limits.current()
+    check_articles(len(loaded.edition.articles), loaded.source)
+    for target in targets:
+        check_theme_css(theme, target, limits)  # type: ignore[arg-type]
+
+
 def build(
     source: str | Path | LoadedEdition,
     to: str | Iterable[str] = "html",
@@ -89,7 +100,9 @@ def build(
     else:
         loaded, theme_obj = load_source(source, policy, theme)
     opts = options or BuildOptions()
+    check_output_dir(opts.outdir)
     written = []
+    check_limits(loaded, theme_obj, targets)
     if "pdf" in targets:
         check_print_limits(loaded)
     for target in targets:

@@ -1,7 +1,7 @@
 """The `exporter` command: parse arguments, call the API, map errors to exit codes.
 
 Exit codes: 0 ok, 2 bad input or usage (one line per problem, no traceback), 1 internal
-error (traceback only with --debug), 130 interrupted.
+error (traceback only with --debug), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from jinja2 import TemplateError
 from . import __version__
 from .commands.common import show_warnings
 from .errors import InputError, RenderError
+from .workers import Terminated, sigterm_unwinds, terminated
 
 # Each module in exporter/commands/ adds one subcommand through register(subparsers).
 COMMANDS = ("build", "validate", "themes", "schema", "doctor", "ingest", "check")
@@ -40,7 +41,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     show_warnings()
     try:
-        return int(args.func(args) or 0)
+        with sigterm_unwinds():
+            code = int(args.func(args) or 0)
+        return 143 if terminated() else code
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return 143
     except InputError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -57,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - last resort: report, don't crash with a trace
+        if terminated():  # e.g. the worker pool that SIGTERM's handler emptied
+            print("terminated", file=sys.stderr)
+            return 143
         if args.debug:
             traceback.print_exc()
         else:

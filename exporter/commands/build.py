@@ -9,9 +9,8 @@ status is 2 at the end if any failed.
 from __future__ import annotations
 
 import argparse
-import os
 from dataclasses import dataclass
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -20,6 +19,10 @@ from ..assets import AssetPolicy
 from ..api import BuildOptions, build, load_source, parse_targets
 from ..writers.pdf.cache import default_cache_dir
 from ..errors import InputError, RenderError
+from ..leftovers import sweep
+from ..limits import cores
+from ..remote import downloads_removed
+from ..workers import worker_pool
 from .common import captured_warnings, err_console, warn
 
 
@@ -30,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", default="html", help="comma-separated formats: html, epub, pdf (default: html)")
     p.add_argument("--theme", help="theme name or folder (default: the compilation's theme, else broadsheet)")
     p.add_argument("-o", "--output", default="out", type=Path, help="output folder (default: out)")
-    p.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+    p.add_argument("-j", "--jobs", type=int, default=cores(),
                    help="processes to use: several outputs are built side by side, one PDF is laid out "
                         "in parallel chunks (default: the number of cores)")
     add_input_flags(p)
@@ -72,7 +75,7 @@ class Built:
 def _build_one(source: str, targets: list[str], theme: str | None, options: BuildOptions,
                policy: AssetPolicy) -> Built:
     """One source to some formats (read once); runs in a worker process with --jobs."""
-    with captured_warnings() as logged:
+    with captured_warnings() as logged, downloads_removed():
         loaded, chosen = load_source(source, policy, theme)
         paths = build(loaded, targets, chosen, options)
     return Built(paths, loaded.notes, loaded.warnings, logged)
@@ -80,8 +83,12 @@ def _build_one(source: str, targets: list[str], theme: str | None, options: Buil
 
 def run(args: argparse.Namespace) -> int:
     targets = parse_targets(args.to)
+    sweep(args.output)
     if args.jobs < 1:
         raise InputError.single("--jobs", "must be at least 1")
+    if args.jobs > cores():
+        warn([f"--jobs {args.jobs}: this machine lets the build use {cores()} cores; using {cores()} processes"])
+        args.jobs = cores()
     # Several outputs: side by side, each PDF on one core. One source with a PDF: its formats
     # in turn (read once), and the PDF laid out in chunks on every core.
     side_by_side = args.jobs > 1 and len(args.sources) * len(targets) > 1 and \
@@ -132,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
                 done(source, result)
                 progress.advance(task)
         else:
-            with ProcessPoolExecutor(max_workers=min(args.jobs, len(jobs), os.cpu_count() or 1)) as pool:
+            with worker_pool(min(args.jobs, len(jobs))) as pool:
                 futures = {pool.submit(_build_one, s, f, args.theme, options, policy): s for s, f in jobs}
                 for future in as_completed(futures):
                     exc = future.exception()

@@ -12,6 +12,7 @@ import regex
 from pydantic import ValidationError
 
 from ..errors import InputError, Problem
+from ..limits import Limits
 from ..model import Article, Edition
 from .build import Builder
 from .decode import read_page
@@ -36,6 +37,8 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
     """Segment one page's decoded text into articles (ids p{page}-NN)."""
     notes = notes if notes is not None else Notes()
     dropped = dropped if dropped is not None else Counter()
+    if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
+        raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
     laid = lay_out(name, text)
     dropped.update(laid.dropped)
     builder = Builder(name, page, notes, dropped)

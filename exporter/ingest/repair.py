@@ -105,6 +105,11 @@ def _touches_han(chars: list[str], open_at: int, close_at: int) -> bool:
     return any(_HAN.match(c) for c in around)
 
 
+# Joining looks only this far back (a hyphenated word longer than this is not a compound),
+# so a page of a million short lines joins in linear time.
+_TAIL = 64
+
+
 def join_wrapped(lines: list[str], dropped: Counter[str]) -> tuple[str, list[int]]:
     """Join hard-wrapped lines and return the text with the offsets where lines began.
 
@@ -113,18 +118,22 @@ def join_wrapped(lines: list[str], dropped: Counter[str]) -> tuple[str, list[int
     hyphen unless the halves read as a compound (state- / owned).
     The offsets let bylines tell a name split by the wrap from two names.
     """
-    out, starts = "", []
+    parts: list[str] = []
+    starts: list[int] = []
+    size, tail = 0, ""  # tail: the last characters joined, all the tests below look at
     for line in lines:
         line = line.strip(PAD)
         if not line:
             continue
-        if out:
-            if _HYPHEN_END.search(out) and _LETTER.match(line):
-                if not keeps_hyphen(out, line):
-                    out = out[:-1]
+        if parts:
+            if _HYPHEN_END.search(tail) and _LETTER.match(line):
+                if not keeps_hyphen(tail, line):
+                    parts[-1], size, tail = parts[-1][:-1], size - 1, tail[:-1]
                     dropped["-"] += 1
-            elif not (is_cjk(out[-1]) or is_cjk(line[0])):
-                out += " "
-        starts.append(len(out))
-        out += line
-    return out, starts
+            elif not (is_cjk(tail[-1]) or is_cjk(line[0])):
+                parts.append(" ")
+                size, tail = size + 1, tail + " "
+        starts.append(size)
+        parts.append(line)
+        size, tail = size + len(line), (tail + line[-_TAIL:])[-_TAIL:]
+    return "".join(parts), starts

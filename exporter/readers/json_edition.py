@@ -7,6 +7,8 @@ from pathlib import Path
 
 from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
+from ..limits import check_articles
+from .bounded import load_json
 from .loaded import LoadedEdition
 from .validate import unknown_fields, validate_edition
 
@@ -20,11 +22,13 @@ def read_json(path: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdition:
     except OSError as exc:
         raise InputError.single(file, f"cannot read: {exc.strerror}") from None
     try:
-        data = json.loads(text)
+        data = load_json(text, file)
     except json.JSONDecodeError as exc:
         raise InputError.single(file, f"invalid JSON: {exc.msg}", f"{exc.lineno}:{exc.colno}") from None
     if not isinstance(data, dict):
         raise InputError.single(file, "an edition file must hold a JSON object")
+    if isinstance(articles := data.get("articles"), list):
+        check_articles(len(articles), file)
     edition, problems, notes = validate_edition(data, file)
     if edition is None:
         raise InputError(problems)

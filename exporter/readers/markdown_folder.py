@@ -15,6 +15,8 @@ import yaml
 
 from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
+from ..limits import check_articles
+from .bounded import load_front_matter
 from .loaded import LoadedEdition
 from .markdown_body import body_to_blocks
 from .toml_file import read_toml
@@ -36,6 +38,7 @@ def read_folder(folder: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdit
             problems.append(Problem(str(meta_path), key, f"unknown key (expected one of {', '.join(sorted(EDITION_KEYS))})"))
 
     files = _article_files(folder, meta, meta_path, problems, warnings)
+    check_articles(len(files), meta_path)
     articles: list[Any] = []
     origins: list[str] = []
     for md in files:
@@ -94,7 +97,7 @@ def _read_article(md: Path, problems: list[Problem], warnings: list[str]) -> dic
     m = _FRONT.match(text)
     if m:
         try:
-            loaded = yaml.safe_load(m[1])
+            loaded = load_front_matter(m[1])
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{mark.line + 2}:{mark.column + 1}" if mark else ""

@@ -10,6 +10,7 @@ import regex
 from pydantic import BaseModel, ValidationError
 
 from ..errors import InputError
+from .bounded import parse_toml
 from .validate import problems_of
 
 M = TypeVar("M", bound=BaseModel)
@@ -20,7 +21,7 @@ _AT = regex.compile(r"\s*\(at line (\d+), column (\d+)\)")
 def read_toml(path: Path) -> dict[str, Any]:
     """Parse a TOML file; a syntax error names file:line:column."""
     try:
-        return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        return parse_toml(tomllib.loads, path.read_bytes().decode("utf-8-sig"), str(path))
     except OSError as exc:
         raise InputError.single(path, f"cannot read: {exc.strerror}") from None
     except UnicodeDecodeError as exc:

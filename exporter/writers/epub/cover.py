@@ -20,6 +20,11 @@ from ...themes import Theme
 
 WIDTH, HEIGHT = 1600, 2400
 MARGIN = 130
+# No line of the cover holds more than this many characters, so longer text is cut before
+# it is measured: an unbroken 30,000-character headline would otherwise be drawn as one
+# line millions of pixels wide (Pillow refuses it as a decompression bomb) and measured
+# once per word.
+MAX_LINE_CHARACTERS = 120
 _TOKENS = regex.compile(r"[\p{Latin}\p{N}'’.,:;!?&%$()\-]+\s*|\s+|\X")
 
 Font = ImageFont.FreeTypeFont
@@ -60,9 +65,10 @@ def generated_cover(edition: Edition, theme: Theme, labels: Labels) -> CoverImag
     draw.rectangle((0, 0, WIDTH, 36), fill=colours["accent"])
     y = 200
     if edition.edition:
-        y = _centred(draw, edition.edition, _font(regular, 60), y, colours["accent"]) + 40
+        y = _centred(draw, _one_line(edition.edition, _font(regular, 60), width), _font(regular, 60), y,
+                     colours["accent"]) + 40
     title_font = _fit(bold, edition.title, width, 260, 150)
-    for line in _wrap(edition.title, title_font, width)[:2]:
+    for line in _ellipsis(_wrap(edition.title, title_font, width), title_font, width):
         y = _centred(draw, line, title_font, y, colours["ink"]) + 20
     y += 30
     draw.rectangle((MARGIN, y, WIDTH - MARGIN, y + 12), fill=colours["ink"])
@@ -81,7 +87,8 @@ def generated_cover(edition: Edition, theme: Theme, labels: Labels) -> CoverImag
             y += 104
         y += 60
     if edition.publisher:
-        _centred(draw, edition.publisher, _font(regular, 52), HEIGHT - 200, colours["muted"])
+        publisher = _font(regular, 52)
+        _centred(draw, _one_line(edition.publisher, publisher, width), publisher, HEIGHT - 200, colours["muted"])
     draw.rectangle((0, HEIGHT - 36, WIDTH, HEIGHT), fill=colours["accent"])
 
     buf = BytesIO()
@@ -123,24 +130,40 @@ def _colours(options: dict[str, object]) -> dict[str, tuple[int, ...]]:
 
 def _fit(face: FontFace, text: str, width: int, largest: int, smallest: int) -> Font:
     """The largest size up to `largest` at which `text` fits on one line, at least `smallest`."""
-    size = largest
+    size, text = largest, text[: 2 * MAX_LINE_CHARACTERS]
     while size > smallest and _font(face, size).getlength(text) > width:
         size -= 10
     return _font(face, size)
 
 
-def _wrap(text: str, font: Font, width: int) -> list[str]:
-    """Break between CJK characters or Latin words, never inside a word."""
+def _wrap(text: str, font: Font, width: int, keep: int = 3) -> list[str]:
+    """Break between CJK characters or Latin words, inside a word only when it is wider
+    than the line; at most `keep` lines (one more than is drawn, so `_ellipsis` knows
+    there is more)."""
     lines, current = [], ""
-    for token in _TOKENS.findall(text):
+    for token in _pieces(text[: (keep + 1) * MAX_LINE_CHARACTERS], font, width):
         if current and font.getlength(current + token.rstrip()) > width:
             lines.append(current.rstrip())
+            if len(lines) == keep:
+                return lines
             current = token.lstrip()
         else:
             current += token
     if current.strip():
         lines.append(current.rstrip())
     return lines
+
+
+def _pieces(text: str, font: Font, width: int) -> list[str]:
+    """The tokens of `text`, with a word wider than the line split into its characters."""
+    out = []
+    for token in _TOKENS.findall(text):
+        out += list(token) if len(token) > 1 and font.getlength(token) > width else [token]
+    return out
+
+
+def _one_line(text: str, font: Font, width: int) -> str:
+    return _ellipsis(_wrap(text, font, width, keep=2), font, width, keep=1)[0] if text.strip() else text
 
 
 def _ellipsis(lines: list[str], font: Font, width: int, keep: int = 2) -> list[str]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import regex
 
 from ...errors import InputError
+from ...limits import Limits
 from ...themes import Theme
 
 PAGE_SIZES = {"a4": "A4", "a3": "A3", "b5": "B5", "letter": "letter", "tabloid": "11in 17in"}
@@ -20,6 +21,8 @@ _NAMED = regex.compile(r"^\s*(\w+)(?:\s+(portrait|landscape))?\s*$", regex.IGNOR
 _LENGTHS = regex.compile(rf"^{_LENGTH}(?:\s+{_LENGTH}){{0,3}}$", regex.IGNORECASE)
 DEFAULT_BLEED = "3mm"
 PROFILES = ("print", "screen")
+MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "q": 0.25, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96}
+_AMOUNT = regex.compile(r"^(\d+(?:\.\d+)?)([a-z]*)$")
 
 
 @dataclass(frozen=True)
@@ -46,12 +49,23 @@ class PageSetup:
 def page_size(spec: str, where: str) -> str:
     """A4/A3/B5/Letter/Tabloid (optionally 'landscape') or WxH such as 210mmx297mm, as CSS."""
     if m := _DIMENSIONS.match(spec):
+        limits = Limits.current()
+        for length in (m[1], m[2]):
+            if not limits.page_min_mm <= _mm(length) <= limits.page_max_mm:
+                raise InputError.single(where, f"page size '{spec}' is out of range: each side must be from "
+                                               f"{limits.page_min_mm:g} mm to {limits.page_max_mm:g} mm")
         return f"{m[1].lower()} {m[2].lower()}"
     m = _NAMED.match(spec)
     if m and m[1].lower() in PAGE_SIZES:
         return PAGE_SIZES[m[1].lower()] + (f" {m[2].lower()}" if m[2] else "")
     names = ", ".join(n.capitalize() if len(n) > 2 else n.upper() for n in PAGE_SIZES)
     raise InputError.single(where, f"unknown page size '{spec}' (use {names}, or WxH such as 210mmx297mm)")
+
+
+def _mm(length: str) -> float:
+    """'210mm', '8.5in', '0' in millimetres."""
+    number, unit = _AMOUNT.match(length.lower()).groups()  # type: ignore[union-attr]
+    return float(number) * MM_PER_UNIT.get(unit, 0.0)
 
 
 def _lengths(value: str, where: str) -> str:

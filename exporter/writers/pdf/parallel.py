@@ -31,6 +31,7 @@ from rich.progress import (
 )
 
 from .cache import ChunkCache, chunk_key, stage_digest
+from ...workers import worker_pool
 from ..autospace import autospace
 from .assemble import assemble
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
@@ -51,7 +52,7 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     """Forked workers start at once with WeasyPrint already imported."""
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    return worker_pool(jobs, context)
 
 
 def _progress(enabled: bool) -> Progress:

@@ -9,7 +9,6 @@ the edition's images); with --emit-print-html it is kept as OUTDIR/<stem>.print/
 from __future__ import annotations
 
 import html as html_lib
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -23,6 +22,8 @@ from weasyprint.pdf import VARIANTS
 
 from ...atomic import atomic_dir, write_bytes
 from ...errors import InputError, RenderError
+from ...leftovers import owner_prefix
+from ...limits import capped_jobs, cores
 from ...fonts import INSTALL_HINT, describe, faces_for, missing_characters
 from ...readers import LoadedEdition
 from ...templating import make_environment
@@ -90,7 +91,7 @@ def _stage(options: BuildOptions, stem: str) -> Iterator[Path]:
         with atomic_dir(options.outdir / f"{stem}.print") as kept:
             yield kept
     else:
-        with tempfile.TemporaryDirectory(prefix="exporter-pdf-") as tmp:
+        with tempfile.TemporaryDirectory(prefix=owner_prefix("pdf")) as tmp:
             yield Path(tmp)
 
 
@@ -112,7 +113,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
         copy_images(loaded, stage)
         (stage / "print.html").write_text(html, encoding="utf-8")
         chunks = split(loaded.edition.parts())
-        jobs = options.jobs or os.cpu_count() or 1
+        jobs = capped_jobs(options.jobs or cores())
         size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
         if variant is None and len(chunks) > 1 and size >= options.parallel_min_characters \
                 and (jobs > 1 or options.cache_dir is not None):
