@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..ingest import ingest
 from ..ingest.markdown_out import write_folder
 from ..ingest.report import print_report
+from ..leftovers import sweep
 from ..model import Edition
 
 
@@ -64,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError.single("-o", "--to md needs -o DIR, the folder to write")
     if args.to == "md" and (args.output / "edition.toml").exists():
         raise InputError.single(args.output, "already holds an edition.toml; choose an empty folder")
+    if args.output is not None:
+        sweep(args.output.parent)  # the partial output of an ingest that was killed
     result = ingest(args.pages, args.publication, _date(args.date), args.language, args.edition)
     console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     if args.to == "md":

@@ -25,7 +25,7 @@ from PIL import Image
 
 from exporter.limits import cores
 
-from ..conftest import run_cli
+from ..conftest import ROOT, run_cli
 from .conftest import BASE, write
 from .test_round2_limits import ARTICLE, one_line_error, run_bounded
 
@@ -141,6 +141,24 @@ def test_sigkill_with_emit_print_html_leaves_a_part_the_next_build_removes(chunk
     result = run_bounded("build", small, "-o", build.out, env={"TMPDIR": str(build.scratch)})
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in build.out.iterdir() if p.name.endswith(".part")) == [running.name]
+
+
+def _reaped() -> int:
+    """The id of a process that has ended (and been reaped)."""
+    child = subprocess.Popen(["true"])
+    child.wait()
+    return child.pid
+
+
+def test_ingest_removes_the_partial_output_of_a_killed_ingest(tmp_path):
+    page = ROOT / "tests" / "fixtures" / "ingest-corpus" / "page1.txt"
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / f".edition.json.{_reaped()}.x1y2.part"
+    stale.write_text("{half")
+    result = run_cli("ingest", page, "--publication", "P", "--date", "2026-11-20", "-o", out / "edition.json")
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in out.iterdir()) == ["edition.json"]
 
 
 # --- item 11: the output place ----------------------------------------------------------

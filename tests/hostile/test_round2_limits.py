@@ -253,11 +253,11 @@ def test_page_size_from_a_theme_is_checked_too(tmp_path, edition):
 
 
 def test_joining_wrapped_lines_is_linear():
-    """400,000 one-character lines: the hyphen test searched the whole joined text for each
+    """600,000 one-character lines: the hyphen test searched the whole joined text for each
     line (100 k lines of ingest took 4.9 s, 300 k 32 s); now it looks at a short tail.
     Run in a child with a generous bound: quadratic joining took minutes here."""
     code = ("from collections import Counter\nfrom exporter.ingest.repair import join_wrapped\n"
-            "text, starts = join_wrapped(['字'] * 400_000, Counter())\nassert len(text) == 400_000\n")
+            "text, starts = join_wrapped(['字'] * 600_000, Counter())\nassert len(text) == 600_000\n")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
 
