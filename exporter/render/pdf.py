@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html as html_lib
 import os
-import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +28,7 @@ from ..templating import make_environment
 from ..themes import Theme
 from .css import theme_variables
 from .fetcher import StagedFetcher
-from .html import copy_images, one_page_context
+from .html import copy_images, copy_theme_chain, one_page_context
 from .pdf_chunks import split
 from .pdf_parallel import print_renderer, render_chunked
 from .print_css import PageSetup, page_setup
@@ -56,16 +55,12 @@ def check_fonts(html: str, theme: Theme) -> None:
 
 
 def stage_theme(theme: Theme, setup: PageSetup, stage: Path) -> list[str]:
-    """Copy the theme chain's files and write the generated CSS; return stylesheet hrefs.
-
-    Symbolic links are copied as links, so the fetcher refuses what they point outside to.
-    """
+    """Copy the theme chain's files through the file gate (links out of a theme stay
+    behind, so the fetcher finds nothing there) and write the generated CSS; return
+    stylesheet hrefs."""
     hrefs = ["theme/variables.css", "theme/page.css"]
+    copy_theme_chain(theme, stage)
     for t in reversed(theme.lineage()):
-        shutil.copytree(
-            t.path, stage / "theme" / t.name, symlinks=True, dirs_exist_ok=True,
-            ignore=shutil.ignore_patterns("theme.toml", "templates", "__pycache__", "*.py"),
-        )
         s = t.config.stylesheets
         hrefs += [f"theme/{t.name}/{css}" for css in (*s.all, *s.pdf)]
     (stage / "theme" / "variables.css").write_text(theme_variables(theme), encoding="utf-8")
