@@ -17,8 +17,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        place = f"{self.file}:{self.where}" if self.where else self.file
-        return f"{place}: {self.message}"
+        place = f"{self.file}:{echo(self.where)}" if self.where else self.file
+        return f"{place}: {echo(self.message, 4 * MAX_ECHO_CHARS)}"
 
 
 class InputError(Exception):
