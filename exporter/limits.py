@@ -17,6 +17,6 @@ MAX_IMAGE_BYTES = 64 * MiB  # one image named by an edition
 
 # --- Template sandbox (exporter/templating.py): what one template render may make. ---
 MAX_TEMPLATE_STRING = 10_000_000  # characters (or items) of one value a template computes
-MAX_TEMPLATE_LOOP_STEPS = 20_000_000  # steps all `for` loops of one template render may take together
+MAX_TEMPLATE_LOOP_STEPS = 5_000_000  # steps all `for` loops of one template render may take together
 MAX_TEMPLATE_EXPONENT = 1_000  # `a ** b` with |b| above this is refused
 MAX_ECHO_CHARS = 200  # characters of the user's text quoted back in one message

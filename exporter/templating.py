@@ -36,7 +36,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from . import labels as L
-from .errors import RenderError, echo
+from .errors import InputError, RenderError, echo
 from .limits import MAX_TEMPLATE_BYTES, MAX_TEMPLATE_EXPONENT, MAX_TEMPLATE_LOOP_STEPS, MAX_TEMPLATE_STRING
 from .model import Article, Edition, Figure, Heading, ListBlock, Paragraph, Quote, Volume, slug_of
 from .resources import data_dir
@@ -178,7 +178,7 @@ class BoundedTemplate(Template):
         env.loop_steps_left = MAX_TEMPLATE_LOOP_STEPS
         try:
             return super().render(*args, **kwargs)
-        except (RenderError, KeyboardInterrupt):
+        except (RenderError, InputError, KeyboardInterrupt):  # already one line naming its file
             raise
         except (Exception, RecursionError, MemoryError) as exc:  # noqa: BLE001 - a theme's bug or attack
             raise RenderError(f"theme template: {type(exc).__name__}: {echo(str(exc))} (in {_where(exc, self)})") \
