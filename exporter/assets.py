@@ -16,8 +16,9 @@ import regex
 from PIL import Image, UnidentifiedImageError
 
 from .errors import Problem
-from .limits import Limits
+from .limits import MAX_IMAGE_BYTES, Limits
 from .remote import deadline_for_edition, download
+from .safe_files import GateError, checked
 from .model import Edition, Figure
 
 _UNSAFE_NAME = regex.compile(r"[^A-Za-z0-9._-]+")
@@ -169,6 +170,8 @@ def _locate(src: str, real_root: Path, policy: AssetPolicy,
         return f"'{src}' leads outside the edition folder (through a symbolic link)", None
     if not path.exists():
         return f"image '{src}' not found", None
-    if not path.is_file():
-        return f"'{src}' is not a file", None
+    try:
+        checked(path, real_root, MAX_IMAGE_BYTES, "image")
+    except GateError as exc:
+        return f"'{src}': {exc.problems[0].message}", None
     return None, path

@@ -70,22 +70,43 @@ def write_text(target: Path, text: str) -> None:
     write_bytes(target, text.encode("utf-8"))
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_dir(target: Path) -> Iterator[Path]:
-    """Yield a fresh temporary directory beside `target`; swap it in on success."""
+    """Yield a fresh temporary directory beside `target`; swap it in on success.
+
+    The swap is race-safe: builds of the same target at the same time each move the
+    current folder aside under a name of their own (never a shared `.NAME.old`), and the
+    last to finish wins. The folder gets the permissions of an ordinary mkdir (a web
+    server can read it), not mkdtemp's 0700.
+    """
     with output_errors(target):
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=part_prefix(target.name), suffix=".part", dir=target.parent))
+    aside: list[Path] = []
     try:
         with output_errors(target, writing_only=True):
             yield tmp
-        old = None
-        if target.exists():
-            old = target.with_name(f".{target.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(target, old)
-        os.replace(tmp, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        os.chmod(tmp, 0o777 & ~_umask())
+        while True:
+            try:
+                os.replace(tmp, target)  # succeeds when target is absent (or an empty folder)
+                break
+            except OSError as exc:
+                if exc.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                    raise
+            old = Path(tempfile.mkdtemp(prefix=part_prefix(target.name), suffix=".old", dir=target.parent))
+            aside.append(old)
+            try:
+                os.replace(target, old)
+            except FileNotFoundError:  # another build moved it first; try again
+                pass
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+        for old in aside:
+            shutil.rmtree(old, ignore_errors=True)

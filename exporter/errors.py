@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .limits import MAX_ECHO_CHARS
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -15,8 +17,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        place = f"{self.file}:{self.where}" if self.where else self.file
-        return f"{place}: {self.message}"
+        place = f"{self.file}:{echo(self.where)}" if self.where else self.file
+        return f"{place}: {echo(self.message, 4 * MAX_ECHO_CHARS)}"
 
 
 class InputError(Exception):
@@ -33,3 +35,9 @@ class InputError(Exception):
 
 class RenderError(Exception):
     """A build that cannot be completed for a reason the user can fix (fonts, tools)."""
+
+
+def echo(text: str, limit: int = MAX_ECHO_CHARS) -> str:
+    """The user's text quoted back in a message, cut to `limit` characters so that a
+    5-million-character line never floods the terminal or a log."""
+    return text if len(text) <= limit else f"{text[: limit - 1]}… ({len(text):,} characters)"

@@ -9,6 +9,8 @@ one is bad input (exit 2, one line naming the file), never a hang or a crash.
 A user with a real need (a year's archive of 30,000 articles, a theme with large inline
 fonts, a slow network) raises a limit with an environment variable named after the field:
 `EXPORTER_LIMIT_ARTICLES=50000`, `EXPORTER_LIMIT_REMOTE_SECONDS=60`.
+
+File-size caps of the file gate and the template sandbox's bounds are plain constants below.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, fields
 
-from .errors import InputError
 
 ENV_PREFIX = "EXPORTER_LIMIT_"
 
@@ -71,6 +72,8 @@ class Limits:
             except ValueError:
                 value = -1
             if value <= 0:
+                from .errors import InputError  # errors.py reads MAX_ECHO_CHARS from here
+
                 raise InputError.single(ENV_PREFIX + f.name.upper(), f"must be a positive {kind.__name__}, not '{raw}'")
             values[f.name] = value
         return cls(**values)
@@ -97,5 +100,23 @@ def check_articles(count: int, file: object) -> None:
     compilation's merged volume."""
     limit = Limits.current().articles
     if count > limit:
+        from .errors import InputError  # errors.py reads MAX_ECHO_CHARS from here
+
         raise InputError.single(str(file), f"{count:,} articles in one build (at most {limit:,}; split the edition, "
                                            "or raise EXPORTER_LIMIT_ARTICLES)", "articles")
+
+
+# --- File access gate (exporter/safe_files.py): sizes of the files a build reads. ---
+MiB = 1024 * 1024
+MAX_SOURCE_BYTES = 256 * MiB  # one edition JSON or Markdown article (a year of a daily is ~40 MB)
+MAX_CONFIG_BYTES = 1 * MiB  # theme.toml, edition.toml, a compilation file
+MAX_TEMPLATE_BYTES = 1 * MiB  # one theme template
+MAX_THEME_FILE_BYTES = 64 * MiB  # one stylesheet, font or picture of a theme (a CJK OTF is ~20 MB)
+MAX_THEME_BYTES = 256 * MiB  # everything a theme chain copies into one output
+MAX_IMAGE_BYTES = 64 * MiB  # one image named by an edition
+
+# --- Template sandbox (exporter/templating.py): what one template render may make. ---
+MAX_TEMPLATE_STRING = 10_000_000  # characters (or items) of one value a template computes
+MAX_TEMPLATE_LOOP_STEPS = 5_000_000  # steps all `for` loops of one template render may take together
+MAX_TEMPLATE_EXPONENT = 1_000  # `a ** b` with |b| above this is refused
+MAX_ECHO_CHARS = 200  # characters of the user's text quoted back in one message

@@ -17,7 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import InputError
 from .readers.toml_file import read_typed_toml
+from .limits import MAX_THEME_FILE_BYTES
 from .resources import data_dir
+from .safe_files import checked, inside
 
 Target = Literal["html", "epub", "pdf"]
 TARGETS: tuple[Target, ...] = ("html", "epub", "pdf")
@@ -152,12 +154,12 @@ def load_theme(spec: str | Path, _seen: tuple[Path, ...] = (), _base: Path | Non
         raise InputError.single(path / "theme.toml", f"theme inheritance cycle: {names}", "extends")
     if len(_seen) >= MAX_DEPTH:
         raise InputError.single(path / "theme.toml", f"themes extend each other more than {MAX_DEPTH} deep", "extends")
-    config = read_typed_toml(path / "theme.toml", ThemeConfig)
+    config = read_typed_toml(path / "theme.toml", ThemeConfig, real)
     for target in TARGETS:
         for css in [*config.stylesheets.all, *getattr(config.stylesheets, target)]:
-            css_path = (path / css).resolve()
-            if not css_path.is_relative_to(real) or not css_path.is_file():
+            if inside(path / css, real) is None or not (path / css).exists():
                 raise InputError.single(path / "theme.toml", f"stylesheet '{css}' not found in the theme folder", "stylesheets")
+            checked(path / css, real, MAX_THEME_FILE_BYTES, "stylesheet")
     parent = load_theme(config.extends, (*_seen, real), path) if config.extends else None
     return Theme(config, real, parent, origin)
 

@@ -18,9 +18,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..assets import AssetPolicy
 from ..api import BuildOptions, build, load_source, parse_targets
 from ..writers.pdf.cache import default_cache_dir
-from ..errors import InputError, RenderError
+from ..errors import InputError, Problem, RenderError
 from ..leftovers import sweep
 from ..limits import cores
+from ..readers.loaded import output_stem
 from ..remote import downloads_removed
 from ..workers import worker_pool
 from .common import captured_warnings, err_console, warn
@@ -81,6 +82,31 @@ def _build_one(source: str, targets: list[str], theme: str | None, options: Buil
     return Built(paths, loaded.notes, loaded.warnings, logged)
 
 
+def distinct_outputs(sources: list[str], outdir: Path) -> list[str]:
+    """The sources of one run, each once; two different sources whose outputs would have
+    the same name (a/paper.json and b/paper.json both make OUT/paper.*) are refused
+    before anything is built, naming both: one run never overwrites its own outputs."""
+    chosen: dict[Path, str] = {}
+    owner: dict[str, str] = {}
+    problems = []
+    for source in sources:
+        real = Path(source).resolve()
+        if real in chosen:
+            continue
+        chosen[real] = source
+        stem = output_stem(Path(source))
+        for name in (stem, f"{stem}.epub", f"{stem}.pdf", f"{stem}.print"):
+            if name in owner:
+                problems.append(Problem(str(source), "", f"its outputs would have the same name as those of "
+                                        f"{owner[name]} ({outdir / name}); rename one, or build them "
+                                        "into different -o folders"))
+                break
+            owner[name] = source
+    if problems:
+        raise InputError(problems)
+    return list(chosen.values())
+
+
 def run(args: argparse.Namespace) -> int:
     targets = parse_targets(args.to)
     sweep(args.output)
@@ -89,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs > cores():
         warn([f"--jobs {args.jobs}: this machine lets the build use {cores()} cores; using {cores()} processes"])
         args.jobs = cores()
+    args.sources = distinct_outputs([str(s) for s in args.sources], args.output)
     # Several outputs: side by side, each PDF on one core. One source with a PDF: its formats
     # in turn (read once), and the PDF laid out in chunks on every core.
     side_by_side = args.jobs > 1 and len(args.sources) * len(targets) > 1 and \

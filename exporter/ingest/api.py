@@ -31,6 +31,7 @@ class IngestResult:
     notes: Notes
     dropped: Counter[str] = field(default_factory=Counter)  # characters removed as layout
 
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # kept: tab, newline, form feed, CR
 
 def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: Notes | None = None,
                   dropped: Counter[str] | None = None) -> list[Article]:
@@ -59,6 +60,12 @@ def ingest_texts(pages: Sequence[tuple[str, str]], publication: str, date: dt.da
     for index, (name, text) in enumerate(pages, start=1):
         m = _PAGE_NUMBER.search(Path(name).stem)
         number = int(m.group(1)) if m else index
+        text, removed = _CONTROL.subn("", text)
+        if removed:
+            notes.warn(Path(name).name, 1, f"removed {removed} control character(s) such as NUL, which no "
+                                           "article text may hold")
+        if not text.strip():
+            notes.warn(Path(name).name, 1, "the page has no text; nothing was ingested from it")
         articles += page_articles(text, Path(name).name, number, notes, dropped)
     try:
         result = Edition(title=publication, date=date, language=language, edition=edition, articles=articles)

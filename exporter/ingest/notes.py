@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..errors import echo
+from ..limits import MAX_ECHO_CHARS
+
 
 @dataclass
 class Notes:
@@ -13,7 +16,7 @@ class Notes:
     warnings: list[str] = field(default_factory=list)
 
     def decide(self, file: str, line: int, message: str) -> None:
-        self.decisions.append(f"{file}:{line}: {message}")
+        self.decisions.append(f"{file}:{line}: {echo(message, 4 * MAX_ECHO_CHARS)}")
 
     def warn(self, file: str, line: int, message: str) -> None:
-        self.warnings.append(f"{file}:{line}: {message}")
+        self.warnings.append(f"{file}:{line}: {echo(message, 4 * MAX_ECHO_CHARS)}")

@@ -30,7 +30,7 @@ class _LongInteger(ValueError):
     pass
 
 
-def load_json(text: str, file: str) -> Any:
+def load_json(text: str, file: str, object_pairs_hook: Callable[[list[tuple[str, Any]]], Any] | None = None) -> Any:
     """`json.loads` with the nesting and integer limits; raises InputError."""
     limits = Limits.current()
 
@@ -40,7 +40,7 @@ def load_json(text: str, file: str) -> Any:
         return int(digits)
 
     try:
-        data = json.loads(text, parse_int=parse_int)
+        data = json.loads(text, parse_int=parse_int, object_pairs_hook=object_pairs_hook)
     except _LongInteger as exc:
         raise _long_integer(text, file, exc.args[0], limits) from None
     except RecursionError:

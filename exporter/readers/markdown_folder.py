@@ -19,6 +19,8 @@ from ..limits import check_articles
 from .bounded import load_front_matter
 from .loaded import LoadedEdition
 from .markdown_body import body_to_blocks
+from ..limits import MAX_SOURCE_BYTES
+from ..safe_files import GateError, read_bytes
 from .toml_file import read_toml
 from .validate import unknown_fields, validate_edition
 
@@ -30,7 +32,7 @@ def read_folder(folder: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdit
     meta_path = folder / "edition.toml"
     if not meta_path.is_file():
         raise InputError.single(folder, "not an edition folder: edition.toml is missing")
-    meta = read_toml(meta_path)
+    meta = read_toml(meta_path, folder)
     problems: list[Problem] = []
     warnings: list[str] = []
     for key in meta:
@@ -42,7 +44,7 @@ def read_folder(folder: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdit
     articles: list[Any] = []
     origins: list[str] = []
     for md in files:
-        art = _read_article(md, problems, warnings)
+        art = _read_article(md, folder, problems, warnings)
         if art is not None:
             articles.append(art)
             origins.append(str(md))
@@ -85,10 +87,13 @@ def _article_files(folder: Path, meta: dict[str, Any], meta_path: Path,
     return files
 
 
-def _read_article(md: Path, problems: list[Problem], warnings: list[str]) -> dict[str, Any] | None:
+def _read_article(md: Path, folder: Path, problems: list[Problem], warnings: list[str]) -> dict[str, Any] | None:
     file = str(md)
     try:
-        text = md.read_bytes().decode("utf-8-sig")
+        text = read_bytes(md, folder, MAX_SOURCE_BYTES, "article file").decode("utf-8-sig")
+    except GateError as exc:
+        problems += exc.problems
+        return None
     except UnicodeDecodeError as exc:
         problems.append(Problem(file, "", f"not UTF-8 text (byte {exc.start})"))
         return None

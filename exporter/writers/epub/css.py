@@ -8,6 +8,8 @@ from pathlib import Path
 
 import regex
 
+from ...limits import MAX_THEME_FILE_BYTES
+from ...safe_files import read_bytes
 from ...themes import Theme
 from ..css import font_stack, theme_variables
 from .css_urls import Resource, confine_css
@@ -105,7 +107,8 @@ def theme_stylesheets(theme: Theme, values: dict[str, str]) -> list[Stylesheet]:
     root = ":root {\n" + "".join(f"  --{k}: {v};\n" for k, v in values.items()) + "}\n"
     sheets = [_confined(VARIABLES, root)]
     for name, path, folder in _theme_files(theme):
-        sheets.append(_confined(name, resolve_vars(path.read_text(encoding="utf-8"), values), path, folder))
+        sheets.append(_confined(name, resolve_vars(
+            read_bytes(path, folder, MAX_THEME_FILE_BYTES, "stylesheet").decode("utf-8"), values), path, folder))
     return sheets
 
 

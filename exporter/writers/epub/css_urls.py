@@ -10,6 +10,9 @@ from urllib.parse import unquote, urlsplit
 
 import regex
 
+from ...limits import MAX_THEME_FILE_BYTES
+from ...safe_files import read_bytes
+
 _URL = regex.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)""", regex.I)
 _IMPORT = regex.compile(r"""@import\s+(?:url\([^)]*\)|"[^"]*"|'[^']*')[^;{}]*;""", regex.I)
 _UNSAFE = regex.compile(r"[^A-Za-z0-9._-]+")
@@ -77,4 +80,5 @@ def _theme_file(url: str, source: Path | None, root: Path | None, book_dir: str)
     if media_type is None or not path.is_relative_to(real_root) or not path.is_file():
         return None
     flat = _UNSAFE.sub("-", path.relative_to(real_root).as_posix())
-    return Resource(f"{book_dir}/{FILES_DIR}/{flat}", media_type, path.read_bytes())
+    return Resource(f"{book_dir}/{FILES_DIR}/{flat}", media_type,
+                    read_bytes(path, real_root, MAX_THEME_FILE_BYTES, "theme file"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from io import BytesIO
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ebooklib import epub
 
@@ -60,23 +60,9 @@ def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -
         raise RenderError(f"{loaded.source}: the edition has no articles, so there is no book to make")
     labels = labels_for(edition.language)
     parts = named_parts(edition, labels)
-    sections = [s for p in parts for s in p.sections]
     images = book_images(loaded)
     cover = _cover(loaded, images, theme, labels)
-    context = base_context(
-        edition, theme, "epub",
-        parts=parts,
-        sections=sections,
-        xhtml=True,
-        stylesheets=stylesheet_names(theme, embed_fonts),
-        image=image_lookup(loaded, images),
-        cover={"href": cover.name, "alt": cover.alt, "width": cover.width, "height": cover.height},
-        link_article=article_file,
-        link_section=section_file,
-        link_part=part_file,
-        contents_summaries=bool(theme.options.get("contents_summaries", False)),
-        summary_limit=SUMMARY_CHARS_CJK if edition.language.split("-")[0] in ("zh", "ja", "ko") else SUMMARY_CHARS,
-    )
+    context = book_context(loaded, theme, images, cover, parts, embed_fonts)
     pages = render_pages(make_environment(theme), context, parts, labels)
     fonts, stacks = [], {}
     sheets = theme_stylesheets(theme, theme_values(theme))
@@ -92,6 +78,29 @@ def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -
     buf = BytesIO()
     epub.write_epub(buf, book, {**WRITE_OPTIONS, "mtime": build_time(edition)})
     return normalise(buf.getvalue(), build_time(edition))
+
+
+def book_context(loaded: LoadedEdition, theme: Theme, images: dict[str, BookImage], cover: CoverImage | None = None,
+                 parts: list[Part] | None = None, embed_fonts: bool = False) -> dict[str, Any]:
+    """What the book's page templates see: links are file names in the book."""
+    edition = loaded.edition
+    labels = labels_for(edition.language)
+    parts = parts if parts is not None else named_parts(edition, labels)
+    cover = cover or generated_cover(edition, theme, labels)
+    return base_context(
+        edition, theme, "epub",
+        parts=parts,
+        sections=[s for p in parts for s in p.sections],
+        xhtml=True,
+        stylesheets=stylesheet_names(theme, embed_fonts),
+        image=image_lookup(loaded, images),
+        cover={"href": cover.name, "alt": cover.alt, "width": cover.width, "height": cover.height},
+        link_article=article_file,
+        link_section=section_file,
+        link_part=part_file,
+        contents_summaries=bool(theme.options.get("contents_summaries", False)),
+        summary_limit=SUMMARY_CHARS_CJK if edition.language.split("-")[0] in ("zh", "ja", "ko") else SUMMARY_CHARS,
+    )
 
 
 def _cover(loaded: LoadedEdition, images: dict[str, BookImage], theme: Theme, labels: Labels) -> CoverImage:

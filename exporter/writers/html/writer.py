@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ...atomic import atomic_dir
+from ...limits import MAX_THEME_BYTES
+from ...safe_files import copy_theme
 from ...model import slug_of
 from ...readers import LoadedEdition
 from ...templating import base_context, make_environment
@@ -17,27 +19,30 @@ from ..css import theme_variables
 if TYPE_CHECKING:
     from ...api import BuildOptions
 
+LOG = logging.getLogger("exporter.html")
 
-def theme_copy_filter(root: Path) -> Callable[[str, list[str]], set[str]]:
-    """A copytree ignore function: theme data and code stay behind, and so does anything
-    whose symbolic link leads outside the theme folder (never copy /etc/passwd along)."""
-    real = root.resolve()
-    data = shutil.ignore_patterns("theme.toml", "templates", "__pycache__", "*.py")
 
-    def ignore(folder: str, names: list[str]) -> set[str]:
-        outside = {n for n in names if not (Path(folder) / n).resolve().is_relative_to(real)}
-        return set(data(folder, names)) | outside
+def theme_data_only(name: str) -> bool:
+    """Theme files that stay behind when a theme is copied into an output: its
+    configuration, templates and any code."""
+    return name in ("theme.toml", "templates", "__pycache__") or name.endswith(".py")
 
-    return ignore
+
+def copy_theme_chain(theme: Theme, dest: Path) -> None:
+    """Copy each theme of the chain to dest/theme/<name>/ through the file gate: links out
+    of the theme folder and special files are skipped with a warning, and the chain's
+    files together stay under the size limit (exporter/limits.py)."""
+    budget = [MAX_THEME_BYTES]
+    for t in reversed(theme.lineage()):
+        copy_theme(t.path, dest / "theme" / t.name, theme_data_only, LOG.warning, budget)
 
 
 def copy_theme_files(theme: Theme, dest: Path) -> list[str]:
-    """Copy each theme of the chain to dest/theme/<name>/ (CSS plus what it references)
-    and return the stylesheet hrefs for HTML, ancestors first."""
+    """Copy the theme chain (CSS plus what it references) and return the stylesheet hrefs
+    for HTML, ancestors first."""
     hrefs = []
+    copy_theme_chain(theme, dest)
     for t in reversed(theme.lineage()):
-        target = dest / "theme" / t.name
-        shutil.copytree(t.path, target, dirs_exist_ok=True, ignore=theme_copy_filter(t.path))
         s = t.config.stylesheets
         hrefs += [f"theme/{t.name}/{css}" for css in (*s.all, *s.html)]
     (dest / "theme" / "variables.css").write_text(theme_variables(theme), encoding="utf-8")

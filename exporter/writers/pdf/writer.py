@@ -9,7 +9,6 @@ the edition's images); with --emit-print-html it is kept as OUTDIR/<stem>.print/
 from __future__ import annotations
 
 import html as html_lib
-import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,7 +29,7 @@ from ...templating import make_environment
 from ...themes import Theme
 from ..css import theme_variables
 from .fetcher import StagedFetcher
-from ..html.writer import copy_images, one_page_context
+from ..html.writer import copy_images, copy_theme_chain, one_page_context
 from .chunks import split
 from .parallel import print_renderer, render_chunked
 from .page_css import PageSetup, page_setup
@@ -57,16 +56,12 @@ def check_fonts(html: str, theme: Theme) -> None:
 
 
 def stage_theme(theme: Theme, setup: PageSetup, stage: Path) -> list[str]:
-    """Copy the theme chain's files and write the generated CSS; return stylesheet hrefs.
-
-    Symbolic links are copied as links, so the fetcher refuses what they point outside to.
-    """
+    """Copy the theme chain's files through the file gate (links out of a theme stay
+    behind, so the fetcher finds nothing there) and write the generated CSS; return
+    stylesheet hrefs."""
     hrefs = ["theme/variables.css", "theme/page.css"]
+    copy_theme_chain(theme, stage)
     for t in reversed(theme.lineage()):
-        shutil.copytree(
-            t.path, stage / "theme" / t.name, symlinks=True, dirs_exist_ok=True,
-            ignore=shutil.ignore_patterns("theme.toml", "templates", "__pycache__", "*.py"),
-        )
         s = t.config.stylesheets
         hrefs += [f"theme/{t.name}/{css}" for css in (*s.all, *s.pdf)]
     (stage / "theme" / "variables.css").write_text(theme_variables(theme), encoding="utf-8")
