@@ -18,6 +18,7 @@ from .decode import read_page
 from .layout import read_page as lay_out
 from .notes import Notes
 from .segment import segment
+from .weights import Weights
 
 _PAGE_NUMBER = regex.compile(r"(\d+)(?!.*\d)")
 
@@ -32,7 +33,7 @@ class IngestResult:
 
 
 def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: Notes | None = None,
-                  dropped: Counter[str] | None = None) -> list[Article]:
+                  dropped: Counter[str] | None = None, weights: Weights | None = None) -> list[Article]:
     """Segment one page's decoded text into articles (ids p{page}-NN)."""
     notes = notes if notes is not None else Notes()
     dropped = dropped if dropped is not None else Counter()
@@ -40,7 +41,7 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
     dropped.update(laid.dropped)
     builder = Builder(name, page, notes, dropped)
     articles = []
-    for draft in segment(laid, notes):
+    for draft in segment(laid, notes, weights or Weights()):
         try:
             articles.append(builder.article(draft, len(articles) + 1))
         except ValidationError as exc:  # defensive: report rather than lose the page
@@ -49,14 +50,15 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
 
 
 def ingest_texts(pages: Sequence[tuple[str, str]], publication: str, date: dt.date,
-                 language: str = "zh-CN", edition: str | None = None) -> IngestResult:
+                 language: str = "zh-CN", edition: str | None = None,
+                 weights: Weights | None = None) -> IngestResult:
     """Ingest already-decoded pages given as (name, text) pairs, in page order."""
     notes, dropped = Notes(), Counter[str]()
     articles: list[Article] = []
     for index, (name, text) in enumerate(pages, start=1):
         m = _PAGE_NUMBER.search(Path(name).stem)
         number = int(m.group(1)) if m else index
-        articles += page_articles(text, Path(name).name, number, notes, dropped)
+        articles += page_articles(text, Path(name).name, number, notes, dropped, weights)
     try:
         result = Edition(title=publication, date=date, language=language, edition=edition, articles=articles)
     except ValidationError as exc:

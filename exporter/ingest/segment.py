@@ -19,6 +19,7 @@ import regex
 from . import english, fields
 from .layout import BoxByline, Byline, Caption, Head, Page, Para, Piece, Signature
 from .notes import Notes
+from .weights import Weights
 
 _DASH_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_END = regex.compile(r"[—―─-]{2,}$")
@@ -29,9 +30,7 @@ _ANNOUNCES = regex.compile(r"如下[：:]$|^(?i:notice is hereby given)")
 BodyItem = Para | BoxByline | Byline | Signature | Head
 
 # Costs of the headline assignment (lower is better).
-_NO_HEADLINE = 8.0
 _NO_HEADLINE_PHOTO = 1.5
-_LEFTOVER_TEXT = 6.0
 _LEFTOVER_SUBHEAD = 1.0
 _LEFTOVER_INDENTED_SUBHEAD = 0.3
 _INDENTED_HEADLINE = 1.0
@@ -40,7 +39,6 @@ _MIXED_GROUP = 2.5
 _BOLD_KICKER = 1.0
 _LONG_LATIN_KICKER = 2.0
 _ECHO = 1.0
-_SPLIT = 2.0
 _EXHAUSTIVE = 2000  # gap combinations worth trying one by one
 
 
@@ -104,10 +102,11 @@ class Draft:
     unplaced: list[Head] = field(default_factory=list)
 
 
-def segment(page: Page, notes: Notes) -> list[Draft]:
+def segment(page: Page, notes: Notes, weights: Weights | None = None) -> list[Draft]:
     """Cut a page into drafts in reading order."""
+    w = weights or Weights()
     units = _merge(_units(page.pieces), notes, page.name)
-    cost, bodies, runs, path = _solve(units)
+    cost, bodies, runs, path = _solve(units, w)
     splits = 0
     while True:  # split a body in two while that makes the headlines fit better; best split first
         trials = []
@@ -117,17 +116,17 @@ def segment(page: Page, notes: Notes) -> list[Draft]:
                 k = units.index(body)
                 pair = [Body(body.items[:at], closed=True), Body(body.items[at:], closed=body.closed)]
                 trial = units[:k] + pair + units[k + 1 :]
-                trials.append((_solve(trial), trial, pair[1]))
+                trials.append((_solve(trial, w), trial, pair[1]))
         if not trials:
             break
         solved, trial, second = min(trials, key=lambda t: t[0][0])
-        if solved[0] + _SPLIT * (splits + 1) >= cost:
+        if solved[0] + w.split * (splits + 1) >= cost:
             break
         notes.decide(page.name, second.no, f"the blank line before line {second.no} ends an article: "
                      "that lets every headline find a body")
         units, (cost, bodies, runs, path) = trial, solved
         splits += 1
-        cost += _SPLIT * splits  # what every split so far costs
+        cost += w.split * splits  # what every split so far costs
     leftovers = _apply(bodies, runs, path, notes, page.name)
     drafts = [Draft(min([b.no] + [h.no for h in (b.group.heads if b.group else [])]), body=b) for b in bodies]
     drafts += [Draft(u.no, caption=u) for u in units if isinstance(u, Caption)]
@@ -264,18 +263,18 @@ def _fit(group: Group, body: Body) -> float:
     return cost + (0.3 if body.is_notice else 0.0)
 
 
-def _leftover_cost(heads: list[Head], feature: bool) -> float:
+def _leftover_cost(heads: list[Head], feature: bool, w: Weights) -> float:
     """Untaken text is costly; an untaken bold line is cheap when a feature can take it as a subhead."""
     cost = 0.0
     for h in heads:
         if feature and h.bold and len(h.lines) == 1:
             cost += _LEFTOVER_INDENTED_SUBHEAD if h.indent >= 2 else _LEFTOVER_SUBHEAD
         else:
-            cost += _LEFTOVER_TEXT
+            cost += w.leftover_text
     return cost
 
 
-def _solve(units: list[Body | Head | Caption]) -> tuple[float, list[Body], list[list[Head]], list[tuple[int, int]]]:
+def _solve(units: list[Body | Head | Caption], w: Weights) -> tuple[float, list[Body], list[list[Head]], list[tuple[int, int]]]:
     """The cheapest headline assignment for these units, with the bodies and runs it used."""
     bodies = [u for u in units if isinstance(u, Body)]
     runs: list[list[Head]] = [[]]
@@ -287,11 +286,11 @@ def _solve(units: list[Body | Head | Caption]) -> tuple[float, list[Body], list[
             runs[-1].append(unit)
             if isinstance(prev, Caption):
                 after_caption.add(id(unit))
-    cost, path = _assign(bodies, runs, after_caption)
+    cost, path = _assign(bodies, runs, after_caption, w)
     return cost, bodies, runs, path
 
 
-def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int]) -> tuple[float, list[tuple[int, int]]]:
+def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int], w: Weights) -> tuple[float, list[tuple[int, int]]]:
     """Choose for each run how many heads go to the body before it (p) and after it (s)."""
     feature = any(b.is_feature for b in bodies)
     # state: does the body before the current run already have a group?
@@ -307,7 +306,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int])
                 for s in range(len(run) - p + 1):
                     if s and next_body is None:
                         continue
-                    cost = base + _leftover_cost(run[p : len(run) - s], feature)
+                    cost = base + _leftover_cost(run[p : len(run) - s], feature, w)
                     for body, heads in ((prev_body, run[:p]), (next_body, run[len(run) - s :])):
                         if heads:
                             parsed = _group(heads)
@@ -316,7 +315,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int])
                                 break
                             cost += parsed[0] + _fit(parsed[1], body)
                     if prev_body is not None and not has and not p:
-                        cost += _NO_HEADLINE_PHOTO if prev_body.is_photo else _NO_HEADLINE
+                        cost += _NO_HEADLINE_PHOTO if prev_body.is_photo else w.no_headline
                     if cost < nxt.get(bool(s), (float("inf"), []))[0]:
                         nxt[bool(s)] = (cost, path + [(p, s)])
         best = nxt
