@@ -15,6 +15,7 @@ from ..errors import InputError, Problem
 from ..model import Article, Edition
 from .build import Builder
 from .decode import read_page
+from .layout import SetAside
 from .layout import read_page as lay_out
 from .notes import Notes
 from .segment import segment
@@ -30,15 +31,22 @@ class IngestResult:
     edition: Edition
     notes: Notes
     dropped: Counter[str] = field(default_factory=Counter)  # characters removed as layout
+    furniture: list[tuple[str, SetAside]] = field(default_factory=list)  # (file, line) set aside whole
 
 
 def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: Notes | None = None,
-                  dropped: Counter[str] | None = None, weights: Weights | None = None) -> list[Article]:
-    """Segment one page's decoded text into articles (ids p{page}-NN)."""
+                  dropped: Counter[str] | None = None, weights: Weights | None = None,
+                  furniture: list[tuple[str, SetAside]] | None = None) -> list[Article]:
+    """Segment one page's decoded text into articles (ids p{page}-NN); lines set aside as
+    page furniture are appended to `furniture`."""
     notes = notes if notes is not None else Notes()
     dropped = dropped if dropped is not None else Counter()
     laid = lay_out(name, text)
     dropped.update(laid.dropped)
+    if furniture is not None:
+        furniture += [(name, item) for item in laid.furniture]
+    for item in laid.furniture:
+        notes.decide(name, item.no, f"set aside as {item.reason}: '{item.text}'")
     builder = Builder(name, page, notes, dropped)
     articles = []
     for draft in segment(laid, notes, weights or Weights()):
@@ -54,16 +62,17 @@ def ingest_texts(pages: Sequence[tuple[str, str]], publication: str, date: dt.da
                  weights: Weights | None = None) -> IngestResult:
     """Ingest already-decoded pages given as (name, text) pairs, in page order."""
     notes, dropped = Notes(), Counter[str]()
+    furniture: list[tuple[str, SetAside]] = []
     articles: list[Article] = []
     for index, (name, text) in enumerate(pages, start=1):
         m = _PAGE_NUMBER.search(Path(name).stem)
         number = int(m.group(1)) if m else index
-        articles += page_articles(text, Path(name).name, number, notes, dropped, weights)
+        articles += page_articles(text, Path(name).name, number, notes, dropped, weights, furniture)
     try:
         result = Edition(title=publication, date=date, language=language, edition=edition, articles=articles)
     except ValidationError as exc:
         raise InputError([Problem("<options>", ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]) from exc
-    return IngestResult(result, notes, dropped)
+    return IngestResult(result, notes, dropped, furniture)
 
 
 def ingest(paths: Sequence[Path], publication: str | None = None, date: dt.date | None = None,

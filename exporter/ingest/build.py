@@ -145,16 +145,17 @@ class Builder:
             starts = [s - m.end() for s in starts]
             text = text[m.end() :].lstrip(" \u3000")
         o = fields.opening(text)
-        if o.dateline is None:
+        if o.dateline is None and o.byline is None:
             return text, starts
-        out["dateline"] = o.dateline
+        if o.dateline is not None:
+            out["dateline"] = o.dateline
         if o.byline is not None:
             breaks = [s - o.byline_at for s in starts]
             byline, names = fields.authors(o.byline, breaks)
             _add_byline(out, byline)
             authors += names
         # what the opening held besides dateline and byline is layout: brackets, a dash
-        self.dropped.update(visible(text[: o.rest]) - visible(o.dateline) - visible(o.byline or ""))
+        self.dropped.update(visible(text[: o.rest]) - visible(o.dateline or "") - visible(o.byline or ""))
         return text[o.rest :], [s - o.rest for s in starts]
 
 

@@ -41,6 +41,17 @@ _CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?[ \u3000]{3,}(?P<credit>[^ \u3000
 _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?P<credit>[^（）()]{2,40}?)\s*[摄攝][）)]$")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
+# A byline alone on its line: 记者 赵明远 通讯员 蒋雪梅／报道, 本报记者 王芳, 晚报记者 周安然 文/图.
+_OWN_LINE = regex.compile(
+    rf"^(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*\p{{Han}}{{2,4}}(?:[ \u3000、]+\p{{Han}}{{2,4}})*[ \u3000]*)+"
+    r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖]|[摄攝]))?$"
+)
+# A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, （中央社記者林志豪台北18日電）.
+_BRACKET_ONLY = regex.compile(
+    r"^(?:〔(?P<by>[^〔〕]{2,40}?)〕|[（(](?P<by>中央社[^（）()]{2,40}?[電电])[）)])[ \u3000]*"
+)
+_REPORTED = regex.compile(r"(?:[报報]道|[报報][导導])$")
+_CABLED = regex.compile(r"\d{1,2}日[電电]$")
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,9 @@ def opening(text: str) -> Opening:
     """Find a dateline and a bracketed byline at the start of a first paragraph."""
     m = DATELINE.match(text)
     if not m:
+        b = _BRACKET_ONLY.match(text)
+        if b and _ROLES.search(b["by"]):
+            return Opening(None, b["by"], b.end(), b.start("by"))
         return Opening(None, None, 0, 0)
     b = _BYLINE_BRACKET.match(text, m.end())
     if b and _ROLES.search(b["by"]):
@@ -108,7 +122,12 @@ def authors(byline: str, breaks: list[int] = ()) -> tuple[str, list[str]]:
     text = "".join(pieces) + byline[last:]
     names: list[str] = []
     for part in _ROLES.split(text)[1:]:
-        for token in regex.split(r"[\s、，,/]+", part.strip()):
+        for token in regex.split(r"[\s、，,/／]+", part.strip()):
+            if _REPORTED.search(token):  # 竹山報導: where it was reported from
+                continue
+            if _CABLED.search(token):  # 林志豪台北18日電: name (two or three glyphs), place, date
+                token = _CABLED.sub("", token)
+                token = token[:3] if len(token) >= 5 else token[:2]
             if _NAME.match(token) and token not in names:
                 names.append(token)
     return regex.sub(r"\s+", " ", text).strip(), names
@@ -123,3 +142,13 @@ def credit_authors(credit: str) -> list[str]:
         return english.credit_names(credit)
     token = credit.split()[-1] if credit.split() else ""
     return [token] if _NAME.match(token) else []
+
+
+def own_line_byline(line: str) -> tuple[str, list[str]] | None:
+    """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道) as (byline, names)."""
+    m = _OWN_LINE.match(line.strip())
+    if m is None:
+        return None
+    text = line.strip()
+    _, names = authors(text[: m.start("tail")] if m["tail"] else text)
+    return (regex.sub(r"\s+", " ", text), names) if names else None
