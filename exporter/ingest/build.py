@@ -85,7 +85,7 @@ class Builder:
         for i, item in enumerate(body.items):
             if isinstance(item, BoxByline):
                 self.dropped[item.line.text[0]] += 1  # the box that marks the byline
-                byline, names = fields.authors(item.text)
+                byline, names = fields.box_authors(item.text)
                 _add_byline(fields_, byline)
                 authors += names
                 continue

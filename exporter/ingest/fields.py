@@ -152,3 +152,13 @@ def own_line_byline(line: str) -> tuple[str, list[str]] | None:
     text = line.strip()
     _, names = authors(text[: m.start("tail")] if m["tail"] else text)
     return (regex.sub(r"\s+", " ", text), names) if names else None
+
+
+def box_authors(byline: str) -> tuple[str, list[str]]:
+    """An author box's byline and names: after role words, or the box holds only names
+    (□ 林森); a staff label (□本报评论员) names nobody."""
+    text, names = authors(byline)
+    if not names and not _ROLES.search(text):
+        tokens = text.split()
+        names = tokens if tokens and all(_NAME.match(t) and regex.fullmatch(r"\p{Han}{2,3}", t) for t in tokens) else []
+    return text, names

@@ -322,20 +322,26 @@ def read_page(name: str, text: str) -> Page:
     pieces = page.pieces
     blocks = [b for b in (_set_aside(page, b) for b in blocks_of(read_lines(text, page.dropped))) if b]
     dangling: Para | None = None  # a paragraph a mid-sentence headline interrupted
+    across: Head | None = None  # that headline: it belongs after the column it interrupted
     for k, block in enumerate(blocks):
+        if across is not None and dangling is None:
+            pieces.append(across)
+            across = None
         if all(line.bold for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
             pieces.append(Caption(block) if block[0].bold and _CLOSED_END.search(joined) else Head(block))
             continue
         prev = pieces[-1] if pieces else None
-        if isinstance(prev, Head) and dangling is not None and block[0].indent < 1:
+        if dangling is not None:
             prev = dangling  # the column goes on after a headline printed across it
         dangling = None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None else None
         open_para = prev_para is not None and not closed(prev_para.raw)
         if headline_like(block) and _byline(block, 0) is None and (not open_para or _across(blocks, k)):
-            pieces.append(Head(block))
-            dangling = prev_para if open_para else None
+            if open_para:
+                across, dangling = Head(block), prev_para
+            else:
+                pieces.append(Head(block))
             continue
         signature = _signature(block, page.dropped)
         body = block[: len(block) - len(signature.lines)] if signature else block
@@ -385,6 +391,8 @@ def read_page(name: str, text: str) -> Page:
                 current = None
         if signature:
             pieces.append(signature)
+    if across is not None:
+        pieces.append(across)
     return page
 
 

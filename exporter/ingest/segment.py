@@ -133,7 +133,7 @@ def segment(page: Page, notes: Notes, weights: Weights | None = None) -> list[Dr
     features = [b for b in bodies if b.is_feature]
     unplaced = []
     for head in leftovers:
-        if features and head.bold and len(head.lines) == 1:
+        if features and len(head.lines) == 1 and not _marked(head):
             nearest = min(features, key=lambda b: abs(b.no - head.no))
             nearest.displaced.append(head)
             notes.decide(page.name, head.no, f"'{_text(head)}' is a displaced subhead of the feature at line {nearest.no}")
@@ -200,7 +200,8 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[
             prev = out[k] if k >= 0 else None
             if isinstance(prev, Body) and not prev.closed and (
                 (not heads and between)
-                or (heads and prev.is_feature and all(len(h.lines) == 1 and h.bold for h in heads))
+                or (heads and prev.is_feature and all(len(h.lines) == 1 for h in heads)
+                    and (all(h.bold for h in heads) or (len(heads) == 1 and not _marked(heads[0]))))
             ):
                 prev.items.extend(heads)
                 prev.items.extend(unit.items)
@@ -211,6 +212,11 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[
                 continue
         out.append(unit)
     return out
+
+
+def _marked(head: Head) -> bool:
+    """A kicker's trailing dashes or a subheadline's leading ones."""
+    return bool(_DASH_START.match(_text(head)) or _DASH_END.search(_text(head)))
 
 
 def _group(heads: list[Head]) -> tuple[float, Group] | None:
@@ -267,7 +273,7 @@ def _leftover_cost(heads: list[Head], feature: bool, w: Weights) -> float:
     """Untaken text is costly; an untaken bold line is cheap when a feature can take it as a subhead."""
     cost = 0.0
     for h in heads:
-        if feature and h.bold and len(h.lines) == 1:
+        if feature and len(h.lines) == 1 and not _marked(h):
             cost += _LEFTOVER_INDENTED_SUBHEAD if h.indent >= 2 else _LEFTOVER_SUBHEAD
         else:
             cost += w.leftover_text
@@ -314,6 +320,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                                 cost = float("inf")
                                 break
                             cost += parsed[0] + _fit(parsed[1], body)
+                            cost += w.photo_head_after if body is prev_body and body.is_photo else 0.0
                     if prev_body is not None and not has and not p:
                         cost += _NO_HEADLINE_PHOTO if prev_body.is_photo else w.no_headline
                     if cost < nxt.get(bool(s), (float("inf"), []))[0]:
