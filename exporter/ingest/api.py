@@ -18,6 +18,7 @@ from .decode import read_page
 from .layout import SetAside
 from .layout import read_page as lay_out
 from .notes import Notes
+from .pdf import PdfPage, read_pdf
 from .segment import segment
 from .weights import Weights
 
@@ -36,18 +37,23 @@ class IngestResult:
 
 def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: Notes | None = None,
                   dropped: Counter[str] | None = None, weights: Weights | None = None,
-                  furniture: list[tuple[str, SetAside]] | None = None) -> list[Article]:
+                  furniture: list[tuple[str, SetAside]] | None = None, pdf: PdfPage | None = None) -> list[Article]:
     """Segment one page's decoded text into articles (ids p{page}-NN); lines set aside as
-    page furniture are appended to `furniture`."""
+    page furniture are appended to `furniture`. A page read from a PDF (`pdf`) brings its
+    display lines, positions, margin furniture and figures."""
     notes = notes if notes is not None else Notes()
     dropped = dropped if dropped is not None else Counter()
-    laid = lay_out(name, text)
+    laid = lay_out(name, text, pdf.display if pdf else ())
+    if pdf is not None:
+        notes.positions[name] = pdf.where
+        dropped.update(pdf.dropped)
+        laid.furniture[:0] = [SetAside(0, text, f"page margin at {where}") for where, text in pdf.margin]
     dropped.update(laid.dropped)
     if furniture is not None:
         furniture += [(name, item) for item in laid.furniture]
     for item in laid.furniture:
         notes.decide(name, item.no, f"set aside as {item.reason}: '{item.text}'")
-    builder = Builder(name, page, notes, dropped)
+    builder = Builder(name, page, notes, dropped, pdf.figures if pdf else None)
     articles = []
     for draft in segment(laid, notes, weights or Weights()):
         try:
@@ -61,13 +67,21 @@ def ingest_texts(pages: Sequence[tuple[str, str]], publication: str, date: dt.da
                  language: str = "zh-CN", edition: str | None = None,
                  weights: Weights | None = None) -> IngestResult:
     """Ingest already-decoded pages given as (name, text) pairs, in page order."""
+    return _ingest([(name, text, None) for name, text in pages], publication, date, language, edition, weights)
+
+
+def _ingest(pages: Sequence[tuple[str, str, PdfPage | None]], publication: str, date: dt.date,
+            language: str, edition: str | None, weights: Weights | None = None) -> IngestResult:
     notes, dropped = Notes(), Counter[str]()
     furniture: list[tuple[str, SetAside]] = []
     articles: list[Article] = []
-    for index, (name, text) in enumerate(pages, start=1):
-        m = _PAGE_NUMBER.search(Path(name).stem)
-        number = int(m.group(1)) if m else index
-        articles += page_articles(text, Path(name).name, number, notes, dropped, weights, furniture)
+    for index, (name, text, pdf) in enumerate(pages, start=1):
+        if pdf is not None:
+            number = pdf.number
+        else:
+            m = _PAGE_NUMBER.search(Path(name).stem)
+            number = int(m.group(1)) if m else index
+        articles += page_articles(text, Path(name).name, number, notes, dropped, weights, furniture, pdf)
     try:
         result = Edition(title=publication, date=date, language=language, edition=edition, articles=articles)
     except ValidationError as exc:
@@ -76,12 +90,22 @@ def ingest_texts(pages: Sequence[tuple[str, str]], publication: str, date: dt.da
 
 
 def ingest(paths: Sequence[Path], publication: str | None = None, date: dt.date | None = None,
-           language: str = "zh-CN", edition: str | None = None) -> IngestResult:
-    """Ingest page files. Without a publication name the first file's stem is used;
-    without a date, today's (both are reported as warnings so a person can fix them)."""
+           language: str = "zh-CN", edition: str | None = None, image_dir: Path | None = None,
+           image_prefix: str = "images") -> IngestResult:
+    """Ingest page files: text extracted from pages, or page PDFs (`*.pdf`, every page;
+    their images are written to `image_dir` and referenced as `image_prefix/NAME`).
+    Without a publication name the first file's stem is used; without a date, today's
+    (both are reported as warnings so a person can fix them)."""
     if not paths:
         raise InputError.single("<arguments>", "no page files given")
-    pages = [(str(p), read_page(Path(p))) for p in paths]
+    pages: list[tuple[str, str, PdfPage | None]] = []
+    for p in map(Path, paths):
+        if p.suffix.lower() == ".pdf":
+            if not p.is_file():
+                raise InputError.single(p, "no such file")
+            pages += [(f"{p}#p{pg.number}", pg.text, pg) for pg in read_pdf(p, image_dir, image_prefix)]
+        else:
+            pages.append((str(p), read_page(p), None))
     missing = []
     if publication is None:
         publication = Path(paths[0]).stem
@@ -89,6 +113,8 @@ def ingest(paths: Sequence[Path], publication: str | None = None, date: dt.date 
     if date is None:
         date = dt.date.today()
         missing.append(f"no --date given; using {date.isoformat()}")
-    result = ingest_texts(pages, publication, date, language, edition)
+    if image_dir is None and any(pdf is not None and pdf.images for _, _, pdf in pages):
+        missing.append("images are extracted only when the edition is written to a file or folder (-o)")
+    result = _ingest(pages, publication, date, language, edition)
     result.notes.warnings[:0] = missing
     return result

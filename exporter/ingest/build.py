@@ -37,8 +37,10 @@ def unplaced_title(texts: list[str]) -> str:
 class Builder:
     """Builds the articles of one page, counting the marker characters it removes."""
 
-    def __init__(self, name: str, page: int | str, notes: Notes, dropped: Counter[str]) -> None:
+    def __init__(self, name: str, page: int | str, notes: Notes, dropped: Counter[str],
+                 figures: dict[int, str] | None = None) -> None:
         self.name, self.page, self.notes, self.dropped = name, page, notes, dropped
+        self.figures = figures or {}  # a caption's first line → the image printed over it
 
     def article(self, draft: Draft, index: int) -> Article:
         ident = f"p{self.page}-{index:02d}"
@@ -116,7 +118,7 @@ class Builder:
                     self.notes.warn(self.name, item.no, "a photo credit with no caption; kept as a paragraph")
                 continue
             if item.credit is not None:
-                blocks.append(Figure(caption=text, credit=item.credit))
+                blocks.append(Figure(src=self.figures.get(item.no) or None, caption=text, credit=item.credit))
                 authors += fields.credit_authors(item.credit)
                 kind = "photo"
             elif i < lead_end:

@@ -10,6 +10,7 @@ type (headlines, subheads, captions).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import regex
@@ -148,8 +149,9 @@ def visible(text: str) -> Counter[str]:
 _LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\S)(?P=c)){4,})[ \u3000]+(?P<rest>\S.*)$")
 
 
-def read_lines(text: str, dropped: Counter[str]) -> list[Line | None]:
-    """Repair each line on its own; None stands for a blank line (a form feed is one)."""
+def read_lines(text: str, dropped: Counter[str], display: Collection[int] = ()) -> list[Line | None]:
+    """Repair each line on its own; None stands for a blank line (a form feed is one).
+    Lines numbered in `display` are known to be display type (from a PDF's fonts)."""
     out: list[Line | None] = []
     for no, raw in enumerate(text.split("\n"), start=1):
         if "\f" in raw:
@@ -180,6 +182,7 @@ def read_lines(text: str, dropped: Counter[str]) -> list[Line | None]:
             if split is not None:
                 dropped.update(visible(line.text) - visible("".join(split)))  # 摄 and its brackets
                 line.text, line.credit = split
+        line.bold = line.bold or no in display
         out.append(line)
     return out
 
@@ -316,11 +319,12 @@ def _vertical(block: list[Line]) -> bool:
     return len(block) >= 3 and all(len(line.text) == 1 and regex.match(r"[\p{L}\p{N}]", line.text) for line in block)
 
 
-def read_page(name: str, text: str) -> Page:
-    """Lay a decoded page out as pieces in reading order."""
+def read_page(name: str, text: str, display: Collection[int] = ()) -> Page:
+    """Lay a decoded page out as pieces in reading order (`display`: see read_lines)."""
     page = Page(name)
     pieces = page.pieces
-    blocks = [b for b in (_set_aside(page, b) for b in blocks_of(read_lines(text, page.dropped))) if b]
+    lines = read_lines(text, page.dropped, display)
+    blocks = [b for b in (_set_aside(page, b) for b in blocks_of(lines)) if b]
     dangling: Para | None = None  # a paragraph a mid-sentence headline interrupted
     across: Head | None = None  # that headline: it belongs after the column it interrupted
     for k, block in enumerate(blocks):

@@ -11,9 +11,15 @@ class Notes:
 
     decisions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    positions: dict[str, dict[int, str]] = field(default_factory=dict)  # file → line → PDF position
+
+    def at(self, file: str, line: int) -> str:
+        """Where a line is: `file:line`, or `file p1 (x, y)` for a line read from a PDF."""
+        where = self.positions.get(file, {}).get(line)
+        return f"{file} {where}" if where else f"{file}:{line}"
 
     def decide(self, file: str, line: int, message: str) -> None:
-        self.decisions.append(f"{file}:{line}: {message}")
+        self.decisions.append(f"{self.at(file, line)}: {message}")
 
     def warn(self, file: str, line: int, message: str) -> None:
-        self.warnings.append(f"{file}:{line}: {message}")
+        self.warnings.append(f"{self.at(file, line)}: {message}")
