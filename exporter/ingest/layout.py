@@ -341,17 +341,22 @@ def read_page(name: str, text: str, display: Collection[int] = ()) -> Page:
         dangling = None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None else None
         open_para = prev_para is not None and not closed(prev_para.raw)
-        if headline_like(block) and _byline(block, 0) is None and (not open_para or _across(blocks, k)):
+        signature = _signature(block, page.dropped)
+        if signature is not None and len(signature.lines) == len(block):
+            pieces.append(signature)  # a signature block of its own (set apart by a gap)
+            continue
+        if (headline_like(block) and _byline(block, 0) is None and _own_byline(block, 0) is None
+                and (not open_para or _across(blocks, k))):
             if open_para:
                 across, dangling = Head(block), prev_para
             else:
                 pieces.append(Head(block))
             continue
-        signature = _signature(block, page.dropped)
         body = block[: len(block) - len(signature.lines)] if signature else block
         caption_block = any(line.credit is not None for line in body)
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
+        credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
                 caption_block or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < 1)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
@@ -366,7 +371,7 @@ def read_page(name: str, text: str, display: Collection[int] = ()) -> Page:
                 pieces.append(Byline(body[i:taken], *byline[1:]))
                 current = None
                 continue
-            target = current if current is not None or i else prev_para
+            target = current if current is not None or i else prev_para or credit_for
             if line.credit is not None and not line.text and target is not None and target.credit is None:
                 target.credit, current = line.credit, None  # a credit on its own line
                 continue
@@ -375,9 +380,10 @@ def read_page(name: str, text: str, display: Collection[int] = ()) -> Page:
                 pieces.append(BoxByline(line, box["by"]))
                 current = None
                 continue
-            own = fields.own_line_byline(line.text) if line.credit is None and line.indent < HEAVY_INDENT else None
+            own = _own_byline(body, i) if line.credit is None and line.indent < HEAVY_INDENT else None
             if own is not None:
-                pieces.append(Byline([line], *own))
+                taken = i + own[0]
+                pieces.append(Byline(body[i:taken], *own[1:]))
                 current = None
                 continue
             before = current.lines[-1] if current is not None else None
@@ -398,6 +404,17 @@ def read_page(name: str, text: str, display: Collection[int] = ()) -> Page:
     if across is not None:
         pieces.append(across)
     return page
+
+
+def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
+    """A Chinese byline alone on its line (it may wrap once): lines taken, text, names."""
+    for n in (2, 1):
+        lines = block[at : at + n]
+        if len(lines) == n and all(line.indent < 1 for line in lines[1:]):
+            found = fields.own_line_byline("".join(line.text for line in lines))
+            if found is not None:
+                return n, *found
+    return None
 
 
 def _across(blocks: list[list[Line]], k: int) -> bool:

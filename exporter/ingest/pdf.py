@@ -28,7 +28,8 @@ from ..errors import InputError, Problem
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
 TWIN = 0.25  # a glyph within this share of its size of its twin is fake bold
-GUTTER = 0.8  # ems: a wider gap on a baseline separates two columns
+ROW_GAP = 1.5  # a horizontal band this many times the widest gutter cuts first
+GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless letter-spacing is wider)
 
 
 @dataclass
@@ -137,9 +138,12 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
     boxes = []
     for row in rows:
         row.sort(key=lambda g: g.x0)
+        gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]))
+        tracking = 2 * gaps[len(gaps) // 2] if gaps else 0.0  # twice a letter-spaced line's usual gap
         run = [row[0]]
         for g in row[1:]:
-            if g.x0 - run[-1].x1 > GUTTER * g.size:
+            spaced = g.c == " " or run[-1].c == " "  # a justified word space, not a gutter
+            if g.x0 - run[-1].x1 > max((3 if spaced else GUTTER) * g.size, tracking):
                 boxes.append(_box(run))
                 run = []
             run.append(g)
@@ -191,24 +195,32 @@ def _gaps(blocks: list[list[_Box]], vertical: bool) -> list[tuple[float, float]]
     return cuts
 
 
-def _xycut(blocks: list[list[_Box]], body: float) -> list[list[_Box]]:
-    """Blocks in reading order: cut at the widest empty band, vertical (a gutter between
-    columns or articles) or horizontal (between rows, under a headline), and at every band
-    nearly as wide in that direction; recurse into the strips, read left to right and top
-    to bottom."""
+def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = ()) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """Blocks in reading order, each with the path of vertical strips it lies in (its column).
+
+    Cut first at the widest empty horizontal band when it is much wider than any gutter
+    (between rows of articles: the grid's gutters may line up down the whole page), else
+    at the widest empty vertical gutters (columns, articles side by side), else at the
+    widest horizontal band (under a headline); recurse into the strips, read left to right
+    and top to bottom.
+    """
     if len(blocks) <= 1:
-        return blocks
-    options = [(w, vertical, at) for vertical in (True, False) for w, at in _gaps(blocks, vertical)]
-    options = [o for o in options if o[0] >= (0.3 if o[1] else 0.05) * body]
-    if not options:
-        return sorted(blocks, key=lambda b: (_extent(b)[1], _extent(b)[0]))
-    widest, vertical, _ = max(options)
-    cuts = sorted(at for w, v, at in options if v == vertical and w >= 0.8 * widest)
+        return [(b, column) for b in blocks]
+    across = [(w, at) for w, at in _gaps(blocks, True) if w >= 0.3 * body]
+    down = [(w, at) for w, at in _gaps(blocks, False) if w >= 0.05 * body]
+    if not across and not down:
+        return [(b, column) for b in sorted(blocks, key=lambda b: (_extent(b)[1], _extent(b)[0]))]
+    # a band much wider than any gutter separates rows, even where column grids line up
+    vertical = bool(across) and not (down and max(down)[0] >= ROW_GAP * max(across)[0])
+    options = across if vertical else down
+    widest = max(w for w, _ in options)
+    cuts = sorted(at for w, at in options if w >= 0.8 * widest)
     strips: list[list[list[_Box]]] = [[] for _ in range(len(cuts) + 1)]
     for block in blocks:
         x0, y0, _, _ = _extent(block)
         strips[sum(1 for c in cuts if (x0 if vertical else y0) > c)].append(block)
-    return [leaf for strip in strips if strip for leaf in _xycut(strip, body)]
+    return [leaf for k, strip in enumerate(strips) if strip
+            for leaf in _xycut(strip, body, (*column, k) if vertical else column)]
 
 
 def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: Path | None,  # noqa: ANN001
@@ -237,17 +249,18 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             out.images += 1
     lines: list[str] = []
     pending: _Box | None = None  # an image waiting for the caption under it
-    edge: tuple[float, float] | None = None  # the last text block's left and right edges
-    for block in _xycut(_stack(content), body):
+    edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
+    for block, column in _xycut(_stack(content), body):
         lines.append("")
         if block[0].image is not None:
             pending = block[0]
             continue
-        left = min(b.x0 for b in block)
-        if edge is not None and edge[0] + body < left < edge[1]:
-            left = edge[0]  # a right-aligned credit or signature under the column it ends
+        left, right = min(b.x0 for b in block), max(b.x1 for b in block)
+        if (edge is not None and edge[2] == column and edge[0] + body < left and len(block) <= 4
+                and right - left < 0.5 * max(edge[1] - edge[0], 10 * body)):
+            left = edge[0]  # a short right-aligned credit or signature under the text it ends
         else:
-            edge = (left, max(b.x1 for b in block))
+            edge = (left, right, column)
         for b in block:
             lines.append(" " * round((b.x0 - left) / b.size * 2) + b.text)
             no = len(lines)
