@@ -353,7 +353,9 @@ def read_page(name: str, text: str, display: Collection[int] = ()) -> Page:
                 pieces.append(Head(block))
             continue
         body = block[: len(block) - len(signature.lines)] if signature else block
-        caption_block = any(line.credit is not None for line in body)
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else []
+        caption_block = any(line.credit is not None for line in body) or (
+            len(nxt) == 1 and nxt[0].credit is not None and not nxt[0].text)  # a credit set apart below it
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None

@@ -196,7 +196,8 @@ def _gaps(blocks: list[list[_Box]], vertical: bool) -> list[tuple[float, float]]
 
 
 def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = ()) -> list[tuple[list[_Box], tuple[int, ...]]]:
-    """Blocks in reading order, each with the path of vertical strips it lies in (its column).
+    """Blocks in reading order, each with its column: the path of strips down to the last
+    vertical cut (so blocks one above the other share it).
 
     Cut first at the widest empty horizontal band when it is much wider than any gutter
     (between rows of articles: the grid's gutters may line up down the whole page), else
@@ -220,7 +221,14 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = ()) 
         x0, y0, _, _ = _extent(block)
         strips[sum(1 for c in cuts if (x0 if vertical else y0) > c)].append(block)
     return [leaf for k, strip in enumerate(strips) if strip
-            for leaf in _xycut(strip, body, (*column, k) if vertical else column)]
+            for leaf in _xycut(strip, body, (*column, k) if vertical else (*column, -1 - k))]
+
+
+def _column(path: tuple[int, ...]) -> tuple[int, ...]:
+    """The path up to its last vertical cut (horizontal cuts are negative)."""
+    while path and path[-1] < 0:
+        path = path[:-1]
+    return path
 
 
 def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: Path | None,  # noqa: ANN001
@@ -250,15 +258,18 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     lines: list[str] = []
     pending: _Box | None = None  # an image waiting for the caption under it
     edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
-    for block, column in _xycut(_stack(content), body):
+    order = _xycut(_stack(content), body)
+    order = [(block, _column(path)) for block, path in order]
+    members = Counter(column for block, column in order if block[0].image is None)
+    for block, column in order:
         lines.append("")
         if block[0].image is not None:
             pending = block[0]
             continue
         left, right = min(b.x0 for b in block), max(b.x1 for b in block)
-        if (edge is not None and edge[2] == column and edge[0] + body < left and len(block) <= 4
+        if (edge is not None and (edge[2] == column or members[column] == 1) and edge[0] + body < left and len(block) <= 4
                 and right - left < 0.5 * max(edge[1] - edge[0], 10 * body)):
-            left = edge[0]  # a short right-aligned credit or signature under the text it ends
+            left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
         else:
             edge = (left, right, column)
         for b in block:
