@@ -97,7 +97,11 @@ def read_pdf(path: Path, image_dir: Path | None = None, image_prefix: str = "ima
 
 def _glyphs(page) -> list[_Glyph]:  # noqa: ANN001 - a pymupdf.Page
     out = []
-    for block in page.get_text("rawdict")["blocks"]:
+    import pymupdf
+
+    # without TEXT_PRESERVE_IMAGES: decoding every image here would cost eight times the text
+    flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_MEDIABOX_CLIP
+    for block in page.get_text("rawdict", flags=flags)["blocks"]:
         for line in block.get("lines", ()):
             for span in line["spans"]:
                 bold = bool(span["flags"] & 16) or any(w in span["font"] for w in ("Bold", "Black", "Heavy"))
@@ -142,8 +146,8 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
         tracking = 2 * gaps[len(gaps) // 2] if gaps else 0.0  # twice a letter-spaced line's usual gap
         run = [row[0]]
         for g in row[1:]:
-            spaced = g.c == " " or run[-1].c == " "  # a justified word space, not a gutter
-            if g.x0 - run[-1].x1 > max((3 if spaced else GUTTER) * g.size, tracking):
+            spaced = g.c == " " or run[-1].c == " "  # a justified word space (a line never ends in one before a gutter)
+            if g.x0 - run[-1].x1 > max((10 if spaced else GUTTER) * g.size, tracking):
                 boxes.append(_box(run))
                 run = []
             run.append(g)
