@@ -40,23 +40,26 @@ COUNTS = ("segmented", "titles", "authors", "captions", "subheads")
 
 def score_page(txt: Path, weights: Weights | None = None) -> dict[str, float]:
     """Ingest one page and score it against its truth file."""
-    argv = sys.argv
     result = ingest_texts([(txt.name, txt.read_text(encoding="utf-8"))], "corpus", dt.date(2025, 3, 1),
                           weights=weights)
+    return score(txt.with_suffix(".truth.json"), result.edition.model_dump(mode="json", exclude_none=True))
+
+
+def score(truth: Path, edition: dict) -> dict[str, float]:
+    """The corpus scorer's figures for an edition (as JSON data) against a truth file."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as fh:
-        json.dump(result.edition.model_dump(mode="json", exclude_none=True), fh, ensure_ascii=False)
-    out = io.StringIO()
+        json.dump(edition, fh, ensure_ascii=False)
+    out, argv = io.StringIO(), sys.argv
     try:
         with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
-            sys.argv = [str(SCORER), str(txt.with_suffix(".truth.json")), fh.name]
+            sys.argv = [str(SCORER), str(truth), fh.name]
             _scorer().main()
     finally:
         sys.argv = argv
         Path(fh.name).unlink()
-    out = out.getvalue()
-    m = _SUMMARY.search(out)
+    m = _SUMMARY.search(out.getvalue())
     if m is None:
-        raise RuntimeError(f"{txt}: scorer said {out!r}")
+        raise RuntimeError(f"{truth}: scorer said {out.getvalue()!r}")
     s, n, t, a, c, cn, h, hn, f1, sim = m.groups()
     return {"articles": int(n), "segmented": int(s), "titles": int(t), "authors": int(a), "captions": int(c),
             "captions_n": int(cn), "subheads": int(h), "subheads_n": int(hn), "f1": float(f1), "sim": float(sim),

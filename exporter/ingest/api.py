@@ -47,7 +47,9 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
     if pdf is not None:
         notes.positions[name] = pdf.where
         dropped.update(pdf.dropped)
-        laid.furniture[:0] = [SetAside(0, text, f"page margin at {where}") for where, text in pdf.margin]
+        for k, (where, line) in enumerate(pdf.margin, start=1):  # numbered below zero: not lines of the text
+            pdf.where[-k] = where
+            laid.furniture.insert(k - 1, SetAside(-k, line, "page margin"))
     dropped.update(laid.dropped)
     if furniture is not None:
         furniture += [(name, item) for item in laid.furniture]

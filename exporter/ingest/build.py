@@ -47,9 +47,13 @@ class Builder:
         if draft.caption is not None:
             text = self._clean(join_wrapped([line.text for line in draft.caption.lines], self.dropped)[0])
             self.notes.decide(self.name, draft.at, "standalone caption → photo with a caption-only figure")
+            self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),
+                                          "a display-type block ending a sentence, with no body: a standalone caption"]
             return Article(id=ident, kind="photo", page=self.page, blocks=[Figure(caption=text)])
         if draft.unplaced:
             texts = [self._head_text(h) for h in draft.unplaced]
+            self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),
+                                          "headline-like blocks no article could take (see the warnings)"]
             return Article(
                 id=ident, kind="article", page=self.page, headline=unplaced_title(texts),
                 blocks=[Paragraph(text=t) for t in texts],
@@ -132,6 +136,16 @@ class Builder:
             texts = [b.text for b in blocks if isinstance(b, Paragraph)] + lead
             fields_["headline"] = unplaced_title(texts)
             self.notes.warn(self.name, body.no, "no headline found for this article; marked as unplaced")
+        why = [self.notes.at(self.name, body.no), *body.evidence]
+        if "dateline" in fields_:
+            why.append(f"dateline '{fields_['dateline']}' opens the first paragraph")
+        if "byline" in fields_:
+            why.append(f"byline '{fields_['byline']}'" + (f" → authors {', '.join(authors)}" if authors else ""))
+        if kind == "photo":
+            why.append("a caption with a photo credit")
+        if kind == "notice":
+            why.append("a signature block (issuer and date)" if "notice" in fields_ else "a notice title")
+        self.notes.evidence[ident] = why
         self.notes.decide(self.name, body.no, f"{kind} '{fields_.get('headline', '')}'" + (
             f" by {', '.join(authors)}" if authors else ""))
         return Article(kind=kind, lead=lead, authors=authors, blocks=_lists(blocks), **fields_)

@@ -12,6 +12,7 @@ class Notes:
     decisions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     positions: dict[str, dict[int, str]] = field(default_factory=dict)  # file → line → PDF position
+    evidence: dict[str, list[str]] = field(default_factory=dict)  # article id → where it starts, then why
 
     def at(self, file: str, line: int) -> str:
         """Where a line is: `file:line`, or `file p1 (x, y)` for a line read from a PDF."""

@@ -65,7 +65,7 @@ class PdfPage:
     number: int
     text: str
     display: set[int] = field(default_factory=set)  # 1-based line numbers set in display type
-    where: dict[int, str] = field(default_factory=dict)  # line number → "p1 (x, y)" in points
+    where: dict[int, str] = field(default_factory=dict)  # line number → "(x, y)" in points from the top left
     figures: dict[int, str] = field(default_factory=dict)  # caption's first line → image path
     margin: list[tuple[str, str]] = field(default_factory=list)  # (position, text) in the margin band
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
@@ -245,7 +245,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     content = []
     for b in boxes:
         if b.y1 < height * MARGIN_BAND or b.y0 > height * (1 - MARGIN_BAND):
-            out.margin.append((f"p{number} ({b.x0:.0f}, {b.y0:.0f})", b.text))
+            out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
         else:
             content.append(b)
     for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1):
@@ -279,7 +279,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
         for b in block:
             lines.append(" " * round((b.x0 - left) / b.size * 2) + b.text)
             no = len(lines)
-            out.where[no] = f"p{number} ({b.x0:.0f}, {b.y0:.0f})"
+            out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
             if b.size >= DISPLAY_SIZE * body or b.bold:
                 out.display.add(no)
             if pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1:

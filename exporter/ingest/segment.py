@@ -63,6 +63,7 @@ class Body:
     closed: bool = False
     group: Group | None = None
     displaced: list[Head] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # why the article came out as it did (--report)
 
     @property
     def no(self) -> int:
@@ -137,6 +138,8 @@ def segment(page: Page, notes: Notes, weights: Weights | None = None) -> list[Dr
             nearest = min(features, key=lambda b: abs(b.no - head.no))
             nearest.displaced.append(head)
             notes.decide(page.name, head.no, f"'{_text(head)}' is a displaced subhead of the feature at line {nearest.no}")
+            nearest.evidence.append(f"subhead '{_text(head)}' at {notes.at(page.name, head.no)}: no body took it; "
+                                    "the nearest feature did")
         else:
             unplaced.append(head)
             notes.warn(page.name, head.no, f"could not place '{_text(head)}'; kept in an unplaced article")
@@ -209,6 +212,8 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[
                 out[k + 1 :] = [u for u in between if isinstance(u, Caption)]
                 for head in heads:
                     notes.decide(name, head.no, f"'{_text(head)}' is a subhead inside the article at line {prev.no}")
+                    prev.evidence.append(f"subhead '{_text(head)}' at {notes.at(name, head.no)}: one display line "
+                                         "between two parts of a feature")
                 continue
         out.append(unit)
     return out
@@ -366,6 +371,15 @@ def _give(body: Body, heads: list[Head], where: str, notes: Notes, name: str) ->
     assert parsed is not None
     body.group = parsed[1]
     notes.decide(name, heads[0].no, f"headline '{_text(parsed[1].headline)}' stands {where} its body (line {body.no})")
+    why = [f"{where} its body"]
+    why += ["display type (fake bold or a large size)"] if parsed[1].headline.bold else ["reads as a headline (short, no sentence end)"]
+    echo = _echo(parsed[1], body)
+    why += [f"the opening repeats {echo:.0%} of it"] if echo else []
+    why += ["a notice title over a signed notice"] if body.is_notice and fields.NOTICE_TITLE.search(_text(parsed[1].headline)) else []
+    body.evidence.append(f"headline at {notes.at(name, parsed[1].headline.no)}: " + ", ".join(why))
+    for h, role in ((parsed[1].kicker, "kicker"), (parsed[1].sub, "subheadline")):
+        if h is not None:
+            body.evidence.append(f"{role} at {notes.at(name, h.no)}" + (": marked by dashes" if _marked(h) else ""))
 
 
 def _place_subheads(body: Body, notes: Notes, name: str) -> None:
