@@ -129,6 +129,14 @@ class Builder:
                 lead.append(text)
             else:
                 blocks.append(Paragraph(text=text))
+        last = next((k for k in range(len(blocks) - 1, -1, -1) if isinstance(blocks[k], Paragraph)), None)
+        trailing = fields.trailing_byline(blocks[last].text) if last is not None and kind == "article" else None
+        if trailing is not None:  # （記者 張雅婷） closing the last paragraph
+            text, byline, names = trailing
+            self.dropped.update(visible(blocks[last].text) - visible(text) - visible(byline))  # its brackets
+            blocks[last] = Paragraph(text=text)
+            _add_byline(fields_, byline)
+            authors += [n for n in names if n not in authors]
         headline = fields_.get("headline")
         if isinstance(headline, str) and fields.NOTICE_TITLE.search(headline):
             kind = "notice"

@@ -23,7 +23,7 @@ NOTICE_TITLE = regex.compile(
 )
 # The dateline's text is group `dl`; an English one's dash and spaces are layout.
 DATELINE = regex.compile(
-    r"^(?:(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
+    r"^(?:【(?P<dl>本[报報][讯訊])】|(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
     r"|(?:新[华華]社|中新社|新[华華][网網]|人民[网網]|央[视視][网網]|中新[网網])\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?[电電])"
     rf"|{english.DATELINE})"
 )
@@ -38,6 +38,8 @@ JUMP_TO = regex.compile(
 )
 # Caption text, a gap of spaces, then "… 摄" (a credit), or a bracketed （… 摄）.
 _CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?[ \u3000]{3,}(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
+# 圖：記者 張雅婷 攝 / 图：本报记者 王芳 — a credit line that names itself
+_CREDIT_LABEL = regex.compile(r"^(?P<text>)(?:[图圖]|[摄攝]影)\s*[：:]\s*(?P<credit>[^：:]{2,40}?)(?:\s*[摄攝])?$")
 _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?P<credit>[^（）()]{2,40}?)\s*[摄攝][）)]$")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
@@ -72,7 +74,7 @@ def jump_page(m: regex.Match[str]) -> str:
 def split_credit(line: str) -> tuple[str, str] | None:
     """Split `caption        记者 X 摄` into (caption, credit without 摄); English credits
     (`Photo: Jo Bloggs`, `JO BLOGGS/STAFF`) lose their `Photo:` and brackets."""
-    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET):
+    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET, _CREDIT_LABEL):
         m = pattern.match(line)
         if m and (_ROLES.search(m["credit"]) or len(m["credit"].split()) <= 2):
             return (m["text"] or "").rstrip(), m["credit"].strip()
@@ -162,3 +164,20 @@ def box_authors(byline: str) -> tuple[str, list[str]]:
         tokens = text.split()
         names = tokens if tokens and all(_NAME.match(t) and regex.fullmatch(r"\p{Han}{2,3}", t) for t in tokens) else []
     return text, names
+
+
+_TRAILING_BYLINE = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,40})[）)]$")
+
+
+def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
+    """A byline in brackets closing an article's last paragraph (…發展。（記者 張雅婷））:
+    (text without it, byline, names), or None."""
+    m = _TRAILING_BYLINE.search(text)
+    if m is None or not _ROLES.match(m["by"].strip()) or not closed_before(text[: m.start()]):
+        return None
+    byline, names = authors(m["by"])
+    return (text[: m.start()], byline, names) if names else None
+
+
+def closed_before(text: str) -> bool:
+    return bool(regex.search(r"[。！？!?][”’」』]*$", text))

@@ -138,7 +138,8 @@ def cells(text: str) -> float:
 
 def closed(text: str) -> bool:
     """True when text ends a sentence (so a following block need not continue it)."""
-    return bool(_CLOSED_END.search(text) or fields.JUMP_TO.search(text))
+    return bool(_CLOSED_END.search(text) or fields.JUMP_TO.search(text)
+                or (text.endswith(("）", ")")) and fields.trailing_byline(text) is not None))
 
 
 def visible(text: str) -> Counter[str]:
