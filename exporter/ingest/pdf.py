@@ -82,17 +82,13 @@ def read_pdf(path: Path, image_dir: Path | None = None, image_prefix: str = "ima
         doc = pymupdf.open(path)
     except Exception as exc:  # noqa: BLE001 - PyMuPDF raises several types for a damaged file
         raise InputError.single(path, f"not a readable PDF: {exc}") from None
-    pages, empty = [], []
     with doc:
-        for index, page in enumerate(doc, start=1):
-            glyphs = _glyphs(page)
-            if not any(not g.c.isspace() for g in glyphs):
-                empty.append(index)
-                continue
-            pages.append(_page(doc, page, index, glyphs, path, image_dir, image_prefix))
-    if empty:
-        raise InputError([Problem(path, f"page {n}", "no text layer; OCR is not supported") for n in empty])
-    return pages
+        glyphs = [_glyphs(page) for page in doc]
+        empty = [n for n, gs in enumerate(glyphs, start=1) if not any(not g.c.isspace() for g in gs)]
+        if empty:  # refused before any image is written
+            raise InputError([Problem(path, f"page {n}", "no text layer; OCR is not supported") for n in empty])
+        return [_page(doc, page, n, gs, path, image_dir, image_prefix)
+                for n, (page, gs) in enumerate(zip(doc, glyphs), start=1)]
 
 
 def _glyphs(page) -> list[_Glyph]:  # noqa: ANN001 - a pymupdf.Page
