@@ -23,10 +23,11 @@ from ..model import Edition
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "ingest",
-        help="segment raw page text into articles (edition JSON or a Markdown folder)",
-        description="Repair extraction damage in raw page text and segment it into articles.",
+        help="segment page text or page PDFs into articles (edition JSON or a Markdown folder)",
+        description="Repair extraction damage in raw page text, or read page PDFs, and segment them into articles.",
     )
-    p.add_argument("pages", nargs="+", type=Path, metavar="PAGE.txt", help="page text files, in page order")
+    p.add_argument("pages", nargs="+", type=Path, metavar="PAGE",
+                   help="page text files or page PDFs (every page of a PDF), in page order")
     p.add_argument("--publication", help="the publication's name (default: the first file's name)")
     p.add_argument("--date", help="the issue date, YYYY-MM-DD (default: today)")
     p.add_argument("--language", default="zh-CN", help="BCP 47 language tag (default: zh-CN)")
@@ -34,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", choices=("json", "md"), default="json", help="output form (default: json)")
     p.add_argument("-o", "--output", type=Path, help="edition.json to write (default: stdout), or the folder for --to md")
     p.add_argument("-v", "--verbose", action="store_true", help="explain each segmentation decision")
+    p.add_argument("--report", action="store_true",
+                   help="print per article the evidence for its headline, kind and authors, and what was set aside")
     p.set_defaults(func=run)
 
 
@@ -65,9 +68,11 @@ def run(args: argparse.Namespace) -> int:
         raise InputError.single("-o", "--to md needs -o DIR, the folder to write")
     if args.to == "md" and (args.output / "edition.toml").exists():
         raise InputError.single(args.output, "already holds an edition.toml; choose an empty folder")
+    images = None  # a PDF's images go beside the edition: DIR/images or next to edition.json
     if args.output is not None:
         sweep(args.output.parent)  # the partial output of an ingest that was killed
-    result = ingest(args.pages, args.publication, _date(args.date), args.language, args.edition)
+        images = (args.output if args.to == "md" else args.output.parent) / "images"
+    result = ingest(args.pages, args.publication, _date(args.date), args.language, args.edition, image_dir=images)
     console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     if args.to == "md":
         write_md(result.edition, args.output)
@@ -80,5 +85,5 @@ def run(args: argparse.Namespace) -> int:
                 write_text(args.output, text + "\n")
             except OSError as exc:
                 raise InputError.single(args.output, f"cannot write: {exc.strerror or exc}") from exc
-    print_report(result, console, args.verbose)
+    print_report(result, console, args.verbose, args.report)
     return 0

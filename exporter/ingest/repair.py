@@ -8,6 +8,7 @@ repair drops are counted in a ledger, so conservation can be checked.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import regex
 
@@ -21,6 +22,8 @@ _SPACED_RUN = regex.compile(rf"(?:(?:{CJK_CLASS}|\d) ){{3,}}(?:{CJK_CLASS}|\d)")
 _DOUBLED_PUNCT = regex.compile(r"([，。、；：,;])\1+")
 _HYPHEN_END = regex.compile(r"[\p{L}\p{N}]-$")
 _HAN = regex.compile(r"\p{scx=Han}")
+# A dash pair printed once in front of doubled text: ——北北湖湖
+_SINGLE_DASHES = regex.compile(r"^[—―─]{2}(?=(\S)\1)(?![—―─])")
 
 
 def indent_cells(line: str) -> float:
@@ -38,14 +41,17 @@ def indent_cells(line: str) -> float:
     return width
 
 
-def undouble(text: str) -> str | None:
+def undouble(text: str, short_ok: Callable[[str], bool] = lambda _: False) -> str | None:
     """Collapse a fake-bold line (every glyph printed twice), or None if it is not one.
 
     Fake bold is a whole-line property: every glyph pairs with its twin and the collapsed
-    line keeps at least three letters, so reduplication such as 高高兴兴 inside ordinary
-    text never qualifies (its neighbours are not doubled).
+    line keeps at least three letters (or is a known short label, `short_ok`), so
+    reduplication such as 高高兴兴 inside ordinary text never qualifies (its neighbours are
+    not doubled). A leading `——` the extractor read once (it is one glyph to some fonts)
+    stays whole rather than leaving a stray dash.
     """
-    out, i = [], 0
+    lead = _SINGLE_DASHES.match(text)
+    out, i = [lead.group()] if lead else [], lead.end() if lead else 0
     while i < len(text):
         ch = text[i]
         if ch in PAD:
@@ -57,7 +63,8 @@ def undouble(text: str) -> str | None:
         else:
             return None
     collapsed = "".join(out)
-    return collapsed if len(_LETTER.findall(collapsed)) >= 3 else None
+    letters = len(_LETTER.findall(collapsed))
+    return collapsed if letters >= 3 or (letters and short_ok(collapsed)) else None
 
 
 def unspace(text: str) -> str:
