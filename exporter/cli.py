@@ -19,7 +19,7 @@ from .commands.common import show_warnings
 from .errors import InputError, RenderError
 
 # Each module in exporter/commands/ adds one subcommand through register(subparsers).
-COMMANDS = ("build", "validate", "themes", "schema", "doctor", "ingest", "check")
+COMMANDS = ("build", "archive", "validate", "themes", "schema", "doctor", "ingest", "check")
 
 
 def make_parser() -> argparse.ArgumentParser:

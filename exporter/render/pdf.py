@@ -90,7 +90,9 @@ def _stage(options: BuildOptions, stem: str) -> Iterator[Path]:
         with atomic_dir(options.outdir / f"{stem}.print") as kept:
             yield kept
     else:
-        with tempfile.TemporaryDirectory(prefix="exporter-pdf-") as tmp:
+        if options.stage_dir is not None:
+            options.stage_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="exporter-pdf-", dir=options.stage_dir) as tmp:
             yield Path(tmp)
 
 
