@@ -38,13 +38,15 @@ class Outcome:
     path: str | None = None
     digest: str | None = None
     seconds: float = 0.0
+    finished: float = 0.0  # when (time.time()), to tell a run's parallel part from its serial part
     bytes: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, job: Job, status: str, **fields: object) -> Outcome:
-        return cls(job.id, job.kind, job.label, job.format, status, list(job.sources), **fields)  # type: ignore[arg-type]
+        return cls(job.id, job.kind, job.label, job.format, status, list(job.sources), finished=time.time(),
+                   **fields)  # type: ignore[arg-type]
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
