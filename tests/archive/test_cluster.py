@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import EN_EXAMPLE, ZH_EXAMPLE, run_cli
 from tests.pdf.helpers import pdftotext
 
 from .conftest import Cluster, wait_until, write_archive
@@ -108,3 +108,16 @@ def test_a_worker_killed_mid_run_is_replaced_and_the_archive_completes(
             run.wait()
     same_outputs(out, local_build)
     assert not [p for p in out.rglob("*.part")], "no half-written output"
+
+
+def test_build_with_a_scheduler_equals_a_local_build(dask_cluster: Cluster, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """`exporter build --scheduler`: relative paths are made absolute for the workers."""
+    monkeypatch.chdir(tmp_path)
+    local = run_cli("build", EN_EXAMPLE, ZH_EXAMPLE, "--to", "epub", "-o", "local", "--jobs", "1")
+    monkeypatch.setenv("EXPORTER_SCHEDULER", dask_cluster.address)
+    remote = run_cli("build", EN_EXAMPLE, ZH_EXAMPLE, "--to", "epub", "-o", "cluster")
+    assert local.code == remote.code == 0, remote.err
+    for name in ("harbour-gazette.epub", "qingchuan-daily.epub"):
+        assert (tmp_path / "cluster" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+    assert sorted(p.name for p in (tmp_path / "cluster").iterdir()) == ["harbour-gazette.epub", "qingchuan-daily.epub"]
