@@ -4,6 +4,7 @@ a manifest of what was made from which inputs so that the next run makes only th
 from __future__ import annotations
 
 import json
+import multiprocessing
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -48,6 +49,12 @@ class Manifest:
         self.saved = time.monotonic()
 
 
+def _local_pool(jobs: int) -> ProcessPoolExecutor:
+    """Processes forked from a fresh server, not from this process, whose progress display
+    runs a thread (a fork while it holds a lock would leave the lock held in the child)."""
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("forkserver"))
+
+
 def _internal(job: Job, exc: BaseException) -> Outcome:
     return Outcome.of(job, "failed", errors=[f"internal error: {type(exc).__name__}: {exc}"])
 
@@ -71,7 +78,7 @@ def run_archive(jobs: list[Job], output: Path, workers: int, done: Callable[[Out
                 except Exception as exc:  # noqa: BLE001 - one output's bug must not stop the archive
                     finish(_internal(job, exc))
             return outcomes
-        pool = executors.pool(min(workers, len(jobs)) or 1, ProcessPoolExecutor)
+        pool = executors.pool(min(workers, len(jobs)) or 1, _local_pool)
         try:
             futures: dict[Future[Outcome], Job] = {pool.submit(run_job, job, manifest.digest(job)): job for job in jobs}
             for future in as_completed(futures):
