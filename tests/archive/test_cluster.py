@@ -19,7 +19,8 @@ from tests.pdf.helpers import pdftotext
 
 from .conftest import Cluster, wait_until, write_archive
 
-pytestmark = pytest.mark.slow
+# One cluster for the module: `make test` keeps an xdist group on one worker (--dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("dask-cluster")]
 
 
 def outputs(folder: Path) -> dict[str, Path]:
