@@ -21,7 +21,7 @@ demo: setup
 	@echo "Demo written to $(OUT)/: qingchuan-daily, harbour-gazette and weekly (.epub, .pdf, /index.html)"
 
 test: setup lint
-	$(BIN)/python -m pytest -n auto -q
+	$(BIN)/python -m pytest -n auto --dist loadgroup -q
 
 setup: system venv
 
@@ -33,7 +33,7 @@ venv: $(BIN)/.installed
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,dask]'
 	touch $@
 
 # BENCH_ARGS=--quick: one run of the 1-week volume; results in benchmarks/results.json

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dataclasses
 
@@ -17,6 +18,9 @@ from .writers import RENDERERS, renderer
 from .writers.css_limits import check_theme_css
 from .writers.pdf.limits import check_print_limits
 from .themes import Page, Theme, load_theme
+
+if TYPE_CHECKING:
+    from .compile.config import CompilationConfig
 
 DEFAULT_THEME = "broadsheet"
 
@@ -35,6 +39,7 @@ class BuildOptions:
     jobs: int | None = None  # PDF: processes laying out one document (None: one per core)
     cache_dir: Path | None = None  # PDF: laid-out chunks are reused from here (None: no cache)
     show_progress: bool = False  # PDF: a progress bar per chunk on a terminal
+    stage_dir: Path | None = None  # PDF: where layout files are staged (None: the temp folder; a shared path on a cluster)
     # PDF: below this much text chunks gain nothing (each pays stylesheets and page setup
     # again) and one pass writes a smaller file; measured on 2 cores: editions of 4,000 and
     # 7,000 characters took the same time both ways, the 40,000-character example week 11.4 s
@@ -68,11 +73,7 @@ def load_source(
         from .compile import compile_volume
 
         compiled = compile_volume(source, policy)
-        config = compiled.config
-        chosen = theme if isinstance(theme, Theme) else load_theme(theme or config.theme or DEFAULT_THEME)
-        page = {**chosen.config.page.model_dump(exclude_none=True), **config.page.model_dump(exclude_none=True)}
-        chosen = dataclasses.replace(chosen, config=chosen.config.model_copy(update={"page": Page(**page)}))
-        return compiled.loaded, chosen
+        return compiled.loaded, volume_theme(compiled.config, theme)
     chosen = theme if isinstance(theme, Theme) else load_theme(theme or DEFAULT_THEME)
     return load(source, policy), chosen
 
@@ -83,6 +84,14 @@ def check_limits(loaded: LoadedEdition, theme: Theme, targets: list[str]) -> Non
     check_articles(len(loaded.edition.articles), loaded.source)
     for target in targets:
         check_theme_css(theme, target, limits)  # type: ignore[arg-type]
+
+
+def volume_theme(config: CompilationConfig, theme: str | Path | Theme | None) -> Theme:
+    """A compilation's theme: an explicit one wins, then its `theme`, then the default;
+    its `[page]` settings override the theme's."""
+    chosen = theme if isinstance(theme, Theme) else load_theme(theme or config.theme or DEFAULT_THEME)
+    page = {**chosen.config.page.model_dump(exclude_none=True), **config.page.model_dump(exclude_none=True)}
+    return dataclasses.replace(chosen, config=chosen.config.model_copy(update={"page": Page(**page)}))
 
 
 def build(

@@ -20,7 +20,7 @@ from .errors import InputError, RenderError
 from .workers import Terminated, sigterm_unwinds, terminated
 
 # Each module in exporter/commands/ adds one subcommand through register(subparsers).
-COMMANDS = ("build", "validate", "themes", "schema", "doctor", "ingest", "check")
+COMMANDS = ("build", "archive", "validate", "themes", "schema", "doctor", "ingest", "check")
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -9,12 +9,15 @@ status is 2 at the end if any failed.
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import dataclass
 from concurrent.futures import as_completed
+from contextlib import suppress
 from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from .. import executors
 from ..assets import AssetPolicy
 from ..api import BuildOptions, build, load_source, parse_targets
 from ..writers.pdf.cache import default_cache_dir
@@ -48,7 +51,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--cache-dir", type=Path, default=None,
                    help="PDF: reuse laid-out chunks from here (default: $XDG_CACHE_HOME/newsprint-exporter)")
     p.add_argument("--no-cache", action="store_true", help="PDF: lay out every chunk again, and keep none")
+    add_scheduler_flag(p)
     p.set_defaults(func=run)
+
+
+def add_scheduler_flag(p: argparse.ArgumentParser) -> None:
+    """--scheduler, shared with `archive`."""
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", default=os.environ.get("EXPORTER_SCHEDULER") or None,
+                   help="build on this Dask cluster: every output and every PDF chunk is a task; inputs, "
+                        "output and cache folder must be on a path every worker sees (default: "
+                        "$EXPORTER_SCHEDULER; needs the dask extra)")
 
 
 def add_input_flags(p: argparse.ArgumentParser) -> None:
@@ -116,16 +128,34 @@ def run(args: argparse.Namespace) -> int:
         warn([f"--jobs {args.jobs}: this machine lets the build use {cores()} cores; using {cores()} processes"])
         args.jobs = cores()
     args.sources = distinct_outputs([str(s) for s in args.sources], args.output)
+    if not args.scheduler:
+        return _run(args, targets)
+    # On a cluster every output is a task, its PDF chunks are tasks too, and every path is
+    # absolute: the workers' folders are not this one.
+    args.sources = [Path(s).resolve() for s in args.sources]
+    args.output = args.output.resolve()
+    args.cache_dir = args.cache_dir and args.cache_dir.resolve()
+    with executors.on_scheduler(args.scheduler) as threads:
+        args.jobs = max(2, threads)
+        try:
+            return _run(args, targets, on_cluster=True)
+        finally:
+            with suppress(OSError):  # the PDFs' staging folders are gone; remove theirs if empty
+                (args.output / ".stage").rmdir()
+
+
+def _run(args: argparse.Namespace, targets: list[str], on_cluster: bool = False) -> int:
     # Several outputs: side by side, each PDF on one core. One source with a PDF: its formats
     # in turn (read once), and the PDF laid out in chunks on every core.
-    side_by_side = args.jobs > 1 and len(args.sources) * len(targets) > 1 and \
+    side_by_side = on_cluster or args.jobs > 1 and len(args.sources) * len(targets) > 1 and \
         not (len(args.sources) == 1 and "pdf" in targets)
     options = BuildOptions(
         outdir=args.output, embed_fonts=args.embed_fonts, check=args.check, profile=args.profile,
         page_size=args.page_size, pdf_variant=args.pdf_variant, emit_print_html=args.emit_print_html,
-        jobs=1 if side_by_side else args.jobs,
+        jobs=args.jobs if on_cluster else 1 if side_by_side else args.jobs,
         cache_dir=None if args.no_cache else args.cache_dir or default_cache_dir(),
         show_progress=not side_by_side and len(args.sources) == 1,
+        stage_dir=args.output / ".stage" if on_cluster else None,
     )
     policy = policy_of(args)
     # Sequentially a source is read once for all its formats; side by side each format is a job.
@@ -166,7 +196,7 @@ def run(args: argparse.Namespace) -> int:
                 done(source, result)
                 progress.advance(task)
         else:
-            with worker_pool(min(args.jobs, len(jobs))) as pool:
+            with executors.pool(min(args.jobs, len(jobs)), worker_pool) as pool:
                 futures = {pool.submit(_build_one, s, f, args.theme, options, policy): s for s, f in jobs}
                 for future in as_completed(futures):
                     exc = future.exception()

@@ -44,9 +44,12 @@ def find_sources(config: CompilationConfig, base: Path, file: str) -> list[Path]
     return list(found)
 
 
-def compile_volume(path: str | Path, policy: AssetPolicy = AssetPolicy()) -> CompiledVolume:
+def compile_volume(path: str | Path, policy: AssetPolicy = AssetPolicy(),
+                   config: CompilationConfig | None = None) -> CompiledVolume:
+    """The volume a compilation file describes; with `config`, the volume it describes,
+    named and based as if `path` held it (how an archive makes its weekly volumes)."""
     path = Path(path)
-    config = read_config(path)
+    config = config or read_config(path)
     base = path.parent.resolve()
     problems: list[Problem] = []
     editions: list[LoadedEdition] = []

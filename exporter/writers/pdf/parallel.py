@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, as_completed
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from ... import executors
 from .cache import ChunkCache, chunk_key, stage_digest
 from ...workers import worker_pool
 from ..autospace import autospace
@@ -48,8 +49,11 @@ LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
 
 
-def _pool(jobs: int) -> ProcessPoolExecutor:
-    """Forked workers start at once with WeasyPrint already imported."""
+def _pool(jobs: int) -> Executor:
+    """Forked workers start at once with WeasyPrint already imported (unless the build
+    chose other executors, such as a Dask cluster: exporter/executors.py)."""
+    if (chosen := executors.chosen()) is not None:
+        return chosen(jobs)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     return worker_pool(jobs, context)

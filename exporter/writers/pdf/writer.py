@@ -86,7 +86,9 @@ def _stage(options: BuildOptions, stem: str) -> Iterator[Path]:
         with atomic_dir(options.outdir / f"{stem}.print") as kept:
             yield kept
     else:
-        with tempfile.TemporaryDirectory(prefix=owner_prefix("pdf")) as tmp:
+        if options.stage_dir is not None:
+            options.stage_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=owner_prefix("pdf"), dir=options.stage_dir) as tmp:
             yield Path(tmp)
 
 
