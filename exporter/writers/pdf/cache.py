@@ -21,11 +21,12 @@ import weasyprint
 from ... import __version__
 from ...atomic import write_bytes
 from ...fonts import installed_faces
-from .chunks import ChunkLayout, PageInfo
+from .chunks import ChunkLayout
+from ...weasyprint_ext.page_info import PageInfo
 
 _SRC = regex.compile(r'\bsrc="([^"]+)"')
 _LAYOUT_CODE = ("writers/pdf/chunks.py", "weasyprint_ext/cjk_justify.py", "weasyprint_ext/column_reuse.py",
-                "weasyprint_ext/layout.py", "writers/autospace.py", "weasyprint_ext/font_subsets.py")
+                "weasyprint_ext/layout.py", "weasyprint_ext/page_info.py", "writers/autospace.py", "weasyprint_ext/font_subsets.py")
 
 
 def default_cache_dir() -> Path:

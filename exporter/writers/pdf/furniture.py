@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import regex
 
-from .chunks import MARGIN_BOXES, ChunkLayout, PageInfo
+from .chunks import MARGIN_BOXES, ChunkLayout
+from ...weasyprint_ext.page_info import PageInfo
 
 GHOST_PAGE = "newsprint-ghost"  # the named page of GHOST_CSS
 # Ghost pages of the targets document draw nothing: no margin boxes, no marks.
