@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
-import inspect
 import json
 import subprocess
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -135,10 +132,3 @@ def outline(pdf: Path) -> list[tuple[int, str, int]]:
 
     walk(reader.outline, 1)
     return out
-
-
-def changed_internals(internals: dict[Callable[..., Any], str]) -> list[str]:
-    """The WeasyPrint functions (pinned by a hash of their source) that a layout extension
-    relies on and that no longer match: re-check the extension against them."""
-    return [f.__qualname__ for f, digest in internals.items()
-            if hashlib.sha256(inspect.getsource(f).encode()).hexdigest()[:16] != digest]

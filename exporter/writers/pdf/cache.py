@@ -26,7 +26,7 @@ from ...weasyprint_ext.page_info import PageInfo
 
 _SRC = regex.compile(r'\bsrc="([^"]+)"')
 _LAYOUT_CODE = ("writers/pdf/chunks.py", "weasyprint_ext/cjk_justify.py", "weasyprint_ext/column_reuse.py",
-                "weasyprint_ext/layout.py", "weasyprint_ext/page_info.py", "writers/autospace.py", "weasyprint_ext/font_subsets.py")
+                "weasyprint_ext/layout.py", "weasyprint_ext/page_info.py", "weasyprint_ext/patches.py", "weasyprint_ext/pin.py", "writers/autospace.py", "weasyprint_ext/font_subsets.py")
 
 
 def default_cache_dir() -> Path:

@@ -16,8 +16,8 @@ from weasyprint import HTML
 
 from ...model import Part, Section
 from .fetcher import StagedFetcher
-from ...weasyprint_ext.font_subsets import deferred_font_subsets
-from ...weasyprint_ext.layout import print_layout
+from ...weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS
+from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.page_info import PageInfo, page_info
 
 # A chunk is one section, or several small consecutive sections of one part: fewer
@@ -77,8 +77,8 @@ def layout_chunk(html: str, stage: str) -> ChunkLayout:
     """Lay out one chunk as a single pass would (runs in a worker process)."""
     root = Path(stage)
     document = HTML(string=html, base_url=str(root / "print.html"), url_fetcher=StagedFetcher(root))
-    with print_layout():
+    with patched():
         rendered = document.render(presentational_hints=False)
-        with deferred_font_subsets():
+        with patched(DEFERRED_FONT_SUBSETS):
             pdf = rendered.write_pdf()
     return ChunkLayout(pdf, [page_info(page) for page in rendered.pages])

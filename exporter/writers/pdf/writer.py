@@ -9,6 +9,7 @@ the edition's images); with --emit-print-html it is kept as OUTDIR/<stem>.print/
 from __future__ import annotations
 
 import html as html_lib
+import logging
 import os
 import shutil
 import tempfile
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
+import weasyprint
 from weasyprint import HTML
 from weasyprint.pdf import VARIANTS
 
@@ -33,11 +35,13 @@ from ..html.writer import copy_images, one_page_context
 from .chunks import split
 from .parallel import print_renderer, render_chunked
 from .page_css import PageSetup, page_setup
-from ...weasyprint_ext.layout import print_layout
+from ...weasyprint_ext.patches import patched
+from ...weasyprint_ext.pin import VERSIONS, supported
 
 if TYPE_CHECKING:
     from ...api import BuildOptions
 
+LOG = logging.getLogger("exporter.pdf")
 _TAG = regex.compile(r"<[^>]*>")
 
 
@@ -102,6 +106,10 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
     (PDF/A, PDF/UA need one tagged, single-pass document); a small one in one pass.
     """
     variant = check_variant(options.pdf_variant)
+    if not supported():
+        LOG.warning("WeasyPrint %s is not a version the layout extensions were checked on (%s): "
+                    "CJK inter-character justification is off, the PDF has WeasyPrint's stock layout",
+                    weasyprint.__version__, ", ".join(VERSIONS))
     setup = page_setup(theme, options.profile, options.page_size)
     target = options.outdir / f"{loaded.stem}.pdf"
     with _stage(options, loaded.stem) as stage:
@@ -120,7 +128,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
                                  options.show_progress)
         else:
             document = HTML(string=html, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
-            with print_layout():
+            with patched():
                 pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
     write_bytes(target, pdf)
     return target
