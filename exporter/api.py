@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import dataclasses
 
@@ -31,6 +32,8 @@ class BuildOptions:
     emit_print_html: bool = False  # PDF: also write the HTML handed to WeasyPrint
     jobs: int | None = None  # PDF: processes laying out one document (None: one per core)
     cache_dir: Path | None = None  # PDF: laid-out chunks are reused from here (None: no cache)
+    cache_max_bytes: int = 1 << 30  # PDF: the least recently used chunks go beyond this
+    on_layout: Callable[[Any], None] | None = None  # PDF: called with each LayoutPass of a chunked build
     show_progress: bool = False  # PDF: a progress bar per chunk on a terminal
     # PDF: below this much text chunks gain nothing (each pays stylesheets and page setup
     # again) and one pass writes a smaller file; measured on 2 cores: editions of 4,000 and

@@ -33,7 +33,8 @@ from ..css import theme_variables
 from .fetcher import StagedFetcher
 from ..html.writer import copy_images, one_page_context
 from .chunks import split
-from .parallel import print_renderer, render_chunked
+from .cache import ChunkCache
+from .parallel import ChunkedLayout, print_renderer, render_chunked
 from .page_css import PageSetup, page_setup
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.pin import VERSIONS, supported
@@ -124,8 +125,14 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
         size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
         if variant is None and len(chunks) > 1 and size >= options.parallel_min_characters \
                 and (jobs > 1 or options.cache_dir is not None):
-            pdf = render_chunked(render_print, context, chunks, stage, jobs, options.cache_dir,
-                                 options.show_progress)
+            cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
+            layout = ChunkedLayout(stage, jobs, cache, options.show_progress)
+            pdf = render_chunked(render_print, context, chunks, layout)
+            if cache is not None:
+                cache.prune()
+            if options.on_layout is not None:
+                for layout_pass in layout.passes:
+                    options.on_layout(layout_pass)
         else:
             document = HTML(string=html, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
             with patched():
