@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import TemplateError, TemplateSyntaxError
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -33,3 +35,20 @@ class InputError(Exception):
 
 class RenderError(Exception):
     """A build that cannot be completed for a reason the user can fix (fonts, tools)."""
+
+
+def user_error_lines(exc: BaseException) -> list[str] | None:
+    """The one place that decides what the user can fix (exit 2) and what is internal
+    (exit 1): the lines to print for a user error, None for an internal one. A theme's
+    Jinja template that fails (syntax, undefined names, the sandbox refusing it) is the
+    user's: themes are user input."""
+    if isinstance(exc, InputError):
+        return [str(problem) for problem in exc.problems]
+    if isinstance(exc, RenderError):
+        return [str(exc)]
+    if isinstance(exc, TemplateSyntaxError):  # str() adds "\n  line N": keep one line
+        where = f"{exc.filename or exc.name or ''}:{exc.lineno}".lstrip(":")
+        return [f"theme template: {type(exc).__name__}: {where}: {exc.message}"]
+    if isinstance(exc, TemplateError):
+        return [f"theme template: {type(exc).__name__}: {' '.join(str(exc).split())}"]
+    return None

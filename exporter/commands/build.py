@@ -19,8 +19,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from ..assets import AssetPolicy
 from ..api import BuildOptions, build, load_source, parse_targets
 from ..writers.pdf.cache import default_cache_dir
-from ..errors import InputError, RenderError
-from .common import captured_warnings, err_console, warn
+from ..errors import InputError, user_error_lines
+from .common import captured_warnings, err_console, status, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -102,23 +102,21 @@ def run(args: argparse.Namespace) -> int:
     single = len(args.sources) == 1
 
     def done(source: str, result: Built | BaseException) -> None:
-        if isinstance(result, InputError | RenderError):
-            if single:
+        if isinstance(result, BaseException):
+            lines = user_error_lines(result)
+            if single or lines is None:
                 raise result
-            lines = [str(p) for p in result.problems] if isinstance(result, InputError) else [str(result)]
             failed.setdefault(source, lines)
             return
-        if isinstance(result, BaseException):
-            raise result
         if source not in warned:
             warn(result.notes, "note")
             warn(result.read_warnings)
             warned.add(source)
         warn(result.render_warnings)
         for path in result.paths:
-            err_console.print(f"[green]wrote[/] {path}")
+            err_console.print(status("wrote", "green", path))
 
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err_console, transient=True, disable=len(jobs) < 2) as progress:
         task = progress.add_task("building", total=len(jobs))
         if not side_by_side:
@@ -127,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
                 try:
                     result: Built | BaseException = _build_one(
                         source, formats, args.theme, options, policy)
-                except (InputError, RenderError) as exc:
+                except Exception as exc:  # noqa: BLE001 - done() decides: skip a user error, raise others
                     result = exc
                 done(source, result)
                 progress.advance(task)
@@ -140,8 +138,8 @@ def run(args: argparse.Namespace) -> int:
                     progress.advance(task)
     for source, lines in failed.items():
         for line in lines:
-            err_console.print(f"[red]error:[/] {line}", highlight=False)
-        err_console.print(f"[red]failed:[/] {source}", highlight=False)
+            err_console.print(status("error:", "red", line))
+        err_console.print(status("failed:", "red", source))
     if failed:
-        err_console.print(f"{len(failed)} of {len(args.sources)} sources failed", highlight=False)
+        err_console.print(f"{len(failed)} of {len(args.sources)} sources failed")
     return 2 if failed else 0

@@ -1,4 +1,4 @@
-"""Helpers shared by subcommands: warnings and a console for status lines."""
+"""Helpers shared by subcommands: warnings, and consoles that print user text literally."""
 
 from __future__ import annotations
 
@@ -8,8 +8,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from rich.console import Console
+from rich.text import Text
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+def plain_console(stderr: bool = False) -> Console:
+    """A rich console that never reads markup or emoji codes in what it prints: file names
+    and user text such as `bad.json:date:` come out as written. Style with Text objects."""
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+
+err_console = plain_console(stderr=True)
+
+
+def status(label: str, style: str, text: object) -> Text:
+    """`label text` with only the label styled, e.g. status("wrote", "green", path)."""
+    return Text.assemble((label, style), f" {text}")
 
 
 def warn(lines: list[str], prefix: str = "warning") -> None:

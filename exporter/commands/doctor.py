@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 
-from rich.console import Console
+from rich.text import Text
 from rich.table import Table
 
 from .. import __version__
@@ -16,6 +16,7 @@ from ..api import DEFAULT_THEME
 from ..fonts import INSTALL_HINT, describe, faces_for, missing_characters
 from ..readers import load
 from ..themes import load_theme
+from .common import plain_console
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -83,6 +84,6 @@ def run(args: argparse.Namespace) -> int:
     ]
     table = Table("check", "", "found", "fix", box=None)
     for name, ok, detail, fix in rows:
-        table.add_row(name, "[green]ok[/]" if ok else "[red]missing[/]", detail, fix)
-    Console(soft_wrap=True).print(table)
+        table.add_row(name, Text("ok", "green") if ok else Text("missing", "red"), detail, fix)
+    plain_console().print(table)
     return 0 if all(ok for _, ok, _, _ in rows) else 1

@@ -9,7 +9,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from rich.console import Console
 
 from ..atomic import write_text
 from ..errors import InputError
@@ -17,6 +16,7 @@ from ..ingest import ingest
 from ..ingest.markdown_out import write_folder
 from ..ingest.report import print_report
 from ..model import Edition
+from .common import plain_console
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     if args.to == "md" and (args.output / "edition.toml").exists():
         raise InputError.single(args.output, "already holds an edition.toml; choose an empty folder")
     result = ingest(args.pages, args.publication, _date(args.date), args.language, args.edition)
-    console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+    console = plain_console(stderr=True)
     if args.to == "md":
         write_md(result.edition, args.output)
     else:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from rich.console import Console
 from rich.table import Table
 
 from ..themes import available_themes, load_theme
+from .common import plain_console
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,5 +20,5 @@ def run(args: argparse.Namespace) -> int:
     for name, (path, origin) in available_themes().items():
         theme = load_theme(path)
         table.add_row(name, theme.config.extends or "", origin, theme.config.description)
-    Console(soft_wrap=True).print(table)
+    plain_console().print(table)
     return 0
