@@ -7,6 +7,8 @@ the edition folder" is enforced in one place.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing.util
+import shutil
 import tempfile
 import urllib.request
 import warnings
@@ -155,6 +157,8 @@ def _download(url: str) -> tuple[str | None, Path | None]:
     if len(data) > MAX_REMOTE_BYTES:
         return f"'{url}' is larger than {MAX_REMOTE_BYTES // 2**20} MB", None
     folder = Path(tempfile.mkdtemp(prefix="exporter-remote-"))
+    # Removed when this process (or a build's worker process) exits, not left in /tmp.
+    multiprocessing.util.Finalize(None, shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}, exitpriority=0)
     name = _UNSAFE_NAME.sub("-", PurePosixPath(urlsplit(url).path).name).strip("-.") or "remote"
     path = folder / name
     path.write_bytes(data)

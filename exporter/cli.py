@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from . import __version__
-from .commands.common import show_warnings
+from .commands.common import as_flag, show_warnings
 from .errors import InputError, RenderError, user_error_lines
 
 # Each module in exporter/commands/ adds one subcommand through register(subparsers).
@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - report, don't crash with a trace
-        lines = user_error_lines(exc)
+        lines = user_error_lines(exc, as_flag)
         if args.debug and not isinstance(exc, InputError | RenderError):
             traceback.print_exc()
         if lines is not None:

@@ -8,15 +8,14 @@ import json
 import os
 import tempfile
 from pathlib import Path
-
+from typing import TYPE_CHECKING
 
 from ..atomic import write_text
 from ..errors import InputError
-from ..ingest import ingest
-from ..ingest.markdown_out import write_folder
-from ..ingest.report import print_report
-from ..model import Edition
 from .common import plain_console
+
+if TYPE_CHECKING:
+    from ..model import Edition
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,6 +47,8 @@ def _date(value: str | None) -> dt.date | None:
 def write_md(edition: Edition, folder: Path) -> None:
     """Write the Markdown folder in a temporary folder beside `folder`, then move the files
     in, edition.toml last: an interrupted ingest never leaves a half-written edition."""
+    from ..ingest.markdown_out import write_folder
+
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent) as tmp:
@@ -60,6 +61,9 @@ def write_md(edition: Edition, folder: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..ingest import ingest
+    from ..ingest.report import print_report
+
     if args.to == "md" and args.output is None:
         raise InputError.single("-o", "--to md needs -o DIR, the folder to write")
     if args.to == "md" and (args.output / "edition.toml").exists():

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from rich.table import Table
 
-from ..themes import available_themes, load_theme
 from .common import plain_console
 
 
@@ -16,6 +14,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from ..themes import available_themes, load_theme
+
     table = Table("name", "extends", "origin", "description", box=None)
     for name, (path, origin) in available_themes().items():
         theme = load_theme(path)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -36,6 +35,7 @@ from weasyprint.pdf import fonts
 from weasyprint.text.ffi import ffi, harfbuzz
 
 from ..errors import RenderError
+from ..tools import FONTCONFIG_TIMEOUT, run_tool
 from .patches import Patch
 
 STUB_MARK = b"\0newsprint-exporter: subset at assembly\0"
@@ -60,8 +60,7 @@ def faces_by_postscript_name() -> dict[str, list[tuple[Path, int]]]:
     (where the merge looks for every face, deferred or not)."""
     if not shutil.which("fc-list"):
         return {}
-    out = subprocess.run(["fc-list", "--format", "%{postscriptname}\t%{file}\t%{index}\n"],
-                         capture_output=True, text=True, check=False).stdout
+    out = run_tool(["fc-list", "--format", "%{postscriptname}\t%{file}\t%{index}\n"], FONTCONFIG_TIMEOUT).stdout
     faces: dict[str, list[tuple[Path, int]]] = {}
     for line in sorted(out.splitlines()):
         parts = line.split("\t")

@@ -68,3 +68,27 @@ def test_one_function_decides_user_or_internal() -> None:
     assert user_error_lines(TemplateSyntaxError("unexpected '}'", 3)) == [
         "theme template: TemplateSyntaxError: 3: unexpected '}'"]
     assert user_error_lines(KeyError("x")) is None
+
+
+def test_a_themes_page_settings_are_checked_when_it_loads(cli, tmp_path: Path) -> None:
+    theme = tmp_path / "badpage"
+    theme.mkdir()
+    (theme / "theme.toml").write_text('name = "badpage"\nextends = "digest"\n[page]\nsize = "A9"\nmargin = "20 mm"\n',
+                                      encoding="utf-8")
+    result = cli("build", _edition(tmp_path, "good.json"), "--theme", theme, "-o", tmp_path / "out")  # HTML only
+    assert result.code == 2
+    assert f"error: {theme / 'theme.toml'}:page.size: unknown page size 'A9'" in result.err
+    assert f"error: {theme / 'theme.toml'}:page.margin: '20 mm' is not a CSS length list" in result.err
+
+
+def test_writers_name_options_and_the_cli_names_flags(cli, tmp_path: Path) -> None:
+    from exporter.api import BuildOptions, build
+
+    with pytest.raises(InputError) as caught:
+        build(_edition(tmp_path, "good.json"), "pdf", options=BuildOptions(outdir=tmp_path, page_size="A9"))
+    assert [(p.file, p.option) for p in caught.value.problems] == [("page_size", True)]
+    with pytest.raises(InputError) as caught:
+        build(_edition(tmp_path, "good.json"), "docx")
+    assert str(caught.value.problems[0]).startswith("to: unknown output format 'docx' (available: html, epub, pdf)")
+    result = cli("build", _edition(tmp_path, "good.json"), "--to", "pdf", "--page-size", "A9", "-o", tmp_path)
+    assert result.code == 2 and result.err.startswith("error: --page-size: unknown page size 'A9'")

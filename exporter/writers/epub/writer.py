@@ -31,7 +31,7 @@ from .pages import Page, article_file, named_parts, part_file, render_pages, sec
 from .ocf_zip import normalise
 
 if TYPE_CHECKING:
-    from ...api import BuildOptions
+    from .options import EpubOptions
 
 XHTML = "application/xhtml+xml"
 SUMMARY_CHARS_CJK, SUMMARY_CHARS = 60, 140  # about one line on a phone-sized reader
@@ -42,7 +42,7 @@ WRITE_OPTIONS = {
 }
 
 
-def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
+def render(loaded: LoadedEdition, theme: Theme, options: EpubOptions) -> Path:
     """Write OUTDIR/<stem>.epub; with options.check, fail unless EPUBCheck is clean."""
     target = options.outdir / f"{loaded.stem}.epub"
     write_bytes(target, epub_bytes(loaded, theme, options.embed_fonts))

@@ -40,12 +40,6 @@ DEFAULT_MAX_BYTES = 1 << 30
 MAX_AGE_DAYS = 30
 
 
-def default_cache_dir() -> Path:
-    """$XDG_CACHE_HOME/newsprint-exporter, else ~/.cache/newsprint-exporter."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "newsprint-exporter"
-
-
 def _hash_tree(h: Any, root: Path, pattern: str, recursive: bool = True) -> None:
     for path in sorted(root.rglob(pattern) if recursive else root.glob(pattern)):
         if path.is_file():

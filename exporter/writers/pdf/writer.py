@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 import regex
 import weasyprint
 from weasyprint import HTML
-from weasyprint.pdf import VARIANTS
 
 from ...atomic import atomic_dir, write_bytes
 from ...errors import InputError, RenderError
@@ -37,19 +36,20 @@ from .cache import ChunkCache
 from .parallel import ChunkedLayout, print_renderer, render_chunked
 from .page_css import PageSetup, page_setup
 from ...weasyprint_ext.patches import patched
+from ...weasyprint_ext.public import PDF_VARIANTS
 from ...weasyprint_ext.pin import VERSIONS, supported
 
 if TYPE_CHECKING:
-    from ...api import BuildOptions
+    from .options import PdfOptions
 
 LOG = logging.getLogger("exporter.pdf")
 _TAG = regex.compile(r"<[^>]*>")
 
 
 def check_variant(variant: str | None) -> str | None:
-    if variant is None or variant.lower() in VARIANTS:
+    if variant is None or variant.lower() in PDF_VARIANTS:
         return variant and variant.lower()
-    raise InputError.single("--pdf-variant", f"unknown PDF variant '{variant}' (available: {', '.join(VARIANTS)})")
+    raise InputError.option("pdf_variant", f"unknown PDF variant '{variant}' (available: {', '.join(PDF_VARIANTS)})")
 
 
 def check_fonts(html: str, theme: Theme) -> None:
@@ -90,7 +90,7 @@ def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> s
 
 
 @contextmanager
-def _stage(options: BuildOptions, stem: str) -> Iterator[Path]:
+def _stage(options: PdfOptions, stem: str) -> Iterator[Path]:
     if options.emit_print_html:
         with atomic_dir(options.outdir / f"{stem}.print") as kept:
             yield kept
@@ -99,7 +99,7 @@ def _stage(options: BuildOptions, stem: str) -> Iterator[Path]:
             yield Path(tmp)
 
 
-def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
+def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     """Write OUTDIR/<stem>.pdf (and OUTDIR/<stem>.print/ with --emit-print-html).
 
     A large document of several sections is laid out in chunks, in parallel and through
