@@ -16,7 +16,7 @@ import pytest
 from exporter.api import BuildOptions, build
 
 from ..conftest import ALL_EXAMPLES, THEMES, ZH_EXAMPLE
-from .sample import write_sample
+from ..samples import write_sample
 from .test_pitfalls import svg_theme
 
 pytestmark = pytest.mark.slow

@@ -16,7 +16,8 @@ from exporter.weasyprint_ext.patches import patched
 from exporter.writers.pdf.fetcher import RefusedURL, StagedFetcher
 from exporter.themes import load_theme
 
-from .helpers import SMALL_EDITION, pdftotext, squeeze, write_edition
+from ..samples import SMALL_EDITION, write_edition
+from .helpers import pdftotext, squeeze
 
 MM = 72 / 25.4
 

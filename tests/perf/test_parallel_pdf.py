@@ -13,7 +13,7 @@ from exporter.api import BuildOptions, build
 from exporter.writers.pdf import parallel as pdf_parallel
 from exporter.writers.pdf.parallel import LayoutPass
 
-from .conftest import change_edition
+from tests.samples import change_edition
 from .helpers import structure
 
 
