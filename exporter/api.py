@@ -13,7 +13,7 @@ from .errors import InputError
 from .readers import LoadedEdition, load
 from .writers import FORMATS
 from .writers.pdf.limits import check_print_limits
-from .themes import Page, Theme, load_theme
+from .themes import PageSettings, Theme, load_theme
 
 from .resources import DEFAULT_THEME
 
@@ -71,7 +71,7 @@ def load_source(
         config = compiled.config
         chosen = theme if isinstance(theme, Theme) else load_theme(theme or config.theme or DEFAULT_THEME)
         page = {**chosen.config.page.model_dump(exclude_none=True), **config.page.model_dump(exclude_none=True)}
-        chosen = dataclasses.replace(chosen, config=chosen.config.model_copy(update={"page": Page(**page)}))
+        chosen = dataclasses.replace(chosen, config=chosen.config.model_copy(update={"page": PageSettings(**page)}))
         return compiled.loaded, chosen
     chosen = theme if isinstance(theme, Theme) else load_theme(theme or DEFAULT_THEME)
     return load(source, policy), chosen

@@ -59,7 +59,7 @@ def page_size_css(spec: str) -> str:
     raise ValueError(f"unknown page size '{spec}' (use {names}, or WxH such as 210mmx297mm)")
 
 
-class Page(BaseModel):
+class PageSettings(BaseModel):
     """Print page settings, checked when the theme (or compilation) loads; the PDF writer
     reads them, and its page_size option may override the size."""
 
@@ -92,7 +92,7 @@ class ThemeConfig(BaseModel):
     extends: str | None = None
     stylesheets: Stylesheets = Field(default_factory=Stylesheets)
     fonts: Fonts = Field(default_factory=Fonts)
-    page: Page = Field(default_factory=Page)
+    page: PageSettings = Field(default_factory=PageSettings)
     options: dict[str, str | int | float | bool] = Field(default_factory=dict)
 
 

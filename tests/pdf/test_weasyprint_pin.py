@@ -132,6 +132,7 @@ def test_an_unknown_weasyprint_gets_stock_layout_not_patches(monkeypatch: pytest
         assert _stock() == stock
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("chunked", [False, True], ids=["one-pass", "chunks"])
 def test_an_unknown_weasyprint_builds_a_correct_pdf_with_a_warning(
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, small_source: Path, tmp_path: Path,
