@@ -7,7 +7,7 @@ union of the glyph ids the chunks use is subset once from the installed font fil
 `W` widths and `ToUnicode` maps are united, and every resource points at one Type0 font.
 A face is left as it is when it cannot be merged safely: a font with glyphs missing from
 the face (a custom encoding), a variable or colour font, or a font file fontconfig does
-not list. A face whose subset a chunk deferred (pdf_fonts_defer.py: a stub naming the face
+not list. A face whose subset a chunk deferred (weasyprint_ext/font_subsets.py: a stub naming the face
 instead of a font program) must be merged, from the installed face the stub names, or the
 build fails.
 """

@@ -8,7 +8,7 @@
    page, as two documents laid out side by side (targets: outline, links and the contents'
    page numbers; margins: running heads and page numbers). Their PDFs are cached too: each
    is reused while nothing it shows moved.
-4. pdf_assemble draws each content page, then its margins, under its ghost page.
+4. assemble.py draws each content page, then its margins, under its ghost page.
 """
 
 from __future__ import annotations
