@@ -1,11 +1,10 @@
-"""The Python API: load a source, pick a theme, run the renderers for the requested targets."""
+"""The Python API: load a source, pick a theme, run the writers of the requested formats."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import dataclasses
 
@@ -14,47 +13,49 @@ from .atomic import check_output_dir
 from .errors import InputError
 from .limits import Limits, check_articles
 from .readers import LoadedEdition, load
-from .writers import RENDERERS, renderer
+from .writers import FORMATS
 from .writers.css_limits import check_theme_css
 from .writers.pdf.limits import check_print_limits
-from .themes import Page, Theme, load_theme
+from .themes import PageSettings, Theme, load_theme
+
+from .resources import DEFAULT_THEME
 
 if TYPE_CHECKING:
     from .compile.config import CompilationConfig
 
-DEFAULT_THEME = "broadsheet"
+
+def _build_options_type() -> type:
+    """BuildOptions: every field of every writer's options type (the CLI flags map onto
+    them 1:1), so a new format's options need no edit here."""
+    fields: dict[str, tuple[str, Any, Any]] = {}
+    for fmt in FORMATS.values():
+        for f in dataclasses.fields(fmt.options_type()):
+            fields.setdefault(f.name, (f.name, f.type, dataclasses.field(default=f.default)))
+    cls = dataclasses.make_dataclass(
+        "BuildOptions", list(fields.values()), frozen=True,
+        namespace={"__doc__": "Options for every writer of a build; each writer gets its own options type "
+                              "from them (`for_format`).", "for_format": _for_format})
+    cls.__module__ = __name__  # so that worker processes can unpickle it
+    return cls
 
 
-@dataclass(frozen=True)
-class BuildOptions:
-    """Everything a renderer may need besides the edition and theme; CLI flags map 1:1."""
+def _for_format(self: Any, name: str) -> Any:
+    """The options of one format's writer, taken from these."""
+    cls = FORMATS[name].options_type()
+    return cls(**{f.name: getattr(self, f.name) for f in dataclasses.fields(cls)})
 
-    outdir: Path = Path("out")
-    embed_fonts: bool = False  # EPUB: embed the theme's CJK fonts, subset
-    check: bool = False  # EPUB: run EPUBCheck after building
-    profile: str = "screen"  # PDF: "print" adds bleed and crop marks
-    page_size: str | None = None  # PDF: overrides the theme's [page] size
-    pdf_variant: str | None = None  # PDF: passed to WeasyPrint, e.g. pdf/a-3b, pdf/ua-1
-    emit_print_html: bool = False  # PDF: also write the HTML handed to WeasyPrint
-    jobs: int | None = None  # PDF: processes laying out one document (None: one per core)
-    cache_dir: Path | None = None  # PDF: laid-out chunks are reused from here (None: no cache)
-    show_progress: bool = False  # PDF: a progress bar per chunk on a terminal
-    stage_dir: Path | None = None  # PDF: where layout files are staged (None: the temp folder; a shared path on a cluster)
-    # PDF: below this much text chunks gain nothing (each pays stylesheets and page setup
-    # again) and one pass writes a smaller file; measured on 2 cores: editions of 4,000 and
-    # 7,000 characters took the same time both ways, the 40,000-character example week 11.4 s
-    # in one pass and 8.6 s in chunks.
-    parallel_min_characters: int = 20_000
+
+BuildOptions = _build_options_type()
 
 
 def parse_targets(spec: str | Iterable[str]) -> list[str]:
     """'html,epub' -> ['html', 'epub']; unknown formats are a usage error."""
     items = spec.split(",") if isinstance(spec, str) else list(spec)
     targets = [t.strip().lower() for t in items if t.strip()]
-    unknown = [t for t in targets if t not in RENDERERS]
+    unknown = [t for t in targets if t not in FORMATS]
     if unknown or not targets:
-        known = ", ".join(RENDERERS)
-        raise InputError.single("--to", f"unknown output format '{','.join(unknown) or spec}' (available: {known})")
+        known = ", ".join(FORMATS)
+        raise InputError.option("to", f"unknown output format '{','.join(unknown) or spec}' (available: {known})")
     return list(dict.fromkeys(targets))
 
 
@@ -91,7 +92,7 @@ def volume_theme(config: CompilationConfig, theme: str | Path | Theme | None) ->
     its `[page]` settings override the theme's."""
     chosen = theme if isinstance(theme, Theme) else load_theme(theme or config.theme or DEFAULT_THEME)
     page = {**chosen.config.page.model_dump(exclude_none=True), **config.page.model_dump(exclude_none=True)}
-    return dataclasses.replace(chosen, config=chosen.config.model_copy(update={"page": Page(**page)}))
+    return dataclasses.replace(chosen, config=chosen.config.model_copy(update={"page": PageSettings(**page)}))
 
 
 def build(
@@ -115,7 +116,7 @@ def build(
     if "pdf" in targets:
         check_print_limits(loaded)
     for target in targets:
-        path = renderer(target)(loaded, theme_obj, opts)
+        path = FORMATS[target].render_function()(loaded, theme_obj, opts.for_format(target))
         written.append(path)
         if on_output:
             on_output(target, path)

@@ -34,13 +34,18 @@ class Terminated(BaseException):
 
 
 def worker_pool(jobs: int, context: BaseContext | None = None) -> ProcessPoolExecutor:
-    """A process pool whose workers die with this process."""
+    """A process pool whose workers die with this process. A forked worker watches this
+    process; one started by a fork server watches the server, which exits when this
+    process does (its "alive" pipe closes), so the chain holds either way."""
+    method = (context or multiprocessing.get_context()).get_start_method()
+    parent = os.getpid() if method == "fork" else None
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_die_with_parent,
-                               initargs=(os.getpid(),))
+                               initargs=(parent,))
 
 
-def _die_with_parent(parent: int) -> None:
-    """Runs first in every worker."""
+def _die_with_parent(parent: int | None) -> None:
+    """Runs first in every worker; `parent` None: whoever started it (a fork server)."""
+    parent = os.getppid() if parent is None else parent
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)

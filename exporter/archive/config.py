@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from ..compile.config import Cover, Dates
 from ..readers.toml_file import read_typed_toml
-from ..themes import Page
+from ..themes import PageSettings
 
 Format = Literal["html", "epub", "pdf"]
 # {year}, {month} and {day} (or {date}, YYYY-MM-DD) in an `editions` pattern give an edition's date.
@@ -39,7 +39,7 @@ class Volumes(_Strict):
     theme: str | None = None
     description: str | None = None
     cover: Cover = Field(default_factory=Cover)
-    page: Page = Field(default_factory=Page)
+    page: PageSettings = Field(default_factory=PageSettings)
 
     @field_validator("title", "subtitle")
     @classmethod

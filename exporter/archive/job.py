@@ -11,7 +11,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-import weasyprint
+from importlib.metadata import version
 from jinja2 import TemplateError
 
 from .. import __version__
@@ -71,7 +71,7 @@ def input_digest(job: Job, loaded: LoadedEdition, theme: Theme) -> str:
     files and settings, the templates, the options, and the versions of this package and
     WeasyPrint (laid-out PDF chunks are also in the chunk cache, keyed by fonts and all)."""
     o = job.options
-    settings = {"package": __version__, "weasyprint": weasyprint.__version__, "format": job.format,
+    settings = {"package": __version__, "weasyprint": version("weasyprint"), "format": job.format,
                 "volume": job.volume.model_dump(mode="json") if job.volume else None,
                 "theme": theme.config.model_dump(mode="json"), "profile": o.profile, "embed_fonts": o.embed_fonts,
                 "page_size": o.page_size, "pdf_variant": o.pdf_variant}

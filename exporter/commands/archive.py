@@ -12,18 +12,16 @@ import time
 from collections import Counter
 from contextlib import nullcontext, suppress
 from pathlib import Path
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from .. import __version__, executors
-from ..archive import Outcome, find_editions, plan, read_archive, run_archive
 from ..atomic import write_text
-from ..api import BuildOptions
 from ..errors import InputError
 from .build import add_scheduler_flag
-from .common import err_console, warn
+from .common import err_console, status, warn
+
+if TYPE_CHECKING:
+    from ..archive import Outcome
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,6 +39,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Loaded here, not at start-up: `exporter --version` must not pay for them.
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from ..api import BuildOptions
+    from ..archive import find_editions, plan, read_archive, run_archive
+
     if args.jobs < 1:
         raise InputError.single("--jobs", "must be at least 1")
     started, clock = dt.datetime.now(dt.UTC), time.perf_counter()
@@ -58,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
                                stage_dir=output / ".stage" if args.scheduler else None)
         jobs = plan(config, archive, found, output, options)
         counts: Counter[str] = Counter()
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      TimeRemainingColumn(), console=err_console, transient=True) as progress:
+        with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      TimeRemainingColumn(), console=err_console(), transient=True) as progress:
             task = progress.add_task("archive", total=len(jobs))
 
             def done(outcome: Outcome) -> None:
@@ -74,11 +78,11 @@ def run(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         warn([f"{outcome.id}: {w}" for w in outcome.warnings])
     for problem in problems:
-        err_console.print(f"[red]error:[/] {problem}", highlight=False)
+        err_console().print(status("error:", "red", problem))
     for outcome in failures:
         for line in outcome.errors:
-            err_console.print(f"[red]error:[/] {line}", highlight=False)
-        err_console.print(f"[red]failed:[/] {outcome.id}", highlight=False)
+            err_console().print(status("error:", "red", line))
+        err_console().print(status("failed:", "red", outcome.id))
     _summary(outcomes, len(found), seconds)
     if args.report:
         report = {
@@ -94,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _summary(outcomes: list[Outcome], editions: int, seconds: float) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     """A table per kind and format on stdout: made, unchanged, failed, task time."""
     table = Table(title=f"archive: {editions} editions in {seconds:.1f} s "
                         f"({editions / seconds * 60 if seconds else 0:.1f} editions per minute)")

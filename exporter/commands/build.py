@@ -10,31 +10,24 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import dataclass
-from concurrent.futures import as_completed
+from dataclasses import dataclass, field
 from contextlib import suppress
 from pathlib import Path
-
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from typing import Any
 
 from .. import executors
-from ..assets import AssetPolicy
-from ..api import BuildOptions, build, load_source, parse_targets
-from ..writers.pdf.cache import default_cache_dir
-from ..errors import InputError, Problem, RenderError
+from ..errors import InputError, Problem, user_error_lines
 from ..leftovers import sweep
 from ..limits import cores
-from ..readers.loaded import output_stem
-from ..remote import downloads_removed
-from ..workers import worker_pool
-from .common import captured_warnings, err_console, warn
+from ..writers import FORMATS
+from .common import as_flag, captured_warnings, err_console, status, warn
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="render editions or compilations to HTML, EPUB and/or PDF")
     p.add_argument("sources", nargs="+", metavar="SOURCE",
                    help="edition JSON file, edition folder, or compilation .toml file")
-    p.add_argument("--to", default="html", help="comma-separated formats: html, epub, pdf (default: html)")
+    p.add_argument("--to", default="html", help=f"comma-separated formats: {', '.join(FORMATS)} (default: html)")
     p.add_argument("--theme", help="theme name or folder (default: the compilation's theme, else broadsheet)")
     p.add_argument("-o", "--output", default="out", type=Path, help="output folder (default: out)")
     p.add_argument("-j", "--jobs", type=int, default=cores(),
@@ -70,7 +63,9 @@ def add_input_flags(p: argparse.ArgumentParser) -> None:
                    help="a missing or unreadable image is an error (default) or a visible placeholder")
 
 
-def policy_of(args: argparse.Namespace) -> AssetPolicy:
+def policy_of(args: argparse.Namespace) -> Any:
+    from ..assets import AssetPolicy
+
     return AssetPolicy(allow_remote=args.allow_remote, missing_images=args.missing_images)
 
 
@@ -85,19 +80,59 @@ class Built:
     render_warnings: list[str]
 
 
-def _build_one(source: str, targets: list[str], theme: str | None, options: BuildOptions,
-               policy: AssetPolicy) -> Built:
+def _build_one(source: str, targets: list[str], theme: str | None, options: Any, policy: Any) -> Built:
     """One source to some formats (read once); runs in a worker process with --jobs."""
+    from ..api import build, load_source
+    from ..remote import downloads_removed
+
     with captured_warnings() as logged, downloads_removed():
         loaded, chosen = load_source(source, policy, theme)
         paths = build(loaded, targets, chosen, options)
     return Built(paths, loaded.notes, loaded.warnings, logged)
 
 
+@dataclass
+class Batch:
+    """The jobs of one `exporter build` and what they reported."""
+
+    jobs: list[tuple[str, list[str]]]
+    single: bool
+    failed: dict[str, list[str]] = field(default_factory=dict)
+    warned: set[str] = field(default_factory=set)
+
+    def done(self, source: str, result: Built | BaseException) -> None:
+        """Print what a job wrote and warned; keep a user error of one source of several
+        for the summary; raise anything else."""
+        if isinstance(result, BaseException):
+            lines = user_error_lines(result, as_flag)
+            if self.single or lines is None:
+                raise result
+            self.failed.setdefault(source, lines)
+            return
+        if source not in self.warned:
+            warn(result.notes, "note")
+            warn(result.read_warnings)
+            self.warned.add(source)
+        warn(result.render_warnings)
+        for path in result.paths:
+            err_console().print(status("wrote", "green", path))
+
+    def summary(self, sources: int) -> int:
+        for source, lines in self.failed.items():
+            for line in lines:
+                err_console().print(status("error:", "red", line))
+            err_console().print(status("failed:", "red", source))
+        if self.failed:
+            err_console().print(f"{len(self.failed)} of {sources} sources failed")
+        return 2 if self.failed else 0
+
+
 def distinct_outputs(sources: list[str], outdir: Path) -> list[str]:
     """The sources of one run, each once; two different sources whose outputs would have
     the same name (a/paper.json and b/paper.json both make OUT/paper.*) are refused
     before anything is built, naming both: one run never overwrites its own outputs."""
+    from ..readers.loaded import output_stem
+
     chosen: dict[Path, str] = {}
     owner: dict[str, str] = {}
     problems = []
@@ -119,7 +154,48 @@ def distinct_outputs(sources: list[str], outdir: Path) -> list[str]:
     return list(chosen.values())
 
 
+def _options(args: argparse.Namespace, side_by_side: bool, on_cluster: bool) -> Any:
+    from ..api import BuildOptions
+    from ..writers.pdf.options import default_cache_dir
+
+    return BuildOptions(
+        outdir=args.output, embed_fonts=args.embed_fonts, check=args.check, profile=args.profile,
+        page_size=args.page_size, pdf_variant=args.pdf_variant, emit_print_html=args.emit_print_html,
+        jobs=args.jobs if on_cluster else 1 if side_by_side else args.jobs,
+        cache_dir=None if args.no_cache else args.cache_dir or default_cache_dir(),
+        show_progress=not side_by_side and len(args.sources) == 1,
+        stage_dir=args.output / ".stage" if on_cluster else None,
+    )
+
+
+def _run_in_turn(batch: Batch, progress: Any, task: Any, args: argparse.Namespace, options: Any, policy: Any) -> None:
+    for source, formats in batch.jobs:
+        progress.update(task, description=f"{Path(source).name} → {','.join(formats)}")
+        try:
+            result: Built | BaseException = _build_one(source, formats, args.theme, options, policy)
+        except Exception as exc:  # noqa: BLE001 - Batch.done decides: skip a user error, raise others
+            result = exc
+        batch.done(source, result)
+        progress.advance(task)
+
+
+def _run_side_by_side(batch: Batch, progress: Any, task: Any, args: argparse.Namespace, options: Any,
+                      policy: Any) -> None:
+    from concurrent.futures import as_completed
+
+    from ..workers import worker_pool
+
+    with executors.pool(min(args.jobs, len(batch.jobs)), worker_pool) as pool:
+        futures = {pool.submit(_build_one, s, f, args.theme, options, policy): s for s, f in batch.jobs}
+        for future in as_completed(futures):
+            exc = future.exception()
+            batch.done(futures[future], exc if exc is not None else future.result())
+            progress.advance(task)
+
+
 def run(args: argparse.Namespace) -> int:
+    from ..api import parse_targets
+
     targets = parse_targets(args.to)
     sweep(args.output)
     if args.jobs < 1:
@@ -145,67 +221,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, targets: list[str], on_cluster: bool = False) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     # Several outputs: side by side, each PDF on one core. One source with a PDF: its formats
     # in turn (read once), and the PDF laid out in chunks on every core.
     side_by_side = on_cluster or args.jobs > 1 and len(args.sources) * len(targets) > 1 and \
         not (len(args.sources) == 1 and "pdf" in targets)
-    options = BuildOptions(
-        outdir=args.output, embed_fonts=args.embed_fonts, check=args.check, profile=args.profile,
-        page_size=args.page_size, pdf_variant=args.pdf_variant, emit_print_html=args.emit_print_html,
-        jobs=args.jobs if on_cluster else 1 if side_by_side else args.jobs,
-        cache_dir=None if args.no_cache else args.cache_dir or default_cache_dir(),
-        show_progress=not side_by_side and len(args.sources) == 1,
-        stage_dir=args.output / ".stage" if on_cluster else None,
-    )
-    policy = policy_of(args)
-    # Sequentially a source is read once for all its formats; side by side each format is a job.
-    jobs = [(str(s), [t]) for s in args.sources for t in targets] if side_by_side else \
-        [(str(s), targets) for s in args.sources]
-    failed: dict[str, list[str]] = {}
-    warned: set[str] = set()
-    single = len(args.sources) == 1
-
-    def done(source: str, result: Built | BaseException) -> None:
-        if isinstance(result, InputError | RenderError):
-            if single:
-                raise result
-            lines = [str(p) for p in result.problems] if isinstance(result, InputError) else [str(result)]
-            failed.setdefault(source, lines)
-            return
-        if isinstance(result, BaseException):
-            raise result
-        if source not in warned:
-            warn(result.notes, "note")
-            warn(result.read_warnings)
-            warned.add(source)
-        warn(result.render_warnings)
-        for path in result.paths:
-            err_console.print(f"[green]wrote[/] {path}")
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, transient=True, disable=len(jobs) < 2) as progress:
-        task = progress.add_task("building", total=len(jobs))
-        if not side_by_side:
-            for source, formats in jobs:
-                progress.update(task, description=f"{Path(source).name} → {','.join(formats)}")
-                try:
-                    result: Built | BaseException = _build_one(
-                        source, formats, args.theme, options, policy)
-                except (InputError, RenderError) as exc:
-                    result = exc
-                done(source, result)
-                progress.advance(task)
-        else:
-            with executors.pool(min(args.jobs, len(jobs)), worker_pool) as pool:
-                futures = {pool.submit(_build_one, s, f, args.theme, options, policy): s for s, f in jobs}
-                for future in as_completed(futures):
-                    exc = future.exception()
-                    done(futures[future], exc if exc is not None else future.result())
-                    progress.advance(task)
-    for source, lines in failed.items():
-        for line in lines:
-            err_console.print(f"[red]error:[/] {line}", highlight=False)
-        err_console.print(f"[red]failed:[/] {source}", highlight=False)
-    if failed:
-        err_console.print(f"{len(failed)} of {len(args.sources)} sources failed", highlight=False)
-    return 2 if failed else 0
+    options, policy = _options(args, side_by_side, on_cluster), policy_of(args)
+    # In turn a source is read once for all its formats; side by side each format is a job.
+    batch = Batch([(str(s), [t]) for s in args.sources for t in targets] if side_by_side else
+                  [(str(s), targets) for s in args.sources], single=len(args.sources) == 1)
+    with Progress(TextColumn("{task.description}", markup=False), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err_console(), transient=True, disable=len(batch.jobs) < 2) as progress:
+        task = progress.add_task("building", total=len(batch.jobs))
+        (_run_side_by_side if side_by_side else _run_in_turn)(batch, progress, task, args, options, policy)
+    return batch.summary(len(args.sources))

@@ -8,16 +8,15 @@ import json
 import os
 import tempfile
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from ..atomic import write_text
 from ..errors import InputError
-from ..ingest import ingest
-from ..ingest.markdown_out import write_folder
-from ..ingest.report import print_report
 from ..leftovers import sweep
-from ..model import Edition
+from .common import plain_console
+
+if TYPE_CHECKING:
+    from ..model import Edition
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -52,6 +51,8 @@ def _date(value: str | None) -> dt.date | None:
 def write_md(edition: Edition, folder: Path) -> None:
     """Write the Markdown folder in a temporary folder beside `folder`, then move the files
     in, edition.toml last: an interrupted ingest never leaves a half-written edition."""
+    from ..ingest.markdown_out import write_folder
+
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent) as tmp:
@@ -64,6 +65,9 @@ def write_md(edition: Edition, folder: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..ingest import ingest
+    from ..ingest.report import print_report
+
     if args.to == "md" and args.output is None:
         raise InputError.single("-o", "--to md needs -o DIR, the folder to write")
     if args.to == "md" and (args.output / "edition.toml").exists():
@@ -73,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         sweep(args.output.parent)  # the partial output of an ingest that was killed
         images = (args.output if args.to == "md" else args.output.parent) / "images"
     result = ingest(args.pages, args.publication, _date(args.date), args.language, args.edition, image_dir=images)
-    console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+    console = plain_console(stderr=True)
     if args.to == "md":
         write_md(result.edition, args.output)
     else:

@@ -12,15 +12,14 @@ whose text has n CJK characters widens by (n - ½·[first is CJK] - ½·[last is
 Counting exactly that keeps the accounted width equal to the drawn width, so lines end
 flush. Nothing is inserted into the text, so copied text stays clean.
 
-The patch is applied only inside `cjk_justification()`; tests/pdf/test_cjk_justify.py
-fails loudly when the WeasyPrint internals it relies on change.
+The patch is applied only inside `patched(CJK_JUSTIFY)`; pin.py pins the WeasyPrint
+internals it relies on, and the tests fail loudly when they change.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import regex
@@ -29,11 +28,9 @@ from weasyprint.layout import inline
 from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
-from .pin import check_supported
+from .patches import Patch
 from ..text import CJK_CLASS
 from ..writers.autospace import CLASS_PREFIX
-
-
 
 # In CJK-language text the ambiguous-width quotes, dashes and ellipsis are CJK too; in
 # other languages only ideographs, kana, hangul and full-width forms are (so "Porthaven’s"
@@ -127,19 +124,8 @@ def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, An
     return justify_line
 
 
-@contextmanager
-def cjk_justification() -> Iterator[None]:
-    """Render and write PDFs inside this block to get CJK lines justified."""
-    check_supported("CJK justification")
-    count, set_text = inline.count_expandable_spaces, line_break.Layout.set_text
-    justify = inline.justify_line
-    inline.count_expandable_spaces = _counter(count)
-    inline.justify_line = _justifier(justify)
-    line_break.Layout.set_text = _setter(set_text)  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        inline.count_expandable_spaces = count
-        inline.justify_line = justify
-        line_break.Layout.set_text = set_text  # type: ignore[method-assign]
-
+CJK_JUSTIFY = Patch("CJK justification", (
+    (inline, "count_expandable_spaces", _counter),
+    (inline, "justify_line", _justifier),
+    (line_break.Layout, "set_text", _setter),
+))

@@ -8,7 +8,7 @@ page the columns fill, the trial at full height; for balanced columns, the last 
 Profiled on the benchmark week, columns take about 80 % of the layout time and about 30 %
 of the column layouts are those repeats.
 
-Inside `column_reuse()`, every call that `columns_layout()` makes to
+Inside `patched(COLUMN_REUSE)`, every call that `columns_layout()` makes to
 `block_box_layout()` is remembered, and the keeping pass gets the remembered trial
 (shifted to its column's x) when its arguments are the same: same children, width, y,
 bottom space, skip stack, page-is-empty flag and containing block. A trial is remembered
@@ -22,13 +22,13 @@ compares every box of every page with and without the patch).
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+import threading
+from collections.abc import Callable
 from typing import Any
 
 from weasyprint.layout import block, column
 
-from .pin import check_supported
+from .patches import Patch
 
 _COLUMNS_CODE = column.columns_layout.__code__
 Memo = dict[tuple[Any, ...], tuple[float, tuple[Any, ...]]]
@@ -55,19 +55,22 @@ def _key(context: Any, box: Any, bottom_space: float, skip_stack: Any, containin
             tuple(sorted(options.items())), _context_state(context))
 
 
-@contextmanager
-def column_reuse() -> Iterator[None]:
-    """Lay out inside this block to skip repeated column layouts (same output)."""
-    check_supported("column reuse")
-    original_columns, original_block = column.columns_layout, block.block_box_layout
-    memos: list[Memo] = []
+_memos = threading.local()  # per thread: one memo per columns_layout() in progress
 
+
+def _stack() -> list[Memo]:
+    return _memos.__dict__.setdefault("stack", [])
+
+
+def _reusing_block(original_block: Callable[..., Any]) -> Callable[..., Any]:
     def block_box_layout(context: Any, box: Any, bottom_space: float, skip_stack: Any, containing_block: Any,
                          page_is_empty: bool, absolute_boxes: list[Any], fixed_boxes: list[Any],
                          adjoining_margins: list[Any] | None, *rest: Any, **options: Any) -> Any:
         args = (context, box, bottom_space, skip_stack, containing_block, page_is_empty, absolute_boxes,
                 fixed_boxes, adjoining_margins, *rest)
-        if not memos or sys._getframe(1).f_code is not _COLUMNS_CODE or context.excluded_shapes:
+        memos = _stack()
+        # Frame 1 is patched()'s switch; frame 2 is the caller.
+        if not memos or sys._getframe(2).f_code is not _COLUMNS_CODE or context.excluded_shapes:
             return original_block(*args, **options)
         # Trials pass fresh lists and `[]` margins; the keeping pass passes `None`.
         memo, keeping = memos[-1], adjoining_margins is None
@@ -84,17 +87,23 @@ def column_reuse() -> Iterator[None]:
             memo[key] = (box.position_x, result)
         return result
 
+    return block_box_layout
+
+
+def _remembering_columns(original_columns: Callable[..., Any]) -> Callable[..., Any]:
     def columns_layout(*args: Any, **kwargs: Any) -> Any:
+        memos = _stack()
         memos.append({})
         try:
             return original_columns(*args, **kwargs)
         finally:
             memos.pop()
 
-    column.columns_layout = block.columns_layout = columns_layout
-    block.block_box_layout = block_box_layout
-    try:
-        yield
-    finally:
-        column.columns_layout = block.columns_layout = original_columns
-        block.block_box_layout = original_block
+    return columns_layout
+
+
+COLUMN_REUSE = Patch("column reuse", (
+    (column, "columns_layout", _remembering_columns),
+    (block, "columns_layout", _remembering_columns),
+    (block, "block_box_layout", _reusing_block),
+))

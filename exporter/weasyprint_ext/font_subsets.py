@@ -1,9 +1,9 @@
 """Leave a chunk's font subsetting to the assembly, which re-subsets every face anyway.
 
-pdf_fonts_merge.py cuts one subset per face from the installed font file for the glyphs
+writers/pdf/fonts_merge.py cuts one subset per face from the installed font file for the glyphs
 all chunks use, so the HarfBuzz subset WeasyPrint makes of each face in each chunk
 (`Font.clean` → `_harfbuzz_subset`, then compressing it) is thrown away. Inside
-`deferred_font_subsets()`, `Font.clean` embeds a stub instead: the sfnt version HarfBuzz
+`patched(DEFERRED_FONT_SUBSETS)`, `Font.clean` embeds a stub instead: the sfnt version HarfBuzz
 gives the subset ('OTTO' for CFF outlines, so `Font.type` and FontFile3/FontFile2 are what
 they would have been; the file's own first bytes would not do, a collection such as Noto
 CJK's .ttc starts with 'ttcf'), `STUB_MARK`, and the face's FontIdentity as JSON. The stub
@@ -23,9 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import cache
 from pathlib import Path
@@ -37,7 +35,8 @@ from weasyprint.pdf import fonts
 from weasyprint.text.ffi import ffi, harfbuzz
 
 from ..errors import RenderError
-from .pin import check_supported
+from ..tools import FONTCONFIG_TIMEOUT, run_tool
+from .patches import Patch
 
 STUB_MARK = b"\0newsprint-exporter: subset at assembly\0"
 
@@ -61,8 +60,7 @@ def faces_by_postscript_name() -> dict[str, list[tuple[Path, int]]]:
     (where the merge looks for every face, deferred or not)."""
     if not shutil.which("fc-list"):
         return {}
-    out = subprocess.run(["fc-list", "--format", "%{postscriptname}\t%{file}\t%{index}\n"],
-                         capture_output=True, text=True, check=False).stdout
+    out = run_tool(["fc-list", "--format", "%{postscriptname}\t%{file}\t%{index}\n"], FONTCONFIG_TIMEOUT).stdout
     faces: dict[str, list[tuple[Path, int]]] = {}
     for line in sorted(out.splitlines()):
         parts = line.split("\t")
@@ -136,13 +134,4 @@ def _deferring(clean: Callable[..., None]) -> Callable[..., None]:
     return deferring_clean
 
 
-@contextmanager
-def deferred_font_subsets() -> Iterator[None]:
-    """Write a PDF inside this block to embed stubs for the faces the assembly re-subsets."""
-    check_supported("deferred font subsets")
-    clean = fonts.Font.clean
-    fonts.Font.clean = _deferring(clean)  # type: ignore[method-assign]
-    try:
-        yield
-    finally:
-        fonts.Font.clean = clean  # type: ignore[method-assign]
+DEFERRED_FONT_SUBSETS = Patch("deferred font subsets", ((fonts.Font, "clean", _deferring),))

@@ -17,7 +17,7 @@ import regex
 
 from ..errors import InputError
 from ..limits import Limits
-from ..themes import Target, Theme
+from ..themes import Theme
 from .css import theme_variables
 
 # Comments, strings (possibly unclosed) and the characters that open or close a level.
@@ -35,7 +35,7 @@ class _Sheet:
     text: str
 
 
-def check_theme_css(theme: Theme, target: Target, limits: Limits) -> None:
+def check_theme_css(theme: Theme, target: str, limits: Limits) -> None:
     """Raise InputError if the theme's CSS for `target` exceeds a limit."""
     sheets = _sheets(theme, target, limits)
     for sheet in sheets:
@@ -43,7 +43,7 @@ def check_theme_css(theme: Theme, target: Target, limits: Limits) -> None:
     _check_properties(theme, sheets, limits)
 
 
-def _sheets(theme: Theme, target: Target, limits: Limits) -> list[_Sheet]:
+def _sheets(theme: Theme, target: str, limits: Limits) -> list[_Sheet]:
     """Every stylesheet of the chain and, depth first, what it imports from its theme
     folder; sizes are checked before a file is read, and an import cycle is an error."""
     out: list[_Sheet] = []

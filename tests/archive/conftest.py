@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pdf.helpers import PARAGRAPH, SMALL_EDITION, write_edition
+from tests.samples import PARAGRAPH, SMALL_EDITION, write_edition
 
 ROOT = Path(__file__).resolve().parents[2]
 # Three editions of about 7,000 characters: the week's PDF (over the 20,000 of

@@ -22,6 +22,8 @@ from exporter.labels import long_date
 ROOT = Path(__file__).resolve().parents[2]
 WEEKLY = ROOT / "examples" / "weekly.toml"
 EDITIONS = sorted((ROOT / "examples" / "week").glob("*.json")) + [ROOT / "examples" / "qingchuan-daily"]
+# The whole example week as PDF, EPUB (with EPUBCheck) and HTML: not for the fast lane.
+pytestmark = pytest.mark.slow
 
 
 def squeeze(text: str) -> str:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import InputError, RenderError
+from ...tools import EPUBCHECK_TIMEOUT, run_tool
 
 REPORTED = ("FATAL", "ERROR", "WARNING")
 JVM_FLAGS = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
@@ -54,7 +54,7 @@ def check_epub(path: Path) -> CheckReport:
     # The package's EpubCheck class cannot pass JVM flags; C1-only compilation halves
     # the run time of this short-lived JVM.
     cmd = [java, *JVM_FLAGS, "-Duser.language=en", "-jar", const.EPUBCHECK, str(path), "-q", "--json", "-"]
-    proc = subprocess.run(cmd, capture_output=True, check=False)
+    proc = run_tool(cmd, EPUBCHECK_TIMEOUT, text=False)
     try:
         data = json.loads(proc.stdout)
     except ValueError:

@@ -23,7 +23,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 @dataclass(frozen=True)
-class Page:
+class BookPage:
     """One content document: file name in the book, its title, markup, and landmark."""
 
     name: str
@@ -71,13 +71,13 @@ def named_parts(edition: Edition, labels: Labels) -> list[Part]:
     ]
 
 
-def render_pages(env: Environment, context: dict[str, Any], parts: list[Part], labels: Labels) -> list[Page]:
+def render_pages(env: Environment, context: dict[str, Any], parts: list[Part], labels: Labels) -> list[BookPage]:
     """All content documents in reading order."""
     edition: Edition = context["edition"]
 
-    def page(template: str, name: str, title: str, landmark: str | None = None, **extra: Any) -> Page:
+    def page(template: str, name: str, title: str, landmark: str | None = None, **extra: Any) -> BookPage:
         xhtml = env.get_template(f"epub/{template}.xhtml").render({**context, **extra})
-        return Page(name, title, xhtml, landmark)
+        return BookPage(name, title, xhtml, landmark)
 
     pages = [
         page("cover", "cover.xhtml", labels.cover, "cover"),

@@ -27,11 +27,11 @@ from .css import FONTS, Stylesheet, generated_content, stylesheet_names, theme_s
 from .fonts import EmbeddedFont, embedded_fonts, font_face_css
 from .images import LOG, BookImage, book_images, image_lookup
 from .meta import Contents, add_metadata, build_time
-from .pages import Page, article_file, named_parts, part_file, render_pages, section_file
+from .pages import BookPage, article_file, named_parts, part_file, render_pages, section_file
 from .ocf_zip import normalise
 
 if TYPE_CHECKING:
-    from ...api import BuildOptions
+    from .options import EpubOptions
 
 XHTML = "application/xhtml+xml"
 SUMMARY_CHARS_CJK, SUMMARY_CHARS = 60, 140  # about one line on a phone-sized reader
@@ -42,7 +42,7 @@ WRITE_OPTIONS = {
 }
 
 
-def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
+def render(loaded: LoadedEdition, theme: Theme, options: EpubOptions) -> Path:
     """Write OUTDIR/<stem>.epub; with options.check, fail unless EPUBCheck is clean."""
     target = options.outdir / f"{loaded.stem}.epub"
     write_bytes(target, epub_bytes(loaded, theme, options.embed_fonts))
@@ -134,7 +134,7 @@ def _toc(parts: list[Part]) -> list:  # type: ignore[type-arg]
 
 
 def _book(
-    loaded: LoadedEdition, pages: list[Page], sheets: list[Stylesheet], cover: CoverImage,
+    loaded: LoadedEdition, pages: list[BookPage], sheets: list[Stylesheet], cover: CoverImage,
     book_images: dict[str, BookImage], fonts: list[EmbeddedFont], labels: Labels, parts: list[Part],
 ) -> epub.EpubBook:
     edition = loaded.edition

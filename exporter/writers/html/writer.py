@@ -17,7 +17,7 @@ from ...themes import Theme
 from ..css import theme_variables
 
 if TYPE_CHECKING:
-    from ...api import BuildOptions
+    from .options import HtmlOptions
 
 LOG = logging.getLogger("exporter.html")
 
@@ -82,7 +82,7 @@ def one_page_context(loaded: LoadedEdition, theme: Theme, target: str, styleshee
     )
 
 
-def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
+def render(loaded: LoadedEdition, theme: Theme, options: HtmlOptions) -> Path:
     """Write OUTDIR/<stem>/index.html with its CSS and images beside it (works from file://)."""
     env = make_environment(theme)
     final = options.outdir / loaded.stem

@@ -6,7 +6,7 @@ destinations and metadata) and draws the content, then the running heads and pag
 (a second form XObject, from the margins document, when the furniture was laid out in two),
 in the order a single pass draws them. No content stream is parsed or rewritten, so the
 merge costs milliseconds per page. The chunks' subsets of each font are then merged into
-one embedded font per face (pdf_fonts_merge.py).
+one embedded font per face (fonts_merge.py).
 """
 
 from __future__ import annotations

@@ -10,16 +10,15 @@ with one extra stylesheet that suppresses the page-margin furniture.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
 from weasyprint import HTML
 
 from ...model import Part, Section
 from .fetcher import StagedFetcher
-from ...weasyprint_ext.font_subsets import deferred_font_subsets
-from ...weasyprint_ext.layout import print_layout
+from ...weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS
+from ...weasyprint_ext.patches import patched
+from ...weasyprint_ext.page_info import PageInfo, page_info
 
 # A chunk is one section, or several small consecutive sections of one part: fewer
 # chunks pay less per-document overhead (stylesheets, fonts, PDF writing).
@@ -41,16 +40,6 @@ class ChunkPart:
     slug: str
     sections: list[Section]
     continued: bool = False
-
-
-@dataclass
-class PageInfo:
-    """What one laid-out page tells the furniture pass, in px from the page content box."""
-
-    strings: list[tuple[str, str]] = field(default_factory=list)
-    anchors: list[tuple[str, float, float]] = field(default_factory=list)
-    bookmarks: list[tuple[int, str, float, float, bool]] = field(default_factory=list)
-    links: list[tuple[str, float, float, float, float]] = field(default_factory=list)
 
 
 @dataclass
@@ -84,30 +73,12 @@ def split(parts: list[Part]) -> list[list[ChunkPart]]:
     return chunks
 
 
-def _page_info(page: Any) -> PageInfo:
-    """Collect string-set values the way WeasyPrint's layout does, and anchors, bookmarks
-    and links as WeasyPrint found them, relative to the page's content box."""
-    box = page._page_box
-    x0, y0 = box.content_box_x(), box.content_box_y()
-    info = PageInfo()
-    for child in box.children[0].descendants():
-        if child.string_set and child.string_set != "none":
-            info.strings += [(name, text) for name, text in child.string_set]
-    info.anchors = [(name, x1 - x0, y1 - y0) for name, (x1, y1, *_rest) in page.anchors.items()]
-    info.bookmarks = [(level, label, x - x0, y - y0, state == "closed") for level, label, (x, y), state in page.bookmarks]
-    for kind, target, (x1, y1, x2, y2), _box in page.links:
-        if kind in ("internal", "external"):
-            href = f"#{target}" if kind == "internal" else target
-            info.links.append((href, x1 - x0, y1 - y0, x2 - x1, y2 - y1))
-    return info
-
-
 def layout_chunk(html: str, stage: str) -> ChunkLayout:
     """Lay out one chunk as a single pass would (runs in a worker process)."""
     root = Path(stage)
     document = HTML(string=html, base_url=str(root / "print.html"), url_fetcher=StagedFetcher(root))
-    with print_layout():
+    with patched():
         rendered = document.render(presentational_hints=False)
-        with deferred_font_subsets():
+        with patched(DEFERRED_FONT_SUBSETS):
             pdf = rendered.write_pdf()
-    return ChunkLayout(pdf, [_page_info(page) for page in rendered.pages])
+    return ChunkLayout(pdf, [page_info(page) for page in rendered.pages])

@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import URLFetcher
-from weasyprint.urls import URLFetcherResponse
+
+from ...weasyprint_ext.public import URLFetcherResponse
 
 LOG = logging.getLogger("exporter.pdf")
 

@@ -7,7 +7,7 @@ union of the glyph ids the chunks use is subset once from the installed font fil
 `W` widths and `ToUnicode` maps are united, and every resource points at one Type0 font.
 A face is left as it is when it cannot be merged safely: a font with glyphs missing from
 the face (a custom encoding), a variable or colour font, or a font file fontconfig does
-not list. A face whose subset a chunk deferred (pdf_fonts_defer.py: a stub naming the face
+not list. A face whose subset a chunk deferred (weasyprint_ext/font_subsets.py: a stub naming the face
 instead of a font program) must be merged, from the installed face the stub names, or the
 build fails.
 """
@@ -131,6 +131,67 @@ def _descriptor(font: DictionaryObject) -> DictionaryObject:
     return font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
 
 
+def _source_face(identity: FontIdentity | None, installed: dict[str, list[tuple[Path, int]]],
+                 first_file: StreamObject) -> hb.Face | None:
+    """The installed face to cut the merged subset from: the deferred face with `identity`,
+    else the first installed face with the PostScript name in the first font program."""
+    if identity is not None:
+        face = installed_face(identity, installed)
+        if face is None:
+            raise RenderError(f"font {identity.postscript} changed or was removed while the PDF was built "
+                              f"(no installed face with its {identity.glyph_count} glyphs and 'head' table); "
+                              "build again")
+        return face
+    postscript = TTFont(io.BytesIO(first_file.get_data()), lazy=True)["name"].getDebugName(6)
+    if postscript not in installed:
+        return None
+    path, index = installed[postscript][0]
+    return hb.Face(hb.Blob.from_file_path(str(path)), index)
+
+
+def _glyph_union(fonts: list[DictionaryObject]) -> tuple[dict[int, float], dict[int, bytes]]:
+    """Widths and ToUnicode entries of every glyph the fonts use; later chunks win, as the
+    last glyph drawn does in one pass."""
+    widths: dict[int, float] = {}
+    to_unicode: dict[int, bytes] = {}
+    for font in fonts:
+        widths.update(_widths(font["/DescendantFonts"][0].get_object()["/W"]))
+        to_unicode.update(_to_unicode(font["/ToUnicode"].get_object()))
+    return widths, to_unicode
+
+
+def _subset_file(face: hb.Face, gids: set[int], first_file: StreamObject) -> StreamObject:
+    """The compressed font program of the subset, with the first program's /Subtype."""
+    program = DecodedStreamObject()
+    program.set_data(_subset(face, gids))
+    font_file = program.flate_encode()
+    for name in ("/Subtype", "/Length1"):
+        if name in first_file:
+            font_file[NameObject(name)] = first_file[name]
+    if "/Length1" in font_file:
+        font_file[NameObject("/Length1")] = NumberObject(len(program.get_data()))
+    return font_file
+
+
+def _type0(writer: PdfWriter, first: DictionaryObject, descriptor: DictionaryObject,
+           widths: dict[int, float], to_unicode: dict[int, bytes]) -> IndirectObject:
+    """The merged Type0 font: the first font's dictionaries with the union's widths,
+    bounding box, fixed-pitch flag and ToUnicode."""
+    widest = max(widths.values())
+    bbox = list(descriptor["/FontBBox"])
+    bbox[2] = NumberObject(int(widest)) if widest.is_integer() else FloatObject(widest)
+    descriptor[NameObject("/FontBBox")] = ArrayObject(bbox)
+    fixed = len(widths) > 1 and len(set(widths.values())) == 1
+    descriptor[NameObject("/Flags")] = NumberObject((int(descriptor["/Flags"]) & ~1) | int(fixed))
+    cid_font = DictionaryObject(first["/DescendantFonts"][0].get_object())
+    cid_font[NameObject("/FontDescriptor")] = writer._add_object(descriptor)
+    cid_font[NameObject("/W")] = _w_array(widths)
+    type0 = DictionaryObject(first)
+    type0[NameObject("/DescendantFonts")] = ArrayObject([writer._add_object(cid_font)])
+    type0[NameObject("/ToUnicode")] = writer._add_object(_cmap_stream(to_unicode))
+    return writer._add_object(type0)
+
+
 def _merged(writer: PdfWriter, fonts: list[DictionaryObject], installed: dict[str, list[tuple[Path, int]]],
             identity: FontIdentity | None) -> IndirectObject | None:
     """One Type0 font for `fonts` (same face, in document order), or None if not mergeable.
@@ -142,51 +203,16 @@ def _merged(writer: PdfWriter, fonts: list[DictionaryObject], installed: dict[st
     key, first_file = files[0]  # type: ignore[misc]
     if any(f[0] != key for f in files):  # type: ignore[index]
         return None
-    if identity is not None:
-        face = installed_face(identity, installed)
-        if face is None:
-            raise RenderError(f"font {identity.postscript} changed or was removed while the PDF was built "
-                              f"(no installed face with its {identity.glyph_count} glyphs and 'head' table); "
-                              "build again")
-    else:
-        postscript = TTFont(io.BytesIO(first_file.get_data()), lazy=True)["name"].getDebugName(6)
-        if postscript not in installed:
-            return None
-        path, index = installed[postscript][0]
-        face = hb.Face(hb.Blob.from_file_path(str(path)), index)
-    widths: dict[int, float] = {}
-    to_unicode: dict[int, bytes] = {}
-    for font in fonts:  # later chunks win, as the last glyph drawn does in one pass
-        widths.update(_widths(font["/DescendantFonts"][0].get_object()["/W"]))
-        to_unicode.update(_to_unicode(font["/ToUnicode"].get_object()))
+    face = _source_face(identity, installed, first_file)
+    if face is None:
+        return None
+    widths, to_unicode = _glyph_union(fonts)
     gids = set(widths) | set(to_unicode)
     if not gids or max(gids) >= face.glyph_count or _UNSUPPORTED_TABLES & set(face.table_tags):
         return None
-
-    program = DecodedStreamObject()
-    program.set_data(_subset(face, gids))
-    font_file = program.flate_encode()
-    for name in ("/Subtype", "/Length1"):
-        if name in first_file:
-            font_file[NameObject(name)] = first_file[name]
-    if "/Length1" in font_file:
-        font_file[NameObject("/Length1")] = NumberObject(len(program.get_data()))
-
     descriptor = DictionaryObject(descriptors[0])
-    descriptor[key] = writer._add_object(font_file)
-    bbox = list(descriptor["/FontBBox"])
-    bbox[2] = NumberObject(int(max(widths.values()))) if max(widths.values()).is_integer() \
-        else FloatObject(max(widths.values()))
-    descriptor[NameObject("/FontBBox")] = ArrayObject(bbox)
-    fixed = len(widths) > 1 and len(set(widths.values())) == 1
-    descriptor[NameObject("/Flags")] = NumberObject((int(descriptor["/Flags"]) & ~1) | int(fixed))
-    cid_font = DictionaryObject(fonts[0]["/DescendantFonts"][0].get_object())
-    cid_font[NameObject("/FontDescriptor")] = writer._add_object(descriptor)
-    cid_font[NameObject("/W")] = _w_array(widths)
-    type0 = DictionaryObject(fonts[0])
-    type0[NameObject("/DescendantFonts")] = ArrayObject([writer._add_object(cid_font)])
-    type0[NameObject("/ToUnicode")] = writer._add_object(_cmap_stream(to_unicode))
-    return writer._add_object(type0)
+    descriptor[key] = writer._add_object(_subset_file(face, gids, first_file))
+    return _type0(writer, fonts[0], descriptor, widths, to_unicode)
 
 
 def _replace_references(value: PdfObject, new: dict[int, IndirectObject]) -> None:

@@ -5,7 +5,7 @@ A ghost page holds, at the positions its chunk reported, the string-set values (
 heads), anchors, bookmarks and link areas of the content page it stands for. WeasyPrint then
 does what it does in a single pass: page numbers, running heads with their carry-over rules,
 the contents' target-counter() page numbers, the bookmark tree and internal links. The
-content pages are merged under the ghost pages afterwards (pdf_assemble.py).
+content pages are merged under the ghost pages afterwards (assemble.py).
 
 The pass is two documents laid out side by side, which split its cost about in half:
 
@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import regex
 
-from .chunks import MARGIN_BOXES, ChunkLayout, PageInfo
+from .chunks import MARGIN_BOXES, ChunkLayout
+from ...weasyprint_ext.page_info import PageInfo
 
 GHOST_PAGE = "newsprint-ghost"  # the named page of GHOST_CSS
 # Ghost pages of the targets document draw nothing: no margin boxes, no marks.

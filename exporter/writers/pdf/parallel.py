@@ -8,14 +8,14 @@
    page, as two documents laid out side by side (targets: outline, links and the contents'
    page numbers; margins: running heads and page numbers). Their PDFs are cached too: each
    is reused while nothing it shows moved.
-4. pdf_assemble draws each content page, then its margins, under its ghost page.
+4. assemble.py draws each content page, then its margins, under its ghost page.
 """
 
 from __future__ import annotations
 
 import logging
-import multiprocessing
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from concurrent.futures import Executor, Future, as_completed
 from functools import partial
 from pathlib import Path
@@ -49,14 +49,28 @@ LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
 
 
+@dataclass(frozen=True)
+class LayoutPass:
+    """One layout pass of a chunked build: how many documents (`what`: "PDF chunks" or
+    "furniture documents") it had, and how many came from the cache."""
+
+    what: str
+    documents: int
+    cached: int
+
+    @property
+    def laid_out(self) -> int:
+        return self.documents - self.cached
+
+
 def _pool(jobs: int) -> Executor:
-    """Forked workers start at once with WeasyPrint already imported (unless the build
-    chose other executors, such as a Dask cluster: exporter/executors.py)."""
+    """Local worker processes in the platform's default start method (not forced: a fork
+    server where Python makes it the default), which die with their parent
+    (exporter/workers.py); or the executors the build chose, such as a Dask cluster
+    (exporter/executors.py)."""
     if (chosen := executors.chosen()) is not None:
         return chosen(jobs)
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return worker_pool(jobs, context)
+    return worker_pool(jobs)
 
 
 def _progress(enabled: bool) -> Progress:
@@ -65,65 +79,88 @@ def _progress(enabled: bool) -> Progress:
                     console=console, transient=True, disable=not (enabled and console.is_terminal))
 
 
-def _cached_layouts(renders: list[Callable[[], str]], weights: list[int], stage: Path, jobs: int,
-                    cache: ChunkCache | None, shared: str, show_progress: bool, what: str) -> list[ChunkLayout]:
-    """Every document rendered, then taken from the cache or laid out, the heaviest first.
+@dataclass
+class ChunkedLayout:
+    """Lays documents of one build out in parallel, through the chunk cache when there is
+    one, and keeps a record of each pass."""
 
-    A document is handed to the workers as soon as it is rendered, so they lay out while the
-    rest render. The workers are forked at the first hand-over, before the progress display
-    starts its refresh thread: a fork while that thread holds the stderr lock would leave
-    the lock held in the worker.
-    """
-    layouts: dict[int, ChunkLayout] = {}
-    keys: dict[int, str] = {}
-    serial: dict[int, str] = {}
-    futures: dict[Future[ChunkLayout], int] = {}
-    pool = _pool(min(jobs, len(renders))) if jobs > 1 and len(renders) > 1 else None
-    try:
+    stage: Path
+    jobs: int
+    cache: ChunkCache | None
+    show_progress: bool = False
+    passes: list[LayoutPass] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.shared = stage_digest(self.stage) if self.cache is not None else ""
+
+    def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
+                jobs: int | None = None) -> list[ChunkLayout]:
+        """Every document rendered, then taken from the cache or laid out, the heaviest first.
+
+        A document is handed to the workers as soon as it is rendered, so they lay out while
+        the rest render; the pool starts before the progress display's refresh thread.
+        """
+        jobs = self.jobs if jobs is None else jobs
+        pool = _pool(min(jobs, len(renders))) if jobs > 1 and len(renders) > 1 else None
+        try:
+            keys, cached, serial, futures = self._hand_out(renders, weights, pool)
+            fresh = self._collect(serial, futures, what)
+        except BaseException:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            raise
+        if pool is not None:
+            pool.shutdown()
+        if self.cache is not None:
+            for i, layout in fresh.items():
+                self.cache.put(keys[i], layout)
+        LOG.info("laid out %d of %d %s (%d from the cache)", len(fresh), len(renders), what, len(cached))
+        self.passes.append(LayoutPass(what, len(renders), len(cached)))
+        layouts = {**cached, **fresh}
+        return [layouts[i] for i in range(len(renders))]
+
+    def _hand_out(self, renders: list[Callable[[], str]], weights: list[int], pool: Executor | None,
+                  ) -> tuple[dict[int, str], dict[int, ChunkLayout], dict[int, str], dict[Future[ChunkLayout], int]]:
+        """Render each document; take it from the cache, or submit it, or keep it to lay out here."""
+        keys: dict[int, str] = {}
+        cached: dict[int, ChunkLayout] = {}
+        serial: dict[int, str] = {}
+        futures: dict[Future[ChunkLayout], int] = {}
         for i in sorted(range(len(renders)), key=lambda i: -weights[i]):
             html = renders[i]()
-            if cache is not None:
-                keys[i] = chunk_key(shared, html, stage)
-                if (hit := cache.get(keys[i])) is not None:
-                    layouts[i] = hit
+            if self.cache is not None:
+                keys[i] = chunk_key(self.shared, html, self.stage)
+                if (hit := self.cache.get(keys[i])) is not None:
+                    cached[i] = hit
                     continue
             if pool is not None:
-                futures[pool.submit(layout_chunk, html, str(stage))] = i
+                futures[pool.submit(layout_chunk, html, str(self.stage))] = i
             else:
                 serial[i] = html
+        return keys, cached, serial, futures
+
+    def _collect(self, serial: dict[int, str], futures: dict[Future[ChunkLayout], int], what: str,
+                 ) -> dict[int, ChunkLayout]:
         fresh: dict[int, ChunkLayout] = {}
-        with _progress(show_progress) as progress:
+        with _progress(self.show_progress) as progress:
             task = progress.add_task(f"laying out {what}", total=len(futures) + len(serial))
             for i, html in serial.items():
-                fresh[i] = layout_chunk(html, str(stage))
+                fresh[i] = layout_chunk(html, str(self.stage))
                 progress.advance(task)
             for future in as_completed(futures):
                 fresh[futures[future]] = future.result()
                 progress.advance(task)
-    except BaseException:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
-        raise
-    if pool is not None:
-        pool.shutdown()
-    if cache is not None:
-        for i, layout in fresh.items():
-            cache.put(keys[i], layout)
-    LOG.info("laid out %d of %d %s (%d from the cache)", len(fresh), len(renders), what, len(layouts))
-    layouts.update(fresh)
-    return [layouts[i] for i in range(len(renders))]
+        return fresh
 
 
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
-                   stage: Path, jobs: int, cache_dir: Path | None, show_progress: bool = False) -> bytes:
+                   layout: ChunkedLayout) -> bytes:
     """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html."""
+    stage = layout.stage
     hrefs = list(context["stylesheets"])
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
-    cache = ChunkCache(cache_dir) if cache_dir is not None else None
-    shared = stage_digest(stage) if cache is not None else ""
     renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
-    ordered = _cached_layouts(renders, list(map(chunk_weight, chunks)), stage, jobs, cache, shared, show_progress,
-                              "PDF chunks")
+    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks")
     pages = dedupe_anchors(ordered)
     (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
     (stage / "targets.css").write_text(TARGETS_CSS, encoding="utf-8")
@@ -134,13 +171,12 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
                                                  "ghost_pages": margins_pages(pages)})),
     ]
     # The margins document, with a running head and a page number on every page, is the longer.
-    targets, margins = _cached_layouts(furniture, [1, 2], stage, jobs, cache, shared, show_progress,
-                                       "furniture documents")
+    targets, margins = layout.lay_out(furniture, [1, 2], "furniture documents")
     if len(targets.pages) == len(margins.pages):
         return assemble(targets.pdf, ordered, margins.pdf)
     LOG.info("the fronts of the furniture documents differ in length; laying the furniture out as one document")
     whole = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
-    [furniture_pdf] = _cached_layouts([whole], [1], stage, 1, cache, shared, show_progress, "furniture documents")
+    [furniture_pdf] = layout.lay_out([whole], [1], "furniture documents", jobs=1)
     return assemble(furniture_pdf.pdf, ordered)
 
 

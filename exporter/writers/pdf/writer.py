@@ -9,6 +9,7 @@ the edition's images); with --emit-print-html it is kept as OUTDIR/<stem>.print/
 from __future__ import annotations
 
 import html as html_lib
+import logging
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,8 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
+import weasyprint
 from weasyprint import HTML
-from weasyprint.pdf import VARIANTS
 
 from ...atomic import atomic_dir, write_bytes
 from ...errors import InputError, RenderError
@@ -31,20 +32,24 @@ from ..css import theme_variables
 from .fetcher import StagedFetcher
 from ..html.writer import copy_images, copy_theme_chain, one_page_context
 from .chunks import split
-from .parallel import print_renderer, render_chunked
+from .cache import ChunkCache
+from .parallel import ChunkedLayout, print_renderer, render_chunked
 from .page_css import PageSetup, page_setup
-from ...weasyprint_ext.layout import print_layout
+from ...weasyprint_ext.patches import patched
+from ...weasyprint_ext.public import PDF_VARIANTS
+from ...weasyprint_ext.pin import VERSIONS, supported
 
 if TYPE_CHECKING:
-    from ...api import BuildOptions
+    from .options import PdfOptions
 
+LOG = logging.getLogger("exporter.pdf")
 _TAG = regex.compile(r"<[^>]*>")
 
 
 def check_variant(variant: str | None) -> str | None:
-    if variant is None or variant.lower() in VARIANTS:
+    if variant is None or variant.lower() in PDF_VARIANTS:
         return variant and variant.lower()
-    raise InputError.single("--pdf-variant", f"unknown PDF variant '{variant}' (available: {', '.join(VARIANTS)})")
+    raise InputError.option("pdf_variant", f"unknown PDF variant '{variant}' (available: {', '.join(PDF_VARIANTS)})")
 
 
 def check_fonts(html: str, theme: Theme) -> None:
@@ -81,7 +86,7 @@ def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> s
 
 
 @contextmanager
-def _stage(options: BuildOptions, stem: str) -> Iterator[Path]:
+def _stage(options: PdfOptions, stem: str) -> Iterator[Path]:
     if options.emit_print_html:
         with atomic_dir(options.outdir / f"{stem}.print") as kept:
             yield kept
@@ -92,7 +97,7 @@ def _stage(options: BuildOptions, stem: str) -> Iterator[Path]:
             yield Path(tmp)
 
 
-def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
+def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     """Write OUTDIR/<stem>.pdf (and OUTDIR/<stem>.print/ with --emit-print-html).
 
     A large document of several sections is laid out in chunks, in parallel and through
@@ -100,6 +105,10 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
     (PDF/A, PDF/UA need one tagged, single-pass document); a small one in one pass.
     """
     variant = check_variant(options.pdf_variant)
+    if not supported():
+        LOG.warning("WeasyPrint %s is not a version the layout extensions were checked on (%s): "
+                    "CJK inter-character justification is off, the PDF has WeasyPrint's stock layout",
+                    weasyprint.__version__, ", ".join(VERSIONS))
     setup = page_setup(theme, options.profile, options.page_size)
     target = options.outdir / f"{loaded.stem}.pdf"
     with _stage(options, loaded.stem) as stage:
@@ -114,11 +123,17 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
         size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
         if variant is None and len(chunks) > 1 and size >= options.parallel_min_characters \
                 and (jobs > 1 or options.cache_dir is not None):
-            pdf = render_chunked(render_print, context, chunks, stage, jobs, options.cache_dir,
-                                 options.show_progress)
+            cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
+            layout = ChunkedLayout(stage, jobs, cache, options.show_progress)
+            pdf = render_chunked(render_print, context, chunks, layout)
+            if cache is not None:
+                cache.prune()
+            if options.on_layout is not None:
+                for layout_pass in layout.passes:
+                    options.on_layout(layout_pass)
         else:
             document = HTML(string=html, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
-            with print_layout():
+            with patched():
                 pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
     write_bytes(target, pdf)
     return target
