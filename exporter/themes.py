@@ -39,6 +39,7 @@ class Fonts(BaseModel):
     body: list[str] | None = None
     heading: list[str] | None = None
     ui: list[str] | None = None
+    latin: list[str] | None = None  # body text of Latin-script editions (base.css html:lang(en) …)
 
 
 class Page(BaseModel):
