@@ -31,6 +31,7 @@ from .epub_meta import Contents, add_metadata, build_time
 from .epub_jumps import Jumps, jump_href, pair_jumps
 from .epub_package import package_edits
 from .epub_pages import Page, article_file, named_parts, part_file, render_pages, section_file
+from .epub_vertical import tate_chu_yoko
 from .epub_zip import normalise
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ WRITE_OPTIONS = {
     "epub3_pages": False,  # else every element with epub:type and id lands in a broken page-list
     "raise_exceptions": True,  # else a failed write returns False and leaves half a file
 }
-PROGRESSIONS = ("ltr", "rtl")  # theme option `page_progression`: rtl for vertical (tategaki) books
+CJK = ("zh", "ja", "ko")
 
 
 def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
@@ -84,6 +85,8 @@ def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -
         summary_limit=SUMMARY_CHARS_CJK if edition.language.split("-")[0] in ("zh", "ja", "ko") else SUMMARY_CHARS,
     )
     pages = render_pages(make_environment(theme), context, parts, labels)
+    if vertical(theme, edition):
+        pages = [tate_chu_yoko(p) for p in pages]
     fonts, stacks = [], {}
     sheets = theme_stylesheets(theme, theme_values(theme))
     if embed_fonts:
@@ -99,6 +102,12 @@ def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -
     buf = BytesIO()
     epub.write_epub(buf, book, {**WRITE_OPTIONS, "landmark_title": labels.landmarks, "mtime": build_time(edition)})
     return normalise(buf.getvalue(), build_time(edition), package_edits(edition.language))
+
+
+def vertical(theme: Theme, edition: Edition) -> bool:
+    """A theme with the `vertical` option sets CJK editions in vertical lines, pages turning
+    right to left; Latin-script editions stay horizontal."""
+    return bool(theme.options.get("vertical")) and edition.language.split("-")[0].lower() in CJK
 
 
 def book_title(edition: Edition) -> str:
@@ -147,10 +156,7 @@ def _book(
     edition = loaded.edition
     book = epub.EpubBook()
     images = [i for i in book_images.values() if i.name != cover.name]
-    progression = str(theme.options.get("page_progression", "ltr"))
-    if progression not in PROGRESSIONS:
-        raise RenderError(f"theme {theme.name}: option page_progression must be one of {', '.join(PROGRESSIONS)}")
-    if progression == "rtl":
+    if vertical(theme, edition):
         book.set_direction("rtl")  # ebooklib writes it as the spine's page-progression-direction
     add_metadata(book, edition, book_title(edition),
                  Contents(images=len(images) + 1, sections=[s for p in parts for s in p.sections]))
