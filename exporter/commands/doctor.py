@@ -53,6 +53,16 @@ def _java() -> tuple[bool, str, str]:
     return True, first, ""
 
 
+def _calibre() -> tuple[bool, str, str]:
+    """Optional: calibre's ebook-convert turns the EPUB into AZW3 for Kindle (docs/epub.md)."""
+    convert = shutil.which("ebook-convert")
+    if not convert:
+        return False, "not installed (optional: EPUB to Kindle AZW3)", "apt-get install calibre"
+    out = subprocess.run([convert, "--version"], capture_output=True, text=True, check=False)
+    first = out.stdout.splitlines()[0] if out.stdout else convert
+    return True, f"{first}: ebook-convert BOOK.epub BOOK.azw3", ""
+
+
 def _fonts(theme_name: str, text: str | None) -> list[tuple[str, bool, str, str]]:
     theme = load_theme(theme_name)
     rows = []
@@ -81,8 +91,11 @@ def run(args: argparse.Namespace) -> int:
         ("java (EPUBCheck)", *_java()),
         *_fonts(args.theme, text),
     ]
+    optional = [("calibre (Kindle)", *_calibre())]
     table = Table("check", "", "found", "fix", box=None)
     for name, ok, detail, fix in rows:
         table.add_row(name, "[green]ok[/]" if ok else "[red]missing[/]", detail, fix)
+    for name, ok, detail, fix in optional:
+        table.add_row(name, "[green]ok[/]" if ok else "[yellow]optional[/]", detail, fix)
     Console(soft_wrap=True).print(table)
     return 0 if all(ok for _, ok, _, _ in rows) else 1

@@ -62,7 +62,7 @@ def _walk(css: str, on_fixed: list[str]) -> str:
                 out.append(rule.serialize())
                 continue
             selector = tinycss2.serialize(rule.prelude).strip()
-            on_fixed += [f"{selector} {{ {d.name}:{tinycss2.serialize(d.value)} }}" for d in fixed]
+            on_fixed += [f"{selector} {{ {d.name}: {tinycss2.serialize(d.value).strip()} }}" for d in fixed]
             kept = [d for d in decls if d not in fixed]
             out.append(tinycss2.serialize(rule.prelude) + "{ " + " ".join(f"{d.serialize()};" for d in kept) + " }")
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None \
