@@ -11,7 +11,7 @@ from fontTools.ttLib import TTFont
 from exporter.build import BuildOptions, build
 from exporter.fonts import needs_glyph
 
-from ..conftest import ZH_EXAMPLE
+from ..conftest import EN_EXAMPLE, ZH_EXAMPLE
 from .book import Book
 
 LIMIT = 2 * 1024 * 1024
@@ -59,3 +59,18 @@ def test_without_the_flag_nothing_is_embedded(tmp_path: Path) -> None:
     (path,) = build(ZH_EXAMPLE, "epub", "digest", BuildOptions(outdir=tmp_path))
     book = Book(path)
     assert not fonts_of(book) and "EPUB/css/fonts.css" not in book.files
+
+
+def test_an_english_book_embeds_its_latin_body_face_and_uses_it(tmp_path: Path) -> None:
+    """base.css sets English body text in the theme's `latin` stack, not the CJK body face:
+    that stack must be led by an embedded face, or the embedded fonts never show."""
+    (path,) = build(EN_EXAMPLE, "epub", "broadsheet", BuildOptions(outdir=tmp_path, embed_fonts=True))
+    book = Book(path)
+    families = {TTFont(BytesIO(d))["name"].getDebugName(1) for d in fonts_of(book).values()}
+    base = book.files["EPUB/css/base/base.css"].decode()
+    latin = next(line for line in base.splitlines() if "(embedded)" in line and "Noto Serif\"" in line)
+    first = latin.split('font-family: "', 1)[1].split(" (embedded)", 1)[0]
+    assert first in families and "CJK" not in first, latin
+    cmap = set(TTFont(BytesIO(next(d for d in fonts_of(book).values()
+                                   if TTFont(BytesIO(d))["name"].getDebugName(1) == first))).getBestCmap())
+    assert set(range(0x20, 0x7F)) <= cmap and ord("’") in cmap and ord("£") in cmap
