@@ -55,6 +55,9 @@ def _generic(family: str) -> list[FontFace]:
     return [FontFace(parts[0].split(",")[0], Path(parts[1]), int(parts[2] or 0), parts[3].split(",")[0])]
 
 
+REGULAR_NAMES = ("Book", "Roman", "Normal", "Text")  # what some families call their regular face (DejaVu: Book)
+
+
 def faces_for(families: list[str], style: str = "Regular") -> list[FontFace]:
     """The installed faces a CSS font stack resolves to, in stack order (regular style first)."""
     by_name: dict[str, list[FontFace]] = {}
@@ -66,7 +69,7 @@ def faces_for(families: list[str], style: str = "Regular") -> list[FontFace]:
             result += _generic(family)
             continue
         faces = by_name.get(family.lower(), [])
-        faces.sort(key=lambda f: (f.style != style, f.style))
+        faces.sort(key=lambda f: (f.style != style and not (style == "Regular" and f.style in REGULAR_NAMES), f.style))
         if faces:
             result.append(faces[0])
     return list(dict.fromkeys(result))

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
+from babel.dates import format_date, format_interval
 from babel.lists import format_list
 
 from .model import Edition, Volume
@@ -28,11 +28,17 @@ class Labels:
     missing_image: str = "Image missing"
     word_sep: str = " "  # between dateline and byline: none in CJK (本报讯（记者…）), a space in English
     editions_count: str = "{} editions"  # a volume's masthead and cover
+    landmarks: str = "Landmarks"  # heading of the EPUB navigation document's landmarks
+    colon: str = ": "  # punctuation of generated text (cover alt text)
+    comma: str = ", "
+    semicolon: str = "; "
+    stop: str = ". "
 
 
-ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失", "", "共{}期")
-ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失", "", "共{}期")
-JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません", "", "{}号")
+_CJK_PUNCT = ("：", "，", "；", "。")
+ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失", "", "共{}期", "导览", *_CJK_PUNCT)
+ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失", "", "共{}期", "導覽", *_CJK_PUNCT)
+JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません", "", "{}号", "ランドマーク", "：", "、", "／", "。")
 EN = Labels("Contents", "Continued from {}", "Continued on {}", "Photo: {}", "By {}", "Notice", "This issue", "Cover", "Title page", "Unplaced")
 
 
@@ -57,6 +63,13 @@ def long_date(date: dt.date, language: str) -> str:
     return format_date(date, "full", locale=_locale(language))
 
 
+def date_range(start: dt.date, end: dt.date, language: str) -> str:
+    """A span of days as the language writes it: 2026年11月16日 – 21日 / Nov 16 – 21, 2026."""
+    if start == end:
+        return long_date(start, language)
+    return format_interval(start, end, "yMMMd", locale=_locale(language))
+
+
 def masthead_date(edition: Edition) -> str:
     """Under the masthead: the issue's date, or for a volume how many editions it holds
     (its date range is the edition label)."""
@@ -71,6 +84,19 @@ def names(authors: list[str], language: str) -> str:
     if loc.language in ("zh", "ja"):
         return "、".join(authors)
     return format_list(authors, locale=loc)
+
+
+_OPENING = "（([【〔「『《〈"
+_CJK_CLOSING = "：，、。）】〕」』》〉"
+
+
+def dateline_sep(dateline: str, byline: str, word_sep: str) -> str:
+    """What goes between dateline and byline: nothing when the byline opens a bracket
+    (本报讯（记者 张三）) or the dateline ends in CJK punctuation, else the language's word
+    space, and a space where the language has none (本报讯 潍坊日报社全媒体记者 邵光耀)."""
+    if byline[:1] in _OPENING or dateline[-1:] in _CJK_CLOSING or dateline[-1:].isspace():
+        return ""
+    return word_sep or " "
 
 
 def jump_text(template: str, ref: str, language: str) -> str:

@@ -251,6 +251,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         masthead_date=L.masthead_date,
         names=L.names,
         jump_text=L.jump_text,
+        dateline_sep=L.dateline_sep,
         credit_text=L.credit_text,
         labels_for=L.labels_for,
     )

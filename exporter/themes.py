@@ -40,6 +40,7 @@ class Fonts(BaseModel):
     body: list[str] | None = None
     heading: list[str] | None = None
     ui: list[str] | None = None
+    latin: list[str] | None = None  # body text of Latin-script editions (base.css html:lang(en) …)
 
 
 PAGE_SIZES = {"a4": "A4", "a3": "A3", "b5": "B5", "letter": "letter", "tabloid": "11in 17in"}

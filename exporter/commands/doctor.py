@@ -53,6 +53,19 @@ def _java() -> tuple[bool, str, str]:
     return True, first, ""
 
 
+def _calibre() -> tuple[bool, str, str]:
+    """Optional: calibre's ebook-convert turns the EPUB into AZW3 for Kindle (docs/epub.md)."""
+    convert = shutil.which("ebook-convert")
+    if not convert:
+        return False, "not installed (optional: EPUB to Kindle AZW3)", "apt-get install calibre"
+    try:
+        out = run_tool([convert, "--version"], 60)
+    except RenderError as exc:
+        return False, str(exc), "check the calibre installation"
+    first = out.stdout.splitlines()[0] if out.stdout else convert
+    return True, f"{first}: ebook-convert BOOK.epub BOOK.azw3", ""
+
+
 def _fonts(theme_name: str, text: str | None) -> list[tuple[str, bool, str, str]]:
     from ..fonts import INSTALL_HINT, describe, faces_for, missing_characters
     from ..themes import load_theme
@@ -89,8 +102,11 @@ def run(args: argparse.Namespace) -> int:
         ("java (EPUBCheck)", *_java()),
         *_fonts(args.theme, text),
     ]
+    optional = [("calibre (Kindle)", *_calibre())]
     table = Table("check", "", "found", "fix", box=None)
     for name, ok, detail, fix in rows:
         table.add_row(name, Text("ok", "green") if ok else Text("missing", "red"), detail, fix)
+    for name, ok, detail, fix in optional:
+        table.add_row(name, Text("ok", "green") if ok else Text("optional", "yellow"), detail, fix)
     plain_console().print(table)
     return 0 if all(ok for _, ok, _, _ in rows) else 1

@@ -1,5 +1,6 @@
 """EPUB builds of the examples are shared by every EPUB test module: built once per session
-(per xdist worker) for each (source, theme)."""
+(per xdist worker) for each (source, theme), and every example book in every built-in EPUB
+theme for the slow checkers (EPUBCheck, DAISY Ace, calibre)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,14 @@ from pathlib import Path
 import pytest
 
 from exporter.api import BuildOptions, build
+
+from ..conftest import ALL_EXAMPLES, EXAMPLES
+
+BOOK_EXAMPLES = [*ALL_EXAMPLES, EXAMPLES / "weekly.toml"]
+BOOK_THEMES = ["broadsheet", "digest", "vertical"]
+TW_EXAMPLE = EXAMPLES / "nanwan-evening.json"  # the Traditional-Chinese example, for the vertical theme
+BOOKS = [(s, t) for s in BOOK_EXAMPLES for t in BOOK_THEMES] + [(TW_EXAMPLE, "vertical")]
+BOOK_CASES = [f"{s.stem}-{t}" for s, t in BOOKS]
 
 
 @pytest.fixture(scope="session")
@@ -23,3 +32,9 @@ def epub_of(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path, str], P
         return built[key]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def example_books(epub_of: Callable[[Path, str], Path]) -> dict[str, Path]:
+    """'<example stem>-<theme>' -> the built EPUB."""
+    return {f"{source.stem}-{theme}": epub_of(source, theme) for source, theme in BOOKS}

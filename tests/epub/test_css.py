@@ -21,7 +21,8 @@ def test_fallbacks_nesting_and_unknowns() -> None:
 
 
 def test_theme_values_follow_the_chain_and_font_overrides() -> None:
-    values = theme_values(load_theme("digest"), {"body": ["Embedded", "serif"]})
-    assert values["accent"] == "#2a6f97"  # digest overrides base
+    values = theme_values(load_theme("broadsheet"), {"body": ["Embedded", "serif"]})
+    assert values["font-heading"].startswith('"Noto Serif CJK SC"')  # broadsheet overrides base
     assert values["font-body"] == '"Embedded", serif'
-    assert values["font-heading"].startswith('"Noto Sans CJK SC"')
+    assert values["font-ui"].startswith('"Noto Sans CJK SC"')  # from base
+    assert (values["ink"], values["accent"], values["paper"]) == ("currentColor", "currentColor", "transparent")

@@ -11,7 +11,7 @@ from fontTools.ttLib import TTFont
 from exporter.api import BuildOptions, build
 from exporter.fonts import needs_glyph
 
-from ..conftest import ZH_EXAMPLE
+from ..conftest import EN_EXAMPLE, ZH_EXAMPLE
 from .book import Book
 
 LIMIT = 2 * 1024 * 1024
@@ -24,7 +24,7 @@ def embedded(tmp_path_factory: pytest.TempPathFactory) -> Book:
 
 
 def fonts_of(book: Book) -> dict[str, bytes]:
-    return {n: d for n, d in book.files.items() if n.endswith(".woff2")}
+    return {n: d for n, d in book.files.items() if n.startswith("EPUB/fonts/")}
 
 
 def test_fonts_are_subset_and_small(embedded: Book) -> None:
@@ -34,9 +34,12 @@ def test_fonts_are_subset_and_small(embedded: Book) -> None:
     print(f"embedded fonts: {', '.join(f'{n} {len(d) / 1024:.0f} KB' for n, d in fonts.items())}; total {total / 1024:.0f} KB")
     assert total < LIMIT
     text = "".join("".join(doc.itertext()) for doc in embedded.documents().values())
-    shown = {ord(c) for c in text if needs_glyph(c)}
+    shown = {ord(c) for c in text if needs_glyph(c)} | set(range(0x20, 0x7F))  # printable ASCII, space included
     for name, data in fonts.items():
-        cmap = set(TTFont(BytesIO(data)).getBestCmap())
+        font = TTFont(BytesIO(data))
+        assert font.flavor is None and name.endswith(".otf"), f"{name}: plain OpenType (calibre cannot read WOFF2)"
+        assert font["name"].getDebugName(1), f"{name} has no family name"
+        cmap = set(font.getBestCmap())
         assert shown <= cmap, f"{name} lacks {sorted(chr(c) for c in shown - cmap)[:10]}"
         assert len(cmap) < len(shown) + 300, f"{name} is not subset ({len(cmap)} characters)"
 
@@ -44,16 +47,30 @@ def test_fonts_are_subset_and_small(embedded: Book) -> None:
 def test_css_declares_and_uses_the_embedded_families(embedded: Book) -> None:
     css = embedded.files["EPUB/css/fonts.css"].decode()
     for name in fonts_of(embedded):
-        assert f'url("../{name.removeprefix("EPUB/")}") format("woff2")' in css
-    variables = embedded.files["EPUB/css/variables.css"].decode()
-    assert '--font-body: "Noto Serif CJK SC (embedded)", "Noto Serif CJK SC"' in variables
+        assert f'url("../{name.removeprefix("EPUB/")}") format("opentype")' in css
     base = embedded.files["EPUB/css/base/base.css"].decode()
-    assert 'font-family: "Noto Serif CJK SC (embedded)"' in base
+    assert 'font-family: "Noto Serif CJK SC (embedded)", "Noto Serif CJK SC"' in base
     media = {i.get("href"): i.get("media-type") for i in embedded.manifest.values()}
-    assert all(media[n.removeprefix("EPUB/")] == "font/woff2" for n in fonts_of(embedded))
+    assert all(media[n.removeprefix("EPUB/")] == "font/otf" for n in fonts_of(embedded))
+    assert "EPUB/css/variables.css" not in embedded.files
 
 
 def test_without_the_flag_nothing_is_embedded(tmp_path: Path) -> None:
     (path,) = build(ZH_EXAMPLE, "epub", "digest", BuildOptions(outdir=tmp_path))
     book = Book(path)
     assert not fonts_of(book) and "EPUB/css/fonts.css" not in book.files
+
+
+def test_an_english_book_embeds_its_latin_body_face_and_uses_it(tmp_path: Path) -> None:
+    """base.css sets English body text in the theme's `latin` stack, not the CJK body face:
+    that stack must be led by an embedded face, or the embedded fonts never show."""
+    (path,) = build(EN_EXAMPLE, "epub", "broadsheet", BuildOptions(outdir=tmp_path, embed_fonts=True))
+    book = Book(path)
+    families = {TTFont(BytesIO(d))["name"].getDebugName(1) for d in fonts_of(book).values()}
+    base = book.files["EPUB/css/base/base.css"].decode()
+    latin = next(line for line in base.splitlines() if "(embedded)" in line and "Noto Serif\"" in line)
+    first = latin.split('font-family: "', 1)[1].split(" (embedded)", 1)[0]
+    assert first in families and "CJK" not in first, latin
+    cmap = set(TTFont(BytesIO(next(d for d in fonts_of(book).values()
+                                   if TTFont(BytesIO(d))["name"].getDebugName(1) == first))).getBestCmap())
+    assert set(range(0x20, 0x7F)) <= cmap and ord("’") in cmap and ord("£") in cmap

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from exporter.readers import load
+from exporter.writers.epub.jumps import pair_jumps
 from exporter.writers.epub.meta import CONFORMANCE, identifier
 from exporter.writers.epub.pages import article_file, section_file
 
@@ -34,12 +35,17 @@ def test_nav_lists_sections_then_articles_in_spine_order(book) -> None:
     epub, edition = book
     toc = epub.nav_toc()
     sections = edition.sections_in_order()
+    jumps = pair_jumps(edition.articles)
+    assert jumps.back, "the examples have a continuation, reached from its first part and not listed again"
     assert [href for href, _, _ in toc] == [section_file(s) for s in sections]
-    assert [[h for h, _ in kids] for _, _, kids in toc] == [[article_file(a) for a in s.articles] for s in sections]
+    assert [[h for h, _ in kids] for _, _, kids in toc] == [
+        [article_file(a) for a in s.articles if jumps.listed(a)] for s in sections]
     flat = [h for href, _, kids in toc for h in (href, *(k for k, _ in kids))]
     assert flat == [h for h in epub.spine if h in flat], "nav order differs from the spine"
     assert epub.spine[:3] == ["cover.xhtml", "title.xhtml", "contents.xhtml"]
-    assert epub.spine[3:] == flat, "the reading order is section page, then its articles"
+    continuations = [h for h in epub.spine[3:] if h not in flat]
+    assert continuations == [article_file(a) for a in jumps.to.values()]
+    assert [h for h in epub.spine[3:] if h in flat] == flat, "the reading order is section page, then its articles"
     ncx = [c.get("src") for c in epub.xml("toc.ncx").iterfind(".//ncx:content", NS)]
     assert ncx == flat
 
@@ -113,7 +119,7 @@ def test_notice_is_a_boxed_insert_with_issuer_and_date(book) -> None:
     for notice in notices:
         doc = epub.xml(article_file(notice))
         (aside,) = doc.findall(".//x:aside[@class='notice']", NS)
-        assert aside.find(".//x:h1", NS).text == notice.headline
+        assert aside.find(".//x:h2", NS).text == notice.headline  # h1 is the section page's
         assert aside.find(".//x:p[@class='notice-issuer']", NS).text == notice.notice.issuer
         assert aside.find(".//x:p[@class='notice-date']", NS).text == notice.notice.date
 
@@ -123,9 +129,10 @@ def test_section_pages_list_headline_byline_and_summary(book) -> None:
     section = edition.sections_in_order()[0]
     doc = epub.xml(section_file(section))
     entries = doc.findall(".//x:li[@class]", NS)
-    assert len(entries) == len(section.articles)
+    assert len(entries) == len([a for a in section.articles if pair_jumps(edition.articles).listed(a)])
     first = entries[0]
-    assert first.find(".//x:h3/x:a", NS).get("href") == article_file(section.articles[0])
+    assert doc.find(".//x:h1", NS).text == section.name
+    assert first.find(".//x:h2/x:a", NS).get("href") == article_file(section.articles[0])
     assert first.find(".//x:p[@class='section-entry-summary']", NS) is not None
 
 

@@ -44,8 +44,8 @@ class CoverImage:
 
 def cover_alt(edition: Edition, labels: Labels, lines: list[str]) -> str:
     parts = [edition.title, masthead_date(edition), edition.edition or ""]
-    text = f"{labels.cover}: " + ", ".join(p for p in parts if p)
-    return text + (". " + "; ".join(lines) if lines else "")
+    text = labels.cover + labels.colon + labels.comma.join(p for p in parts if p)
+    return text + (labels.stop + labels.semicolon.join(lines) if lines else "")
 
 
 def generated_cover(edition: Edition, theme: Theme, labels: Labels) -> CoverImage:

@@ -13,11 +13,11 @@ from ...safe_files import read_bytes
 from ...themes import Theme
 from ..css import font_stack, theme_variables
 from .css_urls import Resource, confine_css
+from .colours import READER_VALUES, reader_colours
 
 _DECLARATION = regex.compile(r"--([A-Za-z0-9_-]+)\s*:\s*([^;{}]+);")
 _UNSAFE = regex.compile(r"[^A-Za-z0-9._-]+")
 CSS_DIR = "css"
-VARIABLES = f"{CSS_DIR}/variables.css"
 FONTS = f"{CSS_DIR}/fonts.css"
 
 
@@ -33,9 +33,11 @@ class Stylesheet:
 
 
 def theme_values(theme: Theme, font_overrides: dict[str, list[str]] | None = None) -> dict[str, str]:
-    """The custom properties the theme defines (`accent` -> `#9b1c1c`), with the font
-    stacks of roles whose fonts are embedded replaced."""
+    """The custom properties the theme defines (`accent` -> `#9b1c1c`), its colours left to
+    the reader (`accent` -> `currentColor`, see epub_colours), with the font stacks of
+    roles whose fonts are embedded replaced."""
     values = {m[1]: m[2].strip() for m in _DECLARATION.finditer(theme_variables(theme))}
+    values.update((k, v) for k, v in READER_VALUES.items() if k in values)
     for role, families in (font_overrides or {}).items():
         values[f"font-{role}"] = font_stack(families)
     return values
@@ -98,18 +100,16 @@ def _theme_files(theme: Theme) -> list[tuple[str, Path, Path]]:
 
 def stylesheet_names(theme: Theme, embed_fonts: bool) -> list[str]:
     """What every page links, in cascade order, known before the CSS text is final."""
-    return [VARIABLES, *([FONTS] if embed_fonts else []), *(name for name, _, _ in _theme_files(theme))]
+    return [*([FONTS] if embed_fonts else []), *(name for name, _, _ in _theme_files(theme))]
 
 
 def theme_stylesheets(theme: Theme, values: dict[str, str]) -> list[Stylesheet]:
-    """The generated variables, then the theme files with `var()` resolved to `values`;
-    references to anything but data: URIs and the theme's own files are removed."""
-    root = ":root {\n" + "".join(f"  --{k}: {v};\n" for k, v in values.items()) + "}\n"
-    sheets = [_confined(VARIABLES, root)]
-    for name, path, folder in _theme_files(theme):
-        sheets.append(_confined(name, resolve_vars(
-            read_bytes(path, folder, MAX_THEME_FILE_BYTES, "stylesheet").decode("utf-8"), values), path, folder))
-    return sheets
+    """The theme files with `var()` resolved to `values` (no custom properties are left, so
+    no variables file is packaged: calibre warns on custom properties); references to
+    anything but data: URIs and the theme's own files are removed."""
+    return [_confined(name, reader_colours(resolve_vars(
+                read_bytes(path, folder, MAX_THEME_FILE_BYTES, "stylesheet").decode("utf-8"), values)), path, folder)
+            for name, path, folder in _theme_files(theme)]
 
 
 def _confined(name: str, text: str, source: Path | None = None, root: Path | None = None) -> Stylesheet:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+from collections.abc import Callable, Mapping
 from io import BytesIO
 
 MIMETYPE = "mimetype"
@@ -21,9 +22,10 @@ def zip_time(when: dt.datetime) -> tuple[int, int, int, int, int, int]:
     return (when.year, when.month, when.day, when.hour, when.minute, when.second)
 
 
-def normalise(data: bytes, when: dt.datetime) -> bytes:
+def normalise(data: bytes, when: dt.datetime, edits: Mapping[str, Callable[[bytes], bytes]] | None = None) -> bytes:
     """Rewrite an EPUB: `mimetype` first and stored, then the other entries in name order,
-    all with the same timestamp, permissions and compression level."""
+    all with the same timestamp, permissions and compression level; `edits` transform the
+    named entries on the way."""
     stamp = zip_time(when)
     out = BytesIO()
     with zipfile.ZipFile(BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
@@ -35,5 +37,7 @@ def normalise(data: bytes, when: dt.datetime) -> bytes:
             info.create_system = 3
             info.external_attr = 0o100644 << 16
             info.compress_type = zipfile.ZIP_STORED if name == MIMETYPE else zipfile.ZIP_DEFLATED
-            dst.writestr(info, src.read(name), compresslevel=9)
+            edit = (edits or {}).get(name)
+            content = src.read(name)
+            dst.writestr(info, edit(content) if edit else content, compresslevel=9)
     return out.getvalue()

@@ -17,8 +17,8 @@ from ebooklib import epub
 from ...atomic import write_bytes
 from .epubcheck import check_epub
 from ...errors import RenderError
-from ...labels import Labels, labels_for, long_date
-from ...model import Part, Section
+from ...labels import Labels, date_range, labels_for, long_date
+from ...model import Edition, Part, Section, Volume
 from ...readers import LoadedEdition
 from ...templating import base_context, make_environment
 from ...themes import Theme
@@ -27,7 +27,10 @@ from .css import FONTS, Stylesheet, generated_content, stylesheet_names, theme_s
 from .fonts import EmbeddedFont, embedded_fonts, font_face_css
 from .images import LOG, BookImage, book_images, image_lookup
 from .meta import Contents, add_metadata, build_time
+from .jumps import Jumps, jump_href, pair_jumps
+from .package import package_edits
 from .pages import BookPage, article_file, named_parts, part_file, render_pages, section_file
+from .vertical import tate_chu_yoko
 from .ocf_zip import normalise
 
 if TYPE_CHECKING:
@@ -38,8 +41,8 @@ SUMMARY_CHARS_CJK, SUMMARY_CHARS = 60, 140  # about one line on a phone-sized re
 WRITE_OPTIONS = {
     "epub3_pages": False,  # else every element with epub:type and id lands in a broken page-list
     "raise_exceptions": True,  # else a failed write returns False and leaves half a file
-    "landmark_title": "Landmarks",
 }
+CJK = ("zh", "ja", "ko")
 
 
 def render(loaded: LoadedEdition, theme: Theme, options: EpubOptions) -> Path:
@@ -62,31 +65,58 @@ def epub_bytes(loaded: LoadedEdition, theme: Theme, embed_fonts: bool = False) -
     parts = named_parts(edition, labels)
     images = book_images(loaded)
     cover = _cover(loaded, images, theme, labels)
-    context = book_context(loaded, theme, images, cover, parts, embed_fonts)
+    jumps = pair_jumps([a for p in parts for s in p.sections for a in s.articles])
+    context = book_context(loaded, theme, images, cover, parts, embed_fonts, jumps)
     pages = render_pages(make_environment(theme), context, parts, labels)
+    if vertical(theme, edition):
+        pages = [tate_chu_yoko(p) for p in pages]
     fonts, stacks = [], {}
     sheets = theme_stylesheets(theme, theme_values(theme))
     if embed_fonts:
-        fonts, stacks = embedded_fonts(theme, "".join(p.text() for p in pages) + generated_content(sheets))
+        shown = "".join(p.text() for p in pages) + generated_content(sheets) + labels.landmarks
+        fonts, stacks = embedded_fonts(theme, shown, edition.language)
         sheets = theme_stylesheets(theme, theme_values(theme, stacks))
-        sheets.insert(1, Stylesheet(FONTS, font_face_css(fonts, "css")))
+        sheets.insert(0, Stylesheet(FONTS, font_face_css(fonts, "css")))
     for sheet in sheets:
         for url in sheet.refused:
             LOG.warning("refused %s in the theme's CSS %s (a book may use only the theme's own files and data: URIs)",
                         url, sheet.name)
-    book = _book(loaded, pages, sheets, cover, images, fonts, labels, parts)
+    book = _book(loaded, theme, pages, sheets, cover, images, fonts, labels, parts, jumps)
     buf = BytesIO()
-    epub.write_epub(buf, book, {**WRITE_OPTIONS, "mtime": build_time(edition)})
-    return normalise(buf.getvalue(), build_time(edition))
+    epub.write_epub(buf, book, {**WRITE_OPTIONS, "landmark_title": labels.landmarks, "mtime": build_time(edition)})
+    return normalise(buf.getvalue(), build_time(edition), package_edits(edition.language))
+
+
+def vertical(theme: Theme, edition: Edition) -> bool:
+    """A theme with the `vertical` option sets CJK editions in vertical lines, pages turning
+    right to left; Latin-script editions stay horizontal."""
+    return bool(theme.options.get("vertical")) and edition.language.split("-")[0].lower() in CJK
+
+
+def book_title(edition: Edition) -> str:
+    """Publication and date; a volume gives its date range (16–21 November), not its first day."""
+    if isinstance(edition, Volume) and edition.date_end:
+        return f"{edition.title} · {date_range(edition.date, edition.date_end, edition.language)}"
+    return f"{edition.title} · {long_date(edition.date, edition.language)}"
 
 
 def book_context(loaded: LoadedEdition, theme: Theme, images: dict[str, BookImage], cover: CoverImage | None = None,
-                 parts: list[Part] | None = None, embed_fonts: bool = False) -> dict[str, Any]:
-    """What the book's page templates see: links are file names in the book."""
+                 parts: list[Part] | None = None, embed_fonts: bool = False, jumps: Jumps | None = None,
+                 ) -> dict[str, Any]:
+    """What the book's page templates see: links are file names in the book, and a jump
+    line links to the other part of its article when that part is in the book."""
     edition = loaded.edition
     labels = labels_for(edition.language)
     parts = parts if parts is not None else named_parts(edition, labels)
     cover = cover or generated_cover(edition, theme, labels)
+    jumps = jumps if jumps is not None else pair_jumps([a for p in parts for s in p.sections for a in s.articles])
+
+    def listed(article: Any) -> bool:
+        return jumps.listed(article)
+
+    def jump_link(article: Any, way: str) -> str | None:
+        return jump_href(jumps, article_file, article, way)
+
     return base_context(
         edition, theme, "epub",
         parts=parts,
@@ -98,6 +128,8 @@ def book_context(loaded: LoadedEdition, theme: Theme, images: dict[str, BookImag
         link_article=article_file,
         link_section=section_file,
         link_part=part_file,
+        listed=listed,
+        jump_href=jump_link,
         contents_summaries=bool(theme.options.get("contents_summaries", False)),
         summary_limit=SUMMARY_CHARS_CJK if edition.language.split("-")[0] in ("zh", "ja", "ko") else SUMMARY_CHARS,
     )
@@ -114,33 +146,37 @@ def _cover(loaded: LoadedEdition, images: dict[str, BookImage], theme: Theme, la
     return CoverImage(own.name, own.media_type, own.data, own.width, own.height, alt)
 
 
-def _section_entries(sections: list[Section]) -> list[tuple[epub.Link, list[epub.Link]]]:
+def _section_entries(sections: list[Section], jumps: Jumps) -> list[tuple[epub.Link, list[epub.Link]]]:
     return [
         (epub.Link(section_file(s), s.name, f"nav-{s.slug}"),
-         [epub.Link(article_file(a), a.title, f"nav-{article_file(a)[:-6]}") for a in s.articles])
+         [epub.Link(article_file(a), a.title, f"nav-{article_file(a)[:-6]}") for a in s.articles if jumps.listed(a)])
         for s in sections
     ]
 
 
-def _toc(parts: list[Part]) -> list:  # type: ignore[type-arg]
-    """Sections -> articles for an edition; parts -> sections -> articles for a volume."""
+def _toc(parts: list[Part], jumps: Jumps) -> list:  # type: ignore[type-arg]
+    """Sections -> articles for an edition; parts -> sections -> articles for a volume;
+    a continuation is reached from its first part, not listed again."""
     entries: list = []  # type: ignore[type-arg]
     for part in parts:
         if part.title:
-            entries.append((epub.Link(part_file(part), part.title, f"nav-{part.slug}"), _section_entries(part.sections)))
+            entries.append((epub.Link(part_file(part), part.title, f"nav-{part.slug}"),
+                            _section_entries(part.sections, jumps)))
         else:
-            entries += _section_entries(part.sections)
+            entries += _section_entries(part.sections, jumps)
     return entries
 
 
 def _book(
-    loaded: LoadedEdition, pages: list[BookPage], sheets: list[Stylesheet], cover: CoverImage,
-    book_images: dict[str, BookImage], fonts: list[EmbeddedFont], labels: Labels, parts: list[Part],
+    loaded: LoadedEdition, theme: Theme, pages: list[BookPage], sheets: list[Stylesheet], cover: CoverImage,
+    book_images: dict[str, BookImage], fonts: list[EmbeddedFont], labels: Labels, parts: list[Part], jumps: Jumps,
 ) -> epub.EpubBook:
     edition = loaded.edition
     book = epub.EpubBook()
     images = [i for i in book_images.values() if i.name != cover.name]
-    add_metadata(book, edition, f"{edition.title} · {long_date(edition.date, edition.language)}",
+    if vertical(theme, edition):
+        book.set_direction("rtl")  # ebooklib writes it as the spine's page-progression-direction
+    add_metadata(book, edition, book_title(edition),
                  Contents(images=len(images) + 1, sections=[s for p in parts for s in p.sections]))
 
     cover_item = epub.EpubImage(uid="cover-image", file_name=cover.name, media_type=cover.media_type, content=cover.data)
@@ -158,7 +194,7 @@ def _book(
         book.add_item(epub.EpubItem(uid=f"theme-file-{n}", file_name=resource.name, media_type=resource.media_type,
                                     content=resource.data))
     for n, font in enumerate(fonts, 1):
-        book.add_item(epub.EpubItem(uid=f"font-{n}", file_name=font.name, media_type="font/woff2", content=font.data))
+        book.add_item(epub.EpubItem(uid=f"font-{n}", file_name=font.name, media_type=font.media_type, content=font.data))
 
     items = {}
     for n, page in enumerate(pages, 1):
@@ -169,7 +205,7 @@ def _book(
             book.guide.append({"href": page.name, "title": page.title,
                                "type": "text" if page.landmark == "bodymatter" else page.landmark})
     book.spine = list(items.values())
-    book.toc = _toc(parts)
+    book.toc = _toc(parts, jumps)
     book.add_item(epub.EpubNcx())
     nav = epub.EpubNav(title=labels.contents)
     for sheet in sheets:
