@@ -25,7 +25,8 @@ from .render.pdf_chunks import ChunkLayout, PageInfo
 
 _SRC = regex.compile(r'\bsrc="([^"]+)"')
 _LAYOUT_CODE = ("render/pdf_chunks.py", "render/cjk_justify.py", "render/column_reuse.py",
-                "render/print_layout.py", "render/autospace.py", "render/pdf_fonts_defer.py")
+                "render/print_layout.py", "render/autospace.py", "render/pdf_fonts_defer.py",
+                "render/line_endings.py", "words.py")
 
 
 def default_cache_dir() -> Path:

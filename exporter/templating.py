@@ -17,6 +17,7 @@ from . import labels as L
 from .model import Article, Edition, Figure, Heading, ListBlock, Paragraph, Quote, Volume, slug_of
 from .resources import data_dir
 from .themes import Theme
+from .words import word_spans
 
 
 def make_environment(theme: Theme) -> SandboxedEnvironment:
@@ -51,6 +52,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         labels_for=L.labels_for,
     )
     env.filters["nbsp_join"] = lambda parts: Markup("\u00a0").join(parts)
+    env.filters["words"] = word_spans
     return env
 
 

@@ -39,6 +39,8 @@ class Fonts(BaseModel):
     body: list[str] | None = None
     heading: list[str] | None = None
     ui: list[str] | None = None
+    latin: list[str] | None = None  # put before body for Latin-script editions
+    latin_heading: list[str] | None = None  # put before heading and ui for them
 
 
 class Page(BaseModel):

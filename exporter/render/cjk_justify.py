@@ -100,29 +100,37 @@ def _setter(original: Callable[..., None]) -> Callable[..., None]:
     return set_text
 
 
-def _edge_span(line: Any, end: int) -> Any:
-    """The Han–Latin autospace span that starts (end=0) or ends (end=-1) a line, if any."""
-    box = line.children[end] if line.children else None
-    if isinstance(box, boxes.InlineBox) and box.element is not None:
-        if (box.element.get("class") or "").startswith(CLASS_PREFIX):
-            return box
-    return None
+def _edge_path(line: Any, end: int) -> list[Any]:
+    """The inline boxes from the line down to the Han–Latin autospace span that starts
+    (end=0) or ends (end=-1) it, if any: the span may sit inside a no-break span or a link."""
+    path, box = [], line
+    while isinstance(box, (boxes.LineBox, boxes.InlineBox)) and box.children:
+        box = box.children[end]
+        if not isinstance(box, boxes.InlineBox):
+            return []
+        path.append(box)
+        if box.element is not None and (box.element.get("class") or "").startswith(CLASS_PREFIX):
+            return [line, *path]
+    return []
 
 
 def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, Any, float], None]:
     def justify_line(context: Any, line: Any, extra_width: float) -> None:
         # Han–Latin gaps belong between characters, not at a column edge: give an edge
         # span's outer margin back to the line before distributing the extra width.
-        if (first := _edge_span(line, 0)) is not None and first.margin_left:
-            shift, first.margin_left = first.margin_left, 0
-            for child in first.children:
+        if (first := _edge_path(line, 0)) and first[-1].margin_left:
+            shift, first[-1].margin_left = first[-1].margin_left, 0
+            for child in first[-1].children:
                 child.translate(-shift)
-            for box in line.children[1:]:
-                box.translate(-shift)
+            for parent in first[:-1]:  # everything after the span moves left with it
+                for box in parent.children[1:]:
+                    box.translate(-shift)
             extra_width += shift
-        if (last := _edge_span(line, -1)) is not None and last.margin_right:
-            extra_width, last.margin_right = extra_width + last.margin_right, 0
-        original(context, line, extra_width)
+        if (last := _edge_path(line, -1)) and last[-1].margin_right:
+            extra_width, last[-1].margin_right = extra_width + last[-1].margin_right, 0
+        # line_endings lays a line out narrower to push a character down; it is still
+        # justified to the full width.
+        original(context, line, extra_width + getattr(context, "line_target_extra", 0.0))
 
     return justify_line
 

@@ -7,6 +7,7 @@ import regex
 from ..themes import Theme
 
 GENERIC_FAMILIES = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui", "math"}
+LATIN_ROLES = {"body": "latin", "heading": "latin_heading", "ui": "latin_heading"}
 _SAFE_KEY = regex.compile(r"[^a-z0-9-]+")
 _SAFE_VALUE = regex.compile(r"^[^;{}<>\\]*$")
 
@@ -25,4 +26,12 @@ def theme_variables(theme: Theme) -> str:
             continue
         lines.append(f"  --{_SAFE_KEY.sub('-', key.lower())}: {value};")
     lines.append("}")
+    # Latin-script editions: the theme's Latin faces first, so Latin quotes, apostrophes and
+    # hyphens come from a Latin font, not full-width from the CJK one ("Saturday’ s").
+    latin = {role: theme.fonts[source] + theme.fonts[role] for role, source in LATIN_ROLES.items()
+             if source in theme.fonts and role in theme.fonts}
+    if latin:
+        lines.append(":root:not(:lang(zh)):not(:lang(ja)):not(:lang(ko)) {")
+        lines += [f"  --font-{role}: {font_stack(families)};" for role, families in latin.items()]
+        lines.append("}")
     return "\n".join(lines) + "\n"

@@ -31,7 +31,7 @@ from rich.progress import (
 )
 
 from ..cache import ChunkCache, chunk_key, stage_digest
-from .autospace import autospace
+from .autospace import autospace, compress_punctuation
 from .pdf_assemble import assemble
 from .pdf_chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
 from .pdf_furniture import (
@@ -140,6 +140,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
 
 
 def print_renderer(template: Any) -> Render:
-    """print.html rendered with a context, with Han–Latin spacing as in a single pass."""
-    return lambda **context: autospace(template.render(context))
+    """print.html rendered with a context, with Han–Latin spacing, no-break units and (theme
+    option `punctuation = "clreq"`, CJK editions) punctuation compression, as in a single pass."""
+    return lambda **context: autospace(template.render(context), punctuation=compress_punctuation(context))
 

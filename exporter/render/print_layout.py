@@ -12,12 +12,14 @@ from contextlib import contextmanager
 
 from .cjk_justify import cjk_justification
 from .column_reuse import column_reuse
+from .line_endings import line_endings
 
 
 @contextmanager
 def print_layout() -> Iterator[None]:
-    """CJK inter-character justification, and columns laid out once per trial height."""
-    with cjk_justification(), column_reuse():
+    """CJK inter-character justification, balanced headlines and paragraph endings, and
+    columns laid out once per trial height."""
+    with cjk_justification(), line_endings(), column_reuse():
         yield
 
 

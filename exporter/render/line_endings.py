@@ -1,0 +1,165 @@
+"""Balanced headlines and paragraph endings, as a contained extension of WeasyPrint.
+
+WeasyPrint 70 fills lines greedily: a headline runs full width and leaves a short last line,
+and a paragraph may end with one character alone ("车。"). Its block layout takes the lines
+of a block from `layout.inline.iter_line_boxes()`, which lays them out at the containing
+block's width; this module wraps that generator:
+
+- **Headline-like blocks** (their words are in `<span class="w">`, see exporter/words.py):
+  the lines are laid out again at narrower widths (a bisection) and the narrowest width that
+  keeps the number of lines wins; the lines are then moved back for centred or end-aligned
+  text. Breaks stay between words, and the last word has two letters or more.
+- **Justified paragraphs** whose last line has one letter (two in Latin text): the line
+  before is laid out again to take it in, tightened within a limit (pull back); if that
+  is too tight, it gives one more character to the last line instead (push), and is
+  justified to the full width either way (`cjk_justify` accepts the target width).
+
+Blocks near floats, or with absolutely positioned content, are left alone. The patch is
+applied only inside `line_endings()`; tests/pdf/test_line_composition.py pins the
+WeasyPrint functions it relies on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import regex
+from weasyprint.formatting_structure import boxes
+from weasyprint.layout import block, inline
+
+from .weasyprint_pin import check_supported
+
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_CJK_LANGUAGES = ("zh", "ja", "ko")
+PULL_BACK_EM = 0.06  # most a line may tighten per letter to take in a short last line
+BALANCE_STEPS = 8
+
+
+def _text(box: Any) -> str:
+    if isinstance(box, boxes.TextBox):
+        return box.text
+    return "".join(_text(child) for child in getattr(box, "children", ()))
+
+
+def _letters(line: Any) -> int:
+    return len(_LETTER.findall(_text(line)))
+
+
+def _balanced(block_box: Any) -> bool:
+    element = block_box.element
+    return element is not None and block_box.element_tag == element.tag and any(
+        child.tag == "span" and child.get("class") == "w" for child in element)
+
+
+def _short(line: Any, lang: str | None) -> bool:
+    cjk = (lang or "").lower().split("-")[0] in _CJK_LANGUAGES
+    return 0 < _letters(line) <= (1 if cjk else 2)
+
+
+class _Lines:
+    """Runs the original line iterator for one block at a chosen width and start."""
+
+    def __init__(self, original: Callable[..., Any], context: Any, box: Any, bottom_space: float,
+                 containing_block: Any, first_styles: tuple[Any, Any]) -> None:
+        self.original, self.context, self.box = original, context, box
+        self.bottom_space, self.block, self.first_styles = bottom_space, containing_block, first_styles
+        self.width = containing_block.width
+
+    def run(self, width: float, skip: Any, position_y: float, start: bool, limit: int | None = None,
+            extra: float = 0.0) -> list[tuple[Any, Any]]:
+        saved = self.block.width
+        self.block.width, self.context.line_target_extra = width, extra
+        styles = self.first_styles if start else (None, None)
+        try:
+            out = []
+            for item in self.original(self.context, self.box, position_y, self.bottom_space, skip,
+                                      self.block, [], [], *styles):
+                out.append(item)
+                if limit is not None and len(out) >= limit:
+                    break
+            return out
+        finally:
+            self.block.width = saved
+            self.context.line_target_extra = 0.0
+
+
+def _balance(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any, position_y: float) -> list[tuple[Any, Any]]:
+    count, full = len(lines), runner.width
+    low, high, best = sum(line.width for line, _ in lines) / count, full, lines
+    for _ in range(BALANCE_STEPS):
+        middle = (low + high) / 2
+        trial = runner.run(middle, skip, position_y, start=True)
+        if len(trial) <= count and all(line.width <= middle + 0.01 for line, _ in trial):
+            best, high = trial, middle
+        else:
+            low = middle
+    if best is lines:
+        return lines
+    align = runner.block.style["text_align_all"]
+    shift = (full - high) * {"center": 0.5, "end": 1.0, "right": 1.0}.get(align, 0.0)
+    for line, _ in best:
+        line.translate(shift, 0)
+    return best
+
+
+def _fix_ending(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> list[tuple[Any, Any]]:
+    """Pull the short last line back into the line before, else push a character down."""
+    before = lines[-2][0]
+    start = len(lines) == 2
+    prev_skip = skip if start else lines[-3][1]
+    em = runner.block.style["font_size"]
+    slack = PULL_BACK_EM * em * _letters(before)
+    pulled = runner.run(runner.width + slack, prev_skip, before.position_y, start, limit=2)
+    if len(pulled) == 1 and pulled[0][1] is None:
+        line = pulled[0][0]
+        if line.width > runner.width:
+            inline.justify_line(runner.context, line, runner.width - line.width)
+        return [*lines[:-2], pulled[0]]
+    pushed = runner.run(runner.width - em, prev_skip, before.position_y, start, limit=1, extra=em)
+    if not pushed or pushed[0][1] is None:
+        return lines
+    rest = runner.run(runner.width, pushed[0][1], before.position_y + before.height, start=False, limit=2)
+    if len(rest) == 1 and not _short(rest[0][0], runner.block.style["lang"]):
+        return [*lines[:-2], pushed[0], rest[0]]
+    return lines
+
+
+def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any, Any]]]:
+    def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: float, skip_stack: Any,
+                        containing_block: Any, absolute_boxes: list[Any], fixed_boxes: list[Any],
+                        first_letter_style: Any, first_line_style: Any) -> Iterator[tuple[Any, Any]]:
+        args = (context, box, position_y, bottom_space, skip_stack, containing_block,
+                absolute_boxes, fixed_boxes, first_letter_style, first_line_style)
+        balanced = _balanced(containing_block)
+        justified = containing_block.style["text_align_all"] == "justify"
+        if context.excluded_shapes or not (balanced or justified):
+            yield from original(*args)
+            return
+        outside = len(absolute_boxes), len(fixed_boxes)
+        lines = list(original(*args))
+        if len(lines) < 2 or (len(absolute_boxes), len(fixed_boxes)) != outside:
+            yield from lines
+            return
+        runner = _Lines(original, context, box, bottom_space, containing_block,
+                        (first_letter_style, first_line_style))
+        if balanced:
+            lines = _balance(lines, runner, skip_stack, position_y)
+        elif lines[-1][1] is None and _short(lines[-1][0], containing_block.style["lang"]):
+            lines = _fix_ending(lines, runner, skip_stack)
+        yield from lines
+
+    return iter_line_boxes
+
+
+@contextmanager
+def line_endings() -> Iterator[None]:
+    """Lay out inside this block to get balanced headlines and no one-letter last lines."""
+    check_supported("line endings")
+    original = block.iter_line_boxes
+    block.iter_line_boxes = _iterator(original)
+    try:
+        yield
+    finally:
+        block.iter_line_boxes = original

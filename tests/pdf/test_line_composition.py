@@ -1,0 +1,90 @@
+"""Line composition measured from the PDFs (issue #15): headlines break between words with no
+one-character last line, consecutive punctuation is compressed, paragraphs do not end with
+one character, Latin text is set with Latin glyphs, and the text layer is the source text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from weasyprint.layout import block, inline
+
+from exporter.render.autospace import autospace
+from exporter.render.line_endings import line_endings
+from exporter.words import words
+from tests.conftest import EN_EXAMPLE, THEMES, ZH_EXAMPLE
+
+from .helpers import changed_internals, pdftotext, squeeze
+from .line_measure import measure
+
+# The WeasyPrint code exporter/render/line_endings.py wraps or relies on, hashed: re-check the
+# module against new code before updating a hash (and SUPPORTED_VERSIONS).
+INTERNALS = {
+    inline.iter_line_boxes: "04aec48abfcad809",
+    block._linebox_layout: "e07bbe000974787e",
+    inline.text_align: "e953d41b87ccfc30",
+}
+
+
+def test_weasyprint_internals_unchanged() -> None:
+    changed = changed_internals(INTERNALS)
+    assert not changed, f"WeasyPrint internals used by line_endings changed: {changed}"
+
+
+def test_patch_is_contained() -> None:
+    before = block.iter_line_boxes
+    with line_endings():
+        assert block.iter_line_boxes is not before
+    assert block.iter_line_boxes is before
+
+
+def test_headline_words() -> None:
+    assert words("冬储白菜集中上市 批发价同比下降一成")[-1] == "一成"  # never 一 / 成
+    assert "2026年" in words("关于举办2026年冬季招聘会的公告")
+    assert "80公里/小时" in words("限速80公里/小时")
+    assert "three-year" in words("Ferry restored after three-year gap")
+    assert "“十四五”" in words("“十四五”规划发布")
+    last = [w for w in words("关于封闭检测的通告") if not w.isspace()][-1]
+    assert len(last) >= 2
+
+
+def test_print_marks_keep_text() -> None:
+    html = autospace("<body><p>限速80公里/小时，17:00—19:00开放。他说：“好。”</p></body>", punctuation=True)
+    assert '<span class="nobr"><span class="autospace-lr">80</span>公里/小时</span>' in html
+    assert '<span class="nobr">17:00—<span class="autospace-r">19:00</span></span>' in html
+    assert '说<span class="halt">：</span>“好<span class="halt">。</span>”' in html
+    assert "halt" not in autospace("<body><p>他说：“好。”</p></body>")  # the option off
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def zh(request: pytest.FixtureRequest, build_pdf, small_source: Path):
+    return build_pdf(ZH_EXAMPLE if ZH_EXAMPLE.exists() else small_source, request.param)
+
+
+def test_chinese_lines_composed(zh) -> None:
+    loaded, pdf = zh
+    m = measure(pdf, list(loaded.edition.articles))
+    print(f"\n{pdf.parent.name}: {m.figures()}")
+    assert m.headline_one_char == 0, m.examples
+    assert m.uncompressed_pairs == 0, m.examples
+    assert m.forbidden_start == m.forbidden_end == 0, m.examples
+    assert m.paragraph_short_end <= max(1, m.paragraphs // 100), m.examples
+    assert m.flush_share == 1.0
+
+
+def test_text_layer_is_the_source_text(zh) -> None:
+    loaded, pdf = zh
+    text = squeeze(pdftotext(pdf, "-raw"))
+    for article in loaded.edition.articles:
+        for t in (article.headline, article.kicker, *article.lead,
+                  *(getattr(b, "text", "") for b in article.blocks)):
+            if t:
+                assert squeeze(t) in text
+
+
+def test_english_set_with_latin_glyphs(build_pdf) -> None:
+    loaded, pdf = build_pdf(EN_EXAMPLE, "broadsheet")
+    m = measure(pdf, list(loaded.edition.articles))
+    assert m.latin_in_cjk_font == 0, m.examples
+    assert m.detached_hyphens == 0, m.examples
+    assert m.headline_one_char == 0, m.examples
