@@ -11,7 +11,7 @@ block's width; this module wraps that generator:
   text. Breaks stay between words, and the last word has two letters or more.
 - **Justified paragraphs** whose last line has one letter (two in Latin text): the line
   before is laid out again to take it in, tightened within a limit (pull back); if that
-  is too tight, it gives one more character to the last line instead (push), and is
+  is too tight, in CJK text, it gives one more character to the last line instead (push), and is
   justified to the full width either way (`cjk_justify` accepts the target width).
 
 Blocks near floats, or with absolutely positioned content, are left alone. The patch is
@@ -117,6 +117,8 @@ def _fix_ending(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> list
         if line.width > runner.width:
             inline.justify_line(runner.context, line, runner.width - line.width)
         return [*lines[:-2], pulled[0]]
+    if (runner.block.style["lang"] or "").lower().split("-")[0] not in _CJK_LANGUAGES:
+        return lines  # pushing a Latin word down opens wide spaces in the line before
     pushed = runner.run(runner.width - em, prev_skip, before.position_y, start, limit=1, extra=em)
     if not pushed or pushed[0][1] is None:
         return lines
