@@ -114,23 +114,29 @@ def _edge_path(line: Any, end: int) -> list[Any]:
     return []
 
 
+def trim_edges(line: Any) -> float:
+    """Han–Latin gaps belong between characters, not at a column edge: drop the outer margin
+    of an autospace span that starts or ends `line`, move what follows it back, and return
+    the width given back to the line."""
+    given = 0.0
+    if (first := _edge_path(line, 0)) and first[-1].margin_left:
+        shift, first[-1].margin_left = first[-1].margin_left, 0
+        for child in first[-1].children:
+            child.translate(-shift)
+        for parent in first[:-1]:  # everything after the span moves left with it
+            for box in parent.children[1:]:
+                box.translate(-shift)
+        given += shift
+    if (last := _edge_path(line, -1)) and last[-1].margin_right:
+        given, last[-1].margin_right = given + last[-1].margin_right, 0
+    return given
+
+
 def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, Any, float], None]:
     def justify_line(context: Any, line: Any, extra_width: float) -> None:
-        # Han–Latin gaps belong between characters, not at a column edge: give an edge
-        # span's outer margin back to the line before distributing the extra width.
-        if (first := _edge_path(line, 0)) and first[-1].margin_left:
-            shift, first[-1].margin_left = first[-1].margin_left, 0
-            for child in first[-1].children:
-                child.translate(-shift)
-            for parent in first[:-1]:  # everything after the span moves left with it
-                for box in parent.children[1:]:
-                    box.translate(-shift)
-            extra_width += shift
-        if (last := _edge_path(line, -1)) and last[-1].margin_right:
-            extra_width, last[-1].margin_right = extra_width + last[-1].margin_right, 0
         # line_endings lays a line out narrower to push a character down; it is still
         # justified to the full width.
-        original(context, line, extra_width + getattr(context, "line_target_extra", 0.0))
+        original(context, line, extra_width + trim_edges(line) + getattr(context, "line_target_extra", 0.0))
 
     return justify_line
 

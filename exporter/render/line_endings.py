@@ -29,6 +29,7 @@ import regex
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout import block, inline
 
+from .cjk_justify import trim_edges
 from .weasyprint_pin import check_supported
 
 _LETTER = regex.compile(r"[\p{L}\p{N}]")
@@ -128,6 +129,17 @@ def _fix_ending(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> list
     return lines
 
 
+def _trim(line: Any) -> None:
+    """A ragged or last line loses an edge Han–Latin gap too (justified ones already have)."""
+    line.width -= trim_edges(line)
+
+
+def _trimmed(lines: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    for line, _ in lines:
+        _trim(line)
+    return lines
+
+
 def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any, Any]]]:
     def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: float, skip_stack: Any,
                         containing_block: Any, absolute_boxes: list[Any], fixed_boxes: list[Any],
@@ -137,12 +149,14 @@ def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any,
         balanced = _balanced(containing_block)
         justified = containing_block.style["text_align_all"] == "justify"
         if context.excluded_shapes or not (balanced or justified):
-            yield from original(*args)
+            for line, resume_at in original(*args):
+                _trim(line)
+                yield line, resume_at
             return
         outside = len(absolute_boxes), len(fixed_boxes)
         lines = list(original(*args))
         if len(lines) < 2 or (len(absolute_boxes), len(fixed_boxes)) != outside:
-            yield from lines
+            yield from _trimmed(lines)
             return
         runner = _Lines(original, context, box, bottom_space, containing_block,
                         (first_letter_style, first_line_style))
@@ -150,7 +164,7 @@ def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any,
             lines = _balance(lines, runner, skip_stack, position_y)
         elif lines[-1][1] is None and _short(lines[-1][0], containing_block.style["lang"]):
             lines = _fix_ending(lines, runner, skip_stack)
-        yield from lines
+        yield from _trimmed(lines)
 
     return iter_line_boxes
 

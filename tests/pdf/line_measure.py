@@ -17,7 +17,7 @@ from typing import Any
 import pdfplumber
 import regex
 
-from exporter.model import Article, Heading, Paragraph
+from exporter.model import Article, Heading, Paragraph, Quote
 
 from .helpers import Line, flush_edges, justified_lines, outline, shortfall, squeeze
 
@@ -195,7 +195,9 @@ def measure(pdf: Path, articles: list[Article], skip_pages: int = 0) -> Measure:
             result.note("detached_hyphens", f"p{line.page}: {text[-16:]}")
     sizes = sorted(c["size"] for line in lines for c in line.chars)
     body_size = sizes[len(sizes) // 2] if sizes else 0
-    plain = [line.as_line() for line in lines if line.chars[0]["size"] <= 1.2 * body_size]
+    attributions = {squeeze(b.attribution) for a in articles for b in a.blocks if isinstance(b, Quote) and b.attribution}
+    plain = [line.as_line() for line in lines
+             if line.chars[0]["size"] <= 1.2 * body_size and squeeze(line.text) not in attributions]
     first = min((page for _, _, page in outline(pdf)), default=1)  # after the contents
     body = justified_lines(plain, _paragraph_texts(articles), first)
     edges = flush_edges(plain)  # edges that any two lines end on: a lone list item in a box too
