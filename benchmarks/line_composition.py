@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=None, help="keep the PDFs here")
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "line-composition.json")
     parser.add_argument("--no-timing", action="store_true", help="measure only, without the punctuation-off builds")
+    parser.add_argument("--measure-only", type=Path, default=None, metavar="DIR",
+                        help="measure the PDFs a run kept in DIR (--out), e.g. made by another version")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="linecomp-"))
     out = args.out or work / "out"
@@ -61,8 +63,12 @@ def main(argv: list[str] | None = None) -> None:
         on, off = variant(theme, "clreq", work / "themes"), variant(theme, "none", work / "themes")
         for source in sources:
             folder = out / theme / ("corpus" if source in corpus else "examples")
-            took, pdf, articles = build_pdf(source, on, folder)
-            if not args.no_timing:
+            if args.measure_only:
+                pdf = args.measure_only / theme / folder.name / f"{source.stem}.pdf"
+                took, articles = 0.0, list(load_source(source)[0].edition.articles)
+            else:
+                took, pdf, articles = build_pdf(source, on, folder)
+            if not (args.no_timing or args.measure_only):
                 took_off, _, _ = build_pdf(source, off, work / "off" / theme)
                 seconds["none"] += took_off
                 seconds["clreq"] += took
@@ -78,7 +84,7 @@ def main(argv: list[str] | None = None) -> None:
             rows.append({"theme": theme, "source": source.name, "seconds": round(took, 2), **m.figures()})
             print(json.dumps(rows[-1], ensure_ascii=False), flush=True)
     report = {"rows": rows, "totals": {k: {**v.figures(), "examples": v.examples} for k, v in totals.items()}}
-    if not args.no_timing:
+    if not (args.no_timing or args.measure_only):
         report["layout_seconds"] = {k: round(v, 2) for k, v in seconds.items()}
         report["on_off_ratio"] = round(seconds["clreq"] / seconds["none"], 3) if seconds["none"] else None
     for name, total in totals.items():

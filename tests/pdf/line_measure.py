@@ -161,7 +161,7 @@ def measure(pdf: Path, articles: list[Article], skip_pages: int = 0) -> Measure:
     result = Measure(paragraphs=len(cjk) + len(latin))
     for i, line in enumerate(lines):
         text = line.text
-        n = letters(text)
+        n = letters(_LEADER.sub("", text))  # a contents entry's leader and page number are not text
         if n == 1 and _ends(above := _line_above(lines, i), line, heads):
             result.headline_one_char += 1
             result.note("headline_one_char", f"p{line.page}: {above.text if above else ''} / {text}")
@@ -199,7 +199,9 @@ def measure(pdf: Path, articles: list[Article], skip_pages: int = 0) -> Measure:
     plain = [line.as_line() for line in lines
              if line.chars[0]["size"] <= 1.2 * body_size and squeeze(line.text) not in attributions]
     first = min((page for _, _, page in outline(pdf)), default=1)  # after the contents
-    body = justified_lines(plain, _paragraph_texts(articles), first)
+    # Lines of at least 12 characters: a shorter one (a word of a pull quote, a kicker) may be
+    # found inside some paragraph without being one of its lines.
+    body = [line for line in justified_lines(plain, _paragraph_texts(articles), first) if len(squeeze(line.text)) >= 12]
     edges = flush_edges(plain)  # edges that any two lines end on: a lone list item in a box too
     result.justified_lines = len(body)
     result.flush_lines = sum(shortfall(line, edges) <= 0.5 for line in body)
