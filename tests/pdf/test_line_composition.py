@@ -4,13 +4,17 @@ one character, Latin text is set with Latin glyphs, and the text layer is the so
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import pdfplumber
 import pytest
+from weasyprint import HTML
 from weasyprint.layout import block, inline
 
 from exporter.render.autospace import autospace
 from exporter.render.line_endings import line_endings
+from exporter.render.print_layout import print_layout
 from exporter.words import words
 from tests.conftest import EN_EXAMPLE, THEMES, ZH_EXAMPLE
 
@@ -88,3 +92,39 @@ def test_english_set_with_latin_glyphs(build_pdf) -> None:
     assert m.latin_in_cjk_font == 0, m.examples
     assert m.detached_hyphens == 0, m.examples
     assert m.headline_one_char == 0, m.examples
+
+
+def _line_ends(html: str) -> list[tuple[str, float, float]]:
+    """(text, x0 of the last character, x0 of the first) of each line of a one-page PDF."""
+    with print_layout():
+        pdf = HTML(string=html).write_pdf()
+    rows: dict[float, list[dict[str, float | str]]] = {}
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for c in doc.pages[0].chars:
+            rows.setdefault(round(c["bottom"], 1), []).append(c)
+    lines = [sorted(chars, key=lambda c: c["x0"]) for _, chars in sorted(rows.items())]
+    return [("".join(str(c["text"]) for c in cs), float(cs[-1]["x0"]), float(cs[0]["x0"])) for cs in lines]
+
+
+@pytest.mark.parametrize("option", ["clreq", "none"])
+def test_line_end_punctuation_compressed(option: str) -> None:
+    text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申，天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往。秋收冬藏"
+    html = (f'<html lang="zh-CN"><head><style>:root {{ --punctuation: {option} }}</style></head><body>'
+            f'<p style="width: 200pt; font: 10pt Noto Serif CJK SC; text-align: justify; margin: 0">{text}</p>'
+            "</body></html>")
+    (first, comma, left), (second, last, _) = _line_ends(html)[:2]
+    assert first.endswith("，") and not second.endswith("，")
+    right = last + 10  # the second line ends with a full-width character
+    if option == "clreq":  # the comma is set half-width, flush with the edge
+        assert abs(comma + 5 - right) < 0.5, (comma, right)
+    else:
+        assert abs(comma + 10 - right) < 0.5, (comma, right)
+
+
+def test_no_gap_at_line_start_before_digits() -> None:
+    html = ('<html lang="zh-CN"><head><style>.autospace-l { margin-left: 0.125em }</style></head><body>'
+            '<p style="width: 100pt; font: 10pt Noto Serif CJK SC; margin: 0">运营时间晚上至次日'
+            '<span class="autospace-l">1:00</span></p></body></html>')
+    lines = _line_ends(html)
+    assert lines[-1][0].startswith("1:00")
+    assert abs(lines[-1][2] - lines[0][2]) < 0.05  # the last line starts at the column edge
