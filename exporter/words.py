@@ -34,6 +34,8 @@ def _tokens(chunk: str) -> list[str]:
     """A chunk without spaces cut into words: numbers with units and Latin runs whole (the
     odd pieces of the split), Han by the segmenter."""
     out: list[str] = []
+    if not _HAN.search(chunk):
+        return [chunk]  # a Latin word stays whole, whatever punctuation it carries
     for i, piece in enumerate(_LATIN_RUN.split(chunk)):
         if piece:
             out.extend([piece] if i % 2 else rjieba.cut(piece))

@@ -35,6 +35,8 @@ from .weasyprint_pin import check_supported
 _LETTER = regex.compile(r"[\p{L}\p{N}]")
 _CJK_LANGUAGES = ("zh", "ja", "ko")
 PULL_BACK_EM = 0.06  # most a line may tighten per letter to take in a short last line
+LOOSE_EM = 0.2  # justification spacing per character above which a no-break unit may break
+_UNIT_BREAKS = set("/—–~～-至到、")
 BALANCE_STEPS = 8
 
 
@@ -140,6 +142,70 @@ def _trimmed(lines: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     return lines
 
 
+def _walk(box: Any) -> Iterator[Any]:
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _walk(child)
+
+
+def _spacing(line: Any) -> float:
+    """The justification spacing a line got per expansion opportunity, in pt."""
+    return max((getattr(b, "justification_spacing", 0) for b in _walk(line) if isinstance(b, boxes.TextBox)),
+               default=0)
+
+
+def _leading_nobreak(line: Any) -> Any:
+    """The element of the no-break unit (`<span class="nobr">`) that starts `line`, after
+    opening brackets if any."""
+    for box in _walk(line):
+        if isinstance(box, boxes.InlineBox) and box.element is not None and box.element.get("class") == "nobr":
+            return box.element
+        if isinstance(box, boxes.TextBox) and _LETTER.search(box.text):
+            return None
+    return None
+
+
+def _break_unit(runner: _Lines, skip: Any, line: Any, start: bool) -> list[tuple[Any, Any]]:
+    """The lines from `line` on, with the relaxed unit broken after a dash or slash only
+    (17:00— / 19:00, 80公里/ / 小时), never inside a word (小 / 时); [] if it cannot be."""
+    em = runner.block.style["font_size"]
+    for step in range(4):
+        again = runner.run(runner.width - step * em, skip, line.position_y, start, limit=1, extra=step * em)
+        if not again or again[0][1] is None:
+            return []
+        if _text(again[0][0]).rstrip()[-1:] in _UNIT_BREAKS:
+            rest = runner.run(runner.width, again[0][1], line.position_y + line.height, start=False)
+            return [*again, *rest]
+    return []
+
+
+def _relax_loose(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> list[tuple[Any, Any]]:
+    """A no-break unit (17:00—19:00, 80公里/小时) that would leave the line before it spaced
+    out by more than LOOSE_EM per character may break after all, as a typesetter allows."""
+    limit = LOOSE_EM * runner.block.style["font_size"]
+    i = 0
+    while i < len(lines) - 1:
+        line = lines[i][0]
+        element = _leading_nobreak(lines[i + 1][0]) if _spacing(line) > limit else None
+        if element is not None:
+            # WeasyPrint cannot break between nowrap parts of an inline box, so the whole
+            # unit wraps normally (UAX #14) in this one re-layout
+            unit = [b for top in _walk(runner.box) if top.element is element for b in _walk(top)]
+            saved = [b.style for b in unit]
+            for b in unit:
+                b.style = b.style.copy()
+                b.style["white_space"] = "normal"
+            try:
+                again = _break_unit(runner, skip if i == 0 else lines[i - 1][1], line, i == 0)
+            finally:
+                for b, style in zip(unit, saved):
+                    b.style = style
+            if again and _spacing(again[0][0]) < _spacing(line):
+                lines = [*lines[:i], *again]
+        i += 1
+    return lines
+
+
 def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any, Any]]]:
     def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: float, skip_stack: Any,
                         containing_block: Any, absolute_boxes: list[Any], fixed_boxes: list[Any],
@@ -162,8 +228,10 @@ def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any,
                         (first_letter_style, first_line_style))
         if balanced:
             lines = _balance(lines, runner, skip_stack, position_y)
-        elif lines[-1][1] is None and _short(lines[-1][0], containing_block.style["lang"]):
-            lines = _fix_ending(lines, runner, skip_stack)
+        else:
+            lines = _relax_loose(lines, runner, skip_stack)
+            if lines[-1][1] is None and _short(lines[-1][0], containing_block.style["lang"]):
+                lines = _fix_ending(lines, runner, skip_stack)
         yield from _trimmed(lines)
 
     return iter_line_boxes
