@@ -31,6 +31,8 @@ _RUN = regex.compile(
 )
 _FULL_WIDTH = "（「『“‘《〈【〔〖、，。；：！？）」』”’》〉】〕〗"
 _PAIR = regex.compile(rf"[{_FULL_WIDTH}](?=[{_FULL_WIDTH}])")
+# A pair split by markup (a word span ends after "，", the next starts with "《").
+_PAIR_ACROSS_TAGS = regex.compile(rf"([{_FULL_WIDTH}])((?:<[^>]+>)+)(?=[{_FULL_WIDTH}])")
 _TEXT_NODE = regex.compile(r">([^<]+)<")
 _ENTITY = regex.compile(r"(&#?[A-Za-z0-9]+;)")
 
@@ -95,6 +97,8 @@ def autospace(html: str, nobreak: bool = True, punctuation: bool = False) -> str
     head, sep, body = html.partition("<body")
     if not sep:
         return html
+    if punctuation:
+        body = _PAIR_ACROSS_TAGS.sub(r'<span class="halt">\1</span>\2', body)
     return head + sep + _TEXT_NODE.sub(lambda m: ">" + _text(m[1], nobreak, punctuation) + "<", body)
 
 

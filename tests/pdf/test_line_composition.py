@@ -58,6 +58,8 @@ def test_print_marks_keep_text() -> None:
     assert '<span class="nobr">17:00—<span class="autospace-r">19:00</span></span>' in html
     assert '说<span class="halt">：</span>“好<span class="halt">。</span>”' in html
     assert "halt" not in autospace("<body><p>他说：“好。”</p></body>")  # the option off
+    across = autospace('<body><p><span class="w">日，</span><span class="w">《词典》</span></p></body>', punctuation=True)
+    assert '<span class="w">日<span class="halt">，</span></span><span class="w">《词典》</span>' in across
 
 
 @pytest.fixture(scope="module", params=THEMES)
