@@ -10,34 +10,20 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from weasyprint import HTML
-from weasyprint.layout import block, inline
+from weasyprint.layout import block
 
-from exporter.render.autospace import autospace
-from exporter.render.line_endings import line_endings
-from exporter.render.print_layout import print_layout
+from exporter.weasyprint_ext.line_endings import LINE_ENDINGS
+from exporter.weasyprint_ext.patches import patched
 from exporter.words import words
+from exporter.writers.autospace import autospace
 from tests.conftest import EN_EXAMPLE, THEMES, ZH_EXAMPLE
 
-from .helpers import changed_internals, pdftotext, squeeze
+from .helpers import pdftotext, squeeze
 from .line_measure import measure
-
-# The WeasyPrint code exporter/render/line_endings.py wraps or relies on, hashed: re-check the
-# module against new code before updating a hash (and SUPPORTED_VERSIONS).
-INTERNALS = {
-    inline.iter_line_boxes: "04aec48abfcad809",
-    block._linebox_layout: "e07bbe000974787e",
-    inline.text_align: "e953d41b87ccfc30",
-}
-
-
-def test_weasyprint_internals_unchanged() -> None:
-    changed = changed_internals(INTERNALS)
-    assert not changed, f"WeasyPrint internals used by line_endings changed: {changed}"
-
 
 def test_patch_is_contained() -> None:
     before = block.iter_line_boxes
-    with line_endings():
+    with patched(LINE_ENDINGS):
         assert block.iter_line_boxes is not before
     assert block.iter_line_boxes is before
 
@@ -98,7 +84,7 @@ def test_english_set_with_latin_glyphs(build_pdf) -> None:
 
 def _line_ends(html: str) -> list[tuple[str, float, float]]:
     """(text, x0 of the last character, x0 of the first) of each line of a one-page PDF."""
-    with print_layout():
+    with patched():
         pdf = HTML(string=html).write_pdf()
     rows: dict[float, list[dict[str, float | str]]] = {}
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
