@@ -42,6 +42,7 @@ from .model import Article, Edition, Figure, Heading, ListBlock, Paragraph, Quot
 from .resources import data_dir
 from .safe_files import read_bytes
 from .themes import Theme
+from .words import word_spans
 
 # Values no template may hold: they reach the file system, the process or code.
 _FORBIDDEN = (PurePath, types.ModuleType, io.IOBase, type, os.DirEntry, type(os.environ), Template)
@@ -256,6 +257,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         labels_for=L.labels_for,
     )
     env.filters["nbsp_join"] = lambda parts: Markup("\u00a0").join(parts)
+    env.filters["words"] = word_spans
     return env
 
 

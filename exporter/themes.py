@@ -40,7 +40,8 @@ class Fonts(BaseModel):
     body: list[str] | None = None
     heading: list[str] | None = None
     ui: list[str] | None = None
-    latin: list[str] | None = None  # body text of Latin-script editions (base.css html:lang(en) …)
+    latin: list[str] | None = None  # Latin-script editions: before body in print; the body face of EPUB (html:lang(en) …)
+    latin_heading: list[str] | None = None  # put before heading and ui for them
 
 
 PAGE_SIZES = {"a4": "A4", "a3": "A3", "b5": "B5", "letter": "letter", "tabloid": "11in 17in"}

@@ -70,56 +70,128 @@ def _counter(original: Callable[[Any], int]) -> Callable[[Any], float]:
 def _setter(original: Callable[..., None]) -> Callable[..., None]:
     def set_text(self: Any, text: str, justify: bool = False) -> None:
         original(self, text, justify)
-        spacing = self.justification_spacing
-        if not (justify and spacing):
-            return
-        runs = [match.span() for match in _RUNS[_cjk(self.style["lang"])].finditer(self.text)]
-        if not runs:
-            return
-        letter_spacing = self.style["letter_spacing"]
-        base = 0 if letter_spacing == "normal" else letter_spacing
-        value = int((base + spacing) * TO_UNITS)
-        attr_list = pango.pango_layout_get_attributes(self.layout)
-        if attr_list == ffi.NULL:
-            attr_list = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
-        # One attribute per run of CJK characters: Pango merges equal adjacent attributes,
-        # so this is the list one attribute per character would make, built faster.
-        position = offset = 0
-        for start, end in runs:
-            offset += len(self.text[position:start].encode())
-            length = len(self.text[start:end].encode())
-            attr = pango.pango_attr_letter_spacing_new(value)
-            attr.start_index, attr.end_index = offset, offset + length
-            pango.pango_attr_list_change(attr_list, attr)
-            position, offset = end, offset + length
-        pango.pango_layout_set_attributes(self.layout, attr_list)
+        _letter_spacing(self, justify)
+        if justify and getattr(self, "halt_last", False) and self.text:
+            _halt_last(self)
 
     return set_text
 
 
-def _edge_span(line: Any, end: int) -> Any:
-    """The Han–Latin autospace span that starts (end=0) or ends (end=-1) a line, if any."""
-    box = line.children[end] if line.children else None
-    if isinstance(box, boxes.InlineBox) and box.element is not None:
-        if (box.element.get("class") or "").startswith(CLASS_PREFIX):
-            return box
-    return None
+def _letter_spacing(self: Any, justify: bool) -> None:
+    """The justification spacing on the CJK characters of a layout, as on its spaces."""
+    spacing = self.justification_spacing
+    if not (justify and spacing):
+        return
+    runs = [match.span() for match in _RUNS[_cjk(self.style["lang"])].finditer(self.text)]
+    if not runs:
+        return
+    letter_spacing = self.style["letter_spacing"]
+    base = 0 if letter_spacing == "normal" else letter_spacing
+    value = int((base + spacing) * TO_UNITS)
+    attr_list = pango.pango_layout_get_attributes(self.layout)
+    if attr_list == ffi.NULL:
+        attr_list = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
+    # One attribute per run of CJK characters: Pango merges equal adjacent attributes,
+    # so this is the list one attribute per character would make, built faster.
+    position = offset = 0
+    for start, end in runs:
+        offset += len(self.text[position:start].encode())
+        length = len(self.text[start:end].encode())
+        attr = pango.pango_attr_letter_spacing_new(value)
+        attr.start_index, attr.end_index = offset, offset + length
+        pango.pango_attr_list_change(attr_list, attr)
+        position, offset = end, offset + length
+    pango.pango_layout_set_attributes(self.layout, attr_list)
+
+
+def _attributes(layout: Any) -> Any:
+    attr_list = pango.pango_layout_get_attributes(layout.layout)
+    if attr_list == ffi.NULL:
+        attr_list = ffi.gc(pango.pango_attr_list_new(), pango.pango_attr_list_unref)
+    return attr_list
+
+
+def _halt_last(layout: Any) -> None:
+    """Set the layout's last character with the font's half-width form (OpenType `halt`)."""
+    attr_list = _attributes(layout)
+    attr = pango.pango_attr_font_features_new(b"halt 1")
+    attr.start_index, attr.end_index = len(layout.text[:-1].encode()), len(layout.text.encode())
+    pango.pango_attr_list_insert(attr_list, attr)
+    pango.pango_layout_set_attributes(layout.layout, attr_list)
+
+
+_LINE_END = frozenset("，。、；：！？）」』》〉】〕”’")
+_SAVINGS: dict[tuple[object, ...], float] = {}
+
+
+def _option(style: Any) -> str:
+    """The theme's `[options] punctuation` as CSS passes it down (variables.css)."""
+    tokens = style["__punctuation"] or ()
+    return "".join(str(getattr(t, "value", "")) for t in tokens).strip() or "clreq"
+
+
+def _compressible_end(context: Any, line: Any) -> tuple[Any, float]:
+    """The text box ending `line` with a closing or stop mark that may be set half-width
+    (clreq: punctuation at a line end may be compressed), and the width that saves."""
+    box = line
+    while isinstance(box, (boxes.LineBox, boxes.InlineBox)) and box.children:
+        box = box.children[-1]
+    if not (isinstance(box, boxes.TextBox) and box.text and box.text[-1] in _LINE_END):
+        return None, 0.0
+    style = box.style
+    if _cjk(style["lang"]) is not _CJK_IN_CJK or _option(style) == "none":
+        return None, 0.0
+    key = (box.text[-1], style["font_size"], tuple(style["font_family"]), style["font_weight"], style["lang"])
+    if key not in _SAVINGS:
+        layout = line_break.create_layout(box.text[-1], style, context, None, 0)
+        full = line_break.line_size(layout.get_first_line()[0], style)[0]
+        _halt_last(layout)
+        _SAVINGS[key] = full - line_break.line_size(layout.get_first_line()[0], style)[0]
+    return box, _SAVINGS[key]
+
+
+def _edge_path(line: Any, end: int) -> list[Any]:
+    """The inline boxes from the line down to the Han–Latin autospace span that starts
+    (end=0) or ends (end=-1) it, if any: the span may sit inside a no-break span or a link."""
+    path, box = [], line
+    while isinstance(box, (boxes.LineBox, boxes.InlineBox)) and box.children:
+        box = box.children[end]
+        if not isinstance(box, boxes.InlineBox):
+            return []
+        path.append(box)
+        if box.element is not None and (box.element.get("class") or "").startswith(CLASS_PREFIX):
+            return [line, *path]
+    return []
+
+
+def trim_edges(line: Any) -> float:
+    """Han–Latin gaps belong between characters, not at a column edge: drop the outer margin
+    of an autospace span that starts or ends `line`, move what follows it back, and return
+    the width given back to the line."""
+    given = 0.0
+    if (first := _edge_path(line, 0)) and first[-1].margin_left:
+        shift, first[-1].margin_left = first[-1].margin_left, 0
+        for child in first[-1].children:
+            child.translate(-shift)
+        for parent in first[:-1]:  # everything after the span moves left with it
+            for box in parent.children[1:]:
+                box.translate(-shift)
+        given += shift
+    if (last := _edge_path(line, -1)) and last[-1].margin_right:
+        given, last[-1].margin_right = given + last[-1].margin_right, 0
+    return given
 
 
 def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, Any, float], None]:
     def justify_line(context: Any, line: Any, extra_width: float) -> None:
-        # Han–Latin gaps belong between characters, not at a column edge: give an edge
-        # span's outer margin back to the line before distributing the extra width.
-        if (first := _edge_span(line, 0)) is not None and first.margin_left:
-            shift, first.margin_left = first.margin_left, 0
-            for child in first.children:
-                child.translate(-shift)
-            for box in line.children[1:]:
-                box.translate(-shift)
-            extra_width += shift
-        if (last := _edge_span(line, -1)) is not None and last.margin_right:
-            extra_width, last.margin_right = extra_width + last.margin_right, 0
-        original(context, line, extra_width)
+        # A closing mark at the line end is set half-width; line_endings lays a line out
+        # narrower to push a character down, and it is still justified to the full width.
+        end, saving = _compressible_end(context, line)
+        if end is not None:
+            end.width -= saving
+        original(context, line, extra_width + saving + trim_edges(line) + getattr(context, "line_target_extra", 0.0))
+        if end is not None and saving > 0:
+            end.pango_layout.halt_last = True
 
     return justify_line
 

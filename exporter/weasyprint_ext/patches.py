@@ -68,7 +68,7 @@ def _uninstall(patch: Patch) -> None:
 @contextmanager
 def patched(*patches: Patch) -> Iterator[None]:
     """Lay out and write PDFs inside this block with the given extensions (by default CJK
-    justification and column reuse, what every print layout uses)."""
+    justification, line endings and column reuse, what every print layout uses)."""
     if not patches:
         from .layout import LAYOUT
 

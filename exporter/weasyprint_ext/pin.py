@@ -36,6 +36,9 @@ SOURCE_HASHES = {
     "weasyprint.layout.column:columns_layout": "7a05cce3272fc581",
     "weasyprint.layout.block:remove_placeholders": "ce16d97a1caacea0",
     "weasyprint.layout.block:block_box_layout": "a6279066e3d9ff7d",
+    # line_endings.py
+    "weasyprint.layout.inline:iter_line_boxes": "04aec48abfcad809",
+    "weasyprint.layout.block:_linebox_layout": "e07bbe000974787e",
     # font_subsets.py
     "weasyprint.pdf.fonts:Font.__init__": "1f281166b10302a4",
     "weasyprint.pdf.fonts:Font.clean": "794f0211f18453f1",

@@ -1,14 +1,26 @@
-"""Han–Latin/digit spacing for print: a small gap (about 1/8 em, set in CSS) between Chinese
-characters and Latin words or numbers, made with margins on a span, never with spaces,
-so text copied out of the PDF stays exactly as written (WeasyPrint lacks text-autospace).
+"""Print text marks, added to the rendered, autoescaped print HTML as spans (never as
+characters, so text copied out of the PDF stays exactly as written):
 
-It works on the rendered, autoescaped HTML: in the body, text sits between `>` and `<`
-(autoescape turns both into entities everywhere else), and entities are left whole.
+- Han–Latin/digit spacing: a small gap (about 1/8 em, set in CSS) between Chinese
+  characters and Latin words or numbers, as margins on `<span class="autospace-l|r|lr">`
+  (WeasyPrint lacks text-autospace).
+- No-break units: a number with its unit, a range or a date (`80公里/小时`, `17:00—19:00`,
+  `3.5%`, `2026年11月19日`) in `<span class="nobr">` (white-space: nowrap).
+- Punctuation compression (W3C clreq §3.1.6, JLREQ 3.1.4): the first of two consecutive
+  full-width marks in `<span class="halt">`, which CSS sets with the font's half-width
+  forms (OpenType `halt`), so the advance is the font's and justification stays exact.
+
+It works on text nodes: in the body, text sits between `>` and `<` (autoescape turns both
+into entities everywhere else), and entities are left whole.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import regex
+
+from ..words import NOBREAK
 
 CLASS_PREFIX = "autospace-"
 _HAN = r"[\p{sc=Han}\p{sc=Hira}\p{sc=Kana}]"
@@ -17,25 +29,80 @@ _RUN = regex.compile(
     r"(?P<run>[A-Za-z0-9](?:[A-Za-z0-9.,:%+/'’\-]|\s(?=[A-Za-z0-9]))*[A-Za-z0-9%]|[A-Za-z0-9])"
     rf"(?=(?P<after>{_HAN})?)"
 )
+_FULL_WIDTH = "（「『“‘《〈【〔〖、，。；：！？）」』”’》〉】〕〗"
+_PAIR = regex.compile(rf"[{_FULL_WIDTH}](?=[{_FULL_WIDTH}])")
+# A pair split by markup (a word span ends after "，", the next starts with "《").
+_PAIR_ACROSS_TAGS = regex.compile(rf"([{_FULL_WIDTH}])((?:<[^>]+>)+)(?=[{_FULL_WIDTH}])")
 _TEXT_NODE = regex.compile(r">([^<]+)<")
 _ENTITY = regex.compile(r"(&#?[A-Za-z0-9]+;)")
 
 
-def _wrap(match: regex.Match[str]) -> str:
+def _autospace(match: regex.Match[str]) -> str:
     sides = ("l" if match["before"] else "") + ("r" if match["after"] else "")
     if not sides:
         return match["run"]
     return f'<span class="{CLASS_PREFIX}{sides}">{match["run"]}</span>'
 
 
-def _text(node: str) -> str:
+def _nobreak_spans(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Units and ranges to keep whole, widened to the autospace runs they touch (so spans nest)."""
+    spans = []
+    for m in NOBREAK.finditer(text):
+        if m.end() - m.start() < 2 or m[0].isdigit():
+            continue  # a bare number never breaks anyway
+        start, end = m.span()
+        for a, b in runs:
+            if a < end and start < b:
+                start, end = min(start, a), max(end, b)
+        if spans and start < spans[-1][1]:
+            start = spans.pop()[0]
+        if (start, end) not in runs:  # one autospace span (3.5%) has no break inside already
+            spans.append((start, end))
+    return spans
+
+
+def _marks(text: str, nobreak: bool, punctuation: bool) -> str:
+    runs = list(_RUN.finditer(text))
+    out: list[str] = []
+    opens = dict(_nobreak_spans(text, [m.span() for m in runs])) if nobreak else {}
+    closes = set(opens.values())
+    halts = {m.start() for m in _PAIR.finditer(text)} if punctuation else set()
+    run_at = {m.start(): m for m in runs}
+    i = 0
+    while i < len(text):
+        if i in closes:
+            out.append("</span>")
+        if i in opens:
+            out.append('<span class="nobr">')
+        if (m := run_at.get(i)) is not None:
+            out.append(_autospace(m))
+            i = m.end()
+            continue
+        out.append(f'<span class="halt">{text[i]}</span>' if i in halts else text[i])
+        i += 1
+    if len(text) in closes:
+        out.append("</span>")
+    return "".join(out)
+
+
+def _text(node: str, nobreak: bool, punctuation: bool) -> str:
     parts = _ENTITY.split(node)
-    return "".join(p if _ENTITY.fullmatch(p) else _RUN.sub(_wrap, p) for p in parts)
+    return "".join(p if _ENTITY.fullmatch(p) else _marks(p, nobreak, punctuation) for p in parts)
 
 
-def autospace(html: str) -> str:
-    """Wrap Latin/digit runs that touch Han or kana in <span class="autospace-l|r|lr">."""
+def autospace(html: str, nobreak: bool = True, punctuation: bool = False) -> str:
+    """Wrap Latin/digit runs that touch Han or kana in <span class="autospace-l|r|lr">, units
+    and ranges in <span class="nobr"> and, with `punctuation`, the first of two consecutive
+    full-width marks in <span class="halt">."""
     head, sep, body = html.partition("<body")
     if not sep:
         return html
-    return head + sep + _TEXT_NODE.sub(lambda m: ">" + _text(m[1]) + "<", body)
+    if punctuation:
+        body = _PAIR_ACROSS_TAGS.sub(r'<span class="halt">\1</span>\2', body)
+    return head + sep + _TEXT_NODE.sub(lambda m: ">" + _text(m[1], nobreak, punctuation) + "<", body)
+
+
+def compress_punctuation(context: dict[str, Any]) -> bool:
+    """The theme's `[options] punctuation` ("clreq", the default, or "none"), for CJK editions."""
+    language = str(getattr(context.get("edition"), "language", "")).lower().split("-")[0]
+    return language in ("zh", "ja", "ko") and context.get("options", {}).get("punctuation", "clreq") != "none"

@@ -49,7 +49,10 @@ def _right_edges() -> list[float]:
     with pdfplumber.open(io.BytesIO(HTML(string=JUSTIFIED).write_pdf())) as pdf:
         lines: dict[int, float] = {}
         for char in pdf.pages[0].chars:
-            lines[round(char["top"])] = max(lines.get(round(char["top"]), 0), char["x1"])
+            # a closing mark ending a line is set half-width (clreq, cjk_justify.py): its
+            # advance is half its em box, which pdfplumber's x1 does not know
+            end = char["x0"] + char["size"] / 2 if char["text"] in "，。、；：！？" else char["x1"]
+            lines[round(char["top"])] = max(lines.get(round(char["top"]), 0), end)
     return [round(x, 1) for _, x in sorted(lines.items())]
 
 

@@ -34,9 +34,9 @@ class Stylesheet:
 
 def theme_values(theme: Theme, font_overrides: dict[str, list[str]] | None = None) -> dict[str, str]:
     """The custom properties the theme defines (`accent` -> `#9b1c1c`), its colours left to
-    the reader (`accent` -> `currentColor`, see epub_colours), with the font stacks of
+    the reader (`accent` -> `currentColor`, see colours.py), with the font stacks of
     roles whose fonts are embedded replaced."""
-    values = {m[1]: m[2].strip() for m in _DECLARATION.finditer(theme_variables(theme))}
+    values = {m[1]: m[2].strip() for m in _DECLARATION.finditer(theme_variables(theme, latin=False))}
     values.update((k, v) for k, v in READER_VALUES.items() if k in values)
     for role, families in (font_overrides or {}).items():
         values[f"font-{role}"] = font_stack(families)

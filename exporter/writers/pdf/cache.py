@@ -34,7 +34,7 @@ from .chunks import ChunkLayout
 _LINKED = regex.compile(r'\b(?:src|href)="([^"#:]+)"')
 _PACKAGE = Path(__file__).resolve().parents[2]
 # What lays a chunk out besides its HTML: the PDF writer, the modules all writers share
-# (autospace, theme CSS), the WeasyPrint extensions.
+# (autospace, theme CSS), the WeasyPrint extensions; and words.py (headline word spans).
 _LAYOUT_CODE = ("writers/pdf", "writers", "weasyprint_ext")
 DEFAULT_MAX_BYTES = 1 << 30
 MAX_AGE_DAYS = 30
@@ -51,6 +51,7 @@ def code_digest() -> str:
     h = hashlib.sha256(f"{weasyprint.__version__}\0{__version__}\0".encode())
     for folder in _LAYOUT_CODE:
         _hash_tree(h, _PACKAGE / folder, "*.py", recursive=False)
+    _hash_tree(h, _PACKAGE, "words.py", recursive=False)  # word spans of headlines (a template filter)
     _hash_tree(h, data_dir("templates"), "*")
     return h.hexdigest()
 

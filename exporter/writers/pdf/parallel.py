@@ -33,7 +33,7 @@ from rich.progress import (
 from ... import executors
 from .cache import ChunkCache, chunk_key, stage_digest
 from ...workers import worker_pool
-from ..autospace import autospace
+from ..autospace import autospace, compress_punctuation
 from .assemble import assemble
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
 from .furniture import (
@@ -181,6 +181,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
 
 
 def print_renderer(template: Any) -> Render:
-    """print.html rendered with a context, with Han–Latin spacing as in a single pass."""
-    return lambda **context: autospace(template.render(context))
+    """print.html rendered with a context, with Han–Latin spacing, no-break units and (theme
+    option `punctuation = "clreq"`, CJK editions) punctuation compression, as in a single pass."""
+    return lambda **context: autospace(template.render(context), punctuation=compress_punctuation(context))
 

@@ -1,0 +1,241 @@
+"""Balanced headlines and paragraph endings, as a contained extension of WeasyPrint.
+
+WeasyPrint 70 fills lines greedily: a headline runs full width and leaves a short last line,
+and a paragraph may end with one character alone ("车。"). Its block layout takes the lines
+of a block from `layout.inline.iter_line_boxes()`, which lays them out at the containing
+block's width; this module wraps that generator:
+
+- **Headline-like blocks** (their words are in `<span class="w">`, see exporter/words.py):
+  the lines are laid out again at narrower widths (a bisection) and the narrowest width that
+  keeps the number of lines wins; the lines are then moved back for centred or end-aligned
+  text. Breaks stay between words, and the last word has two letters or more.
+- **Justified paragraphs** whose last line has one letter (two in Latin text): the line
+  before is laid out again to take it in, tightened within a limit (pull back); if that
+  is too tight, in CJK text, it gives one more character to the last line instead (push), and is
+  justified to the full width either way (`cjk_justify` accepts the target width).
+
+Blocks near floats, or with absolutely positioned content, are left alone. The patch is
+applied only inside `patched(LINE_ENDINGS)` (every print layout: layout.py); pin.py pins
+the WeasyPrint functions it relies on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import regex
+from weasyprint.formatting_structure import boxes
+from weasyprint.layout import block, inline
+
+from .cjk_justify import trim_edges
+from .patches import Patch
+
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_CJK_LANGUAGES = ("zh", "ja", "ko")
+PULL_BACK_EM = 0.06  # most a line may tighten per letter to take in a short last line
+LOOSE_EM = 0.2  # justification spacing per character above which a no-break unit may break
+_UNIT_BREAKS = set("/—–~～-至到、")
+BALANCE_STEPS = 8
+
+
+def _text(box: Any) -> str:
+    if isinstance(box, boxes.TextBox):
+        return box.text
+    return "".join(_text(child) for child in getattr(box, "children", ()))
+
+
+def _letters(line: Any) -> int:
+    return len(_LETTER.findall(_text(line)))
+
+
+def _balanced(block_box: Any) -> bool:
+    element = block_box.element
+    return element is not None and block_box.element_tag == element.tag and any(
+        child.tag == "span" and child.get("class") == "w" for child in element)
+
+
+def _short(line: Any, lang: str | None) -> bool:
+    cjk = (lang or "").lower().split("-")[0] in _CJK_LANGUAGES
+    return 0 < _letters(line) <= (1 if cjk else 2)
+
+
+class _Lines:
+    """Runs the original line iterator for one block at a chosen width and start."""
+
+    def __init__(self, original: Callable[..., Any], context: Any, box: Any, bottom_space: float,
+                 containing_block: Any, first_styles: tuple[Any, Any]) -> None:
+        self.original, self.context, self.box = original, context, box
+        self.bottom_space, self.block, self.first_styles = bottom_space, containing_block, first_styles
+        self.width = containing_block.width
+
+    def run(self, width: float, skip: Any, position_y: float, start: bool, limit: int | None = None,
+            extra: float = 0.0) -> list[tuple[Any, Any]]:
+        saved = self.block.width
+        self.block.width, self.context.line_target_extra = width, extra
+        styles = self.first_styles if start else (None, None)
+        try:
+            out = []
+            for item in self.original(self.context, self.box, position_y, self.bottom_space, skip,
+                                      self.block, [], [], *styles):
+                out.append(item)
+                if limit is not None and len(out) >= limit:
+                    break
+            return out
+        finally:
+            self.block.width = saved
+            self.context.line_target_extra = 0.0
+
+
+def _balance(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any, position_y: float) -> list[tuple[Any, Any]]:
+    count, full = len(lines), runner.width
+    low, high, best = sum(line.width for line, _ in lines) / count, full, lines
+    for _ in range(BALANCE_STEPS):
+        middle = (low + high) / 2
+        trial = runner.run(middle, skip, position_y, start=True)
+        if len(trial) <= count and all(line.width <= middle + 0.01 for line, _ in trial):
+            best, high = trial, middle
+        else:
+            low = middle
+    if best is lines:
+        return lines
+    align = runner.block.style["text_align_all"]
+    shift = (full - high) * {"center": 0.5, "end": 1.0, "right": 1.0}.get(align, 0.0)
+    for line, _ in best:
+        line.translate(shift, 0)
+    return best
+
+
+def _fix_ending(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> list[tuple[Any, Any]]:
+    """Pull the short last line back into the line before, else push a character down."""
+    before = lines[-2][0]
+    start = len(lines) == 2
+    prev_skip = skip if start else lines[-3][1]
+    em = runner.block.style["font_size"]
+    slack = PULL_BACK_EM * em * _letters(before)
+    pulled = runner.run(runner.width + slack, prev_skip, before.position_y, start, limit=2)
+    if len(pulled) == 1 and pulled[0][1] is None:
+        line = pulled[0][0]
+        if line.width > runner.width:
+            inline.justify_line(runner.context, line, runner.width - line.width)
+        return [*lines[:-2], pulled[0]]
+    if (runner.block.style["lang"] or "").lower().split("-")[0] not in _CJK_LANGUAGES:
+        return lines  # pushing a Latin word down opens wide spaces in the line before
+    pushed = runner.run(runner.width - em, prev_skip, before.position_y, start, limit=1, extra=em)
+    if not pushed or pushed[0][1] is None:
+        return lines
+    rest = runner.run(runner.width, pushed[0][1], before.position_y + before.height, start=False, limit=2)
+    if len(rest) == 1 and not _short(rest[0][0], runner.block.style["lang"]):
+        return [*lines[:-2], pushed[0], rest[0]]
+    return lines
+
+
+def _trim(line: Any) -> None:
+    """A ragged or last line loses an edge Han–Latin gap too (justified ones already have)."""
+    line.width -= trim_edges(line)
+
+
+def _trimmed(lines: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    for line, _ in lines:
+        _trim(line)
+    return lines
+
+
+def _walk(box: Any) -> Iterator[Any]:
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _walk(child)
+
+
+def _spacing(line: Any) -> float:
+    """The justification spacing a line got per expansion opportunity, in pt."""
+    return max((getattr(b, "justification_spacing", 0) for b in _walk(line) if isinstance(b, boxes.TextBox)),
+               default=0)
+
+
+def _leading_nobreak(line: Any) -> Any:
+    """The element of the no-break unit (`<span class="nobr">`) that starts `line`, after
+    opening brackets if any."""
+    for box in _walk(line):
+        if isinstance(box, boxes.InlineBox) and box.element is not None and box.element.get("class") == "nobr":
+            return box.element
+        if isinstance(box, boxes.TextBox) and _LETTER.search(box.text):
+            return None
+    return None
+
+
+def _break_unit(runner: _Lines, skip: Any, line: Any, start: bool) -> list[tuple[Any, Any]]:
+    """The lines from `line` on, with the relaxed unit broken after a dash or slash only
+    (17:00— / 19:00, 80公里/ / 小时), never inside a word (小 / 时); [] if it cannot be."""
+    em = runner.block.style["font_size"]
+    for step in range(4):
+        again = runner.run(runner.width - step * em, skip, line.position_y, start, limit=1, extra=step * em)
+        if not again or again[0][1] is None:
+            return []
+        if _text(again[0][0]).rstrip()[-1:] in _UNIT_BREAKS:
+            rest = runner.run(runner.width, again[0][1], line.position_y + line.height, start=False)
+            return [*again, *rest]
+    return []
+
+
+def _relax_loose(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> list[tuple[Any, Any]]:
+    """A no-break unit (17:00—19:00, 80公里/小时) that would leave the line before it spaced
+    out by more than LOOSE_EM per character may break after all, as a typesetter allows."""
+    limit = LOOSE_EM * runner.block.style["font_size"]
+    i = 0
+    while i < len(lines) - 1:
+        line = lines[i][0]
+        element = _leading_nobreak(lines[i + 1][0]) if _spacing(line) > limit else None
+        if element is not None:
+            # WeasyPrint cannot break between nowrap parts of an inline box, so the whole
+            # unit wraps normally (UAX #14) in this one re-layout
+            unit = [b for top in _walk(runner.box) if top.element is element for b in _walk(top)]
+            saved = [b.style for b in unit]
+            for b in unit:
+                b.style = b.style.copy()
+                b.style["white_space"] = "normal"
+            try:
+                again = _break_unit(runner, skip if i == 0 else lines[i - 1][1], line, i == 0)
+            finally:
+                for b, style in zip(unit, saved):
+                    b.style = style
+            if again and _spacing(again[0][0]) < _spacing(line):
+                lines = [*lines[:i], *again]
+        i += 1
+    return lines
+
+
+def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any, Any]]]:
+    def iter_line_boxes(context: Any, box: Any, position_y: float, bottom_space: float, skip_stack: Any,
+                        containing_block: Any, absolute_boxes: list[Any], fixed_boxes: list[Any],
+                        first_letter_style: Any, first_line_style: Any) -> Iterator[tuple[Any, Any]]:
+        args = (context, box, position_y, bottom_space, skip_stack, containing_block,
+                absolute_boxes, fixed_boxes, first_letter_style, first_line_style)
+        balanced = _balanced(containing_block)
+        justified = containing_block.style["text_align_all"] == "justify"
+        if context.excluded_shapes or not (balanced or justified):
+            for line, resume_at in original(*args):
+                _trim(line)
+                yield line, resume_at
+            return
+        outside = len(absolute_boxes), len(fixed_boxes)
+        lines = list(original(*args))
+        if len(lines) < 2 or (len(absolute_boxes), len(fixed_boxes)) != outside:
+            yield from _trimmed(lines)
+            return
+        runner = _Lines(original, context, box, bottom_space, containing_block,
+                        (first_letter_style, first_line_style))
+        if balanced:
+            lines = _balance(lines, runner, skip_stack, position_y)
+        else:
+            lines = _relax_loose(lines, runner, skip_stack)
+            if lines[-1][1] is None and _short(lines[-1][0], containing_block.style["lang"]):
+                lines = _fix_ending(lines, runner, skip_stack)
+        yield from _trimmed(lines)
+
+    return iter_line_boxes
+
+
+LINE_ENDINGS = Patch("line endings", (
+    (block, "iter_line_boxes", _iterator),
+))

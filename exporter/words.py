@@ -1,0 +1,86 @@
+"""Where a headline may break: between words, never inside one.
+
+Headlines, kickers, subheadlines, subheads, contents entries and cover lines are short and
+set large, so a break inside a word ("下降一 / 成", "封闭检 / 测") or a last line of one
+character is what readers see first. Chinese has no spaces, so the words come from a
+maintained segmenter (rjieba, the Rust port of jieba, and its dictionary); Latin text
+breaks at its spaces only ("three-year" stays whole). Templates wrap each word in
+`<span class="w">` (white-space: nowrap): no character is added to the text.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+import rjieba
+from markupsafe import Markup, escape
+
+_SPACE = regex.compile(r"(\s+)")
+_UNIT = (r"(?:%|‰|℃|°C?|(?:个百分点|平方公里|平方米|立方米|公里|千米|厘米|毫米|公斤|千克|公顷|万元|亿元|元|"
+         r"吨|米|克|小时|分钟|秒|岁|人次|万人|亿|万|年|月|日|号|时|分|度|天|周|件|辆|人|户|家|个)"
+         r"(?:/(?:小时|秒|分钟|天|年|人|户|平方米))?)")
+_ITEM = rf"\d+(?:[.,:：]\d+)*{_UNIT}?"
+# A number with its unit, a range or a date: 80公里/小时, 17:00—19:00, 3.5%, 2026年11月19日.
+NOBREAK = regex.compile(rf"{_ITEM}(?:(?:[—–~～\-]|至|到)?{_ITEM})*")
+_LATIN_RUN = regex.compile(rf"({NOBREAK.pattern}|[A-Za-z0-9\p{{Latin}}][\p{{Latin}}A-Za-z0-9.,:%/'’&+\-–~]*)")
+_HAN = regex.compile(r"\p{Han}")
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_OPENING = set("（「『“‘《〈【〔〖([{")
+_CLOSING = set("、，。；：！？）」』”’》〉】〕〗,.;:!?)]}…")
+
+
+def _tokens(chunk: str) -> list[str]:
+    """A chunk without spaces cut into words: numbers with units and Latin runs whole (the
+    odd pieces of the split), Han by the segmenter."""
+    out: list[str] = []
+    if not _HAN.search(chunk):
+        return [chunk]  # a Latin word stays whole, whatever punctuation it carries
+    for i, piece in enumerate(_LATIN_RUN.split(chunk)):
+        if piece:
+            out.extend([piece] if i % 2 else rjieba.cut(piece))
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def words(text: str) -> tuple[str, ...]:
+    """`text` as unbreakable groups and the whitespace between them, in order.
+
+    Opening brackets and quotes join the word after them, closing ones and stops the word
+    before; the last group has at least two letters (it joins the one before otherwise),
+    so no last line can hold a single character.
+    """
+    out: list[str] = []
+    for part in _SPACE.split(text):
+        if not part:
+            continue
+        if part.isspace():
+            out.append(part)
+            continue
+        groups: list[str] = []
+        opening = ""
+        for token in _tokens(part):
+            if all(c in _OPENING for c in token):
+                opening += token
+            elif groups and not opening and all(c in _CLOSING for c in token):
+                groups[-1] += token
+            else:
+                groups.append(opening + token)
+                opening = ""
+        if opening and groups:
+            groups[-1] += opening
+        elif opening:
+            groups.append(opening)
+        out.extend(groups)
+    solid = [i for i, g in enumerate(out) if not g.isspace()]
+    if len(solid) >= 2 and len(_LETTER.findall(out[solid[-1]])) < 2:
+        out[solid[-2]:] = ["".join(out[solid[-2]:])]
+    return tuple(out)
+
+
+def word_spans(text: str | None) -> Markup:
+    """`text`, escaped, with each word in `<span class="w">` (a Jinja filter)."""
+    if not text:
+        return Markup("")
+    return Markup("").join(escape(g) if g.isspace() else Markup('<span class="w">%s</span>') % g
+                           for g in words(str(text)))

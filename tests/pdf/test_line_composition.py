@@ -1,0 +1,118 @@
+"""Line composition measured from the PDFs (issue #15): headlines break between words with no
+one-character last line, consecutive punctuation is compressed, paragraphs do not end with
+one character, Latin text is set with Latin glyphs, and the text layer is the source text."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from weasyprint import HTML
+from weasyprint.layout import block
+
+from exporter.weasyprint_ext.line_endings import LINE_ENDINGS
+from exporter.weasyprint_ext.patches import patched
+from exporter.words import words
+from exporter.writers.autospace import autospace
+from tests.conftest import EN_EXAMPLE, THEMES, ZH_EXAMPLE
+
+from .helpers import pdftotext, squeeze
+from .line_measure import measure
+
+def test_patch_is_contained() -> None:
+    before = block.iter_line_boxes
+    with patched(LINE_ENDINGS):
+        assert block.iter_line_boxes is not before
+    assert block.iter_line_boxes is before
+
+
+def test_headline_words() -> None:
+    assert words("冬储白菜集中上市 批发价同比下降一成")[-1] == "一成"  # never 一 / 成
+    assert "2026年" in words("关于举办2026年冬季招聘会的公告")
+    assert "80公里/小时" in words("限速80公里/小时")
+    assert "three-year" in words("Ferry restored after three-year gap")
+    assert "“十四五”" in words("“十四五”规划发布")
+    last = [w for w in words("关于封闭检测的通告") if not w.isspace()][-1]
+    assert len(last) >= 2
+
+
+def test_print_marks_keep_text() -> None:
+    html = autospace("<body><p>限速80公里/小时，17:00—19:00开放。他说：“好。”</p></body>", punctuation=True)
+    assert '<span class="nobr"><span class="autospace-lr">80</span>公里/小时</span>' in html
+    assert '<span class="nobr">17:00—<span class="autospace-r">19:00</span></span>' in html
+    assert '说<span class="halt">：</span>“好<span class="halt">。</span>”' in html
+    assert "halt" not in autospace("<body><p>他说：“好。”</p></body>")  # the option off
+    across = autospace('<body><p><span class="w">日，</span><span class="w">《词典》</span></p></body>', punctuation=True)
+    assert '<span class="w">日<span class="halt">，</span></span><span class="w">《词典》</span>' in across
+
+
+@pytest.fixture(scope="module", params=THEMES)
+def zh(request: pytest.FixtureRequest, build_pdf, small_source: Path):
+    return build_pdf(ZH_EXAMPLE if ZH_EXAMPLE.exists() else small_source, request.param)
+
+
+def test_chinese_lines_composed(zh) -> None:
+    loaded, pdf = zh
+    m = measure(pdf, list(loaded.edition.articles))
+    print(f"\n{pdf.parent.name}: {m.figures()}")
+    assert m.headline_one_char == 0, m.examples
+    assert m.uncompressed_pairs == 0, m.examples
+    assert m.forbidden_start == m.forbidden_end == 0, m.examples
+    assert m.paragraph_short_end <= max(1, m.paragraphs // 100), m.examples
+    assert m.flush_share == 1.0
+
+
+def test_text_layer_is_the_source_text(zh) -> None:
+    loaded, pdf = zh
+    text = squeeze(pdftotext(pdf, "-raw"))
+    for article in loaded.edition.articles:
+        for t in (article.headline, article.kicker, *article.lead,
+                  *(getattr(b, "text", "") for b in article.blocks)):
+            if t:
+                assert squeeze(t) in text
+
+
+def test_english_set_with_latin_glyphs(build_pdf) -> None:
+    loaded, pdf = build_pdf(EN_EXAMPLE, "broadsheet")
+    m = measure(pdf, list(loaded.edition.articles))
+    assert m.latin_in_cjk_font == 0, m.examples
+    assert m.detached_hyphens == 0, m.examples
+    assert m.headline_one_char == 0, m.examples
+
+
+def _line_ends(html: str) -> list[tuple[str, float, float]]:
+    """(text, x0 of the last character, x0 of the first) of each line of a one-page PDF."""
+    with patched():
+        pdf = HTML(string=html).write_pdf()
+    rows: dict[float, list[dict[str, float | str]]] = {}
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for c in doc.pages[0].chars:
+            rows.setdefault(round(c["bottom"], 1), []).append(c)
+    lines = [sorted(chars, key=lambda c: c["x0"]) for _, chars in sorted(rows.items())]
+    return [("".join(str(c["text"]) for c in cs), float(cs[-1]["x0"]), float(cs[0]["x0"])) for cs in lines]
+
+
+@pytest.mark.parametrize("option", ["clreq", "none"])
+def test_line_end_punctuation_compressed(option: str) -> None:
+    text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申，天地玄黄宇宙洪荒日月盈昃辰宿列张寒来暑往。秋收冬藏"
+    html = (f'<html lang="zh-CN"><head><style>:root {{ --punctuation: {option} }}</style></head><body>'
+            f'<p style="width: 200pt; font: 10pt Noto Serif CJK SC; text-align: justify; margin: 0">{text}</p>'
+            "</body></html>")
+    (first, comma, left), (second, last, _) = _line_ends(html)[:2]
+    assert first.endswith("，") and not second.endswith("，")
+    right = last + 10  # the second line ends with a full-width character
+    if option == "clreq":  # the comma is set half-width, flush with the edge
+        assert abs(comma + 5 - right) < 0.5, (comma, right)
+    else:
+        assert abs(comma + 10 - right) < 0.5, (comma, right)
+
+
+def test_no_gap_at_line_start_before_digits() -> None:
+    html = ('<html lang="zh-CN"><head><style>.autospace-l { margin-left: 0.125em }</style></head><body>'
+            '<p style="width: 100pt; font: 10pt Noto Serif CJK SC; margin: 0">运营时间晚上至次日'
+            '<span class="autospace-l">1:00</span></p></body></html>')
+    lines = _line_ends(html)
+    assert lines[-1][0].startswith("1:00")
+    assert abs(lines[-1][2] - lines[0][2]) < 0.05  # the last line starts at the column edge
