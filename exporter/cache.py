@@ -25,7 +25,8 @@ from .render.pdf_chunks import ChunkLayout, PageInfo
 
 _SRC = regex.compile(r'\bsrc="([^"]+)"')
 _LAYOUT_CODE = ("render/pdf_chunks.py", "render/cjk_justify.py", "render/column_reuse.py",
-                "render/print_layout.py", "render/autospace.py", "render/pdf_fonts_defer.py")
+                "render/print_layout.py", "render/autospace.py", "render/pdf_fonts_defer.py",
+                "render/print_fill.py")
 
 
 def default_cache_dir() -> Path:
@@ -72,13 +73,16 @@ class ChunkCache:
     def get(self, key: str) -> ChunkLayout | None:
         pdf, meta = self._paths(key)
         try:
-            pages = json.loads(meta.read_text(encoding="utf-8"))
+            info = json.loads(meta.read_text(encoding="utf-8"))
             data = pdf.read_bytes()
-        except (OSError, ValueError):
+            pages, moves = info["pages"], info["moves"]
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return ChunkLayout(data, [PageInfo(**{k: [tuple(v) for v in vs] for k, vs in p.items()}) for p in pages])
+        return ChunkLayout(data, [PageInfo(**{k: [tuple(v) for v in vs] for k, vs in p.items()}) for p in pages],
+                           [tuple(m) for m in moves])
 
     def put(self, key: str, layout: ChunkLayout) -> None:
         pdf, meta = self._paths(key)
         write_bytes(pdf, layout.pdf)
-        write_bytes(meta, json.dumps([asdict(p) for p in layout.pages], ensure_ascii=False).encode())
+        info = {"pages": [asdict(p) for p in layout.pages], "moves": layout.moves}
+        write_bytes(meta, json.dumps(info, ensure_ascii=False).encode())

@@ -28,11 +28,16 @@ class Labels:
     missing_image: str = "Image missing"
     word_sep: str = " "  # between dateline and byline: none in CJK (本报讯（记者…）), a space in English
     editions_count: str = "{} editions"  # a volume's masthead and cover
+    jump_to_page: str = "Continued on page {}"  # a jump resolved to a page of the PDF
+    jump_from_page: str = "Continued from page {}"
 
 
-ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失", "", "共{}期")
-ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失", "", "共{}期")
-JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません", "", "{}号")
+ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失", "", "共{}期",
+                   "（下转第{}页）", "（上接第{}页）")
+ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失", "", "共{}期",
+                   "（下轉第{}頁）", "（上接第{}頁）")
+JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません", "", "{}号",
+           "（{}ページへ続く）", "（{}ページから続く）")
 EN = Labels("Contents", "Continued from {}", "Continued on {}", "Photo: {}", "By {}", "Notice", "This issue", "Cover", "Title page", "Unplaced")
 
 

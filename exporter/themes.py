@@ -50,6 +50,9 @@ class Page(BaseModel):
     columns: int | None = Field(default=None, ge=1, le=3)
     column_gap: str | None = None
     bleed: str | None = None
+    # Where a new page starts: a new part (a volume's day or section group; an edition's
+    # sections all run on), every section, or only after the front matter.
+    breaks: Literal["part", "section", "none"] | None = None
 
 
 class ThemeConfig(BaseModel):

@@ -32,7 +32,11 @@ from .fetcher import StagedFetcher
 from .html import copy_images, one_page_context
 from .pdf_chunks import split
 from .pdf_parallel import print_renderer, render_chunked
-from .print_css import PageSetup, page_setup
+from .pdf_boxes import with_bleed_box
+from .print_css import PageSetup, page_setup, to_mm
+from .print_grid import grid_css
+from .print_fill import filled, is_filler
+from .print_jumps import jump_targets
 from .print_layout import print_layout
 
 if TYPE_CHECKING:
@@ -69,13 +73,15 @@ def stage_theme(theme: Theme, setup: PageSetup, stage: Path) -> list[str]:
         s = t.config.stylesheets
         hrefs += [f"theme/{t.name}/{css}" for css in (*s.all, *s.pdf)]
     (stage / "theme" / "variables.css").write_text(theme_variables(theme), encoding="utf-8")
-    (stage / "theme" / "page.css").write_text(setup.css(), encoding="utf-8")
+    (stage / "theme" / "page.css").write_text(setup.css() + grid_css(setup), encoding="utf-8")
     return hrefs
 
 
 def print_context(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> dict[str, Any]:
     """What print.html sees, for the whole document and for parallel layout's pieces."""
-    return one_page_context(loaded, theme, "pdf", stylesheets)
+    targets = jump_targets(loaded.edition.parts())
+    return {**one_page_context(loaded, theme, "pdf", stylesheets), "is_filler": is_filler,
+            "jump_target": lambda article, way: targets.get((str(article.id), way))}
 
 
 def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
@@ -111,16 +117,27 @@ def render(loaded: LoadedEdition, theme: Theme, options: BuildOptions) -> Path:
         check_fonts(html, theme)
         copy_images(loaded, stage)
         (stage / "print.html").write_text(html, encoding="utf-8")
-        chunks = split(loaded.edition.parts())
+        chunks = split(loaded.edition.parts(), setup.breaks)
         jobs = options.jobs or os.cpu_count() or 1
         size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
+        # A resolved jump line prints another part's page: only one pass knows it.
         if variant is None and len(chunks) > 1 and size >= options.parallel_min_characters \
+                and not jump_targets(loaded.edition.parts()) \
                 and (jobs > 1 or options.cache_dir is not None):
             pdf = render_chunked(render_print, context, chunks, stage, jobs, options.cache_dir,
-                                 options.show_progress)
+                                 options.show_progress, setup.mirror_shift_pt)
         else:
-            document = HTML(string=html, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
+            fetcher = StagedFetcher(stage)
+
+            def lay_out(markup: str) -> Any:
+                return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
+                    pdf_variant=variant, presentational_hints=False)
+
             with print_layout():
+                document, laid_out, _ = filled(html, lay_out)
                 pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
+            (stage / "print.html").write_text(laid_out, encoding="utf-8")
+    if setup.bleed is not None:
+        pdf = with_bleed_box(pdf, to_mm(setup.bleed))
     write_bytes(target, pdf)
     return target

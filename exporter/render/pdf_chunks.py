@@ -1,9 +1,11 @@
-"""Split a print document at its natural page breaks and lay the pieces out separately.
+"""Split a print document at its forced page breaks and lay the pieces out separately.
 
-Every part and every section of the print template starts on a new page, so the sections
-can be laid out as independent documents ("chunks") in separate processes: a section's
-pages do not depend on what came before, only its page numbers, running heads and the
-contents do, and those are drawn afterwards (exporter/render/pdf_furniture.py). A chunk is
+Where pages break is the `breaks` setting: with "section" every section starts a page, with
+"part" every part (sections run on inside it), with "none" only the body after the front.
+Between two such breaks the pages do not depend on what came before, so the pieces
+("chunks") are laid out as independent documents in separate processes; only their page
+numbers, running heads and the contents do, and those are drawn afterwards
+(exporter/render/pdf_furniture.py). A chunk is
 the same markup the single-pass document has (sections inside `main`, inside their part),
 with one extra stylesheet that suppresses the page-margin furniture.
 """
@@ -19,6 +21,7 @@ from weasyprint import HTML
 from ..model import Part, Section
 from .fetcher import StagedFetcher
 from .pdf_fonts_defer import deferred_font_subsets
+from .print_fill import Move, filled
 from .print_layout import print_layout
 
 # A chunk is one section, or several small consecutive sections of one part: fewer
@@ -55,10 +58,12 @@ class PageInfo:
 
 @dataclass
 class ChunkLayout:
-    """A laid-out chunk: its PDF (no page furniture) and what each page holds."""
+    """A laid-out chunk: its PDF (no page furniture), what each page holds, and the
+    fillers the hole-filling pass moved (print_fill.py)."""
 
     pdf: bytes
     pages: list[PageInfo]
+    moves: list[Move] = field(default_factory=list)
 
 
 def _weight(section: Section) -> int:
@@ -70,8 +75,14 @@ def chunk_weight(chunk: list[ChunkPart]) -> int:
     return sum(_weight(section) for part in chunk for section in part.sections)
 
 
-def split(parts: list[Part]) -> list[list[ChunkPart]]:
-    """Group sections into chunks without crossing a part; the order is the document's."""
+def split(parts: list[Part], breaks: str = "section") -> list[list[ChunkPart]]:
+    """Chunks in the document's order: with "section" breaks, sections grouped without
+    crossing a part; with "part" breaks, one part each (only titled parts start a page:
+    an edition's one part is one chunk); with "none", one chunk."""
+    if breaks == "none" or (breaks == "part" and not all(p.title for p in parts)):
+        return [[ChunkPart(p.title, p.slug, p.sections) for p in parts]]
+    if breaks == "part":
+        return [[ChunkPart(p.title, p.slug, p.sections)] for p in parts]
     chunks: list[list[ChunkPart]] = []
     for part in parts:
         group: list[Section] = []
@@ -103,11 +114,15 @@ def _page_info(page: Any) -> PageInfo:
 
 
 def layout_chunk(html: str, stage: str) -> ChunkLayout:
-    """Lay out one chunk as a single pass would (runs in a worker process)."""
+    """Lay out one chunk as a single pass would, holes filled (runs in a worker process)."""
     root = Path(stage)
-    document = HTML(string=html, base_url=str(root / "print.html"), url_fetcher=StagedFetcher(root))
+    fetcher = StagedFetcher(root)
+
+    def lay_out(markup: str) -> Any:
+        return HTML(string=markup, base_url=str(root / "print.html"), url_fetcher=fetcher).render(presentational_hints=False)
+
     with print_layout():
-        rendered = document.render(presentational_hints=False)
+        rendered, _, moves = filled(html, lay_out)
         with deferred_font_subsets():
             pdf = rendered.write_pdf()
-    return ChunkLayout(pdf, [_page_info(page) for page in rendered.pages])
+    return ChunkLayout(pdf, [_page_info(page) for page in rendered.pages], moves)

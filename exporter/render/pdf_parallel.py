@@ -33,6 +33,7 @@ from rich.progress import (
 from ..cache import ChunkCache, chunk_key, stage_digest
 from .autospace import autospace
 from .pdf_assemble import assemble
+from .print_fill import apply_moves
 from .pdf_chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
 from .pdf_furniture import (
     TARGETS_CSS,
@@ -110,8 +111,11 @@ def _cached_layouts(renders: list[Callable[[], str]], weights: list[int], stage:
 
 
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
-                   stage: Path, jobs: int, cache_dir: Path | None, show_progress: bool = False) -> bytes:
-    """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html."""
+                   stage: Path, jobs: int, cache_dir: Path | None, show_progress: bool = False,
+                   mirror_shift: float = 0.0) -> bytes:
+    """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html.
+    `mirror_shift`: see pdf_assemble.assemble. The stage's print.html gets the fillers'
+    moves the chunks made, so it still reproduces the PDF."""
     hrefs = list(context["stylesheets"])
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
     cache = ChunkCache(cache_dir) if cache_dir is not None else None
@@ -119,6 +123,9 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
     ordered = _cached_layouts(renders, list(map(chunk_weight, chunks)), stage, jobs, cache, shared, show_progress,
                               "PDF chunks")
+    if moves := [move for layout in ordered for move in layout.moves]:
+        whole = stage / "print.html"
+        whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
     pages = dedupe_anchors(ordered)
     (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
     (stage / "targets.css").write_text(TARGETS_CSS, encoding="utf-8")
@@ -132,11 +139,11 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     targets, margins = _cached_layouts(furniture, [1, 2], stage, jobs, cache, shared, show_progress,
                                        "furniture documents")
     if len(targets.pages) == len(margins.pages):
-        return assemble(targets.pdf, ordered, margins.pdf)
+        return assemble(targets.pdf, ordered, margins.pdf, mirror_shift)
     LOG.info("the fronts of the furniture documents differ in length; laying the furniture out as one document")
     whole = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
     [furniture_pdf] = _cached_layouts([whole], [1], stage, 1, cache, shared, show_progress, "furniture documents")
-    return assemble(furniture_pdf.pdf, ordered)
+    return assemble(furniture_pdf.pdf, ordered, mirror_shift=mirror_shift)
 
 
 def print_renderer(template: Any) -> Render:
