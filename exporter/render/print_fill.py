@@ -9,7 +9,8 @@ and the filler stands where it fits, on that page or the next. The document is l
 with the moves and kept if it has no more pages than the trial.
 
 What may move: notices, photo stories and briefs (`is_filler`), one article forward, never
-out of their section. Articles keep their order otherwise. Moves are made on the print HTML,
+out of their section; and a picture that opens a page after a hole, past as many of the blocks
+that follow it in its article as fill the hole (at least one). Articles keep their order otherwise. Moves are made on the print HTML,
 between the `<!--article SLUG-->` … `<!--/article SLUG-->` markers of print_sections.html,
 so single-pass and chunked layout move the same items (a chunk is whole sections).
 """
@@ -17,6 +18,7 @@ so single-pass and chunked layout move the same items (a chunk is whole sections
 from __future__ import annotations
 
 import logging
+from itertools import accumulate
 from collections.abc import Callable
 from typing import Any
 
@@ -54,26 +56,40 @@ def _next_in_section(html: str, slug: str) -> str | None:
 _FORCED = {"page", "left", "right", "recto", "verso"}
 
 
-def _page_facts(page: Any, seen: set[int]) -> tuple[float, list[tuple[str, bool]], bool]:
+def _page_facts(page: Any, seen: set[int]) -> tuple[float, list[tuple[str, bool]], bool, Any]:
     """The share of the page's text area empty at its foot, the articles on it
-    (`data-article` wrappers: slug, is a filler) in order, and whether an element that
-    starts on it forces the page break (a part or section that starts a page).
-    `seen` holds the elements met on earlier pages and is updated."""
+    (`data-article` wrappers: slug, is a filler) in order, whether an element that starts on
+    it forces the page break (a part or section that starts a page), and the figure element
+    the page opens with, if it opens with one. `seen` holds the elements met on earlier
+    pages and is updated."""
     box = page._page_box
     top, height = box.content_box_y(), box.height
-    lowest, articles, forced = top, [], False
+    lowest, articles, forced, opening, figure = top, [], False, True, None
     for child in box.children[0].descendants():  # the document, not the margin boxes
         if isinstance(child, LineBox | ReplacedBox):
             lowest = max(lowest, child.position_y + child.margin_height())
+            opening = False
         element = getattr(child, "element", None)
         if element is None:
             continue
         if id(element) not in seen:
             seen.add(id(element))
             forced |= child.style["break_before"] in _FORCED
+            if opening and child.element_tag == "figure":
+                figure = (element, _following_heights(box.children[0], child))
         if child.element_tag == "div" and (slug := element.get("data-article")) is not None:
             articles.append((slug, element.get("data-filler") is not None))
-    return (top + height - lowest) / height, articles, forced
+    return (top + height - lowest) / height, articles, forced, figure
+
+
+def _following_heights(root: Any, target: Any) -> list[float]:
+    """The heights of the boxes after `target` among its siblings (same parent box)."""
+    for parent in root.descendants():
+        children = getattr(parent, "children", [])
+        if any(c is target for c in children):
+            i = next(i for i, c in enumerate(children) if c is target)
+            return [c.margin_height() for c in children[i + 1:] if c.is_in_normal_flow()]
+    return []
 
 
 def find_moves(pages: list[Any], html: str) -> list[Move]:
@@ -81,12 +97,23 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
     a hole (not a forced break) that opens with a filler which is not the last of its section."""
     elements: set[int] = set()
     facts = [_page_facts(page, elements) for page in pages]
+    root = pages[0]._page_box.children[0].element if pages else None
+    figures = [f for f in root.iter("figure") if f.get("class", "").startswith("figure")] if root is not None else []
     seen: set[str] = set()
     moves: list[Move] = []
-    for i, (_, articles, forced) in enumerate(facts):
+    for i, (_, articles, forced, opening_figure) in enumerate(facts):
         fresh = [a for a in articles if a[0] not in seen]
         seen.update(slug for slug, _ in articles)
-        if i == 0 or forced or not fresh or not facts[i - 1][1] or facts[i - 1][0] < MIN_HOLE:
+        if i == 0 or forced or not facts[i - 1][1] or facts[i - 1][0] < MIN_HOLE:
+            continue
+        if opening_figure is not None:  # a picture that did not fit: after the blocks that fill the hole
+            figure, heights = opening_figure
+            hole = facts[i - 1][0] * pages[i - 1]._page_box.height
+            count = max(1, sum(1 for total in accumulate(heights) if total <= hole))
+            if figure in figures and (move := _figure_move(html, figures.index(figure), count)) is not None:
+                moves.append(move)
+            continue
+        if not fresh:
             continue
         slug, filler = fresh[0]
         if filler and articles[0][0] == slug and (after := _next_in_section(html, slug)) is not None:
@@ -94,9 +121,50 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
     return moves
 
 
+_FIGURE = "<figure class=\"figure"
+_ARTICLE = regex.compile(r"<!--article ([^ >]+)-->")
+
+
+def _nth(html: str, needle: str, n: int, start: int = 0) -> int:
+    at = start - 1
+    for _ in range(n + 1):
+        at = html.find(needle, at + 1)
+        if at < 0:
+            return -1
+    return at
+
+
+_BLOCK = regex.compile(r"\s*<(p|ul|ol|blockquote|h[1-6]|figure|div)\b")
+
+
+def _blocks_end(html: str, at: int, count: int) -> int:
+    """Where the `count` sibling blocks from `at` end (fewer if the body ends first)."""
+    end = at
+    for _ in range(count):
+        m = _BLOCK.match(html, end)
+        if not m:
+            break
+        end = html.find(f"</{m[1]}>", m.end()) + len(m[1]) + 3
+    return end
+
+
+def _figure_move(html: str, index: int, count: int) -> Move | None:
+    """The move of the document's `index`-th figure past the `count` blocks after it, named
+    by its article and its rank there (the same in a chunk and in the whole document)."""
+    at = _nth(html, _FIGURE, index)
+    end = html.find("</figure>", at) + len("</figure>")
+    owners = list(_ARTICLE.finditer(html, 0, at))
+    if at < 0 or not owners or _blocks_end(html, end, 1) == end:
+        return None
+    return f"figure {owners[-1][1]}", f"{html.count(_FIGURE, owners[-1].end(), at)}:{count}"
+
+
 def apply_moves(html: str, moves: list[Move]) -> str:
     """`html` with each filler's marked markup cut out and put after its new predecessor."""
     for slug, after in moves:
+        if slug.startswith("figure "):
+            html = _move_figure(html, slug.removeprefix("figure "), after)
+            continue
         start, end = _markers(slug)
         a, b = html.find(start), html.find(end)
         if a < 0 or b < 0:
@@ -109,6 +177,16 @@ def apply_moves(html: str, moves: list[Move]) -> str:
         anchor += len(_markers(after)[1])
         html = html[:anchor] + "\n" + piece + html[anchor:]
     return html
+
+
+def _move_figure(html: str, slug: str, where: str) -> str:
+    """`html` with the figure of article `slug` at `where` ("rank:count") put after the
+    `count` blocks that follow it."""
+    rank, count = map(int, where.split(":"))
+    at = _nth(html, _FIGURE, rank, html.find(_markers(slug)[0]))
+    end = html.find("</figure>", at) + len("</figure>")
+    after = _blocks_end(html, end, count)
+    return html[:at] + html[end:after] + "\n" + html[at:end] + html[after:]
 
 
 def filled(html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move]]:
