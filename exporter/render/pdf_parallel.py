@@ -1,7 +1,7 @@
 """Parallel, cached PDF layout: chunks in worker processes, then one furniture pass.
 
-1. The document is split at section and part boundaries (pdf_chunks.split); each chunk's
-   HTML is the single-pass markup of those sections.
+1. The document is split at its forced page breaks (pdf_chunks.split: parts, or sections
+   with `breaks = "section"`); each chunk's HTML is the single-pass markup of those sections.
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
    processes (largest first, so the last one to finish is a small one).
 3. The furniture pass (pdf_furniture) renders the front and one ghost page per content
