@@ -1,6 +1,7 @@
 # Two commands on a fresh Debian/Ubuntu machine:
 #   make demo   set everything up (venv, package, CJK fonts, HarfBuzz subsetter) and build the example
 #   make test   set everything up and run the whole test suite
+#   make test-fast   the quick lane: every test but those marked slow (PDF layouts, EPUBCheck runs)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -13,7 +14,7 @@ OUT    ?= out
 #   default-jre-headless Java, for EPUBCheck (only when no java is on PATH)
 SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils
 
-.PHONY: demo test setup system venv clean bench lint
+.PHONY: demo test test-fast setup system venv clean bench lint
 
 demo: setup
 	$(BIN)/exporter build examples/qingchuan-daily examples/harbour-gazette.json examples/weekly.toml \
@@ -21,7 +22,10 @@ demo: setup
 	@echo "Demo written to $(OUT)/: qingchuan-daily, harbour-gazette and weekly (.epub, .pdf, /index.html)"
 
 test: setup lint
-	$(BIN)/python -m pytest -n auto -q
+	$(BIN)/python -m pytest -n auto --dist loadgroup -q
+
+test-fast: setup lint
+	$(BIN)/python -m pytest -n auto -q -m "not slow"
 
 setup: system venv
 
@@ -33,7 +37,7 @@ venv: $(BIN)/.installed
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,dask]'
 	touch $@
 
 # BENCH_ARGS=--quick: one run of the 1-week volume; results in benchmarks/results.json

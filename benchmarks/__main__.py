@@ -22,10 +22,12 @@ import weasyprint
 from rich.console import Console
 from rich.table import Table
 
+from . import archive
 from .corpus import characters, volume
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("html", "epub", "baseline", "single", "pdf", "rebuild")
+EXTRA_KINDS = ("archive",)  # only when asked: --kinds archive (benchmarks/archive.py)
 
 
 def machine() -> dict[str, object]:
@@ -76,9 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--kinds", default=",".join(KINDS), help=f"what to time (default {','.join(KINDS)})")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="PDF layout processes")
     p.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results.json", help="where to write JSON")
+    p.add_argument("--editions", type=int, default=60, help="archive: editions in the generated archive (default 60)")
+    p.add_argument("--articles", type=int, default=4, help="archive: articles per edition (default 4)")
     args = p.parse_args(argv)
     runs, sizes = (1, [1]) if args.quick else (args.runs, [int(s) for s in args.sizes.split(",")])
     kinds = [k for k in args.kinds.split(",") if k]
+    if "archive" in kinds:
+        return archive_main(args)
     console = Console(width=160)
     report: dict[str, object] = {"machine": machine(), "jobs": args.jobs, "runs": runs, "results": {}}
     results: dict[str, dict[str, object]] = report["results"]  # type: ignore[assignment]
@@ -119,6 +125,34 @@ def main(argv: list[str] | None = None) -> int:
         table.add_row(*cells)
     console.print(table)
     console.print(f"JSON: {args.json}")
+    return 0
+
+
+def archive_main(args: argparse.Namespace) -> int:
+    """The archive benchmark: local and cluster builds of one generated archive, side by side."""
+    console = Console(width=160)
+    with tempfile.TemporaryDirectory(prefix="newsprint-bench-archive-") as tmp:
+        result = archive.run(Path(tmp), args.editions, args.articles)
+    report = {"machine": machine(), "archive": result}
+    path = args.json.with_name("results-archive.json") if args.json.name == "results.json" else args.json
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    table = Table(title=f"archive of {args.editions} editions ({args.articles} articles each): "
+                        "daily EPUB, weekly PDF, monthly EPUB")
+    for column in ("build", "seconds", "editions/min", "vs --jobs 1", "task seconds", "serial seconds", "CPU seconds"):
+        table.add_column(column, justify="right")
+    for name, row in result["results"].items():  # type: ignore[union-attr]
+        table.add_row(name, f"{row['seconds']:.1f}", f"{row['editions_per_minute']:.1f}",
+                      f"{row['throughput_vs_local_jobs_1']:.2f}×", f"{row['task_seconds']:.1f}", f"{row['serial_seconds']:.1f}",
+                      f"{row['cpu_seconds']:.1f}")
+    console.print(table)
+    projection, measured = result["projection_seconds_3650_editions"], result["projection_seconds_3650_editions_measured_fraction"]
+    console.print(f"serial fraction (Amdahl, from 1 and 2 workers): {result['serial_fraction_amdahl']:.3f}; "
+                  f"measured (1 worker, before the first and after the last task): "
+                  f"{result['serial_fraction_measured_1_worker']:.3f}")
+    for name, figures in (("Amdahl fit", projection), ("measured serial part", measured)):
+        console.print(f"projected for 3,650 editions ({name}): " + ", ".join(
+            f"{k}: {v / 3600:.2f} h" for k, v in figures.items()))  # type: ignore[union-attr]
+    console.print(f"JSON: {path}")
     return 0
 
 

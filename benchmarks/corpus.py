@@ -84,14 +84,14 @@ def _article(rng: random.Random, n: int, section: str, image: str) -> dict[str, 
             "blocks": blocks}
 
 
-def edition(day: dt.date, number: int, folder: Path) -> Path:
+def edition(day: dt.date, number: int, folder: Path, articles_per_edition: int = 16) -> Path:
     """One edition JSON (16 articles, about 28,000 characters) and its photos, from `day`."""
     rng = random.Random(f"newsprint-bench-{day.isoformat()}")
     folder.mkdir(parents=True, exist_ok=True)
     images = folder / "images"
     images.mkdir(exist_ok=True)
     articles = []
-    for n in range(16):
+    for n in range(articles_per_edition):
         section = SECTIONS[min(n // 4, 3)] if n < 14 else "公告"
         image = f"images/{day.isoformat()}-{n}.jpg"
         art = _article(rng, n, section, image)

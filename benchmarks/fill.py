@@ -26,7 +26,7 @@ from pathlib import Path
 from PIL import Image
 from pypdf import PdfReader
 
-from exporter.render.print_css import margins_mm
+from exporter.writers.pdf.page_css import margins_mm
 
 MM_PER_INCH = 25.4
 INK = 200  # grey level (0 black – 255 white) below which a pixel is ink
@@ -87,8 +87,8 @@ def summary(pages: list[PageFill]) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from exporter.build import is_compilation, load_source
-    from exporter.render.print_css import page_setup
+    from exporter.api import is_compilation, load_source
+    from exporter.writers.pdf.page_css import page_setup
 
     p = argparse.ArgumentParser(prog="python -m benchmarks.fill", description=__doc__)
     p.add_argument("pdf", type=Path)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from weasyprint import HTML
 
-from exporter.build import BuildOptions, build, load_source
-from exporter.render.html import copy_images
-from exporter.render.pdf import print_html, stage_theme
-from exporter.render.print_css import page_setup
+from exporter.api import BuildOptions, build, load_source
+from exporter.writers.html.writer import copy_images
+from exporter.writers.pdf.writer import print_html, stage_theme
+from exporter.writers.pdf.page_css import page_setup
 
 from .corpus import change_one_edition
 

@@ -1,14 +1,25 @@
 """newsprint-exporter: newspaper articles to themed HTML, EPUB 3 and print-ready PDF.
 
 The Python API mirrors the CLI: `load()` reads a source into the model, `build()` renders it.
+Its names are imported on first use, so `exporter --version` does not load the model.
 """
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 __version__ = "0.1.0"
 
-from .build import BuildOptions, build  # noqa: E402
-from .errors import InputError, Problem  # noqa: E402
-from .model import Article, Edition  # noqa: E402
-from .readers import LoadedEdition, load  # noqa: E402
-from .themes import load_theme  # noqa: E402
+_API = {
+    "Article": "exporter.model", "Edition": "exporter.model", "BuildOptions": "exporter.api",
+    "build": "exporter.api", "InputError": "exporter.errors", "Problem": "exporter.errors",
+    "LoadedEdition": "exporter.readers", "load": "exporter.readers", "load_theme": "exporter.themes",
+}
+__all__ = sorted(_API)
 
-__all__ = ["Article", "BuildOptions", "Edition", "InputError", "LoadedEdition", "Problem", "build", "load", "load_theme"]
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(import_module(_API[name]), name)
+    raise AttributeError(f"module 'exporter' has no attribute {name!r}")

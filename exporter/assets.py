@@ -7,24 +7,22 @@ the edition folder" is enforced in one place.
 from __future__ import annotations
 
 import hashlib
-import tempfile
-import urllib.request
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from urllib.error import URLError
 from urllib.parse import urlsplit
 
 import regex
 from PIL import Image, UnidentifiedImageError
 
 from .errors import Problem
+from .limits import MAX_IMAGE_BYTES, Limits
+from .remote import deadline_for_edition, download
+from .safe_files import GateError, checked
 from .model import Edition, Figure
 
 _UNSAFE_NAME = regex.compile(r"[^A-Za-z0-9._-]+")
 REMOTE_SCHEMES = ("http", "https")
-MAX_REMOTE_BYTES = 32 * 1024 * 1024
-REMOTE_TIMEOUT = 20
 
 
 def safe_file_name(name: str, fallback: str = "file") -> str:
@@ -96,10 +94,11 @@ def resolve_assets(
     notes: list[Problem] = []
     assets = AssetMap()
     real_root = root.resolve()
+    deadline = deadline_for_edition()
     for where, src in _sources(edition):
         if src in assets.by_src or src in assets.missing:
             continue
-        asset, reason, replaceable = check_image(src, real_root, policy, len(assets.by_src) + 1)
+        asset, reason, replaceable = check_image(src, real_root, policy, len(assets.by_src) + 1, deadline)
         if asset is not None:
             assets.by_src[src] = asset
         elif replaceable and policy.missing_images == "placeholder" and where != "cover":
@@ -110,10 +109,12 @@ def resolve_assets(
     return assets, problems, notes
 
 
-def check_image(src: str, real_root: Path, policy: AssetPolicy, number: int) -> tuple[Asset | None, str | None, bool]:
+def check_image(src: str, real_root: Path, policy: AssetPolicy, number: int,
+                deadline: float | None = None) -> tuple[Asset | None, str | None, bool]:
     """(asset, None, False) for a readable image inside `real_root`; else (None, why, whether
-    a placeholder may stand in for it: missing or broken, but not refused)."""
-    reason, path = _locate(src, real_root, policy)
+    a placeholder may stand in for it: missing or broken, but not refused). Downloads end by
+    `deadline` (monotonic; default: the per-edition limit from now)."""
+    reason, path = _locate(src, real_root, policy, deadline)
     if reason:
         return None, reason, reason.endswith("not found")
     assert path is not None
@@ -134,39 +135,28 @@ def _inspect(src: str, path: Path) -> tuple[str | None, tuple[str, int, int]]:
             with Image.open(path) as im:
                 im.verify()
             with Image.open(path) as im:
-                size, fmt = im.size, (im.format or "").upper()
+                size, fmt, frames = im.size, (im.format or "").upper(), getattr(im, "n_frames", 1)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
         return f"'{src}' is too large to decode safely ({exc})", ("", 0, 0)
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         return f"'{src}' is not a readable image ({exc})", ("", 0, 0)
+    limit = Limits.current().image_frame_pixels
+    if size[0] * size[1] * frames > limit:
+        return (f"'{src}' has {frames} frames of {size[0]}×{size[1]} pixels, {size[0] * size[1] * frames / 1e6:,.0f} "
+                f"million pixels in all (at most {limit / 1e6:,.0f} million); use fewer or smaller frames"), ("", 0, 0)
     media_type = Image.MIME.get(fmt)
     if media_type not in ("image/png", "image/jpeg", "image/gif", "image/webp"):
         return f"'{src}' is a {fmt or 'unknown'} image; use PNG, JPEG, GIF or WebP", ("", 0, 0)
     return None, (media_type, size[0], size[1])
 
 
-def _download(url: str) -> tuple[str | None, Path | None]:
-    """Fetch an http(s) image the user allowed (--allow-remote) into a private temp file."""
-    try:
-        with urllib.request.urlopen(url, timeout=REMOTE_TIMEOUT) as response:  # noqa: S310 - scheme checked
-            data = response.read(MAX_REMOTE_BYTES + 1)
-    except (URLError, OSError, ValueError) as exc:
-        return f"could not download '{url}' ({exc})", None
-    if len(data) > MAX_REMOTE_BYTES:
-        return f"'{url}' is larger than {MAX_REMOTE_BYTES // 2**20} MB", None
-    folder = Path(tempfile.mkdtemp(prefix="exporter-remote-"))
-    name = _UNSAFE_NAME.sub("-", PurePosixPath(urlsplit(url).path).name).strip("-.") or "remote"
-    path = folder / name
-    path.write_bytes(data)
-    return None, path
-
-
-def _locate(src: str, real_root: Path, policy: AssetPolicy) -> tuple[str | None, Path | None]:
+def _locate(src: str, real_root: Path, policy: AssetPolicy,
+            deadline: float | None) -> tuple[str | None, Path | None]:
     """Resolve `src` inside the edition folder, or say why it may not be read."""
     parts = urlsplit(src)
     if parts.scheme and len(parts.scheme) > 1:
         if policy.allow_remote and parts.scheme.lower() in REMOTE_SCHEMES:
-            return _download(src)
+            return download(src, deadline if deadline is not None else deadline_for_edition())
         if parts.scheme.lower() in REMOTE_SCHEMES:
             return f"'{src}' is a remote URL; images must be files inside the edition folder (or pass --allow-remote)", None
         return f"'{src}' is a URL; images must be files inside the edition folder", None
@@ -180,6 +170,8 @@ def _locate(src: str, real_root: Path, policy: AssetPolicy) -> tuple[str | None,
         return f"'{src}' leads outside the edition folder (through a symbolic link)", None
     if not path.exists():
         return f"image '{src}' not found", None
-    if not path.is_file():
-        return f"'{src}' is not a file", None
+    try:
+        checked(path, real_root, MAX_IMAGE_BYTES, "image")
+    except GateError as exc:
+        return f"'{src}': {exc.problems[0].message}", None
     return None, path

@@ -1,7 +1,7 @@
 """The `exporter` command: parse arguments, call the API, map errors to exit codes.
 
 Exit codes: 0 ok, 2 bad input or usage (one line per problem, no traceback), 1 internal
-error (traceback only with --debug), 130 interrupted.
+error (traceback only with --debug), 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
@@ -12,14 +12,13 @@ import traceback
 from collections.abc import Sequence
 from importlib import import_module
 
-from jinja2 import TemplateError
-
 from . import __version__
-from .commands.common import show_warnings
-from .errors import InputError, RenderError
+from .commands.common import as_flag, show_warnings
+from .errors import InputError, user_error_lines
+from .workers import Terminated, sigterm_unwinds, terminated
 
 # Each module in exporter/commands/ adds one subcommand through register(subparsers).
-COMMANDS = ("build", "validate", "themes", "schema", "doctor", "ingest", "check")
+COMMANDS = ("build", "archive", "validate", "themes", "schema", "doctor", "ingest", "check")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -40,26 +39,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     show_warnings()
     try:
-        return int(args.func(args) or 0)
-    except InputError as exc:
-        for problem in exc.problems:
-            print(f"error: {problem}", file=sys.stderr)
-        return 2
-    except RenderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    except TemplateError as exc:  # includes the sandbox refusing unsafe code in a theme
-        if args.debug:
-            traceback.print_exc()
-        print(f"error: theme template: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2
+        with sigterm_unwinds():
+            code = int(args.func(args) or 0)
+        return 143 if terminated() else code
+    except Terminated:
+        print("terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except Exception as exc:  # noqa: BLE001 - last resort: report, don't crash with a trace
-        if args.debug:
+    except Exception as exc:  # noqa: BLE001 - report, don't crash with a trace
+        if terminated():  # e.g. the worker pool that SIGTERM's handler emptied
+            print("terminated", file=sys.stderr)
+            return 143
+        lines = user_error_lines(exc, as_flag)
+        if args.debug and not isinstance(exc, InputError):
             traceback.print_exc()
-        else:
+        if lines is not None:
+            for line in lines:
+                print(f"error: {line}", file=sys.stderr)
+            return 2
+        if not args.debug:
             print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
         return 1
 

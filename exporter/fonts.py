@@ -8,7 +8,6 @@ WeasyPrint itself.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -16,7 +15,8 @@ from pathlib import Path
 
 import uharfbuzz as hb
 
-from .render.css import GENERIC_FAMILIES
+from .tools import FONTCONFIG_TIMEOUT, run_tool
+from .writers.css import GENERIC_FAMILIES
 
 INSTALL_HINT = "install a font that has them, e.g. `apt-get install fonts-noto-cjk fonts-noto-core` (or run `make setup`)"
 
@@ -33,10 +33,7 @@ class FontFace:
 def installed_faces() -> tuple[FontFace, ...]:
     if not shutil.which("fc-list"):
         return ()
-    out = subprocess.run(
-        ["fc-list", "--format", "%{family}\t%{file}\t%{index}\t%{style}\n"],
-        capture_output=True, text=True, check=False,
-    ).stdout
+    out = run_tool(["fc-list", "--format", "%{family}\t%{file}\t%{index}\t%{style}\n"], FONTCONFIG_TIMEOUT).stdout
     faces = []
     for line in out.splitlines():
         parts = line.split("\t")
@@ -51,8 +48,7 @@ def installed_faces() -> tuple[FontFace, ...]:
 def _generic(family: str) -> list[FontFace]:
     if not shutil.which("fc-match"):
         return []
-    out = subprocess.run(["fc-match", "--format", "%{family}\t%{file}\t%{index}\t%{style}", family],
-                         capture_output=True, text=True, check=False).stdout
+    out = run_tool(["fc-match", "--format", "%{family}\t%{file}\t%{index}\t%{style}", family], FONTCONFIG_TIMEOUT).stdout
     parts = out.split("\t")
     if len(parts) != 4:
         return []

@@ -28,6 +28,11 @@ from pydantic import (
 from .text import clean_text, clean_title, is_cjk
 
 _SAFE_ID = regex.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
+# Anchors and file names the templates and renderers make themselves (main, contents-title,
+# s1, p2-s3, <slug>-title) and the namespace of hashed slugs (a-<10 hex>): an article id in
+# one of them is never used verbatim, so no user id can take another element's id or page.
+_RESERVED_ID = regex.compile(r"^(?:main|contents|contents-title|cover|title|nav|toc|[ps]\d+(?:-[ps]\d+)*"
+                             r"|a-[0-9a-f]{10}|.*-title)$")
 _ASCII_WORDS = regex.compile(r"[A-Za-z0-9]+")
 
 
@@ -269,6 +274,12 @@ class Edition(_Node):
                 new_id = _unique(_generated_id(art, i), seen)
                 seen[new_id] = i
                 object.__setattr__(art, "id", new_id)
+        slugs: dict[str, int] = {}
+        for i, art in enumerate(self.articles):
+            if (slug := slug_of(art)) in slugs:  # only a hash collision of two different ids
+                raise ValueError(f"articles[{slugs[slug]}] and articles[{i}] have ids with the same anchor "
+                                 f"'{slug}'; change one id")
+            slugs[slug] = i
         return self
 
     def sections_in_order(self) -> list[Section]:
@@ -372,9 +383,10 @@ def _front_page(article: Article) -> bool:
 
 
 def slug_of(article: Article) -> str:
-    """A safe anchor/file name for an article: its id when ASCII-safe, else a stable hash."""
+    """A safe anchor/file name for an article: its id when ASCII-safe and outside the
+    reserved names, else a stable hash of the id (in the reserved a-<hash> namespace)."""
     assert article.id is not None
-    if _SAFE_ID.match(article.id):
+    if _SAFE_ID.match(article.id) and not _RESERVED_ID.match(article.id):
         return article.id
     return "a-" + hashlib.sha1(article.id.encode()).hexdigest()[:10]
 

@@ -6,6 +6,8 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
+DEFAULT_THEME = "broadsheet"  # the theme of a build that names none
+
 
 @cache
 def data_dir(name: str) -> Path:

@@ -13,23 +13,24 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+import regex
+from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
 
 from .errors import InputError
 from .readers.toml_file import read_typed_toml
+from .limits import MAX_THEME_FILE_BYTES, Limits
 from .resources import data_dir
+from .safe_files import checked, inside
+from .writers import FORMATS
 
-Target = Literal["html", "epub", "pdf"]
-TARGETS: tuple[Target, ...] = ("html", "epub", "pdf")
 MAX_DEPTH = 8
 
-
-class Stylesheets(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    all: list[str] = Field(default_factory=list)
-    html: list[str] = Field(default_factory=list)
-    epub: list[str] = Field(default_factory=list)
-    pdf: list[str] = Field(default_factory=list)
+# `[stylesheets]`: `all`, and one list per format of the registry.
+Stylesheets = create_model(
+    "Stylesheets", __config__=ConfigDict(extra="forbid"),
+    all=(list[str], Field(default_factory=list)),
+    **{name: (list[str], Field(default_factory=list)) for name in FORMATS},  # type: ignore[call-overload]
+)
 
 
 class Fonts(BaseModel):
@@ -41,8 +42,43 @@ class Fonts(BaseModel):
     ui: list[str] | None = None
 
 
-class Page(BaseModel):
-    """Print page settings; the PDF renderer reads them, the CLI may override them."""
+PAGE_SIZES = {"a4": "A4", "a3": "A3", "b5": "B5", "letter": "letter", "tabloid": "11in 17in"}
+_LENGTH = r"(?:\d+(?:\.\d+)?(?:mm|cm|in|pt|px|pc|q)|0)"
+_DIMENSIONS = regex.compile(rf"^\s*({_LENGTH})\s*[x×]\s*({_LENGTH})\s*$", regex.IGNORECASE)
+_NAMED = regex.compile(r"^\s*(\w+)(?:\s+(portrait|landscape))?\s*$", regex.IGNORECASE)
+_LENGTHS = regex.compile(rf"^{_LENGTH}(?:\s+{_LENGTH}){{0,3}}$", regex.IGNORECASE)
+
+
+MM_PER_UNIT = {"mm": 1.0, "cm": 10.0, "q": 0.25, "in": 25.4, "pt": 25.4 / 72, "pc": 25.4 / 6, "px": 25.4 / 96}
+_AMOUNT = regex.compile(r"^(\d+(?:\.\d+)?)([a-z]*)$")
+
+
+def page_size_css(spec: str) -> str:
+    """A4/A3/B5/Letter/Tabloid (optionally 'landscape') or WxH such as 210mmx297mm, as CSS;
+    ValueError for anything else, and for sides outside the page-size limits."""
+    if m := _DIMENSIONS.match(spec):
+        limits = Limits.current()
+        for length in (m[1], m[2]):
+            if not limits.page_min_mm <= _mm(length) <= limits.page_max_mm:
+                raise ValueError(f"page size '{spec}' is out of range: each side must be from "
+                                 f"{limits.page_min_mm:g} mm to {limits.page_max_mm:g} mm")
+        return f"{m[1].lower()} {m[2].lower()}"
+    m = _NAMED.match(spec)
+    if m and m[1].lower() in PAGE_SIZES:
+        return PAGE_SIZES[m[1].lower()] + (f" {m[2].lower()}" if m[2] else "")
+    names = ", ".join(n.capitalize() if len(n) > 2 else n.upper() for n in PAGE_SIZES)
+    raise ValueError(f"unknown page size '{spec}' (use {names}, or WxH such as 210mmx297mm)")
+
+
+def _mm(length: str) -> float:
+    """'210mm', '8.5in', '0' in millimetres."""
+    number, unit = _AMOUNT.match(length.lower()).groups()  # type: ignore[union-attr]
+    return float(number) * MM_PER_UNIT.get(unit, 0.0)
+
+
+class PageSettings(BaseModel):
+    """Print page settings, checked when the theme (or compilation) loads; the PDF writer
+    reads them, and its page_size option may override the size."""
 
     model_config = ConfigDict(extra="forbid")
     size: str | None = None
@@ -54,6 +90,20 @@ class Page(BaseModel):
     # sections all run on), every section, or only after the front matter.
     breaks: Literal["part", "section", "none"] | None = None
 
+    @field_validator("size")
+    @classmethod
+    def _size(cls, value: str | None) -> str | None:
+        if value is not None:
+            page_size_css(value)
+        return value
+
+    @field_validator("margin", "column_gap", "bleed")
+    @classmethod
+    def _lengths(cls, value: str | None) -> str | None:
+        if value is not None and not _LENGTHS.match(value.strip()):
+            raise ValueError(f"'{value}' is not a CSS length list such as '20mm 16mm'")
+        return value
+
 
 class ThemeConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -62,7 +112,7 @@ class ThemeConfig(BaseModel):
     extends: str | None = None
     stylesheets: Stylesheets = Field(default_factory=Stylesheets)
     fonts: Fonts = Field(default_factory=Fonts)
-    page: Page = Field(default_factory=Page)
+    page: PageSettings = Field(default_factory=PageSettings)
     options: dict[str, str | int | float | bool] = Field(default_factory=dict)
 
 
@@ -87,7 +137,7 @@ class Theme:
             node = node.parent
         return out
 
-    def stylesheets(self, target: Target) -> list[Path]:
+    def stylesheets(self, target: str) -> list[Path]:
         """CSS files for a target, ancestors first, so a child theme overrides its parent."""
         files: list[Path] = []
         for theme in reversed(self.lineage()):
@@ -155,12 +205,12 @@ def load_theme(spec: str | Path, _seen: tuple[Path, ...] = (), _base: Path | Non
         raise InputError.single(path / "theme.toml", f"theme inheritance cycle: {names}", "extends")
     if len(_seen) >= MAX_DEPTH:
         raise InputError.single(path / "theme.toml", f"themes extend each other more than {MAX_DEPTH} deep", "extends")
-    config = read_typed_toml(path / "theme.toml", ThemeConfig)
-    for target in TARGETS:
+    config = read_typed_toml(path / "theme.toml", ThemeConfig, real)
+    for target in FORMATS:
         for css in [*config.stylesheets.all, *getattr(config.stylesheets, target)]:
-            css_path = (path / css).resolve()
-            if not css_path.is_relative_to(real) or not css_path.is_file():
+            if inside(path / css, real) is None or not (path / css).exists():
                 raise InputError.single(path / "theme.toml", f"stylesheet '{css}' not found in the theme folder", "stylesheets")
+            checked(path / css, real, MAX_THEME_FILE_BYTES, "stylesheet")
     parent = load_theme(config.extends, (*_seen, real), path) if config.extends else None
     return Theme(config, real, parent, origin)
 

@@ -45,3 +45,15 @@ def run_cli(*argv: str | Path) -> CliResult:
 @pytest.fixture
 def cli():
     return run_cli
+
+
+# The fast lane (`pytest -m "not slow"`, `make test-fast`) leaves out every test that lays
+# out a PDF through these fixtures (seconds each); `make test` runs everything.
+SLOW_FIXTURES = {"build_pdf", "volume_source"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+

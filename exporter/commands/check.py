@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..epub_check import check_epub
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,6 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..writers.epub.epubcheck import check_epub
+
     report = check_epub(args.file)
     for line in report.messages:
         print(line)

@@ -1,4 +1,4 @@
-"""Helpers shared by subcommands: warnings and a console for status lines."""
+"""Helpers shared by subcommands: warnings, and consoles that print user text literally."""
 
 from __future__ import annotations
 
@@ -6,10 +6,38 @@ import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
+from typing import TYPE_CHECKING
 
-from rich.console import Console
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+def plain_console(stderr: bool = False) -> Console:
+    """A rich console that never reads markup or emoji codes in what it prints: file names
+    and user text such as `bad.json:date:` come out as written. Style with Text objects."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+
+@cache
+def err_console() -> Console:
+    """The console for status lines on stderr (made on first use: rich loads in ~0.1 s)."""
+    return plain_console(stderr=True)
+
+
+def status(label: str, style: str, text: object) -> Text:
+    """`label text` with only the label styled, e.g. status("wrote", "green", path)."""
+    from rich.text import Text
+
+    return Text.assemble((label, style), f" {text}")
+
+
+def as_flag(option: str) -> str:
+    """The command-line flag of a build option: page_size -> --page-size."""
+    return "--" + option.replace("_", "-")
 
 
 def warn(lines: list[str], prefix: str = "warning") -> None:

@@ -5,17 +5,14 @@ from __future__ import annotations
 import argparse
 import ctypes.util
 import shutil
-import subprocess
 import sys
 
-from rich.console import Console
-from rich.table import Table
 
 from .. import __version__
-from ..build import DEFAULT_THEME
-from ..fonts import INSTALL_HINT, describe, faces_for, missing_characters
-from ..readers import load
-from ..themes import load_theme
+from ..errors import RenderError
+from ..resources import DEFAULT_THEME
+from ..tools import run_tool
+from .common import plain_console
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,13 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _weasyprint() -> tuple[bool, str, str]:
     try:
         import weasyprint
-        from weasyprint.text.ffi import pango
+
+        from ..weasyprint_ext.public import pango_version
     except (ImportError, OSError) as exc:
         return False, f"not importable: {exc}", "apt-get install libpango-1.0-0 libpangoft2-1.0-0; pip install weasyprint"
-    version = pango.pango_version()
-    pango_v = f"{version // 10000}.{version // 100 % 100}.{version % 100}"
-    ok = version >= 14400
-    return ok, f"WeasyPrint {weasyprint.__version__}, Pango {pango_v}", "" if ok else "Pango ≥ 1.44 is needed"
+    version = pango_version()
+    ok = version >= (1, 44, 0)
+    return ok, f"WeasyPrint {weasyprint.__version__}, Pango {'.'.join(map(str, version))}", "" if ok else "Pango ≥ 1.44 is needed"
 
 
 def _harfbuzz_subset() -> tuple[bool, str, str]:
@@ -48,12 +45,18 @@ def _java() -> tuple[bool, str, str]:
     java = shutil.which("java")
     if not java:
         return False, "missing: EPUBCheck cannot run", "apt-get install default-jre-headless"
-    out = subprocess.run([java, "-version"], capture_output=True, text=True, check=False)
+    try:
+        out = run_tool([java, "-version"], 60)
+    except RenderError as exc:
+        return False, str(exc), "check the Java installation"
     first = (out.stderr or out.stdout).splitlines()[0] if (out.stderr or out.stdout) else java
     return True, first, ""
 
 
 def _fonts(theme_name: str, text: str | None) -> list[tuple[str, bool, str, str]]:
+    from ..fonts import INSTALL_HINT, describe, faces_for, missing_characters
+    from ..themes import load_theme
+
     theme = load_theme(theme_name)
     rows = []
     for role, stack in theme.fonts.items():
@@ -70,6 +73,11 @@ def _fonts(theme_name: str, text: str | None) -> list[tuple[str, bool, str, str]
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.table import Table
+    from rich.text import Text
+
+    from ..readers import load
+
     text = None
     if args.source:
         loaded = load(args.source)
@@ -83,6 +91,6 @@ def run(args: argparse.Namespace) -> int:
     ]
     table = Table("check", "", "found", "fix", box=None)
     for name, ok, detail, fix in rows:
-        table.add_row(name, "[green]ok[/]" if ok else "[red]missing[/]", detail, fix)
-    Console(soft_wrap=True).print(table)
+        table.add_row(name, Text("ok", "green") if ok else Text("missing", "red"), detail, fix)
+    plain_console().print(table)
     return 0 if all(ok for _, ok, _, _ in rows) else 1

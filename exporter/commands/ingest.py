@@ -8,24 +8,25 @@ import json
 import os
 import tempfile
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from ..atomic import write_text
 from ..errors import InputError
-from ..ingest import ingest
-from ..ingest.markdown_out import write_folder
-from ..ingest.report import print_report
-from ..model import Edition
+from ..leftovers import sweep
+from .common import plain_console
+
+if TYPE_CHECKING:
+    from ..model import Edition
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "ingest",
-        help="segment raw page text into articles (edition JSON or a Markdown folder)",
-        description="Repair extraction damage in raw page text and segment it into articles.",
+        help="segment page text or page PDFs into articles (edition JSON or a Markdown folder)",
+        description="Repair extraction damage in raw page text, or read page PDFs, and segment them into articles.",
     )
-    p.add_argument("pages", nargs="+", type=Path, metavar="PAGE.txt", help="page text files, in page order")
+    p.add_argument("pages", nargs="+", type=Path, metavar="PAGE",
+                   help="page text files or page PDFs (every page of a PDF), in page order")
     p.add_argument("--publication", help="the publication's name (default: the first file's name)")
     p.add_argument("--date", help="the issue date, YYYY-MM-DD (default: today)")
     p.add_argument("--language", default="zh-CN", help="BCP 47 language tag (default: zh-CN)")
@@ -33,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", choices=("json", "md"), default="json", help="output form (default: json)")
     p.add_argument("-o", "--output", type=Path, help="edition.json to write (default: stdout), or the folder for --to md")
     p.add_argument("-v", "--verbose", action="store_true", help="explain each segmentation decision")
+    p.add_argument("--report", action="store_true",
+                   help="print per article the evidence for its headline, kind and authors, and what was set aside")
     p.set_defaults(func=run)
 
 
@@ -48,6 +51,8 @@ def _date(value: str | None) -> dt.date | None:
 def write_md(edition: Edition, folder: Path) -> None:
     """Write the Markdown folder in a temporary folder beside `folder`, then move the files
     in, edition.toml last: an interrupted ingest never leaves a half-written edition."""
+    from ..ingest.markdown_out import write_folder
+
     try:
         folder.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=f".{folder.name}.", suffix=".part", dir=folder.parent) as tmp:
@@ -60,12 +65,19 @@ def write_md(edition: Edition, folder: Path) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..ingest import ingest
+    from ..ingest.report import print_report
+
     if args.to == "md" and args.output is None:
         raise InputError.single("-o", "--to md needs -o DIR, the folder to write")
     if args.to == "md" and (args.output / "edition.toml").exists():
         raise InputError.single(args.output, "already holds an edition.toml; choose an empty folder")
-    result = ingest(args.pages, args.publication, _date(args.date), args.language, args.edition)
-    console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+    images = None  # a PDF's images go beside the edition: DIR/images or next to edition.json
+    if args.output is not None:
+        sweep(args.output.parent)  # the partial output of an ingest that was killed
+        images = (args.output if args.to == "md" else args.output.parent) / "images"
+    result = ingest(args.pages, args.publication, _date(args.date), args.language, args.edition, image_dir=images)
+    console = plain_console(stderr=True)
     if args.to == "md":
         write_md(result.edition, args.output)
     else:
@@ -77,5 +89,5 @@ def run(args: argparse.Namespace) -> int:
                 write_text(args.output, text + "\n")
             except OSError as exc:
                 raise InputError.single(args.output, f"cannot write: {exc.strerror or exc}") from exc
-    print_report(result, console, args.verbose)
+    print_report(result, console, args.verbose, args.report)
     return 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..model import json_schema
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -14,5 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..model import json_schema
+
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return 0

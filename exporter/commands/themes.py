@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from rich.console import Console
-from rich.table import Table
 
-from ..themes import available_themes, load_theme
+from .common import plain_console
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,9 +14,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from ..themes import available_themes, load_theme
+
     table = Table("name", "extends", "origin", "description", box=None)
     for name, (path, origin) in available_themes().items():
         theme = load_theme(path)
         table.add_row(name, theme.config.extends or "", origin, theme.config.description)
-    Console(soft_wrap=True).print(table)
+    plain_console().print(table)
     return 0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-from ..readers import load
 from .build import add_input_flags, policy_of
 from .common import err_console, warn
 
@@ -17,8 +16,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..readers import load
+
     loaded = load(args.source, policy_of(args))
     warn(loaded.warnings)
     e = loaded.edition
-    err_console.print(f"ok: {args.source}: {e.title} {e.date} ({len(e.articles)} articles, {len(loaded.assets.by_src)} images)")
+    err_console().print(f"ok: {args.source}: {e.title} {e.date} ({len(e.articles)} articles, {len(loaded.assets.by_src)} images)")
     return 0

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..model import Kind
 from ..readers.toml_file import read_typed_toml
-from ..themes import Page
+from ..themes import PageSettings
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -46,7 +46,7 @@ class CompilationConfig(_Strict):
     dates: Dates = Field(default_factory=Dates)
     cover: Cover = Field(default_factory=Cover)
     theme: str | None = None
-    page: Page = Field(default_factory=Page)
+    page: PageSettings = Field(default_factory=PageSettings)
 
     @field_validator("editions")
     @classmethod

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..assets import AssetMap, AssetPolicy, check_image, safe_file_name
 from ..errors import InputError, Problem
 from ..labels import long_date
+from ..safe_files import glob as safe_glob
 from ..model import Article, Figure, Part, Section, Volume, slug_of
 from ..readers import LoadedEdition, load
 from .config import CompilationConfig, read_config
@@ -31,8 +32,10 @@ def find_sources(config: CompilationConfig, base: Path, file: str) -> list[Path]
     found: dict[Path, None] = {}
     problems = []
     for i, pattern in enumerate(config.editions):
-        matches = sorted(p for p in base.glob(pattern) if p.is_dir() and (p / "edition.toml").is_file()
-                         or p.is_file() and p.suffix.lower() == ".json")
+        # Through the gate: a pattern that walks through a symbolic link out of the
+        # compilation's folder finds nothing there.
+        matches = [p for p in safe_glob(base, pattern, base) if p.is_dir() and (p / "edition.toml").is_file()
+                   or p.is_file() and p.suffix.lower() == ".json"]
         if not matches:
             problems.append(Problem(file, f"editions[{i}]", f"'{pattern}' matches no edition JSON file or edition folder"))
         found.update(dict.fromkeys(m.resolve() for m in matches))
@@ -41,9 +44,12 @@ def find_sources(config: CompilationConfig, base: Path, file: str) -> list[Path]
     return list(found)
 
 
-def compile_volume(path: str | Path, policy: AssetPolicy = AssetPolicy()) -> CompiledVolume:
+def compile_volume(path: str | Path, policy: AssetPolicy = AssetPolicy(),
+                   config: CompilationConfig | None = None) -> CompiledVolume:
+    """The volume a compilation file describes; with `config`, the volume it describes,
+    named and based as if `path` held it (how an archive makes its weekly volumes)."""
     path = Path(path)
-    config = read_config(path)
+    config = config or read_config(path)
     base = path.parent.resolve()
     problems: list[Problem] = []
     editions: list[LoadedEdition] = []

@@ -12,12 +12,16 @@ import regex
 from pydantic import ValidationError
 
 from ..errors import InputError, Problem
+from ..limits import Limits
 from ..model import Article, Edition
 from .build import Builder
 from .decode import read_page
+from .layout import SetAside
 from .layout import read_page as lay_out
 from .notes import Notes
+from .pdf import PdfPage, read_pdf
 from .segment import segment
+from .weights import Weights
 
 _PAGE_NUMBER = regex.compile(r"(\d+)(?!.*\d)")
 
@@ -29,18 +33,35 @@ class IngestResult:
     edition: Edition
     notes: Notes
     dropped: Counter[str] = field(default_factory=Counter)  # characters removed as layout
+    furniture: list[tuple[str, SetAside]] = field(default_factory=list)  # (file, line) set aside whole
 
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # kept: tab, newline, form feed, CR
 
 def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: Notes | None = None,
-                  dropped: Counter[str] | None = None) -> list[Article]:
-    """Segment one page's decoded text into articles (ids p{page}-NN)."""
+                  dropped: Counter[str] | None = None, weights: Weights | None = None,
+                  furniture: list[tuple[str, SetAside]] | None = None, pdf: PdfPage | None = None) -> list[Article]:
+    """Segment one page's decoded text into articles (ids p{page}-NN); lines set aside as
+    page furniture are appended to `furniture`. A page read from a PDF (`pdf`) brings its
+    display lines, positions, margin furniture and figures."""
     notes = notes if notes is not None else Notes()
     dropped = dropped if dropped is not None else Counter()
-    laid = lay_out(name, text)
+    if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
+        raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
+    laid = lay_out(name, text, pdf.display if pdf else ())
+    if pdf is not None:
+        notes.positions[name] = pdf.where
+        dropped.update(pdf.dropped)
+        for k, (where, line) in enumerate(pdf.margin, start=1):  # numbered below zero: not lines of the text
+            pdf.where[-k] = where
+            laid.furniture.insert(k - 1, SetAside(-k, line, "page margin"))
     dropped.update(laid.dropped)
-    builder = Builder(name, page, notes, dropped)
+    if furniture is not None:
+        furniture += [(name, item) for item in laid.furniture]
+    for item in laid.furniture:
+        notes.decide(name, item.no, f"set aside as {item.reason}: '{item.text}'")
+    builder = Builder(name, page, notes, dropped, pdf.figures if pdf else None)
     articles = []
-    for draft in segment(laid, notes):
+    for draft in segment(laid, notes, weights or Weights()):
         try:
             articles.append(builder.article(draft, len(articles) + 1))
         except ValidationError as exc:  # defensive: report rather than lose the page
@@ -49,28 +70,54 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
 
 
 def ingest_texts(pages: Sequence[tuple[str, str]], publication: str, date: dt.date,
-                 language: str = "zh-CN", edition: str | None = None) -> IngestResult:
+                 language: str = "zh-CN", edition: str | None = None,
+                 weights: Weights | None = None) -> IngestResult:
     """Ingest already-decoded pages given as (name, text) pairs, in page order."""
+    return _ingest([(name, text, None) for name, text in pages], publication, date, language, edition, weights)
+
+
+def _ingest(pages: Sequence[tuple[str, str, PdfPage | None]], publication: str, date: dt.date,
+            language: str, edition: str | None, weights: Weights | None = None) -> IngestResult:
     notes, dropped = Notes(), Counter[str]()
+    furniture: list[tuple[str, SetAside]] = []
     articles: list[Article] = []
-    for index, (name, text) in enumerate(pages, start=1):
-        m = _PAGE_NUMBER.search(Path(name).stem)
-        number = int(m.group(1)) if m else index
-        articles += page_articles(text, Path(name).name, number, notes, dropped)
+    for index, (name, text, pdf) in enumerate(pages, start=1):
+        if pdf is not None:
+            number = pdf.number
+        else:
+            m = _PAGE_NUMBER.search(Path(name).stem)
+            number = int(m.group(1)) if m else index
+        text, removed = _CONTROL.subn("", text)
+        if removed:
+            notes.warn(Path(name).name, 1, f"removed {removed} control character(s) such as NUL, which no "
+                                           "article text may hold")
+        if not text.strip():
+            notes.warn(Path(name).name, 1, "the page has no text; nothing was ingested from it")
+        articles += page_articles(text, Path(name).name, number, notes, dropped, weights, furniture, pdf)
     try:
         result = Edition(title=publication, date=date, language=language, edition=edition, articles=articles)
     except ValidationError as exc:
         raise InputError([Problem("<options>", ".".join(map(str, e["loc"])), e["msg"]) for e in exc.errors()]) from exc
-    return IngestResult(result, notes, dropped)
+    return IngestResult(result, notes, dropped, furniture)
 
 
 def ingest(paths: Sequence[Path], publication: str | None = None, date: dt.date | None = None,
-           language: str = "zh-CN", edition: str | None = None) -> IngestResult:
-    """Ingest page files. Without a publication name the first file's stem is used;
-    without a date, today's (both are reported as warnings so a person can fix them)."""
+           language: str = "zh-CN", edition: str | None = None, image_dir: Path | None = None,
+           image_prefix: str = "images") -> IngestResult:
+    """Ingest page files: text extracted from pages, or page PDFs (`*.pdf`, every page;
+    their images are written to `image_dir` and referenced as `image_prefix/NAME`).
+    Without a publication name the first file's stem is used; without a date, today's
+    (both are reported as warnings so a person can fix them)."""
     if not paths:
         raise InputError.single("<arguments>", "no page files given")
-    pages = [(str(p), read_page(Path(p))) for p in paths]
+    pages: list[tuple[str, str, PdfPage | None]] = []
+    for p in map(Path, paths):
+        if p.suffix.lower() == ".pdf":
+            if not p.is_file():
+                raise InputError.single(p, "no such file")
+            pages += [(f"{p}#p{pg.number}", pg.text, pg) for pg in read_pdf(p, image_dir, image_prefix)]
+        else:
+            pages.append((str(p), read_page(p), None))
     missing = []
     if publication is None:
         publication = Path(paths[0]).stem
@@ -78,6 +125,8 @@ def ingest(paths: Sequence[Path], publication: str | None = None, date: dt.date 
     if date is None:
         date = dt.date.today()
         missing.append(f"no --date given; using {date.isoformat()}")
-    result = ingest_texts(pages, publication, date, language, edition)
+    if image_dir is None and any(pdf is not None and pdf.images for _, _, pdf in pages):
+        missing.append("images are extracted only when the edition is written to a file or folder (-o)")
+    result = _ingest(pages, publication, date, language, edition)
     result.notes.warnings[:0] = missing
     return result

@@ -37,17 +37,23 @@ def unplaced_title(texts: list[str]) -> str:
 class Builder:
     """Builds the articles of one page, counting the marker characters it removes."""
 
-    def __init__(self, name: str, page: int | str, notes: Notes, dropped: Counter[str]) -> None:
+    def __init__(self, name: str, page: int | str, notes: Notes, dropped: Counter[str],
+                 figures: dict[int, str] | None = None) -> None:
         self.name, self.page, self.notes, self.dropped = name, page, notes, dropped
+        self.figures = figures or {}  # a caption's first line → the image printed over it
 
     def article(self, draft: Draft, index: int) -> Article:
         ident = f"p{self.page}-{index:02d}"
         if draft.caption is not None:
             text = self._clean(join_wrapped([line.text for line in draft.caption.lines], self.dropped)[0])
             self.notes.decide(self.name, draft.at, "standalone caption → photo with a caption-only figure")
+            self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),
+                                          "a display-type block ending a sentence, with no body: a standalone caption"]
             return Article(id=ident, kind="photo", page=self.page, blocks=[Figure(caption=text)])
         if draft.unplaced:
             texts = [self._head_text(h) for h in draft.unplaced]
+            self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),
+                                          "headline-like blocks no article could take (see the warnings)"]
             return Article(
                 id=ident, kind="article", page=self.page, headline=unplaced_title(texts),
                 blocks=[Paragraph(text=t) for t in texts],
@@ -85,7 +91,7 @@ class Builder:
         for i, item in enumerate(body.items):
             if isinstance(item, BoxByline):
                 self.dropped[item.line.text[0]] += 1  # the box that marks the byline
-                byline, names = fields.authors(item.text)
+                byline, names = fields.box_authors(item.text)
                 _add_byline(fields_, byline)
                 authors += names
                 continue
@@ -116,13 +122,21 @@ class Builder:
                     self.notes.warn(self.name, item.no, "a photo credit with no caption; kept as a paragraph")
                 continue
             if item.credit is not None:
-                blocks.append(Figure(caption=text, credit=item.credit))
+                blocks.append(Figure(src=self.figures.get(item.no) or None, caption=text, credit=item.credit))
                 authors += fields.credit_authors(item.credit)
                 kind = "photo"
             elif i < lead_end:
                 lead.append(text)
             else:
                 blocks.append(Paragraph(text=text))
+        last = next((k for k in range(len(blocks) - 1, -1, -1) if isinstance(blocks[k], Paragraph)), None)
+        trailing = fields.trailing_byline(blocks[last].text) if last is not None and kind == "article" else None
+        if trailing is not None:  # （記者 張雅婷） closing the last paragraph
+            text, byline, names = trailing
+            self.dropped.update(visible(blocks[last].text) - visible(text) - visible(byline))  # its brackets
+            blocks[last] = Paragraph(text=text)
+            _add_byline(fields_, byline)
+            authors += [n for n in names if n not in authors]
         headline = fields_.get("headline")
         if isinstance(headline, str) and fields.NOTICE_TITLE.search(headline):
             kind = "notice"
@@ -130,6 +144,16 @@ class Builder:
             texts = [b.text for b in blocks if isinstance(b, Paragraph)] + lead
             fields_["headline"] = unplaced_title(texts)
             self.notes.warn(self.name, body.no, "no headline found for this article; marked as unplaced")
+        why = [self.notes.at(self.name, body.no), *body.evidence]
+        if "dateline" in fields_:
+            why.append(f"dateline '{fields_['dateline']}' opens the first paragraph")
+        if "byline" in fields_:
+            why.append(f"byline '{fields_['byline']}'" + (f" → authors {', '.join(authors)}" if authors else ""))
+        if kind == "photo":
+            why.append("a caption with a photo credit")
+        if kind == "notice":
+            why.append("a signature block (issuer and date)" if "notice" in fields_ else "a notice title")
+        self.notes.evidence[ident] = why
         self.notes.decide(self.name, body.no, f"{kind} '{fields_.get('headline', '')}'" + (
             f" by {', '.join(authors)}" if authors else ""))
         return Article(kind=kind, lead=lead, authors=authors, blocks=_lists(blocks), **fields_)
@@ -145,16 +169,17 @@ class Builder:
             starts = [s - m.end() for s in starts]
             text = text[m.end() :].lstrip(" \u3000")
         o = fields.opening(text)
-        if o.dateline is None:
+        if o.dateline is None and o.byline is None:
             return text, starts
-        out["dateline"] = o.dateline
+        if o.dateline is not None:
+            out["dateline"] = o.dateline
         if o.byline is not None:
             breaks = [s - o.byline_at for s in starts]
             byline, names = fields.authors(o.byline, breaks)
             _add_byline(out, byline)
             authors += names
         # what the opening held besides dateline and byline is layout: brackets, a dash
-        self.dropped.update(visible(text[: o.rest]) - visible(o.dateline) - visible(o.byline or ""))
+        self.dropped.update(visible(text[: o.rest]) - visible(o.dateline or "") - visible(o.byline or ""))
         return text[o.rest :], [s - o.rest for s in starts]
 
 

@@ -23,7 +23,7 @@ NOTICE_TITLE = regex.compile(
 )
 # The dateline's text is group `dl`; an English one's dash and spaces are layout.
 DATELINE = regex.compile(
-    r"^(?:(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
+    r"^(?:【(?P<dl>本[报報][讯訊])】|(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
     r"|(?:新[华華]社|中新社|新[华華][网網]|人民[网網]|央[视視][网網]|中新[网網])\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?[电電])"
     rf"|{english.DATELINE})"
 )
@@ -38,9 +38,22 @@ JUMP_TO = regex.compile(
 )
 # Caption text, a gap of spaces, then "… 摄" (a credit), or a bracketed （… 摄）.
 _CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?[ \u3000]{3,}(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
+# 圖：記者 張雅婷 攝 / 图：本报记者 王芳 — a credit line that names itself
+_CREDIT_LABEL = regex.compile(r"^(?P<text>)(?:[图圖]|[摄攝]影)\s*[：:]\s*(?P<credit>[^：:]{2,40}?)(?:\s*[摄攝])?$")
 _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?P<credit>[^（）()]{2,40}?)\s*[摄攝][）)]$")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
+# A byline alone on its line: 记者 赵明远 通讯员 蒋雪梅／报道, 本报记者 王芳, 晚报记者 周安然 文/图.
+_OWN_LINE = regex.compile(
+    rf"^(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*\p{{Han}}{{2,4}}(?:[ \u3000、]+\p{{Han}}{{2,4}})*[ \u3000]*)+"
+    r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖]|[摄攝]))?$"
+)
+# A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, （中央社記者林志豪台北18日電）.
+_BRACKET_ONLY = regex.compile(
+    r"^(?:〔(?P<by>[^〔〕]{2,40}?)〕|[（(](?P<by>中央社[^（）()]{2,40}?[電电])[）)])[ \u3000]*"
+)
+_REPORTED = regex.compile(r"(?:[报報]道|[报報][导導])$")
+_CABLED = regex.compile(r"\d{1,2}日[電电]$")
 
 
 @dataclass(frozen=True)
@@ -61,7 +74,7 @@ def jump_page(m: regex.Match[str]) -> str:
 def split_credit(line: str) -> tuple[str, str] | None:
     """Split `caption        记者 X 摄` into (caption, credit without 摄); English credits
     (`Photo: Jo Bloggs`, `JO BLOGGS/STAFF`) lose their `Photo:` and brackets."""
-    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET):
+    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET, _CREDIT_LABEL):
         m = pattern.match(line)
         if m and (_ROLES.search(m["credit"]) or len(m["credit"].split()) <= 2):
             return (m["text"] or "").rstrip(), m["credit"].strip()
@@ -76,6 +89,9 @@ def opening(text: str) -> Opening:
     """Find a dateline and a bracketed byline at the start of a first paragraph."""
     m = DATELINE.match(text)
     if not m:
+        b = _BRACKET_ONLY.match(text)
+        if b and _ROLES.search(b["by"]):
+            return Opening(None, b["by"], b.end(), b.start("by"))
         return Opening(None, None, 0, 0)
     b = _BYLINE_BRACKET.match(text, m.end())
     if b and _ROLES.search(b["by"]):
@@ -108,7 +124,12 @@ def authors(byline: str, breaks: list[int] = ()) -> tuple[str, list[str]]:
     text = "".join(pieces) + byline[last:]
     names: list[str] = []
     for part in _ROLES.split(text)[1:]:
-        for token in regex.split(r"[\s、，,/]+", part.strip()):
+        for token in regex.split(r"[\s、，,/／]+", part.strip()):
+            if _REPORTED.search(token):  # 竹山報導: where it was reported from
+                continue
+            if _CABLED.search(token):  # 林志豪台北18日電: name (two or three glyphs), place, date
+                token = _CABLED.sub("", token)
+                token = token[:3] if len(token) >= 5 else token[:2]
             if _NAME.match(token) and token not in names:
                 names.append(token)
     return regex.sub(r"\s+", " ", text).strip(), names
@@ -123,3 +144,40 @@ def credit_authors(credit: str) -> list[str]:
         return english.credit_names(credit)
     token = credit.split()[-1] if credit.split() else ""
     return [token] if _NAME.match(token) else []
+
+
+def own_line_byline(line: str) -> tuple[str, list[str]] | None:
+    """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道) as (byline, names)."""
+    m = _OWN_LINE.match(line.strip())
+    if m is None:
+        return None
+    text = line.strip()
+    _, names = authors(text[: m.start("tail")] if m["tail"] else text)
+    return (regex.sub(r"\s+", " ", text), names) if names else None
+
+
+def box_authors(byline: str) -> tuple[str, list[str]]:
+    """An author box's byline and names: after role words, or the box holds only names
+    (□ 林森); a staff label (□本报评论员) names nobody."""
+    text, names = authors(byline)
+    if not names and not _ROLES.search(text):
+        tokens = text.split()
+        names = tokens if tokens and all(_NAME.match(t) and regex.fullmatch(r"\p{Han}{2,3}", t) for t in tokens) else []
+    return text, names
+
+
+_TRAILING_BYLINE = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,40})[）)]$")
+
+
+def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
+    """A byline in brackets closing an article's last paragraph (…發展。（記者 張雅婷））:
+    (text without it, byline, names), or None."""
+    m = _TRAILING_BYLINE.search(text)
+    if m is None or not _ROLES.match(m["by"].strip()) or not closed_before(text[: m.start()]):
+        return None
+    byline, names = authors(m["by"])
+    return (text[: m.start()], byline, names) if names else None
+
+
+def closed_before(text: str) -> bool:
+    return bool(regex.search(r"[。！？!?][”’」』]*$", text))

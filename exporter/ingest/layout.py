@@ -10,11 +10,12 @@ type (headlines, subheads, captions).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 import regex
 
-from . import english, fields
+from . import english, fields, furniture
 from .repair import PAD, indent_cells, join_wrapped, undouble, unspace
 
 HEAVY_INDENT = 5  # cells; a normal paragraph indent is two (or two ideographic spaces: 4)
@@ -34,6 +35,7 @@ class Line:
     text: str
     bold: bool = False
     credit: str | None = None
+    leadin: bool = False  # a bold lead-in cut off the front of its line (a brief's headline)
 
 
 @dataclass
@@ -109,13 +111,24 @@ class Signature(_Lines):
 Piece = Para | Head | Caption | BoxByline | Byline | Signature
 
 
+@dataclass(frozen=True)
+class SetAside:
+    """A line set aside as page furniture (folio, editor line, ad, column logo)."""
+
+    no: int
+    text: str
+    reason: str
+
+
 @dataclass
 class Page:
-    """A page read into pieces, with the characters line repair removed."""
+    """A page read into pieces, with the characters line repair removed and the
+    furniture it set aside."""
 
     name: str
     pieces: list[Piece] = field(default_factory=list)
     dropped: Counter[str] = field(default_factory=Counter)
+    furniture: list[SetAside] = field(default_factory=list)
 
 
 def cells(text: str) -> float:
@@ -125,7 +138,8 @@ def cells(text: str) -> float:
 
 def closed(text: str) -> bool:
     """True when text ends a sentence (so a following block need not continue it)."""
-    return bool(_CLOSED_END.search(text) or fields.JUMP_TO.search(text))
+    return bool(_CLOSED_END.search(text) or fields.JUMP_TO.search(text)
+                or (text.endswith(("）", ")")) and fields.trailing_byline(text) is not None))
 
 
 def visible(text: str) -> Counter[str]:
@@ -133,37 +147,56 @@ def visible(text: str) -> Counter[str]:
     return Counter(c for c in text if not c.isspace())
 
 
-def read_lines(text: str, dropped: Counter[str]) -> list[Line | None]:
-    """Repair each line on its own; None stands for a blank line."""
+_LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\S)(?P=c)){4,})[ \u3000]+(?P<rest>\S.*)$")
+
+
+def read_lines(text: str, dropped: Counter[str], display: Collection[int] = ()) -> list[Line | None]:
+    """Repair each line on its own; None stands for a blank line (a form feed is one).
+    Lines numbered in `display` are known to be display type (from a PDF's fonts)."""
     out: list[Line | None] = []
     for no, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            out.append(None)
+            raw = raw.replace("\f", "")
         raw = raw.rstrip()
         body = raw.lstrip(PAD)
         if not body:
             out.append(None)
             continue
         line = Line(no, indent_cells(raw), body)
-        single = undouble(body)
+        single = undouble(body, furniture.column_logo)
+        leadin = _LEADIN.match(body) if single is None else None
+        if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
+            lead = undouble(leadin["lead"])
+            dropped.update(leadin["mark"] + regex.sub(r"\s", "", lead))  # the bullet and the second copies
+            out.append(Line(no, line.indent, lead, bold=True, leadin=True))
+            line = Line(no, line.indent + 2, leadin["rest"])
+            body = line.text
         if single is not None:
             dropped.update(regex.sub(r"\s", "", single))
             line.text, line.bold = single, True
         else:
             line.text = unspace(body)
             split = fields.split_credit(line.text)
+            if split is None and line.indent >= HEAVY_INDENT:
+                split = fields.split_credit(raw)  # a credit alone on its line: the indent is the gap
             if split is not None:
                 dropped.update(visible(line.text) - visible("".join(split)))  # 摄 and its brackets
                 line.text, line.credit = split
+        line.bold = line.bold or no in display
         out.append(line)
     return out
 
 
 def blocks_of(lines: list[Line | None]) -> list[list[Line]]:
-    """Runs of non-blank lines."""
+    """Runs of non-blank lines; a brief's bold lead-in is a block of its own."""
     blocks: list[list[Line]] = [[]]
     for line in lines:
         if line is None:
             if blocks[-1]:
                 blocks.append([])
+        elif line.leadin:
+            blocks += [[line], []]
         else:
             blocks[-1].append(line)
     return [b for b in blocks if b]
@@ -225,23 +258,111 @@ def _signature(block: list[Line], dropped: Counter[str]) -> Signature | None:
     return Signature(issuer + [last], text, last.text)
 
 
-def read_page(name: str, text: str) -> Page:
-    """Lay a decoded page out as pieces in reading order."""
+def _set_aside(page: Page, block: list[Line]) -> list[Line]:
+    """Move furniture out of a block: a whole ad or column logo, or a folio line at either end."""
+    texts = [line.text for line in block]
+    reason = None
+    if furniture.advert(texts):
+        reason = "advertisement"
+    elif len(block) == 1 and furniture.column_logo(texts[0]):
+        reason = "column logo"
+    if reason:
+        page.furniture += [SetAside(line.no, line.text, reason) for line in block]
+        return []
+    while block and furniture.folio(block[0].text):
+        page.furniture.append(SetAside(block[0].no, block.pop(0).text, "folio line"))
+    while block and furniture.folio(block[-1].text):
+        page.furniture.append(SetAside(block[-1].no, block.pop().text, "folio line"))
+    return block
+
+
+def _cjk_end(text: str) -> bool:
+    return bool(regex.search(r"[。！？][”’」』）]*$", text))
+
+
+def _width(line: Line) -> float:
+    return line.indent + cells(line.text)
+
+
+def _short(line: Line, measure: float) -> bool:
+    """A line that stops well short of the column: in justified CJK type, a paragraph's last line."""
+    return _width(line) <= measure - 2
+
+
+def _full(line: Line, measure: float) -> bool:
+    """Near the measure: wrapping leaves up to a word or a number's width free."""
+    return _width(line) >= measure - 3
+
+
+def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool) -> bool:
+    """Whether a line starts a paragraph, given the line before it in the same paragraph run.
+
+    An indent starts one, except under a full line that stops mid-phrase (a hanging indent:
+    numbered notice items). In a paragraph set flush left (`flush`: its first line has no
+    indent), a CJK line after a short line that ended a sentence starts one.
+    """
+    if before is None:
+        return line.indent >= 1
+    if line.indent >= 1:
+        hanging = (_full(before, measure) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
+                   and not closed(before.text))
+        return not (hanging and line.indent <= 4)
+    if _ITEM.match(line.text) and regex.search(r"[。；：;:]$", before.text):
+        return True  # the next numbered item of a list
+    return flush and _cjk_end(before.text) and _short(before, measure)
+
+
+_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+
+
+def _vertical(block: list[Line]) -> bool:
+    """A headline set vertically: extracted as one glyph a line."""
+    return len(block) >= 3 and all(len(line.text) == 1 and regex.match(r"[\p{L}\p{N}]", line.text) for line in block)
+
+
+def read_page(name: str, text: str, display: Collection[int] = ()) -> Page:
+    """Lay a decoded page out as pieces in reading order (`display`: see read_lines)."""
     page = Page(name)
     pieces = page.pieces
-    for block in blocks_of(read_lines(text, page.dropped)):
-        if all(line.bold for line in block):
+    lines = read_lines(text, page.dropped, display)
+    blocks = [b for b in (_set_aside(page, b) for b in blocks_of(lines)) if b]
+    dangling: Para | None = None  # a paragraph a mid-sentence headline interrupted
+    across: Head | None = None  # that headline: it belongs after the column it interrupted
+    for k, block in enumerate(blocks):
+        if across is not None and dangling is None:
+            pieces.append(across)
+            across = None
+        if all(line.bold for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
-            pieces.append(Caption(block) if _CLOSED_END.search(joined) else Head(block))
+            pieces.append(Caption(block) if block[0].bold and _CLOSED_END.search(joined) else Head(block))
             continue
         prev = pieces[-1] if pieces else None
+        if dangling is not None:
+            prev = dangling  # the column goes on after a headline printed across it
+        dangling = None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None else None
         open_para = prev_para is not None and not closed(prev_para.raw)
-        if not open_para and headline_like(block) and _byline(block, 0) is None:
-            pieces.append(Head(block))
-            continue
         signature = _signature(block, page.dropped)
+        if signature is not None and len(signature.lines) == len(block):
+            pieces.append(signature)  # a signature block of its own (set apart by a gap)
+            continue
+        if (headline_like(block) and _byline(block, 0) is None and _own_byline(block, 0) is None
+                and (not open_para or _across(blocks, k))):
+            if open_para:
+                across, dangling = Head(block), prev_para
+            else:
+                pieces.append(Head(block))
+            continue
         body = block[: len(block) - len(signature.lines)] if signature else block
+        nxt = blocks[k + 1] if k + 1 < len(blocks) else []
+        caption_block = any(line.credit is not None for line in body) or (
+            len(nxt) == 1 and nxt[0].credit is not None and not nxt[0].text)  # a credit set apart below it
+        # the column's measure: the widest line of this block and of the paragraph it may continue
+        measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
+        credit_for = prev_para if body[0].credit is not None and not body[0].text else None
+        if prev_para is not None and (
+                caption_block or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < 1)):
+            prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
         current = None
         taken = 0  # lines a byline already took
         for i, line in enumerate(body):
@@ -253,7 +374,7 @@ def read_page(name: str, text: str) -> Page:
                 pieces.append(Byline(body[i:taken], *byline[1:]))
                 current = None
                 continue
-            target = current if current is not None or i else prev_para
+            target = current if current is not None or i else prev_para or credit_for
             if line.credit is not None and not line.text and target is not None and target.credit is None:
                 target.credit, current = line.credit, None  # a credit on its own line
                 continue
@@ -262,7 +383,15 @@ def read_page(name: str, text: str) -> Page:
                 pieces.append(BoxByline(line, box["by"]))
                 current = None
                 continue
-            if line.indent >= 1 or fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None)):
+            own = _own_byline(body, i) if line.credit is None and line.indent < HEAVY_INDENT else None
+            if own is not None:
+                taken = i + own[0]
+                pieces.append(Byline(body[i:taken], *own[1:]))
+                current = None
+                continue
+            before = current.lines[-1] if current is not None else None
+            if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
+                    or (current is not None and _new_paragraph(line, before, measure, current.lines[0].indent < 1))):
                 current = Para([line], gap_before=i == 0)
                 pieces.append(current)
             elif current is None:
@@ -275,4 +404,23 @@ def read_page(name: str, text: str) -> Page:
                 current = None
         if signature:
             pieces.append(signature)
+    if across is not None:
+        pieces.append(across)
     return page
+
+
+def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
+    """A Chinese byline alone on its line (it may wrap once): lines taken, text, names."""
+    for n in (2, 1):
+        lines = block[at : at + n]
+        if len(lines) == n and all(line.indent < 1 for line in lines[1:]):
+            found = fields.own_line_byline("".join(line.text for line in lines))
+            if found is not None:
+                return n, *found
+    return None
+
+
+def _across(blocks: list[list[Line]], k: int) -> bool:
+    """A one-line headline printed across a column break: the next block goes on unindented."""
+    nxt = blocks[k + 1] if k + 1 < len(blocks) else None
+    return len(blocks[k]) == 1 and nxt is not None and nxt[0].indent < 1 and not headline_like(nxt)

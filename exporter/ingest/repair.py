@@ -8,6 +8,7 @@ repair drops are counted in a ledger, so conservation can be checked.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 
 import regex
 
@@ -21,6 +22,8 @@ _SPACED_RUN = regex.compile(rf"(?:(?:{CJK_CLASS}|\d) ){{3,}}(?:{CJK_CLASS}|\d)")
 _DOUBLED_PUNCT = regex.compile(r"([，。、；：,;])\1+")
 _HYPHEN_END = regex.compile(r"[\p{L}\p{N}]-$")
 _HAN = regex.compile(r"\p{scx=Han}")
+# A dash pair printed once in front of doubled text: ——北北湖湖
+_SINGLE_DASHES = regex.compile(r"^[—―─]{2}(?=(\S)\1)(?![—―─])")
 
 
 def indent_cells(line: str) -> float:
@@ -38,14 +41,17 @@ def indent_cells(line: str) -> float:
     return width
 
 
-def undouble(text: str) -> str | None:
+def undouble(text: str, short_ok: Callable[[str], bool] = lambda _: False) -> str | None:
     """Collapse a fake-bold line (every glyph printed twice), or None if it is not one.
 
     Fake bold is a whole-line property: every glyph pairs with its twin and the collapsed
-    line keeps at least three letters, so reduplication such as 高高兴兴 inside ordinary
-    text never qualifies (its neighbours are not doubled).
+    line keeps at least three letters (or is a known short label, `short_ok`), so
+    reduplication such as 高高兴兴 inside ordinary text never qualifies (its neighbours are
+    not doubled). A leading `——` the extractor read once (it is one glyph to some fonts)
+    stays whole rather than leaving a stray dash.
     """
-    out, i = [], 0
+    lead = _SINGLE_DASHES.match(text)
+    out, i = [lead.group()] if lead else [], lead.end() if lead else 0
     while i < len(text):
         ch = text[i]
         if ch in PAD:
@@ -57,7 +63,8 @@ def undouble(text: str) -> str | None:
         else:
             return None
     collapsed = "".join(out)
-    return collapsed if len(_LETTER.findall(collapsed)) >= 3 else None
+    letters = len(_LETTER.findall(collapsed))
+    return collapsed if letters >= 3 or (letters and short_ok(collapsed)) else None
 
 
 def unspace(text: str) -> str:
@@ -105,6 +112,11 @@ def _touches_han(chars: list[str], open_at: int, close_at: int) -> bool:
     return any(_HAN.match(c) for c in around)
 
 
+# Joining looks only this far back (a hyphenated word longer than this is not a compound),
+# so a page of a million short lines joins in linear time.
+_TAIL = 64
+
+
 def join_wrapped(lines: list[str], dropped: Counter[str]) -> tuple[str, list[int]]:
     """Join hard-wrapped lines and return the text with the offsets where lines began.
 
@@ -113,18 +125,22 @@ def join_wrapped(lines: list[str], dropped: Counter[str]) -> tuple[str, list[int
     hyphen unless the halves read as a compound (state- / owned).
     The offsets let bylines tell a name split by the wrap from two names.
     """
-    out, starts = "", []
+    parts: list[str] = []
+    starts: list[int] = []
+    size, tail = 0, ""  # tail: the last characters joined, all the tests below look at
     for line in lines:
         line = line.strip(PAD)
         if not line:
             continue
-        if out:
-            if _HYPHEN_END.search(out) and _LETTER.match(line):
-                if not keeps_hyphen(out, line):
-                    out = out[:-1]
+        if parts:
+            if _HYPHEN_END.search(tail) and _LETTER.match(line):
+                if not keeps_hyphen(tail, line):
+                    parts[-1], size, tail = parts[-1][:-1], size - 1, tail[:-1]
                     dropped["-"] += 1
-            elif not (is_cjk(out[-1]) or is_cjk(line[0])):
-                out += " "
-        starts.append(len(out))
-        out += line
-    return out, starts
+            elif not (is_cjk(tail[-1]) or is_cjk(line[0])):
+                parts.append(" ")
+                size, tail = size + 1, tail + " "
+        starts.append(size)
+        parts.append(line)
+        size, tail = size + len(line), (tail + line[-_TAIL:])[-_TAIL:]
+    return "".join(parts), starts

@@ -19,6 +19,7 @@ import regex
 from . import english, fields
 from .layout import BoxByline, Byline, Caption, Head, Page, Para, Piece, Signature
 from .notes import Notes
+from .weights import Weights
 
 _DASH_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_END = regex.compile(r"[—―─-]{2,}$")
@@ -29,9 +30,7 @@ _ANNOUNCES = regex.compile(r"如下[：:]$|^(?i:notice is hereby given)")
 BodyItem = Para | BoxByline | Byline | Signature | Head
 
 # Costs of the headline assignment (lower is better).
-_NO_HEADLINE = 8.0
 _NO_HEADLINE_PHOTO = 1.5
-_LEFTOVER_TEXT = 6.0
 _LEFTOVER_SUBHEAD = 1.0
 _LEFTOVER_INDENTED_SUBHEAD = 0.3
 _INDENTED_HEADLINE = 1.0
@@ -40,7 +39,6 @@ _MIXED_GROUP = 2.5
 _BOLD_KICKER = 1.0
 _LONG_LATIN_KICKER = 2.0
 _ECHO = 1.0
-_SPLIT = 2.0
 _EXHAUSTIVE = 2000  # gap combinations worth trying one by one
 
 
@@ -65,6 +63,7 @@ class Body:
     closed: bool = False
     group: Group | None = None
     displaced: list[Head] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)  # why the article came out as it did (--report)
 
     @property
     def no(self) -> int:
@@ -104,10 +103,11 @@ class Draft:
     unplaced: list[Head] = field(default_factory=list)
 
 
-def segment(page: Page, notes: Notes) -> list[Draft]:
+def segment(page: Page, notes: Notes, weights: Weights | None = None) -> list[Draft]:
     """Cut a page into drafts in reading order."""
+    w = weights or Weights()
     units = _merge(_units(page.pieces), notes, page.name)
-    cost, bodies, runs, path = _solve(units)
+    cost, bodies, runs, path = _solve(units, w)
     splits = 0
     while True:  # split a body in two while that makes the headlines fit better; best split first
         trials = []
@@ -117,27 +117,29 @@ def segment(page: Page, notes: Notes) -> list[Draft]:
                 k = units.index(body)
                 pair = [Body(body.items[:at], closed=True), Body(body.items[at:], closed=body.closed)]
                 trial = units[:k] + pair + units[k + 1 :]
-                trials.append((_solve(trial), trial, pair[1]))
+                trials.append((_solve(trial, w), trial, pair[1]))
         if not trials:
             break
         solved, trial, second = min(trials, key=lambda t: t[0][0])
-        if solved[0] + _SPLIT * (splits + 1) >= cost:
+        if solved[0] + w.split * (splits + 1) >= cost:
             break
         notes.decide(page.name, second.no, f"the blank line before line {second.no} ends an article: "
                      "that lets every headline find a body")
         units, (cost, bodies, runs, path) = trial, solved
         splits += 1
-        cost += _SPLIT * splits  # what every split so far costs
+        cost += w.split * splits  # what every split so far costs
     leftovers = _apply(bodies, runs, path, notes, page.name)
     drafts = [Draft(min([b.no] + [h.no for h in (b.group.heads if b.group else [])]), body=b) for b in bodies]
     drafts += [Draft(u.no, caption=u) for u in units if isinstance(u, Caption)]
     features = [b for b in bodies if b.is_feature]
     unplaced = []
     for head in leftovers:
-        if features and head.bold and len(head.lines) == 1:
+        if features and len(head.lines) == 1 and not _marked(head):
             nearest = min(features, key=lambda b: abs(b.no - head.no))
             nearest.displaced.append(head)
             notes.decide(page.name, head.no, f"'{_text(head)}' is a displaced subhead of the feature at line {nearest.no}")
+            nearest.evidence.append(f"subhead '{_text(head)}' at {notes.at(page.name, head.no)}: no body took it; "
+                                    "the nearest feature did")
         else:
             unplaced.append(head)
             notes.warn(page.name, head.no, f"could not place '{_text(head)}'; kept in an unplaced article")
@@ -201,7 +203,8 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[
             prev = out[k] if k >= 0 else None
             if isinstance(prev, Body) and not prev.closed and (
                 (not heads and between)
-                or (heads and prev.is_feature and all(len(h.lines) == 1 and h.bold for h in heads))
+                or (heads and prev.is_feature and all(len(h.lines) == 1 for h in heads)
+                    and (all(h.bold for h in heads) or (len(heads) == 1 and not _marked(heads[0]))))
             ):
                 prev.items.extend(heads)
                 prev.items.extend(unit.items)
@@ -209,9 +212,16 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[
                 out[k + 1 :] = [u for u in between if isinstance(u, Caption)]
                 for head in heads:
                     notes.decide(name, head.no, f"'{_text(head)}' is a subhead inside the article at line {prev.no}")
+                    prev.evidence.append(f"subhead '{_text(head)}' at {notes.at(name, head.no)}: one display line "
+                                         "between two parts of a feature")
                 continue
         out.append(unit)
     return out
+
+
+def _marked(head: Head) -> bool:
+    """A kicker's trailing dashes or a subheadline's leading ones."""
+    return bool(_DASH_START.match(_text(head)) or _DASH_END.search(_text(head)))
 
 
 def _group(heads: list[Head]) -> tuple[float, Group] | None:
@@ -264,18 +274,18 @@ def _fit(group: Group, body: Body) -> float:
     return cost + (0.3 if body.is_notice else 0.0)
 
 
-def _leftover_cost(heads: list[Head], feature: bool) -> float:
+def _leftover_cost(heads: list[Head], feature: bool, w: Weights) -> float:
     """Untaken text is costly; an untaken bold line is cheap when a feature can take it as a subhead."""
     cost = 0.0
     for h in heads:
-        if feature and h.bold and len(h.lines) == 1:
+        if feature and len(h.lines) == 1 and not _marked(h):
             cost += _LEFTOVER_INDENTED_SUBHEAD if h.indent >= 2 else _LEFTOVER_SUBHEAD
         else:
-            cost += _LEFTOVER_TEXT
+            cost += w.leftover_text
     return cost
 
 
-def _solve(units: list[Body | Head | Caption]) -> tuple[float, list[Body], list[list[Head]], list[tuple[int, int]]]:
+def _solve(units: list[Body | Head | Caption], w: Weights) -> tuple[float, list[Body], list[list[Head]], list[tuple[int, int]]]:
     """The cheapest headline assignment for these units, with the bodies and runs it used."""
     bodies = [u for u in units if isinstance(u, Body)]
     runs: list[list[Head]] = [[]]
@@ -287,11 +297,11 @@ def _solve(units: list[Body | Head | Caption]) -> tuple[float, list[Body], list[
             runs[-1].append(unit)
             if isinstance(prev, Caption):
                 after_caption.add(id(unit))
-    cost, path = _assign(bodies, runs, after_caption)
+    cost, path = _assign(bodies, runs, after_caption, w)
     return cost, bodies, runs, path
 
 
-def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int]) -> tuple[float, list[tuple[int, int]]]:
+def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int], w: Weights) -> tuple[float, list[tuple[int, int]]]:
     """Choose for each run how many heads go to the body before it (p) and after it (s)."""
     feature = any(b.is_feature for b in bodies)
     # state: does the body before the current run already have a group?
@@ -307,7 +317,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int])
                 for s in range(len(run) - p + 1):
                     if s and next_body is None:
                         continue
-                    cost = base + _leftover_cost(run[p : len(run) - s], feature)
+                    cost = base + _leftover_cost(run[p : len(run) - s], feature, w)
                     for body, heads in ((prev_body, run[:p]), (next_body, run[len(run) - s :])):
                         if heads:
                             parsed = _group(heads)
@@ -315,8 +325,9 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int])
                                 cost = float("inf")
                                 break
                             cost += parsed[0] + _fit(parsed[1], body)
+                            cost += w.photo_head_after if body is prev_body and body.is_photo else 0.0
                     if prev_body is not None and not has and not p:
-                        cost += _NO_HEADLINE_PHOTO if prev_body.is_photo else _NO_HEADLINE
+                        cost += _NO_HEADLINE_PHOTO if prev_body.is_photo else w.no_headline
                     if cost < nxt.get(bool(s), (float("inf"), []))[0]:
                         nxt[bool(s)] = (cost, path + [(p, s)])
         best = nxt
@@ -360,6 +371,15 @@ def _give(body: Body, heads: list[Head], where: str, notes: Notes, name: str) ->
     assert parsed is not None
     body.group = parsed[1]
     notes.decide(name, heads[0].no, f"headline '{_text(parsed[1].headline)}' stands {where} its body (line {body.no})")
+    why = [f"{where} its body"]
+    why += ["display type (fake bold or a large size)"] if parsed[1].headline.bold else ["reads as a headline (short, no sentence end)"]
+    echo = _echo(parsed[1], body)
+    why += [f"the opening repeats {echo:.0%} of it"] if echo else []
+    why += ["a notice title over a signed notice"] if body.is_notice and fields.NOTICE_TITLE.search(_text(parsed[1].headline)) else []
+    body.evidence.append(f"headline at {notes.at(name, parsed[1].headline.no)}: " + ", ".join(why))
+    for h, role in ((parsed[1].kicker, "kicker"), (parsed[1].sub, "subheadline")):
+        if h is not None:
+            body.evidence.append(f"{role} at {notes.at(name, h.no)}" + (": marked by dashes" if _marked(h) else ""))
 
 
 def _place_subheads(body: Body, notes: Notes, name: str) -> None:

@@ -23,5 +23,14 @@ class LoadedEdition:
     @property
     def stem(self) -> str:
         """A file-name-safe base name for outputs, from the source's own name."""
-        name = self.source.stem if self.source.is_file() else self.source.name
-        return safe_file_name(name, "edition")
+        return output_stem(self.source)
+
+
+def output_stem(source: Path) -> str:
+    """The base name of a source's outputs (paper.json, paper/ and paper/edition.toml are
+    all 'paper'), known before the source is read, so that colliding outputs of one run
+    can be refused up front."""
+    if source.name == "edition.toml" and source.is_file():
+        source = source.parent
+    name = source.stem if source.is_file() else source.name
+    return safe_file_name(name, "edition")

@@ -15,8 +15,12 @@ import yaml
 
 from ..assets import AssetPolicy, resolve_assets
 from ..errors import InputError, Problem
+from ..limits import check_articles
+from .bounded import load_front_matter
 from .loaded import LoadedEdition
 from .markdown_body import body_to_blocks
+from ..limits import MAX_SOURCE_BYTES
+from ..safe_files import GateError, read_bytes
 from .toml_file import read_toml
 from .validate import unknown_fields, validate_edition
 
@@ -28,7 +32,7 @@ def read_folder(folder: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdit
     meta_path = folder / "edition.toml"
     if not meta_path.is_file():
         raise InputError.single(folder, "not an edition folder: edition.toml is missing")
-    meta = read_toml(meta_path)
+    meta = read_toml(meta_path, folder)
     problems: list[Problem] = []
     warnings: list[str] = []
     for key in meta:
@@ -36,10 +40,11 @@ def read_folder(folder: Path, policy: AssetPolicy = AssetPolicy()) -> LoadedEdit
             problems.append(Problem(str(meta_path), key, f"unknown key (expected one of {', '.join(sorted(EDITION_KEYS))})"))
 
     files = _article_files(folder, meta, meta_path, problems, warnings)
+    check_articles(len(files), meta_path)
     articles: list[Any] = []
     origins: list[str] = []
     for md in files:
-        art = _read_article(md, problems, warnings)
+        art = _read_article(md, folder, problems, warnings)
         if art is not None:
             articles.append(art)
             origins.append(str(md))
@@ -82,10 +87,13 @@ def _article_files(folder: Path, meta: dict[str, Any], meta_path: Path,
     return files
 
 
-def _read_article(md: Path, problems: list[Problem], warnings: list[str]) -> dict[str, Any] | None:
+def _read_article(md: Path, folder: Path, problems: list[Problem], warnings: list[str]) -> dict[str, Any] | None:
     file = str(md)
     try:
-        text = md.read_bytes().decode("utf-8-sig")
+        text = read_bytes(md, folder, MAX_SOURCE_BYTES, "article file").decode("utf-8-sig")
+    except GateError as exc:
+        problems += exc.problems
+        return None
     except UnicodeDecodeError as exc:
         problems.append(Problem(file, "", f"not UTF-8 text (byte {exc.start})"))
         return None
@@ -94,7 +102,7 @@ def _read_article(md: Path, problems: list[Problem], warnings: list[str]) -> dic
     m = _FRONT.match(text)
     if m:
         try:
-            loaded = yaml.safe_load(m[1])
+            loaded = load_front_matter(m[1])
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"{mark.line + 2}:{mark.column + 1}" if mark else ""

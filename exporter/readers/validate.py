@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem
-from ..model import Edition
+
+if TYPE_CHECKING:
+    from ..model import Edition
 
 _BLOCK_TAGS = {"paragraph", "heading", "figure", "list", "quote"}
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
@@ -65,6 +67,8 @@ def scrub(data: Any, file: str, path: str = "") -> tuple[Any, list[Problem], lis
 
 def validate_edition(data: Any, file: str) -> tuple[Edition | None, list[Problem], list[Problem]]:
     """Validate raw data as an Edition: (edition or None, problems, warnings), all with field paths."""
+    from ..model import Edition  # not at import: reading a theme needs no model
+
     data, problems, warnings = scrub(data, file)
     if problems:
         return None, problems, warnings

@@ -15,13 +15,15 @@ from lxml import etree
 from pypdf import PdfReader
 
 from exporter import build, load
-from exporter.build import BuildOptions, load_source
-from exporter.epub_check import check_epub
+from exporter.api import BuildOptions, load_source
+from exporter.writers.epub.epubcheck import check_epub
 from exporter.labels import long_date
 
 ROOT = Path(__file__).resolve().parents[2]
 WEEKLY = ROOT / "examples" / "weekly.toml"
 EDITIONS = sorted((ROOT / "examples" / "week").glob("*.json")) + [ROOT / "examples" / "qingchuan-daily"]
+# The whole example week as PDF, EPUB (with EPUBCheck) and HTML: not for the fast lane.
+pytestmark = pytest.mark.slow
 
 
 def squeeze(text: str) -> str:

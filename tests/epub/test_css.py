@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from exporter.render.epub_css import resolve_vars, theme_values
+from exporter.writers.epub.css import resolve_vars, theme_values
 from exporter.themes import load_theme
 
 

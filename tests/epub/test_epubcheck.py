@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from exporter.build import BuildOptions, build
+from exporter.api import BuildOptions, build
 
 from ..conftest import ALL_EXAMPLES, THEMES, ZH_EXAMPLE
-from .sample import write_sample
+from ..samples import write_sample
 from .test_pitfalls import svg_theme
 
 pytestmark = pytest.mark.slow
@@ -30,13 +30,12 @@ def exporter(*args: str | Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, subprocess.CompletedProcess[str]]:
+def results(tmp_path_factory: pytest.TempPathFactory, epub_of) -> dict[str, subprocess.CompletedProcess[str]]:
     tmp = tmp_path_factory.mktemp("epubcheck")
     jobs = {}
     for source in ALL_EXAMPLES:
         for theme in THEMES:
-            (path,) = build(source, "epub", theme, BuildOptions(outdir=tmp / theme))
-            jobs[f"{source.stem}-{theme}"] = ("check", path)
+            jobs[f"{source.stem}-{theme}"] = ("check", epub_of(source, theme))
     jobs["embed-fonts"] = ("build", ZH_EXAMPLE, "--to", "epub", "--theme", "broadsheet",
                            "--embed-fonts", "--check", "-o", tmp / "embed")
     sample = write_sample(tmp / "sample", cover=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fontTools.ttLib import TTFont
 
-from exporter.build import BuildOptions, build
+from exporter.api import BuildOptions, build
 from exporter.fonts import needs_glyph
 
 from ..conftest import ZH_EXAMPLE

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from exporter.build import BuildOptions, build
+from exporter.api import BuildOptions, build
 from exporter.errors import RenderError
 
 from ..conftest import ZH_EXAMPLE
+from ..samples import write_sample
 from .book import NS, Book
-from .sample import write_sample
 
 SVG_MASTHEAD = """<header class="masthead">
 <svg xmlns="http://www.w3.org/2000/svg" class="masthead-rule" role="img" aria-label="rule" viewBox="0 0 100 2"><title>rule</title><rect width="100" height="2"/></svg>
@@ -30,8 +30,8 @@ def svg_theme(folder: Path) -> Path:
     return folder
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    (a,) = build(ZH_EXAMPLE, "epub", "broadsheet", BuildOptions(outdir=tmp_path / "a"))
+def test_two_builds_are_byte_identical(tmp_path: Path, epub_of) -> None:
+    a = epub_of(ZH_EXAMPLE, "broadsheet")
     (b,) = build(ZH_EXAMPLE, "epub", "broadsheet", BuildOptions(outdir=tmp_path / "b"))
     assert a.read_bytes() == b.read_bytes()
 

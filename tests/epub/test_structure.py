@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from exporter.build import BuildOptions, build
 from exporter.readers import load
-from exporter.render.epub_meta import CONFORMANCE, identifier
-from exporter.render.epub_pages import article_file, section_file
+from exporter.writers.epub.meta import CONFORMANCE, identifier
+from exporter.writers.epub.pages import article_file, section_file
 
 from ..conftest import ALL_EXAMPLES, EN_EXAMPLE, THEMES, ZH_EXAMPLE
 from .book import NS, Book
@@ -21,13 +20,8 @@ BUILDS = [(ZH_EXAMPLE, "broadsheet"), (EN_EXAMPLE, "digest")]
 
 
 @pytest.fixture(scope="module")
-def books(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[Path, str], Book]:
-    out = {}
-    for source, theme in BUILDS:
-        outdir = tmp_path_factory.mktemp(theme)
-        (path,) = build(source, "epub", theme, BuildOptions(outdir=outdir))
-        out[(source, theme)] = Book(path)
-    return out
+def books(epub_of) -> dict[tuple[Path, str], Book]:
+    return {(source, theme): Book(epub_of(source, theme)) for source, theme in BUILDS}
 
 
 @pytest.fixture(params=BUILDS, ids=lambda b: f"{b[0].stem}-{b[1]}")
@@ -146,6 +140,5 @@ def test_zip_layout_mimetype_first_and_stored(book) -> None:
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_identifier_is_the_same_for_every_theme(theme: str, tmp_path: Path) -> None:
-    (path,) = build(ALL_EXAMPLES[0], "epub", theme, BuildOptions(outdir=tmp_path))
-    assert Book(path).dc("identifier") == [identifier(load(ALL_EXAMPLES[0]).edition)]
+def test_identifier_is_the_same_for_every_theme(theme: str, epub_of) -> None:
+    assert Book(epub_of(ALL_EXAMPLES[0], theme)).dc("identifier") == [identifier(load(ALL_EXAMPLES[0]).edition)]

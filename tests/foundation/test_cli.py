@@ -110,12 +110,12 @@ def test_doctor_reports_each_check():
 
 
 def test_internal_errors_exit_1_without_traceback(tmp_path, monkeypatch):
-    import exporter.commands.validate as validate
+    import exporter.readers as readers  # `exporter validate` imports load() from here when it runs
 
     def boom(source, policy=None):
         raise RuntimeError("kaput")
 
-    monkeypatch.setattr(validate, "load", boom)
+    monkeypatch.setattr(readers, "load", boom)
     result = run_cli("validate", CONTRACT)
     assert result.code == 1 and "internal error: RuntimeError: kaput" in result.err and "Traceback" not in result.err
     result = run_cli("--debug", "validate", CONTRACT)

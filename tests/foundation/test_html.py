@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 
 from exporter import build, load
-from exporter.build import BuildOptions
+from exporter.api import BuildOptions
 from exporter.errors import InputError
 
 from ..conftest import ALL_EXAMPLES, THEMES

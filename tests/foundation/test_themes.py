@@ -8,7 +8,7 @@ import lxml.html
 import pytest
 
 from exporter import build
-from exporter.build import BuildOptions
+from exporter.api import BuildOptions
 from exporter.errors import InputError
 from exporter.themes import available_themes, load_theme
 

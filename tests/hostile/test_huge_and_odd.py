@@ -15,8 +15,8 @@ from lxml import etree
 from PIL import Image
 
 from exporter import build, load
-from exporter.build import BuildOptions
-from exporter.render.epub_images import MAX_PIXELS
+from exporter.api import BuildOptions
+from exporter.writers.epub.images import MAX_PIXELS
 
 from ..conftest import run_cli
 from .conftest import BASE, write

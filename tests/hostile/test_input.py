@@ -14,7 +14,7 @@ from PIL import Image
 
 from exporter import build, load
 from exporter.assets import AssetPolicy
-from exporter.build import BuildOptions
+from exporter.api import BuildOptions
 
 from ..conftest import run_cli
 from .conftest import BASE, write

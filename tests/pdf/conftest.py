@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from exporter.build import BuildOptions, build
+from exporter.api import BuildOptions, build
 from exporter.readers import LoadedEdition, load
 
-from .helpers import SMALL_EDITION, write_edition
+from ..samples import write_edition
 
 
 @pytest.fixture(scope="session")
 def small_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_edition(tmp_path_factory.mktemp("small"), SMALL_EDITION)
+    return write_edition(tmp_path_factory.mktemp("small"))
 
 
 Builder = Callable[..., tuple[LoadedEdition, Path]]

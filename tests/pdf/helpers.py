@@ -1,60 +1,16 @@
-"""Test data and PDF inspection helpers shared by the PDF tests."""
+"""PDF inspection helpers shared by the PDF tests (the sample editions are in tests/samples.py)."""
 
 from __future__ import annotations
 
-import hashlib
-import inspect
-import json
 import subprocess
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
 import regex
-from PIL import Image
 from pypdf import PdfReader
-
-PARAGRAPH = (
-    "青川江大桥今日正式通车。大桥连接江北新区与江南老城，主桥全长3.5公里，为双向六车道城市快速路，"
-    "设计时速80公里。通车后，两岸之间的车程将由原来的40分钟缩短至8分钟。据项目建设单位介绍，桥上布设了"
-    "1200余个传感器，通过5G网络将索力、温度、振动等数据实时传回监测中心，再由AI模型进行分析研判。"
-)
-
-SMALL_EDITION = {
-    "title": "测试日报",
-    "date": "2026-11-20",
-    "language": "zh-CN",
-    "edition": "第1期",
-    "sections": ["要闻", "公告"],
-    "articles": [
-        {"id": "bridge", "section": "要闻", "kicker": "城建", "headline": "大桥今日通车",
-         "subheadline": "两岸车程缩短至8分钟", "authors": ["张三", "李四"], "dateline": "本报讯",
-         "lead": ["全长3.5公里的大桥今天正式通车。"],
-         "blocks": [{"type": "paragraph", "text": PARAGRAPH * 2},
-                    {"type": "heading", "text": "智能监测"},
-                    {"type": "paragraph", "text": PARAGRAPH},
-                    {"type": "figure", "src": "bridge.png", "caption": "夜色中的大桥。", "credit": "王磊"},
-                    {"type": "paragraph", "text": PARAGRAPH}],
-         "continued_to": "2版"},
-        {"id": "night", "kind": "photo", "section": "要闻",
-         "blocks": [{"type": "figure", "src": "bridge.png", "caption": "11月19日傍晚，大桥亮起景观灯。"}]},
-        {"id": "water", "kind": "notice", "section": "公告", "headline": "关于临时停水的公告",
-         "blocks": [{"type": "paragraph", "text": "因管网施工，江南片区11月23日22:00至次日6:00停水。"}],
-         "notice": {"issuer": "青川市自来水有限公司", "date": "2026年11月19日"}},
-    ],
-}
-
-
-def write_edition(folder: Path, edition: dict[str, object]) -> Path:
-    """An edition JSON file with a small generated photo beside it."""
-    folder.mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (320, 200), (70, 110, 160)).save(folder / "bridge.png")
-    path = folder / "small.json"
-    path.write_text(json.dumps(edition, ensure_ascii=False), encoding="utf-8")
-    return path
 
 
 def pdftotext(pdf: Path, *args: str) -> str:
@@ -135,10 +91,3 @@ def outline(pdf: Path) -> list[tuple[int, str, int]]:
 
     walk(reader.outline, 1)
     return out
-
-
-def changed_internals(internals: dict[Callable[..., Any], str]) -> list[str]:
-    """The WeasyPrint functions (pinned by a hash of their source) that a layout extension
-    relies on and that no longer match: re-check the extension against them."""
-    return [f.__qualname__ for f, digest in internals.items()
-            if hashlib.sha256(inspect.getsource(f).encode()).hexdigest()[:16] != digest]

@@ -12,11 +12,12 @@ from pypdf import PdfReader
 from weasyprint import HTML
 
 from exporter.fonts import faces_for, missing_characters
-from exporter.render.print_layout import print_layout
-from exporter.render.fetcher import RefusedURL, StagedFetcher
+from exporter.weasyprint_ext.patches import patched
+from exporter.writers.pdf.fetcher import RefusedURL, StagedFetcher
 from exporter.themes import load_theme
 
-from .helpers import SMALL_EDITION, pdftotext, squeeze, write_edition
+from ..samples import SMALL_EDITION, write_edition
+from .helpers import pdftotext, squeeze
 
 MM = 72 / 25.4
 
@@ -66,7 +67,7 @@ def test_emitted_print_html_reproduces_the_pdf(build_pdf, small_source: Path, tm
     stage = pdf.with_suffix(".print")
     assert (stage / "print.html").is_file() and list((stage / "images").iterdir())
     again = tmp_path / "again.pdf"
-    with print_layout():  # `python -m exporter.render.print_layout print.html out.pdf`
+    with patched():  # `python -m exporter.weasyprint_ext.layout print.html out.pdf`
         HTML(filename=stage / "print.html").write_pdf(again)
     assert len(PdfReader(again).pages) == len(PdfReader(pdf).pages)
     assert pdftotext(again, "-layout") == pdftotext(pdf, "-layout")

@@ -8,44 +8,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import weasyprint
 from weasyprint import HTML
-from weasyprint.draw import text as draw_text
 from weasyprint.layout import inline
 from weasyprint.text import line_break
 
 from exporter.model import Paragraph
-from exporter.render.autospace import autospace
-from exporter.render.cjk_justify import cjk_justification, cjk_units
-from exporter.render.weasyprint_pin import SUPPORTED_VERSIONS
-from exporter.render.fetcher import StagedFetcher
+from exporter.writers.autospace import autospace
+from exporter.weasyprint_ext.cjk_justify import CJK_JUSTIFY, cjk_units
+from exporter.weasyprint_ext.patches import patched
+from exporter.writers.pdf.fetcher import StagedFetcher
 from tests.conftest import THEMES, ZH_EXAMPLE
 
-from .helpers import changed_internals, column_lines, flush_edges, justified_lines, outline, shortfall, squeeze
+from .helpers import column_lines, flush_edges, justified_lines, outline, shortfall, squeeze
 
-# The WeasyPrint code the extension patches or depends on, hashed. If one changes, re-check
-# exporter/render/cjk_justify.py against the new code, then update the hash and SUPPORTED_VERSIONS.
-INTERNALS = {
-    inline.text_align: "e953d41b87ccfc30",
-    inline.justify_line: "f83b21ff8793ba6b",
-    inline.count_expandable_spaces: "175fe6f42576ed38",
-    inline.add_word_spacing: "879516e71f1b80fa",
-    line_break.Layout.set_text: "fe23ca9937dbf520",
-    line_break.Layout.reactivate: "0b89ee097104b713",
-    draw_text.draw_first_line: "1bb8eae6d88e71b1",
-}
 CLOSING = set("、，。；：！？）」』”’》〉】〕")
-
-
-def test_weasyprint_internals_unchanged() -> None:
-    assert weasyprint.__version__ in SUPPORTED_VERSIONS
-    changed = changed_internals(INTERNALS)
-    assert not changed, f"WeasyPrint internals used by cjk_justify changed: {changed}"
 
 
 def test_patch_is_contained() -> None:
     before = (inline.justify_line, inline.count_expandable_spaces, line_break.Layout.set_text)
-    with cjk_justification():
+    with patched(CJK_JUSTIFY):
         assert inline.count_expandable_spaces is not before[1]
     assert (inline.justify_line, inline.count_expandable_spaces, line_break.Layout.set_text) == before
 

@@ -1,10 +1,10 @@
-"""Column reuse (exporter/render/column_reuse.py) must lay out exactly the boxes WeasyPrint
+"""Column reuse (exporter/weasyprint_ext/column_reuse.py) must lay out exactly the boxes WeasyPrint
 lays out without it, only with fewer column layouts."""
 
 from __future__ import annotations
 
-import contextlib
 import sys
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,26 +13,18 @@ import pytest
 from weasyprint import HTML
 from weasyprint.layout import block, column
 
-from exporter.render import column_reuse as column_reuse_module
-from exporter.render.cjk_justify import cjk_justification
-from exporter.render.column_reuse import column_reuse
+from exporter.weasyprint_ext import column_reuse as column_reuse_module
+from exporter.weasyprint_ext import patches as patches_module
+from exporter.weasyprint_ext.cjk_justify import CJK_JUSTIFY
+from exporter.weasyprint_ext.column_reuse import COLUMN_REUSE
+from exporter.weasyprint_ext.patches import patched
 from tests.conftest import ALL_EXAMPLES
-from tests.pdf.helpers import changed_internals
 
 Geometry = list[list[tuple[Any, ...]]]
 
-# The WeasyPrint code column_reuse depends on (how columns_layout calls block_box_layout,
-# what remove_placeholders undoes), hashed. If one changes, re-check column_reuse.py.
-INTERNALS = {
-    column.columns_layout: "7a05cce3272fc581",
-    block.remove_placeholders: "ce16d97a1caacea0",
-    block.block_box_layout: "a6279066e3d9ff7d",
-}
+# Frames that sit between columns_layout and block_box_layout when the reuse is on.
+EXTENSION_FILES = {column_reuse_module.__file__, patches_module.__file__}
 
-
-def test_weasyprint_internals_unchanged() -> None:
-    changed = changed_internals(INTERNALS)
-    assert not changed, f"WeasyPrint internals used by column_reuse changed: {changed}"
 
 # Floats, absolute and fixed boxes, footnotes, running elements, a spanning heading,
 # nested columns, images and forced breaks inside columns: every case the reuse must
@@ -101,8 +93,9 @@ def _counting_column_layouts() -> Iterator[list[int]]:
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         caller = sys._getframe(1)
-        if caller.f_code is columns or (caller.f_code.co_filename == column_reuse_module.__file__
-                                        and caller.f_back is not None and caller.f_back.f_code is columns):
+        while caller.f_back is not None and caller.f_code.co_filename in EXTENSION_FILES:
+            caller = caller.f_back  # column_reuse's wrapper, and patched()'s switch
+        if caller.f_code is columns:
             calls[0] += 1
         return original(*args, **kwargs)
 
@@ -114,8 +107,7 @@ def _counting_column_layouts() -> Iterator[list[int]]:
 
 
 def _render(html: str, base_url: str | None, reuse: bool) -> tuple[Geometry, int]:
-    with _counting_column_layouts() as calls, cjk_justification(), \
-            (column_reuse() if reuse else contextlib.nullcontext()):
+    with _counting_column_layouts() as calls, patched(CJK_JUSTIFY, *([COLUMN_REUSE] if reuse else [])):
         document = HTML(string=html, base_url=base_url).render(presentational_hints=False)
     return _geometry(document), calls[0]
 

@@ -13,15 +13,16 @@ import pytest
 import regex
 
 from benchmarks.fill import measure, summary
-from exporter.build import BuildOptions, build, load_source
+from exporter.api import BuildOptions, build, load_source
 from exporter.model import Part, Section
-from exporter.render import print_fill
-from exporter.render.pdf_chunks import split
-from exporter.render.print_css import PageSetup, page_setup
-from exporter.render.print_grid import grid_css
+from exporter.writers.pdf import fill as print_fill
+from exporter.writers.pdf.chunks import split
+from exporter.writers.pdf.page_css import PageSetup, page_setup
+from exporter.writers.pdf.grid import grid_css
 from tests.conftest import ROOT, ZH_EXAMPLE
 
-from .helpers import PARAGRAPH, outline, pdftotext, squeeze, write_edition
+from ..samples import PARAGRAPH, write_edition
+from .helpers import outline, pdftotext, squeeze
 
 WEEKLY = ROOT / "examples" / "weekly.toml"
 NOTICE = "因管网施工，江南片区11月23日22:00至次日6:00停水，请居民提前储水。" * 4

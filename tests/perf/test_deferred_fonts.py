@@ -9,39 +9,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import weasyprint
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader, PdfWriter
 from weasyprint import HTML
 from weasyprint.pdf import fonts
 
 from exporter.errors import RenderError
-from exporter.render.pdf_fonts_defer import STUB_MARK, deferred_font_subsets, stub_identity
-from exporter.render.pdf_fonts_merge import merge_font_subsets
-from exporter.render.weasyprint_pin import SUPPORTED_VERSIONS
-from tests.pdf.helpers import changed_internals
+from exporter.weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS, STUB_MARK, stub_identity
+from exporter.weasyprint_ext.patches import patched
+from exporter.writers.pdf.fonts_merge import merge_font_subsets
 
 from .helpers import embedded_fonts, glyphs_without_outline
 
-# The WeasyPrint code the patch replaces or relies on (Font attributes, when and how `clean`
-# is called, how its result is embedded), hashed. If one changes, re-check
-# exporter/render/pdf_fonts_defer.py against the new code, then update the hash and SUPPORTED_VERSIONS.
-INTERNALS = {
-    fonts.Font.__init__: "1f281166b10302a4",
-    fonts.Font.clean: "794f0211f18453f1",
-    fonts.Font.subset: "61ed6bc2e9a7e43a",
-    fonts.Font._harfbuzz_subset: "f80805663ede8080",
-    fonts.Font.type.fget: "31376bf9b326ac58",
-    fonts.build_fonts_dictionary: "fc551bef35d0d6c3",
-    fonts._build_vector_font_dictionary: "aa6eea312c6e3375",
-}
 # A CFF face in a collection (Noto CJK is a .ttc) and a TrueType face.
 HTML_TEXT = """<p style="font-family: 'Noto Serif CJK SC'">大桥今日正式通车，两岸车程缩短至8分钟。</p>
 <p style="font-family: 'DejaVu Sans'">Hello, world</p>"""
 
 
 def _write(html: str = HTML_TEXT, base_url: str | None = None) -> bytes:
-    with deferred_font_subsets():
+    with patched(DEFERRED_FONT_SUBSETS):
         return HTML(string=html, base_url=base_url).write_pdf()
 
 
@@ -61,15 +47,9 @@ def _merge(pdf: bytes, *more: bytes, edit: Callable[[bytes], bytes] | None = Non
     return out.getvalue()
 
 
-def test_weasyprint_internals_unchanged() -> None:
-    assert weasyprint.__version__ in SUPPORTED_VERSIONS
-    changed = changed_internals(INTERNALS)
-    assert not changed, f"WeasyPrint internals used by pdf_fonts_defer changed: {changed}"
-
-
 def test_patch_is_contained() -> None:
     before = fonts.Font.clean
-    with deferred_font_subsets():
+    with patched(DEFERRED_FONT_SUBSETS):
         assert fonts.Font.clean is not before
     assert fonts.Font.clean is before
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from exporter.build import BuildOptions, build
-from exporter.render.pdf_fonts_defer import stub_identity
+from exporter.api import BuildOptions, build
+from exporter.weasyprint_ext.font_subsets import stub_identity
 
 from .helpers import embedded_fonts, glyphs_without_outline, page_texts
 

@@ -1,0 +1,167 @@
+"""Per-family scores of `exporter ingest` on the varied corpus, each family also scored
+with the tunable weights fitted on the other families only (leave one family out).
+
+    python -m benchmarks.ingest_families [--corpus DIR] [--json OUT]
+
+Scores come from the corpus scorer (tests/fixtures/ingest-corpus/score.py, a copy of
+../shared/ingest-corpus/score.py): segmented, titles, authors, captions, subheads,
+paragraph F1 and character similarity, summed (counts) or averaged (F1, char-sim) over a
+family's pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import importlib.util
+import io
+import contextlib
+from functools import cache
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+import regex
+
+from exporter.ingest import ingest_texts
+from exporter.ingest.weights import Weights, candidates
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SCORER = FIXTURES / "ingest-corpus" / "score.py"
+_SUMMARY = regex.compile(
+    r"segmented (\d+)/(\d+), titles (\d+)/\d+, authors (\d+)/\d+, captions (\d+)/(\d+), subheads (\d+)/(\d+), "
+    r"paragraph P=[\d.]+ R=[\d.]+ F1=([\d.]+), char-sim ([\d.]+)"
+)
+COUNTS = ("segmented", "titles", "authors", "captions", "subheads")
+
+
+def score_page(txt: Path, weights: Weights | None = None) -> dict[str, float]:
+    """Ingest one page and score it against its truth file."""
+    result = ingest_texts([(txt.name, txt.read_text(encoding="utf-8"))], "corpus", dt.date(2025, 3, 1),
+                          weights=weights)
+    return score(txt.with_suffix(".truth.json"), result.edition.model_dump(mode="json", exclude_none=True))
+
+
+def score(truth: Path, edition: dict) -> dict[str, float]:
+    """The corpus scorer's figures for an edition (as JSON data) against a truth file."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as fh:
+        json.dump(edition, fh, ensure_ascii=False)
+    out, argv = io.StringIO(), sys.argv
+    try:
+        with contextlib.redirect_stdout(out), contextlib.suppress(SystemExit):
+            sys.argv = [str(SCORER), str(truth), fh.name]
+            _scorer().main()
+    finally:
+        sys.argv = argv
+        Path(fh.name).unlink()
+    m = _SUMMARY.search(out.getvalue())
+    if m is None:
+        raise RuntimeError(f"{truth}: scorer said {out.getvalue()!r}")
+    s, n, t, a, c, cn, h, hn, f1, sim = m.groups()
+    return {"articles": int(n), "segmented": int(s), "titles": int(t), "authors": int(a), "captions": int(c),
+            "captions_n": int(cn), "subheads": int(h), "subheads_n": int(hn), "f1": float(f1), "sim": float(sim),
+            "pages": 1}
+
+
+@cache
+def _scorer():  # noqa: ANN202 - the corpus's own script, loaded as a module
+    spec = importlib.util.spec_from_file_location("corpus_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def total(scores: list[dict[str, float]]) -> dict[str, float]:
+    out: dict[str, float] = defaultdict(float)
+    for s in scores:
+        for k, v in s.items():
+            out[k] += v
+    pages = out["pages"] or 1
+    out["f1"] /= pages
+    out["sim"] /= pages
+    return dict(out)
+
+
+def families(corpus: Path) -> dict[str, list[Path]]:
+    """The corpus's pages by family (FAMILY-N.txt), plus the three original pages as `qingchuan`."""
+    fams: dict[str, list[Path]] = defaultdict(list)
+    fams["qingchuan"] = sorted((FIXTURES / "ingest-corpus").glob("page*.txt"))
+    for txt in sorted(corpus.glob("*.txt")):
+        fams[txt.stem.rsplit("-", 1)[0]].append(txt)
+    return dict(fams)
+
+
+def objective(score: dict[str, float]) -> float:
+    """One number to fit weights by: the share of articles segmented and titled, plus F1."""
+    n = score["articles"] or 1
+    return (score["segmented"] + score["titles"]) / n + score["f1"]
+
+
+def fit(scores: dict[Weights, dict[Path, dict[str, float]]], pages: list[Path]) -> Weights:
+    """The candidate weights that score best on these pages; a tie keeps the earlier
+    candidate, so the prior wins unless the data prefer something else."""
+    best, best_value = None, None
+    for w, by_page in scores.items():
+        value = objective(total([by_page[p] for p in pages]))
+        if best_value is None or value > best_value + 1e-9:
+            best, best_value = w, value
+    assert best is not None
+    return best
+
+
+def row(name: str, s: dict[str, float]) -> str:
+    n = int(s["articles"])
+    return (f"| {name} | {int(s['pages'])} | {int(s['segmented'])}/{n} | {int(s['titles'])}/{n} | "
+            f"{int(s['authors'])}/{n} | {int(s['captions'])}/{int(s['captions_n'])} | "
+            f"{int(s['subheads'])}/{int(s['subheads_n'])} | {s['f1']:.3f} | {s['sim']:.3f} |")
+
+
+HEADER = ("| family | pages | segmented | titles | authors | captions | subheads | para F1 | char-sim |\n"
+          "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, default=FIXTURES / "ingest-corpus-varied")
+    ap.add_argument("--json", type=Path, help="write the figures here as JSON")
+    ap.add_argument("--no-fit", action="store_true", help="score with the default weights only")
+    args = ap.parse_args(argv)
+    fams = families(args.corpus)
+    report: dict[str, dict] = {}
+    pages_default = {f: [score_page(p) for p in pages] for f, pages in fams.items()}
+    default = {f: total(s) for f, s in pages_default.items()}
+    print("shipped weights (in-sample: every family was seen while writing the rules)")
+    print(HEADER)
+    for f, s in default.items():
+        print(row(f, s))
+    print(row("all", total([s for ss in pages_default.values() for s in ss])))
+    report["default"] = default
+    if not args.no_fit:
+        every = [p for pages in fams.values() for p in pages]
+        scores = {w: {p: score_page(p, w) for p in every} for w in candidates()}
+        held: dict[str, dict] = {}
+        chosen: dict[str, str] = {}
+        held_pages: dict[str, list] = {}
+        for f in fams:
+            w = fit(scores, [p for g, pages in fams.items() if g != f for p in pages])
+            chosen[f] = w.label()
+            held_pages[f] = [scores[w][p] for p in fams[f]]
+            held[f] = total(held_pages[f])
+        print("\nheld out: each family scored with the weights fitted on the other families")
+        print(HEADER)
+        for f, s in held.items():
+            print(row(f, s) + f" {chosen[f]}")
+        print(row("all", total([s for ss in held_pages.values() for s in ss])))
+        print(f"\nfitted on all families: {fit(scores, every).label()}; shipped: {Weights().label()}")
+        report["held_out"] = held
+        report["chosen"] = chosen
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,57 @@
+"""Page furniture: what a page prints around its articles and that belongs to none.
+
+Folio lines (paper, date, 第3版, 星期三, 责任编辑 …), editor lines, display ads and column
+logos (时评, 简讯, 图片新闻) are set aside whole, with their line numbers, so the report
+can list them and conservation still holds: every character lands in an article, in the
+ledger of layout marks, or in this list.
+
+A folio line is recognised by what it is made of, not by where one paper puts it: two or
+more folio signals (a date, a weekday, a page or issue number, an editor's role) on one
+short line that does not end a sentence.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_SIGNALS = [
+    regex.compile(r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}|民[國国]\s*\d{2,3}\s*年\s*\d{1,2}\s*月"),
+    regex.compile(r"(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4})"),
+    regex.compile(r"星期[一二三四五六日天]|[週周][一二三四五六日]"),
+    regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*[版期]|(?<![\p{L}\d])[A-H]\d{1,2}(?![\p{L}\d])|(?i:\bpage\s+[A-H]?\d{1,2}\b)"),
+    regex.compile(r"[责責][任]?[编編](?:[辑輯])?|(?<![\p{L}])[编編][辑輯]|美[编編]|校[对對]|版式|[组組]版|[审審][校]|(?i:\beditor\b)"),
+]
+_EDITOR = _SIGNALS[-1]
+_CLOSED = regex.compile(r"[。！？!?]$")
+_PHONE = regex.compile(r"(?:[热熱]线|[电電]话|咨[询詢]|(?i:\bcall\b|\btel\b|\bphone\b))\D{0,3}[\d-]{7,}|\d{3,4}-\d{7,8}\b|\b\d{3}-\d{4}\b")
+_AD_LABEL = regex.compile(r"^(?:广告|廣告|(?i:advertisement|advertising|sponsored))$")
+# Column logos and labels: standing names of a column or of a strip of items, never a headline.
+COLUMN_LOGOS = frozenset(
+    "时评 時評 社论 社論 短评 短評 快评 快評 评论 評論 简讯 簡訊 快讯 快訊 图片新闻 圖片新聞 图说 圖說 图片报道 圖片報導 "
+    "新闻速览 新聞速覽 要闻简报 要聞簡報 一周要闻 一週要聞 本报综合 本報綜合 观点 觀點 声音 聲音 "
+    "BRIEFS BRIEFLY NEWS-IN-BRIEF".split()
+)
+# Logos that announce items printed without headlines (a strip of photos).
+HEADLESS_STRIPS = frozenset("图片新闻 圖片新聞 图说 圖說 图片报道 圖片報導".split())
+
+
+def folio(text: str) -> bool:
+    """A folio or editor line: two folio signals (or two editor roles) on a line that is not a sentence."""
+    if len(text) > 90 or _CLOSED.search(text):
+        return False
+    hits = sum(1 for s in _SIGNALS if s.search(text))
+    return hits >= 2 or len(_EDITOR.findall(text)) >= 2
+
+
+def advert(texts: list[str]) -> bool:
+    """A display ad: a block labelled as one, or short lines with a phone number and no sentence."""
+    if not texts:
+        return False
+    if _AD_LABEL.match(texts[0].strip()):
+        return True
+    return (any(_PHONE.search(t) for t in texts) and not any(_CLOSED.search(t) for t in texts)
+            and all(len(t) <= 40 for t in texts))
+
+
+def column_logo(text: str) -> bool:
+    return regex.sub(r"\s", "", text) in COLUMN_LOGOS or text.strip().upper() in COLUMN_LOGOS

@@ -1,0 +1,285 @@
+"""Read newspaper page PDFs with PyMuPDF: characters with positions, sizes and fonts
+become the same line listing a text extractor gives, but built from geometry.
+
+- Fake bold (every glyph drawn twice, a fraction of a point apart) is removed by
+  position: a glyph on top of its own twin is one glyph, and the line counts as bold.
+- Lines are glyphs on one baseline, cut where a gap wider than a column gutter opens.
+- Reading order comes from recursive XY cuts: split the page at the widest empty vertical
+  gutter (columns, articles side by side), else at an empty horizontal band (rows of
+  articles, a headline over its body), down to single columns read top to bottom. A
+  vertical headline block is a narrow column of one glyph a line.
+- Display type (a size well above the body size, a bold font or fake bold) is marked, so
+  headlines and subheads are known rather than guessed; indents are measured in ems.
+- Lines in the top and bottom margin band are page furniture; images are extracted into
+  the edition folder and tied to the caption printed under them.
+
+The result per page is a `PdfPage`: text lines, the numbers of display lines, positions
+for the report and the figures; `layout.read_page` takes it from there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, Problem
+
+MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
+DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
+TWIN = 0.25  # a glyph within this share of its size of its twin is fake bold
+ROW_GAP = 1.5  # a horizontal band this many times the widest gutter cuts first
+GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless letter-spacing is wider)
+
+
+@dataclass
+class _Glyph:
+    c: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    base: float
+    size: float
+    bold: bool
+
+
+@dataclass
+class _Box:
+    """A line fragment (glyphs on one baseline) or an image."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str = ""
+    size: float = 0.0
+    bold: bool = False
+    image: str | None = None  # path written, relative to the edition folder
+
+
+@dataclass
+class PdfPage:
+    """One PDF page as numbered text lines and what geometry told about them."""
+
+    number: int
+    text: str
+    display: set[int] = field(default_factory=set)  # 1-based line numbers set in display type
+    where: dict[int, str] = field(default_factory=dict)  # line number → "(x, y)" in points from the top left
+    figures: dict[int, str] = field(default_factory=dict)  # caption's first line → image path
+    margin: list[tuple[str, str]] = field(default_factory=list)  # (position, text) in the margin band
+    dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
+    images: int = 0
+
+
+def read_pdf(path: Path, image_dir: Path | None = None, image_prefix: str = "images") -> list[PdfPage]:
+    """Every page of a PDF; images go to image_dir (named for the file and page) when given."""
+    try:
+        import pymupdf
+    except ImportError:
+        raise InputError.single(path, "reading PDF pages needs PyMuPDF: pip install 'newsprint-exporter[pdf]'") from None
+    try:
+        doc = pymupdf.open(path)
+    except Exception as exc:  # noqa: BLE001 - PyMuPDF raises several types for a damaged file
+        raise InputError.single(path, f"not a readable PDF: {exc}") from None
+    with doc:
+        glyphs = [_glyphs(page) for page in doc]
+        empty = [n for n, gs in enumerate(glyphs, start=1) if not any(not g.c.isspace() for g in gs)]
+        if empty:  # refused before any image is written
+            raise InputError([Problem(path, f"page {n}", "no text layer; OCR is not supported") for n in empty])
+        return [_page(doc, page, n, gs, path, image_dir, image_prefix)
+                for n, (page, gs) in enumerate(zip(doc, glyphs), start=1)]
+
+
+def _glyphs(page) -> list[_Glyph]:  # noqa: ANN001 - a pymupdf.Page
+    out = []
+    import pymupdf
+
+    # without TEXT_PRESERVE_IMAGES: decoding every image here would cost eight times the text
+    flags = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES | pymupdf.TEXT_MEDIABOX_CLIP
+    for block in page.get_text("rawdict", flags=flags)["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                bold = bool(span["flags"] & 16) or any(w in span["font"] for w in ("Bold", "Black", "Heavy"))
+                for ch in span["chars"]:
+                    x0, y0, x1, y1 = ch["bbox"]
+                    out.append(_Glyph(ch["c"], x0, y0, x1, y1, ch["origin"][1], span["size"], bold))
+    return out
+
+
+def _undouble(glyphs: list[_Glyph], dropped: Counter[str]) -> list[_Glyph]:
+    """Drop a glyph drawn on top of its twin, and mark the one kept as bold."""
+    kept: list[_Glyph] = []
+    cells: dict[tuple[str, int, int], list[_Glyph]] = {}
+    for g in glyphs:
+        tol = TWIN * g.size
+        kx, ky = int(g.x0 // max(tol, 0.1)), int(g.base // max(tol, 0.1))
+        twin = next((k for dx in (-1, 0, 1) for dy in (-1, 0, 1) for k in cells.get((g.c, kx + dx, ky + dy), ())
+                     if abs(k.x0 - g.x0) < tol and abs(k.base - g.base) < tol and abs(k.size - g.size) < 0.5), None)
+        if twin is not None:
+            twin.bold = True
+            if not g.c.isspace():
+                dropped[g.c] += 1
+            continue
+        cells.setdefault((g.c, kx, ky), []).append(g)
+        kept.append(g)
+    return kept
+
+
+def _lines(glyphs: list[_Glyph]) -> list[_Box]:
+    """Glyphs on one baseline, left to right, cut at gaps wider than a gutter."""
+    rows: list[list[_Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: (round(g.base, 1), g.x0)):
+        row = rows[-1] if rows else None
+        if row and abs(row[0].base - g.base) < 0.3 * g.size and abs(row[0].size - g.size) < 0.2 * g.size:
+            row.append(g)
+        else:
+            rows.append([g])
+    boxes = []
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+        gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]))
+        tracking = 2 * gaps[len(gaps) // 2] if gaps else 0.0  # twice a letter-spaced line's usual gap
+        run = [row[0]]
+        for g in row[1:]:
+            spaced = g.c == " " or run[-1].c == " "  # a justified word space (a line never ends in one before a gutter)
+            if g.x0 - run[-1].x1 > max((10 if spaced else GUTTER) * g.size, tracking):
+                boxes.append(_box(run))
+                run = []
+            run.append(g)
+        boxes.append(_box(run))
+    return [b for b in boxes if b.text.strip()]
+
+
+def _box(run: list[_Glyph]) -> _Box:
+    ink = [g for g in run if not g.c.isspace()] or run
+    size = Counter(round(g.size, 1) for g in ink).most_common(1)[0][0]
+    return _Box(min(g.x0 for g in ink), min(g.y0 for g in ink), max(g.x1 for g in ink), max(g.y1 for g in ink),
+                "".join(g.c for g in run).strip(), size, sum(g.bold for g in ink) * 2 > len(ink))
+
+
+def _stack(boxes: list[_Box]) -> list[list[_Box]]:
+    """Stack lines into blocks: a line joins the block whose last line sits just above it,
+    overlapping it across most of the narrower width, in the same size and weight."""
+    blocks: list[list[_Box]] = []
+    for b in sorted(boxes, key=lambda b: (b.y0, b.x0)):
+        home = None
+        if b.image is None:
+            for block in blocks:
+                last = block[-1]
+                overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
+                if (last.image is None and -0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size
+                        and overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
+                        and last.bold == b.bold and abs(last.size - b.size) < 0.5):
+                    home = block
+                    break
+        if home is None:
+            blocks.append([b])
+        else:
+            home.append(b)
+    return blocks
+
+
+def _extent(block: list[_Box]) -> tuple[float, float, float, float]:
+    return (min(b.x0 for b in block), min(b.y0 for b in block), max(b.x1 for b in block), max(b.y1 for b in block))
+
+
+def _gaps(blocks: list[list[_Box]], vertical: bool) -> list[tuple[float, float]]:
+    """Empty bands across all blocks as (width, position); x positions for vertical cuts."""
+    spans = sorted((e[0], e[2]) if vertical else (e[1], e[3]) for e in map(_extent, blocks))
+    cuts, end = [], spans[0][1]
+    for lo, hi in spans[1:]:
+        if lo > end:
+            cuts.append((lo - end, (end + lo) / 2))
+        end = max(end, hi)
+    return cuts
+
+
+def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = ()) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """Blocks in reading order, each with its column: the path of strips down to the last
+    vertical cut (so blocks one above the other share it).
+
+    Cut first at the widest empty horizontal band when it is much wider than any gutter
+    (between rows of articles: the grid's gutters may line up down the whole page), else
+    at the widest empty vertical gutters (columns, articles side by side), else at the
+    widest horizontal band (under a headline); recurse into the strips, read left to right
+    and top to bottom.
+    """
+    if len(blocks) <= 1:
+        return [(b, column) for b in blocks]
+    across = [(w, at) for w, at in _gaps(blocks, True) if w >= 0.3 * body]
+    down = [(w, at) for w, at in _gaps(blocks, False) if w >= 0.05 * body]
+    if not across and not down:
+        return [(b, column) for b in sorted(blocks, key=lambda b: (_extent(b)[1], _extent(b)[0]))]
+    # a band much wider than any gutter separates rows, even where column grids line up
+    vertical = bool(across) and not (down and max(down)[0] >= ROW_GAP * max(across)[0])
+    options = across if vertical else down
+    widest = max(w for w, _ in options)
+    cuts = sorted(at for w, at in options if w >= 0.8 * widest)
+    strips: list[list[list[_Box]]] = [[] for _ in range(len(cuts) + 1)]
+    for block in blocks:
+        x0, y0, _, _ = _extent(block)
+        strips[sum(1 for c in cuts if (x0 if vertical else y0) > c)].append(block)
+    return [leaf for k, strip in enumerate(strips) if strip
+            for leaf in _xycut(strip, body, (*column, k) if vertical else (*column, -1 - k))]
+
+
+def _column(path: tuple[int, ...]) -> tuple[int, ...]:
+    """The path up to its last vertical cut (horizontal cuts are negative)."""
+    while path and path[-1] < 0:
+        path = path[:-1]
+    return path
+
+
+def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: Path | None,  # noqa: ANN001
+          image_prefix: str) -> PdfPage:
+    out = PdfPage(number, "")
+    glyphs = _undouble(glyphs, out.dropped)
+    boxes = _lines(glyphs)
+    height = page.rect.height
+    body = Counter(round(g.size, 1) for g in glyphs if not g.c.isspace()).most_common(1)[0][0]
+    content = []
+    for b in boxes:
+        if b.y1 < height * MARGIN_BAND or b.y0 > height * (1 - MARGIN_BAND):
+            out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
+        else:
+            content.append(b)
+    for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1):
+        for rect in page.get_image_rects(xref)[:1]:
+            src = None
+            if image_dir is not None:
+                info = doc.extract_image(xref)
+                name = f"{path.stem}-p{number}-{k}.{info['ext']}"
+                image_dir.mkdir(parents=True, exist_ok=True)
+                (image_dir / name).write_bytes(info["image"])
+                src = f"{image_prefix}/{name}"
+            content.append(_Box(rect.x0, rect.y0, rect.x1, rect.y1, image=src or ""))
+            out.images += 1
+    lines: list[str] = []
+    pending: _Box | None = None  # an image waiting for the caption under it
+    edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
+    order = _xycut(_stack(content), body)
+    order = [(block, _column(path)) for block, path in order]
+    members = Counter(column for block, column in order if block[0].image is None)
+    for block, column in order:
+        lines.append("")
+        if block[0].image is not None:
+            pending = block[0]
+            continue
+        left, right = min(b.x0 for b in block), max(b.x1 for b in block)
+        if (edge is not None and (edge[2] == column or members[column] == 1) and edge[0] + body < left and len(block) <= 4
+                and right - left < 0.5 * max(edge[1] - edge[0], 10 * body)):
+            left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
+        else:
+            edge = (left, right, column)
+        for b in block:
+            lines.append(" " * round((b.x0 - left) / b.size * 2) + b.text)
+            no = len(lines)
+            out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
+            if b.size >= DISPLAY_SIZE * body or b.bold:
+                out.display.add(no)
+            if pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1:
+                out.figures[no] = pending.image
+            pending = None
+    out.text = "\n".join(lines) + "\n"
+    return out

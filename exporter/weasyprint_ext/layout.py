@@ -1,0 +1,23 @@
+"""The WeasyPrint extensions every print layout of this project runs inside.
+
+Single pass, parallel chunks and the furniture pass all lay out within `patched()` (CJK
+justification and column reuse), so they agree to the point;
+`python -m exporter.weasyprint_ext.layout print.html out.pdf` is the weasyprint command
+line inside them, to reproduce an --emit-print-html build exactly.
+"""
+
+from __future__ import annotations
+
+from .cjk_justify import CJK_JUSTIFY
+from .column_reuse import COLUMN_REUSE
+
+LAYOUT = (CJK_JUSTIFY, COLUMN_REUSE)
+
+
+if __name__ == "__main__":
+    from weasyprint.__main__ import main
+
+    from .patches import patched
+
+    with patched(*LAYOUT):
+        main()

@@ -1,0 +1,66 @@
+"""The one table of what the WeasyPrint extensions were checked against.
+
+`VERSIONS` are the WeasyPrint releases whose internals were read; `SOURCE_HASHES` pins
+each internal function an extension patches or relies on by a hash of its source (the
+tests compare them, so a new release is re-checked before it is added); `REQUIREMENTS`
+are the dependency specifiers pyproject.toml must carry (a test compares them too).
+On any other WeasyPrint version `patched()` leaves WeasyPrint as it is: stock layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import inspect
+
+import weasyprint
+
+VERSIONS = ("70.0",)
+
+REQUIREMENTS = {
+    "weasyprint": "weasyprint>=70,<71",  # other 70.x releases build with stock layout
+    "pypdf": "pypdf>=4,<8",  # writers/pdf/assemble.py and fonts_merge.py use pypdf 7's private API
+}
+
+# "module:qualified.name": first 16 hex digits of the SHA-256 of its source.
+SOURCE_HASHES = {
+    # cjk_justify.py
+    "weasyprint.layout.inline:text_align": "e953d41b87ccfc30",
+    "weasyprint.layout.inline:justify_line": "f83b21ff8793ba6b",
+    "weasyprint.layout.inline:count_expandable_spaces": "175fe6f42576ed38",
+    "weasyprint.layout.inline:add_word_spacing": "879516e71f1b80fa",
+    "weasyprint.text.line_break:Layout.set_text": "fe23ca9937dbf520",
+    "weasyprint.text.line_break:Layout.reactivate": "0b89ee097104b713",
+    "weasyprint.draw.text:draw_first_line": "1bb8eae6d88e71b1",
+    # column_reuse.py
+    "weasyprint.layout.column:columns_layout": "7a05cce3272fc581",
+    "weasyprint.layout.block:remove_placeholders": "ce16d97a1caacea0",
+    "weasyprint.layout.block:block_box_layout": "a6279066e3d9ff7d",
+    # font_subsets.py
+    "weasyprint.pdf.fonts:Font.__init__": "1f281166b10302a4",
+    "weasyprint.pdf.fonts:Font.clean": "794f0211f18453f1",
+    "weasyprint.pdf.fonts:Font.subset": "61ed6bc2e9a7e43a",
+    "weasyprint.pdf.fonts:Font._harfbuzz_subset": "f80805663ede8080",
+    "weasyprint.pdf.fonts:Font.type": "31376bf9b326ac58",
+    "weasyprint.pdf.fonts:build_fonts_dictionary": "fc551bef35d0d6c3",
+    "weasyprint.pdf.fonts:_build_vector_font_dictionary": "aa6eea312c6e3375",
+}
+
+
+def supported() -> bool:
+    """Whether the installed WeasyPrint is one the extensions were checked on."""
+    return weasyprint.__version__ in VERSIONS
+
+
+def _source(name: str) -> str:
+    module, _, path = name.partition(":")
+    obj = importlib.import_module(module)
+    for part in path.split("."):
+        obj = getattr(obj, part)
+    return inspect.getsource(obj.fget if isinstance(obj, property) else obj)
+
+
+def changed_internals() -> list[str]:
+    """The pinned internals whose source no longer matches its hash."""
+    return [name for name, digest in SOURCE_HASHES.items()
+            if hashlib.sha256(_source(name).encode()).hexdigest()[:16] != digest]

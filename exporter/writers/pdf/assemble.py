@@ -1,0 +1,105 @@
+"""Merge laid-out content pages under their furniture (ghost) pages with pypdf.
+
+Each content page becomes a form XObject drawn first on its ghost page, so the page keeps
+the furniture PDF's page objects (and with them its outline, link annotations, named
+destinations and metadata) and draws the content, then the running heads and page number
+(a second form XObject, from the margins document, when the furniture was laid out in two),
+in the order a single pass draws them. No content stream is parsed or rewritten, so the
+merge costs milliseconds per page. The chunks' subsets of each font are then merged into
+one embedded font per face (fonts_merge.py).
+"""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    IndirectObject,
+    NameObject,
+    PdfObject,
+    StreamObject,
+)
+
+from .chunks import ChunkLayout
+from .fonts_merge import merge_font_subsets
+
+_CONTENT = NameObject("/NewsprintContent")
+_MARGINS = NameObject("/NewsprintMargins")
+
+
+def _as_form(page: DictionaryObject, writer: PdfWriter) -> IndirectObject:
+    """The page's content stream and resources as a form XObject owned by `writer`."""
+    contents = page["/Contents"]
+    if isinstance(contents, ArrayObject):
+        joined = DecodedStreamObject()
+        joined.set_data(b"\n".join(c.get_object().get_data() for c in contents))
+        form: StreamObject = joined.flate_encode()
+    else:
+        form = contents.get_object().clone(writer, force_duplicate=True)
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject(page.mediabox),
+        NameObject("/Resources"): page["/Resources"].clone(writer),
+    })
+    if form.indirect_reference is None:
+        return writer._add_object(form)
+    return form.indirect_reference
+
+
+def _copy_dict(value: PdfObject | None) -> DictionaryObject:
+    return DictionaryObject(value.get_object()) if value is not None else DictionaryObject()
+
+
+def _content_pages(layouts: list[ChunkLayout], front: int, mirror_shift: float) -> list[tuple[PageObject, float]]:
+    """Every chunk page with how far right to draw it: a chunk lays out its first page as a
+    right page, and with mirrored margins a page that lands on the other side moves by the
+    difference of the inner and outer margins (the text area's width is the same)."""
+    pages = []
+    for layout in layouts:
+        for j, page in enumerate(PdfReader(io.BytesIO(layout.pdf)).pages):
+            final_right = (front + len(pages)) % 2 == 0  # 0-based index: even is a right page
+            laid_right = j % 2 == 0
+            pages.append((page, 0.0 if final_right == laid_right else mirror_shift * (1 if final_right else -1)))
+    return pages
+
+
+def assemble(furniture: bytes, layouts: list[ChunkLayout], margins: bytes | None = None, mirror_shift: float = 0.0) -> bytes:
+    """The furniture PDF with every chunk's pages drawn under its trailing ghost pages, and
+    over them, if given, the trailing pages of the margins PDF (same front length).
+    `mirror_shift`: inner minus outer margin in pt, when left and right pages mirror them."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(furniture)))
+    front = len(writer.pages) - sum(len(layout.pages) for layout in layouts)
+    content_pages = _content_pages(layouts, front, mirror_shift)
+    if front < 0:
+        raise AssertionError("the furniture pass made fewer pages than the chunks")
+    margin_pages = PdfReader(io.BytesIO(margins)).pages[front:] if margins is not None else None
+    if margin_pages is not None and len(margin_pages) != len(content_pages):
+        raise AssertionError("the margins document's ghost pages do not match the content pages")
+    draws: dict[float, IndirectObject] = {}
+    for i, (ghost, (page, dx)) in enumerate(zip(writer.pages[front:], content_pages, strict=True)):
+        if dx not in draws:
+            draw = DecodedStreamObject()
+            move = f"1 0 0 1 {dx:.4f} 0 cm ".encode() if dx else b""
+            draw.set_data(b"q " + move + b"/NewsprintContent Do Q\n"
+                          + (b"q /NewsprintMargins Do Q\n" if margin_pages is not None else b""))
+            draws[dx] = writer._add_object(draw)
+        draw_ref = draws[dx]
+        resources = _copy_dict(ghost.get("/Resources"))
+        xobjects = _copy_dict(resources.get("/XObject"))
+        xobjects[_CONTENT] = _as_form(page, writer)
+        if margin_pages is not None:
+            xobjects[_MARGINS] = _as_form(margin_pages[i], writer)
+        resources[NameObject("/XObject")] = xobjects
+        ghost[NameObject("/Resources")] = resources
+        existing = ghost.get("/Contents")
+        streams = list(existing) if isinstance(existing, ArrayObject) else [] if existing is None else [ghost.raw_get("/Contents")]
+        ghost[NameObject("/Contents")] = ArrayObject([draw_ref, *streams])
+    merge_font_subsets(writer)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

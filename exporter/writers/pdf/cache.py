@@ -1,0 +1,128 @@
+"""A folder of laid-out PDF chunks, so a rebuild lays out only what changed.
+
+An entry is keyed by a SHA-256 of everything that can change a chunk's layout: its HTML,
+every staged file it links or shows (theme and generated CSS, the chunk, ghost and
+targets stylesheets, images), the installed fonts, the versions of WeasyPrint and of this
+package, and the source of the code that lays it out (every module of the PDF writer, of
+the shared writer modules and of the WeasyPrint extensions, and the built-in templates).
+Entries are written atomically, so concurrent builds may share the folder, and the folder
+may be deleted at any time (`rm -rf ~/.cache/newsprint-exporter`). After each build the
+entries unused for `MAX_AGE_DAYS` go, then the least recently used ones until the folder
+is under its size cap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from dataclasses import asdict
+from typing import Any
+from pathlib import Path
+
+import regex
+import weasyprint
+
+from ... import __version__
+from ...atomic import write_bytes
+from ...fonts import installed_faces
+from ...resources import data_dir
+from ...weasyprint_ext.page_info import PageInfo
+from .chunks import ChunkLayout
+
+_LINKED = regex.compile(r'\b(?:src|href)="([^"#:]+)"')
+_PACKAGE = Path(__file__).resolve().parents[2]
+# What lays a chunk out besides its HTML: the PDF writer, the modules all writers share
+# (autospace, theme CSS), the WeasyPrint extensions.
+_LAYOUT_CODE = ("writers/pdf", "writers", "weasyprint_ext")
+DEFAULT_MAX_BYTES = 1 << 30
+MAX_AGE_DAYS = 30
+
+
+def _hash_tree(h: Any, root: Path, pattern: str, recursive: bool = True) -> None:
+    for path in sorted(root.rglob(pattern) if recursive else root.glob(pattern)):
+        if path.is_file():
+            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def code_digest() -> str:
+    """The package version and the source of everything that lays a chunk out."""
+    h = hashlib.sha256(f"{weasyprint.__version__}\0{__version__}\0".encode())
+    for folder in _LAYOUT_CODE:
+        _hash_tree(h, _PACKAGE / folder, "*.py", recursive=False)
+    _hash_tree(h, data_dir("templates"), "*")
+    return h.hexdigest()
+
+
+def stage_digest(stage: Path) -> str:
+    """What every chunk of one build shares: versions, layout code, theme files, fonts."""
+    h = hashlib.sha256(code_digest().encode())
+    _hash_tree(h, stage / "theme", "*")
+    for face in installed_faces():
+        stat = face.path.stat()
+        h.update(f"{face.path}\0{face.index}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def chunk_key(shared: str, html: str, stage: Path) -> str:
+    """The key of one chunk: the shared digest, its HTML and the staged files it links
+    (stylesheets such as chunk.css, ghost.css, targets.css) or shows (images)."""
+    h = hashlib.sha256(shared.encode() + html.encode())
+    for name in sorted(set(_LINKED.findall(html))):
+        path = (stage / name).resolve()
+        if path.is_relative_to(stage.resolve()) and path.is_file():
+            h.update(name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+class ChunkCache:
+    """Laid-out chunks on disk: `<key>.pdf` with its page data in `<key>.json`."""
+
+    def __init__(self, root: Path, max_bytes: int = DEFAULT_MAX_BYTES, max_age_days: float = MAX_AGE_DAYS) -> None:
+        self.root = root / "pdf-chunks"
+        self.max_bytes, self.max_age = max_bytes, max_age_days * 86400
+
+    def _paths(self, key: str) -> tuple[Path, Path]:
+        folder = self.root / key[:2]
+        return folder / f"{key}.pdf", folder / f"{key}.json"
+
+    def get(self, key: str) -> ChunkLayout | None:
+        pdf, meta = self._paths(key)
+        try:
+            info = json.loads(meta.read_text(encoding="utf-8"))
+            data = pdf.read_bytes()
+            pages, moves = info["pages"], info["moves"]
+            os.utime(meta)  # recently used: pruned last
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return ChunkLayout(data, [PageInfo(**{k: [tuple(v) for v in vs] for k, vs in p.items()}) for p in pages],
+                           [tuple(m) for m in moves])
+
+    def put(self, key: str, layout: ChunkLayout) -> None:
+        pdf, meta = self._paths(key)
+        write_bytes(pdf, layout.pdf)
+        info = {"pages": [asdict(p) for p in layout.pages], "moves": layout.moves}
+        write_bytes(meta, json.dumps(info, ensure_ascii=False).encode())
+
+    def prune(self) -> int:
+        """Drop entries unused for too long, then the least recently used ones until the
+        folder is under its cap; return how many went. Another build may be pruning too:
+        a file already gone is not an error."""
+        entries = []
+        for meta in self.root.glob("*/*.json"):
+            pdf = meta.with_suffix(".pdf")
+            try:
+                used, size = meta.stat().st_mtime, meta.stat().st_size + pdf.stat().st_size
+            except OSError:
+                continue
+            entries.append((used, size, meta, pdf))
+        entries.sort(key=lambda entry: entry[0], reverse=True)  # newest first
+        total, now, removed = 0, time.time(), 0
+        for used, size, meta, pdf in entries:
+            total += size
+            if total > self.max_bytes or now - used > self.max_age:
+                for path in (meta, pdf):
+                    path.unlink(missing_ok=True)
+                removed += 1
+        return removed

@@ -1,0 +1,101 @@
+"""Split a print document at its forced page breaks and lay the pieces out separately.
+
+Where pages break is the `breaks` setting: with "section" every section starts a page, with
+"part" every part (sections run on inside it), with "none" only the body after the front.
+Between two such breaks the pages do not depend on what came before, so the pieces
+("chunks") are laid out as independent documents in separate processes; only their page
+numbers, running heads and the contents do, and those are drawn afterwards
+(exporter/writers/pdf/furniture.py). A chunk is
+the same markup the single-pass document has (sections inside `main`, inside their part),
+with one extra stylesheet that suppresses the page-margin furniture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from weasyprint import HTML
+
+from ...model import Part, Section
+from .fetcher import StagedFetcher
+from ...weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS
+from ...weasyprint_ext.patches import patched
+from ...weasyprint_ext.page_info import PageInfo, page_info
+from .fill import Move, filled
+
+# A chunk is one section, or several small consecutive sections of one part: fewer
+# chunks pay less per-document overhead (stylesheets, fonts, PDF writing).
+CHUNK_CHARACTERS = 6000
+MARGIN_BOXES = [f"{side}-{where}" for side in ("top", "bottom") for where in ("left", "center", "right")] + [
+    "top-left-corner", "top-right-corner", "bottom-left-corner", "bottom-right-corner",
+    *(f"{side}-{where}" for side in ("left", "right") for where in ("top", "middle", "bottom"))]
+CHUNK_CSS = "\n".join(
+    f"@page{selector} {{ marks: none; {' '.join(f'@{box} {{ content: none; }}' for box in MARGIN_BOXES)} }}"
+    for selector in ("", " :first", " :left", " :right", " :blank")) + "\n"
+
+
+@dataclass(frozen=True)
+class ChunkPart:
+    """What the print template needs of a part inside one chunk; `continued` is a part
+    whose header and earlier sections are in an earlier chunk (no id, no bookmark)."""
+
+    title: str | None
+    slug: str
+    sections: list[Section]
+    continued: bool = False
+
+
+@dataclass
+class ChunkLayout:
+    """A laid-out chunk: its PDF (no page furniture), what each page holds, and the
+    fillers the hole-filling pass moved (fill.py)."""
+
+    pdf: bytes
+    pages: list[PageInfo]
+    moves: list[Move] = field(default_factory=list)
+
+
+def _weight(section: Section) -> int:
+    return sum(len(t) for a in section.articles for t in a.texts) + 400 * len(section.articles)
+
+
+def chunk_weight(chunk: list[ChunkPart]) -> int:
+    """About how long a chunk takes to lay out, to hand out the heaviest first."""
+    return sum(_weight(section) for part in chunk for section in part.sections)
+
+
+def split(parts: list[Part], breaks: str = "section") -> list[list[ChunkPart]]:
+    """Chunks in the document's order: with "section" breaks, sections grouped without
+    crossing a part; with "part" breaks, one part each (only titled parts start a page:
+    an edition's one part is one chunk); with "none", one chunk."""
+    if breaks == "none" or (breaks == "part" and not all(p.title for p in parts)):
+        return [[ChunkPart(p.title, p.slug, p.sections) for p in parts]]
+    if breaks == "part":
+        return [[ChunkPart(p.title, p.slug, p.sections)] for p in parts]
+    chunks: list[list[ChunkPart]] = []
+    for part in parts:
+        group: list[Section] = []
+        for i, section in enumerate(part.sections):
+            group.append(section)
+            if sum(map(_weight, group)) >= CHUNK_CHARACTERS or i == len(part.sections) - 1:
+                first = group[0] is part.sections[0]
+                chunks.append([ChunkPart(part.title, part.slug, group, continued=not first and bool(part.title))])
+                group = []
+    return chunks
+
+
+def layout_chunk(html: str, stage: str) -> ChunkLayout:
+    """Lay out one chunk as a single pass would, holes filled (runs in a worker process)."""
+    root = Path(stage)
+    fetcher = StagedFetcher(root)
+
+    def lay_out(markup: str) -> Any:
+        return HTML(string=markup, base_url=str(root / "print.html"), url_fetcher=fetcher).render(presentational_hints=False)
+
+    with patched():
+        rendered, _, moves = filled(html, lay_out)
+        with patched(DEFERRED_FONT_SUBSETS):
+            pdf = rendered.write_pdf()
+    return ChunkLayout(pdf, [page_info(page) for page in rendered.pages], moves)

@@ -1,0 +1,43 @@
+"""WeasyPrint may read only what the build staged: the edition's images, the theme's
+files and data: URIs. Everything else (other local files, devices, the network) is
+refused and logged, because `file://`, SVG and stylesheets could otherwise read any file."""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import URLFetcher
+
+from ...weasyprint_ext.public import URLFetcherResponse
+
+LOG = logging.getLogger("exporter.pdf")
+
+
+class RefusedURL(ValueError):
+    """A URL outside the allow-list; WeasyPrint logs it and renders without the resource."""
+
+
+class StagedFetcher(URLFetcher):
+    """Serve regular files under `root` (after resolving symbolic links) and data: URIs."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=False)
+        self.root = root.resolve()
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "data":
+            return super().fetch(url, headers)
+        if scheme == "file":
+            path = Path(url2pathname(unquote(urlsplit(url).path))).resolve()
+            if path.is_relative_to(self.root) and path.is_file():
+                media_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": media_type})
+        self.refused.append(url)
+        LOG.warning("refused to fetch %s (only the edition's images and the theme's files)", url)
+        raise RefusedURL(f"refused: {url}")

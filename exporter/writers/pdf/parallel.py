@@ -1,0 +1,192 @@
+"""Parallel, cached PDF layout: chunks in worker processes, then one furniture pass.
+
+1. The document is split at its forced page breaks (chunks.split: parts, or sections
+   with `breaks = "section"`); each chunk's HTML is the single-pass markup of those sections.
+2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
+   processes (largest first, so the last one to finish is a small one).
+3. The furniture pass (furniture.py) renders the front and one ghost page per content
+   page, as two documents laid out side by side (targets: outline, links and the contents'
+   page numbers; margins: running heads and page numbers). Their PDFs are cached too: each
+   is reused while nothing it shows moved.
+4. assemble.py draws each content page, then its margins, under its ghost page.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from concurrent.futures import Executor, Future, as_completed
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+from ... import executors
+from .cache import ChunkCache, chunk_key, stage_digest
+from ...workers import worker_pool
+from ..autospace import autospace
+from .assemble import assemble
+from .fill import apply_moves
+from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
+from .furniture import (
+    TARGETS_CSS,
+    dedupe_anchors,
+    ghost_css,
+    margins_pages,
+    targets_pages,
+    without_internal_links,
+)
+
+LOG = logging.getLogger("exporter.pdf")
+Render = Callable[..., str]
+
+
+@dataclass(frozen=True)
+class LayoutPass:
+    """One layout pass of a chunked build: how many documents (`what`: "PDF chunks" or
+    "furniture documents") it had, and how many came from the cache."""
+
+    what: str
+    documents: int
+    cached: int
+
+    @property
+    def laid_out(self) -> int:
+        return self.documents - self.cached
+
+
+def _pool(jobs: int) -> Executor:
+    """Local worker processes in the platform's default start method (not forced: a fork
+    server where Python makes it the default), which die with their parent
+    (exporter/workers.py); or the executors the build chose, such as a Dask cluster
+    (exporter/executors.py)."""
+    if (chosen := executors.chosen()) is not None:
+        return chosen(jobs)
+    return worker_pool(jobs)
+
+
+def _progress(enabled: bool) -> Progress:
+    console = Console(stderr=True)
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                    console=console, transient=True, disable=not (enabled and console.is_terminal))
+
+
+@dataclass
+class ChunkedLayout:
+    """Lays documents of one build out in parallel, through the chunk cache when there is
+    one, and keeps a record of each pass."""
+
+    stage: Path
+    jobs: int
+    cache: ChunkCache | None
+    show_progress: bool = False
+    passes: list[LayoutPass] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.shared = stage_digest(self.stage) if self.cache is not None else ""
+
+    def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
+                jobs: int | None = None) -> list[ChunkLayout]:
+        """Every document rendered, then taken from the cache or laid out, the heaviest first.
+
+        A document is handed to the workers as soon as it is rendered, so they lay out while
+        the rest render; the pool starts before the progress display's refresh thread.
+        """
+        jobs = self.jobs if jobs is None else jobs
+        pool = _pool(min(jobs, len(renders))) if jobs > 1 and len(renders) > 1 else None
+        try:
+            keys, cached, serial, futures = self._hand_out(renders, weights, pool)
+            fresh = self._collect(serial, futures, what)
+        except BaseException:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
+            raise
+        if pool is not None:
+            pool.shutdown()
+        if self.cache is not None:
+            for i, layout in fresh.items():
+                self.cache.put(keys[i], layout)
+        LOG.info("laid out %d of %d %s (%d from the cache)", len(fresh), len(renders), what, len(cached))
+        self.passes.append(LayoutPass(what, len(renders), len(cached)))
+        layouts = {**cached, **fresh}
+        return [layouts[i] for i in range(len(renders))]
+
+    def _hand_out(self, renders: list[Callable[[], str]], weights: list[int], pool: Executor | None,
+                  ) -> tuple[dict[int, str], dict[int, ChunkLayout], dict[int, str], dict[Future[ChunkLayout], int]]:
+        """Render each document; take it from the cache, or submit it, or keep it to lay out here."""
+        keys: dict[int, str] = {}
+        cached: dict[int, ChunkLayout] = {}
+        serial: dict[int, str] = {}
+        futures: dict[Future[ChunkLayout], int] = {}
+        for i in sorted(range(len(renders)), key=lambda i: -weights[i]):
+            html = renders[i]()
+            if self.cache is not None:
+                keys[i] = chunk_key(self.shared, html, self.stage)
+                if (hit := self.cache.get(keys[i])) is not None:
+                    cached[i] = hit
+                    continue
+            if pool is not None:
+                futures[pool.submit(layout_chunk, html, str(self.stage))] = i
+            else:
+                serial[i] = html
+        return keys, cached, serial, futures
+
+    def _collect(self, serial: dict[int, str], futures: dict[Future[ChunkLayout], int], what: str,
+                 ) -> dict[int, ChunkLayout]:
+        fresh: dict[int, ChunkLayout] = {}
+        with _progress(self.show_progress) as progress:
+            task = progress.add_task(f"laying out {what}", total=len(futures) + len(serial))
+            for i, html in serial.items():
+                fresh[i] = layout_chunk(html, str(self.stage))
+                progress.advance(task)
+            for future in as_completed(futures):
+                fresh[futures[future]] = future.result()
+                progress.advance(task)
+        return fresh
+
+
+def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
+                   layout: ChunkedLayout, mirror_shift: float = 0.0) -> bytes:
+    """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html.
+    `mirror_shift`: see assemble.assemble. The stage's print.html gets the fillers'
+    moves the chunks made, so it still reproduces the PDF."""
+    stage = layout.stage
+    hrefs = list(context["stylesheets"])
+    (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
+    renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
+    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks")
+    if moves := [move for chunk in ordered for move in chunk.moves]:
+        whole = stage / "print.html"
+        whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
+    pages = dedupe_anchors(ordered)
+    (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
+    (stage / "targets.css").write_text(TARGETS_CSS, encoding="utf-8")
+    furniture = [
+        partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css", "targets.css"],
+                           "ghost_pages": targets_pages(pages)}),
+        lambda: without_internal_links(render(**{**context, "stylesheets": [*hrefs, "ghost.css"],
+                                                 "ghost_pages": margins_pages(pages)})),
+    ]
+    # The margins document, with a running head and a page number on every page, is the longer.
+    targets, margins = layout.lay_out(furniture, [1, 2], "furniture documents")
+    if len(targets.pages) == len(margins.pages):
+        return assemble(targets.pdf, ordered, margins.pdf, mirror_shift)
+    LOG.info("the fronts of the furniture documents differ in length; laying the furniture out as one document")
+    whole = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
+    [furniture_pdf] = layout.lay_out([whole], [1], "furniture documents", jobs=1)
+    return assemble(furniture_pdf.pdf, ordered, mirror_shift=mirror_shift)
+
+
+def print_renderer(template: Any) -> Render:
+    """print.html rendered with a context, with Han–Latin spacing as in a single pass."""
+    return lambda **context: autospace(template.render(context))
+

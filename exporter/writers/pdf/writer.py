@@ -1,0 +1,156 @@
+"""Print-ready PDF with WeasyPrint: the print template and theme CSS staged in one folder,
+rendered with CJK justification, written atomically to OUTDIR/<stem>.pdf.
+
+The stage folder holds exactly what WeasyPrint may read (print.html, the theme's files,
+the edition's images); with --emit-print-html it is kept as OUTDIR/<stem>.print/ so
+`weasyprint print.html out.pdf` reproduces the layout.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import logging
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import regex
+import weasyprint
+from weasyprint import HTML
+
+from ...atomic import atomic_dir, write_bytes
+from ...errors import InputError, RenderError
+from ...leftovers import owner_prefix
+from ...limits import capped_jobs, cores
+from ...fonts import INSTALL_HINT, describe, faces_for, missing_characters
+from ...readers import LoadedEdition
+from ...templating import make_environment
+from ...themes import Theme
+from ..css import theme_variables
+from .fetcher import StagedFetcher
+from ..html.writer import copy_images, copy_theme_chain, one_page_context
+from .boxes import with_bleed_box
+from .chunks import split
+from .cache import ChunkCache
+from .fill import filled, is_filler
+from .grid import grid_css
+from .jumps import jump_targets
+from .parallel import ChunkedLayout, print_renderer, render_chunked
+from .page_css import PageSetup, page_setup, to_mm
+from ...weasyprint_ext.patches import patched
+from ...weasyprint_ext.public import PDF_VARIANTS
+from ...weasyprint_ext.pin import VERSIONS, supported
+
+if TYPE_CHECKING:
+    from .options import PdfOptions
+
+LOG = logging.getLogger("exporter.pdf")
+_TAG = regex.compile(r"<[^>]*>")
+
+
+def check_variant(variant: str | None) -> str | None:
+    if variant is None or variant.lower() in PDF_VARIANTS:
+        return variant and variant.lower()
+    raise InputError.option("pdf_variant", f"unknown PDF variant '{variant}' (available: {', '.join(PDF_VARIANTS)})")
+
+
+def check_fonts(html: str, theme: Theme) -> None:
+    """Fail before rendering when the theme's fonts cannot show some text (no tofu in print)."""
+    text = html_lib.unescape(_TAG.sub("", html.partition("<body")[2]))
+    faces = faces_for([f for stack in theme.fonts.values() for f in stack])
+    if missing := missing_characters(text, faces):
+        raise RenderError(f"the theme's fonts have no glyph for {describe(missing)}; {INSTALL_HINT}")
+
+
+def stage_theme(theme: Theme, setup: PageSetup, stage: Path) -> list[str]:
+    """Copy the theme chain's files through the file gate (links out of a theme stay
+    behind, so the fetcher finds nothing there) and write the generated CSS; return
+    stylesheet hrefs."""
+    hrefs = ["theme/variables.css", "theme/page.css"]
+    copy_theme_chain(theme, stage)
+    for t in reversed(theme.lineage()):
+        s = t.config.stylesheets
+        hrefs += [f"theme/{t.name}/{css}" for css in (*s.all, *s.pdf)]
+    (stage / "theme" / "variables.css").write_text(theme_variables(theme), encoding="utf-8")
+    (stage / "theme" / "page.css").write_text(setup.css() + grid_css(setup), encoding="utf-8")
+    return hrefs
+
+
+def print_context(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> dict[str, Any]:
+    """What print.html sees, for the whole document and for parallel layout's pieces."""
+    targets = jump_targets(loaded.edition.parts())
+    return one_page_context(loaded, theme, "pdf", stylesheets, is_filler=is_filler,
+                            jump_target=lambda article, way: targets.get((str(article.id), way)))
+
+
+def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
+    """The print template rendered from the shared partials, with Han–Latin spacing."""
+    return print_renderer(make_environment(theme).get_template("print.html"))(
+        **print_context(loaded, theme, stylesheets))
+
+
+@contextmanager
+def _stage(options: PdfOptions, stem: str) -> Iterator[Path]:
+    if options.emit_print_html:
+        with atomic_dir(options.outdir / f"{stem}.print") as kept:
+            yield kept
+    else:
+        if options.stage_dir is not None:
+            options.stage_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=owner_prefix("pdf"), dir=options.stage_dir) as tmp:
+            yield Path(tmp)
+
+
+def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
+    """Write OUTDIR/<stem>.pdf (and OUTDIR/<stem>.print/ with --emit-print-html).
+
+    A large document of several sections is laid out in chunks, in parallel and through
+    the chunk cache (parallel.py), unless it is one job without a cache or a PDF variant
+    (PDF/A, PDF/UA need one tagged, single-pass document); a small one in one pass.
+    """
+    variant = check_variant(options.pdf_variant)
+    if not supported():
+        LOG.warning("WeasyPrint %s is not a version the layout extensions were checked on (%s): "
+                    "CJK inter-character justification is off, the PDF has WeasyPrint's stock layout",
+                    weasyprint.__version__, ", ".join(VERSIONS))
+    setup = page_setup(theme, options.profile, options.page_size)
+    target = options.outdir / f"{loaded.stem}.pdf"
+    with _stage(options, loaded.stem) as stage:
+        render_print = print_renderer(make_environment(theme).get_template("print.html"))
+        context = print_context(loaded, theme, stage_theme(theme, setup, stage))
+        html = render_print(**context)
+        check_fonts(html, theme)
+        copy_images(loaded, stage)
+        (stage / "print.html").write_text(html, encoding="utf-8")
+        chunks = split(loaded.edition.parts(), setup.breaks)
+        jobs = capped_jobs(options.jobs or cores())
+        size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
+        # A resolved jump line prints another part's page: only one pass knows it.
+        if variant is None and len(chunks) > 1 and size >= options.parallel_min_characters \
+                and not jump_targets(loaded.edition.parts()) \
+                and (jobs > 1 or options.cache_dir is not None):
+            cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
+            layout = ChunkedLayout(stage, jobs, cache, options.show_progress)
+            pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt)
+            if cache is not None:
+                cache.prune()
+            if options.on_layout is not None:
+                for layout_pass in layout.passes:
+                    options.on_layout(layout_pass)
+        else:
+            fetcher = StagedFetcher(stage)
+
+            def lay_out(markup: str) -> Any:
+                return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
+                    pdf_variant=variant, presentational_hints=False)
+
+            with patched():
+                document, laid_out, _ = filled(html, lay_out)
+                pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
+            (stage / "print.html").write_text(laid_out, encoding="utf-8")
+    if setup.bleed is not None:
+        pdf = with_bleed_box(pdf, to_mm(setup.bleed))
+    write_bytes(target, pdf)
+    return target
