@@ -33,12 +33,17 @@ class Labels:
     comma: str = ", "
     semicolon: str = "; "
     stop: str = ". "
+    jump_to_page: str = "Continued on page {}"  # a jump resolved to a page of the PDF
+    jump_from_page: str = "Continued from page {}"
 
 
 _CJK_PUNCT = ("：", "，", "；", "。")
-ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失", "", "共{}期", "导览", *_CJK_PUNCT)
-ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失", "", "共{}期", "導覽", *_CJK_PUNCT)
-JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません", "", "{}号", "ランドマーク", "：", "、", "／", "。")
+ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失", "", "共{}期", "导览", *_CJK_PUNCT,
+                 jump_to_page="（下转第{}页）", jump_from_page="（上接第{}页）")
+ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失", "", "共{}期", "導覽", *_CJK_PUNCT,
+                 jump_to_page="（下轉第{}頁）", jump_from_page="（上接第{}頁）")
+JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません", "", "{}号", "ランドマーク", "：", "、", "／", "。",
+            jump_to_page="（{}ページへ続く）", jump_from_page="（{}ページから続く）")
 EN = Labels("Contents", "Continued from {}", "Continued on {}", "Photo: {}", "By {}", "Notice", "This issue", "Cover", "Title page", "Unplaced")
 
 

@@ -349,6 +349,38 @@ class Volume(Edition):
     def sections_in_order(self) -> list[Section]:
         return [s for p in self._parts for s in p.sections]
 
+    def prominent(self) -> list[Article]:
+        """Stories by prominence, for the cover: front-page stories first, then by the
+        rank of their section in their part, then the longer first; no notices or
+        continuations. Ties keep the volume's order."""
+        ranked = []
+        for part in self._parts:
+            for rank, section in enumerate(part.sections):
+                for art in section.articles:
+                    if art.kind != "notice" and not art.continued_from:
+                        length = sum(len(t) for t in art.texts)
+                        ranked.append(((not _front_page(art), rank, -length), len(ranked), art))
+        return [art for *_, art in sorted(ranked, key=lambda r: r[:2])]
+
+    def top_headlines(self, limit: int | None = None) -> list[str]:
+        """The week's biggest stories (see `prominent`), not the first ones."""
+        titles = dict.fromkeys(a.headline for a in self.prominent() if a.headline)
+        return list(titles)[: self.cover_headlines if limit is None else limit]
+
+    def lead_photo(self) -> Figure | None:
+        """The picture of the most prominent story that has one."""
+        for art in self.prominent():
+            for block in art.blocks:
+                if isinstance(block, Figure) and block.src:
+                    return block
+        return None
+
+
+def _front_page(article: Article) -> bool:
+    """Whether the article was printed on page 1 (1, "1", "A1", "01", "第1版")."""
+    digits = regex.search(r"\d+", str(article.page)) if article.page is not None else None
+    return digits is not None and int(digits[0]) == 1
+
 
 def slug_of(article: Article) -> str:
     """A safe anchor/file name for an article: its id when ASCII-safe and outside the

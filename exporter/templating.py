@@ -255,6 +255,8 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         dateline_sep=L.dateline_sep,
         credit_text=L.credit_text,
         labels_for=L.labels_for,
+        figure_shape=figure_shape,
+        jump_target=lambda article, way: None,  # print resolves jumps to pages (writers/pdf/jumps.py)
     )
     env.filters["nbsp_join"] = lambda parts: Markup("\u00a0").join(parts)
     env.filters["words"] = word_spans
@@ -268,6 +270,13 @@ def self_numbered(items: list[str]) -> bool:
     """True when every list item carries its own printed number (1. / （2） / 三、), as
     ingested notices do; such lists are shown without a second, generated number."""
     return bool(items) and all(_ITEM_NUMBER.match(i) for i in items)
+
+
+def figure_shape(image: dict[str, Any]) -> str:
+    """A picture's shape class, by aspect ratio, for print rules that size it to the column
+    grid: panorama (2:1 and wider), landscape, square, portrait (taller than 8:7)."""
+    ratio = image["width"] / max(1, image["height"])
+    return "panorama" if ratio >= 1.9 else "landscape" if ratio >= 1.15 else "square" if ratio >= 0.875 else "portrait"
 
 
 def block_kind(block: object) -> str:

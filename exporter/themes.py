@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, create_model, field_validator
@@ -88,6 +88,9 @@ class PageSettings(BaseModel):
     columns: int | None = Field(default=None, ge=1, le=3)
     column_gap: str | None = None
     bleed: str | None = None
+    # Where a new page starts: a new part (a volume's day or section group; an edition's
+    # sections all run on), every section, or only after the front matter.
+    breaks: Literal["part", "section", "none"] | None = None
 
     @field_validator("size")
     @classmethod

@@ -16,7 +16,9 @@ class Dated:
     edition_key: str
 
 
-def _continues(first: Dated, cont: Dated) -> bool:
+def continues(first: Dated, cont: Dated) -> bool:
+    """Whether `cont` is the continuation of `first`: an explicit link, the same headline,
+    or the same id in another edition."""
     a, b = first.article, cont.article
     if b.continues is not None:
         return b.continues == a.id
@@ -37,7 +39,7 @@ def merge_continuations(items: list[Dated]) -> tuple[list[Dated], list[str], lis
     for i, item in enumerate(items):
         art = item.article
         if art.continued_from:
-            candidates = [j for j in open_jumps if _continues(out[j], item)]  # type: ignore[arg-type]
+            candidates = [j for j in open_jumps if continues(out[j], item)]  # type: ignore[arg-type]
             candidates.sort(key=lambda j: (out[j].edition_key != item.edition_key, -j))  # type: ignore[union-attr]
             if candidates:
                 j = candidates[0]

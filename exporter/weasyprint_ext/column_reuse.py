@@ -14,7 +14,11 @@ Inside `patched(COLUMN_REUSE)`, every call that `columns_layout()` makes to
 bottom space, skip stack, page-is-empty flag and containing block. A trial is remembered
 only when it left nothing behind in the layout context (no floats, footnotes, running
 elements, out-of-flow breaks, absolute or fixed boxes), because the trial loop undoes
-those and the keeping pass would have made them; and a trial is handed out once. So the
+those and the keeping pass would have made them. Balancing also repeats trials: with
+sections that run on, a column group tries the same height again (measured on the
+qingchuan-daily broadsheet: 178 of 673 trials were repeats); a repeated trial gets the
+remembered one too (the trial loop only measures it), and the keeping pass takes it
+once, shifted. So the
 boxes kept are the boxes a second layout would have made (tests/pdf/test_column_reuse.py
 compares every box of every page with and without the patch).
 """
@@ -82,6 +86,8 @@ def _reusing_block(original_block: Callable[..., Any]) -> Callable[..., Any]:
             if result[0] is not None:
                 result[0].translate(box.position_x - x)
             return result
+        if (hit := memo.get(key)) is not None:  # a trial already made at this height
+            return hit[1]
         result = original_block(*args, **options)
         if not absolute_boxes and not fixed_boxes and _context_state(context) == key[-1]:
             memo[key] = (box.position_x, result)

@@ -59,7 +59,8 @@ def pdf_body(loaded, pdf: Path) -> str:
     heads = {volume.title, volume.edition or "", *(p.title for p in volume.parts() if p.title),
              *(s.name for s in volume.sections_in_order() if s.name)}
     heads |= {long_date(e.date, e.language) for e in (load(s).edition for s in EDITIONS)}
-    margin = regex.compile("^(?:" + "|".join(regex.escape(squeeze(h)) for h in heads if h) + r"|\d+|·)+$")
+    # list markers (•) are drawn after the page's text too, when a list continues overleaf
+    margin = regex.compile("^(?:" + "|".join(regex.escape(squeeze(h)) for h in heads if h) + r"|\d+|·|•)+$")
     pages = []
     text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for page in text.split("\f")[first:]:

@@ -78,9 +78,14 @@ def chunked_pdf(tmp_path: Path) -> Iterator[callable]:  # type: ignore[valid-typ
         source = write(tmp_path / "src", BASE | {"articles": LONG})
         scratch, out = tmp_path / "scratch", tmp_path / "out"
         scratch.mkdir(exist_ok=True)
+        # Chunks are cut only where a page break is forced: a new page per section makes
+        # the eight sections of this one edition chunks laid out by the workers.
+        theme = tmp_path / "theme"
+        theme.mkdir(exist_ok=True)
+        (theme / "theme.toml").write_text('name = "per-section"\nextends = "broadsheet"\n[page]\nbreaks = "section"\n')
         proc = subprocess.Popen(
             [sys.executable, "-m", "exporter", "build", str(source), "--to", "pdf", "--jobs", "2", "--no-cache",
-             "-o", str(out), *extra],
+             "--theme", str(theme), "-o", str(out), *extra],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
             env={**os.environ, "TMPDIR": str(scratch)})
         build = Build(proc, set(), scratch, out)

@@ -31,12 +31,17 @@ def test_print_profile_sets_bleed_and_draws_crop_marks(build_pdf, small_source: 
     page = PdfReader(pdf).pages[0]
     trim, bleed = _box(page, "trimbox"), _box(page, "bleedbox")
     assert [round(b - t, 2) for b, t in zip(bleed, trim, strict=True)] == [round(d * 3 * MM, 2) for d in (-1, -1, 1, 1)]
-    # crop marks sit in the bleed, outside the trim box: the corner strips are not blank
-    subprocess.run(["pdftoppm", "-r", "72", "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    # crop marks sit on paper outside the bleed (media box = trim + bleed + 9 mm for marks):
+    # the marks' strip at the corner has ink, the bleed itself at the corner does not
+    media = _box(page, "mediabox")
+    assert round(trim[0] - media[0], 1) == round(12 * MM, 1)
+    subprocess.run(["pdftoppm", "-r", "144", "-f", "1", "-l", "1", "-png", str(pdf), str(tmp_path / "p")], check=True)
     [png] = tmp_path.glob("p*.png")
+    px = 2 * MM  # pixels per mm at 144 dpi
     with Image.open(png) as im:
-        corner = im.convert("L").crop((0, 0, round(3 * MM), round(3 * MM) + 20))
-        assert corner.getextrema()[0] < 128
+        grey = im.convert("L")
+        assert grey.crop((0, 0, round(9 * px), round(12 * px) + 4)).getextrema()[0] < 128
+        assert grey.crop((round(9 * px) + 2, round(9 * px) + 2, round(12 * px) - 2, round(12 * px) - 2)).getextrema()[0] > 200
 
 
 def test_screen_profile_has_no_bleed(build_pdf, small_source: Path) -> None:

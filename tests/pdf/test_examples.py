@@ -29,7 +29,8 @@ def body_text(loaded, pdf) -> str:
     edition = loaded.edition
     heads = [edition.title, long_date(edition.date, edition.language),
              *(s.name for s in edition.sections_in_order() if s.name)]
-    margin = regex.compile("^(?:" + "|".join(regex.escape(squeeze(h)) for h in heads) + r"|\d+)+$")
+    # list markers are drawn after the page's text too
+    margin = regex.compile("^(?:" + "|".join(regex.escape(squeeze(h)) for h in heads) + r"|\d+|•)+$")
     pages = []
     for page in pdftotext(pdf, "-raw").split("\f"):
         lines = page.splitlines()
@@ -91,8 +92,9 @@ def test_contents_page_numbers_match_article_pages(case) -> None:
     marks = [(title, page) for level, title, page in outline(pdf) if level == 2 or title not in
              {s.name for s in loaded.edition.sections_in_order()}]
     first_article_page = min(page for _, page in marks)
-    # spaces and hyphens removed, line ends kept: a page number ends its line, after the leader
-    contents = regex.sub(r"[^\S\n]+|[-\u2010]", "", pdftotext(pdf, "-f", "1", "-l", str(first_article_page - 1)))
+    # spaces and hyphens removed, line ends kept: a page number ends its line, after the leader;
+    # an edition's first article runs on under its contents, on the same page
+    contents = regex.sub(r"[^\S\n]+|[-\u2010]", "", pdftotext(pdf, "-f", "1", "-l", str(first_article_page)))
     pages = [page.extract_text() for page in PdfReader(pdf).pages]
     for title, page in marks:  # multi-column contents read out of order: match each title alone
         pattern = "\n?".join(regex.escape(ch) for ch in squeeze(title)) + r"[.…\n]*(\d+)\n"

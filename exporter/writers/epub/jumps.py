@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...compile.merge import Dated, _continues
+from ...compile.merge import Dated, continues
 from ...model import Article, slug_of
 
 
@@ -32,7 +32,7 @@ def pair_jumps(articles: list[Article]) -> Jumps:
     waiting: list[Article] = []
     for art in articles:
         if art.continued_from:
-            match = next((w for w in reversed(waiting) if _continues(Dated(w, ""), Dated(art, ""))), None)
+            match = next((w for w in reversed(waiting) if continues(Dated(w, ""), Dated(art, ""))), None)
             if match is not None:
                 waiting.remove(match)
                 assert match.id is not None and art.id is not None

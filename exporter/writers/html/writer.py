@@ -68,8 +68,10 @@ def image_lookup(loaded: LoadedEdition, prefix: str = "") -> Any:
     return image
 
 
-def one_page_context(loaded: LoadedEdition, theme: Theme, target: str, stylesheets: list[str]) -> dict[str, Any]:
-    """What a one-document template sees (HTML page, print HTML): links are in-page anchors."""
+def one_page_context(loaded: LoadedEdition, theme: Theme, target: str, stylesheets: list[str],
+                     **extra: Any) -> dict[str, Any]:
+    """What a one-document template sees (HTML page, print HTML): links are in-page anchors;
+    `extra` (print's own functions) goes through the same plain-data check."""
     return base_context(
         loaded.edition, theme, target,
         xhtml=False,
@@ -79,6 +81,7 @@ def one_page_context(loaded: LoadedEdition, theme: Theme, target: str, styleshee
         link_section=lambda s: f"#{s.slug}",
         link_part=lambda p: f"#{p.slug}",
         contents_summaries=bool(theme.options.get("contents_summaries", False)),
+        **extra,
     )
 
 

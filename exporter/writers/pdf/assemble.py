@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader, PdfWriter
+from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -55,21 +55,40 @@ def _copy_dict(value: PdfObject | None) -> DictionaryObject:
     return DictionaryObject(value.get_object()) if value is not None else DictionaryObject()
 
 
-def assemble(furniture: bytes, layouts: list[ChunkLayout], margins: bytes | None = None) -> bytes:
+def _content_pages(layouts: list[ChunkLayout], front: int, mirror_shift: float) -> list[tuple[PageObject, float]]:
+    """Every chunk page with how far right to draw it: a chunk lays out its first page as a
+    right page, and with mirrored margins a page that lands on the other side moves by the
+    difference of the inner and outer margins (the text area's width is the same)."""
+    pages = []
+    for layout in layouts:
+        for j, page in enumerate(PdfReader(io.BytesIO(layout.pdf)).pages):
+            final_right = (front + len(pages)) % 2 == 0  # 0-based index: even is a right page
+            laid_right = j % 2 == 0
+            pages.append((page, 0.0 if final_right == laid_right else mirror_shift * (1 if final_right else -1)))
+    return pages
+
+
+def assemble(furniture: bytes, layouts: list[ChunkLayout], margins: bytes | None = None, mirror_shift: float = 0.0) -> bytes:
     """The furniture PDF with every chunk's pages drawn under its trailing ghost pages, and
-    over them, if given, the trailing pages of the margins PDF (same front length)."""
+    over them, if given, the trailing pages of the margins PDF (same front length).
+    `mirror_shift`: inner minus outer margin in pt, when left and right pages mirror them."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(furniture)))
-    content_pages = [page for layout in layouts for page in PdfReader(io.BytesIO(layout.pdf)).pages]
-    front = len(writer.pages) - len(content_pages)
+    front = len(writer.pages) - sum(len(layout.pages) for layout in layouts)
+    content_pages = _content_pages(layouts, front, mirror_shift)
     if front < 0:
         raise AssertionError("the furniture pass made fewer pages than the chunks")
     margin_pages = PdfReader(io.BytesIO(margins)).pages[front:] if margins is not None else None
     if margin_pages is not None and len(margin_pages) != len(content_pages):
         raise AssertionError("the margins document's ghost pages do not match the content pages")
-    draw = DecodedStreamObject()
-    draw.set_data(b"q /NewsprintContent Do Q\n" + (b"q /NewsprintMargins Do Q\n" if margin_pages is not None else b""))
-    draw_ref = writer._add_object(draw)
-    for i, (ghost, page) in enumerate(zip(writer.pages[front:], content_pages, strict=True)):
+    draws: dict[float, IndirectObject] = {}
+    for i, (ghost, (page, dx)) in enumerate(zip(writer.pages[front:], content_pages, strict=True)):
+        if dx not in draws:
+            draw = DecodedStreamObject()
+            move = f"1 0 0 1 {dx:.4f} 0 cm ".encode() if dx else b""
+            draw.set_data(b"q " + move + b"/NewsprintContent Do Q\n"
+                          + (b"q /NewsprintMargins Do Q\n" if margin_pages is not None else b""))
+            draws[dx] = writer._add_object(draw)
+        draw_ref = draws[dx]
         resources = _copy_dict(ghost.get("/Resources"))
         xobjects = _copy_dict(resources.get("/XObject"))
         xobjects[_CONTENT] = _as_form(page, writer)

@@ -91,17 +91,20 @@ class ChunkCache:
     def get(self, key: str) -> ChunkLayout | None:
         pdf, meta = self._paths(key)
         try:
-            pages = json.loads(meta.read_text(encoding="utf-8"))
+            info = json.loads(meta.read_text(encoding="utf-8"))
             data = pdf.read_bytes()
+            pages, moves = info["pages"], info["moves"]
             os.utime(meta)  # recently used: pruned last
-        except (OSError, ValueError):
+        except (OSError, ValueError, KeyError, TypeError):
             return None
-        return ChunkLayout(data, [PageInfo(**{k: [tuple(v) for v in vs] for k, vs in p.items()}) for p in pages])
+        return ChunkLayout(data, [PageInfo(**{k: [tuple(v) for v in vs] for k, vs in p.items()}) for p in pages],
+                           [tuple(m) for m in moves])
 
     def put(self, key: str, layout: ChunkLayout) -> None:
         pdf, meta = self._paths(key)
         write_bytes(pdf, layout.pdf)
-        write_bytes(meta, json.dumps([asdict(p) for p in layout.pages], ensure_ascii=False).encode())
+        info = {"pages": [asdict(p) for p in layout.pages], "moves": layout.moves}
+        write_bytes(meta, json.dumps(info, ensure_ascii=False).encode())
 
     def prune(self) -> int:
         """Drop entries unused for too long, then the least recently used ones until the

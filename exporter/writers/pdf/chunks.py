@@ -1,17 +1,21 @@
-"""Split a print document at its natural page breaks and lay the pieces out separately.
+"""Split a print document at its forced page breaks and lay the pieces out separately.
 
-Every part and every section of the print template starts on a new page, so the sections
-can be laid out as independent documents ("chunks") in separate processes: a section's
-pages do not depend on what came before, only its page numbers, running heads and the
-contents do, and those are drawn afterwards (exporter/writers/pdf/furniture.py). A chunk is
+Where pages break is the `breaks` setting: with "section" every section starts a page, with
+"part" every part (sections run on inside it), with "none" only the body after the front.
+Between two such breaks the pages do not depend on what came before, so the pieces
+("chunks") are laid out as independent documents in separate processes; only their page
+numbers, running heads and the contents do, and those are drawn afterwards
+(exporter/writers/pdf/furniture.py). A chunk is
 the same markup the single-pass document has (sections inside `main`, inside their part),
 with one extra stylesheet that suppresses the page-margin furniture.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
 from weasyprint import HTML
 
 from ...model import Part, Section
@@ -19,6 +23,7 @@ from .fetcher import StagedFetcher
 from ...weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.page_info import PageInfo, page_info
+from .fill import Move, filled
 
 # A chunk is one section, or several small consecutive sections of one part: fewer
 # chunks pay less per-document overhead (stylesheets, fonts, PDF writing).
@@ -44,10 +49,12 @@ class ChunkPart:
 
 @dataclass
 class ChunkLayout:
-    """A laid-out chunk: its PDF (no page furniture) and what each page holds."""
+    """A laid-out chunk: its PDF (no page furniture), what each page holds, and the
+    fillers the hole-filling pass moved (fill.py)."""
 
     pdf: bytes
     pages: list[PageInfo]
+    moves: list[Move] = field(default_factory=list)
 
 
 def _weight(section: Section) -> int:
@@ -59,8 +66,14 @@ def chunk_weight(chunk: list[ChunkPart]) -> int:
     return sum(_weight(section) for part in chunk for section in part.sections)
 
 
-def split(parts: list[Part]) -> list[list[ChunkPart]]:
-    """Group sections into chunks without crossing a part; the order is the document's."""
+def split(parts: list[Part], breaks: str = "section") -> list[list[ChunkPart]]:
+    """Chunks in the document's order: with "section" breaks, sections grouped without
+    crossing a part; with "part" breaks, one part each (only titled parts start a page:
+    an edition's one part is one chunk); with "none", one chunk."""
+    if breaks == "none" or (breaks == "part" and not all(p.title for p in parts)):
+        return [[ChunkPart(p.title, p.slug, p.sections) for p in parts]]
+    if breaks == "part":
+        return [[ChunkPart(p.title, p.slug, p.sections)] for p in parts]
     chunks: list[list[ChunkPart]] = []
     for part in parts:
         group: list[Section] = []
@@ -74,11 +87,15 @@ def split(parts: list[Part]) -> list[list[ChunkPart]]:
 
 
 def layout_chunk(html: str, stage: str) -> ChunkLayout:
-    """Lay out one chunk as a single pass would (runs in a worker process)."""
+    """Lay out one chunk as a single pass would, holes filled (runs in a worker process)."""
     root = Path(stage)
-    document = HTML(string=html, base_url=str(root / "print.html"), url_fetcher=StagedFetcher(root))
+    fetcher = StagedFetcher(root)
+
+    def lay_out(markup: str) -> Any:
+        return HTML(string=markup, base_url=str(root / "print.html"), url_fetcher=fetcher).render(presentational_hints=False)
+
     with patched():
-        rendered = document.render(presentational_hints=False)
+        rendered, _, moves = filled(html, lay_out)
         with patched(DEFERRED_FONT_SUBSETS):
             pdf = rendered.write_pdf()
-    return ChunkLayout(pdf, [page_info(page) for page in rendered.pages])
+    return ChunkLayout(pdf, [page_info(page) for page in rendered.pages], moves)

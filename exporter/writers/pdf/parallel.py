@@ -1,7 +1,7 @@
 """Parallel, cached PDF layout: chunks in worker processes, then one furniture pass.
 
-1. The document is split at section and part boundaries (chunks.split); each chunk's
-   HTML is the single-pass markup of those sections.
+1. The document is split at its forced page breaks (chunks.split: parts, or sections
+   with `breaks = "section"`); each chunk's HTML is the single-pass markup of those sections.
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
    processes (largest first, so the last one to finish is a small one).
 3. The furniture pass (furniture.py) renders the front and one ghost page per content
@@ -35,6 +35,7 @@ from .cache import ChunkCache, chunk_key, stage_digest
 from ...workers import worker_pool
 from ..autospace import autospace, compress_punctuation
 from .assemble import assemble
+from .fill import apply_moves
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
 from .furniture import (
     TARGETS_CSS,
@@ -154,13 +155,18 @@ class ChunkedLayout:
 
 
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
-                   layout: ChunkedLayout) -> bytes:
-    """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html."""
+                   layout: ChunkedLayout, mirror_shift: float = 0.0) -> bytes:
+    """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html.
+    `mirror_shift`: see assemble.assemble. The stage's print.html gets the fillers'
+    moves the chunks made, so it still reproduces the PDF."""
     stage = layout.stage
     hrefs = list(context["stylesheets"])
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
     renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
     ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks")
+    if moves := [move for chunk in ordered for move in chunk.moves]:
+        whole = stage / "print.html"
+        whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
     pages = dedupe_anchors(ordered)
     (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
     (stage / "targets.css").write_text(TARGETS_CSS, encoding="utf-8")
@@ -173,11 +179,11 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     # The margins document, with a running head and a page number on every page, is the longer.
     targets, margins = layout.lay_out(furniture, [1, 2], "furniture documents")
     if len(targets.pages) == len(margins.pages):
-        return assemble(targets.pdf, ordered, margins.pdf)
+        return assemble(targets.pdf, ordered, margins.pdf, mirror_shift)
     LOG.info("the fronts of the furniture documents differ in length; laying the furniture out as one document")
     whole = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
     [furniture_pdf] = layout.lay_out([whole], [1], "furniture documents", jobs=1)
-    return assemble(furniture_pdf.pdf, ordered)
+    return assemble(furniture_pdf.pdf, ordered, mirror_shift=mirror_shift)
 
 
 def print_renderer(template: Any) -> Render:

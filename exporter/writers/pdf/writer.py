@@ -31,10 +31,14 @@ from ...themes import Theme
 from ..css import theme_variables
 from .fetcher import StagedFetcher
 from ..html.writer import copy_images, copy_theme_chain, one_page_context
+from .boxes import with_bleed_box
 from .chunks import split
 from .cache import ChunkCache
+from .fill import filled, is_filler
+from .grid import grid_css
+from .jumps import jump_targets
 from .parallel import ChunkedLayout, print_renderer, render_chunked
-from .page_css import PageSetup, page_setup
+from .page_css import PageSetup, page_setup, to_mm
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.public import PDF_VARIANTS
 from ...weasyprint_ext.pin import VERSIONS, supported
@@ -70,13 +74,15 @@ def stage_theme(theme: Theme, setup: PageSetup, stage: Path) -> list[str]:
         s = t.config.stylesheets
         hrefs += [f"theme/{t.name}/{css}" for css in (*s.all, *s.pdf)]
     (stage / "theme" / "variables.css").write_text(theme_variables(theme), encoding="utf-8")
-    (stage / "theme" / "page.css").write_text(setup.css(), encoding="utf-8")
+    (stage / "theme" / "page.css").write_text(setup.css() + grid_css(setup), encoding="utf-8")
     return hrefs
 
 
 def print_context(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> dict[str, Any]:
     """What print.html sees, for the whole document and for parallel layout's pieces."""
-    return one_page_context(loaded, theme, "pdf", stylesheets)
+    targets = jump_targets(loaded.edition.parts())
+    return one_page_context(loaded, theme, "pdf", stylesheets, is_filler=is_filler,
+                            jump_target=lambda article, way: targets.get((str(article.id), way)))
 
 
 def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
@@ -118,22 +124,33 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
         check_fonts(html, theme)
         copy_images(loaded, stage)
         (stage / "print.html").write_text(html, encoding="utf-8")
-        chunks = split(loaded.edition.parts())
+        chunks = split(loaded.edition.parts(), setup.breaks)
         jobs = capped_jobs(options.jobs or cores())
         size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
+        # A resolved jump line prints another part's page: only one pass knows it.
         if variant is None and len(chunks) > 1 and size >= options.parallel_min_characters \
+                and not jump_targets(loaded.edition.parts()) \
                 and (jobs > 1 or options.cache_dir is not None):
             cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
             layout = ChunkedLayout(stage, jobs, cache, options.show_progress)
-            pdf = render_chunked(render_print, context, chunks, layout)
+            pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt)
             if cache is not None:
                 cache.prune()
             if options.on_layout is not None:
                 for layout_pass in layout.passes:
                     options.on_layout(layout_pass)
         else:
-            document = HTML(string=html, base_url=str(stage / "print.html"), url_fetcher=StagedFetcher(stage))
+            fetcher = StagedFetcher(stage)
+
+            def lay_out(markup: str) -> Any:
+                return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
+                    pdf_variant=variant, presentational_hints=False)
+
             with patched():
+                document, laid_out, _ = filled(html, lay_out)
                 pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
+            (stage / "print.html").write_text(laid_out, encoding="utf-8")
+    if setup.bleed is not None:
+        pdf = with_bleed_box(pdf, to_mm(setup.bleed))
     write_bytes(target, pdf)
     return target

@@ -1,0 +1,59 @@
+"""What a laid-out page leaves empty, for the hole-filling pass (writers/pdf/fill.py).
+
+Reads WeasyPrint's page and layout boxes, so it lives behind the extension door.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from weasyprint.formatting_structure.boxes import LineBox, ReplacedBox
+
+_FORCED = {"page", "left", "right", "recto", "verso"}
+
+
+def page_facts(page: Any, seen: set[int]) -> tuple[float, list[tuple[str, bool]], bool, Any]:
+    """The share of the page's text area empty at its foot, the articles on it
+    (`data-article` wrappers: slug, is a filler) in order, whether an element that starts on
+    it forces the page break (a part or section that starts a page), and the figure element
+    the page opens with, if it opens with one. `seen` holds the elements met on earlier
+    pages and is updated."""
+    box = page._page_box
+    top, height = box.content_box_y(), box.height
+    lowest, articles, forced, opening, figure = top, [], False, True, None
+    for child in box.children[0].descendants():  # the document, not the margin boxes
+        if isinstance(child, LineBox | ReplacedBox):
+            lowest = max(lowest, child.position_y + child.margin_height())
+            opening = False
+        element = getattr(child, "element", None)
+        if element is None:
+            continue
+        if id(element) not in seen:
+            seen.add(id(element))
+            forced |= child.style["break_before"] in _FORCED
+            if opening and child.element_tag == "figure":
+                figure = (element, following_heights(box.children[0], child))
+        if child.element_tag == "div" and (slug := element.get("data-article")) is not None:
+            articles.append((slug, element.get("data-filler") is not None))
+    return (top + height - lowest) / height, articles, forced, figure
+
+
+def following_heights(root: Any, target: Any) -> list[float]:
+    """The heights of the boxes after `target` among its siblings (same parent box)."""
+    for parent in root.descendants():
+        children = getattr(parent, "children", [])
+        if any(c is target for c in children):
+            i = next(i for i, c in enumerate(children) if c is target)
+            return [c.margin_height() for c in children[i + 1:] if c.is_in_normal_flow()]
+    return []
+
+
+
+def content_height(page: Any) -> float:
+    """The height of a page's text area, in px."""
+    return page._page_box.height
+
+
+def document_root(pages: list[Any]) -> Any:
+    """The root element of the document the pages were laid out from (None: no pages)."""
+    return pages[0]._page_box.children[0].element if pages else None

@@ -1,0 +1,165 @@
+"""Fill the holes a boxed item leaves: one measured trial layout, then items move forward.
+
+WeasyPrint has no page floats: a notice, a photo story or a brief that does not fit at the
+foot of a page goes to the next page whole and leaves the foot empty. This pass looks at a
+laid-out document; where a page ends more than MIN_HOLE of its height above the foot and the
+next page opens with such a *filler* (marked `data-filler` by the print template), the filler
+moves after the next article of its own section, so that article's text runs into the hole
+and the filler stands where it fits, on that page or the next. The document is laid out again
+with the moves and kept if it has no more pages than the trial.
+
+What may move: notices, photo stories and briefs (`is_filler`), one article forward, never
+out of their section; and a picture that opens a page after a hole, past as many of the blocks
+that follow it in its article as fill the hole (at least one). Articles keep their order otherwise. Moves are made on the print HTML,
+between the `<!--article SLUG-->` … `<!--/article SLUG-->` markers of print_sections.html,
+so single-pass and chunked layout move the same items (a chunk is whole sections).
+"""
+
+from __future__ import annotations
+
+import logging
+from itertools import accumulate
+from collections.abc import Callable
+from typing import Any
+
+import regex
+from ...model import Article
+from ...weasyprint_ext.page_holes import content_height, document_root, page_facts
+
+LOG = logging.getLogger("exporter.pdf")
+MIN_HOLE = 0.25  # share of the page's text area left empty at its foot
+BRIEF_CHARACTERS = 300  # an article this short (all its text) is a brief
+_SECTION_END = "</section>"
+
+Move = tuple[str, str]  # (slug of the filler, slug of the article it now follows)
+
+
+def is_filler(article: Article) -> bool:
+    """Notices, photo stories and briefs may move forward to fill a hole."""
+    return article.kind in ("notice", "photo") or sum(len(t) for t in article.texts) <= BRIEF_CHARACTERS
+
+
+def _markers(slug: str) -> tuple[str, str]:
+    return f"<!--article {slug}-->", f"<!--/article {slug}-->"
+
+
+def _next_in_section(html: str, slug: str) -> str | None:
+    """The slug of the article after `slug` in its section, if any."""
+    end = html.find(_markers(slug)[1])
+    if end < 0:
+        return None
+    m = regex.compile(r"<!--article ([^ >]+)-->|</section>").search(html, end)
+    return m[1] if m and m[1] else None
+
+
+def find_moves(pages: list[Any], html: str) -> list[Move]:
+    """The moves that fill the holes of a laid-out document made from `html`: a page after
+    a hole (not a forced break) that opens with a filler which is not the last of its section."""
+    elements: set[int] = set()
+    facts = [page_facts(page, elements) for page in pages]
+    root = document_root(pages)
+    figures = [f for f in root.iter("figure") if f.get("class", "").startswith("figure")] if root is not None else []
+    seen: set[str] = set()
+    moves: list[Move] = []
+    for i, (_, articles, forced, opening_figure) in enumerate(facts):
+        fresh = [a for a in articles if a[0] not in seen]
+        seen.update(slug for slug, _ in articles)
+        if i == 0 or forced or not facts[i - 1][1] or facts[i - 1][0] < MIN_HOLE:
+            continue
+        if opening_figure is not None:  # a picture that did not fit: after the blocks that fill the hole
+            figure, heights = opening_figure
+            hole = facts[i - 1][0] * content_height(pages[i - 1])
+            count = max(1, sum(1 for total in accumulate(heights) if total <= hole))
+            if figure in figures and (move := _figure_move(html, figures.index(figure), count)) is not None:
+                moves.append(move)
+            continue
+        if not fresh:
+            continue
+        slug, filler = fresh[0]
+        if filler and articles[0][0] == slug and (after := _next_in_section(html, slug)) is not None:
+            moves.append((slug, after))
+    return moves
+
+
+_FIGURE = "<figure class=\"figure"
+_ARTICLE = regex.compile(r"<!--article ([^ >]+)-->")
+
+
+def _nth(html: str, needle: str, n: int, start: int = 0) -> int:
+    at = start - 1
+    for _ in range(n + 1):
+        at = html.find(needle, at + 1)
+        if at < 0:
+            return -1
+    return at
+
+
+_BLOCK = regex.compile(r"\s*<(p|ul|ol|blockquote|h[1-6]|figure|div)\b")
+
+
+def _blocks_end(html: str, at: int, count: int) -> int:
+    """Where the `count` sibling blocks from `at` end (fewer if the body ends first)."""
+    end = at
+    for _ in range(count):
+        m = _BLOCK.match(html, end)
+        if not m:
+            break
+        end = html.find(f"</{m[1]}>", m.end()) + len(m[1]) + 3
+    return end
+
+
+def _figure_move(html: str, index: int, count: int) -> Move | None:
+    """The move of the document's `index`-th figure past the `count` blocks after it, named
+    by its article and its rank there (the same in a chunk and in the whole document)."""
+    at = _nth(html, _FIGURE, index)
+    end = html.find("</figure>", at) + len("</figure>")
+    owners = list(_ARTICLE.finditer(html, 0, at))
+    if at < 0 or not owners or _blocks_end(html, end, 1) == end:
+        return None
+    return f"figure {owners[-1][1]}", f"{html.count(_FIGURE, owners[-1].end(), at)}:{count}"
+
+
+def apply_moves(html: str, moves: list[Move]) -> str:
+    """`html` with each filler's marked markup cut out and put after its new predecessor."""
+    for slug, after in moves:
+        if slug.startswith("figure "):
+            html = _move_figure(html, slug.removeprefix("figure "), after)
+            continue
+        start, end = _markers(slug)
+        a, b = html.find(start), html.find(end)
+        if a < 0 or b < 0:
+            continue
+        piece = html[a: b + len(end)]
+        html = html[:a] + html[b + len(end):]
+        anchor = html.find(_markers(after)[1])
+        if anchor < 0:
+            raise AssertionError(f"no article {after} to move {slug} after")
+        anchor += len(_markers(after)[1])
+        html = html[:anchor] + "\n" + piece + html[anchor:]
+    return html
+
+
+def _move_figure(html: str, slug: str, where: str) -> str:
+    """`html` with the figure of article `slug` at `where` ("rank:count") put after the
+    `count` blocks that follow it."""
+    rank, count = map(int, where.split(":"))
+    at = _nth(html, _FIGURE, rank, html.find(_markers(slug)[0]))
+    end = html.find("</figure>", at) + len("</figure>")
+    after = _blocks_end(html, end, count)
+    return html[:at] + html[end:after] + "\n" + html[at:end] + html[after:]
+
+
+def filled(html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move]]:
+    """The laid-out document of `html` (render(html) -> a WeasyPrint Document), with its
+    holes filled when the trial has any: (document, the html laid out, the moves made)."""
+    trial = render(html)
+    moves = find_moves(trial.pages, html)
+    if not moves:
+        return trial, html, []
+    moved_html = apply_moves(html, moves)
+    moved = render(moved_html)
+    if len(moved.pages) > len(trial.pages):
+        LOG.info("kept the order: moving %s would add pages", ", ".join(slug for slug, _ in moves))
+        return trial, html, []
+    LOG.info("filled holes: %s", "; ".join(f"moved {slug} after {after}" for slug, after in moves))
+    return moved, moved_html, moves

@@ -1,0 +1,196 @@
+"""Page make-up (issue 14): sections run on, the example week fills its pages and its
+contents one page, fillers move forward one article and nothing else moves, jump lines
+print the real page, a bound volume mirrors its margins."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+import regex
+
+from benchmarks.fill import measure, summary
+from exporter.api import BuildOptions, build, load_source
+from exporter.model import Part, Section
+from exporter.writers.pdf import fill as print_fill
+from exporter.writers.pdf.chunks import split
+from exporter.writers.pdf.page_css import PageSetup, page_setup
+from exporter.writers.pdf.grid import grid_css
+from tests.conftest import ROOT, ZH_EXAMPLE
+
+from ..samples import PARAGRAPH, write_edition
+from .helpers import outline, pdftotext, squeeze
+
+WEEKLY = ROOT / "examples" / "weekly.toml"
+NOTICE = "因管网施工，江南片区11月23日22:00至次日6:00停水，请居民提前储水。" * 4
+
+
+@pytest.fixture(scope="module")
+def weekly(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
+    loaded, theme = load_source(WEEKLY)
+    [pdf] = build(loaded, "pdf", theme, BuildOptions(outdir=tmp_path_factory.mktemp("weekly"), emit_print_html=True))
+    return loaded, pdf
+
+
+@pytest.mark.slow
+def test_weekly_fits_in_fewer_pages_with_no_half_empty_page(weekly: tuple[Any, Path]) -> None:
+    """28 broadsheet pages before sections ran on; at most 19 now, and every page that does
+    not end a part (or the front) holds ink on at least half of its text area."""
+    loaded, pdf = weekly
+    _, theme = load_source(WEEKLY)
+    pages = measure(pdf, page_setup(theme, "screen", None).margin)
+    assert len(pages) <= 19
+    assert summary(pages)["under_half_not_ending_a_part"] == []
+
+
+def test_weekly_contents_is_one_page_with_every_article_on_its_page(weekly: tuple[Any, Path]) -> None:
+    loaded, pdf = weekly
+    marks = outline(pdf)
+    assert min(page for _, _, page in marks) == 3  # cover, contents, then the first day
+    contents = regex.sub(r"[^\S\n]+", "", pdftotext(pdf, "-f", "2", "-l", "2"))
+    for level, title, page in marks:
+        if level == 2:  # an article: its title, the leader, its page, on one page of contents
+            pattern = "\n?".join(regex.escape(ch) for ch in squeeze(title)) + r"[.…\n]*(\d+)\n"
+            assert page in {int(m[1]) for m in regex.finditer(pattern, contents)}, title
+
+
+def test_weekly_articles_keep_their_order_but_for_fillers(weekly: tuple[Any, Path]) -> None:
+    """In every section the articles are in the edition's order, except that a filler
+    (notice, photo story, brief) may stand one article later."""
+    loaded, pdf = weekly
+    html = (pdf.with_suffix(".print") / "print.html").read_text(encoding="utf-8")
+    printed = regex.findall(r"<!--article ([^ >]+)-->", html)
+    for section in loaded.edition.sections_in_order():
+        slugs = [a.id for a in section.articles]
+        order = [s for s in printed if s in slugs]
+        assert sorted(order) == sorted(slugs)
+        fixed = [a.id for a in section.articles if not print_fill.is_filler(a)]
+        assert [s for s in order if s in fixed] == fixed, section.name
+        for article in section.articles:
+            assert order.index(article.id) - slugs.index(article.id) <= 1
+
+
+def test_cover_shows_the_weeks_lead_photo_and_top_stories_by_prominence(weekly: tuple[Any, Path]) -> None:
+    loaded, pdf = weekly
+    volume = loaded.edition
+    front = [a.headline for a in volume.articles if str(a.page) == "1" and a.kind != "notice" and a.headline]
+    top = volume.top_headlines()
+    assert top and set(top) <= set(front)  # page-1 stories first
+    assert top[0] == max((a for a in volume.articles if a.headline in front), key=lambda a: sum(map(len, a.texts))).headline
+    assert volume.lead_photo() is not None
+    cover = squeeze(pdftotext(pdf, "-f", "1", "-l", "1"))
+    assert all(squeeze(line) in cover for line in top)
+    with pdfplumber.open(pdf) as doc:
+        assert doc.pages[0].images, "the cover has the lead photo"
+
+
+def test_merged_jumps_lose_their_jump_lines(weekly: tuple[Any, Path]) -> None:
+    """Both parts of a jump in the volume are one article: no （下转…）/（上接…） is left but
+    the jump whose other part is not in the volume."""
+    loaded, pdf = weekly
+    text = squeeze(pdftotext(pdf))
+    kept = [a for a in loaded.edition.articles if a.continued_from or a.continued_to]
+    assert len(regex.findall(r"（(?:下转|上接)", text)) == len(kept) == 1
+
+
+def test_jump_lines_print_the_page_of_the_other_part(build_pdf) -> None:
+    """The edition's page-1 story jumps to its continuation (same headline): （下转第N页） names
+    the page the continuation's bookmark points at, （上接第M页） the first part's page."""
+    _, pdf = build_pdf(ZH_EXAMPLE, "broadsheet")
+    first, rest = [page for _, title, page in outline(pdf) if title == "青川数字经济产业园首批32家企业入驻"]
+    texts = [squeeze(t) for t in pdftotext(pdf).split("\f")]
+    to = [(n, int(m)) for n, t in enumerate(texts, 1) for m in regex.findall(r"（下转第(\d+)页）", t)]
+    back = [(n, int(m)) for n, t in enumerate(texts, 1) for m in regex.findall(r"（上接第(\d+)页）", t)]
+    assert len(to) == len(back) == 1
+    assert to[0][1] == rest and back[0] == (rest, first)
+    assert "3版" not in "".join(texts)  # the newspaper's page numbers are gone
+
+
+def _hole_edition(folder: Path) -> Path:
+    """One section: a long article, a boxed notice that does not fit under it, two more."""
+    paragraph = [{"type": "paragraph", "text": PARAGRAPH}]
+    return write_edition(folder, {
+        "title": "测试日报", "date": "2026-11-20", "language": "zh-CN", "sections": ["要闻"],
+        "articles": [
+            {"id": "first", "section": "要闻", "headline": "大桥今日通车", "blocks": paragraph * 5},
+            {"id": "water", "kind": "notice", "section": "要闻", "headline": "关于临时停水的公告",
+             "blocks": [{"type": "paragraph", "text": NOTICE}],
+             "notice": {"issuer": "青川市自来水有限公司", "date": "2026年11月19日"}},
+            {"id": "second", "section": "要闻", "headline": "新区企业入驻", "blocks": paragraph * 6},
+            {"id": "third", "section": "要闻", "headline": "供暖季提前", "blocks": paragraph * 2}]})
+
+
+@pytest.mark.slow
+def test_a_notice_that_leaves_a_hole_moves_after_the_next_article(tmp_path: Path, monkeypatch, caplog) -> None:
+    source = _hole_edition(tmp_path / "hole")
+    caplog.set_level(logging.INFO, logger="exporter.pdf")
+    [filled] = build(source, "pdf", "digest", BuildOptions(outdir=tmp_path / "filled", emit_print_html=True))
+    assert "filled holes: moved water after second" in caplog.text
+    assert [t for _, t, _ in outline(filled)] == ["要闻", "大桥今日通车", "新区企业入驻", "关于临时停水的公告", "供暖季提前"]
+    html = (tmp_path / "filled" / "small.print" / "print.html").read_text(encoding="utf-8")
+    assert regex.findall(r"<!--article ([^ >]+)-->", html) == ["first", "second", "water", "third"]
+    monkeypatch.setattr(print_fill, "find_moves", lambda pages, html: [])
+    [kept] = build(source, "pdf", "digest", BuildOptions(outdir=tmp_path / "kept"))
+    margin = "20mm 18mm 22mm"
+    before, after = measure(kept, margin, volume=False), measure(filled, margin, volume=False)
+    assert len(after) <= len(before)
+    # the hole under the first article (on the page where the notice did not fit) is filled
+    assert max(a.depth - b.depth for a, b in zip(after, before)) > 0.15
+
+
+def test_break_settings() -> None:
+    setup = PageSetup("A4", "20mm", 2, "5mm", None)
+    assert ".section, .part { break-before: page; }" in PageSetup("A4", "20mm", 2, "5mm", None, "section").css()
+    assert ".part { break-before: page; }" in setup.css() and ".section," not in setup.css()
+    assert "break-before: page" not in PageSetup("A4", "20mm", 2, "5mm", None, "none").css()
+    day = [Section("要闻", "s1"), Section("经济", "s2")]
+    parts = [Part("周一", "p1", day), Part("周二", "p2", day)]
+    assert [len(c) for c in split(parts, "part")] == [1, 1]
+    assert len(split(parts, "none")) == 1
+    assert len(split([Part(None, "p1", day)], "part")) == 1  # an edition's sections run on
+
+
+def test_print_profile_mirrors_margins_and_puts_folios_outside() -> None:
+    css = PageSetup("A4", "18mm 14mm 20mm", 2, "5mm", "3mm").css()
+    assert "@page :right { margin-left: 17mm; margin-right: 11mm;" in css
+    assert "@page :left { margin-left: 11mm; margin-right: 17mm;" in css
+    assert "@bottom-right { content: counter(page)" in css.split("@page :left")[0]
+    assert "@bottom-left { content: counter(page)" in css.split("@page :left")[1]
+    assert "bleed: 12mm" in css  # 3 mm bleed plus room for the crop marks outside it
+
+
+def test_photo_story_pictures_sit_on_the_column_grid() -> None:
+    """A4, 18/14 mm margins, 2 columns of 5 mm gap: a column is 88.5 mm."""
+    css = grid_css(PageSetup("A4", "18mm 14mm 20mm", 2, "5mm", None))
+    assert ".kind-photo .figure.landscape:only-of-type img { width: 88.50mm; }" in css
+    three = grid_css(PageSetup("A3", "18mm 14mm 20mm", 3, "5mm", None))
+    assert ".kind-photo .figure.landscape:only-of-type img { width: 177.67mm; }" in three  # two of three columns
+    assert "nth-last-of-type(3) ~ .figure { width: 86.33mm; }" in three  # three side by side, a column each
+
+
+@pytest.mark.slow
+def test_bound_volume_pages_mirror_in_parallel_as_in_one_pass(tmp_path: Path) -> None:
+    """--profile print: text areas alternate inner/outer, folios sit on the outer edge, and
+    the chunked build (chunks laid out as right pages, shifted at assembly) matches."""
+    from tests.perf.conftest import write_volume
+    from tests.perf.helpers import structure
+
+    source = write_volume(tmp_path / "volume")
+    options = {"profile": "print", "parallel_min_characters": 0}
+    [single] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "single", jobs=1, **options))
+    [chunked] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "chunked", jobs=2, **options))
+    assert structure(single) == structure(chunked)
+    with pdfplumber.open(single) as a, pdfplumber.open(chunked) as b:
+        lefts = []
+        for page_a, page_b in zip(a.pages[2:6], b.pages[2:6], strict=True):
+            body = page_a.chars
+            assert [round(c["x0"], 1) for c in body] == [round(c["x0"], 1) for c in page_b.chars]
+            lefts.append(min(c["x0"] for c in body))
+            lowest = max(c["top"] for c in page_a.chars)
+            folio = [c for c in page_a.chars if c["top"] > lowest - 2]
+            right_page = page_a.page_number % 2 == 1
+            assert (min(c["x0"] for c in folio) > page_a.width / 2) == right_page
+        assert round(lefts[0] - lefts[1]) == round(6 * 72 / 25.4)  # inner 3 mm wider, outer 3 mm narrower
