@@ -14,10 +14,10 @@ from pydantic import ValidationError
 from ..errors import InputError, Problem
 from ..limits import Limits
 from ..model import Article, Edition
-from .build import Builder
-from .decode import read_page
+from .articles import ArticleBuilder
+from .decode import read_text_file
 from .layout import SetAside
-from .layout import read_page as lay_out
+from .layout import lay_out_page
 from .notes import Notes
 from .pdf import PdfPage, read_pdf
 from .segment import segment
@@ -47,7 +47,7 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
     dropped = dropped if dropped is not None else Counter()
     if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
         raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
-    laid = lay_out(name, text, pdf.display if pdf else ())
+    laid = lay_out_page(name, text, pdf.display if pdf else ())
     if pdf is not None:
         notes.positions[name] = pdf.where
         dropped.update(pdf.dropped)
@@ -59,7 +59,7 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
         furniture += [(name, item) for item in laid.furniture]
     for item in laid.furniture:
         notes.decide(name, item.no, f"set aside as {item.reason}: '{item.text}'")
-    builder = Builder(name, page, notes, dropped, pdf.figures if pdf else None)
+    builder = ArticleBuilder(name, page, notes, dropped, pdf.figures if pdf else None)
     articles = []
     for draft in segment(laid, notes, weights or Weights()):
         try:
@@ -117,7 +117,7 @@ def ingest(paths: Sequence[Path], publication: str | None = None, date: dt.date 
                 raise InputError.single(p, "no such file")
             pages += [(f"{p}#p{pg.number}", pg.text, pg) for pg in read_pdf(p, image_dir, image_prefix)]
         else:
-            pages.append((str(p), read_page(p), None))
+            pages.append((str(p), read_text_file(p), None))
     missing = []
     if publication is None:
         publication = Path(paths[0]).stem

@@ -75,7 +75,7 @@ def _common_share(text: str, encoding: str) -> float:
     return good / len(chars) if chars else 1.0
 
 
-def read_page(path: Path) -> str:
+def read_text_file(path: Path) -> str:
     """Read and decode a page file, mapping OS errors to a user-facing InputError."""
     try:
         data = path.read_bytes()

@@ -121,7 +121,7 @@ class SetAside:
 
 
 @dataclass
-class Page:
+class PageLayout:
     """A page read into pieces, with the characters line repair removed and the
     furniture it set aside."""
 
@@ -258,7 +258,7 @@ def _signature(block: list[Line], dropped: Counter[str]) -> Signature | None:
     return Signature(issuer + [last], text, last.text)
 
 
-def _set_aside(page: Page, block: list[Line]) -> list[Line]:
+def _set_aside(page: PageLayout, block: list[Line]) -> list[Line]:
     """Move furniture out of a block: a whole ad or column logo, or a folio line at either end."""
     texts = [line.text for line in block]
     reason = None
@@ -320,41 +320,61 @@ def _vertical(block: list[Line]) -> bool:
     return len(block) >= 3 and all(len(line.text) == 1 and regex.match(r"[\p{L}\p{N}]", line.text) for line in block)
 
 
-def read_page(name: str, text: str, display: Collection[int] = ()) -> Page:
+def lay_out_page(name: str, text: str, display: Collection[int] = ()) -> PageLayout:
     """Lay a decoded page out as pieces in reading order (`display`: see read_lines)."""
-    page = Page(name)
-    pieces = page.pieces
+    page = PageLayout(name)
     lines = read_lines(text, page.dropped, display)
     blocks = [b for b in (_set_aside(page, b) for b in blocks_of(lines)) if b]
-    dangling: Para | None = None  # a paragraph a mid-sentence headline interrupted
-    across: Head | None = None  # that headline: it belongs after the column it interrupted
+    reader = _BlockReader(page, blocks)
     for k, block in enumerate(blocks):
-        if across is not None and dangling is None:
-            pieces.append(across)
-            across = None
+        reader.read(k, block)
+    reader.finish()
+    return page
+
+
+class _BlockReader:
+    """Reads a page's blocks in order into pieces. It carries the state that joins
+    blocks across column breaks: a paragraph a mid-sentence headline interrupted
+    (`dangling`) and that headline (`across`), which belongs after the column."""
+
+    def __init__(self, page: PageLayout, blocks: list[list[Line]]) -> None:
+        self.page, self.blocks, self.pieces = page, blocks, page.pieces
+        self.dangling: Para | None = None
+        self.across: Head | None = None
+
+    def read(self, k: int, block: list[Line]) -> None:
+        if self.across is not None and self.dangling is None:
+            self.pieces.append(self.across)
+            self.across = None
         if all(line.bold for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
-            pieces.append(Caption(block) if block[0].bold and _CLOSED_END.search(joined) else Head(block))
-            continue
-        prev = pieces[-1] if pieces else None
-        if dangling is not None:
-            prev = dangling  # the column goes on after a headline printed across it
-        dangling = None
+            self.pieces.append(Caption(block) if block[0].bold and _CLOSED_END.search(joined) else Head(block))
+            return
+        prev = self.pieces[-1] if self.pieces else None
+        if self.dangling is not None:
+            prev = self.dangling  # the column goes on after a headline printed across it
+        self.dangling = None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None else None
         open_para = prev_para is not None and not closed(prev_para.raw)
-        signature = _signature(block, page.dropped)
+        signature = _signature(block, self.page.dropped)
         if signature is not None and len(signature.lines) == len(block):
-            pieces.append(signature)  # a signature block of its own (set apart by a gap)
-            continue
+            self.pieces.append(signature)  # a signature block of its own (set apart by a gap)
+            return
         if (headline_like(block) and _byline(block, 0) is None and _own_byline(block, 0) is None
-                and (not open_para or _across(blocks, k))):
+                and (not open_para or _across(self.blocks, k))):
             if open_para:
-                across, dangling = Head(block), prev_para
+                self.across, self.dangling = Head(block), prev_para
             else:
-                pieces.append(Head(block))
-            continue
+                self.pieces.append(Head(block))
+            return
         body = block[: len(block) - len(signature.lines)] if signature else block
-        nxt = blocks[k + 1] if k + 1 < len(blocks) else []
+        self._body(k, body, prev_para)
+        if signature:
+            self.pieces.append(signature)
+
+    def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
+        """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
+        nxt = self.blocks[k + 1] if k + 1 < len(self.blocks) else []
         caption_block = any(line.credit is not None for line in body) or (
             len(nxt) == 1 and nxt[0].credit is not None and not nxt[0].text)  # a credit set apart below it
         # the column's measure: the widest line of this block and of the paragraph it may continue
@@ -363,6 +383,7 @@ def read_page(name: str, text: str, display: Collection[int] = ()) -> Page:
         if prev_para is not None and (
                 caption_block or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < 1)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
+        pieces = self.pieces
         current = None
         taken = 0  # lines a byline already took
         for i, line in enumerate(body):
@@ -402,11 +423,10 @@ def read_page(name: str, text: str, display: Collection[int] = ()) -> Page:
             if line.credit is not None:
                 current.credit = line.credit
                 current = None
-        if signature:
-            pieces.append(signature)
-    if across is not None:
-        pieces.append(across)
-    return page
+
+    def finish(self) -> None:
+        if self.across is not None:
+            self.pieces.append(self.across)
 
 
 def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:

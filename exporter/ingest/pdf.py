@@ -14,7 +14,7 @@ become the same line listing a text extractor gives, but built from geometry.
   the edition folder and tied to the caption printed under them.
 
 The result per page is a `PdfPage`: text lines, the numbers of display lines, positions
-for the report and the figures; `layout.read_page` takes it from there.
+for the report and the figures; `layout.lay_out_page` takes it from there.
 """
 
 from __future__ import annotations

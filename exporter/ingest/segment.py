@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import regex
 
 from . import english, fields
-from .layout import BoxByline, Byline, Caption, Head, Page, Para, Piece, Signature
+from .layout import BoxByline, Byline, Caption, Head, PageLayout, Para, Piece, Signature
 from .notes import Notes
 from .weights import Weights
 
@@ -103,7 +103,7 @@ class Draft:
     unplaced: list[Head] = field(default_factory=list)
 
 
-def segment(page: Page, notes: Notes, weights: Weights | None = None) -> list[Draft]:
+def segment(page: PageLayout, notes: Notes, weights: Weights | None = None) -> list[Draft]:
     """Cut a page into drafts in reading order."""
     w = weights or Weights()
     units = _merge(_units(page.pieces), notes, page.name)

@@ -325,7 +325,7 @@ def test_traditional_chinese_page() -> None:
 
 
 def test_unplaced_title_follows_the_script_of_the_text():
-    from exporter.ingest.build import unplaced_title
+    from exporter.ingest.articles import unplaced_title
 
     assert unplaced_title(["这是一段无法归类的文字，记者说。"]) == "未归类"
     assert unplaced_title(["這是一段無法歸類的文字，記者說。"]) == "未歸類"

@@ -34,7 +34,7 @@ def unplaced_title(texts: list[str]) -> str:
     return "未歸類" if len(_TRADITIONAL.findall(sample)) > len(_SIMPLIFIED.findall(sample)) else "未归类"
 
 
-class Builder:
+class ArticleBuilder:
     """Builds the articles of one page, counting the marker characters it removes."""
 
     def __init__(self, name: str, page: int | str, notes: Notes, dropped: Counter[str],
