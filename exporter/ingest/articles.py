@@ -4,6 +4,7 @@ credits and signatures; blocks from paragraphs, subheads and numbered items."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 import regex
 
@@ -32,6 +33,18 @@ def unplaced_title(texts: list[str]) -> str:
     if len(_LATIN.findall(sample)) > len(_HAN.findall(sample)):
         return "Unplaced"
     return "未歸類" if len(_TRADITIONAL.findall(sample)) > len(_SIMPLIFIED.findall(sample)) else "未归类"
+
+
+@dataclass
+class _Parts:
+    """What an article's body yields as it is read: model fields, authors, blocks,
+    the lead-box text and the article kind."""
+
+    fields: dict[str, object]
+    authors: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    kind: str = "article"
 
 
 class ArticleBuilder:
@@ -74,89 +87,106 @@ class ArticleBuilder:
         return pattern.sub("", text)
 
     def _body(self, body: Body, ident: str) -> Article:
-        fields_: dict[str, object] = {"id": ident, "page": self.page}
+        parts = _Parts({"id": ident, "page": self.page})
+        self._heads(body, parts.fields)
+        self._items(body, parts)
+        self._trailing_byline(parts)
+        headline = parts.fields.get("headline")
+        if isinstance(headline, str) and fields.NOTICE_TITLE.search(headline):
+            parts.kind = "notice"
+        if parts.kind != "photo" and not headline:
+            texts = [b.text for b in parts.blocks if isinstance(b, Paragraph)] + parts.lead
+            parts.fields["headline"] = unplaced_title(texts)
+            self.notes.warn(self.name, body.no, "no headline found for this article; marked as unplaced")
+        self._explain(body, ident, parts)
+        return Article(kind=parts.kind, lead=parts.lead, authors=parts.authors, blocks=_lists(parts.blocks),
+                       **parts.fields)
+
+    def _heads(self, body: Body, out: dict[str, object]) -> None:
+        """Kicker, headline and subheadline from the head group, if the body has one."""
         group = body.group
-        if group is not None:
-            if group.kicker is not None:
-                fields_["kicker"] = self._strip(self._head_text(group.kicker), _DASHES)
-            fields_["headline"] = self._head_text(group.headline)
-            if group.sub is not None:
-                fields_["subheadline"] = self._strip(self._head_text(group.sub), _DASHES)
-        authors: list[str] = []
-        blocks: list[Block] = []
-        lead: list[str] = []
+        if group is None:
+            return
+        if group.kicker is not None:
+            out["kicker"] = self._strip(self._head_text(group.kicker), _DASHES)
+        out["headline"] = self._head_text(group.headline)
+        if group.sub is not None:
+            out["subheadline"] = self._strip(self._head_text(group.sub), _DASHES)
+
+    def _items(self, body: Body, parts: _Parts) -> None:
+        """Bylines, subheads, signatures, paragraphs, lead-box text and captioned photos."""
         lead_end = next((i for i, it in enumerate(body.items) if isinstance(it, BoxByline)), -1)
         paras_seen = 0
-        kind = "article"
         for i, item in enumerate(body.items):
             if isinstance(item, BoxByline):
                 self.dropped[item.line.text[0]] += 1  # the box that marks the byline
                 byline, names = fields.box_authors(item.text)
-                _add_byline(fields_, byline)
-                authors += names
+                _add_byline(parts.fields, byline)
+                parts.authors += names
                 continue
             if isinstance(item, Byline):
                 self.dropped.update(visible(item.raw) - visible(item.text))  # By
-                _add_byline(fields_, item.text)
-                authors += item.names
+                _add_byline(parts.fields, item.text)
+                parts.authors += item.names
                 continue
             if isinstance(item, Head):
-                blocks.append(Heading(text=self._head_text(item)))
+                parts.blocks.append(Heading(text=self._head_text(item)))
                 continue
             if isinstance(item, Signature):
-                fields_["notice"] = Notice(issuer=item.issuer, date=item.date)
-                kind = "notice"
+                parts.fields["notice"] = Notice(issuer=item.issuer, date=item.date)
+                parts.kind = "notice"
                 continue
             text, starts = join_wrapped([line.text for line in item.lines], self.dropped)
             if paras_seen == 0:
-                text, starts = self._opening(text, starts, fields_, authors)
+                text, starts = self._opening(text, starts, parts.fields, parts.authors)
             paras_seen += 1
             m = fields.JUMP_TO.search(text)
             if m:
-                fields_["continued_to"] = fields.jump_page(m)
+                parts.fields["continued_to"] = fields.jump_page(m)
                 text = self._strip(text, fields.JUMP_TO)
             text = self._clean(text)
             if not text.strip():
                 if item.credit is not None:
-                    blocks.append(Paragraph(text=item.credit))
+                    parts.blocks.append(Paragraph(text=item.credit))
                     self.notes.warn(self.name, item.no, "a photo credit with no caption; kept as a paragraph")
                 continue
             if item.credit is not None:
-                blocks.append(Figure(src=self.figures.get(item.no) or None, caption=text, credit=item.credit))
-                authors += fields.credit_authors(item.credit)
-                kind = "photo"
+                parts.blocks.append(Figure(src=self.figures.get(item.no) or None, caption=text, credit=item.credit))
+                parts.authors += fields.credit_authors(item.credit)
+                parts.kind = "photo"
             elif i < lead_end:
-                lead.append(text)
+                parts.lead.append(text)
             else:
-                blocks.append(Paragraph(text=text))
+                parts.blocks.append(Paragraph(text=text))
+
+    def _trailing_byline(self, parts: _Parts) -> None:
+        """A byline closing the last paragraph, such as （記者 張雅婷）."""
+        blocks = parts.blocks
         last = next((k for k in range(len(blocks) - 1, -1, -1) if isinstance(blocks[k], Paragraph)), None)
-        trailing = fields.trailing_byline(blocks[last].text) if last is not None and kind == "article" else None
-        if trailing is not None:  # （記者 張雅婷） closing the last paragraph
-            text, byline, names = trailing
-            self.dropped.update(visible(blocks[last].text) - visible(text) - visible(byline))  # its brackets
-            blocks[last] = Paragraph(text=text)
-            _add_byline(fields_, byline)
-            authors += [n for n in names if n not in authors]
-        headline = fields_.get("headline")
-        if isinstance(headline, str) and fields.NOTICE_TITLE.search(headline):
-            kind = "notice"
-        if kind != "photo" and not headline:
-            texts = [b.text for b in blocks if isinstance(b, Paragraph)] + lead
-            fields_["headline"] = unplaced_title(texts)
-            self.notes.warn(self.name, body.no, "no headline found for this article; marked as unplaced")
+        trailing = fields.trailing_byline(blocks[last].text) if last is not None and parts.kind == "article" else None
+        if trailing is None:
+            return
+        text, byline, names = trailing
+        self.dropped.update(visible(blocks[last].text) - visible(text) - visible(byline))  # its brackets
+        blocks[last] = Paragraph(text=text)
+        _add_byline(parts.fields, byline)
+        parts.authors += [n for n in names if n not in parts.authors]
+
+    def _explain(self, body: Body, ident: str, parts: _Parts) -> None:
+        """The evidence `--report` shows for this article, and the decision line."""
+        out, authors, kind = parts.fields, parts.authors, parts.kind
         why = [self.notes.at(self.name, body.no), *body.evidence]
-        if "dateline" in fields_:
-            why.append(f"dateline '{fields_['dateline']}' opens the first paragraph")
-        if "byline" in fields_:
-            why.append(f"byline '{fields_['byline']}'" + (f" → authors {', '.join(authors)}" if authors else ""))
+        if "dateline" in out:
+            why.append(f"dateline '{out['dateline']}' opens the first paragraph")
+        if "byline" in out:
+            why.append(f"byline '{out['byline']}'" + (f" → authors {', '.join(authors)}" if authors else ""))
         if kind == "photo":
             why.append("a caption with a photo credit")
         if kind == "notice":
-            why.append("a signature block (issuer and date)" if "notice" in fields_ else "a notice title")
+            why.append("a signature block (issuer and date)" if "notice" in out else "a notice title")
         self.notes.evidence[ident] = why
-        self.notes.decide(self.name, body.no, f"{kind} '{fields_.get('headline', '')}'" + (
+        self.notes.decide(self.name, body.no, f"{kind} '{out.get('headline', '')}'" + (
             f" by {', '.join(authors)}" if authors else ""))
-        return Article(kind=kind, lead=lead, authors=authors, blocks=_lists(blocks), **fields_)
 
     def _opening(
         self, text: str, starts: list[int], out: dict[str, object], authors: list[str]
