@@ -34,6 +34,7 @@ from ..html.writer import copy_images, copy_theme_chain, one_page_context
 from .boxes import with_bleed_box
 from .chunks import split
 from .cache import ChunkCache
+from . import contents_fit
 from .fill import filled, is_filler
 from .grid import grid_css
 from .jumps import jump_targets
@@ -123,6 +124,17 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
         html = render_print(**context)
         check_fonts(html, theme)
         copy_images(loaded, stage)
+        fetcher = StagedFetcher(stage)
+
+        def lay_out(markup: str) -> Any:
+            return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
+                pdf_variant=variant, presentational_hints=False)
+
+        if context["is_volume"]:
+            with patched():
+                fitted = contents_fit.fit(html, lay_out)
+            with (stage / "theme" / "page.css").open("a", encoding="utf-8") as page_css:
+                page_css.write(fitted)
         (stage / "print.html").write_text(html, encoding="utf-8")
         chunks = split(loaded.edition.parts(), setup.breaks)
         jobs = capped_jobs(options.jobs or cores())
@@ -140,12 +152,6 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                 for layout_pass in layout.passes:
                     options.on_layout(layout_pass)
         else:
-            fetcher = StagedFetcher(stage)
-
-            def lay_out(markup: str) -> Any:
-                return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
-                    pdf_variant=variant, presentational_hints=False)
-
             with patched():
                 document, laid_out, _ = filled(html, lay_out)
                 pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
