@@ -5,7 +5,9 @@ and a paragraph may end with one character alone ("车。"). Its block layout ta
 of a block from `layout.inline.iter_line_boxes()`, which lays them out at the containing
 block's width; this module wraps that generator:
 
-- **Headline-like blocks** (their words are in `<span class="w">`, see exporter/words.py):
+- **Headline-like blocks** (their words are in `<span class="w">`, see exporter/words.py)
+  that are not justified (a justified one, such as a contents summary, ends flush with its
+  column, so it is treated as a paragraph below):
   the lines are laid out again at narrower widths (a bisection) and the narrowest width that
   keeps the number of lines wins; the lines are then moved back for centred or end-aligned
   text. Breaks stay between words, and the last word has two letters or more.
@@ -225,7 +227,7 @@ def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any,
             return
         runner = _Lines(original, context, box, bottom_space, containing_block,
                         (first_letter_style, first_line_style))
-        if balanced:
+        if balanced and not justified:  # a justified block keeps its measure: flush to the column
             lines = _balance(lines, runner, skip_stack, position_y)
         else:
             lines = _relax_loose(lines, runner, skip_stack)

@@ -1,6 +1,7 @@
 """What a laid-out page leaves empty, for the hole-filling pass (writers/pdf/fill.py).
 
-Reads WeasyPrint's page and layout boxes, so it lives behind the extension door.
+Reads WeasyPrint's page and layout boxes, so it lives behind the extension door; what it
+relies on is pinned in pin.py.
 """
 
 from __future__ import annotations

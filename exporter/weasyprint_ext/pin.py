@@ -39,6 +39,20 @@ SOURCE_HASHES = {
     # line_endings.py
     "weasyprint.layout.inline:iter_line_boxes": "04aec48abfcad809",
     "weasyprint.layout.block:_linebox_layout": "e07bbe000974787e",
+    # page_holes.py (hole filling) and page_info.py (parallel furniture) read laid-out pages:
+    # Page._page_box, its first child the root box (margin boxes after it), and the boxes'
+    # element, element_tag, style, position and heights
+    "weasyprint.document:Page.__init__": "56afceec729bf2c1",
+    "weasyprint.layout:layout_document": "a5cbf437e99caf72",
+    "weasyprint.formatting_structure.boxes:Box.__init__": "1b2ea2ec45b9fca4",
+    "weasyprint.formatting_structure.boxes:Box.descendants": "c15a877f61361343",
+    "weasyprint.formatting_structure.boxes:Box.content_box_x": "d264fc466c66eb09",
+    "weasyprint.formatting_structure.boxes:Box.content_box_y": "60e8cc23c960d5c0",
+    "weasyprint.formatting_structure.boxes:Box.margin_height": "2c8587a461512480",
+    "weasyprint.formatting_structure.boxes:Box.is_in_normal_flow": "5f49d6ab23da7e51",
+    "weasyprint.formatting_structure.boxes:LineBox": "1a068a4d0ed800f8",
+    "weasyprint.formatting_structure.boxes:ReplacedBox": "6c9405f6cce6026e",
+    "weasyprint.formatting_structure.build:compute_string_set": "a554154b72340933",
     # font_subsets.py
     "weasyprint.pdf.fonts:Font.__init__": "1f281166b10302a4",
     "weasyprint.pdf.fonts:Font.clean": "794f0211f18453f1",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from exporter.readers import load
-from exporter.writers.epub.jumps import pair_jumps
+from exporter.jumps import pair_jumps
 from exporter.writers.epub.meta import CONFORMANCE, identifier
 from exporter.writers.epub.pages import article_file, section_file
 

@@ -4,6 +4,7 @@ print the real page, a bound volume mirrors its margins."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import Any
@@ -11,12 +12,20 @@ from typing import Any
 import pdfplumber
 import pytest
 import regex
+from weasyprint import HTML
 
 from benchmarks.fill import measure, summary
 from exporter.api import BuildOptions, build, load_source
 from exporter.model import Part, Section
+from exporter.templating import make_environment
+from exporter.weasyprint_ext.patches import patched
+from exporter.writers.html.writer import copy_images
+from exporter.writers.pdf import contents_fit
 from exporter.writers.pdf import fill as print_fill
 from exporter.writers.pdf.chunks import split
+from exporter.writers.pdf.fetcher import StagedFetcher
+from exporter.writers.pdf.parallel import print_renderer
+from exporter.writers.pdf.writer import print_context, stage_theme
 from exporter.writers.pdf.page_css import PageSetup, page_setup
 from exporter.writers.pdf.grid import grid_css
 from tests.conftest import ROOT, ZH_EXAMPLE
@@ -194,3 +203,44 @@ def test_bound_volume_pages_mirror_in_parallel_as_in_one_pass(tmp_path: Path) ->
             right_page = page_a.page_number % 2 == 1
             assert (min(c["x0"] for c in folio) > page_a.width / 2) == right_page
         assert round(lefts[0] - lefts[1]) == round(6 * 72 / 25.4)  # inner 3 mm wider, outer 3 mm narrower
+
+
+@pytest.mark.slow
+def test_a_long_week_contents_steps_down_to_one_page_and_cuts_nothing(tmp_path: Path) -> None:
+    """Seven generated dailies of twelve articles (84 entries, three times the example week): the
+    theme's 8.5 pt in two columns takes two pages, so the contents steps down until the
+    front matter, laid out with that rule, has its contents on one page with every title."""
+    from benchmarks import corpus
+
+    for day in range(7):
+        corpus.edition(dt.date(2027, 3, 1 + day), 500 + day, tmp_path / "editions", articles_per_edition=12)
+    toml = tmp_path / "week.toml"
+    toml.write_text('title = "一周"\neditions = ["editions/*.json"]\nby = "day"\n\n[page]\nsize = "A4"\n'
+                    'columns = 2\n', encoding="utf-8")
+    loaded, theme = load_source(toml)
+    stage = tmp_path / "stage"
+    context = print_context(loaded, theme, stage_theme(theme, page_setup(theme, "screen", None), stage))
+    html = print_renderer(make_environment(theme).get_template("print.html"))(**context)
+    copy_images(loaded, stage)
+    fetcher = StagedFetcher(stage)
+
+    def lay_out(markup: str) -> Any:
+        return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render()
+
+    with patched():
+        assert contents_fit.contents_pages(lay_out(contents_fit.front_only(html, contents_fit.step_css(
+            contents_fit.STEPS[0])))) == 2
+        css = contents_fit.fit(html, lay_out)
+        assert css != contents_fit.step_css(contents_fit.STEPS[0])
+        front = lay_out(contents_fit.front_only(html, css))
+    assert contents_fit.contents_pages(front) == 1
+    page = next(p for p in front.pages if "contents-title" in p.anchors)
+    text = squeeze("".join(box.text for box in _text_boxes(page._page_box)))
+    assert all(squeeze(a.title) in text for a in loaded.edition.articles), "an entry is cut"
+
+
+def _text_boxes(box: Any) -> Any:
+    if hasattr(box, "text"):
+        yield box
+    for child in getattr(box, "children", ()):
+        yield from _text_boxes(child)

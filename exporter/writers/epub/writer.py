@@ -27,7 +27,8 @@ from .css import FONTS, Stylesheet, generated_content, stylesheet_names, theme_s
 from .fonts import EmbeddedFont, embedded_fonts, font_face_css
 from .images import LOG, BookImage, book_images, image_lookup
 from .meta import Contents, add_metadata, build_time
-from .jumps import Jumps, jump_href, pair_jumps
+from ...jumps import Jumps, pair_jumps
+from .jumps import jump_href
 from .package import package_edits
 from .pages import BookPage, article_file, named_parts, part_file, render_pages, section_file
 from .vertical import tate_chu_yoko

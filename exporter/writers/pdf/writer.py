@@ -22,9 +22,11 @@ from weasyprint import HTML
 
 from ...atomic import atomic_dir, write_bytes
 from ...errors import InputError, RenderError
+from ...jumps import pair_jumps
 from ...leftovers import owner_prefix
 from ...limits import capped_jobs, cores
 from ...fonts import INSTALL_HINT, describe, faces_for, missing_characters
+from ...model import Article, slug_of
 from ...readers import LoadedEdition
 from ...templating import make_environment
 from ...themes import Theme
@@ -34,9 +36,9 @@ from ..html.writer import copy_images, copy_theme_chain, one_page_context
 from .boxes import with_bleed_box
 from .chunks import split
 from .cache import ChunkCache
+from . import contents_fit
 from .fill import filled, is_filler
 from .grid import grid_css
-from .jumps import jump_targets
 from .parallel import ChunkedLayout, print_renderer, render_chunked
 from .page_css import PageSetup, page_setup, to_mm
 from ...weasyprint_ext.patches import patched
@@ -78,11 +80,22 @@ def stage_theme(theme: Theme, setup: PageSetup, stage: Path) -> list[str]:
     return hrefs
 
 
+def _in_order(loaded: LoadedEdition) -> list[Article]:
+    """The articles in the order the print document sets them (a volume's parts first)."""
+    return [a for part in loaded.edition.parts() for a in part.articles]
+
+
 def print_context(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> dict[str, Any]:
-    """What print.html sees, for the whole document and for parallel layout's pieces."""
-    targets = jump_targets(loaded.edition.parts())
-    return one_page_context(loaded, theme, "pdf", stylesheets, is_filler=is_filler,
-                            jump_target=lambda article, way: targets.get((str(article.id), way)))
+    """What print.html sees, for the whole document and for parallel layout's pieces. A
+    jump line whose other part is in the document links to that part's anchor, and CSS
+    prints its page (`target-counter()`, exporter/jumps.py pairs the parts)."""
+    jumps = pair_jumps(_in_order(loaded))
+
+    def jump_target(article: Any, way: str) -> str | None:
+        other = jumps.other(article, way)
+        return None if other is None else slug_of(other)
+
+    return one_page_context(loaded, theme, "pdf", stylesheets, is_filler=is_filler, jump_target=jump_target)
 
 
 def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
@@ -123,13 +136,24 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
         html = render_print(**context)
         check_fonts(html, theme)
         copy_images(loaded, stage)
+        fetcher = StagedFetcher(stage)
+
+        def lay_out(markup: str) -> Any:
+            return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
+                pdf_variant=variant, presentational_hints=False)
+
+        if context["is_volume"]:
+            with patched():
+                fitted = contents_fit.fit(html, lay_out)
+            with (stage / "theme" / "page.css").open("a", encoding="utf-8") as page_css:
+                page_css.write(fitted)
         (stage / "print.html").write_text(html, encoding="utf-8")
         chunks = split(loaded.edition.parts(), setup.breaks)
         jobs = capped_jobs(options.jobs or cores())
         size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
         # A resolved jump line prints another part's page: only one pass knows it.
         if variant is None and len(chunks) > 1 and size >= options.parallel_min_characters \
-                and not jump_targets(loaded.edition.parts()) \
+                and not pair_jumps(_in_order(loaded)) \
                 and (jobs > 1 or options.cache_dir is not None):
             cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
             layout = ChunkedLayout(stage, jobs, cache, options.show_progress)
@@ -140,12 +164,6 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                 for layout_pass in layout.passes:
                     options.on_layout(layout_pass)
         else:
-            fetcher = StagedFetcher(stage)
-
-            def lay_out(markup: str) -> Any:
-                return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
-                    pdf_variant=variant, presentational_hints=False)
-
             with patched():
                 document, laid_out, _ = filled(html, lay_out)
                 pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)

@@ -1,0 +1,65 @@
+"""A volume's contents on one page, by measure rather than by a size chosen for one week.
+
+A week of dailies lists 40 to 120 articles; what fits one page depends on the titles, the
+paper and the fonts, and word spans (no break inside a word) make entries wrap sooner. So
+the front matter (cover and contents) is laid out alone, with the body's anchors on a page
+after it so the leaders carry page numbers, and the contents' size, leading and columns
+step down until it takes one page. Nothing is cut: if even the last step needs a second
+page, the contents runs on to it and a warning says so. The steps set the custom
+properties that themes/base/print.css reads, in a rule added to the staged page.css, so
+one-pass and parallel layout (and the chunk cache's key) see the same contents.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import regex
+
+LOG = logging.getLogger("exporter.pdf")
+
+# (font size pt, line height, columns): the theme's setting first, then smaller; 7 pt in
+# three columns is the smallest a contents page of a bound volume is still read at.
+STEPS = ((8.5, 1.35, 2), (8.0, 1.3, 2), (7.5, 1.25, 2), (7.5, 1.25, 3), (7.0, 1.2, 3))
+_HREF = regex.compile(r'href="#([^"]+)"')
+_ID = regex.compile(r' id="([^"]+)"')
+
+
+def step_css(step: tuple[float, float, int]) -> str:
+    size, leading, columns = step
+    return (f"body.volume .contents {{ --contents-size: {size:g}pt; --contents-leading: {leading:g};"
+            f" --contents-columns: {columns}; }}\n")
+
+
+def front_only(html: str, css: str) -> str:
+    """The document up to its body (cover, masthead, contents) with `css`, and an empty
+    anchor for every contents link on a page of its own, so entries end in a page number."""
+    # Columns filled in turn fit one page exactly when balanced ones do, without the
+    # balancing trials (WeasyPrint lays the columns out again for each, layout/column.py)
+    css += "body.volume .contents { column-fill: auto; }\n"
+    head, _, rest = html.partition("</head>")
+    front = rest.partition('<main id="main">')[0]
+    present = set(_ID.findall(front)) | {"main"}
+    anchors = "".join(f'<span id="{a}"></span>' for a in dict.fromkeys(_HREF.findall(front)) if a not in present)
+    return (f"{head}<style>{css}</style></head>{front}"
+            f'<main id="main" style="break-before: page">{anchors}</main></body></html>')
+
+
+def contents_pages(document: Any) -> int:
+    """Pages from the one holding the contents title to the one before the body's anchors."""
+    first = next(i for i, page in enumerate(document.pages) if "contents-title" in page.anchors)
+    return len(document.pages) - 1 - first
+
+
+def fit(html: str, lay_out: Callable[[str], Any]) -> str:
+    """The page.css rule that sets the volume contents in one page (the first step that
+    does), measured by laying out the front matter alone."""
+    for step in STEPS:
+        css = step_css(step)
+        pages = contents_pages(lay_out(front_only(html, css)))
+        if pages <= 1:
+            return css
+    LOG.warning("the contents takes %d pages even at %gpt in %d columns", pages, STEPS[-1][0], STEPS[-1][2])
+    return css
