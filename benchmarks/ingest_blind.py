@@ -65,7 +65,7 @@ def score_page(page: Path, meta: dict, scorer: Path) -> dict:
     truth_path = page.with_suffix(".truth.json")
     truth = json.loads(truth_path.read_text(encoding="utf-8"))["articles"]
     result = {"page": page.name, "family": meta["family"], "pages": 1,
-              "photos_n": sum(1 for a in truth if a["kind"] == "photo") if page.suffix == ".pdf" else 0}
+              "photos_n": sum(1 for a in truth if a["kind"] in ("photo", "caption")) if page.suffix == ".pdf" else 0}
     with tempfile.TemporaryDirectory() as tmp:
         edition, error = ingest(page, meta, Path(tmp))
         if edition is None:
