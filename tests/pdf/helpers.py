@@ -25,6 +25,7 @@ class Line:
     x0: float
     x1: float
     text: str
+    size: float = 0.0  # the font size of its first character
 
 
 def column_lines(pdf: Path, gap: float = 8.0) -> list[Line]:
@@ -34,7 +35,8 @@ def column_lines(pdf: Path, gap: float = 8.0) -> list[Line]:
         for number, page in enumerate(doc.pages, 1):
             rows: dict[float, list[dict[str, Any]]] = {}
             for ch in page.chars:
-                rows.setdefault(round(ch["bottom"], 1), []).append(ch)
+                # the baseline, from the text matrix: a Latin face's box differs from a CJK one's
+                rows.setdefault(round(float(page.height) - ch["matrix"][5], 1), []).append(ch)
             for _, chars in sorted(rows.items()):
                 chars.sort(key=lambda c: c["x0"])
                 start = 0
@@ -42,7 +44,7 @@ def column_lines(pdf: Path, gap: float = 8.0) -> list[Line]:
                     if i == len(chars) or chars[i]["x0"] - chars[i - 1]["x1"] > gap:
                         run = chars[start:i]
                         text = "".join(c["text"] for c in run)
-                        lines.append(Line(number, run[0]["x0"], run[-1]["x1"], text))
+                        lines.append(Line(number, run[0]["x0"], run[-1]["x1"], text, run[0]["size"]))
                         start = i
     return lines
 
