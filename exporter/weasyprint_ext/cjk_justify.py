@@ -145,12 +145,16 @@ def _saving(context: Any, box: Any, char: str) -> float:
     style = box.style
     if _cjk(style["lang"]) is not _CJK_IN_CJK or _option(style) == "none":
         return 0.0
-    key = (char, style["font_size"], tuple(style["font_family"]), style["font_weight"], style["lang"])
+    # with the font features: a mark in a `.halt` span is half-width already (saves nothing)
+    key = (char, style["font_size"], tuple(style["font_family"]), style["font_weight"], style["lang"],
+           str(style["font_feature_settings"]))
     if key not in _SAVINGS:
-        layout = line_break.create_layout(char, style, context, None, 0)
-        full = line_break.line_size(layout.get_first_line()[0], style)[0]
-        _halt_last(layout)
-        _SAVINGS[key] = full - line_break.line_size(layout.get_first_line()[0], style)[0]
+        # Two layouts: Pango ignores an attribute list changed in place once it has laid a
+        # layout out (set_attributes sees an equal list), so the half-width form is set first.
+        full, half = (line_break.create_layout(char, style, context, None, 0) for _ in range(2))
+        _halt_last(half)
+        _SAVINGS[key] = line_break.line_size(full.get_first_line()[0], style)[0] - \
+            line_break.line_size(half.get_first_line()[0], style)[0]
     return _SAVINGS[key]
 
 
@@ -177,7 +181,8 @@ def _compress_start(context: Any, line: Any) -> tuple[Any, float]:
     while isinstance(box, (boxes.LineBox, boxes.InlineBox)) and box.children:
         box = box.children[0]
         path.append(box)
-    if not (isinstance(box, boxes.TextBox) and box.text and box.text[0] in _LINE_START and len(path) > 1):
+    if not (isinstance(box, boxes.TextBox) and box.text and box.text[0] in _LINE_START and len(path) > 1) \
+            or getattr(box.pango_layout, "halt_first", False):  # a justified line has it already
         return None, 0.0
     saving = _saving(context, box, box.text[0])
     if saving <= 0:
@@ -221,6 +226,15 @@ def trim_edges(line: Any) -> float:
     if (last := _edge_path(line, -1)) and last[-1].margin_right:
         given, last[-1].margin_right = given + last[-1].margin_right, 0
     return given
+
+
+def trim_line(context: Any, line: Any) -> float:
+    """What a ragged line gives back at its edges: an outer Han–Latin gap, and the blank half
+    of an opening bracket that starts it (a justified line has given both already)."""
+    start, saving = _compress_start(context, line)
+    if start is not None:
+        start.pango_layout.halt_first = True
+    return saving + trim_edges(line)
 
 
 def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, Any, float], None]:

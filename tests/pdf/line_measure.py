@@ -22,7 +22,7 @@ import regex
 
 from exporter.model import Article, Heading, Paragraph, Quote
 
-from .helpers import Line, flush_edges, justified_lines, outline, shortfall, squeeze
+from .helpers import Line, flush_edges, justified_lines, outline, right_edge, shortfall, squeeze
 
 OPENING = set("（「『“‘《〈【〔〖")
 CLOSING = set("、，。；：！？）」』”’》〉】〕〗")
@@ -55,7 +55,7 @@ class CharLine:
 
     @property
     def x1(self) -> float:
-        return float(self.chars[-1]["x1"])
+        return right_edge(self.chars[-1])
 
     def as_line(self) -> Line:
         return Line(self.page, self.x0, self.x1, self.text)
