@@ -12,7 +12,8 @@ characters, so text copied out of the PDF stays exactly as written):
 - In CJK text only: Latin words (`WiFi`, `iPhone 15`, an address, a name) get the class
   `latin`, which CSS sets in the theme's Latin face; a 2-em dash (`——`, also typed `———`)
   goes in `<span class="dash">` (no break inside, no justification space between its halves;
-  `dash-3` squeezes three dashes into the two em clreq asks for).
+  of three dashes the first two are drawn overlapping, `dash-squeeze`, so they take the two
+  em clreq asks for).
 
 It works on text nodes: in the body, text sits between `>` and `<` (autoescape turns both
 into entities everywhere else), and entities are left whole.
@@ -91,7 +92,8 @@ def _marks(text: str, nobreak: bool, punctuation: bool, cjk: bool) -> str:
             i = m.end()
             continue
         if (m := dashes.get(i)) is not None:
-            out.append(f'<span class="dash{" dash-3" if len(m[0]) == 3 else ""}">{m[0]}</span>')
+            dash = m[0] if len(m[0]) != 3 else f'<span class="dash-squeeze">{m[0][:2]}</span>{m[0][2]}'
+            out.append(f'<span class="dash">{dash}</span>')
             i = m.end()
             continue
         out.append(f'<span class="halt">{text[i]}</span>' if i in halts else text[i])

@@ -6,7 +6,7 @@ subheadlines, subheads, contents entries, cover lines) and of paragraphs, consec
 full-width punctuation left uncompressed, forbidden punctuation at line starts and ends,
 Latin punctuation drawn with a CJK font, detached hyphens, and the share of flush lines;
 opening brackets left full-width at a line start, Latin letters in Chinese text drawn with a
-CJK font, dashes broken across lines or wider than two em, and loose CJK lines (more than
+CJK font, dashes broken across lines or not two em wide, and loose CJK lines (more than
 0.12 em extra between two Han characters).
 """
 
@@ -137,7 +137,7 @@ class Measure:
     opening_start_full: int = 0
     latin_runs_cjk_font: int = 0
     broken_dashes: int = 0
-    wide_dashes: int = 0
+    dashes_not_two_em: int = 0
     cjk_lines: int = 0
     loose_lines: int = 0
     justified_lines: int = 0
@@ -156,7 +156,7 @@ class Measure:
     def figures(self) -> dict[str, float | int]:
         keys = ("paragraphs", "headline_one_char", "paragraph_short_end", "uncompressed_pairs",
                 "forbidden_start", "forbidden_end", "latin_in_cjk_font", "detached_hyphens", "opening_start_full", "latin_runs_cjk_font",
-                "broken_dashes", "wide_dashes", "cjk_lines", "loose_lines", "justified_lines")
+                "broken_dashes", "dashes_not_two_em", "cjk_lines", "loose_lines", "justified_lines")
         return {**{k: getattr(self, k) for k in keys}, "flush_share": round(self.flush_share, 4)}
 
 
@@ -178,7 +178,7 @@ def _extra_per_gap(line: CharLine) -> float | None:
 
 def _cjk_line_faults(result: Measure, lines: list[CharLine], i: int) -> None:
     """Faults of a Chinese line: a full-width opening bracket at its start (not after a
-    paragraph indent), Latin letters in a CJK font, dashes split or wider than two em."""
+    paragraph indent), Latin letters in a CJK font, dashes split or not two em wide."""
     line, text = lines[i], lines[i].text
     above = _line_above(lines, i)
     chars = line.chars
@@ -205,9 +205,9 @@ def _cjk_line_faults(result: Measure, lines: list[CharLine], i: int) -> None:
         while j < len(chars) and chars[j]["text"] and set(chars[j]["text"]) <= DASHES:
             j += 1
         if j > k and j < len(chars) and sum(len(c["text"]) for c in chars[k:j]) >= 2 and \
-                chars[j]["x0"] - chars[k]["x0"] > 2.25 * chars[k]["size"]:
-            result.wide_dashes += 1
-            result.note("wide_dashes", f"p{line.page}: {text[max(0, k - 4):j + 2]}")
+                abs(chars[j]["x0"] - chars[k]["x0"] - 2 * chars[k]["size"]) > 0.2 * chars[k]["size"]:
+            result.dashes_not_two_em += 1
+            result.note("dashes_not_two_em", f"p{line.page}: {text[max(0, k - 4):j + 2]}")
         k = max(j, k + 1)
     extra = _extra_per_gap(line)
     if extra is not None:
