@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from exporter.build import BuildOptions, build, load_source
+from exporter.api import BuildOptions, build, load_source
 from exporter.themes import load_theme
 from tests.pdf.line_measure import Measure, measure
 

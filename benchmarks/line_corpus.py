@@ -1,7 +1,8 @@
 """A generated corpus for the line-composition measure (issue #15): editions in simplified
 and traditional Chinese and in English, with what trips line composition up — quotations
-closing after a full stop, colons before quotes, book titles, brackets, times and ranges,
-numbers with units — and headlines of every length, so their breaks fall everywhere.
+closing after a full stop, colons before quotes, book titles, brackets (also opening a
+sentence, so some open a line), times and ranges, numbers with units, Latin words, names and
+addresses inside Chinese text, and 2-em dashes ("——", also typed "———") — and headlines of every length, so their breaks fall everywhere.
 
 Deterministic from a seed; nothing is downloaded or committed.
 """
@@ -27,6 +28,10 @@ _EN = (  # noqa: SIM905
 ).split()
 
 
+_LATIN_TERMS = ("WiFi", "GDP", "iPhone 15", "App", "5G", "PM2.5", "AI", "CEO", "Peter Green",
+                "www.example.gov.cn", "https://data.example.org/report", "NBA", "Excel")
+
+
 def _clause(rng: random.Random, words: list[str], joiner: str = "") -> str:
     return joiner.join(rng.choice(words) for _ in range(rng.randint(3, 7)))
 
@@ -34,7 +39,14 @@ def _clause(rng: random.Random, words: list[str], joiner: str = "") -> str:
 def _zh_sentence(rng: random.Random, words: list[str]) -> str:
     """One sentence, often with a quotation, a title, brackets, a time range or a unit."""
     body = _clause(rng, words)
-    kind = rng.randrange(9)
+    kind = rng.randrange(12)
+    if kind == 9:
+        return f"{body}{rng.choice(_LATIN_TERMS)}{_clause(rng, words)}，{rng.choice(_LATIN_TERMS)}。"
+    if kind == 10:
+        return f"{body}{rng.choice(['——', '——', '———'])}{_clause(rng, words)}。"
+    if kind == 11:
+        opening, closing = rng.choice([("（", "）"), ("《", "》"), ("“", "”"), ("「", "」")])
+        return f"{opening}{_clause(rng, words)}{closing}{body}。"
     if kind == 0:
         return f"{body}：“{_clause(rng, words)}，{_clause(rng, words)}。”"
     if kind == 1:

@@ -35,7 +35,9 @@ from ..writers.autospace import CLASS_PREFIX
 # In CJK-language text the ambiguous-width quotes, dashes and ellipsis are CJK too; in
 # other languages only ideographs, kana, hangul and full-width forms are (so "Porthaven’s"
 # does not open up around its apostrophe).
-_CJK_IN_CJK = regex.compile(CJK_CLASS)
+# A 2-em dash is one mark: no justification space inside it, so it stays continuous (Noto CJK
+# draws "——" as one glyph, which letter-spacing would not split but would count twice).
+_CJK_IN_CJK = regex.compile(rf"(?![—―])(?:{CJK_CLASS})")
 _CJK_ELSEWHERE = regex.compile(r"[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{Ea=F}\p{Ea=W}]")
 _RUNS = {pattern: regex.compile(f"(?:{pattern.pattern})+") for pattern in (_CJK_IN_CJK, _CJK_ELSEWHERE)}
 
@@ -73,6 +75,8 @@ def _setter(original: Callable[..., None]) -> Callable[..., None]:
         _letter_spacing(self, justify)
         if justify and getattr(self, "halt_last", False) and self.text:
             _halt_last(self)
+        if justify and getattr(self, "halt_first", False) and self.text:
+            _halt(self, 0, 1)
 
     return set_text
 
@@ -111,16 +115,22 @@ def _attributes(layout: Any) -> Any:
     return attr_list
 
 
-def _halt_last(layout: Any) -> None:
-    """Set the layout's last character with the font's half-width form (OpenType `halt`)."""
+def _halt(layout: Any, start: int, end: int) -> None:
+    """Set characters start:end of the layout with the font's half-width forms (OpenType `halt`)."""
     attr_list = _attributes(layout)
     attr = pango.pango_attr_font_features_new(b"halt 1")
-    attr.start_index, attr.end_index = len(layout.text[:-1].encode()), len(layout.text.encode())
+    attr.start_index, attr.end_index = len(layout.text[:start].encode()), len(layout.text[:end].encode())
     pango.pango_attr_list_insert(attr_list, attr)
     pango.pango_layout_set_attributes(layout.layout, attr_list)
 
 
+def _halt_last(layout: Any) -> None:
+    """Set the layout's last character with the font's half-width form."""
+    _halt(layout, len(layout.text) - 1, len(layout.text))
+
+
 _LINE_END = frozenset("，。、；：！？）」』》〉】〕”’")
+_LINE_START = frozenset("（「『“‘《〈【〔〖")
 _SAVINGS: dict[tuple[object, ...], float] = {}
 
 
@@ -128,6 +138,24 @@ def _option(style: Any) -> str:
     """The theme's `[options] punctuation` as CSS passes it down (variables.css)."""
     tokens = style["__punctuation"] or ()
     return "".join(str(getattr(t, "value", "")) for t in tokens).strip() or "clreq"
+
+
+def _saving(context: Any, box: Any, char: str) -> float:
+    """The width `char` gives back in `box`'s style when set half-width (measured once)."""
+    style = box.style
+    if _cjk(style["lang"]) is not _CJK_IN_CJK or _option(style) == "none":
+        return 0.0
+    # with the font features: a mark in a `.halt` span is half-width already (saves nothing)
+    key = (char, style["font_size"], tuple(style["font_family"]), style["font_weight"], style["lang"],
+           str(style["font_feature_settings"]))
+    if key not in _SAVINGS:
+        # Two layouts: Pango ignores an attribute list changed in place once it has laid a
+        # layout out (set_attributes sees an equal list), so the half-width form is set first.
+        full, half = (line_break.create_layout(char, style, context, None, 0) for _ in range(2))
+        _halt_last(half)
+        _SAVINGS[key] = line_break.line_size(full.get_first_line()[0], style)[0] - \
+            line_break.line_size(half.get_first_line()[0], style)[0]
+    return _SAVINGS[key]
 
 
 def _compressible_end(context: Any, line: Any) -> tuple[Any, float]:
@@ -138,16 +166,34 @@ def _compressible_end(context: Any, line: Any) -> tuple[Any, float]:
         box = box.children[-1]
     if not (isinstance(box, boxes.TextBox) and box.text and box.text[-1] in _LINE_END):
         return None, 0.0
-    style = box.style
-    if _cjk(style["lang"]) is not _CJK_IN_CJK or _option(style) == "none":
+    saving = _saving(context, box, box.text[-1])
+    return (box, saving) if saving > 0 else (None, 0.0)
+
+
+def _compress_start(context: Any, line: Any) -> tuple[Any, float]:
+    """Set an opening bracket or quote that starts `line` half-width (clreq §3.1.6, JLREQ
+    3.1.4: its blank half would show as an indent), move what follows it back, and return
+    the box and the width given back to the line. A paragraph's indented first line keeps
+    it whole."""
+    if getattr(line, "text_indent", 0):
         return None, 0.0
-    key = (box.text[-1], style["font_size"], tuple(style["font_family"]), style["font_weight"], style["lang"])
-    if key not in _SAVINGS:
-        layout = line_break.create_layout(box.text[-1], style, context, None, 0)
-        full = line_break.line_size(layout.get_first_line()[0], style)[0]
-        _halt_last(layout)
-        _SAVINGS[key] = full - line_break.line_size(layout.get_first_line()[0], style)[0]
-    return box, _SAVINGS[key]
+    path, box = [line], line
+    while isinstance(box, (boxes.LineBox, boxes.InlineBox)) and box.children:
+        box = box.children[0]
+        path.append(box)
+    if not (isinstance(box, boxes.TextBox) and box.text and box.text[0] in _LINE_START and len(path) > 1) \
+            or getattr(box.pango_layout, "halt_first", False):  # a justified line has it already
+        return None, 0.0
+    saving = _saving(context, box, box.text[0])
+    if saving <= 0:
+        return None, 0.0
+    box.width -= saving
+    for parent, child in zip(path, path[1:]):  # everything after the bracket moves left
+        for sibling in parent.children[parent.children.index(child) + 1:]:
+            sibling.translate(-saving)
+        if parent is not line:
+            parent.width -= saving
+    return box, saving
 
 
 def _edge_path(line: Any, end: int) -> list[Any]:
@@ -182,6 +228,15 @@ def trim_edges(line: Any) -> float:
     return given
 
 
+def trim_line(context: Any, line: Any) -> float:
+    """What a ragged line gives back at its edges: an outer Han–Latin gap, and the blank half
+    of an opening bracket that starts it (a justified line has given both already)."""
+    start, saving = _compress_start(context, line)
+    if start is not None:
+        start.pango_layout.halt_first = True
+    return saving + trim_edges(line)
+
+
 def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, Any, float], None]:
     def justify_line(context: Any, line: Any, extra_width: float) -> None:
         # A closing mark at the line end is set half-width; line_endings lays a line out
@@ -189,9 +244,13 @@ def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, An
         end, saving = _compressible_end(context, line)
         if end is not None:
             end.width -= saving
-        original(context, line, extra_width + saving + trim_edges(line) + getattr(context, "line_target_extra", 0.0))
-        if end is not None and saving > 0:
+        start, start_saving = _compress_start(context, line)
+        original(context, line, extra_width + saving + start_saving + trim_edges(line)
+                 + getattr(context, "line_target_extra", 0.0))
+        if end is not None:
             end.pango_layout.halt_last = True
+        if start is not None:
+            start.pango_layout.halt_first = True
 
     return justify_line
 

@@ -30,13 +30,13 @@ import regex
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout import block, inline
 
-from .cjk_justify import trim_edges
+from .cjk_justify import trim_line
 from .patches import Patch
 
 _LETTER = regex.compile(r"[\p{L}\p{N}]")
 _CJK_LANGUAGES = ("zh", "ja", "ko")
 PULL_BACK_EM = 0.06  # most a line may tighten per letter to take in a short last line
-LOOSE_EM = 0.2  # justification spacing per character above which a no-break unit may break
+LOOSE_EM = 0.12  # justification spacing per character above which a no-break unit may break
 _UNIT_BREAKS = set("/—–~～-至到、")
 BALANCE_STEPS = 8
 
@@ -132,14 +132,15 @@ def _fix_ending(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> list
     return lines
 
 
-def _trim(line: Any) -> None:
-    """A ragged or last line loses an edge Han–Latin gap too (justified ones already have)."""
-    line.width -= trim_edges(line)
+def _trim(context: Any, line: Any) -> None:
+    """A ragged or last line loses an edge Han–Latin gap and a line-start bracket's blank
+    half too (justified ones already have)."""
+    line.width -= trim_line(context, line)
 
 
-def _trimmed(lines: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+def _trimmed(context: Any, lines: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     for line, _ in lines:
-        _trim(line)
+        _trim(context, line)
     return lines
 
 
@@ -217,13 +218,13 @@ def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any,
         justified = containing_block.style["text_align_all"] == "justify"
         if context.excluded_shapes or not (balanced or justified):
             for line, resume_at in original(*args):
-                _trim(line)
+                _trim(context, line)
                 yield line, resume_at
             return
         outside = len(absolute_boxes), len(fixed_boxes)
         lines = list(original(*args))
         if len(lines) < 2 or (len(absolute_boxes), len(fixed_boxes)) != outside:
-            yield from _trimmed(lines)
+            yield from _trimmed(context, lines)
             return
         runner = _Lines(original, context, box, bottom_space, containing_block,
                         (first_letter_style, first_line_style))
@@ -233,7 +234,7 @@ def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any,
             lines = _relax_loose(lines, runner, skip_stack)
             if lines[-1][1] is None and _short(lines[-1][0], containing_block.style["lang"]):
                 lines = _fix_ending(lines, runner, skip_stack)
-        yield from _trimmed(lines)
+        yield from _trimmed(context, lines)
 
     return iter_line_boxes
 

@@ -9,6 +9,11 @@ characters, so text copied out of the PDF stays exactly as written):
 - Punctuation compression (W3C clreq §3.1.6, JLREQ 3.1.4): the first of two consecutive
   full-width marks in `<span class="halt">`, which CSS sets with the font's half-width
   forms (OpenType `halt`), so the advance is the font's and justification stays exact.
+- In CJK text only: Latin words (`WiFi`, `iPhone 15`, an address, a name) get the class
+  `latin`, which CSS sets in the theme's Latin face; a 2-em dash (`——`, also typed `———`)
+  goes in `<span class="dash">` (no break inside, no justification space between its halves;
+  of three dashes the first two are drawn overlapping, `dash-squeeze`, so they take the two
+  em clreq asks for).
 
 It works on text nodes: in the body, text sits between `>` and `<` (autoescape turns both
 into entities everywhere else), and entities are left whole.
@@ -34,14 +39,21 @@ _PAIR = regex.compile(rf"[{_FULL_WIDTH}](?=[{_FULL_WIDTH}])")
 # A pair split by markup (a word span ends after "，", the next starts with "《").
 _PAIR_ACROSS_TAGS = regex.compile(rf"([{_FULL_WIDTH}])((?:<[^>]+>)+)(?=[{_FULL_WIDTH}])")
 _TEXT_NODE = regex.compile(r">([^<]+)<")
+_DASH = regex.compile(r"[—―]{2,}")
+_LETTERS = regex.compile(r"[A-Za-z]")
+_RAW = regex.compile(r"(<(style|script|svg)\b.*?</\2>)", regex.S | regex.I)  # not text to mark
+_LANG = regex.compile(r'<html\b[^>]*?\slang="([^"]*)"')
 _ENTITY = regex.compile(r"(&#?[A-Za-z0-9]+;)")
 
 
-def _autospace(match: regex.Match[str]) -> str:
+def _autospace(match: regex.Match[str], cjk: bool) -> str:
     sides = ("l" if match["before"] else "") + ("r" if match["after"] else "")
-    if not sides:
+    classes = [f"{CLASS_PREFIX}{sides}"] if sides else []
+    if cjk and _LETTERS.search(match["run"]):
+        classes.append("latin")
+    if not classes:
         return match["run"]
-    return f'<span class="{CLASS_PREFIX}{sides}">{match["run"]}</span>'
+    return f'<span class="{" ".join(classes)}">{match["run"]}</span>'
 
 
 def _nobreak_spans(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -61,12 +73,13 @@ def _nobreak_spans(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, in
     return spans
 
 
-def _marks(text: str, nobreak: bool, punctuation: bool) -> str:
+def _marks(text: str, nobreak: bool, punctuation: bool, cjk: bool) -> str:
     runs = list(_RUN.finditer(text))
     out: list[str] = []
     opens = dict(_nobreak_spans(text, [m.span() for m in runs])) if nobreak else {}
     closes = set(opens.values())
     halts = {m.start() for m in _PAIR.finditer(text)} if punctuation else set()
+    dashes = {m.start(): m for m in _DASH.finditer(text)} if cjk else {}
     run_at = {m.start(): m for m in runs}
     i = 0
     while i < len(text):
@@ -75,7 +88,12 @@ def _marks(text: str, nobreak: bool, punctuation: bool) -> str:
         if i in opens:
             out.append('<span class="nobr">')
         if (m := run_at.get(i)) is not None:
-            out.append(_autospace(m))
+            out.append(_autospace(m, cjk))
+            i = m.end()
+            continue
+        if (m := dashes.get(i)) is not None:
+            dash = m[0] if len(m[0]) != 3 else f'<span class="dash-squeeze">{m[0][:2]}</span>{m[0][2]}'
+            out.append(f'<span class="dash">{dash}</span>')
             i = m.end()
             continue
         out.append(f'<span class="halt">{text[i]}</span>' if i in halts else text[i])
@@ -85,21 +103,27 @@ def _marks(text: str, nobreak: bool, punctuation: bool) -> str:
     return "".join(out)
 
 
-def _text(node: str, nobreak: bool, punctuation: bool) -> str:
+def _text(node: str, nobreak: bool, punctuation: bool, cjk: bool) -> str:
     parts = _ENTITY.split(node)
-    return "".join(p if _ENTITY.fullmatch(p) else _marks(p, nobreak, punctuation) for p in parts)
+    return "".join(p if _ENTITY.fullmatch(p) else _marks(p, nobreak, punctuation, cjk) for p in parts)
 
 
 def autospace(html: str, nobreak: bool = True, punctuation: bool = False) -> str:
     """Wrap Latin/digit runs that touch Han or kana in <span class="autospace-l|r|lr">, units
     and ranges in <span class="nobr"> and, with `punctuation`, the first of two consecutive
-    full-width marks in <span class="halt">."""
+    full-width marks in <span class="halt">. In a CJK document (`<html lang>`, CJK when
+    absent) Latin words get the class `latin` and 2-em dashes a `dash` span."""
     head, sep, body = html.partition("<body")
     if not sep:
         return html
+    lang = _LANG.search(head)
+    cjk = lang is None or lang[1].lower().split("-")[0] in ("zh", "ja", "ko")
     if punctuation:
         body = _PAIR_ACROSS_TAGS.sub(r'<span class="halt">\1</span>\2', body)
-    return head + sep + _TEXT_NODE.sub(lambda m: ">" + _text(m[1], nobreak, punctuation) + "<", body)
+    parts = _RAW.split(body)  # [text, raw element, its tag name, text, …]
+    return head + sep + "".join(
+        part if i % 3 else _TEXT_NODE.sub(lambda m: ">" + _text(m[1], nobreak, punctuation, cjk) + "<", part)
+        for i, part in enumerate(parts) if i % 3 != 2)
 
 
 def compress_punctuation(context: dict[str, Any]) -> bool:

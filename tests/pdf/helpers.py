@@ -25,6 +25,19 @@ class Line:
     x0: float
     x1: float
     text: str
+    size: float = 0.0  # the font size of its first character
+
+
+# Full-width closing and stop marks draw in the left half of their em box: a line ends where
+# that half ends, whether the mark is set half-width (its advance) or full-width (a gap).
+CLOSING_MARKS = frozenset("、，。；：！？）」』”’》〉】〕〗")
+
+
+def right_edge(char: dict[str, Any]) -> float:
+    """Where a character's ink ends for a flush edge (pdfplumber's x1 is the full advance)."""
+    if char["text"] in CLOSING_MARKS:
+        return float(char["x0"]) + 0.5 * float(char["size"])
+    return float(char["x1"])
 
 
 def column_lines(pdf: Path, gap: float = 8.0) -> list[Line]:
@@ -34,7 +47,8 @@ def column_lines(pdf: Path, gap: float = 8.0) -> list[Line]:
         for number, page in enumerate(doc.pages, 1):
             rows: dict[float, list[dict[str, Any]]] = {}
             for ch in page.chars:
-                rows.setdefault(round(ch["bottom"], 1), []).append(ch)
+                # the baseline, from the text matrix: a Latin face's box differs from a CJK one's
+                rows.setdefault(round(float(page.height) - ch["matrix"][5], 1), []).append(ch)
             for _, chars in sorted(rows.items()):
                 chars.sort(key=lambda c: c["x0"])
                 start = 0
@@ -42,7 +56,7 @@ def column_lines(pdf: Path, gap: float = 8.0) -> list[Line]:
                     if i == len(chars) or chars[i]["x0"] - chars[i - 1]["x1"] > gap:
                         run = chars[start:i]
                         text = "".join(c["text"] for c in run)
-                        lines.append(Line(number, run[0]["x0"], run[-1]["x1"], text))
+                        lines.append(Line(number, run[0]["x0"], right_edge(run[-1]), text, run[0]["size"]))
                         start = i
     return lines
 

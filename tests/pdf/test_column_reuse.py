@@ -69,8 +69,7 @@ HOSTILE_BODIES = [
 
 def _geometry(document: Any) -> Geometry:
     def walk(box: Any, depth: int, out: list[tuple[Any, ...]]) -> None:
-        out.append((depth, type(box).__name__, round(box.position_x, 6), round(box.position_y, 6),
-                    *(round(v, 6) if isinstance(v, float) else v for v in (box.width, box.height)),
+        out.append((depth, type(box).__name__, box.position_x, box.position_y, box.width, box.height,
                     getattr(box, "text", None)))
         for child in box.all_children():
             walk(child, depth + 1, out)
@@ -81,6 +80,25 @@ def _geometry(document: Any) -> Geometry:
         walk(page._page_box, 0, boxes)
         pages.append(boxes)
     return pages
+
+
+def _differences(a: Geometry, b: Geometry, tolerance: float = 1e-5) -> list[tuple[Any, ...]]:
+    """Boxes that differ: in kind, depth, text or number, or in a position or size by more
+    than `tolerance` pt. A reused column is shifted to its x where a second layout computes
+    at that x, so sizes may differ in the last bits of a float (29.3984375 ± 1e-12)."""
+    if len(a) != len(b):
+        return [("pages", len(a), len(b))]
+    out = []
+    for page, (p, q) in enumerate(zip(a, b)):
+        if len(p) != len(q):
+            out.append((page, "boxes", len(p), len(q)))
+            continue
+        for x, y in zip(p, q):
+            close = all(abs(u - v) <= tolerance if isinstance(u, float) and isinstance(v, float) else u == v
+                        for u, v in zip(x, y))
+            if not close:
+                out.append((page, x, y))
+    return out[:5]
 
 
 @contextlib.contextmanager
@@ -119,7 +137,7 @@ def test_reuse_gives_the_same_boxes(body: str) -> None:
     html = HOSTILE % body
     plain, _ = _render(html, None, reuse=False)
     reused, _ = _render(html, None, reuse=True)
-    assert reused == plain
+    assert not _differences(reused, plain)
 
 
 @pytest.mark.parametrize("source", ALL_EXAMPLES, ids=lambda s: s.stem)
@@ -129,5 +147,5 @@ def test_reuse_on_broadsheet_editions_is_identical_and_does_less(build_pdf: Any,
     html = (stage / "print.html").read_text(encoding="utf-8")
     plain, plain_layouts = _render(html, str(stage / "print.html"), reuse=False)
     reused, reused_layouts = _render(html, str(stage / "print.html"), reuse=True)
-    assert reused == plain
+    assert not _differences(reused, plain)
     assert reused_layouts < 0.9 * plain_layouts
