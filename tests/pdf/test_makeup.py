@@ -119,14 +119,16 @@ def test_jump_lines_print_the_page_of_the_other_part(build_pdf) -> None:
 
 
 def _hole_edition(folder: Path) -> Path:
-    """One section: a long article, a boxed notice that does not fit under it, two more."""
+    """One section: a long article, a boxed notice that does not fit under it, two more.
+    The first article leaves about a third of a digest page (MIN_HOLE is a quarter), clear
+    of the threshold, and the notice (short: it may not split) needs a little more."""
     paragraph = [{"type": "paragraph", "text": PARAGRAPH}]
     return write_edition(folder, {
         "title": "测试日报", "date": "2026-11-20", "language": "zh-CN", "sections": ["要闻"],
         "articles": [
-            {"id": "first", "section": "要闻", "headline": "大桥今日通车", "blocks": paragraph * 5},
+            {"id": "first", "section": "要闻", "headline": "大桥今日通车", "blocks": paragraph * 4 + [{"type": "paragraph", "text": PARAGRAPH[:46]}]},
             {"id": "water", "kind": "notice", "section": "要闻", "headline": "关于临时停水的公告",
-             "blocks": [{"type": "paragraph", "text": NOTICE}],
+             "blocks": [{"type": "paragraph", "text": NOTICE}, {"type": "paragraph", "text": NOTICE[:105]}],
              "notice": {"issuer": "青川市自来水有限公司", "date": "2026年11月19日"}},
             {"id": "second", "section": "要闻", "headline": "新区企业入驻", "blocks": paragraph * 6},
             {"id": "third", "section": "要闻", "headline": "供暖季提前", "blocks": paragraph * 2}]})
