@@ -85,12 +85,13 @@ def total(scores: list[dict[str, float]]) -> dict[str, float]:
     return dict(out)
 
 
-def families(corpus: Path) -> dict[str, list[Path]]:
-    """The corpus's pages by family (FAMILY-N.txt), plus the three original pages as `qingchuan`."""
+def families(*corpora: Path) -> dict[str, list[Path]]:
+    """The corpora's pages by family (FAMILY-N.txt), plus the three original pages as `qingchuan`."""
     fams: dict[str, list[Path]] = defaultdict(list)
     fams["qingchuan"] = sorted((FIXTURES / "ingest-corpus").glob("page*.txt"))
-    for txt in sorted(corpus.glob("*.txt")):
-        fams[txt.stem.rsplit("-", 1)[0]].append(txt)
+    for corpus in corpora:
+        for txt in sorted(corpus.glob("*.txt")):
+            fams[txt.stem.rsplit("-", 1)[0]].append(txt)
     return dict(fams)
 
 
@@ -125,11 +126,12 @@ HEADER = ("| family | pages | segmented | titles | authors | captions | subheads
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=FIXTURES / "ingest-corpus-varied")
+    ap.add_argument("--corpus", type=Path, action="append",
+                    help="a corpus folder (repeatable; default: ingest-corpus-varied and ingest-corpus-fresh)")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     ap.add_argument("--no-fit", action="store_true", help="score with the default weights only")
     args = ap.parse_args(argv)
-    fams = families(args.corpus)
+    fams = families(*(args.corpus or [FIXTURES / "ingest-corpus-varied", FIXTURES / "ingest-corpus-fresh"]))
     report: dict[str, dict] = {}
     pages_default = {f: [score_page(p) for p in pages] for f, pages in fams.items()}
     default = {f: total(s) for f, s in pages_default.items()}
