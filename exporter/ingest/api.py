@@ -21,7 +21,7 @@ from .layout import lay_out_page
 from .notes import Notes
 from .pdf import PdfPage, read_pdf
 from .segment import segment
-from .weights import Weights
+from .weights import SHIPPED, Weights
 
 _PAGE_NUMBER = regex.compile(r"(\d+)(?!.*\d)")
 
@@ -47,7 +47,7 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
     dropped = dropped if dropped is not None else Counter()
     if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
         raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
-    laid = lay_out_page(name, text, pdf.display if pdf else ())
+    laid = lay_out_page(name, text, pdf.display if pdf else (), weights)
     if pdf is not None:
         notes.positions[name] = pdf.where
         dropped.update(pdf.dropped)
@@ -61,7 +61,7 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
         notes.decide(name, item.no, f"set aside as {item.reason}: '{item.text}'")
     builder = ArticleBuilder(name, page, notes, dropped, pdf.figures if pdf else None)
     articles = []
-    for draft in segment(laid, notes, weights or Weights()):
+    for draft in segment(laid, notes, weights or SHIPPED):
         try:
             articles.append(builder.article(draft, len(articles) + 1))
         except ValidationError as exc:  # defensive: report rather than lose the page

@@ -134,7 +134,10 @@ class ArticleBuilder:
         if trailing is not None:  # （記者 張雅婷） closing the last paragraph
             text, byline, names = trailing
             self.dropped.update(visible(blocks[last].text) - visible(text) - visible(byline))  # its brackets
-            blocks[last] = Paragraph(text=text)
+            if text.strip():
+                blocks[last] = Paragraph(text=text)
+            else:  # the byline was a paragraph of its own
+                del blocks[last]
             _add_byline(fields_, byline)
             authors += [n for n in names if n not in authors]
         headline = fields_.get("headline")

@@ -29,6 +29,11 @@ DATELINE = regex.compile(
 )
 _ROLE = r"(?:全媒[体體])?(?:首席|特[约約]|[见見]習|[见見]习|[实實][习習])?(?:[记記]者|通[讯訊][员員]|[实實][习習]生|[摄攝]影|撰稿|[报報]道[员員])"
 _ROLES = regex.compile(_ROLE)
+# A reporter's name in a Chinese byline: two to four Han glyphs, or a romanised name (Karen Lee, Hong Kong papers).
+_PERSON = r"(?:\p{Han}{2,4}|\p{Lu}\p{Ll}+(?:[ \u3000]\p{Lu}\p{Ll}+){1,2})"
+_NAME_TOKEN = regex.compile(r"\p{Lu}[\p{Ll}.'-]+(?:[ \u3000]+\p{Lu}[\p{Ll}.'-]+){0,3}|[^\s、，,/／]+")
+# 記者 Karen Lee 報道： after a dateline, unbracketed (Hong Kong papers).
+_REPORTED_BY = regex.compile(rf"[ \u3000]*(?P<by>{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*[报報][道导導])[：:]")
 _BYLINE_BRACKET = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,80}?)[）)]")
 JUMP_FROM = regex.compile(
     rf"^(?:[（(]\s*(?:上接|接上|[续續])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_FROM})"
@@ -45,7 +50,7 @@ _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
 # A byline alone on its line: 记者 赵明远 通讯员 蒋雪梅／报道, 本报记者 王芳, 晚报记者 周安然 文/图.
 _OWN_LINE = regex.compile(
-    rf"^(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*\p{{Han}}{{2,4}}(?:[ \u3000、]+\p{{Han}}{{2,4}})*[ \u3000]*)+"
+    rf"^(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*)+"
     r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖]|[摄攝]))?$"
 )
 # A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, （中央社記者林志豪台北18日電）.
@@ -99,6 +104,9 @@ def opening(text: str) -> Opening:
         while rest < len(text) and text[rest] in " \u3000":
             rest += 1
         return Opening(m["dl"], b["by"], rest, b.start("by"))
+    b = _REPORTED_BY.match(text, m.end())
+    if b:
+        return Opening(m["dl"], b["by"], b.end(), b.start("by"))
     rest = m.end()
     while rest < len(text) and text[rest] in " \u3000":
         rest += 1
@@ -124,7 +132,7 @@ def authors(byline: str, breaks: list[int] = ()) -> tuple[str, list[str]]:
     text = "".join(pieces) + byline[last:]
     names: list[str] = []
     for part in _ROLES.split(text)[1:]:
-        for token in regex.split(r"[\s、，,/／]+", part.strip()):
+        for token in _NAME_TOKEN.findall(part):
             if _REPORTED.search(token):  # 竹山報導: where it was reported from
                 continue
             if _CABLED.search(token):  # 林志豪台北18日電: name (two or three glyphs), place, date
@@ -170,10 +178,11 @@ _TRAILING_BYLINE = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,40})[）
 
 
 def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
-    """A byline in brackets closing an article's last paragraph (…發展。（記者 張雅婷））:
-    (text without it, byline, names), or None."""
+    """A byline in brackets closing an article's last paragraph (…發展。（記者 張雅婷））, or
+    standing as a paragraph of its own: (text without it, byline, names), or None."""
     m = _TRAILING_BYLINE.search(text)
-    if m is None or not _ROLES.match(m["by"].strip()) or not closed_before(text[: m.start()]):
+    before = text[: m.start()] if m else ""
+    if m is None or not _ROLES.match(m["by"].strip()) or not (closed_before(before) or not before.strip()):
         return None
     byline, names = authors(m["by"])
     return (text[: m.start()], byline, names) if names else None

@@ -19,7 +19,7 @@ _SIGNALS = [
     regex.compile(r"(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4})"),
     regex.compile(r"星期[一二三四五六日天]|[週周][一二三四五六日]"),
     regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*[版期]|(?<![\p{L}\d])[A-H]\d{1,2}(?![\p{L}\d])|(?i:\bpage\s+[A-H]?\d{1,2}\b)"),
-    regex.compile(r"[责責][任]?[编編](?:[辑輯])?|(?<![\p{L}])[编編][辑輯]|美[编編]|校[对對]|版式|[组組]版|[审審][校]|(?i:\beditor\b)"),
+    regex.compile(r"[责責][任]?[编編](?:[辑輯])?|(?<![\p{L}])[编編][辑輯]|本版[编編][辑輯]|美[编編]|校[对對]|版式|[组組]版|[审審][校]|(?i:\beditor\b)"),
 ]
 _EDITOR = _SIGNALS[-1]
 _CLOSED = regex.compile(r"[。！？!?]$")

@@ -17,8 +17,8 @@ import regex
 
 from . import english, fields, furniture
 from .repair import PAD, indent_cells, join_wrapped, undouble, unspace
+from .weights import SHIPPED, Weights
 
-HEAVY_INDENT = 5  # cells; a normal paragraph indent is two (or two ideographic spaces: 4)
 _CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\))\.)[”’」』）)\"']*$")
 _OPEN_END = regex.compile(r"[，、；：,;:]$")
 _CLOSING_START = regex.compile(r"^[，。、；：！？）》」』”’,.;:!?)]")
@@ -150,7 +150,7 @@ def visible(text: str) -> Counter[str]:
 _LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\S)(?P=c)){4,})[ \u3000]+(?P<rest>\S.*)$")
 
 
-def read_lines(text: str, dropped: Counter[str], display: Collection[int] = ()) -> list[Line | None]:
+def read_lines(text: str, dropped: Counter[str], w: Weights, display: Collection[int] = ()) -> list[Line | None]:
     """Repair each line on its own; None stands for a blank line (a form feed is one).
     Lines numbered in `display` are known to be display type (from a PDF's fonts)."""
     out: list[Line | None] = []
@@ -178,7 +178,7 @@ def read_lines(text: str, dropped: Counter[str], display: Collection[int] = ()) 
         else:
             line.text = unspace(body)
             split = fields.split_credit(line.text)
-            if split is None and line.indent >= HEAVY_INDENT:
+            if split is None and line.indent >= w.heavy_indent:
                 split = fields.split_credit(raw)  # a credit alone on its line: the indent is the gap
             if split is not None:
                 dropped.update(visible(line.text) - visible("".join(split)))  # 摄 and its brackets
@@ -202,20 +202,21 @@ def blocks_of(lines: list[Line | None]) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
-def headline_like(block: list[Line]) -> bool:
+def headline_like(block: list[Line], w: Weights) -> bool:
     """One to three short lines, unindented or all centred, that do not read as running text.
 
     Latin script adds letter case: a headline or deck starts with a capital (a column
-    break's continuation rarely does), and a deck may wrap after a comma.
+    break's continuation rarely does). A deck (Latin, or opening with `——`) may wrap
+    after a comma.
     """
     text = "".join(line.text for line in block)
     latin = bool(_LATIN.search(text[:2]))
     if latin and not _HEADLINE_START.match(text):
         return False
-    centred = all(line.indent >= HEAVY_INDENT for line in block) and len(block) <= 2
-    if len(block) > 3 or (block[0].indent >= 1 and not centred) or cells(text) > 64:
+    centred = all(line.indent >= w.heavy_indent for line in block) and len(block) <= 2
+    if len(block) > 3 or (block[0].indent >= w.indent and not centred) or cells(text) > w.head_total:
         return False
-    if any(cells(line.text) > 40 for line in block) or _CLOSING_START.match(text):
+    if any(cells(line.text) > w.head_line for line in block) or _CLOSING_START.match(text):
         return False
     if fields.DATELINE.match(text) or fields.JUMP_FROM.match(text) or fields.JUMP_TO.search(text):
         return False
@@ -223,7 +224,8 @@ def headline_like(block: list[Line]) -> bool:
         return False
     if _OPEN_END.search(text) or (_CLOSED_END.search(text) and not text.endswith(("？", "！", "?", "!"))):
         return False
-    inner = [line.text.removesuffix(",") if latin else line.text for line in block[:-1]]
+    deck = latin or bool(_DASH_LINE_START.match(text))  # a deck (subheadline) may wrap after a comma
+    inner = [line.text.removesuffix("," if latin else "，") if deck else line.text for line in block[:-1]]
     return not any(_CLOSED_END.search(t) or _OPEN_END.search(t) for t in inner)
 
 
@@ -238,21 +240,21 @@ def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
     return None
 
 
-def _signature(block: list[Line], dropped: Counter[str]) -> Signature | None:
+def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signature | None:
     """A date line (and up to three issuer lines) pushed far right at the end of a block.
 
     Right alignment gives a date shorter than its issuer a deep indent, a longer one less;
     so the date needs a deep indent only when no issuer line stands above it.
     """
     last = block[-1]
-    if last.indent < 1 or not fields.DATE_LINE.match(last.text):
+    if last.indent < w.indent or not fields.DATE_LINE.match(last.text):
         return None
     issuer: list[Line] = []
     for line in reversed(block[:-1][-3:]):
-        if line.indent < HEAVY_INDENT or len(line.text) > 30 or closed(line.text) or line.credit:
+        if line.indent < w.heavy_indent or len(line.text) > 30 or closed(line.text) or line.credit:
             break
         issuer.insert(0, line)
-    if last.indent < HEAVY_INDENT and not issuer:
+    if last.indent < w.heavy_indent and not issuer:
         return None  # a short date under a right-aligned issuer may be barely indented
     text = join_wrapped([line.text for line in issuer], dropped)[0] or None
     return Signature(issuer + [last], text, last.text)
@@ -284,17 +286,17 @@ def _width(line: Line) -> float:
     return line.indent + cells(line.text)
 
 
-def _short(line: Line, measure: float) -> bool:
+def _short(line: Line, measure: float, w: Weights) -> bool:
     """A line that stops well short of the column: in justified CJK type, a paragraph's last line."""
-    return _width(line) <= measure - 2
+    return _width(line) <= measure - w.short_margin
 
 
-def _full(line: Line, measure: float) -> bool:
+def _full(line: Line, measure: float, w: Weights) -> bool:
     """Near the measure: wrapping leaves up to a word or a number's width free."""
-    return _width(line) >= measure - 3
+    return _width(line) >= measure - w.full_margin
 
 
-def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool) -> bool:
+def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool, w: Weights) -> bool:
     """Whether a line starts a paragraph, given the line before it in the same paragraph run.
 
     An indent starts one, except under a full line that stops mid-phrase (a hanging indent:
@@ -302,14 +304,14 @@ def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool)
     indent), a CJK line after a short line that ended a sentence starts one.
     """
     if before is None:
-        return line.indent >= 1
-    if line.indent >= 1:
-        hanging = (_full(before, measure) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
+        return line.indent >= w.indent
+    if line.indent >= w.indent:
+        hanging = (_full(before, measure, w) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
                    and not closed(before.text))
-        return not (hanging and line.indent <= 4)
+        return not (hanging and line.indent <= w.hanging)
     if _ITEM.match(line.text) and regex.search(r"[。；：;:]$", before.text):
         return True  # the next numbered item of a list
-    return flush and _cjk_end(before.text) and _short(before, measure)
+    return flush and _cjk_end(before.text) and _short(before, measure, w)
 
 
 _ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
@@ -320,12 +322,13 @@ def _vertical(block: list[Line]) -> bool:
     return len(block) >= 3 and all(len(line.text) == 1 and regex.match(r"[\p{L}\p{N}]", line.text) for line in block)
 
 
-def lay_out_page(name: str, text: str, display: Collection[int] = ()) -> PageLayout:
+def lay_out_page(name: str, text: str, display: Collection[int] = (), weights: Weights | None = None) -> PageLayout:
     """Lay a decoded page out as pieces in reading order (`display`: see read_lines)."""
     page = PageLayout(name)
-    lines = read_lines(text, page.dropped, display)
+    w = weights or SHIPPED
+    lines = read_lines(text, page.dropped, w, display)
     blocks = [b for b in (_set_aside(page, b) for b in blocks_of(lines)) if b]
-    reader = _BlockReader(page, blocks)
+    reader = _BlockReader(page, blocks, w)
     for k, block in enumerate(blocks):
         reader.read(k, block)
     reader.finish()
@@ -337,8 +340,8 @@ class _BlockReader:
     blocks across column breaks: a paragraph a mid-sentence headline interrupted
     (`dangling`) and that headline (`across`), which belongs after the column."""
 
-    def __init__(self, page: PageLayout, blocks: list[list[Line]]) -> None:
-        self.page, self.blocks, self.pieces = page, blocks, page.pieces
+    def __init__(self, page: PageLayout, blocks: list[list[Line]], w: Weights) -> None:
+        self.page, self.blocks, self.pieces, self.w = page, blocks, page.pieces, w
         self.dangling: Para | None = None
         self.across: Head | None = None
 
@@ -348,7 +351,10 @@ class _BlockReader:
             self.across = None
         if all(line.bold for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
-            self.pieces.append(Caption(block) if block[0].bold and _CLOSED_END.search(joined) else Head(block))
+            if block[0].bold and _CLOSED_END.search(joined):
+                self.pieces.append(Caption(block))
+            else:
+                self.pieces += _heads(block)
             return
         prev = self.pieces[-1] if self.pieces else None
         if self.dangling is not None:
@@ -356,16 +362,16 @@ class _BlockReader:
         self.dangling = None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None else None
         open_para = prev_para is not None and not closed(prev_para.raw)
-        signature = _signature(block, self.page.dropped)
+        signature = _signature(block, self.page.dropped, self.w)
         if signature is not None and len(signature.lines) == len(block):
             self.pieces.append(signature)  # a signature block of its own (set apart by a gap)
             return
-        if (headline_like(block) and _byline(block, 0) is None and _own_byline(block, 0) is None
-                and (not open_para or _across(self.blocks, k))):
+        if (headline_like(block, self.w) and _byline(block, 0) is None and _own_byline(block, 0) is None
+                and (not open_para or _across(self.blocks, k, self.w))):
             if open_para:
                 self.across, self.dangling = Head(block), prev_para
             else:
-                self.pieces.append(Head(block))
+                self.pieces += _heads(block)
             return
         body = block[: len(block) - len(signature.lines)] if signature else block
         self._body(k, body, prev_para)
@@ -381,7 +387,7 @@ class _BlockReader:
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
-                caption_block or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < 1)):
+                caption_block or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
         pieces = self.pieces
         current = None
@@ -404,7 +410,7 @@ class _BlockReader:
                 pieces.append(BoxByline(line, box["by"]))
                 current = None
                 continue
-            own = _own_byline(body, i) if line.credit is None and line.indent < HEAVY_INDENT else None
+            own = _own_byline(body, i) if line.credit is None and line.indent < self.w.heavy_indent else None
             if own is not None:
                 taken = i + own[0]
                 pieces.append(Byline(body[i:taken], *own[1:]))
@@ -412,7 +418,7 @@ class _BlockReader:
                 continue
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
-                    or (current is not None and _new_paragraph(line, before, measure, current.lines[0].indent < 1))):
+                    or (current is not None and _new_paragraph(line, before, measure, current.lines[0].indent < self.w.indent, self.w))):
                 current = Para([line], gap_before=i == 0)
                 pieces.append(current)
             elif current is None:
@@ -429,6 +435,24 @@ class _BlockReader:
             self.pieces.append(self.across)
 
 
+_DASH_LINE_START = regex.compile(r"^[—―─-]{2,}")
+_DASH_LINE_END = regex.compile(r"[—―─-]{2,}$")
+
+
+def _heads(block: list[Line]) -> list[Head]:
+    """A display block cut where dashes mark a kicker's end (`…———`) or a subheadline's
+    start (`——…`): a deck set right under its headline, with no blank line, is a block of
+    its own."""
+    parts: list[list[Line]] = [[]]
+    for i, line in enumerate(block):
+        if i and parts[-1] and _DASH_LINE_START.match(line.text):
+            parts.append([])
+        parts[-1].append(line)
+        if i < len(block) - 1 and _DASH_LINE_END.search(line.text):
+            parts.append([])
+    return [Head(p) for p in parts if p]
+
+
 def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
     """A Chinese byline alone on its line (it may wrap once): lines taken, text, names."""
     for n in (2, 1):
@@ -440,7 +464,7 @@ def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None
     return None
 
 
-def _across(blocks: list[list[Line]], k: int) -> bool:
+def _across(blocks: list[list[Line]], k: int, w: Weights) -> bool:
     """A one-line headline printed across a column break: the next block goes on unindented."""
     nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-    return len(blocks[k]) == 1 and nxt is not None and nxt[0].indent < 1 and not headline_like(nxt)
+    return len(blocks[k]) == 1 and nxt is not None and nxt[0].indent < w.indent and not headline_like(nxt, w)
