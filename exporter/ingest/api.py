@@ -17,7 +17,7 @@ from ..model import Article, Edition
 from .articles import ArticleBuilder
 from .decode import read_text_file
 from .layout import SetAside
-from .layout import lay_out_page
+from .layout import Hints, lay_out_page
 from .notes import Notes
 from .pdf import PdfPage, read_pdf
 from .segment import segment
@@ -47,7 +47,7 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
     dropped = dropped if dropped is not None else Counter()
     if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
         raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
-    laid = lay_out_page(name, text, pdf.display if pdf else (), weights)
+    laid = lay_out_page(name, text, Hints(pdf.display, pdf.captions, pdf.boxes) if pdf else Hints(), weights)
     if pdf is not None:
         notes.positions[name] = pdf.where
         dropped.update(pdf.dropped)

@@ -47,9 +47,11 @@ class ArticleBuilder:
         if draft.caption is not None:
             text = self._clean(join_wrapped([line.text for line in draft.caption.lines], self.dropped)[0])
             self.notes.decide(self.name, draft.at, "standalone caption → photo with a caption-only figure")
-            self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),
-                                          "a display-type block ending a sentence, with no body: a standalone caption"]
-            return Article(id=ident, kind="photo", page=self.page, blocks=[Figure(caption=text)])
+            src = self.figures.get(draft.caption.no)
+            why = ("caption type (smaller or italic) next to a picture, with no credit" if draft.caption.lines[0].caption
+                   else "a display-type block ending a sentence, with no body: a standalone caption")
+            self.notes.evidence[ident] = [self.notes.at(self.name, draft.at), why]
+            return Article(id=ident, kind="photo", page=self.page, blocks=[Figure(src=src, caption=text)])
         if draft.unplaced:
             texts = [self._head_text(h) for h in draft.unplaced]
             self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),

@@ -36,6 +36,8 @@ class Line:
     bold: bool = False
     credit: str | None = None
     leadin: bool = False  # a bold lead-in cut off the front of its line (a brief's headline)
+    caption: bool = False  # a PDF says: small type next to a picture
+    box: int | None = None  # a PDF says: inside this ruled box
 
 
 @dataclass
@@ -150,9 +152,19 @@ def visible(text: str) -> Counter[str]:
 _LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\S)(?P=c)){4,})[ \u3000]+(?P<rest>\S.*)$")
 
 
-def read_lines(text: str, dropped: Counter[str], w: Weights, display: Collection[int] = ()) -> list[Line | None]:
+@dataclass(frozen=True)
+class Hints:
+    """What a PDF's geometry says about its lines, by line number: display type (size or
+    weight), caption type (small type next to a picture), and the ruled box each sits in."""
+
+    display: Collection[int] = ()
+    captions: Collection[int] = ()
+    boxes: dict[int, int] = field(default_factory=dict)
+
+
+def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hints()) -> list[Line | None]:
     """Repair each line on its own; None stands for a blank line (a form feed is one).
-    Lines numbered in `display` are known to be display type (from a PDF's fonts)."""
+    `hints` carries what a PDF's geometry knows about the lines."""
     out: list[Line | None] = []
     for no, raw in enumerate(text.split("\n"), start=1):
         if "\f" in raw:
@@ -183,7 +195,8 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, display: Collection
             if split is not None:
                 dropped.update(visible(line.text) - visible("".join(split)))  # 摄 and its brackets
                 line.text, line.credit = split
-        line.bold = line.bold or no in display
+        line.bold = line.bold or no in hints.display
+        line.caption, line.box = no in hints.captions, hints.boxes.get(no)
         out.append(line)
     return out
 
@@ -322,11 +335,11 @@ def _vertical(block: list[Line]) -> bool:
     return len(block) >= 3 and all(len(line.text) == 1 and regex.match(r"[\p{L}\p{N}]", line.text) for line in block)
 
 
-def lay_out_page(name: str, text: str, display: Collection[int] = (), weights: Weights | None = None) -> PageLayout:
-    """Lay a decoded page out as pieces in reading order (`display`: see read_lines)."""
+def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights | None = None) -> PageLayout:
+    """Lay a decoded page out as pieces in reading order (`hints`: see read_lines)."""
     page = PageLayout(name)
     w = weights or SHIPPED
-    lines = read_lines(text, page.dropped, w, display)
+    lines = read_lines(text, page.dropped, w, hints)
     blocks = [b for b in (_set_aside(page, b) for b in blocks_of(lines)) if b]
     reader = _BlockReader(page, blocks, w)
     for k, block in enumerate(blocks):
@@ -349,6 +362,9 @@ class _BlockReader:
         if self.across is not None and self.dangling is None:
             self.pieces.append(self.across)
             self.across = None
+        if all(line.caption and line.credit is None for line in block) and not _credit_below(self.blocks, k):
+            self.pieces.append(Caption(block))  # a caption with no credit: the PDF's type says so
+            return
         if all(line.bold for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
             if block[0].bold and _CLOSED_END.search(joined):
@@ -380,9 +396,7 @@ class _BlockReader:
 
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
-        nxt = self.blocks[k + 1] if k + 1 < len(self.blocks) else []
-        caption_block = any(line.credit is not None for line in body) or (
-            len(nxt) == 1 and nxt[0].credit is not None and not nxt[0].text)  # a credit set apart below it
+        caption_block = any(line.credit is not None for line in body) or _credit_below(self.blocks, k)
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
@@ -462,6 +476,12 @@ def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None
             if found is not None:
                 return n, *found
     return None
+
+
+def _credit_below(blocks: list[list[Line]], k: int) -> bool:
+    """A credit set apart right under this block (its caption's credit)."""
+    nxt = blocks[k + 1] if k + 1 < len(blocks) else []
+    return len(nxt) == 1 and nxt[0].credit is not None and not nxt[0].text
 
 
 def _across(blocks: list[list[Line]], k: int, w: Weights) -> bool:

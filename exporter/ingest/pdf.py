@@ -29,6 +29,8 @@ MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
 TWIN = 0.25  # a glyph within this share of its size of its twin is fake bold
 ROW_GAP = 1.5  # a horizontal band this many times the widest gutter cuts first
+INDENT = 2.5  # ems: the deepest paragraph indent
+CAPTION_SIZE = 0.95  # a block this much smaller than the body size next to a picture is its caption
 GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless letter-spacing is wider)
 
 
@@ -42,6 +44,7 @@ class _Glyph:
     base: float
     size: float
     bold: bool
+    italic: bool = False
 
 
 @dataclass
@@ -56,6 +59,7 @@ class _Box:
     size: float = 0.0
     bold: bool = False
     image: str | None = None  # path written, relative to the edition folder
+    italic: bool = False
 
 
 @dataclass
@@ -67,6 +71,8 @@ class PdfPage:
     display: set[int] = field(default_factory=set)  # 1-based line numbers set in display type
     where: dict[int, str] = field(default_factory=dict)  # line number → "(x, y)" in points from the top left
     figures: dict[int, str] = field(default_factory=dict)  # caption's first line → image path
+    captions: set[int] = field(default_factory=set)  # lines in caption type (small or italic) next to a picture
+    boxes: dict[int, int] = field(default_factory=dict)  # line number → the ruled box it sits in
     margin: list[tuple[str, str]] = field(default_factory=list)  # (position, text) in the margin band
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
     images: int = 0
@@ -101,9 +107,10 @@ def _glyphs(page) -> list[_Glyph]:  # noqa: ANN001 - a pymupdf.Page
         for line in block.get("lines", ()):
             for span in line["spans"]:
                 bold = bool(span["flags"] & 16) or any(w in span["font"] for w in ("Bold", "Black", "Heavy"))
+                italic = bool(span["flags"] & 2) or any(w in span["font"] for w in ("Italic", "Oblique"))
                 for ch in span["chars"]:
                     x0, y0, x1, y1 = ch["bbox"]
-                    out.append(_Glyph(ch["c"], x0, y0, x1, y1, ch["origin"][1], span["size"], bold))
+                    out.append(_Glyph(ch["c"], x0, y0, x1, y1, ch["origin"][1], span["size"], bold, italic))
     return out
 
 
@@ -155,12 +162,15 @@ def _box(run: list[_Glyph]) -> _Box:
     ink = [g for g in run if not g.c.isspace()] or run
     size = Counter(round(g.size, 1) for g in ink).most_common(1)[0][0]
     return _Box(min(g.x0 for g in ink), min(g.y0 for g in ink), max(g.x1 for g in ink), max(g.y1 for g in ink),
-                "".join(g.c for g in run).strip(), size, sum(g.bold for g in ink) * 2 > len(ink))
+                "".join(g.c for g in run).strip(), size, sum(g.bold for g in ink) * 2 > len(ink),
+                italic=sum(g.italic for g in ink) * 2 > len(ink))
 
 
 def _stack(boxes: list[_Box]) -> list[list[_Box]]:
     """Stack lines into blocks: a line joins the block whose last line sits just above it,
-    overlapping it across most of the narrower width, in the same size and weight."""
+    overlapping it across most of the narrower width or starting at its left edge give or
+    take an indent (a paragraph's short last line under an indented first), in the same
+    size and weight."""
     blocks: list[list[_Box]] = []
     for b in sorted(boxes, key=lambda b: (b.y0, b.x0)):
         home = None
@@ -169,7 +179,8 @@ def _stack(boxes: list[_Box]) -> list[list[_Box]]:
                 last = block[-1]
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
                 if (last.image is None and -0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size
-                        and overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
+                        and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
+                             or (abs(b.x0 - last.x0) <= INDENT * b.size and b.x1 > last.x0))
                         and last.bold == b.bold and abs(last.size - b.size) < 0.5):
                     home = block
                     break
@@ -258,6 +269,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     lines: list[str] = []
     pending: _Box | None = None  # an image waiting for the caption under it
     edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
+    pictures = [b for b in content if b.image is not None]
+    boxes = _ruled_boxes(page, body)
     order = _xycut(_stack(content), body)
     order = [(block, _column(path)) for block, path in order]
     members = Counter(column for block, column in order if block[0].image is None)
@@ -272,6 +285,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
         else:
             edge = (left, right, column)
+        picture = _captioned(block, pictures, body)
         for b in block:
             lines.append(" " * round((b.x0 - left) / b.size * 2) + b.text)
             no = len(lines)
@@ -281,5 +295,37 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             if pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1:
                 out.figures[no] = pending.image
             pending = None
+            if picture is not None:
+                out.captions.add(no)
+                if picture.image and b is block[0]:
+                    out.figures.setdefault(no, picture.image)
+            inside = [k for k, r in enumerate(boxes) if r[0] <= b.x0 and b.x1 <= r[2] and r[1] <= b.y0 and b.y1 <= r[3]]
+            if inside:
+                out.boxes[no] = min(inside, key=lambda k: (boxes[k][2] - boxes[k][0]) * (boxes[k][3] - boxes[k][1]))
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _ruled_boxes(page, body: float) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page
+    """Rectangles drawn round text (notices, intro boxes, fact boxes): stroked paths at least
+    a few lines high and wide; rules (thin filled bars) and the page frame are not boxes."""
+    out = []
+    for d in page.get_drawings():
+        r = d["rect"]
+        if "s" in (d.get("type") or "") and r.width > 4 * body and r.height > 2 * body and r.height < 0.9 * page.rect.height:
+            out.append((r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1))
+    return out
+
+
+def _captioned(block: list[_Box], pictures: list[_Box], body: float) -> _Box | None:
+    """The picture a block captions: set in caption type (smaller than the body or italic)
+    and printed just under the picture, across it, or just beside it, level with it."""
+    if not all(b.size < CAPTION_SIZE * body or b.italic for b in block) or any(b.bold for b in block):
+        return None
+    x0, y0, x1, y1 = _extent(block)
+    for p in pictures:
+        under = 0 <= y0 - p.y1 < 2 * body and x0 < p.x1 and x1 > p.x0
+        beside = 0 <= x0 - p.x1 < 3 * body and y0 < p.y1 and y1 > p.y0
+        if under or beside:
+            return p
+    return None

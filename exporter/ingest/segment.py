@@ -54,6 +54,7 @@ class Body:
     group: Group | None = None
     displaced: list[Head] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)  # why the article came out as it did (--report)
+    box: int | None = None  # the ruled box (from a PDF) its text sits in
 
     @property
     def no(self) -> int:
@@ -146,7 +147,10 @@ def _text(head: Head) -> str:
 
 
 def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
-    """Cut the body pieces where an article visibly starts or ends."""
+    """Cut the body pieces where an article visibly starts or ends.
+
+    A ruled box (known from a PDF's drawing) starts and ends an article, except a box of
+    one or two paragraphs right under a headline: the intro of the article below it."""
     units: list[Body | Head | Caption] = []
     current: Body | None = None
     for piece in pieces:
@@ -154,13 +158,17 @@ def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
             units.append(piece)
             current = None
             continue
+        box = piece.line.box if isinstance(piece, BoxByline) else piece.lines[0].box
         starts = isinstance(piece, Byline) or isinstance(piece, Para) and (
             fields.DATELINE.match(piece.raw) or fields.JUMP_FROM.match(piece.raw)
             or (piece.gap_before and current is not None and current.paras
                 and (piece.credit or _latin(piece) != _latin(current.paras[-1])))
         )
-        if current is None or current.closed or (starts and current.paras):
-            current = Body([])
+        boundary = current is not None and box != current.box
+        if boundary and box is None and _intro_box(units, current):
+            current.box, starts, boundary = None, False, False
+        if current is None or current.closed or boundary or (starts and current.paras):
+            current = Body([], box=box)
             units.append(current)
         current.items.append(piece)
         if isinstance(piece, Signature) or (
@@ -168,6 +176,12 @@ def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
         ):
             current.closed = True
     return units
+
+
+def _intro_box(units: list[Body | Head | Caption], body: Body) -> bool:
+    """A boxed body of one or two paragraphs set right under a headline."""
+    return (len(units) >= 2 and units[-1] is body and isinstance(units[-2], Head)
+            and len(body.items) <= 2 and all(isinstance(i, Para) for i in body.items))
 
 
 def _latin(para: Para) -> bool:
@@ -191,7 +205,7 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[
             between = out[k + 1 :]
             heads = [u for u in between if isinstance(u, Head)]
             prev = out[k] if k >= 0 else None
-            if isinstance(prev, Body) and not prev.closed and (
+            if isinstance(prev, Body) and not prev.closed and prev.box == unit.box and (
                 (not heads and between)
                 or (heads and prev.is_feature and all(len(h.lines) == 1 for h in heads)
                     and (all(h.bold for h in heads) or (len(heads) == 1 and not _marked(heads[0]))))

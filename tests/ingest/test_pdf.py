@@ -47,6 +47,29 @@ def test_photos_are_extracted_with_their_captions(tmp_path: Path) -> None:
     assert (tmp_path / figures[0].src).read_bytes().startswith(b"\x89PNG")
 
 
+def test_captions_without_credits_get_their_photos(tmp_path: Path) -> None:
+    """Small italic type under a picture, or beside it, is the picture's caption though no
+    credit closes it: a photo article with the extracted image."""
+    result = ingest([PDFS / "fresh-zh-harbour.pdf"], "北港商报", dt.date(2025, 6, 3), image_dir=tmp_path / "images")
+    photos = [a for a in result.edition.articles if a.kind == "photo"]
+    assert [a.page for a in photos] == [1, 1, 2]
+    for photo in photos:
+        (fig,) = photo.blocks
+        assert isinstance(fig, Figure) and fig.src and (tmp_path / fig.src).is_file()
+        assert "志愿者在河畔步道旁种下新树苗" in fig.caption and fig.credit is None
+    assert "caption type" in " ".join(result.notes.evidence[photos[0].id])
+
+
+def test_a_ruled_intro_box_under_a_headline_stays_with_its_story() -> None:
+    """The intro printed in a drawn box between the headline and the byline is the story's
+    opening, not an article of its own (the byline under it would otherwise start one)."""
+    truth = json.loads((PDFS / "fresh-en-tribune.truth.json").read_text(encoding="utf-8"))["articles"][0]
+    result = ingest([PDFS / "fresh-en-tribune.pdf"], "The Northport Tribune", dt.date(2025, 6, 4))
+    first = result.edition.articles[0]
+    assert first.headline == truth["headline"] and first.authors == truth["authors"]
+    assert first.blocks[0].text == truth["lead"][0]
+
+
 def test_multi_page_pdf_numbers_its_pages_and_sets_aside_the_margins() -> None:
     result = ingest([PDFS / "zh-daily.pdf"], "江岭日报", dt.date(2025, 3, 12))
     pages = [a.page for a in result.edition.articles]
