@@ -17,6 +17,7 @@ from ..model import Article, Edition
 from .articles import ArticleBuilder
 from .decode import read_text_file
 from .layout import SetAside
+from .bare import is_bare, restore
 from .layout import Hints, lay_out_page
 from .notes import Notes
 from .pdf import PdfPage, read_pdf
@@ -47,7 +48,15 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
     dropped = dropped if dropped is not None else Counter()
     if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
         raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
-    laid = lay_out_page(name, text, Hints(pdf.display, pdf.captions, pdf.boxes) if pdf else Hints(), weights)
+    hints = Hints(pdf.display, pdf.captions, pdf.boxes) if pdf else Hints()
+    if pdf is None and is_bare(text):  # no blank lines, no indents: give the layout signals back
+        rebuilt = restore(text)
+        text, hints = rebuilt.text, Hints(rebuilt.display)
+        notes.source[name] = rebuilt.source
+        dropped.update(rebuilt.dropped)
+        notes.decide(name, 1, "the page has no blank lines and no indents: paragraphs and headlines rebuilt "
+                              "from line lengths, sentence ends and lines printed twice")
+    laid = lay_out_page(name, text, hints, weights)
     if pdf is not None:
         notes.positions[name] = pdf.where
         dropped.update(pdf.dropped)

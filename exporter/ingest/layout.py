@@ -246,7 +246,7 @@ def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
     """An English byline starting at line `at` (it may wrap once): lines taken, text, names."""
     for n in (2, 1):
         lines = block[at : at + n]
-        if len(lines) == n and all(line.indent < 1 for line in lines[1:]):
+        if len(lines) == n and all(line.indent < 1 and line.credit is None for line in lines[1:]):
             found = english.byline(join_wrapped([line.text for line in lines], Counter())[0])
             if found is not None:
                 return n, *found
@@ -282,13 +282,18 @@ def _set_aside(page: PageLayout, block: list[Line]) -> list[Line]:
     elif len(block) == 1 and furniture.column_logo(texts[0]):
         reason = "column logo"
     if reason:
-        page.furniture += [SetAside(line.no, line.text, reason) for line in block]
+        page.furniture += [SetAside(line.no, _whole(line), reason) for line in block]
         return []
     while block and furniture.folio(block[0].text):
-        page.furniture.append(SetAside(block[0].no, block.pop(0).text, "folio line"))
+        page.furniture.append(SetAside(block[0].no, _whole(block.pop(0)), "folio line"))
     while block and furniture.folio(block[-1].text):
-        page.furniture.append(SetAside(block[-1].no, block.pop().text, "folio line"))
+        page.furniture.append(SetAside(block[-1].no, _whole(block.pop()), "folio line"))
     return block
+
+
+def _whole(line: Line) -> str:
+    """A line's text with the credit line repair split off it (furniture keeps both)."""
+    return f"{line.text} {line.credit}".strip() if line.credit else line.text
 
 
 def _cjk_end(text: str) -> bool:
@@ -365,7 +370,7 @@ class _BlockReader:
         if all(line.caption and line.credit is None for line in block) and not _credit_below(self.blocks, k):
             self.pieces.append(Caption(block))  # a caption with no credit: the PDF's type says so
             return
-        if all(line.bold for line in block) or _vertical(block):
+        if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
             if block[0].bold and _CLOSED_END.search(joined):
                 self.pieces.append(Caption(block))
@@ -471,7 +476,7 @@ def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None
     """A Chinese byline alone on its line (it may wrap once): lines taken, text, names."""
     for n in (2, 1):
         lines = block[at : at + n]
-        if len(lines) == n and all(line.indent < 1 for line in lines[1:]):
+        if len(lines) == n and all(line.indent < 1 and line.credit is None for line in lines[1:]):
             found = fields.own_line_byline("".join(line.text for line in lines))
             if found is not None:
                 return n, *found
