@@ -75,6 +75,11 @@ def _opening(text: str, wrap: str = "") -> bool:
                 or fields.own_line_byline(text))
 
 
+def _byline_line(text: str) -> bool:
+    """A byline alone on its line (By …, 记者 … 通讯员 …): the text under it starts a paragraph."""
+    return bool(english.byline(text) or fields.own_line_byline(text))
+
+
 def _undouble(items: list[tuple[int, str]], dropped: Counter[str]) -> list[tuple[int, str, bool]]:
     """Collapse runs printed twice in a row (fake bold); the kept copy is display type."""
     out: list[tuple[int, str, bool]] = []
@@ -147,6 +152,7 @@ def _blocks(lines: list[Row]) -> list[list[Row]]:
     bodies, with paragraph starts indented and right-aligned lines pushed right."""
     widths = [_cells(t) for _, t, _ in lines]
     blocks: list[list[Row]] = []
+    taken: set[int] = set()  # rows a headline block already holds
 
     def new() -> None:
         if not blocks or blocks[-1]:
@@ -178,22 +184,46 @@ def _blocks(lines: list[Row]) -> list[list[Row]]:
                 _caption_apart(blocks)
                 new()
             continue
+        if english.CREDIT.match(t):
+            blocks[-1].append((no, t, False))  # Photo: NAME closes the caption above it
+            _caption_apart(blocks)
+            new()
+            continue
+        if j in taken:
+            continue
         fresh = not blocks[-1]
         after_break = prev is None or prev[2] or _closed(prev[1]) or fresh
-        if after_break and not _closed(t) and not _opening(t) and (
-                nxt is None or nxt[2] or _opening(nxt[1]) or _DASH_START.match(nxt[1]) or _DASH_START.match(t)):
+        head = _headline_lines(lines, j) if after_break else 0
+        if head:
             new()
-            blocks[-1].append((no, t, False))  # a headline-like line between two articles
+            blocks[-1] += [(n, x, False) for n, x, _ in lines[j : j + head]]  # a headline between two articles
+            taken.update(range(j + 1, j + head))
             new()
             continue
         opening = _opening(t, nxt[1] if nxt else "")
         if opening or _NOTICE_OPENING.search(t):
             new()
-        starts = prev is None or prev[2] or not blocks[-1] or opening or (
+        starts = prev is None or prev[2] or not blocks[-1] or opening or _byline_line(prev[1]) or (
             _closed(prev[1]) and not _CLOSING_START.match(t)
             and (_short(widths, j - 1, t) or _indented_first(widths, j, t)))
         blocks[-1].append((no, (_INDENT + t) if starts else t, False))
     return [b for b in blocks if b]
+
+
+def _headline_lines(lines: list[Row], j: int) -> int:
+    """How many rows from j (one to three) read as a headline: none ends a sentence or opens
+    an article, and what follows opens one (a dateline, a byline, a deck, display type)."""
+    for m in (1, 2, 3):
+        rows = lines[j : j + m]
+        if len(rows) < m or any(d or _closed(t) or _opening(t) or furniture.folio(t) for _, t, d in rows):
+            return 0
+        if m > 1 and _DASH_START.match(rows[-1][1]):
+            return 0
+        nxt = lines[j + m] if j + m < len(lines) else None
+        if nxt is None or nxt[2] or _opening(nxt[1], lines[j + m + 1][1] if j + m + 1 < len(lines) else "") \
+                or _DASH_START.match(nxt[1]) or (m == 1 and _DASH_START.match(rows[0][1])):
+            return m
+    return 0
 
 
 def _caption_apart(blocks: list[list[Row]]) -> None:
@@ -257,7 +287,8 @@ def _starts_article(blocks: list[list[Row]], k: int) -> bool:
     first = blocks[k][0][1].strip()
     last = blocks[k][-1][1]
     wrap = blocks[k][1][1].strip() if len(blocks[k]) > 1 else ""
-    return bool(_opening(first, wrap) or _NOTICE_OPENING.search(first) or (_CREDIT.match(last.strip()) and last.startswith(_HEAVY)))
+    credit = (_CREDIT.match(last.strip()) and last.startswith(_HEAVY)) or english.CREDIT.match(last)
+    return bool(_opening(first, wrap) or _NOTICE_OPENING.search(first) or credit)
 
 
 def _unit_start(lines: list[tuple[int, str, bool]], j: int) -> bool:
