@@ -152,11 +152,11 @@ HEADER = ("| family | pages | segmented | titles | authors | captions | subheads
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, action="append",
-                    help="a corpus folder (repeatable; default: ingest-corpus-varied and ingest-corpus-fresh)")
+                    help="a corpus folder (repeatable; default: ingest-corpus-varied, -fresh and -raw)")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     ap.add_argument("--no-fit", action="store_true", help="score with the default weights only")
     args = ap.parse_args(argv)
-    fams = families(*(args.corpus or [FIXTURES / "ingest-corpus-varied", FIXTURES / "ingest-corpus-fresh"]))
+    fams = families(*(args.corpus or [FIXTURES / f"ingest-corpus-{c}" for c in ("varied", "fresh", "raw")]))
     report: dict[str, dict] = {}
     pages_default = {f: [score_page(p) for p in pages] for f, pages in fams.items()}
     default = {f: total(s) for f, s in pages_default.items()}

@@ -154,8 +154,15 @@ def credit_authors(credit: str) -> list[str]:
     return [token] if _NAME.match(token) else []
 
 
+_WRITTEN_BY = regex.compile(rf"^(?:文|[图圖]|文[/／][图圖])[ \u3000]*[/／：:][ \u3000]*(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)$")
+
+
 def own_line_byline(line: str) -> tuple[str, list[str]] | None:
-    """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道) as (byline, names)."""
+    """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道, 文/ 王芳) as
+    (byline, names)."""
+    w = _WRITTEN_BY.match(line.strip())
+    if w is not None and not _ROLES.search(line):
+        return regex.sub(r"\s+", " ", line.strip()), regex.split(r"[ \u3000、]+", w["names"])
     m = _OWN_LINE.match(line.strip())
     if m is None:
         return None
