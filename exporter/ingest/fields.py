@@ -44,7 +44,7 @@ JUMP_TO = regex.compile(
 # Caption text, a gap of spaces, then "… 摄" (a credit), or a bracketed （… 摄）.
 _CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?[ \u3000]{3,}(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
 # 圖：記者 張雅婷 攝 / 图：本报记者 王芳 — a credit line that names itself
-_CREDIT_LABEL = regex.compile(r"^(?P<text>)(?:[图圖]|[摄攝]影)\s*[：:]\s*(?P<credit>[^：:]{2,40}?)(?:\s*[摄攝])?$")
+_CREDIT_LABEL = regex.compile(r"^(?P<text>)(?:[图圖]|[摄攝]影)\s*[：:/／]\s*(?P<credit>(?!文)[^：:/／]{2,40}?)(?:\s*[摄攝])?$")
 _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?P<credit>[^（）()]{2,40}?)\s*[摄攝][）)]$")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
@@ -53,9 +53,10 @@ _OWN_LINE = regex.compile(
     rf"^(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*)+"
     r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖]|[摄攝]))?$"
 )
-# A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, （中央社記者林志豪台北18日電）.
+# A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, 【記者林志豪／台北報導】,
+# （中央社記者林志豪台北18日電）.
 _BRACKET_ONLY = regex.compile(
-    r"^(?:〔(?P<by>[^〔〕]{2,40}?)〕|[（(](?P<by>中央社[^（）()]{2,40}?[電电])[）)])[ \u3000]*"
+    r"^(?:〔(?P<by>[^〔〕]{2,40}?)〕|【(?P<by>[^【】]{2,40}?)】|[（(](?P<by>中央社[^（）()]{2,40}?[電电])[）)])[ \u3000]*"
 )
 _REPORTED = regex.compile(r"(?:[报報]道|[报報][导導])$")
 _CABLED = regex.compile(r"\d{1,2}日[電电]$")
