@@ -45,6 +45,7 @@ class _Glyph:
     size: float
     bold: bool
     italic: bool = False
+    pen: float = 0.0  # the origin's x: where the pen stood (a bbox can start left of it)
 
 
 @dataclass
@@ -110,7 +111,8 @@ def _glyphs(page) -> list[_Glyph]:  # noqa: ANN001 - a pymupdf.Page
                 italic = bool(span["flags"] & 2) or any(w in span["font"] for w in ("Italic", "Oblique"))
                 for ch in span["chars"]:
                     x0, y0, x1, y1 = ch["bbox"]
-                    out.append(_Glyph(ch["c"], x0, y0, x1, y1, ch["origin"][1], span["size"], bold, italic))
+                    out.append(_Glyph(ch["c"], x0, y0, x1, y1, ch["origin"][1], span["size"], bold, italic,
+                                      ch["origin"][0]))
     return out
 
 
@@ -134,9 +136,10 @@ def _undouble(glyphs: list[_Glyph], dropped: Counter[str]) -> list[_Glyph]:
 
 
 def _lines(glyphs: list[_Glyph]) -> list[_Box]:
-    """Glyphs on one baseline, left to right, cut at gaps wider than a gutter."""
+    """Glyphs on one baseline, left to right by pen position (glyphs at one position in the
+    order drawn), cut at gaps wider than a gutter."""
     rows: list[list[_Glyph]] = []
-    for g in sorted(glyphs, key=lambda g: (round(g.base, 1), g.x0)):
+    for g in sorted(glyphs, key=lambda g: (round(g.base, 1), round(g.pen, 1))):
         row = rows[-1] if rows else None
         if row and abs(row[0].base - g.base) < 0.3 * g.size and abs(row[0].size - g.size) < 0.2 * g.size:
             row.append(g)
@@ -144,16 +147,17 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
             rows.append([g])
     boxes = []
     for row in rows:
-        row.sort(key=lambda g: g.x0)
+        row.sort(key=lambda g: round(g.pen, 1))  # stable: glyphs drawn at one pen position keep their order
         gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]))
         tracking = 2 * gaps[len(gaps) // 2] if gaps else 0.0  # twice a letter-spaced line's usual gap
-        run = [row[0]]
+        run, right = [row[0]], row[0].x1
         for g in row[1:]:
             spaced = g.c == " " or run[-1].c == " "  # a justified word space (a line never ends in one before a gutter)
-            if g.x0 - run[-1].x1 > max((10 if spaced else GUTTER) * g.size, tracking):
+            if g.x0 - right > max((10 if spaced else GUTTER) * g.size, tracking):  # right: a zero-width glyph ends nothing
                 boxes.append(_box(run))
                 run = []
             run.append(g)
+            right = max(right, g.x1) if len(run) > 1 else g.x1
         boxes.append(_box(run))
     return [b for b in boxes if b.text.strip()]
 
@@ -307,14 +311,28 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
 
 
 def _ruled_boxes(page, body: float) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page
-    """Rectangles drawn round text (notices, intro boxes, fact boxes): stroked paths at least
-    a few lines high and wide; rules (thin filled bars) and the page frame are not boxes."""
+    """Rectangles drawn round text (notices, intro boxes, fact boxes), at least a few lines
+    high and wide: a stroked rectangle (Chromium), or a frame filled between an outer and
+    an inner rectangle inset on all four sides (WeasyPrint). Rules, a border on one side
+    only and the page frame are not boxes."""
     out = []
     for d in page.get_drawings():
         r = d["rect"]
-        if "s" in (d.get("type") or "") and r.width > 4 * body and r.height > 2 * body and r.height < 0.9 * page.rect.height:
+        if not (r.width > 4 * body and r.height > 2 * body and r.height < 0.9 * page.rect.height):
+            continue
+        if "s" in (d.get("type") or "") or _frame(d):
             out.append((r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1))
     return out
+
+
+def _frame(drawing: dict) -> bool:
+    """A filled path of two rectangles, the inner inset from the outer on every side."""
+    rects = [it[1] for it in drawing["items"] if it[0] == "re"]
+    if drawing.get("type") != "f" or len(rects) != 2 or len(drawing["items"]) != 2:
+        return False
+    outer, inner = sorted(rects, key=lambda r: -r.width * r.height)
+    insets = (inner.x0 - outer.x0, inner.y0 - outer.y0, outer.x1 - inner.x1, outer.y1 - inner.y1)
+    return all(0.1 < d < 4 for d in insets)
 
 
 def _captioned(block: list[_Box], pictures: list[_Box], body: float) -> _Box | None:
