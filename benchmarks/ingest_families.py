@@ -113,6 +113,9 @@ class Scores:
         todo = [(w, p) for w, p in dict.fromkeys(pairs) if (w, p) not in self.cache]
         if not todo:
             return
+        if self.jobs <= 1:
+            self.cache.update({(w, p): score_page(p, w) for w, p in todo})
+            return
         with multiprocessing.get_context("fork").Pool(self.jobs) as pool:
             for pair, s in zip(todo, pool.starmap(score_page, [(p, w) for w, p in todo], chunksize=8)):
                 self.cache[pair] = s
