@@ -278,6 +278,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     order = _xycut(_stack(content), body)
     order = [(block, _column(path)) for block, path in order]
     members = Counter(column for block, column in order if block[0].image is None)
+    above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
     for block, column in order:
         lines.append("")
         if block[0].image is not None:
@@ -290,8 +291,15 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
         else:
             edge = (left, right, column)
         picture = _captioned(block, pictures, body)
+        plain = not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
+        spaced = (above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
+                  and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
+        above = (left, block[-1].y1, plain, column) if plain else None
         for b in block:
-            lines.append(" " * round((b.x0 - left) / b.size * 2) + b.text)
+            indent = round((b.x0 - left) / b.size * 2)
+            if spaced and b is block[0] and indent < 2:
+                indent = 4  # say it as an extractor would: an indented first line
+            lines.append(" " * indent + b.text)
             no = len(lines)
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
             if b.size >= DISPLAY_SIZE * body or b.bold:

@@ -167,6 +167,7 @@ def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
         boundary = current is not None and box != current.box
         if boundary and box is None and _intro_box(units, current):
             current.box, starts, boundary = None, False, False
+            current.evidence.append("its opening paragraph is printed in a ruled box under the headline (an intro box)")
         if current is None or current.closed or boundary or (starts and current.paras):
             current = Body([], box=box)
             units.append(current)

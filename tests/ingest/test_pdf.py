@@ -70,6 +70,24 @@ def test_a_ruled_intro_box_under_a_headline_stays_with_its_story() -> None:
     assert first.blocks[0].text == truth["lead"][0]
 
 
+def test_a_frame_drawn_by_weasyprint_is_a_box_too(tmp_path: Path) -> None:
+    """WeasyPrint fills a border between two rectangles instead of stroking one: the intro
+    in such a frame still opens the story under its headline."""
+    import weasyprint
+
+    body = "".join(f"<p>Paragraph {k} of the story runs on for a while, as stories do, until it ends here.</p>"
+                   for k in range(1, 5))
+    html = ("<html><body style='font: 10pt serif; width: 90mm'><h1 style='font-size: 18pt'>Harbour Wall Repairs Begin</h1>"
+            "<div style='border: 1pt solid black; padding: 2mm'><p>The first stones of the new sea wall were laid "
+            "on Monday, two years after the storm.</p></div><p>By Ada Marsh</p>" + body + "</body></html>")
+    weasyprint.HTML(string=html).write_pdf(tmp_path / "frame.pdf")
+    result = ingest([tmp_path / "frame.pdf"], "Test", dt.date(2025, 6, 4))
+    (article,) = result.edition.articles
+    assert article.headline == "Harbour Wall Repairs Begin" and article.authors == ["Ada Marsh"]
+    assert article.blocks[0].text.startswith("The first stones") and len(article.blocks) == 5
+    assert any("intro box" in e for e in result.notes.evidence[article.id])
+
+
 def test_multi_page_pdf_numbers_its_pages_and_sets_aside_the_margins() -> None:
     result = ingest([PDFS / "zh-daily.pdf"], "江岭日报", dt.date(2025, 3, 12))
     pages = [a.page for a in result.edition.articles]
