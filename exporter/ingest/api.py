@@ -17,7 +17,7 @@ from ..model import Article, Edition
 from .articles import ArticleBuilder
 from .decode import read_text_file
 from .layout import SetAside
-from .bare import is_bare, restore
+from .bare import is_bare, is_unwrapped, restore, spread
 from .layout import Hints, lay_out_page
 from .notes import Notes
 from .pdf import PdfPage, read_pdf
@@ -49,7 +49,12 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
     if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
         raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
     hints = Hints(pdf.display, pdf.captions, pdf.boxes) if pdf else Hints()
-    if pdf is None and is_bare(text):  # no blank lines, no indents: give the layout signals back
+    if pdf is None and is_unwrapped(text):  # one paragraph a line: every line is a block
+        rebuilt = spread(text)
+        text = rebuilt.text
+        notes.source[name] = rebuilt.source
+        notes.decide(name, 1, "the lines are longer than any column: one block a line")
+    elif pdf is None and is_bare(text):  # no blank lines, no indents: give the layout signals back
         rebuilt = restore(text)
         text, hints = rebuilt.text, Hints(rebuilt.display)
         notes.source[name] = rebuilt.source

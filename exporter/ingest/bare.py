@@ -34,6 +34,7 @@ _WORD = regex.compile(r"^\S+")
 _INDENT = "\u3000\u3000"
 WINDOW = 5  # lines either side that give a line's column measure
 MIN_LINES = 12  # a page shorter than this is left as it is
+UNWRAPPED = 40  # cells: a median line this long was never wrapped to a column
 
 
 @dataclass
@@ -56,6 +57,28 @@ def is_bare(text: str) -> bool:
     blank = sum(1 for t in inner if not t.strip()) - 1  # the final newline
     indented = sum(1 for t in body if t[:1] in (" ", "\u3000", "\t"))
     return blank <= len(body) // 40 and indented <= len(body) // 40
+
+
+def is_unwrapped(text: str) -> bool:
+    """One paragraph a line, never wrapped to a column (text copied from a web page or
+    typed): most lines are longer than any newspaper column."""
+    widths = sorted(_cells(t.strip()) for t in text.replace("\f", "\n").split("\n") if t.strip())
+    return len(widths) >= 3 and widths[len(widths) // 2] >= UNWRAPPED
+
+
+def spread(text: str) -> Bare:
+    """An unwrapped page with a blank line after every line: each line is a block (a
+    headline, a byline, a paragraph), as its writer meant it."""
+    result = Bare("")
+    out: list[str] = []
+    for no, raw in enumerate(text.split("\n"), start=1):
+        if raw.strip():
+            out += [raw, ""]
+            result.source[len(out) - 1] = no
+        elif "\f" in raw:
+            out.append(raw)
+    result.text = "\n".join(out) + "\n"
+    return result
 
 
 def _cells(text: str) -> float:

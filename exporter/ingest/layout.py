@@ -166,6 +166,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
     """Repair each line on its own; None stands for a blank line (a form feed is one).
     `hints` carries what a PDF's geometry knows about the lines."""
     out: list[Line | None] = []
+    base = min((indent_cells(t) for t in text.replace("\f", "\n").split("\n") if t.strip()), default=0.0)
     for no, raw in enumerate(text.split("\n"), start=1):
         if "\f" in raw:
             out.append(None)
@@ -175,7 +176,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
         if not body:
             out.append(None)
             continue
-        line = Line(no, indent_cells(raw), body)
+        line = Line(no, indent_cells(raw) - base, body)  # a margin every line shares is no indent
         single = undouble(body, furniture.column_logo)
         leadin = _LEADIN.match(body) if single is None else None
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
@@ -345,7 +346,7 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     page = PageLayout(name)
     w = weights or SHIPPED
     lines = read_lines(text, page.dropped, w, hints)
-    blocks = [b for b in (_set_aside(page, b) for b in blocks_of(lines)) if b]
+    blocks = [part for b in blocks_of(lines) for part in _heads_off(_set_aside(page, b), w) if part]
     reader = _BlockReader(page, blocks, w)
     for k, block in enumerate(blocks):
         reader.read(k, block)
@@ -360,6 +361,8 @@ class _BlockReader:
 
     def __init__(self, page: PageLayout, blocks: list[list[Line]], w: Weights) -> None:
         self.page, self.blocks, self.pieces, self.w = page, blocks, page.pieces, w
+        # a page that never indents a paragraph sets its paragraphs apart by blank lines
+        self.blank_paragraphs = not any(w.indent <= line.indent < w.heavy_indent for block in blocks for line in block)
         self.dangling: Para | None = None
         self.across: Head | None = None
 
@@ -406,9 +409,10 @@ class _BlockReader:
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
-                caption_block or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)):
+                caption_block or (self.blank_paragraphs and closed(prev_para.raw)) or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
         pieces = self.pieces
+        one_a_line = len(body) >= 2 and all(closed(line.text) for line in body)  # every line ends a sentence: unwrapped
         current = None
         taken = 0  # lines a byline already took
         for i, line in enumerate(body):
@@ -437,7 +441,8 @@ class _BlockReader:
                 continue
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
-                    or (current is not None and _new_paragraph(line, before, measure, current.lines[0].indent < self.w.indent, self.w))):
+                    or (current is not None and (one_a_line or _new_paragraph(
+                        line, before, measure, current.lines[0].indent < self.w.indent, self.w)))):
                 current = Para([line], gap_before=i == 0)
                 pieces.append(current)
             elif current is None:
@@ -481,6 +486,30 @@ def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None
             if found is not None:
                 return n, *found
     return None
+
+
+def _opens(text: str) -> bool:
+    """A line that opens an article: a dateline, or a byline alone on its line."""
+    return bool(fields.DATELINE.match(text) or fields.own_line_byline(text) or english.byline(text))
+
+
+def _heads_off(block: list[Line], w: Weights) -> list[list[Line]]:
+    """Cut off a headline set right above its article's opening with no blank line: one
+    to three lines that end no sentence, after the start of the block or a finished
+    sentence, directly over a dateline or a byline line."""
+    for j in range(len(block)):
+        if j and not closed(block[j - 1].text):
+            continue
+        for m in (1, 2, 3):
+            rows, nxt = block[j : j + m], block[j + m] if j + m < len(block) else None
+            if len(rows) < m or nxt is None:
+                break
+            if any(closed(r.text) or _OPEN_END.search(r.text) or cells(r.text) > w.head_line or _opens(r.text)
+                   or r.credit is not None for r in rows):
+                break
+            if _opens(nxt.text):
+                return [block[:j], rows] + _heads_off(block[j + m :], w)
+    return [block]
 
 
 def _credit_below(blocks: list[list[Line]], k: int) -> bool:
