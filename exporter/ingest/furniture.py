@@ -43,6 +43,15 @@ def folio(text: str) -> bool:
     return hits >= 2 or len(_EDITOR.findall(text)) >= 2
 
 
+_PAGE_MARK = regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*版|(?i:\bpage\s+[A-H]?\d{1,3}\b)")
+
+
+def page_mark(text: str) -> bool:
+    """A short line naming the page (第3版　要闻, Page 3): furniture at a page's top or foot,
+    though it carries one folio signal only."""
+    return bool(_PAGE_MARK.search(text)) and len(text) <= 24 and not _CLOSED.search(text)
+
+
 def advert(texts: list[str]) -> bool:
     """A display ad: a block labelled as one, or short lines with a phone number and no sentence."""
     if not texts:

@@ -261,8 +261,10 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
     so the date needs a deep indent only when no issuer line stands above it.
     """
     last = block[-1]
-    if last.indent < w.indent or not fields.DATE_LINE.match(last.text):
+    if not fields.DATE_LINE.match(last.text):
         return None
+    if last.indent < w.indent:
+        return _flush_signature(block, dropped)
     issuer: list[Line] = []
     for line in reversed(block[:-1][-3:]):
         if line.indent < w.heavy_indent or len(line.text) > 30 or closed(line.text) or line.credit:
@@ -272,6 +274,21 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
         return None  # a short date under a right-aligned issuer may be barely indented
     text = join_wrapped([line.text for line in issuer], dropped)[0] or None
     return Signature(issuer + [last], text, last.text)
+
+
+def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | None:
+    """A signature typed flush left: one or two short issuer lines and a date closing a
+    block, under a line that ends a sentence (特此公告。)."""
+    issuer: list[Line] = []
+    for line in reversed(block[:-1][-2:]):
+        if len(line.text) > 20 or closed(line.text) or line.credit or line.indent >= 1:
+            break
+        issuer.insert(0, line)
+    above = block[: len(block) - 1 - len(issuer)]
+    if not issuer or (above and not closed(above[-1].text)):
+        return None
+    text = join_wrapped([line.text for line in issuer], dropped)[0] or None
+    return Signature(issuer + [block[-1]], text, block[-1].text)
 
 
 def _set_aside(page: PageLayout, block: list[Line]) -> list[Line]:
@@ -347,6 +364,11 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     w = weights or SHIPPED
     lines = read_lines(text, page.dropped, w, hints)
     blocks = [part for b in blocks_of(lines) for part in _heads_off(_set_aside(page, b), w) if part]
+    for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
+        if len(blocks[k]) == 1 and furniture.page_mark(blocks[k][0].text):
+            page.furniture.append(SetAside(blocks[k][0].no, _whole(blocks[k][0]), "page line"))
+            blocks[k] = []
+    blocks = [b for b in blocks if b]
     reader = _BlockReader(page, blocks, w)
     for k, block in enumerate(blocks):
         reader.read(k, block)

@@ -40,3 +40,22 @@ def test_paragraphs_set_apart_by_blank_lines() -> None:
 def test_a_margin_every_line_shares_is_no_indent() -> None:
     page = "\t市政府召开常务会议\n\n\t本报讯（记者 王芳）5月6日，市政府召开常务会议。\n"
     assert _articles(page) == [("市政府召开常务会议", ["王芳"], ["5月6日，市政府召开常务会议。"])]
+
+
+def test_a_signature_typed_flush_left() -> None:
+    page = ("关于开展春季植树活动的通知\n\n　　各镇（街道）、各部门：\n"
+            "　　为改善城乡生态环境，现就开展春季植树活动有关事项通知如下：\n　　一、活动时间：3月12日至3月31日。\n"
+            "　　特此通知。\n青川县人民政府\n2025年3月1日\n")
+    result = ingest_texts([("p.txt", page)], "T", dt.date(2025, 1, 1))
+    (notice,) = result.edition.articles
+    assert notice.kind == "notice" and notice.notice is not None
+    assert (notice.notice.issuer, notice.notice.date) == ("青川县人民政府", "2025年3月1日")
+    assert notice.blocks[-1].text == "特此通知。"
+
+
+def test_a_page_line_with_one_folio_signal_at_the_top_is_furniture() -> None:
+    page = "第3版　要闻\n\n市政府召开常务会议\n\n　　本报讯（记者 王芳）5月6日，市政府召开常务会议。\n"
+    result = ingest_texts([("p.txt", page)], "T", dt.date(2025, 1, 1))
+    (article,) = result.edition.articles
+    assert article.kicker is None and article.headline == "市政府召开常务会议"
+    assert [(item.text, item.reason) for _, item in result.furniture] == [("第3版\u3000要闻", "page line")]
