@@ -176,7 +176,21 @@ def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
             isinstance(piece, Para) and (piece.credit or fields.JUMP_TO.search(piece.raw))
         ):
             current.closed = True
-    return units
+    return _closing_bylines(units)
+
+
+def _closing_bylines(units: list[Body | Head | Caption]) -> list[Body | Head | Caption]:
+    """A byline line with no text of its own after it (本报记者　王芳 under the last
+    paragraph) closes the story above it rather than opening an empty one."""
+    out: list[Body | Head | Caption] = []
+    for unit in units:
+        if (isinstance(unit, Body) and all(isinstance(i, Byline) for i in unit.items) and out
+                and isinstance(out[-1], Body) and out[-1].paras and unit.box == out[-1].box):
+            out[-1].items += unit.items
+            out[-1].evidence.append("the byline under its last paragraph closes it")
+            continue
+        out.append(unit)
+    return out
 
 
 def _intro_box(units: list[Body | Head | Caption], body: Body) -> bool:

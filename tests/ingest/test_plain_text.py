@@ -59,3 +59,11 @@ def test_a_page_line_with_one_folio_signal_at_the_top_is_furniture() -> None:
     (article,) = result.edition.articles
     assert article.kicker is None and article.headline == "市政府召开常务会议"
     assert [(item.text, item.reason) for _, item in result.furniture] == [("第3版\u3000要闻", "page line")]
+
+
+def test_a_byline_line_under_the_last_paragraph_closes_the_story() -> None:
+    page = ("市民公园焕新开放\n\n　　5月6日，经过半年改造，市民公园焕新开放。\n　　据介绍，此次改造新增绿地3万平方米。\n"
+            "　　本报记者　王芳\n\n全市春耕生产有序推进\n\n　　连日来，全市各地抢抓农时，春耕生产有序推进。\n"
+            "　　通讯员　李明　记者　赵强\n")
+    assert [(h, a, len(b)) for h, a, b in _articles(page)] == [
+        ("市民公园焕新开放", ["王芳"], 2), ("全市春耕生产有序推进", ["李明", "赵强"], 1)]
