@@ -41,8 +41,9 @@ JUMP_FROM = regex.compile(
 JUMP_TO = regex.compile(
     rf"(?:[（(]\s*(?:下[转轉]|[转轉]下|[转轉])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_TO})$"
 )
-# Caption text, a gap of spaces, then "… 摄" (a credit), or a bracketed （… 摄）.
-_CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?[ \u3000]{3,}(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
+# Caption text, a gap of spaces (three, or two when one is ideographic), then "… 摄" (a
+# credit), or a bracketed （… 摄）.
+_CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?(?:[ \u3000]{3,}|\u3000[ \u3000]|[ \u3000]\u3000)(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
 # 圖：記者 張雅婷 攝 / 图：本报记者 王芳 — a credit line that names itself
 _CREDIT_LABEL = regex.compile(r"^(?P<text>)(?:[图圖]|[摄攝]影)\s*[：:/／]\s*(?P<credit>(?!文)[^：:/／]{2,40}?)(?:\s*[摄攝])?$")
 _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?P<credit>[^（）()]{2,40}?)\s*[摄攝][）)]$")

@@ -485,13 +485,20 @@ _DASH_LINE_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_LINE_END = regex.compile(r"[—―─-]{2,}$")
 
 
+def _deck(above: str, line: str) -> bool:
+    """An English deck in sentence case right under a headline in Title Case or capitals."""
+    if not (_LATIN.search(above[:2]) and _LATIN.search(line[:2])):
+        return False
+    return english.case_style(line) == "sentence" and english.case_style(above) in ("title", "upper")
+
+
 def _heads(block: list[Line]) -> list[Head]:
     """A display block cut where dashes mark a kicker's end (`…———`) or a subheadline's
-    start (`——…`): a deck set right under its headline, with no blank line, is a block of
-    its own."""
+    start (`——…`), or where an English deck in sentence case starts under its headline: a
+    deck set right under its headline, with no blank line, is a block of its own."""
     parts: list[list[Line]] = [[]]
     for i, line in enumerate(block):
-        if i and parts[-1] and _DASH_LINE_START.match(line.text):
+        if i and parts[-1] and (_DASH_LINE_START.match(line.text) or _deck(block[i - 1].text, line.text)):
             parts.append([])
         parts[-1].append(line)
         if i < len(block) - 1 and _DASH_LINE_END.search(line.text):

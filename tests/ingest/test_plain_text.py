@@ -67,3 +67,19 @@ def test_a_byline_line_under_the_last_paragraph_closes_the_story() -> None:
             "　　通讯员　李明　记者　赵强\n")
     assert [(h, a, len(b)) for h, a, b in _articles(page)] == [
         ("市民公园焕新开放", ["王芳"], 2), ("全市春耕生产有序推进", ["李明", "赵强"], 1)]
+
+
+def test_an_english_deck_under_its_headline_without_a_blank_line() -> None:
+    page = ("Storm Damage Closes Coastal Road\nRepairs could take weeks, officials say\n\nBy ANN LEE\n\n"
+            "PORTHAVEN — The coastal road will stay closed after the storm washed out a section.\n")
+    result = ingest_texts([("p.txt", page)], "T", dt.date(2025, 1, 1))
+    (article,) = result.edition.articles
+    assert (article.headline, article.subheadline) == ("Storm Damage Closes Coastal Road",
+                                                       "Repairs could take weeks, officials say")
+
+
+def test_a_credit_after_two_ideographic_spaces() -> None:
+    page = ("老街区焕发新活力\n\n　　本报讯（记者 王芳）今年以来，我市加快推进老旧小区改造。\n\n"
+            "　　图为改造后的幸福里小区。　　本报记者 赵强 摄\n")
+    photo = ingest_texts([("p.txt", page)], "T", dt.date(2025, 1, 1)).edition.articles[-1]
+    assert photo.kind == "photo" and photo.authors == ["赵强"]
