@@ -17,11 +17,12 @@ from ..model import Article, Edition
 from .articles import ArticleBuilder
 from .decode import read_text_file
 from .layout import SetAside
-from .layout import lay_out_page
+from .bare import is_bare, is_unwrapped, restore, spread
+from .layout import Hints, lay_out_page
 from .notes import Notes
 from .pdf import PdfPage, read_pdf
 from .segment import segment
-from .weights import Weights
+from .weights import SHIPPED, Weights
 
 _PAGE_NUMBER = regex.compile(r"(\d+)(?!.*\d)")
 
@@ -47,7 +48,20 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
     dropped = dropped if dropped is not None else Counter()
     if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
         raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
-    laid = lay_out_page(name, text, pdf.display if pdf else ())
+    hints = Hints(pdf.display, pdf.captions, pdf.boxes) if pdf else Hints()
+    if pdf is None and is_unwrapped(text):  # one paragraph a line: every line is a block
+        rebuilt = spread(text)
+        text = rebuilt.text
+        notes.source[name] = rebuilt.source
+        notes.decide(name, 1, "the lines are longer than any column: one block a line")
+    elif pdf is None and is_bare(text):  # no blank lines, no indents: give the layout signals back
+        rebuilt = restore(text)
+        text, hints = rebuilt.text, Hints(rebuilt.display)
+        notes.source[name] = rebuilt.source
+        dropped.update(rebuilt.dropped)
+        notes.decide(name, 1, "the page has no blank lines and no indents: paragraphs and headlines rebuilt "
+                              "from line lengths, sentence ends and lines printed twice")
+    laid = lay_out_page(name, text, hints, weights)
     if pdf is not None:
         notes.positions[name] = pdf.where
         dropped.update(pdf.dropped)
@@ -61,7 +75,7 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
         notes.decide(name, item.no, f"set aside as {item.reason}: '{item.text}'")
     builder = ArticleBuilder(name, page, notes, dropped, pdf.figures if pdf else None)
     articles = []
-    for draft in segment(laid, notes, weights or Weights()):
+    for draft in segment(laid, notes, weights or SHIPPED):
         try:
             articles.append(builder.article(draft, len(articles) + 1))
         except ValidationError as exc:  # defensive: report rather than lose the page

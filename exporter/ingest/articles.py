@@ -60,9 +60,11 @@ class ArticleBuilder:
         if draft.caption is not None:
             text = self._clean(join_wrapped([line.text for line in draft.caption.lines], self.dropped)[0])
             self.notes.decide(self.name, draft.at, "standalone caption → photo with a caption-only figure")
-            self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),
-                                          "a display-type block ending a sentence, with no body: a standalone caption"]
-            return Article(id=ident, kind="photo", page=self.page, blocks=[Figure(caption=text)])
+            src = self.figures.get(draft.caption.no)
+            why = ("caption type (smaller or italic) next to a picture, with no credit" if draft.caption.lines[0].caption
+                   else "a display-type block ending a sentence, with no body: a standalone caption")
+            self.notes.evidence[ident] = [self.notes.at(self.name, draft.at), why]
+            return Article(id=ident, kind="photo", page=self.page, blocks=[Figure(src=src, caption=text)])
         if draft.unplaced:
             texts = [self._head_text(h) for h in draft.unplaced]
             self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),
@@ -168,7 +170,10 @@ class ArticleBuilder:
             return
         text, byline, names = trailing
         self.dropped.update(visible(blocks[last].text) - visible(text) - visible(byline))  # its brackets
-        blocks[last] = Paragraph(text=text)
+        if text.strip():
+            blocks[last] = Paragraph(text=text)
+        else:  # the byline was a paragraph of its own
+            del blocks[last]
         _add_byline(parts.fields, byline)
         parts.authors += [n for n in names if n not in parts.authors]
 

@@ -20,10 +20,11 @@ DATELINE = (
     r"\s*(?:—|–|--|\s-)\s*"
 )
 _PAGE = r"(?:[Pp]age|PAGE)\s*(?P<page>[A-Z]?\d{1,3})"
+_PAGE_CODE = r"(?:(?:[Pp]age|PAGE)\s*)?(?P<page>[A-Z]?\d{1,3})"  # after a keyword: Page A6 or A6
 JUMP_FROM = rf"[(\[]?(?:Continued|CONTINUED|Cont['’]d|From|FROM)\s+(?:from\s+|FROM\s+)?{_PAGE}[)\]]?\.?\s*"
 JUMP_TO = (
     rf"\s*[(\[]?(?:(?:Continued|CONTINUED|Cont['’]d)\s+(?:on|ON)\s+{_PAGE}"
-    rf"|(?:See|SEE)\s+\p{{Lu}}[\p{{Lu}}\d '’-]*(?:,\s*|\s+(?:on|ON)\s+){_PAGE})[)\]]?\.?"
+    rf"|(?:(?:Please|PLEASE)\s+)?(?:[Ss]ee|SEE)\s+\p{{Lu}}[\p{{Lu}}\d '’-]*(?:,\s*{_PAGE_CODE}|\s+(?:on|ON)\s+{_PAGE}))[)\]]?\.?"
 )
 NOTICE_TITLE = r"(?i:^(?:public |legal |official )?notice(?: of\b| to\b|$))"
 DATE_LINE = (
@@ -64,7 +65,7 @@ def byline(text: str) -> tuple[str, list[str]] | None:
         return None
     names: list[str] = []
     roles = False
-    for part in regex.split(r"\s*,\s*", m["by"]):
+    for part in regex.split(r"\s*[,|•]\s*", m["by"]):  # By NAME | The Daily News
         people = regex.split(r"\s+(?:and|AND|&)\s+", part)
         if not roles and all(_is_name(p) for p in people):
             names += people

@@ -29,6 +29,11 @@ DATELINE = regex.compile(
 )
 _ROLE = r"(?:全媒[体體])?(?:首席|特[约約]|[见見]習|[见見]习|[实實][习習])?(?:[记記]者|通[讯訊][员員]|[实實][习習]生|[摄攝]影|撰稿|[报報]道[员員])"
 _ROLES = regex.compile(_ROLE)
+# A reporter's name in a Chinese byline: two to four Han glyphs, or a romanised name (Karen Lee, Hong Kong papers).
+_PERSON = r"(?:\p{Han}{2,4}|\p{Lu}\p{Ll}+(?:[ \u3000]\p{Lu}\p{Ll}+){1,2})"
+_NAME_TOKEN = regex.compile(r"\p{Lu}[\p{Ll}.'-]+(?:[ \u3000]+\p{Lu}[\p{Ll}.'-]+){0,3}|[^\s、，,/／]+")
+# 記者 Karen Lee 報道： after a dateline, unbracketed (Hong Kong papers).
+_REPORTED_BY = regex.compile(rf"[ \u3000]*(?P<by>{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*[报報][道导導])[：:]")
 _BYLINE_BRACKET = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,80}?)[）)]")
 JUMP_FROM = regex.compile(
     rf"^(?:[（(]\s*(?:上接|接上|[续續])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_FROM})"
@@ -36,21 +41,23 @@ JUMP_FROM = regex.compile(
 JUMP_TO = regex.compile(
     rf"(?:[（(]\s*(?:下[转轉]|[转轉]下|[转轉])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_TO})$"
 )
-# Caption text, a gap of spaces, then "… 摄" (a credit), or a bracketed （… 摄）.
-_CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?[ \u3000]{3,}(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
+# Caption text, a gap of spaces (three, or two when one is ideographic), then "… 摄" (a
+# credit), or a bracketed （… 摄）.
+_CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?(?:[ \u3000]{3,}|\u3000[ \u3000]|[ \u3000]\u3000)(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
 # 圖：記者 張雅婷 攝 / 图：本报记者 王芳 — a credit line that names itself
-_CREDIT_LABEL = regex.compile(r"^(?P<text>)(?:[图圖]|[摄攝]影)\s*[：:]\s*(?P<credit>[^：:]{2,40}?)(?:\s*[摄攝])?$")
+_CREDIT_LABEL = regex.compile(r"^(?P<text>)(?:[图圖]|[摄攝]影)\s*[：:/／]\s*(?P<credit>(?!文)[^：:/／]{2,40}?)(?:\s*[摄攝])?$")
 _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?P<credit>[^（）()]{2,40}?)\s*[摄攝][）)]$")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
 # A byline alone on its line: 记者 赵明远 通讯员 蒋雪梅／报道, 本报记者 王芳, 晚报记者 周安然 文/图.
 _OWN_LINE = regex.compile(
-    rf"^(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*\p{{Han}}{{2,4}}(?:[ \u3000、]+\p{{Han}}{{2,4}})*[ \u3000]*)+"
+    rf"^(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*)+"
     r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖]|[摄攝]))?$"
 )
-# A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, （中央社記者林志豪台北18日電）.
+# A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, 【記者林志豪／台北報導】,
+# （中央社記者林志豪台北18日電）.
 _BRACKET_ONLY = regex.compile(
-    r"^(?:〔(?P<by>[^〔〕]{2,40}?)〕|[（(](?P<by>中央社[^（）()]{2,40}?[電电])[）)])[ \u3000]*"
+    r"^(?:〔(?P<by>[^〔〕]{2,40}?)〕|【(?P<by>[^【】]{2,40}?)】|[（(](?P<by>中央社[^（）()]{2,40}?[電电])[）)])[ \u3000]*"
 )
 _REPORTED = regex.compile(r"(?:[报報]道|[报報][导導])$")
 _CABLED = regex.compile(r"\d{1,2}日[電电]$")
@@ -99,6 +106,9 @@ def opening(text: str) -> Opening:
         while rest < len(text) and text[rest] in " \u3000":
             rest += 1
         return Opening(m["dl"], b["by"], rest, b.start("by"))
+    b = _REPORTED_BY.match(text, m.end())
+    if b:
+        return Opening(m["dl"], b["by"], b.end(), b.start("by"))
     rest = m.end()
     while rest < len(text) and text[rest] in " \u3000":
         rest += 1
@@ -124,7 +134,7 @@ def authors(byline: str, breaks: list[int] = ()) -> tuple[str, list[str]]:
     text = "".join(pieces) + byline[last:]
     names: list[str] = []
     for part in _ROLES.split(text)[1:]:
-        for token in regex.split(r"[\s、，,/／]+", part.strip()):
+        for token in _NAME_TOKEN.findall(part):
             if _REPORTED.search(token):  # 竹山報導: where it was reported from
                 continue
             if _CABLED.search(token):  # 林志豪台北18日電: name (two or three glyphs), place, date
@@ -146,8 +156,15 @@ def credit_authors(credit: str) -> list[str]:
     return [token] if _NAME.match(token) else []
 
 
+_WRITTEN_BY = regex.compile(rf"^(?:文|[图圖]|文[/／][图圖])[ \u3000]*[/／：:][ \u3000]*(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)$")
+
+
 def own_line_byline(line: str) -> tuple[str, list[str]] | None:
-    """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道) as (byline, names)."""
+    """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道, 文/ 王芳) as
+    (byline, names)."""
+    w = _WRITTEN_BY.match(line.strip())
+    if w is not None and not _ROLES.search(line):
+        return regex.sub(r"\s+", " ", line.strip()), regex.split(r"[ \u3000、]+", w["names"])
     m = _OWN_LINE.match(line.strip())
     if m is None:
         return None
@@ -170,10 +187,11 @@ _TRAILING_BYLINE = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,40})[）
 
 
 def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
-    """A byline in brackets closing an article's last paragraph (…發展。（記者 張雅婷））:
-    (text without it, byline, names), or None."""
+    """A byline in brackets closing an article's last paragraph (…發展。（記者 張雅婷））, or
+    standing as a paragraph of its own: (text without it, byline, names), or None."""
     m = _TRAILING_BYLINE.search(text)
-    if m is None or not _ROLES.match(m["by"].strip()) or not closed_before(text[: m.start()]):
+    before = text[: m.start()] if m else ""
+    if m is None or not _ROLES.match(m["by"].strip()) or not (closed_before(before) or not before.strip()):
         return None
     byline, names = authors(m["by"])
     return (text[: m.start()], byline, names) if names else None

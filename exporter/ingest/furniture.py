@@ -19,7 +19,7 @@ _SIGNALS = [
     regex.compile(r"(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4})"),
     regex.compile(r"星期[一二三四五六日天]|[週周][一二三四五六日]"),
     regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*[版期]|(?<![\p{L}\d])[A-H]\d{1,2}(?![\p{L}\d])|(?i:\bpage\s+[A-H]?\d{1,2}\b)"),
-    regex.compile(r"[责責][任]?[编編](?:[辑輯])?|(?<![\p{L}])[编編][辑輯]|美[编編]|校[对對]|版式|[组組]版|[审審][校]|(?i:\beditor\b)"),
+    regex.compile(r"[责責][任]?[编編](?:[辑輯])?|(?<![\p{L}])[编編][辑輯]|本版[编編][辑輯]|美[编編]|校[对對]|版式|[组組]版|[审審][校]|(?i:\beditor\b)"),
 ]
 _EDITOR = _SIGNALS[-1]
 _CLOSED = regex.compile(r"[。！？!?]$")
@@ -41,6 +41,15 @@ def folio(text: str) -> bool:
         return False
     hits = sum(1 for s in _SIGNALS if s.search(text))
     return hits >= 2 or len(_EDITOR.findall(text)) >= 2
+
+
+_PAGE_MARK = regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*版|(?i:\bpage\s+[A-H]?\d{1,3}\b)")
+
+
+def page_mark(text: str) -> bool:
+    """A short line naming the page (第3版　要闻, Page 3): furniture at a page's top or foot,
+    though it carries one folio signal only."""
+    return bool(_PAGE_MARK.search(text)) and len(text) <= 24 and not _CLOSED.search(text)
 
 
 def advert(texts: list[str]) -> bool:

@@ -17,8 +17,8 @@ import regex
 
 from . import english, fields, furniture
 from .repair import PAD, indent_cells, join_wrapped, undouble, unspace
+from .weights import SHIPPED, Weights
 
-HEAVY_INDENT = 5  # cells; a normal paragraph indent is two (or two ideographic spaces: 4)
 _CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\))\.)[”’」』）)\"']*$")
 _OPEN_END = regex.compile(r"[，、；：,;:]$")
 _CLOSING_START = regex.compile(r"^[，。、；：！？）》」』”’,.;:!?)]")
@@ -36,6 +36,8 @@ class Line:
     bold: bool = False
     credit: str | None = None
     leadin: bool = False  # a bold lead-in cut off the front of its line (a brief's headline)
+    caption: bool = False  # a PDF says: small type next to a picture
+    box: int | None = None  # a PDF says: inside this ruled box
 
 
 @dataclass
@@ -150,10 +152,21 @@ def visible(text: str) -> Counter[str]:
 _LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\S)(?P=c)){4,})[ \u3000]+(?P<rest>\S.*)$")
 
 
-def read_lines(text: str, dropped: Counter[str], display: Collection[int] = ()) -> list[Line | None]:
+@dataclass(frozen=True)
+class Hints:
+    """What a PDF's geometry says about its lines, by line number: display type (size or
+    weight), caption type (small type next to a picture), and the ruled box each sits in."""
+
+    display: Collection[int] = ()
+    captions: Collection[int] = ()
+    boxes: dict[int, int] = field(default_factory=dict)
+
+
+def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hints()) -> list[Line | None]:
     """Repair each line on its own; None stands for a blank line (a form feed is one).
-    Lines numbered in `display` are known to be display type (from a PDF's fonts)."""
+    `hints` carries what a PDF's geometry knows about the lines."""
     out: list[Line | None] = []
+    base = min((indent_cells(t) for t in text.replace("\f", "\n").split("\n") if t.strip()), default=0.0)
     for no, raw in enumerate(text.split("\n"), start=1):
         if "\f" in raw:
             out.append(None)
@@ -163,7 +176,7 @@ def read_lines(text: str, dropped: Counter[str], display: Collection[int] = ()) 
         if not body:
             out.append(None)
             continue
-        line = Line(no, indent_cells(raw), body)
+        line = Line(no, indent_cells(raw) - base, body)  # a margin every line shares is no indent
         single = undouble(body, furniture.column_logo)
         leadin = _LEADIN.match(body) if single is None else None
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
@@ -178,12 +191,13 @@ def read_lines(text: str, dropped: Counter[str], display: Collection[int] = ()) 
         else:
             line.text = unspace(body)
             split = fields.split_credit(line.text)
-            if split is None and line.indent >= HEAVY_INDENT:
+            if split is None and line.indent >= w.heavy_indent:
                 split = fields.split_credit(raw)  # a credit alone on its line: the indent is the gap
             if split is not None:
                 dropped.update(visible(line.text) - visible("".join(split)))  # 摄 and its brackets
                 line.text, line.credit = split
-        line.bold = line.bold or no in display
+        line.bold = line.bold or no in hints.display
+        line.caption, line.box = no in hints.captions, hints.boxes.get(no)
         out.append(line)
     return out
 
@@ -202,20 +216,21 @@ def blocks_of(lines: list[Line | None]) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
-def headline_like(block: list[Line]) -> bool:
+def headline_like(block: list[Line], w: Weights) -> bool:
     """One to three short lines, unindented or all centred, that do not read as running text.
 
     Latin script adds letter case: a headline or deck starts with a capital (a column
-    break's continuation rarely does), and a deck may wrap after a comma.
+    break's continuation rarely does). A deck (Latin, or opening with `——`) may wrap
+    after a comma.
     """
     text = "".join(line.text for line in block)
     latin = bool(_LATIN.search(text[:2]))
     if latin and not _HEADLINE_START.match(text):
         return False
-    centred = all(line.indent >= HEAVY_INDENT for line in block) and len(block) <= 2
-    if len(block) > 3 or (block[0].indent >= 1 and not centred) or cells(text) > 64:
+    centred = all(line.indent >= w.heavy_indent for line in block) and len(block) <= 2
+    if len(block) > 3 or (block[0].indent >= w.indent and not centred) or cells(text) > w.head_total:
         return False
-    if any(cells(line.text) > 40 for line in block) or _CLOSING_START.match(text):
+    if any(cells(line.text) > w.head_line for line in block) or _CLOSING_START.match(text):
         return False
     if fields.DATELINE.match(text) or fields.JUMP_FROM.match(text) or fields.JUMP_TO.search(text):
         return False
@@ -223,7 +238,8 @@ def headline_like(block: list[Line]) -> bool:
         return False
     if _OPEN_END.search(text) or (_CLOSED_END.search(text) and not text.endswith(("？", "！", "?", "!"))):
         return False
-    inner = [line.text.removesuffix(",") if latin else line.text for line in block[:-1]]
+    deck = latin or bool(_DASH_LINE_START.match(text))  # a deck (subheadline) may wrap after a comma
+    inner = [line.text.removesuffix("," if latin else "，") if deck else line.text for line in block[:-1]]
     return not any(_CLOSED_END.search(t) or _OPEN_END.search(t) for t in inner)
 
 
@@ -231,31 +247,48 @@ def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
     """An English byline starting at line `at` (it may wrap once): lines taken, text, names."""
     for n in (2, 1):
         lines = block[at : at + n]
-        if len(lines) == n and all(line.indent < 1 for line in lines[1:]):
+        if len(lines) == n and all(line.indent < 1 and line.credit is None for line in lines[1:]):
             found = english.byline(join_wrapped([line.text for line in lines], Counter())[0])
             if found is not None:
                 return n, *found
     return None
 
 
-def _signature(block: list[Line], dropped: Counter[str]) -> Signature | None:
+def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signature | None:
     """A date line (and up to three issuer lines) pushed far right at the end of a block.
 
     Right alignment gives a date shorter than its issuer a deep indent, a longer one less;
     so the date needs a deep indent only when no issuer line stands above it.
     """
     last = block[-1]
-    if last.indent < 1 or not fields.DATE_LINE.match(last.text):
+    if not fields.DATE_LINE.match(last.text):
         return None
+    if last.indent < w.indent:
+        return _flush_signature(block, dropped)
     issuer: list[Line] = []
     for line in reversed(block[:-1][-3:]):
-        if line.indent < HEAVY_INDENT or len(line.text) > 30 or closed(line.text) or line.credit:
+        if line.indent < w.heavy_indent or len(line.text) > 30 or closed(line.text) or line.credit:
             break
         issuer.insert(0, line)
-    if last.indent < HEAVY_INDENT and not issuer:
+    if last.indent < w.heavy_indent and not issuer:
         return None  # a short date under a right-aligned issuer may be barely indented
     text = join_wrapped([line.text for line in issuer], dropped)[0] or None
     return Signature(issuer + [last], text, last.text)
+
+
+def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | None:
+    """A signature typed flush left: one or two short issuer lines and a date closing a
+    block, under a line that ends a sentence (特此公告。)."""
+    issuer: list[Line] = []
+    for line in reversed(block[:-1][-2:]):
+        if len(line.text) > 20 or closed(line.text) or line.credit or line.indent >= 1:
+            break
+        issuer.insert(0, line)
+    above = block[: len(block) - 1 - len(issuer)]
+    if not issuer or (above and not closed(above[-1].text)):
+        return None
+    text = join_wrapped([line.text for line in issuer], dropped)[0] or None
+    return Signature(issuer + [block[-1]], text, block[-1].text)
 
 
 def _set_aside(page: PageLayout, block: list[Line]) -> list[Line]:
@@ -267,13 +300,18 @@ def _set_aside(page: PageLayout, block: list[Line]) -> list[Line]:
     elif len(block) == 1 and furniture.column_logo(texts[0]):
         reason = "column logo"
     if reason:
-        page.furniture += [SetAside(line.no, line.text, reason) for line in block]
+        page.furniture += [SetAside(line.no, _whole(line), reason) for line in block]
         return []
     while block and furniture.folio(block[0].text):
-        page.furniture.append(SetAside(block[0].no, block.pop(0).text, "folio line"))
+        page.furniture.append(SetAside(block[0].no, _whole(block.pop(0)), "folio line"))
     while block and furniture.folio(block[-1].text):
-        page.furniture.append(SetAside(block[-1].no, block.pop().text, "folio line"))
+        page.furniture.append(SetAside(block[-1].no, _whole(block.pop()), "folio line"))
     return block
+
+
+def _whole(line: Line) -> str:
+    """A line's text with the credit line repair split off it (furniture keeps both)."""
+    return f"{line.text} {line.credit}".strip() if line.credit else line.text
 
 
 def _cjk_end(text: str) -> bool:
@@ -284,17 +322,17 @@ def _width(line: Line) -> float:
     return line.indent + cells(line.text)
 
 
-def _short(line: Line, measure: float) -> bool:
+def _short(line: Line, measure: float, w: Weights) -> bool:
     """A line that stops well short of the column: in justified CJK type, a paragraph's last line."""
-    return _width(line) <= measure - 2
+    return _width(line) <= measure - w.short_margin
 
 
-def _full(line: Line, measure: float) -> bool:
+def _full(line: Line, measure: float, w: Weights) -> bool:
     """Near the measure: wrapping leaves up to a word or a number's width free."""
-    return _width(line) >= measure - 3
+    return _width(line) >= measure - w.full_margin
 
 
-def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool) -> bool:
+def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool, w: Weights) -> bool:
     """Whether a line starts a paragraph, given the line before it in the same paragraph run.
 
     An indent starts one, except under a full line that stops mid-phrase (a hanging indent:
@@ -302,14 +340,14 @@ def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool)
     indent), a CJK line after a short line that ended a sentence starts one.
     """
     if before is None:
-        return line.indent >= 1
-    if line.indent >= 1:
-        hanging = (_full(before, measure) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
+        return line.indent >= w.indent
+    if line.indent >= w.indent:
+        hanging = (_full(before, measure, w) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
                    and not closed(before.text))
-        return not (hanging and line.indent <= 4)
+        return not (hanging and line.indent <= w.hanging)
     if _ITEM.match(line.text) and regex.search(r"[。；：;:]$", before.text):
         return True  # the next numbered item of a list
-    return flush and _cjk_end(before.text) and _short(before, measure)
+    return flush and _cjk_end(before.text) and _short(before, measure, w)
 
 
 _ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
@@ -320,12 +358,18 @@ def _vertical(block: list[Line]) -> bool:
     return len(block) >= 3 and all(len(line.text) == 1 and regex.match(r"[\p{L}\p{N}]", line.text) for line in block)
 
 
-def lay_out_page(name: str, text: str, display: Collection[int] = ()) -> PageLayout:
-    """Lay a decoded page out as pieces in reading order (`display`: see read_lines)."""
+def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights | None = None) -> PageLayout:
+    """Lay a decoded page out as pieces in reading order (`hints`: see read_lines)."""
     page = PageLayout(name)
-    lines = read_lines(text, page.dropped, display)
-    blocks = [b for b in (_set_aside(page, b) for b in blocks_of(lines)) if b]
-    reader = _BlockReader(page, blocks)
+    w = weights or SHIPPED
+    lines = read_lines(text, page.dropped, w, hints)
+    blocks = [part for b in blocks_of(lines) for part in _heads_off(_set_aside(page, b), w) if part]
+    for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
+        if len(blocks[k]) == 1 and furniture.page_mark(blocks[k][0].text):
+            page.furniture.append(SetAside(blocks[k][0].no, _whole(blocks[k][0]), "page line"))
+            blocks[k] = []
+    blocks = [b for b in blocks if b]
+    reader = _BlockReader(page, blocks, w)
     for k, block in enumerate(blocks):
         reader.read(k, block)
     reader.finish()
@@ -337,8 +381,10 @@ class _BlockReader:
     blocks across column breaks: a paragraph a mid-sentence headline interrupted
     (`dangling`) and that headline (`across`), which belongs after the column."""
 
-    def __init__(self, page: PageLayout, blocks: list[list[Line]]) -> None:
-        self.page, self.blocks, self.pieces = page, blocks, page.pieces
+    def __init__(self, page: PageLayout, blocks: list[list[Line]], w: Weights) -> None:
+        self.page, self.blocks, self.pieces, self.w = page, blocks, page.pieces, w
+        # a page that never indents a paragraph sets its paragraphs apart by blank lines
+        self.blank_paragraphs = not any(w.indent <= line.indent < w.heavy_indent for block in blocks for line in block)
         self.dangling: Para | None = None
         self.across: Head | None = None
 
@@ -346,9 +392,15 @@ class _BlockReader:
         if self.across is not None and self.dangling is None:
             self.pieces.append(self.across)
             self.across = None
-        if all(line.bold for line in block) or _vertical(block):
+        if all(line.caption and line.credit is None for line in block) and not _credit_below(self.blocks, k):
+            self.pieces.append(Caption(block))  # a caption with no credit: the PDF's type says so
+            return
+        if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
-            self.pieces.append(Caption(block) if block[0].bold and _CLOSED_END.search(joined) else Head(block))
+            if block[0].bold and _CLOSED_END.search(joined):
+                self.pieces.append(Caption(block))
+            else:
+                self.pieces += _heads(block)
             return
         prev = self.pieces[-1] if self.pieces else None
         if self.dangling is not None:
@@ -356,16 +408,16 @@ class _BlockReader:
         self.dangling = None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None else None
         open_para = prev_para is not None and not closed(prev_para.raw)
-        signature = _signature(block, self.page.dropped)
+        signature = _signature(block, self.page.dropped, self.w)
         if signature is not None and len(signature.lines) == len(block):
             self.pieces.append(signature)  # a signature block of its own (set apart by a gap)
             return
-        if (headline_like(block) and _byline(block, 0) is None and _own_byline(block, 0) is None
-                and (not open_para or _across(self.blocks, k))):
+        if (headline_like(block, self.w) and _byline(block, 0) is None and _own_byline(block, 0) is None
+                and (not open_para or _across(self.blocks, k, self.w))):
             if open_para:
                 self.across, self.dangling = Head(block), prev_para
             else:
-                self.pieces.append(Head(block))
+                self.pieces += _heads(block)
             return
         body = block[: len(block) - len(signature.lines)] if signature else block
         self._body(k, body, prev_para)
@@ -374,16 +426,15 @@ class _BlockReader:
 
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
-        nxt = self.blocks[k + 1] if k + 1 < len(self.blocks) else []
-        caption_block = any(line.credit is not None for line in body) or (
-            len(nxt) == 1 and nxt[0].credit is not None and not nxt[0].text)  # a credit set apart below it
+        caption_block = any(line.credit is not None for line in body) or _credit_below(self.blocks, k)
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
-                caption_block or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < 1)):
+                caption_block or (self.blank_paragraphs and closed(prev_para.raw)) or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
         pieces = self.pieces
+        one_a_line = len(body) >= 2 and all(closed(line.text) for line in body)  # every line ends a sentence: unwrapped
         current = None
         taken = 0  # lines a byline already took
         for i, line in enumerate(body):
@@ -404,7 +455,7 @@ class _BlockReader:
                 pieces.append(BoxByline(line, box["by"]))
                 current = None
                 continue
-            own = _own_byline(body, i) if line.credit is None and line.indent < HEAVY_INDENT else None
+            own = _own_byline(body, i) if line.credit is None and line.indent < self.w.heavy_indent else None
             if own is not None:
                 taken = i + own[0]
                 pieces.append(Byline(body[i:taken], *own[1:]))
@@ -412,7 +463,8 @@ class _BlockReader:
                 continue
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
-                    or (current is not None and _new_paragraph(line, before, measure, current.lines[0].indent < 1))):
+                    or (current is not None and (one_a_line or _new_paragraph(
+                        line, before, measure, current.lines[0].indent < self.w.indent, self.w)))):
                 current = Para([line], gap_before=i == 0)
                 pieces.append(current)
             elif current is None:
@@ -429,18 +481,73 @@ class _BlockReader:
             self.pieces.append(self.across)
 
 
+_DASH_LINE_START = regex.compile(r"^[—―─-]{2,}")
+_DASH_LINE_END = regex.compile(r"[—―─-]{2,}$")
+
+
+def _deck(above: str, line: str) -> bool:
+    """An English deck in sentence case right under a headline in Title Case or capitals."""
+    if not (_LATIN.search(above[:2]) and _LATIN.search(line[:2])):
+        return False
+    return english.case_style(line) == "sentence" and english.case_style(above) in ("title", "upper")
+
+
+def _heads(block: list[Line]) -> list[Head]:
+    """A display block cut where dashes mark a kicker's end (`…———`) or a subheadline's
+    start (`——…`), or where an English deck in sentence case starts under its headline: a
+    deck set right under its headline, with no blank line, is a block of its own."""
+    parts: list[list[Line]] = [[]]
+    for i, line in enumerate(block):
+        if i and parts[-1] and (_DASH_LINE_START.match(line.text) or _deck(block[i - 1].text, line.text)):
+            parts.append([])
+        parts[-1].append(line)
+        if i < len(block) - 1 and _DASH_LINE_END.search(line.text):
+            parts.append([])
+    return [Head(p) for p in parts if p]
+
+
 def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
     """A Chinese byline alone on its line (it may wrap once): lines taken, text, names."""
     for n in (2, 1):
         lines = block[at : at + n]
-        if len(lines) == n and all(line.indent < 1 for line in lines[1:]):
+        if len(lines) == n and all(line.indent < 1 and line.credit is None for line in lines[1:]):
             found = fields.own_line_byline("".join(line.text for line in lines))
             if found is not None:
                 return n, *found
     return None
 
 
-def _across(blocks: list[list[Line]], k: int) -> bool:
+def _opens(text: str) -> bool:
+    """A line that opens an article: a dateline, or a byline alone on its line."""
+    return bool(fields.DATELINE.match(text) or fields.own_line_byline(text) or english.byline(text))
+
+
+def _heads_off(block: list[Line], w: Weights) -> list[list[Line]]:
+    """Cut off a headline set right above its article's opening with no blank line: one
+    to three lines that end no sentence, after the start of the block or a finished
+    sentence, directly over a dateline or a byline line."""
+    for j in range(len(block)):
+        if j and not closed(block[j - 1].text):
+            continue
+        for m in (1, 2, 3):
+            rows, nxt = block[j : j + m], block[j + m] if j + m < len(block) else None
+            if len(rows) < m or nxt is None:
+                break
+            if any(closed(r.text) or _OPEN_END.search(r.text) or cells(r.text) > w.head_line or _opens(r.text)
+                   or r.credit is not None for r in rows):
+                break
+            if _opens(nxt.text):
+                return [block[:j], rows] + _heads_off(block[j + m :], w)
+    return [block]
+
+
+def _credit_below(blocks: list[list[Line]], k: int) -> bool:
+    """A credit set apart right under this block (its caption's credit)."""
+    nxt = blocks[k + 1] if k + 1 < len(blocks) else []
+    return len(nxt) == 1 and nxt[0].credit is not None and not nxt[0].text
+
+
+def _across(blocks: list[list[Line]], k: int, w: Weights) -> bool:
     """A one-line headline printed across a column break: the next block goes on unindented."""
     nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-    return len(blocks[k]) == 1 and nxt is not None and nxt[0].indent < 1 and not headline_like(nxt)
+    return len(blocks[k]) == 1 and nxt is not None and nxt[0].indent < w.indent and not headline_like(nxt, w)

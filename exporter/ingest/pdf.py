@@ -29,6 +29,8 @@ MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
 TWIN = 0.25  # a glyph within this share of its size of its twin is fake bold
 ROW_GAP = 1.5  # a horizontal band this many times the widest gutter cuts first
+INDENT = 2.5  # ems: the deepest paragraph indent
+CAPTION_SIZE = 0.95  # a block this much smaller than the body size next to a picture is its caption
 GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless letter-spacing is wider)
 
 
@@ -42,6 +44,8 @@ class _Glyph:
     base: float
     size: float
     bold: bool
+    italic: bool = False
+    pen: float = 0.0  # the origin's x: where the pen stood (a bbox can start left of it)
 
 
 @dataclass
@@ -56,6 +60,7 @@ class _Box:
     size: float = 0.0
     bold: bool = False
     image: str | None = None  # path written, relative to the edition folder
+    italic: bool = False
 
 
 @dataclass
@@ -67,6 +72,8 @@ class PdfPage:
     display: set[int] = field(default_factory=set)  # 1-based line numbers set in display type
     where: dict[int, str] = field(default_factory=dict)  # line number → "(x, y)" in points from the top left
     figures: dict[int, str] = field(default_factory=dict)  # caption's first line → image path
+    captions: set[int] = field(default_factory=set)  # lines in caption type (small or italic) next to a picture
+    boxes: dict[int, int] = field(default_factory=dict)  # line number → the ruled box it sits in
     margin: list[tuple[str, str]] = field(default_factory=list)  # (position, text) in the margin band
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
     images: int = 0
@@ -101,9 +108,11 @@ def _glyphs(page) -> list[_Glyph]:  # noqa: ANN001 - a pymupdf.Page
         for line in block.get("lines", ()):
             for span in line["spans"]:
                 bold = bool(span["flags"] & 16) or any(w in span["font"] for w in ("Bold", "Black", "Heavy"))
+                italic = bool(span["flags"] & 2) or any(w in span["font"] for w in ("Italic", "Oblique"))
                 for ch in span["chars"]:
                     x0, y0, x1, y1 = ch["bbox"]
-                    out.append(_Glyph(ch["c"], x0, y0, x1, y1, ch["origin"][1], span["size"], bold))
+                    out.append(_Glyph(ch["c"], x0, y0, x1, y1, ch["origin"][1], span["size"], bold, italic,
+                                      ch["origin"][0]))
     return out
 
 
@@ -127,9 +136,10 @@ def _undouble(glyphs: list[_Glyph], dropped: Counter[str]) -> list[_Glyph]:
 
 
 def _lines(glyphs: list[_Glyph]) -> list[_Box]:
-    """Glyphs on one baseline, left to right, cut at gaps wider than a gutter."""
+    """Glyphs on one baseline, left to right by pen position (glyphs at one position in the
+    order drawn), cut at gaps wider than a gutter."""
     rows: list[list[_Glyph]] = []
-    for g in sorted(glyphs, key=lambda g: (round(g.base, 1), g.x0)):
+    for g in sorted(glyphs, key=lambda g: (round(g.base, 1), round(g.pen, 1))):
         row = rows[-1] if rows else None
         if row and abs(row[0].base - g.base) < 0.3 * g.size and abs(row[0].size - g.size) < 0.2 * g.size:
             row.append(g)
@@ -137,16 +147,17 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
             rows.append([g])
     boxes = []
     for row in rows:
-        row.sort(key=lambda g: g.x0)
+        row.sort(key=lambda g: round(g.pen, 1))  # stable: glyphs drawn at one pen position keep their order
         gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]))
         tracking = 2 * gaps[len(gaps) // 2] if gaps else 0.0  # twice a letter-spaced line's usual gap
-        run = [row[0]]
+        run, right = [row[0]], row[0].x1
         for g in row[1:]:
             spaced = g.c == " " or run[-1].c == " "  # a justified word space (a line never ends in one before a gutter)
-            if g.x0 - run[-1].x1 > max((10 if spaced else GUTTER) * g.size, tracking):
+            if g.x0 - right > max((10 if spaced else GUTTER) * g.size, tracking):  # right: a zero-width glyph ends nothing
                 boxes.append(_box(run))
                 run = []
             run.append(g)
+            right = max(right, g.x1) if len(run) > 1 else g.x1
         boxes.append(_box(run))
     return [b for b in boxes if b.text.strip()]
 
@@ -155,12 +166,15 @@ def _box(run: list[_Glyph]) -> _Box:
     ink = [g for g in run if not g.c.isspace()] or run
     size = Counter(round(g.size, 1) for g in ink).most_common(1)[0][0]
     return _Box(min(g.x0 for g in ink), min(g.y0 for g in ink), max(g.x1 for g in ink), max(g.y1 for g in ink),
-                "".join(g.c for g in run).strip(), size, sum(g.bold for g in ink) * 2 > len(ink))
+                "".join(g.c for g in run).strip(), size, sum(g.bold for g in ink) * 2 > len(ink),
+                italic=sum(g.italic for g in ink) * 2 > len(ink))
 
 
 def _stack(boxes: list[_Box]) -> list[list[_Box]]:
     """Stack lines into blocks: a line joins the block whose last line sits just above it,
-    overlapping it across most of the narrower width, in the same size and weight."""
+    overlapping it across most of the narrower width or starting at its left edge give or
+    take an indent (a paragraph's short last line under an indented first), in the same
+    size and weight."""
     blocks: list[list[_Box]] = []
     for b in sorted(boxes, key=lambda b: (b.y0, b.x0)):
         home = None
@@ -169,7 +183,8 @@ def _stack(boxes: list[_Box]) -> list[list[_Box]]:
                 last = block[-1]
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
                 if (last.image is None and -0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size
-                        and overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
+                        and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
+                             or (abs(b.x0 - last.x0) <= INDENT * b.size and b.x1 > last.x0))
                         and last.bold == b.bold and abs(last.size - b.size) < 0.5):
                     home = block
                     break
@@ -258,9 +273,12 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     lines: list[str] = []
     pending: _Box | None = None  # an image waiting for the caption under it
     edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
+    pictures = [b for b in content if b.image is not None]
+    boxes = _ruled_boxes(page, body)
     order = _xycut(_stack(content), body)
     order = [(block, _column(path)) for block, path in order]
     members = Counter(column for block, column in order if block[0].image is None)
+    above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
     for block, column in order:
         lines.append("")
         if block[0].image is not None:
@@ -272,8 +290,16 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
         else:
             edge = (left, right, column)
+        picture = _captioned(block, pictures, body)
+        plain = not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
+        spaced = (above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
+                  and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
+        above = (left, block[-1].y1, plain, column) if plain else None
         for b in block:
-            lines.append(" " * round((b.x0 - left) / b.size * 2) + b.text)
+            indent = round((b.x0 - left) / b.size * 2)
+            if spaced and b is block[0] and indent < 2:
+                indent = 4  # say it as an extractor would: an indented first line
+            lines.append(" " * indent + b.text)
             no = len(lines)
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
             if b.size >= DISPLAY_SIZE * body or b.bold:
@@ -281,5 +307,51 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             if pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1:
                 out.figures[no] = pending.image
             pending = None
+            if picture is not None:
+                out.captions.add(no)
+                if picture.image and b is block[0]:
+                    out.figures.setdefault(no, picture.image)
+            inside = [k for k, r in enumerate(boxes) if r[0] <= b.x0 and b.x1 <= r[2] and r[1] <= b.y0 and b.y1 <= r[3]]
+            if inside:
+                out.boxes[no] = min(inside, key=lambda k: (boxes[k][2] - boxes[k][0]) * (boxes[k][3] - boxes[k][1]))
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _ruled_boxes(page, body: float) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page
+    """Rectangles drawn round text (notices, intro boxes, fact boxes), at least a few lines
+    high and wide: a stroked rectangle (Chromium), or a frame filled between an outer and
+    an inner rectangle inset on all four sides (WeasyPrint). Rules, a border on one side
+    only and the page frame are not boxes."""
+    out = []
+    for d in page.get_drawings():
+        r = d["rect"]
+        if not (r.width > 4 * body and r.height > 2 * body and r.height < 0.9 * page.rect.height):
+            continue
+        if "s" in (d.get("type") or "") or _frame(d):
+            out.append((r.x0 - 1, r.y0 - 1, r.x1 + 1, r.y1 + 1))
+    return out
+
+
+def _frame(drawing: dict) -> bool:
+    """A filled path of two rectangles, the inner inset from the outer on every side."""
+    rects = [it[1] for it in drawing["items"] if it[0] == "re"]
+    if drawing.get("type") != "f" or len(rects) != 2 or len(drawing["items"]) != 2:
+        return False
+    outer, inner = sorted(rects, key=lambda r: -r.width * r.height)
+    insets = (inner.x0 - outer.x0, inner.y0 - outer.y0, outer.x1 - inner.x1, outer.y1 - inner.y1)
+    return all(0.1 < d < 4 for d in insets)
+
+
+def _captioned(block: list[_Box], pictures: list[_Box], body: float) -> _Box | None:
+    """The picture a block captions: set in caption type (smaller than the body or italic)
+    and printed just under the picture, across it, or just beside it, level with it."""
+    if not all(b.size < CAPTION_SIZE * body or b.italic for b in block) or any(b.bold for b in block):
+        return None
+    x0, y0, x1, y1 = _extent(block)
+    for p in pictures:
+        under = 0 <= y0 - p.y1 < 2 * body and x0 < p.x1 and x1 > p.x0
+        beside = 0 <= x0 - p.x1 < 3 * body and y0 < p.y1 and y1 > p.y0
+        if under or beside:
+            return p
+    return None

@@ -19,7 +19,7 @@ import regex
 from . import english, fields
 from .layout import BoxByline, Byline, Caption, Head, PageLayout, Para, Piece, Signature
 from .notes import Notes
-from .weights import Weights
+from .weights import SHIPPED, Weights
 
 _DASH_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_END = regex.compile(r"[—―─-]{2,}$")
@@ -29,16 +29,6 @@ _LATIN_CHAR = regex.compile(r"[\p{Latin}\s]")
 _ANNOUNCES = regex.compile(r"如下[：:]$|^(?i:notice is hereby given)")
 BodyItem = Para | BoxByline | Byline | Signature | Head
 
-# Costs of the headline assignment (lower is better).
-_NO_HEADLINE_PHOTO = 1.5
-_LEFTOVER_SUBHEAD = 1.0
-_LEFTOVER_INDENTED_SUBHEAD = 0.3
-_INDENTED_HEADLINE = 1.0
-_UNMARKED_KICKER = 0.3
-_MIXED_GROUP = 2.5
-_BOLD_KICKER = 1.0
-_LONG_LATIN_KICKER = 2.0
-_ECHO = 1.0
 _EXHAUSTIVE = 2000  # gap combinations worth trying one by one
 
 
@@ -64,6 +54,7 @@ class Body:
     group: Group | None = None
     displaced: list[Head] = field(default_factory=list)
     evidence: list[str] = field(default_factory=list)  # why the article came out as it did (--report)
+    box: int | None = None  # the ruled box (from a PDF) its text sits in
 
     @property
     def no(self) -> int:
@@ -105,7 +96,7 @@ class Draft:
 
 def segment(page: PageLayout, notes: Notes, weights: Weights | None = None) -> list[Draft]:
     """Cut a page into drafts in reading order."""
-    w = weights or Weights()
+    w = weights or SHIPPED
     units = _merge(_units(page.pieces), notes, page.name)
     cost, bodies, runs, path = _solve(units, w)
     splits = 0
@@ -128,7 +119,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None) -> l
         units, (cost, bodies, runs, path) = trial, solved
         splits += 1
         cost += w.split * splits  # what every split so far costs
-    leftovers = _apply(bodies, runs, path, notes, page.name)
+    leftovers = _apply(bodies, runs, path, notes, page.name, w)
     drafts = [Draft(min([b.no] + [h.no for h in (b.group.heads if b.group else [])]), body=b) for b in bodies]
     drafts += [Draft(u.no, caption=u) for u in units if isinstance(u, Caption)]
     features = [b for b in bodies if b.is_feature]
@@ -156,7 +147,10 @@ def _text(head: Head) -> str:
 
 
 def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
-    """Cut the body pieces where an article visibly starts or ends."""
+    """Cut the body pieces where an article visibly starts or ends.
+
+    A ruled box (known from a PDF's drawing) starts and ends an article, except a box of
+    one or two paragraphs right under a headline: the intro of the article below it."""
     units: list[Body | Head | Caption] = []
     current: Body | None = None
     for piece in pieces:
@@ -164,20 +158,45 @@ def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
             units.append(piece)
             current = None
             continue
+        box = piece.line.box if isinstance(piece, BoxByline) else piece.lines[0].box
         starts = isinstance(piece, Byline) or isinstance(piece, Para) and (
             fields.DATELINE.match(piece.raw) or fields.JUMP_FROM.match(piece.raw)
             or (piece.gap_before and current is not None and current.paras
                 and (piece.credit or _latin(piece) != _latin(current.paras[-1])))
         )
-        if current is None or current.closed or (starts and current.paras):
-            current = Body([])
+        boundary = current is not None and box != current.box
+        if boundary and box is None and _intro_box(units, current):
+            current.box, starts, boundary = None, False, False
+            current.evidence.append("its opening paragraph is printed in a ruled box under the headline (an intro box)")
+        if current is None or current.closed or boundary or (starts and current.paras):
+            current = Body([], box=box)
             units.append(current)
         current.items.append(piece)
         if isinstance(piece, Signature) or (
             isinstance(piece, Para) and (piece.credit or fields.JUMP_TO.search(piece.raw))
         ):
             current.closed = True
-    return units
+    return _closing_bylines(units)
+
+
+def _closing_bylines(units: list[Body | Head | Caption]) -> list[Body | Head | Caption]:
+    """A byline line with no text of its own after it (本报记者　王芳 under the last
+    paragraph) closes the story above it rather than opening an empty one."""
+    out: list[Body | Head | Caption] = []
+    for unit in units:
+        if (isinstance(unit, Body) and all(isinstance(i, Byline) for i in unit.items) and out
+                and isinstance(out[-1], Body) and out[-1].paras and unit.box == out[-1].box):
+            out[-1].items += unit.items
+            out[-1].evidence.append("the byline under its last paragraph closes it")
+            continue
+        out.append(unit)
+    return out
+
+
+def _intro_box(units: list[Body | Head | Caption], body: Body) -> bool:
+    """A boxed body of one or two paragraphs set right under a headline."""
+    return (len(units) >= 2 and units[-1] is body and isinstance(units[-2], Head)
+            and len(body.items) <= 2 and all(isinstance(i, Para) for i in body.items))
 
 
 def _latin(para: Para) -> bool:
@@ -201,7 +220,7 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[
             between = out[k + 1 :]
             heads = [u for u in between if isinstance(u, Head)]
             prev = out[k] if k >= 0 else None
-            if isinstance(prev, Body) and not prev.closed and (
+            if isinstance(prev, Body) and not prev.closed and prev.box == unit.box and (
                 (not heads and between)
                 or (heads and prev.is_feature and all(len(h.lines) == 1 for h in heads)
                     and (all(h.bold for h in heads) or (len(heads) == 1 and not _marked(heads[0]))))
@@ -224,7 +243,7 @@ def _marked(head: Head) -> bool:
     return bool(_DASH_START.match(_text(head)) or _DASH_END.search(_text(head)))
 
 
-def _group(heads: list[Head]) -> tuple[float, Group] | None:
+def _group(heads: list[Head], w: Weights) -> tuple[float, Group] | None:
     """Read one to three blocks as kicker / headline / subheadline, with a cost."""
     if not heads or len(heads) > 3:
         return None
@@ -238,16 +257,16 @@ def _group(heads: list[Head]) -> tuple[float, Group] | None:
     if any(is_sub[: len(rest)]) or len(rest) > 2 or is_kick[len(rest) - 1]:
         return None
     headline = rest[-1]
-    cost = _INDENTED_HEADLINE if headline.indent >= 2 else 0.0
+    cost = w.indented_headline if headline.indent >= 2 else 0.0
     kicker = rest[0] if len(rest) == 2 else None
     if len({h.bold for h in heads}) > 1:
-        cost += _MIXED_GROUP  # one group is set in one weight
+        cost += w.mixed_group  # one group is set in one weight
     if len({bool(_LATIN.search(_text(h))) for h in heads}) > 1:
-        cost += _MIXED_GROUP * 2  # and in one language
+        cost += w.mixed_group * 2  # and in one language
     if kicker is not None and not is_kick[0]:
-        cost += _UNMARKED_KICKER + (0.2 if len(_text(kicker)) > len(_text(headline)) else 0)
-        cost += _LONG_LATIN_KICKER if styles[0] and len(_text(kicker).split()) > 4 else 0  # an English kicker is a label
-        cost += _BOLD_KICKER if kicker.bold else 0  # display-bold lines are headlines or subheads
+        cost += w.unmarked_kicker + (0.2 if len(_text(kicker)) > len(_text(headline)) else 0)
+        cost += w.long_latin_kicker if styles[0] and len(_text(kicker).split()) > 4 else 0  # an English kicker is a label
+        cost += w.bold_kicker if kicker.bold else 0  # display-bold lines are headlines or subheads
     return cost, Group(kicker, headline, sub)
 
 
@@ -264,11 +283,11 @@ def _echo(group: Group, body: Body) -> float:
     return len(head & _bigrams(opening)) / len(head) if head else 0.0
 
 
-def _fit(group: Group, body: Body) -> float:
+def _fit(group: Group, body: Body, w: Weights) -> float:
     """A headline is in its body's script and echoes its opening; notice titles belong to notices."""
-    cost = -_ECHO * _echo(group, body)
+    cost = -w.echo * _echo(group, body)
     if body.paras and bool(_LATIN.search(_text(group.headline))) != _latin(body.paras[0]):
-        cost += _MIXED_GROUP
+        cost += w.mixed_group
     if fields.NOTICE_TITLE.search(_text(group.headline)):
         return cost + (-0.5 if body.is_notice else 1.0)
     return cost + (0.3 if body.is_notice else 0.0)
@@ -279,7 +298,7 @@ def _leftover_cost(heads: list[Head], feature: bool, w: Weights) -> float:
     cost = 0.0
     for h in heads:
         if feature and len(h.lines) == 1 and not _marked(h):
-            cost += _LEFTOVER_INDENTED_SUBHEAD if h.indent >= 2 else _LEFTOVER_SUBHEAD
+            cost += w.leftover_indented_subhead if h.indent >= 2 else w.leftover_subhead
         else:
             cost += w.leftover_text
     return cost
@@ -320,14 +339,14 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                     cost = base + _leftover_cost(run[p : len(run) - s], feature, w)
                     for body, heads in ((prev_body, run[:p]), (next_body, run[len(run) - s :])):
                         if heads:
-                            parsed = _group(heads)
+                            parsed = _group(heads, w)
                             if parsed is None or any(id(h) in after_caption for h in heads[1:]):
                                 cost = float("inf")
                                 break
-                            cost += parsed[0] + _fit(parsed[1], body)
+                            cost += parsed[0] + _fit(parsed[1], body, w)
                             cost += w.photo_head_after if body is prev_body and body.is_photo else 0.0
                     if prev_body is not None and not has and not p:
-                        cost += _NO_HEADLINE_PHOTO if prev_body.is_photo else w.no_headline
+                        cost += w.photo_no_headline if prev_body.is_photo else w.no_headline
                     if cost < nxt.get(bool(s), (float("inf"), []))[0]:
                         nxt[bool(s)] = (cost, path + [(p, s)])
         best = nxt
@@ -335,14 +354,14 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
 
 
 def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int]],
-           notes: Notes, name: str) -> list[Head]:
+           notes: Notes, name: str, w: Weights) -> list[Head]:
     """Give the bodies their groups; return the heads nobody took."""
     leftovers: list[Head] = []
     for j, (run, (p, s)) in enumerate(zip(runs, path)):
         if p:
-            _give(bodies[j - 1], run[:p], "after", notes, name)
+            _give(bodies[j - 1], run[:p], "after", notes, name, w)
         if s:
-            _give(bodies[j], run[len(run) - s :], "before", notes, name)
+            _give(bodies[j], run[len(run) - s :], "before", notes, name, w)
         leftovers += run[p : len(run) - s]
     return leftovers
 
@@ -366,8 +385,8 @@ def _split_point(body: Body) -> int | None:
     return gaps[-1]
 
 
-def _give(body: Body, heads: list[Head], where: str, notes: Notes, name: str) -> None:
-    parsed = _group(heads)
+def _give(body: Body, heads: list[Head], where: str, notes: Notes, name: str, w: Weights) -> None:
+    parsed = _group(heads, w)
     assert parsed is not None
     body.group = parsed[1]
     notes.decide(name, heads[0].no, f"headline '{_text(parsed[1].headline)}' stands {where} its body (line {body.no})")

@@ -1,44 +1,79 @@
-"""The few numbers of the segmentation that are fitted on a corpus rather than argued
-from how pages are made: what it costs to leave a body without a headline, to leave text
-unplaced, to split a body in two, and to hang a headline under a photo story.
+"""The numbers that decide the segmentation, fitted on a corpus rather than set by hand.
 
-`PRIOR` holds the values chosen before the varied corpus existed (the fit falls back to
-them on a tie); `Weights()` holds the values fitted on every family of the corpus.
-`benchmarks/ingest_families.py` refits them leaving each layout family out and reports
-the held-out scores beside the in-sample ones.
+Two kinds: the costs of the headline assignment (what it costs to leave a body without a
+headline, to leave text unplaced, to split a body, to mix weights or scripts in one
+headline group, how much a headline the body's opening repeats is worth …), and the
+layout thresholds that decide headline against body, new paragraph and signature (how
+deep an indent starts a paragraph, how long a headline line may be, how far short of the
+measure a paragraph's last line stops …).
+
+`PRIOR` (the dataclass defaults) holds the values argued from how pages are made, before
+any corpus existed; the fit starts there and a tie keeps them. `SHIPPED` holds the values
+fitted on every family of the corpora, and is what ingest uses. `benchmarks/ingest_families.py` refits them with each layout
+family left out and reports each family scored with weights fitted without it.
 """
 
 from __future__ import annotations
 
-import itertools
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 
 @dataclass(frozen=True)
 class Weights:
-    """Costs of the headline assignment (lower is better)."""
+    """Costs of the headline assignment (lower is better) and layout thresholds (in cells:
+    a CJK glyph is one, an ASCII character half)."""
 
+    # costs
     no_headline: float = 8.0  # a body with no headline group
     leftover_text: float = 6.0  # a headline-like block no body takes
     split: float = 2.0  # each extra article cut out of a body
     photo_head_after: float = 0.2  # a headline taken from below a photo story (its credit closed it)
+    photo_no_headline: float = 1.5  # a photo story with no headline group
+    leftover_subhead: float = 1.0  # a display line left for a feature to take as a subhead
+    leftover_indented_subhead: float = 0.3  # the same, centred
+    indented_headline: float = 1.0  # a centred (indented) block as a headline
+    unmarked_kicker: float = 0.3  # a kicker without its trailing dashes
+    mixed_group: float = 2.5  # one group in two weights (twice that in two scripts)
+    bold_kicker: float = 1.0  # a display-bold kicker (bold lines are headlines or subheads)
+    long_latin_kicker: float = 2.0  # an English kicker of more than four words
+    echo: float = 1.0  # reward for the share of the headline the body's opening repeats
+    # layout thresholds
+    indent: float = 1.0  # cells of indent that start a paragraph
+    heavy_indent: float = 5.0  # cells of indent of a centred or right-aligned line
+    head_line: float = 40.0  # the longest line of a headline-like block
+    head_total: float = 64.0  # the longest headline-like block
+    short_margin: float = 2.0  # how far short of the measure a flush paragraph's last line stops
+    full_margin: float = 3.0  # how near the measure a line counts as full (a hanging indent's line)
+    hanging: float = 4.0  # the deepest hanging indent that continues a line
 
     def label(self) -> str:
-        return (f"no_headline={self.no_headline:g} leftover={self.leftover_text:g} split={self.split:g} "
-                f"photo_head_after={self.photo_head_after:g}")
+        """The values that differ from the prior (what the fit changed)."""
+        changed = [f"{f.name}={getattr(self, f.name):g}" for f in fields(self)
+                   if getattr(self, f.name) != getattr(PRIOR, f.name)]
+        return " ".join(changed) or "prior"
 
 
-PRIOR = Weights(photo_head_after=0.0)
+PRIOR = Weights()
+# Fitted on all families by `python -m benchmarks.ingest_families` (the values that moved):
+# a one-space indent is extraction noise, an indent starts a paragraph from two cells.
+SHIPPED = replace(PRIOR, indent=2.0)
+
+# How far each value may move in one step of the fit: costs by a factor, thresholds by cells.
+_FACTORS = (0.5, 2.0)
+_THRESHOLD_STEPS = {"indent": (1.0,), "heavy_indent": (-1.0, 1.0), "head_line": (-8.0, 8.0),
+                    "head_total": (-16.0, 16.0), "short_margin": (-1.0, 1.0), "full_margin": (-1.0, 1.0),
+                    "hanging": (-2.0, 2.0)}
 
 
-def candidates() -> list[Weights]:
-    """The grid the fit searches, nearest the prior first (so a tie keeps the fewest
-    changes): each cost at half, once and twice its prior value, the photo cost at 0, 0.2
-    and 0.5."""
-    grid = [Weights(PRIOR.no_headline * k, PRIOR.leftover_text * j, PRIOR.split * s, ph)
-            for k, j, s, ph in itertools.product((1, 0.5, 2), (1, 0.5, 2), (1, 0.5, 2), (0.0, 0.2, 0.5))]
-    return sorted(grid, key=_changes)
-
-
-def _changes(w: Weights) -> int:
-    return sum(getattr(w, f.name) != getattr(PRIOR, f.name) for f in fields(Weights))
+def neighbours(w: Weights) -> list[Weights]:
+    """The weights one step away from `w`: each cost halved or doubled (a zero cost tried at
+    0.2), each threshold moved by its step."""
+    out = []
+    for f in fields(Weights):
+        value = getattr(w, f.name)
+        if f.name in _THRESHOLD_STEPS:
+            steps = [value + d for d in _THRESHOLD_STEPS[f.name] if value + d > 0]
+        else:
+            steps = [round(value * k, 4) for k in _FACTORS] if value else [0.2]
+        out += [replace(w, **{f.name: v}) for v in steps]
+    return out

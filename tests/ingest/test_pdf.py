@@ -47,6 +47,47 @@ def test_photos_are_extracted_with_their_captions(tmp_path: Path) -> None:
     assert (tmp_path / figures[0].src).read_bytes().startswith(b"\x89PNG")
 
 
+def test_captions_without_credits_get_their_photos(tmp_path: Path) -> None:
+    """Small italic type under a picture, or beside it, is the picture's caption though no
+    credit closes it: a photo article with the extracted image."""
+    result = ingest([PDFS / "fresh-zh-harbour.pdf"], "北港商报", dt.date(2025, 6, 3), image_dir=tmp_path / "images")
+    photos = [a for a in result.edition.articles if a.kind == "photo"]
+    assert [a.page for a in photos] == [1, 1, 2]
+    for photo in photos:
+        (fig,) = photo.blocks
+        assert isinstance(fig, Figure) and fig.src and (tmp_path / fig.src).is_file()
+        assert "志愿者在河畔步道旁种下新树苗" in fig.caption and fig.credit is None
+    assert "caption type" in " ".join(result.notes.evidence[photos[0].id])
+
+
+def test_a_ruled_intro_box_under_a_headline_stays_with_its_story() -> None:
+    """The intro printed in a drawn box between the headline and the byline is the story's
+    opening, not an article of its own (the byline under it would otherwise start one)."""
+    truth = json.loads((PDFS / "fresh-en-tribune.truth.json").read_text(encoding="utf-8"))["articles"][0]
+    result = ingest([PDFS / "fresh-en-tribune.pdf"], "The Northport Tribune", dt.date(2025, 6, 4))
+    first = result.edition.articles[0]
+    assert first.headline == truth["headline"] and first.authors == truth["authors"]
+    assert first.blocks[0].text == truth["lead"][0]
+
+
+def test_a_frame_drawn_by_weasyprint_is_a_box_too(tmp_path: Path) -> None:
+    """WeasyPrint fills a border between two rectangles instead of stroking one: the intro
+    in such a frame still opens the story under its headline."""
+    import weasyprint
+
+    body = "".join(f"<p>Paragraph {k} of the story runs on for a while, as stories do, until it ends here.</p>"
+                   for k in range(1, 5))
+    html = ("<html><body style='font: 10pt serif; width: 90mm'><h1 style='font-size: 18pt'>Harbour Wall Repairs Begin</h1>"
+            "<div style='border: 1pt solid black; padding: 2mm'><p>The first stones of the new sea wall were laid "
+            "on Monday, two years after the storm.</p></div><p>By Ada Marsh</p>" + body + "</body></html>")
+    weasyprint.HTML(string=html).write_pdf(tmp_path / "frame.pdf")
+    result = ingest([tmp_path / "frame.pdf"], "Test", dt.date(2025, 6, 4))
+    (article,) = result.edition.articles
+    assert article.headline == "Harbour Wall Repairs Begin" and article.authors == ["Ada Marsh"]
+    assert article.blocks[0].text.startswith("The first stones") and len(article.blocks) == 5
+    assert any("intro box" in e for e in result.notes.evidence[article.id])
+
+
 def test_multi_page_pdf_numbers_its_pages_and_sets_aside_the_margins() -> None:
     result = ingest([PDFS / "zh-daily.pdf"], "江岭日报", dt.date(2025, 3, 12))
     pages = [a.page for a in result.edition.articles]
