@@ -41,15 +41,16 @@ _PAIR_ACROSS_TAGS = regex.compile(rf"([{_FULL_WIDTH}])((?:<[^>]+>)+)(?=[{_FULL_W
 _TEXT_NODE = regex.compile(r">([^<]+)<")
 _DASH = regex.compile(r"[—―]{2,}")
 _LETTERS = regex.compile(r"[A-Za-z]")
+_BIDI_CONTROLS = regex.compile(r"[\u202a-\u202e\u2066-\u2069]")  # a span would cut an override in two
 _RAW = regex.compile(r"(<(style|script|svg)\b.*?</\2>)", regex.S | regex.I)  # not text to mark
 _LANG = regex.compile(r'<html\b[^>]*?\slang="([^"]*)"')
 _ENTITY = regex.compile(r"(&#?[A-Za-z0-9]+;)")
 
 
-def _autospace(match: regex.Match[str], cjk: bool) -> str:
+def _autospace(match: regex.Match[str], latin: bool) -> str:
     sides = ("l" if match["before"] else "") + ("r" if match["after"] else "")
     classes = [f"{CLASS_PREFIX}{sides}"] if sides else []
-    if cjk and _LETTERS.search(match["run"]):
+    if latin and _LETTERS.search(match["run"]):
         classes.append("latin")
     if not classes:
         return match["run"]
@@ -81,6 +82,7 @@ def _marks(text: str, nobreak: bool, punctuation: bool, cjk: bool) -> str:
     halts = {m.start() for m in _PAIR.finditer(text)} if punctuation else set()
     dashes = {m.start(): m for m in _DASH.finditer(text)} if cjk else {}
     run_at = {m.start(): m for m in runs}
+    latin = cjk and not _BIDI_CONTROLS.search(text)
     i = 0
     while i < len(text):
         if i in closes:
@@ -88,7 +90,7 @@ def _marks(text: str, nobreak: bool, punctuation: bool, cjk: bool) -> str:
         if i in opens:
             out.append('<span class="nobr">')
         if (m := run_at.get(i)) is not None:
-            out.append(_autospace(m, cjk))
+            out.append(_autospace(m, latin))
             i = m.end()
             continue
         if (m := dashes.get(i)) is not None:
