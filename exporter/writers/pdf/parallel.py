@@ -36,7 +36,7 @@ from ...workers import worker_pool
 from ..autospace import autospace, compress_punctuation
 from .assemble import assemble
 from .fill import apply_moves
-from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
+from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk
 from .furniture import (
     TARGETS_CSS,
     dedupe_anchors,
@@ -53,15 +53,24 @@ Render = Callable[..., str]
 @dataclass(frozen=True)
 class LayoutPass:
     """One layout pass of a chunked build: how many documents (`what`: "PDF chunks" or
-    "furniture documents") it had, and how many came from the cache."""
+    "furniture documents") it had, how many came from the cache, and where and when each
+    of the others was laid out."""
 
     what: str
     documents: int
     cached: int
+    workers: tuple[WorkerRecord, ...] = ()
 
     @property
     def laid_out(self) -> int:
         return self.documents - self.cached
+
+    def stylesheet_parses(self) -> dict[int, int]:
+        """Linked stylesheets parsed in this pass, per worker process id."""
+        parses: dict[int, int] = {}
+        for record in self.workers:
+            parses[record.pid] = parses.get(record.pid, 0) + record.stylesheet_parses
+        return parses
 
 
 def _pool(jobs: int) -> Executor:
@@ -83,16 +92,36 @@ def _progress(enabled: bool) -> Progress:
 @dataclass
 class ChunkedLayout:
     """Lays documents of one build out in parallel, through the chunk cache when there is
-    one, and keeps a record of each pass."""
+    one, and keeps a record of each pass. One pool of workers serves every pass of the build
+    (chunks, then furniture), so a worker parses the build's stylesheets once (a context
+    manager: the pool ends with the block)."""
 
     stage: Path
     jobs: int
     cache: ChunkCache | None
     show_progress: bool = False
     passes: list[LayoutPass] = field(default_factory=list)
+    _executor: Executor | None = None
 
     def __post_init__(self) -> None:
         self.shared = stage_digest(self.stage) if self.cache is not None else ""
+
+    def __enter__(self) -> ChunkedLayout:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=error is not None)
+            self._executor = None
+
+    def _pool_for(self, documents: int, jobs: int) -> Executor | None:
+        """The build's pool (started for the first pass of more than one document), or None
+        to lay out here."""
+        if jobs <= 1 or documents <= 1:
+            return None
+        if self._executor is None:
+            self._executor = _pool(min(self.jobs, documents))
+        return self._executor
 
     def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
                 jobs: int | None = None) -> list[ChunkLayout]:
@@ -101,22 +130,15 @@ class ChunkedLayout:
         A document is handed to the workers as soon as it is rendered, so they lay out while
         the rest render; the pool starts before the progress display's refresh thread.
         """
-        jobs = self.jobs if jobs is None else jobs
-        pool = _pool(min(jobs, len(renders))) if jobs > 1 and len(renders) > 1 else None
-        try:
-            keys, cached, serial, futures = self._hand_out(renders, weights, pool)
-            fresh = self._collect(serial, futures, what)
-        except BaseException:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-            raise
-        if pool is not None:
-            pool.shutdown()
+        pool = self._pool_for(len(renders), self.jobs if jobs is None else jobs)
+        keys, cached, serial, futures = self._hand_out(renders, weights, pool)
+        fresh = self._collect(serial, futures, what)
         if self.cache is not None:
             for i, layout in fresh.items():
                 self.cache.put(keys[i], layout)
         LOG.info("laid out %d of %d %s (%d from the cache)", len(fresh), len(renders), what, len(cached))
-        self.passes.append(LayoutPass(what, len(renders), len(cached)))
+        records = tuple(layout.worker for _, layout in sorted(fresh.items()) if layout.worker is not None)
+        self.passes.append(LayoutPass(what, len(renders), len(cached), records))
         layouts = {**cached, **fresh}
         return [layouts[i] for i in range(len(renders))]
 

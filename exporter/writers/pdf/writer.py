@@ -32,7 +32,8 @@ from ..css import theme_variables
 from .fetcher import StagedFetcher
 from ..html.writer import copy_images, copy_theme_chain, one_page_context
 from .boxes import with_bleed_box
-from .chunks import split
+from .chunk_rule import predict
+from .chunks import ChunkPart, chunk_weight, split
 from .cache import ChunkCache
 from .fill import filled, is_filler
 from .grid import grid_css
@@ -40,6 +41,7 @@ from .jumps import jump_targets
 from .parallel import ChunkedLayout, print_renderer, render_chunked
 from .page_css import PageSetup, page_setup, to_mm
 from ...weasyprint_ext.patches import patched
+from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from ...weasyprint_ext.public import PDF_VARIANTS
 from ...weasyprint_ext.pin import VERSIONS, supported
 
@@ -91,6 +93,35 @@ def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> s
         **print_context(loaded, theme, stylesheets))
 
 
+def _chunked(loaded: LoadedEdition, chunks: list[list[ChunkPart]], jobs: int, options: PdfOptions) -> bool:
+    """Whether to lay the document out in chunks: never a document of one chunk (chunks are
+    cut only at forced page breaks, so one edition with `breaks = "part"` is one pass) nor
+    one whose resolved jump lines print another part's page (only one pass knows it); else
+    by predicted cost (chunk_rule.py: never with one job), or, when
+    `parallel_min_characters` is set, from that much text on (with several jobs or a cache)."""
+    if len(chunks) <= 1 or jump_targets(loaded.edition.parts()):
+        return False
+    if options.parallel_min_characters is not None:
+        size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
+        return size >= options.parallel_min_characters and (jobs > 1 or options.cache_dir is not None)
+    return predict(list(map(chunk_weight, chunks)), jobs).chunks
+
+
+def _one_pass(html: str, stage: Path, variant: str | None) -> bytes:
+    """The PDF laid out as one document (holes filled); the stage's print.html becomes the
+    markup laid out."""
+    fetcher = StagedFetcher(stage)
+    with reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
+        def lay_out(markup: str) -> Any:
+            return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
+                pdf_variant=variant, presentational_hints=False, **shared.render_options())
+
+        document, laid_out, _ = filled(html, lay_out)
+        pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
+    (stage / "print.html").write_text(laid_out, encoding="utf-8")
+    return pdf
+
+
 @contextmanager
 def _stage(options: PdfOptions, stem: str) -> Iterator[Path]:
     if options.emit_print_html:
@@ -106,9 +137,9 @@ def _stage(options: PdfOptions, stem: str) -> Iterator[Path]:
 def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     """Write OUTDIR/<stem>.pdf (and OUTDIR/<stem>.print/ with --emit-print-html).
 
-    A large document of several sections is laid out in chunks, in parallel and through
-    the chunk cache (parallel.py), unless it is one job without a cache or a PDF variant
-    (PDF/A, PDF/UA need one tagged, single-pass document); a small one in one pass.
+    A document of several chunks is laid out in chunks, in parallel and through the chunk
+    cache (parallel.py), when that is predicted to be faster (`_chunked`) and it is not a PDF
+    variant (PDF/A, PDF/UA need one tagged, single-pass document); else in one pass.
     """
     variant = check_variant(options.pdf_variant)
     if not supported():
@@ -126,30 +157,17 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
         (stage / "print.html").write_text(html, encoding="utf-8")
         chunks = split(loaded.edition.parts(), setup.breaks)
         jobs = capped_jobs(options.jobs or cores())
-        size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
-        # A resolved jump line prints another part's page: only one pass knows it.
-        if variant is None and len(chunks) > 1 and size >= options.parallel_min_characters \
-                and not jump_targets(loaded.edition.parts()) \
-                and (jobs > 1 or options.cache_dir is not None):
+        if variant is None and _chunked(loaded, chunks, jobs, options):
             cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
-            layout = ChunkedLayout(stage, jobs, cache, options.show_progress)
-            pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt)
+            with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
+                pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt)
             if cache is not None:
                 cache.prune()
             if options.on_layout is not None:
                 for layout_pass in layout.passes:
                     options.on_layout(layout_pass)
         else:
-            fetcher = StagedFetcher(stage)
-
-            def lay_out(markup: str) -> Any:
-                return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
-                    pdf_variant=variant, presentational_hints=False)
-
-            with patched():
-                document, laid_out, _ = filled(html, lay_out)
-                pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
-            (stage / "print.html").write_text(laid_out, encoding="utf-8")
+            pdf = _one_pass(html, stage, variant)
     if setup.bleed is not None:
         pdf = with_bleed_box(pdf, to_mm(setup.bleed))
     write_bytes(target, pdf)
