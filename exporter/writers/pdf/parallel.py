@@ -5,10 +5,9 @@
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
    processes (largest first, so the last one to finish is a small one).
 3. The furniture pass (furniture.py) renders the front and one ghost page per content
-   page, as two documents laid out side by side (targets: outline, links and the contents'
-   page numbers; margins: running heads and page numbers). Their PDFs are cached too: each
-   is reused while nothing it shows moved.
-4. assemble.py draws each content page, then its margins, under its ghost page.
+   page as one document (outline, links, the contents' page numbers, running heads and
+   page numbers). Its PDF is cached too, reused while nothing it shows moved.
+4. assemble.py draws each content page under its ghost page.
 """
 
 from __future__ import annotations
@@ -37,14 +36,7 @@ from ..autospace import autospace, compress_punctuation
 from .assemble import assemble
 from .fill import apply_moves
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk
-from .furniture import (
-    TARGETS_CSS,
-    dedupe_anchors,
-    ghost_css,
-    margins_pages,
-    targets_pages,
-    without_internal_links,
-)
+from .furniture import dedupe_anchors, ghost_css
 
 LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
@@ -114,23 +106,20 @@ class ChunkedLayout:
             self._executor.shutdown(cancel_futures=error is not None)
             self._executor = None
 
-    def _pool_for(self, documents: int, jobs: int) -> Executor | None:
-        """The build's pool (started for the first pass of more than one document), or None
-        to lay out here."""
-        if jobs <= 1 or documents <= 1:
-            return None
-        if self._executor is None:
+    def _pool_for(self, documents: int) -> Executor | None:
+        """The build's pool, started for the first pass of more than one document and kept
+        for the later passes (its workers have parsed the stylesheets); None: lay out here."""
+        if self._executor is None and self.jobs > 1 and documents > 1:
             self._executor = _pool(min(self.jobs, documents))
         return self._executor
 
-    def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
-                jobs: int | None = None) -> list[ChunkLayout]:
+    def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str) -> list[ChunkLayout]:
         """Every document rendered, then taken from the cache or laid out, the heaviest first.
 
         A document is handed to the workers as soon as it is rendered, so they lay out while
         the rest render; the pool starts before the progress display's refresh thread.
         """
-        pool = self._pool_for(len(renders), self.jobs if jobs is None else jobs)
+        pool = self._pool_for(len(renders))
         keys, cached, serial, futures = self._hand_out(renders, weights, pool)
         fresh = self._collect(serial, futures, what)
         if self.cache is not None:
@@ -191,21 +180,11 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
         whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
     pages = dedupe_anchors(ordered)
     (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
-    (stage / "targets.css").write_text(TARGETS_CSS, encoding="utf-8")
-    furniture = [
-        partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css", "targets.css"],
-                           "ghost_pages": targets_pages(pages)}),
-        lambda: without_internal_links(render(**{**context, "stylesheets": [*hrefs, "ghost.css"],
-                                                 "ghost_pages": margins_pages(pages)})),
-    ]
-    # The margins document, with a running head and a page number on every page, is the longer.
-    targets, margins = layout.lay_out(furniture, [1, 2], "furniture documents")
-    if len(targets.pages) == len(margins.pages):
-        return assemble(targets.pdf, ordered, margins.pdf, mirror_shift)
-    LOG.info("the fronts of the furniture documents differ in length; laying the furniture out as one document")
-    whole = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
-    [furniture_pdf] = layout.lay_out([whole], [1], "furniture documents", jobs=1)
-    return assemble(furniture_pdf.pdf, ordered, mirror_shift=mirror_shift)
+    # One furniture document: the front is laid out once (it is most of the furniture's cost:
+    # the contents' columns), the ghost pages carry anchors, bookmarks, links and strings.
+    furniture = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
+    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents")
+    return assemble(furniture_pdf.pdf, ordered, mirror_shift)
 
 
 def print_renderer(template: Any) -> Render:
