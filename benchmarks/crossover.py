@@ -9,7 +9,6 @@ constants of `writers/pdf/chunk_rule.py` come from these figures.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import resource
@@ -19,19 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from .corpus import characters, edition
+from .corpus import characters, volume
 
 ROOT = Path(__file__).resolve().parent.parent
-START = dt.date(2026, 11, 16)
-
-
-def make_volume(folder: Path, editions: int, articles: int) -> Path:
-    for i in range(editions):
-        edition(START + dt.timedelta(days=i), 12340 + i, folder / "editions", articles)
-    toml = folder / "volume.toml"
-    toml.write_text('title = "青川日报 · 合订本"\neditions = ["editions/*.json"]\nby = "day"\ntheme = "broadsheet"\n\n'
-                    '[page]\nsize = "A4"\ncolumns = 2\n', encoding="utf-8")
-    return toml
 
 
 BUILD = """
@@ -66,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     with tempfile.TemporaryDirectory(prefix="newsprint-crossover-") as tmp:
         for n in map(int, args.editions.split(",")):
-            source = make_volume(Path(tmp) / f"v{n}", n, args.articles)
+            source = volume(Path(tmp) / f"v{n}", 0, days=n, articles=args.articles)
             row: dict[str, object] = {"editions": n, "characters": characters(source.parent),
                                       "load_average": os.getloadavg()[0]}
             for run in range(args.runs):
