@@ -66,16 +66,6 @@ def same_text_layer(keep: Path, reference: str = "baseline") -> dict[str, bool]:
             for kind in ("single", "pdf") if kind != reference and (keep / f"{kind}.pdf").exists()}
 
 
-def same_text(keep: Path) -> dict[str, bool]:
-    """Whether our PDFs hold the baseline's text, wherever the pages break (our line
-    composition, #15, may end a page a line later than stock WeasyPrint)."""
-    if not (keep / "baseline.pdf").exists():
-        return {}
-    expected = "".join(page_texts(keep / "baseline.pdf"))
-    return {kind: "".join(page_texts(keep / f"{kind}.pdf")) == expected
-            for kind in ("single", "pdf") if (keep / f"{kind}.pdf").exists()}
-
-
 def summarise(samples: list[dict[str, object]]) -> dict[str, object]:
     keys = [k for k, v in samples[0].items() if isinstance(v, int | float)]
     summary: dict[str, object] = {k: statistics.median(float(s[k]) for s in samples) for k in keys}  # type: ignore[arg-type]
@@ -166,8 +156,7 @@ def main(argv: list[str] | None = None) -> int:
                 console.print(f"{size} serial fraction {projection['serial_fraction']:.1%}; projected: " + ", ".join(
                     f"{n} cores {t:.1f} s" for n, t in projection["seconds"].items()))  # type: ignore[union-attr]
             checks = {"same_pages_and_text_as_our_single_pass": same_text_layer(keep, "single"),
-                      "same_pages_and_text_as_baseline": same_text_layer(keep),
-                      "same_text_as_baseline_any_page_breaks": same_text(keep)}
+                      "same_pages_and_text_as_baseline": same_text_layer(keep)}
             for name, same in checks.items():
                 if same:
                     results[size][name] = same
