@@ -5,21 +5,23 @@ A chunked build pays for what one pass does not: the worker pool, the furniture 
 assembly. It wins when the chunks' layout, shared among the workers, saves more than that.
 The prediction:
 
-- one pass: `LAYOUT_S_PER_UNIT · W`, where W is the document's weight (chunks.chunk_weight:
-  characters plus 400 per article; layout time follows it);
-- chunks: `FIXED_S + CONTENTION(workers) · LAYOUT_S_PER_UNIT · makespan + FURNITURE_S_PER_UNIT · W`,
-  where makespan is the largest weight one worker gets when the chunks are handed out
-  heaviest first (chunks are cut only at forced page breaks, so a volume of one big day and
-  small ones gains little), and the furniture and assembly come after the last chunk.
+- one pass: `(LAYOUT_S_PER_UNIT + FURNITURE_S_PER_UNIT) · W`, where W is the document's
+  weight (chunks.chunk_weight: characters plus 400 per article; layout time follows it) and
+  the furniture (the front with its contents, the page-margin boxes) is laid out in the pass;
+- chunks: `FIXED_S + CONTENTION · LAYOUT_S_PER_UNIT · makespan + (FURNITURE_S_PER_UNIT +
+  ASSEMBLY_S_PER_UNIT) · W`, where makespan is the largest weight one worker gets when the
+  chunks are handed out heaviest first (chunks are cut only at forced page breaks, so a volume
+  of one big day and small ones gains little), and the furniture document and the assembly
+  come after the last chunk.
 
 Chunks are chosen only when they are predicted at least `MIN_GAIN` faster: they cost more CPU
 in all (see benchmarks/RESULTS.md), so a marginal gain in wall time is not worth it. With one
 job there is nothing to share the layout with: one pass, always.
 
 The constants come from `python -m benchmarks.crossover` and the 1-week benchmark volume on
-the 2-vCPU development machine (benchmarks/RESULTS.md, "Choosing chunks"): 27.1 s of layout
-CPU for the week's chunks of weight 247,000, the two furniture documents 2.6 s and 4.0 s side
-by side, the assembly about 1 s; two busy processes each run about 17 % slower than one alone.
+the 2-vCPU development machine (docs/performance.md): 27.1 s of layout CPU for the seven
+chunks of weight 247,000, 4.9 s for the one furniture document, about 1 s for the assembly;
+two busy processes each run about 17 % slower than one alone.
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ import heapq
 from dataclasses import dataclass
 
 LAYOUT_S_PER_UNIT = 0.11e-3  # CPU seconds of layout per unit of weight, one process alone
-FURNITURE_S_PER_UNIT = 0.022e-3  # the longer furniture document plus the assembly, after the chunks
+FURNITURE_S_PER_UNIT = 0.02e-3  # the front, the contents and the page-margin boxes
+ASSEMBLY_S_PER_UNIT = 0.004e-3  # drawing the chunks' pages under the ghost pages, merging fonts
 FIXED_S = 1.0  # the pool's start, rendering and handing out the chunks, collecting the results
 CONTENTION = 1.17  # each of several busy workers runs this much slower than one alone
-MIN_GAIN = 1.1
+MIN_GAIN = 1.2  # chunks spend more CPU in all: choose them only for a clear gain in wall time
 
 
 def makespan(weights: list[int], workers: int) -> int:
@@ -59,9 +62,10 @@ def predict(weights: list[int], jobs: int) -> Prediction:
     """The predicted wall time of one pass and of chunks (`weights`: one per chunk) on `jobs`
     workers."""
     total = sum(weights)
-    one_pass = LAYOUT_S_PER_UNIT * total
+    one_pass = (LAYOUT_S_PER_UNIT + FURNITURE_S_PER_UNIT) * total
     if jobs <= 1 or len(weights) <= 1:
         return Prediction(one_pass, float("inf"))
     workers = min(jobs, len(weights))
-    chunked = FIXED_S + CONTENTION * LAYOUT_S_PER_UNIT * makespan(weights, workers) + FURNITURE_S_PER_UNIT * total
+    chunked = (FIXED_S + CONTENTION * LAYOUT_S_PER_UNIT * makespan(weights, workers)
+               + (FURNITURE_S_PER_UNIT + ASSEMBLY_S_PER_UNIT) * total)
     return Prediction(one_pass, chunked)

@@ -113,14 +113,18 @@ class ChunkedLayout:
             self._executor = _pool(min(self.jobs, documents))
         return self._executor
 
-    def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str) -> list[ChunkLayout]:
+    def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
+                meanwhile: Callable[[], object] | None = None) -> list[ChunkLayout]:
         """Every document rendered, then taken from the cache or laid out, the heaviest first.
 
         A document is handed to the workers as soon as it is rendered, so they lay out while
-        the rest render; the pool starts before the progress display's refresh thread.
+        the rest render, and `meanwhile` runs here while they work; the pool starts before
+        the progress display's refresh thread.
         """
         pool = self._pool_for(len(renders))
         keys, cached, serial, futures = self._hand_out(renders, weights, pool)
+        if meanwhile is not None:
+            meanwhile()
         fresh = self._collect(serial, futures, what)
         if self.cache is not None:
             for i, layout in fresh.items():
@@ -166,15 +170,17 @@ class ChunkedLayout:
 
 
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
-                   layout: ChunkedLayout, mirror_shift: float = 0.0) -> bytes:
+                   layout: ChunkedLayout, mirror_shift: float = 0.0, meanwhile: Callable[[], object] | None = None,
+                   ) -> bytes:
     """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html.
-    `mirror_shift`: see assemble.assemble. The stage's print.html gets the fillers'
-    moves the chunks made, so it still reproduces the PDF."""
+    `mirror_shift`: see assemble.assemble. `meanwhile` runs while the workers lay the chunks
+    out (it stages print.html). The stage's print.html gets the fillers' moves the chunks
+    made, so it still reproduces the PDF."""
     stage = layout.stage
     hrefs = list(context["stylesheets"])
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
     renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
-    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks")
+    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", meanwhile)
     if moves := [move for chunk in ordered for move in chunk.moves]:
         whole = stage / "print.html"
         whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")

@@ -151,23 +151,29 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     with _stage(options, loaded.stem) as stage:
         render_print = print_renderer(make_environment(theme).get_template("print.html"))
         context = print_context(loaded, theme, stage_theme(theme, setup, stage))
-        html = render_print(**context)
-        check_fonts(html, theme)
         copy_images(loaded, stage)
-        (stage / "print.html").write_text(html, encoding="utf-8")
+
+        def whole() -> str:
+            """print.html, checked for glyphs the fonts lack and staged."""
+            html = render_print(**context)
+            check_fonts(html, theme)
+            (stage / "print.html").write_text(html, encoding="utf-8")
+            return html
+
         chunks = split(loaded.edition.parts(), setup.breaks)
         jobs = capped_jobs(options.jobs or cores())
         if variant is None and _chunked(loaded, chunks, jobs, options):
             cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
             with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
-                pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt)
+                # The whole print.html is rendered while the workers lay the chunks out.
+                pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole)
             if cache is not None:
                 cache.prune()
             if options.on_layout is not None:
                 for layout_pass in layout.passes:
                     options.on_layout(layout_pass)
         else:
-            pdf = _one_pass(html, stage, variant)
+            pdf = _one_pass(whole(), stage, variant)
     if setup.bleed is not None:
         pdf = with_bleed_box(pdf, to_mm(setup.bleed))
     write_bytes(target, pdf)
