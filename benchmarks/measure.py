@@ -67,7 +67,7 @@ def _build(corpus: Path, fmt: str, out: Path, result: dict[str, object] | None =
     seconds, end = time.perf_counter() - start, time.time()
     if result is not None:
         result["cpu_seconds"] = _cpu() - cpu
-        records = [r for p in passes for r in p.workers]
+        records = [r for p in passes for r in getattr(p, "workers", ())]  # () before the records existed
         workers = [(r.started, r.finished) for r in records if r.pid != os.getpid()]
         result["chunked"] = bool(passes)
         result["serial_seconds"] = (end - wall) - overlapped(workers, wall, end) if passes else seconds
@@ -76,7 +76,7 @@ def _build(corpus: Path, fmt: str, out: Path, result: dict[str, object] | None =
         result["longest_document_seconds"] = max((b - a for a, b in workers), default=0.0)
         parses: dict[int, int] = {}
         for p in passes:
-            for pid, n in p.stylesheet_parses().items():
+            for pid, n in (p.stylesheet_parses() if records else {}).items():
                 parses[pid] = parses.get(pid, 0) + n
         result["stylesheet_parses_per_worker"] = sorted(parses.values())
         result["stylesheet_reuses"] = sum(r.stylesheet_reuses for r in records)
