@@ -71,6 +71,9 @@ def summarise(samples: list[dict[str, object]]) -> dict[str, object]:
     summary: dict[str, object] = {k: statistics.median(float(s[k]) for s in samples) for k in keys}  # type: ignore[arg-type]
     summary["runs"] = [s["seconds"] for s in samples]
     summary["rss_mb"] = max(float(s["rss_mb"]) for s in samples)  # type: ignore[arg-type]
+    for key in ("passes", "stylesheet_parses_per_worker"):  # lists: each run's
+        if key in samples[0]:
+            summary[key] = [s[key] for s in samples]
     return summary
 
 
