@@ -105,14 +105,16 @@ def edition(day: dt.date, number: int, folder: Path, articles_per_edition: int =
     return path
 
 
-def volume(folder: Path, weeks: int) -> Path:
-    """`weeks` weeks of daily editions and a compilation file gathering them by day."""
+def volume(folder: Path, weeks: int, days: int | None = None, articles: int = 16) -> Path:
+    """`weeks` weeks of daily editions (or `days` editions) of `articles` articles, and a
+    compilation file gathering them by day."""
     start = dt.date(2026, 11, 16)
-    for i in range(7 * weeks):
-        edition(start + dt.timedelta(days=i), 12340 + i, folder / "editions")
+    days = 7 * weeks if days is None else days
+    for i in range(days):
+        edition(start + dt.timedelta(days=i), 12340 + i, folder / "editions", articles)
     toml = folder / "volume.toml"
     toml.write_text(
-        f'title = "青川日报 · 合订本（{weeks}周）"\neditions = ["editions/*.json"]\nby = "day"\n'
+        f'title = "青川日报 · 合订本（{days}期）"\neditions = ["editions/*.json"]\nby = "day"\n'
         'theme = "broadsheet"\n\n[page]\nsize = "A4"\ncolumns = 2\n', encoding="utf-8")
     return toml
 

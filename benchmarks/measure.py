@@ -3,26 +3,31 @@ prints JSON with seconds, pages and peak RSS of this process and of its worker p
 With KEEP, the PDF made is copied to KEEP/<kind>.pdf (to compare text layers afterwards).
 
 Kinds: html, epub, pdf (cold cache), rebuild (cold build, one edition changed, timed
-rebuild), single (PDF in one pass, --jobs 1, no cache) and baseline (plain WeasyPrint on the
-print HTML our build hands it, default options).
+rebuild), single (PDF in one pass, --jobs 1, no cache) and baseline (plain WeasyPrint, default
+options, on the print HTML our build laid out: `--emit-print-html`'s print.html, with the
+hole-filling moves made).
+
+`cpu_seconds` is the CPU of this process and of the workers it reaped during the timed part.
+For a PDF laid out in chunks, `serial_seconds` is the time of the build during which no
+worker process was laying out a document (rendering, planning, the assembly, waiting for
+the pool), from the workers' own records (chunks.WorkerRecord).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import resource
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from weasyprint import HTML
 
 from exporter.api import BuildOptions, build, load_source
-from exporter.writers.html.writer import copy_images
-from exporter.writers.pdf.writer import print_html, stage_theme
-from exporter.writers.pdf.page_css import page_setup
 
 from .corpus import change_one_edition
 
@@ -33,11 +38,59 @@ def _pages(pdf: Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
-def _build(corpus: Path, fmt: str, out: Path, **options: object) -> tuple[float, Path]:
-    start = time.perf_counter()
+def _cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def overlapped(spans: list[tuple[float, float]], start: float, end: float) -> float:
+    """Seconds of [start, end] covered by at least one of `spans`."""
+    covered, reach = 0.0, start
+    for a, b in sorted(spans):
+        a, b = max(a, reach), min(b, end)
+        if b > a:
+            covered += b - a
+            reach = b
+    return covered
+
+
+def _build(corpus: Path, fmt: str, out: Path, result: dict[str, object] | None = None,
+           **options: object) -> tuple[float, Path]:
+    """Build; with `result`, also record CPU seconds and (chunked PDFs) the serial seconds,
+    the layout passes and the stylesheet parses per worker."""
+    passes: list[Any] = []
+    if fmt == "pdf":
+        options.setdefault("on_layout", passes.append)
+    wall, cpu, start = time.time(), _cpu(), time.perf_counter()
     loaded, theme = load_source(corpus / "volume.toml")
     [path] = build(loaded, fmt, theme, BuildOptions(outdir=out, **options))  # type: ignore[arg-type]
-    return time.perf_counter() - start, path
+    seconds, end = time.perf_counter() - start, time.time()
+    if result is not None:
+        result["cpu_seconds"] = _cpu() - cpu
+        records = [r for p in passes for r in getattr(p, "workers", ())]  # () before the records existed
+        workers = [(r.started, r.finished) for r in records if r.pid != os.getpid()]
+        result["chunked"] = bool(passes)
+        result["serial_seconds"] = (end - wall) - overlapped(workers, wall, end) if passes else seconds
+        result["passes"] = [[p.what, p.documents, p.cached] for p in passes]
+        result["worker_seconds"] = sum(b - a for a, b in workers)
+        result["longest_document_seconds"] = max((b - a for a, b in workers), default=0.0)
+        parses: dict[int, int] = {}
+        for p in passes:
+            for pid, n in (p.stylesheet_parses() if records else {}).items():
+                parses[pid] = parses.get(pid, 0) + n
+        result["stylesheet_parses_per_worker"] = sorted(parses.values())
+        result["stylesheet_reuses"] = sum(r.stylesheet_reuses for r in records)
+    return seconds, path
+
+
+def _print_stage(corpus: Path, work: Path, jobs: int, keep: Path | None) -> Path:
+    """The print HTML our build laid out (after the hole-filling moves) with its theme files
+    and images, as --emit-print-html keeps it: from KEEP/print, where the pdf kind leaves
+    it, or from an untimed build."""
+    if keep is not None and (keep / "print").exists():
+        return keep / "print"
+    _, pdf = _build(corpus, "pdf", work / "emitted", jobs=jobs, emit_print_html=True)
+    return pdf.with_suffix(".print")
 
 
 def measure(kind: str, corpus: Path, work: Path, jobs: int, keep: Path | None = None) -> dict[str, object]:
@@ -46,29 +99,29 @@ def measure(kind: str, corpus: Path, work: Path, jobs: int, keep: Path | None = 
     if kind in ("html", "epub"):
         result["seconds"], _ = _build(corpus, kind, work / "out")
     elif kind == "single":
-        result["seconds"], pdf = _build(corpus, "pdf", work / "out", jobs=1)
+        result["seconds"], pdf = _build(corpus, "pdf", work / "out", result, jobs=1)
         result["pages"] = _pages(pdf)
     elif kind == "pdf":
-        result["seconds"], pdf = _build(corpus, "pdf", work / "out", jobs=jobs, cache_dir=work / "cache")
+        result["seconds"], pdf = _build(corpus, "pdf", work / "out", result, jobs=jobs, cache_dir=work / "cache",
+                                        emit_print_html=True)
         result["pages"] = _pages(pdf)
+        if keep is not None and not (keep / "print").exists():
+            shutil.copytree(pdf.with_suffix(".print"), keep / "print")
     elif kind == "rebuild":
         copy = work / "corpus"
         shutil.copytree(corpus, copy)
         result["cold_seconds"], _ = _build(copy, "pdf", work / "out", jobs=jobs, cache_dir=work / "cache")
         change_one_edition(copy)
-        result["seconds"], pdf = _build(copy, "pdf", work / "out", jobs=jobs, cache_dir=work / "cache")
+        result["seconds"], pdf = _build(copy, "pdf", work / "out", result, jobs=jobs, cache_dir=work / "cache")
         result["pages"] = _pages(pdf)
     elif kind == "baseline":
-        loaded, theme = load_source(corpus / "volume.toml")
-        stage = work / "stage"
-        stage.mkdir()
-        html = print_html(loaded, theme, stage_theme(theme, page_setup(theme, "screen", None), stage))
-        copy_images(loaded, stage)
-        (stage / "print.html").write_text(html, encoding="utf-8")
-        start = time.perf_counter()
+        stage = _print_stage(corpus, work, jobs, keep)
+        html = (stage / "print.html").read_text(encoding="utf-8")
+        start, cpu = time.perf_counter(), _cpu()
         pdf = work / "baseline.pdf"
         HTML(string=html, base_url=str(stage / "print.html")).write_pdf(pdf)
         result["seconds"] = time.perf_counter() - start
+        result["cpu_seconds"] = _cpu() - cpu
         result["pages"] = _pages(pdf)
     else:
         raise SystemExit(f"unknown kind {kind}")

@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(problems)
     cache = None if args.no_cache else (args.cache_dir or output / ".cache").resolve()
     with executors.on_scheduler(args.scheduler) if args.scheduler else nullcontext(0) as threads:
-        # Locally each output is built on one core (a PDF through the cache, chunk after
-        # chunk); on a cluster a PDF's chunks are tasks too.
+        # Locally each output is built on one core (a PDF in one pass: one job never
+        # chunks); on a cluster a PDF's chunks are tasks too, when the chunk rule chooses them.
         options = BuildOptions(profile=config.profile, embed_fonts=config.embed_fonts, cache_dir=cache,
                                jobs=max(2, threads) if args.scheduler else 1,
                                stage_dir=output / ".stage" if args.scheduler else None)

@@ -61,6 +61,11 @@ SOURCE_HASHES = {
     "weasyprint.pdf.fonts:Font.type": "31376bf9b326ac58",
     "weasyprint.pdf.fonts:build_fonts_dictionary": "fc551bef35d0d6c3",
     "weasyprint.pdf.fonts:_build_vector_font_dictionary": "aa6eea312c6e3375",
+    # stylesheets.py: find_stylesheets builds each sheet with the module's `CSS`, keyword
+    # arguments only; the cascade sets the user-agent counter styles before the sheets.
+    "weasyprint.css:find_stylesheets": "ac92dbb80c3fd936",
+    "weasyprint.css:get_all_computed_styles": "e4063ec7d60e70be",
+    "weasyprint:CSS.__init__": "8263e6979a389242",
 }
 
 

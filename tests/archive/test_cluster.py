@@ -62,11 +62,9 @@ def test_cluster_build_equals_local_build(dask_cluster: Cluster, local_build: Pa
     assert report["counts"] == {"built": 5} and report["failures"] == [] and report["editions"] == 3
     with Client(dask_cluster.address) as client:
         tasks = Counter((t["key"].rsplit("-", 1)[0], t["worker"]) for t in client.get_task_stream(start=0))
-    # Every output is a task, and so is every chunk and furniture document of the chunked week.
+    # Every output is a task (the small week is one pass by the chunk rule; chunks as tasks:
+    # test_chunks_of_a_build_are_tasks_on_the_cluster).
     assert sum(n for (name, _), n in tasks.items() if name == "run_job") >= 5
-    chunk_workers = {worker for (name, worker), n in tasks.items() if name == "layout_chunk"}
-    assert sum(n for (name, _), n in tasks.items() if name == "layout_chunk") >= 3 + 2
-    assert len(chunk_workers) == 2
 
     again = run_cli("archive", archive, "-o", out, "--scheduler", dask_cluster.address, "--report", tmp_path / "r.json")
     assert again.code == 0, again.err
@@ -122,3 +120,25 @@ def test_build_with_a_scheduler_equals_a_local_build(dask_cluster: Cluster, tmp_
     for name in ("harbour-gazette.epub", "qingchuan-daily.epub"):
         assert (tmp_path / "cluster" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
     assert sorted(p.name for p in (tmp_path / "cluster").iterdir()) == ["harbour-gazette.epub", "qingchuan-daily.epub"]
+
+
+def test_chunks_of_a_build_are_tasks_on_the_cluster(dask_cluster: Cluster, tmp_path: Path) -> None:
+    """Every chunk and the furniture document of a chunked PDF is a task, on both workers,
+    and the PDF has the pages and text of a local one-pass build."""
+    from distributed import Client
+
+    from exporter import executors
+    from exporter.api import BuildOptions, build
+    from tests.samples import write_volume
+
+    source = write_volume(tmp_path / "volume")
+    [local] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "local", jobs=1))
+    with executors.on_scheduler(dask_cluster.address) as threads:
+        [remote] = build(source, "pdf", options=BuildOptions(
+            outdir=tmp_path / "cluster", jobs=max(2, threads), parallel_min_characters=0,
+            stage_dir=tmp_path / ".stage"))
+    assert pdftotext(remote, "-layout").split("\f") == pdftotext(local, "-layout").split("\f")
+    with Client(dask_cluster.address) as client:
+        tasks = Counter((t["key"].rsplit("-", 1)[0], t["worker"]) for t in client.get_task_stream(start=0))
+    assert sum(n for (name, _), n in tasks.items() if name == "layout_chunk") >= 3 + 1
+    assert len({worker for name, worker in tasks if name == "layout_chunk"}) == 2

@@ -10,7 +10,6 @@ import pytest
 from pypdf import PdfReader
 
 from exporter.api import BuildOptions, build
-from exporter.writers.pdf import parallel as pdf_parallel
 from exporter.writers.pdf.parallel import LayoutPass
 
 from tests.samples import change_edition
@@ -42,7 +41,7 @@ def test_parallel_layout_matches_single_pass(volume_source: Path, tmp_path: Path
     single = _pdf(volume_source, tmp_path / "single", jobs=1)
     parallel = _pdf(volume_source, tmp_path / "parallel", jobs=2)
     assert layout_passes() == [("PDF chunks", 3, 0),
-                            ("furniture documents", 2, 0)]
+                            ("furniture documents", 1, 0)]
     a, b = structure(single), structure(parallel)
     assert a["pages"] == b["pages"] > 4
     assert a["text"] == b["text"]  # body, running heads, page numbers and contents numbers
@@ -61,24 +60,11 @@ def test_rebuild_lays_out_only_the_changed_edition(volume_source: Path, tmp_path
     assert layout_passes()[::2] == [("PDF chunks", 3, 0),
                                  ("PDF chunks", 3, 3),
                                  ("PDF chunks", 3, 2)]
-    assert layout_passes()[1:4:2] == [("furniture documents", 2, 0),
-                                   ("furniture documents", 2, 2)]
+    assert layout_passes()[1:4:2] == [("furniture documents", 1, 0),
+                                   ("furniture documents", 1, 1)]
     fresh = _pdf(volume_source, tmp_path / "fresh", jobs=1)
     assert structure(rebuilt) == structure(fresh)
     assert any("更正" in text for text in structure(rebuilt)["text"])
-
-
-def test_fronts_of_different_length_fall_back_to_one_furniture_document(
-        volume_source: Path, tmp_path: Path, layout_passes, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Should the contents' page numbers move a line so that the margins document's front
-    (laid out without them) has another length, the furniture is laid out as one document."""
-    single = _pdf(volume_source, tmp_path / "single", jobs=1)
-    longer = pdf_parallel.without_internal_links
-    monkeypatch.setattr(pdf_parallel, "without_internal_links",
-                        lambda html: longer(html).replace('<div class="front">', '<div style="break-after: page"></div><div class="front">', 1))
-    parallel = _pdf(volume_source, tmp_path / "parallel", jobs=2)
-    assert layout_passes()[-1] == ("furniture documents", 1, 0)
-    assert structure(parallel) == structure(single)
 
 
 def test_a_small_document_is_laid_out_in_one_pass(volume_source: Path, tmp_path: Path, layout_passes) -> None:

@@ -2,9 +2,8 @@
 
 Each content page becomes a form XObject drawn first on its ghost page, so the page keeps
 the furniture PDF's page objects (and with them its outline, link annotations, named
-destinations and metadata) and draws the content, then the running heads and page number
-(a second form XObject, from the margins document, when the furniture was laid out in two),
-in the order a single pass draws them. No content stream is parsed or rewritten, so the
+destinations and metadata) and draws the content, then the ghost page's own running heads
+and page number, in the order a single pass draws them. No content stream is parsed or rewritten, so the
 merge costs milliseconds per page. The chunks' subsets of each font are then merged into
 one embedded font per face (fonts_merge.py).
 """
@@ -28,7 +27,6 @@ from .chunks import ChunkLayout
 from .fonts_merge import merge_font_subsets
 
 _CONTENT = NameObject("/NewsprintContent")
-_MARGINS = NameObject("/NewsprintMargins")
 
 
 def _as_form(page: DictionaryObject, writer: PdfWriter) -> IndirectObject:
@@ -68,32 +66,25 @@ def _content_pages(layouts: list[ChunkLayout], front: int, mirror_shift: float) 
     return pages
 
 
-def assemble(furniture: bytes, layouts: list[ChunkLayout], margins: bytes | None = None, mirror_shift: float = 0.0) -> bytes:
-    """The furniture PDF with every chunk's pages drawn under its trailing ghost pages, and
-    over them, if given, the trailing pages of the margins PDF (same front length).
+def assemble(furniture: bytes, layouts: list[ChunkLayout], mirror_shift: float = 0.0) -> bytes:
+    """The furniture PDF with every chunk's pages drawn under its trailing ghost pages.
     `mirror_shift`: inner minus outer margin in pt, when left and right pages mirror them."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(furniture)))
     front = len(writer.pages) - sum(len(layout.pages) for layout in layouts)
     content_pages = _content_pages(layouts, front, mirror_shift)
     if front < 0:
         raise AssertionError("the furniture pass made fewer pages than the chunks")
-    margin_pages = PdfReader(io.BytesIO(margins)).pages[front:] if margins is not None else None
-    if margin_pages is not None and len(margin_pages) != len(content_pages):
-        raise AssertionError("the margins document's ghost pages do not match the content pages")
     draws: dict[float, IndirectObject] = {}
-    for i, (ghost, (page, dx)) in enumerate(zip(writer.pages[front:], content_pages, strict=True)):
+    for ghost, (page, dx) in zip(writer.pages[front:], content_pages, strict=True):
         if dx not in draws:
             draw = DecodedStreamObject()
             move = f"1 0 0 1 {dx:.4f} 0 cm ".encode() if dx else b""
-            draw.set_data(b"q " + move + b"/NewsprintContent Do Q\n"
-                          + (b"q /NewsprintMargins Do Q\n" if margin_pages is not None else b""))
+            draw.set_data(b"q " + move + b"/NewsprintContent Do Q\n")
             draws[dx] = writer._add_object(draw)
         draw_ref = draws[dx]
         resources = _copy_dict(ghost.get("/Resources"))
         xobjects = _copy_dict(resources.get("/XObject"))
         xobjects[_CONTENT] = _as_form(page, writer)
-        if margin_pages is not None:
-            xobjects[_MARGINS] = _as_form(margin_pages[i], writer)
         resources[NameObject("/XObject")] = xobjects
         ghost[NameObject("/Resources")] = resources
         existing = ghost.get("/Contents")

@@ -68,7 +68,7 @@ def stage_digest(stage: Path) -> str:
 
 def chunk_key(shared: str, html: str, stage: Path) -> str:
     """The key of one chunk: the shared digest, its HTML and the staged files it links
-    (stylesheets such as chunk.css, ghost.css, targets.css) or shows (images)."""
+    (stylesheets such as chunk.css, ghost.css) or shows (images)."""
     h = hashlib.sha256(shared.encode() + html.encode())
     for name in sorted(set(_LINKED.findall(html))):
         path = (stage / name).resolve()

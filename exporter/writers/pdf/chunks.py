@@ -12,6 +12,8 @@ with one extra stylesheet that suppresses the page-margin furniture.
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from .fetcher import StagedFetcher
 from ...weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.page_info import PageInfo, page_info
+from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from .fill import Move, filled
 
 # A chunk is one section, or several small consecutive sections of one part: fewer
@@ -47,14 +50,28 @@ class ChunkPart:
     continued: bool = False
 
 
+@dataclass(frozen=True)
+class WorkerRecord:
+    """Where and when a document was laid out: the process, its wall-clock span (time.time(),
+    for the serial fraction of a build) and how many stylesheets it parsed for it (the
+    others it reused from an earlier document of the build in that process)."""
+
+    pid: int
+    started: float
+    finished: float
+    stylesheet_parses: int
+    stylesheet_reuses: int
+
+
 @dataclass
 class ChunkLayout:
-    """A laid-out chunk: its PDF (no page furniture), what each page holds, and the
-    fillers the hole-filling pass moved (fill.py)."""
+    """A laid-out chunk: its PDF (no page furniture), what each page holds, the fillers
+    the hole-filling pass moved (fill.py), and where it was laid out (None: from the cache)."""
 
     pdf: bytes
     pages: list[PageInfo]
     moves: list[Move] = field(default_factory=list)
+    worker: WorkerRecord | None = None
 
 
 def _weight(section: Section) -> int:
@@ -87,15 +104,20 @@ def split(parts: list[Part], breaks: str = "section") -> list[list[ChunkPart]]:
 
 
 def layout_chunk(html: str, stage: str) -> ChunkLayout:
-    """Lay out one chunk as a single pass would, holes filled (runs in a worker process)."""
+    """Lay out one chunk as a single pass would, holes filled (runs in a worker process,
+    which parses the build's stylesheets once and reuses them for its later documents)."""
+    started = time.time()
     root = Path(stage)
     fetcher = StagedFetcher(root)
+    with reusing(stage) as shared, patched(), patched(REUSED_STYLESHEETS):
+        parses, reuses = shared.parses, shared.reuses
 
-    def lay_out(markup: str) -> Any:
-        return HTML(string=markup, base_url=str(root / "print.html"), url_fetcher=fetcher).render(presentational_hints=False)
+        def lay_out(markup: str) -> Any:
+            return HTML(string=markup, base_url=str(root / "print.html"), url_fetcher=fetcher).render(
+                presentational_hints=False, **shared.render_options())
 
-    with patched():
         rendered, _, moves = filled(html, lay_out)
         with patched(DEFERRED_FONT_SUBSETS):
             pdf = rendered.write_pdf()
-    return ChunkLayout(pdf, [page_info(page) for page in rendered.pages], moves)
+        record = WorkerRecord(os.getpid(), started, time.time(), shared.parses - parses, shared.reuses - reuses)
+    return ChunkLayout(pdf, [page_info(page) for page in rendered.pages], moves, record)

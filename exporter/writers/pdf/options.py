@@ -30,9 +30,7 @@ class PdfOptions:
     cache_max_bytes: int = 1 << 30  # the least recently used chunks go beyond this
     show_progress: bool = False  # a progress bar per chunk on a terminal
     stage_dir: Path | None = None  # where layout files are staged (None: the temp folder; a shared path on a cluster)
-    # Below this much text chunks gain nothing (each pays stylesheets and page setup
-    # again) and one pass writes a smaller file; measured on 2 cores: editions of 4,000 and
-    # 7,000 characters took the same time both ways, the 40,000-character example week 11.4 s
-    # in one pass and 8.6 s in chunks.
-    parallel_min_characters: int = 20_000
+    # None: one pass or chunks by predicted cost (chunk_rule.py; one job: one pass). A number
+    # forces the old rule: chunks from this many characters on, with several jobs or a cache.
+    parallel_min_characters: int | None = None
     on_layout: Callable[[Any], None] | None = None  # called with each LayoutPass of a chunked build

@@ -5,10 +5,9 @@
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
    processes (largest first, so the last one to finish is a small one).
 3. The furniture pass (furniture.py) renders the front and one ghost page per content
-   page, as two documents laid out side by side (targets: outline, links and the contents'
-   page numbers; margins: running heads and page numbers). Their PDFs are cached too: each
-   is reused while nothing it shows moved.
-4. assemble.py draws each content page, then its margins, under its ghost page.
+   page as one document (outline, links, the contents' page numbers, running heads and
+   page numbers). Its PDF is cached too, reused while nothing it shows moved.
+4. assemble.py draws each content page under its ghost page.
 """
 
 from __future__ import annotations
@@ -36,15 +35,8 @@ from ...workers import worker_pool
 from ..autospace import autospace, compress_punctuation
 from .assemble import assemble
 from .fill import apply_moves
-from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, chunk_weight, layout_chunk
-from .furniture import (
-    TARGETS_CSS,
-    dedupe_anchors,
-    ghost_css,
-    margins_pages,
-    targets_pages,
-    without_internal_links,
-)
+from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk
+from .furniture import dedupe_anchors, ghost_css
 
 LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
@@ -53,15 +45,24 @@ Render = Callable[..., str]
 @dataclass(frozen=True)
 class LayoutPass:
     """One layout pass of a chunked build: how many documents (`what`: "PDF chunks" or
-    "furniture documents") it had, and how many came from the cache."""
+    "furniture documents") it had, how many came from the cache, and where and when each
+    of the others was laid out."""
 
     what: str
     documents: int
     cached: int
+    workers: tuple[WorkerRecord, ...] = ()
 
     @property
     def laid_out(self) -> int:
         return self.documents - self.cached
+
+    def stylesheet_parses(self) -> dict[int, int]:
+        """Linked stylesheets parsed in this pass, per worker process id."""
+        parses: dict[int, int] = {}
+        for record in self.workers:
+            parses[record.pid] = parses.get(record.pid, 0) + record.stylesheet_parses
+        return parses
 
 
 def _pool(jobs: int) -> Executor:
@@ -83,40 +84,54 @@ def _progress(enabled: bool) -> Progress:
 @dataclass
 class ChunkedLayout:
     """Lays documents of one build out in parallel, through the chunk cache when there is
-    one, and keeps a record of each pass."""
+    one, and keeps a record of each pass. One pool of workers serves every pass of the build
+    (chunks, then furniture), so a worker parses the build's stylesheets once (a context
+    manager: the pool ends with the block)."""
 
     stage: Path
     jobs: int
     cache: ChunkCache | None
     show_progress: bool = False
     passes: list[LayoutPass] = field(default_factory=list)
+    _executor: Executor | None = None
 
     def __post_init__(self) -> None:
         self.shared = stage_digest(self.stage) if self.cache is not None else ""
 
+    def __enter__(self) -> ChunkedLayout:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=error is not None)
+            self._executor = None
+
+    def _pool_for(self, documents: int) -> Executor | None:
+        """The build's pool, started for the first pass of more than one document and kept
+        for the later passes (its workers have parsed the stylesheets); None: lay out here."""
+        if self._executor is None and self.jobs > 1 and documents > 1:
+            self._executor = _pool(min(self.jobs, documents))
+        return self._executor
+
     def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
-                jobs: int | None = None) -> list[ChunkLayout]:
+                meanwhile: Callable[[], object] | None = None) -> list[ChunkLayout]:
         """Every document rendered, then taken from the cache or laid out, the heaviest first.
 
         A document is handed to the workers as soon as it is rendered, so they lay out while
-        the rest render; the pool starts before the progress display's refresh thread.
+        the rest render, and `meanwhile` runs here while they work; the pool starts before
+        the progress display's refresh thread.
         """
-        jobs = self.jobs if jobs is None else jobs
-        pool = _pool(min(jobs, len(renders))) if jobs > 1 and len(renders) > 1 else None
-        try:
-            keys, cached, serial, futures = self._hand_out(renders, weights, pool)
-            fresh = self._collect(serial, futures, what)
-        except BaseException:
-            if pool is not None:
-                pool.shutdown(cancel_futures=True)
-            raise
-        if pool is not None:
-            pool.shutdown()
+        pool = self._pool_for(len(renders))
+        keys, cached, serial, futures = self._hand_out(renders, weights, pool)
+        if meanwhile is not None:
+            meanwhile()
+        fresh = self._collect(serial, futures, what)
         if self.cache is not None:
             for i, layout in fresh.items():
                 self.cache.put(keys[i], layout)
         LOG.info("laid out %d of %d %s (%d from the cache)", len(fresh), len(renders), what, len(cached))
-        self.passes.append(LayoutPass(what, len(renders), len(cached)))
+        records = tuple(layout.worker for _, layout in sorted(fresh.items()) if layout.worker is not None)
+        self.passes.append(LayoutPass(what, len(renders), len(cached), records))
         layouts = {**cached, **fresh}
         return [layouts[i] for i in range(len(renders))]
 
@@ -155,35 +170,27 @@ class ChunkedLayout:
 
 
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
-                   layout: ChunkedLayout, mirror_shift: float = 0.0) -> bytes:
+                   layout: ChunkedLayout, mirror_shift: float = 0.0, meanwhile: Callable[[], object] | None = None,
+                   ) -> bytes:
     """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html.
-    `mirror_shift`: see assemble.assemble. The stage's print.html gets the fillers'
-    moves the chunks made, so it still reproduces the PDF."""
+    `mirror_shift`: see assemble.assemble. `meanwhile` runs while the workers lay the chunks
+    out (it stages print.html). The stage's print.html gets the fillers' moves the chunks
+    made, so it still reproduces the PDF."""
     stage = layout.stage
     hrefs = list(context["stylesheets"])
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
     renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
-    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks")
+    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", meanwhile)
     if moves := [move for chunk in ordered for move in chunk.moves]:
         whole = stage / "print.html"
         whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
     pages = dedupe_anchors(ordered)
     (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
-    (stage / "targets.css").write_text(TARGETS_CSS, encoding="utf-8")
-    furniture = [
-        partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css", "targets.css"],
-                           "ghost_pages": targets_pages(pages)}),
-        lambda: without_internal_links(render(**{**context, "stylesheets": [*hrefs, "ghost.css"],
-                                                 "ghost_pages": margins_pages(pages)})),
-    ]
-    # The margins document, with a running head and a page number on every page, is the longer.
-    targets, margins = layout.lay_out(furniture, [1, 2], "furniture documents")
-    if len(targets.pages) == len(margins.pages):
-        return assemble(targets.pdf, ordered, margins.pdf, mirror_shift)
-    LOG.info("the fronts of the furniture documents differ in length; laying the furniture out as one document")
-    whole = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
-    [furniture_pdf] = layout.lay_out([whole], [1], "furniture documents", jobs=1)
-    return assemble(furniture_pdf.pdf, ordered, mirror_shift=mirror_shift)
+    # One furniture document: the front is laid out once (it is most of the furniture's cost:
+    # the contents' columns), the ghost pages carry anchors, bookmarks, links and strings.
+    furniture = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
+    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents")
+    return assemble(furniture_pdf.pdf, ordered, mirror_shift)
 
 
 def print_renderer(template: Any) -> Render:

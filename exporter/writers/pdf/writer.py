@@ -34,7 +34,8 @@ from ..css import theme_variables
 from .fetcher import StagedFetcher
 from ..html.writer import copy_images, copy_theme_chain, one_page_context
 from .boxes import with_bleed_box
-from .chunks import split
+from .chunk_rule import predict
+from .chunks import ChunkPart, chunk_weight, split
 from .cache import ChunkCache
 from . import contents_fit
 from .fill import filled, is_filler
@@ -42,6 +43,7 @@ from .grid import grid_css
 from .parallel import ChunkedLayout, print_renderer, render_chunked
 from .page_css import PageSetup, page_setup, to_mm
 from ...weasyprint_ext.patches import patched
+from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from ...weasyprint_ext.public import PDF_VARIANTS
 from ...weasyprint_ext.pin import VERSIONS, supported
 
@@ -104,6 +106,51 @@ def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> s
         **print_context(loaded, theme, stylesheets))
 
 
+def _chunked(loaded: LoadedEdition, chunks: list[list[ChunkPart]], jobs: int, options: PdfOptions) -> bool:
+    """Whether to lay the document out in chunks: never a document of one chunk (chunks are
+    cut only at forced page breaks, so one edition with `breaks = "part"` is one pass) nor
+    one whose resolved jump lines print another part's page (only one pass knows it); else
+    by predicted cost (chunk_rule.py: never with one job), or, when
+    `parallel_min_characters` is set, from that much text on (with several jobs or a cache)."""
+    if len(chunks) <= 1 or pair_jumps(_in_order(loaded)):
+        return False
+    if options.parallel_min_characters is not None:
+        size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
+        return size >= options.parallel_min_characters and (jobs > 1 or options.cache_dir is not None)
+    return predict(list(map(chunk_weight, chunks)), jobs).chunks
+
+
+def _one_pass(html: str, stage: Path, variant: str | None) -> bytes:
+    """The PDF laid out as one document (holes filled); the stage's print.html becomes the
+    markup laid out."""
+    fetcher = StagedFetcher(stage)
+    with reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
+        def lay_out(markup: str) -> Any:
+            return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
+                pdf_variant=variant, presentational_hints=False, **shared.render_options())
+
+        document, laid_out, _ = filled(html, lay_out)
+        pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
+    (stage / "print.html").write_text(laid_out, encoding="utf-8")
+    return pdf
+
+
+def _fit_contents(html: str, stage: Path, variant: str | None) -> None:
+    """A volume's contents fitted to one page (contents_fit.py): the step it needs is
+    appended to the staged page.css, so one pass, chunks and the chunk cache key all see it.
+    Laid out without the per-build stylesheet reuse, since page.css changes here."""
+    fetcher = StagedFetcher(stage)
+
+    def lay_out(markup: str) -> Any:
+        return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
+            pdf_variant=variant, presentational_hints=False)
+
+    with patched():
+        fitted = contents_fit.fit(html, lay_out)
+    with (stage / "theme" / "page.css").open("a", encoding="utf-8") as page_css:
+        page_css.write(fitted)
+
+
 @contextmanager
 def _stage(options: PdfOptions, stem: str) -> Iterator[Path]:
     if options.emit_print_html:
@@ -119,9 +166,9 @@ def _stage(options: PdfOptions, stem: str) -> Iterator[Path]:
 def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     """Write OUTDIR/<stem>.pdf (and OUTDIR/<stem>.print/ with --emit-print-html).
 
-    A large document of several sections is laid out in chunks, in parallel and through
-    the chunk cache (parallel.py), unless it is one job without a cache or a PDF variant
-    (PDF/A, PDF/UA need one tagged, single-pass document); a small one in one pass.
+    A document of several chunks is laid out in chunks, in parallel and through the chunk
+    cache (parallel.py), when that is predicted to be faster (`_chunked`) and it is not a PDF
+    variant (PDF/A, PDF/UA need one tagged, single-pass document); else in one pass.
     """
     variant = check_variant(options.pdf_variant)
     if not supported():
@@ -133,41 +180,34 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     with _stage(options, loaded.stem) as stage:
         render_print = print_renderer(make_environment(theme).get_template("print.html"))
         context = print_context(loaded, theme, stage_theme(theme, setup, stage))
-        html = render_print(**context)
-        check_fonts(html, theme)
         copy_images(loaded, stage)
-        fetcher = StagedFetcher(stage)
+        rendered: list[str] = []
 
-        def lay_out(markup: str) -> Any:
-            return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
-                pdf_variant=variant, presentational_hints=False)
+        def whole() -> str:
+            """print.html, checked for glyphs the fonts lack and staged (rendered once)."""
+            if not rendered:
+                html = render_print(**context)
+                check_fonts(html, theme)
+                (stage / "print.html").write_text(html, encoding="utf-8")
+                rendered.append(html)
+            return rendered[0]
 
         if context["is_volume"]:
-            with patched():
-                fitted = contents_fit.fit(html, lay_out)
-            with (stage / "theme" / "page.css").open("a", encoding="utf-8") as page_css:
-                page_css.write(fitted)
-        (stage / "print.html").write_text(html, encoding="utf-8")
+            _fit_contents(whole(), stage, variant)  # before any layout: it changes page.css
         chunks = split(loaded.edition.parts(), setup.breaks)
         jobs = capped_jobs(options.jobs or cores())
-        size = sum(len(t) for art in loaded.edition.articles for t in art.texts)
-        # A resolved jump line prints another part's page: only one pass knows it.
-        if variant is None and len(chunks) > 1 and size >= options.parallel_min_characters \
-                and not pair_jumps(_in_order(loaded)) \
-                and (jobs > 1 or options.cache_dir is not None):
+        if variant is None and _chunked(loaded, chunks, jobs, options):
             cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
-            layout = ChunkedLayout(stage, jobs, cache, options.show_progress)
-            pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt)
+            with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
+                # The whole print.html is rendered while the workers lay the chunks out.
+                pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole)
             if cache is not None:
                 cache.prune()
             if options.on_layout is not None:
                 for layout_pass in layout.passes:
                     options.on_layout(layout_pass)
         else:
-            with patched():
-                document, laid_out, _ = filled(html, lay_out)
-                pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
-            (stage / "print.html").write_text(laid_out, encoding="utf-8")
+            pdf = _one_pass(whole(), stage, variant)
     if setup.bleed is not None:
         pdf = with_bleed_box(pdf, to_mm(setup.bleed))
     write_bytes(target, pdf)
