@@ -11,7 +11,7 @@ from __future__ import annotations
 import html as html_lib
 import logging
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -120,16 +120,22 @@ def _chunked(loaded: LoadedEdition, chunks: list[list[ChunkPart]], jobs: int, op
     return predict(list(map(chunk_weight, chunks)), jobs).chunks
 
 
+def _lay_out_in(stage: Path, variant: str | None, **render_options: Any) -> Callable[[str], Any]:
+    """A function that lays markup out as a page of the stage (its images, its theme)."""
+    fetcher = StagedFetcher(stage)
+
+    def lay_out(markup: str) -> Any:
+        return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
+            pdf_variant=variant, presentational_hints=False, **render_options)
+
+    return lay_out
+
+
 def _one_pass(html: str, stage: Path, variant: str | None) -> bytes:
     """The PDF laid out as one document (holes filled); the stage's print.html becomes the
     markup laid out."""
-    fetcher = StagedFetcher(stage)
     with reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
-        def lay_out(markup: str) -> Any:
-            return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
-                pdf_variant=variant, presentational_hints=False, **shared.render_options())
-
-        document, laid_out, _ = filled(html, lay_out)
+        document, laid_out, _ = filled(html, _lay_out_in(stage, variant, **shared.render_options()))
         pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
     (stage / "print.html").write_text(laid_out, encoding="utf-8")
     return pdf
@@ -139,14 +145,8 @@ def _fit_contents(html: str, stage: Path, variant: str | None) -> None:
     """A volume's contents fitted to one page (contents_fit.py): the step it needs is
     appended to the staged page.css, so one pass, chunks and the chunk cache key all see it.
     Laid out without the per-build stylesheet reuse, since page.css changes here."""
-    fetcher = StagedFetcher(stage)
-
-    def lay_out(markup: str) -> Any:
-        return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
-            pdf_variant=variant, presentational_hints=False)
-
     with patched():
-        fitted = contents_fit.fit(html, lay_out)
+        fitted = contents_fit.fit(html, _lay_out_in(stage, variant))
     with (stage / "theme" / "page.css").open("a", encoding="utf-8") as page_css:
         page_css.write(fitted)
 
