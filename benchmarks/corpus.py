@@ -120,10 +120,15 @@ def volume(folder: Path, weeks: int, days: int | None = None, articles: int = 16
 
 
 def change_one_edition(folder: Path, day_index: int = 3) -> None:
-    """Edit one paragraph of one article of one edition (a correction arriving late)."""
-    path = sorted((folder / "editions").glob("*.json"))[day_index]
+    """Edit one paragraph of one article of one edition (a correction arriving late): the
+    sixth article of the fourth day, or the last of each where a small corpus has fewer."""
+    paths = sorted((folder / "editions").glob("*.json"))
+    path = paths[min(day_index, len(paths) - 1)]
     data = json.loads(path.read_text(encoding="utf-8"))
-    block = next(b for b in data["articles"][5]["blocks"] if b["type"] == "paragraph")
+    articles = data["articles"]
+    article = next(a for a in [*articles[min(5, len(articles) - 1)::-1], *articles]
+                   if any(b["type"] == "paragraph" for b in a["blocks"]))
+    block = next(b for b in article["blocks"] if b["type"] == "paragraph")
     block["text"] = "更正：" + block["text"]
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 

@@ -16,12 +16,9 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from weasyprint import HTML
 
 from ...model import Part, Section
-from .fetcher import StagedFetcher
+from .fetcher import staged_layout
 from ...weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.page_info import PageInfo, page_info
@@ -107,16 +104,9 @@ def layout_chunk(html: str, stage: str) -> ChunkLayout:
     """Lay out one chunk as a single pass would, holes filled (runs in a worker process,
     which parses the build's stylesheets once and reuses them for its later documents)."""
     started = time.time()
-    root = Path(stage)
-    fetcher = StagedFetcher(root)
     with reusing(stage) as shared, patched(), patched(REUSED_STYLESHEETS):
         parses, reuses = shared.parses, shared.reuses
-
-        def lay_out(markup: str) -> Any:
-            return HTML(string=markup, base_url=str(root / "print.html"), url_fetcher=fetcher).render(
-                presentational_hints=False, **shared.render_options())
-
-        rendered, _, moves = filled(html, lay_out)
+        rendered, _, moves = filled(html, staged_layout(Path(stage), **shared.render_options()))
         with patched(DEFERRED_FONT_SUBSETS):
             pdf = rendered.write_pdf()
         record = WorkerRecord(os.getpid(), started, time.time(), shared.parses - parses, shared.reuses - reuses)

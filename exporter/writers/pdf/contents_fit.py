@@ -8,15 +8,26 @@ step down until it takes one page. Nothing is cut: if even the last step needs a
 page, the contents runs on to it and a warning says so. The steps set the custom
 properties that themes/base/print.css reads, in a rule added to the staged page.css, so
 one-pass and parallel layout (and the chunk cache's key) see the same contents.
+
+The chunks of a parallel build hold no front, so the rule changes none of their pages: there
+the fit is one more task of the build's workers (`fit_in_stage`), laid out while they lay
+out the chunks, and the rule is added before the furniture document, the first that shows
+the contents. A one-pass build fits first, with the stylesheets parsed once for the fit and
+the pass (the fit's rule changes page.css's bytes, so that sheet alone is parsed again).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import regex
+
+from ...weasyprint_ext.patches import patched
+from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
+from .fetcher import staged_layout
 
 LOG = logging.getLogger("exporter.pdf")
 
@@ -63,3 +74,16 @@ def fit(html: str, lay_out: Callable[[str], Any]) -> str:
             return css
     LOG.warning("the contents takes %d pages even at %gpt in %d columns", pages, STEPS[-1][0], STEPS[-1][2])
     return css
+
+
+def fit_in_stage(html: str, stage: str, variant: str | None = None) -> str:
+    """`fit` for the staged document `html`, laid out inside the layout extensions with the
+    build's shared stylesheets (in a worker of a parallel build, or before a one pass)."""
+    with reusing(stage) as shared, patched(), patched(REUSED_STYLESHEETS):
+        return fit(html, staged_layout(Path(stage), variant, **shared.render_options()))
+
+
+def add_rule(stage: Path, rule: str) -> None:
+    """Append the fitted rule to the stage's page.css (which every document links)."""
+    with (stage / "theme" / "page.css").open("a", encoding="utf-8") as page_css:
+        page_css.write(rule)

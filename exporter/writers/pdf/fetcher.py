@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import logging
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from weasyprint import URLFetcher
+from weasyprint import HTML, URLFetcher
 
 from ...weasyprint_ext.public import URLFetcherResponse
 
@@ -41,3 +43,15 @@ class StagedFetcher(URLFetcher):
         self.refused.append(url)
         LOG.warning("refused to fetch %s (only the edition's images and the theme's files)", url)
         raise RefusedURL(f"refused: {url}")
+
+
+def staged_layout(stage: Path, variant: str | None = None, **render_options: Any) -> Callable[[str], Any]:
+    """A function that lays markup out as a page of the stage (its images, its theme) and
+    returns the WeasyPrint document; `render_options` such as a shared font configuration."""
+    fetcher = StagedFetcher(stage)
+
+    def lay_out(markup: str) -> Any:
+        return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
+            pdf_variant=variant, presentational_hints=False, **render_options)
+
+    return lay_out

@@ -3,7 +3,8 @@
 1. The document is split at its forced page breaks (chunks.split: parts, or sections
    with `breaks = "section"`); each chunk's HTML is the single-pass markup of those sections.
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
-   processes (largest first, so the last one to finish is a small one).
+   processes (largest first, so the last one to finish is a small one). A volume's
+   contents fit (contents_fit.py) is one more task for them, handed out first.
 3. The furniture pass (furniture.py) renders the front and one ghost page per content
    page as one document (outline, links, the contents' page numbers, running heads and
    page numbers). Its PDF is cached too, reused while nothing it shows moved.
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from concurrent.futures import Executor, Future, as_completed
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.console import Console
 from rich.progress import (
@@ -40,6 +41,7 @@ from .furniture import dedupe_anchors, ghost_css
 
 LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,15 @@ class ChunkedLayout:
             self._executor = _pool(min(self.jobs, documents))
         return self._executor
 
+    def start(self, documents: int, task: Callable[..., T], *args: Any) -> Future[T]:
+        """`task(*args)` handed to the build's workers now (started for `documents` documents
+        in all), or run here when the build lays out in this process."""
+        if (pool := self._pool_for(documents)) is not None:
+            return pool.submit(task, *args)
+        done: Future[T] = Future()
+        done.set_result(task(*args))
+        return done
+
     def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
                 meanwhile: Callable[[], object] | None = None) -> list[ChunkLayout]:
         """Every document rendered, then taken from the cache or laid out, the heaviest first.
@@ -171,11 +182,12 @@ class ChunkedLayout:
 
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
                    layout: ChunkedLayout, mirror_shift: float = 0.0, meanwhile: Callable[[], object] | None = None,
-                   ) -> bytes:
+                   before_furniture: Callable[[], object] | None = None) -> bytes:
     """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html.
     `mirror_shift`: see assemble.assemble. `meanwhile` runs while the workers lay the chunks
-    out (it stages print.html). The stage's print.html gets the fillers' moves the chunks
-    made, so it still reproduces the PDF."""
+    out (it stages print.html), `before_furniture` after them (it completes the stage for
+    the front: the contents' fitted size). The stage's print.html gets the fillers' moves the
+    chunks made, so it still reproduces the PDF."""
     stage = layout.stage
     hrefs = list(context["stylesheets"])
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
@@ -184,6 +196,8 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     if moves := [move for chunk in ordered for move in chunk.moves]:
         whole = stage / "print.html"
         whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
+    if before_furniture is not None:
+        before_furniture()
     pages = dedupe_anchors(ordered)
     (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
     # One furniture document: the front is laid out once (it is most of the furniture's cost:

@@ -11,14 +11,13 @@ from __future__ import annotations
 import html as html_lib
 import logging
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import regex
 import weasyprint
-from weasyprint import HTML
 
 from ...atomic import atomic_dir, write_bytes
 from ...errors import InputError, RenderError
@@ -31,7 +30,7 @@ from ...readers import LoadedEdition
 from ...templating import make_environment
 from ...themes import Theme
 from ..css import theme_variables
-from .fetcher import StagedFetcher
+from .fetcher import staged_layout
 from ..html.writer import copy_images, copy_theme_chain, one_page_context
 from .boxes import with_bleed_box
 from .chunk_rule import predict
@@ -120,35 +119,14 @@ def _chunked(loaded: LoadedEdition, chunks: list[list[ChunkPart]], jobs: int, op
     return predict(list(map(chunk_weight, chunks)), jobs).chunks
 
 
-def _lay_out_in(stage: Path, variant: str | None, **render_options: Any) -> Callable[[str], Any]:
-    """A function that lays markup out as a page of the stage (its images, its theme)."""
-    fetcher = StagedFetcher(stage)
-
-    def lay_out(markup: str) -> Any:
-        return HTML(string=markup, base_url=str(stage / "print.html"), url_fetcher=fetcher).render(
-            pdf_variant=variant, presentational_hints=False, **render_options)
-
-    return lay_out
-
-
 def _one_pass(html: str, stage: Path, variant: str | None) -> bytes:
     """The PDF laid out as one document (holes filled); the stage's print.html becomes the
     markup laid out."""
     with reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
-        document, laid_out, _ = filled(html, _lay_out_in(stage, variant, **shared.render_options()))
+        document, laid_out, _ = filled(html, staged_layout(stage, variant, **shared.render_options()))
         pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
     (stage / "print.html").write_text(laid_out, encoding="utf-8")
     return pdf
-
-
-def _fit_contents(html: str, stage: Path, variant: str | None) -> None:
-    """A volume's contents fitted to one page (contents_fit.py): the step it needs is
-    appended to the staged page.css, so one pass, chunks and the chunk cache key all see it.
-    Laid out without the per-build stylesheet reuse, since page.css changes here."""
-    with patched():
-        fitted = contents_fit.fit(html, _lay_out_in(stage, variant))
-    with (stage / "theme" / "page.css").open("a", encoding="utf-8") as page_css:
-        page_css.write(fitted)
 
 
 @contextmanager
@@ -192,21 +170,31 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                 rendered.append(html)
             return rendered[0]
 
-        if context["is_volume"]:
-            _fit_contents(whole(), stage, variant)  # before any layout: it changes page.css
         chunks = split(loaded.edition.parts(), setup.breaks)
         jobs = capped_jobs(options.jobs or cores())
         if variant is None and _chunked(loaded, chunks, jobs, options):
             cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
             with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
+                # A volume's contents is fitted by a worker while the others lay out the
+                # chunks (which hold no contents); its rule is in page.css before the furniture.
+                fitting = (layout.start(len(chunks) + 1, contents_fit.fit_in_stage, whole(), str(stage))
+                           if context["is_volume"] else None)
+
+                def fitted() -> None:
+                    if fitting is not None:
+                        contents_fit.add_rule(stage, fitting.result())
+
                 # The whole print.html is rendered while the workers lay the chunks out.
-                pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole)
+                pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
+                                     before_furniture=fitted)
             if cache is not None:
                 cache.prune()
             if options.on_layout is not None:
                 for layout_pass in layout.passes:
                     options.on_layout(layout_pass)
         else:
+            if context["is_volume"]:  # before the pass: it changes page.css
+                contents_fit.add_rule(stage, contents_fit.fit_in_stage(whole(), str(stage), variant))
             pdf = _one_pass(whole(), stage, variant)
     if setup.bleed is not None:
         pdf = with_bleed_box(pdf, to_mm(setup.bleed))
