@@ -95,6 +95,27 @@ def missing_characters(text: str, faces: list[FontFace]) -> list[str]:
     return [ch for ch in wanted if ord(ch) not in covered]
 
 
+@cache
+def _fallback_ranges() -> tuple[tuple[int, int], ...]:
+    """The code point ranges some installed face maps (fontconfig's charsets, one call)."""
+    if not shutil.which("fc-list"):
+        return ()
+    out = run_tool(["fc-list", "--format", "%{charset}\n"], FONTCONFIG_TIMEOUT).stdout
+    ranges = set()
+    for item in out.split():
+        first, _, last = item.partition("-")
+        ranges.add((int(first, 16), int(last or first, 16)))
+    return tuple(sorted(ranges))
+
+
+def missing_after_fallback(text: str, faces: list[FontFace]) -> list[str]:
+    """Characters neither `faces` nor any installed face can show: what Pango would draw as
+    tofu, since it falls back to any face fontconfig knows when the stack lacks a glyph."""
+    ranges = _fallback_ranges()
+    return [ch for ch in missing_characters(text, faces)
+            if not any(first <= ord(ch) <= last for first, last in ranges)]
+
+
 def describe(chars: list[str], limit: int = 12) -> str:
     """'“𠀀” U+20000, “😀” U+1F600 …' for an error message."""
     shown = ", ".join(f"“{c}” U+{ord(c):04X}" for c in chars[:limit])

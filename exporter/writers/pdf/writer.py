@@ -24,7 +24,7 @@ from ...errors import InputError, RenderError
 from ...jumps import pair_jumps
 from ...leftovers import owner_prefix
 from ...limits import capped_jobs, cores
-from ...fonts import INSTALL_HINT, describe, faces_for, missing_characters
+from ...fonts import INSTALL_HINT, describe, faces_for, missing_after_fallback
 from ...model import Article, slug_of
 from ...readers import LoadedEdition
 from ...templating import make_environment
@@ -60,11 +60,12 @@ def check_variant(variant: str | None) -> str | None:
 
 
 def check_fonts(html: str, theme: Theme) -> None:
-    """Fail before rendering when the theme's fonts cannot show some text (no tofu in print)."""
+    """Fail before rendering when no installed font can show some text (no tofu in print):
+    the theme's stacks first, then the faces fontconfig falls back to, as WeasyPrint does."""
     text = html_lib.unescape(_TAG.sub("", html.partition("<body")[2]))
     faces = faces_for([f for stack in theme.fonts.values() for f in stack])
-    if missing := missing_characters(text, faces):
-        raise RenderError(f"the theme's fonts have no glyph for {describe(missing)}; {INSTALL_HINT}")
+    if missing := missing_after_fallback(text, faces):
+        raise RenderError(f"no glyph for {describe(missing)} in the theme's fonts or any installed font; {INSTALL_HINT}")
 
 
 def stage_theme(theme: Theme, setup: PageSetup, stage: Path) -> list[str]:
