@@ -22,7 +22,7 @@ from pathlib import Path
 import regex
 
 from exporter.ingest.api import lay_out
-from exporter.ingest.blocks import FEATURES, LABELS, BlockModel, features
+from exporter.ingest.blocks import FEATURES, LABELS, BlockModel, explode, features
 from exporter.ingest.layout import BoxByline, Piece
 from exporter.ingest.notes import Notes
 
@@ -31,7 +31,7 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SHIPPED = ROOT / "exporter" / "ingest" / "block_model.json"
 TEXT_CORPORA = ("ingest-corpus-varied", "ingest-corpus-fresh", "ingest-corpus-raw", "ingest-blind")
 PDF_CORPORA = ("ingest-pdf", "ingest-blind")
-_NOISE = regex.compile(r"[\s—―─\-‐]")
+_NOISE = regex.compile(r"[\s—―─\-‐]|^[□■◎▲△●○◆◇★☆▶►]")
 
 
 @dataclass
@@ -69,8 +69,8 @@ def read_page(path: Path) -> list[Page]:
         pages = [(f"{path.name}#p{pg.number}", pg.text, pg) for pg in read_pdf(path)]
     else:
         pages = [(path.name, path.read_text(encoding="utf-8"), None)]
-    return [Page(_family(path), name, lay_out(text, name, notes, Counter(), None, pdf).pieces, truth)
-            for name, text, pdf in pages]
+    return [Page(_family(path), name, [p for p, _ in explode(lay_out(text, name, notes, Counter(), None, pdf).pieces)],
+                 truth) for name, text, pdf in pages]
 
 
 def _norm(text: str) -> str:

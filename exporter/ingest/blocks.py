@@ -49,6 +49,40 @@ FEATURES = (
 )
 
 
+def explode(pieces: list[Piece]) -> list[tuple[Piece, bool]]:
+    """The pieces with every paragraph cut at the blank lines the layout stage joined across
+    (a column break it read as running on), each part marked `True` when it continues the
+    part before it. The model scores these candidate blocks; a cut is kept only where it
+    is sure the part after it is not the same body (a table, a headline printed
+    mid-column), so `merge` puts the others back."""
+    out: list[tuple[Piece, bool]] = []
+    for piece in pieces:
+        if not isinstance(piece, Para) or piece.credit or len(piece.lines) < 2:
+            out.append((piece, False))
+            continue
+        parts: list[list] = [[piece.lines[0]]]
+        for prev, line in zip(piece.lines, piece.lines[1:]):
+            if line.no > prev.no + 1 and line.box == prev.box:
+                parts.append([])
+            parts[-1].append(line)
+        out.append((Para(parts[0], gap_before=piece.gap_before), False))
+        for part in parts[1:]:
+            short = len(part) <= 3 and all(cells(line.text) <= 40 for line in part) and not closed(part[-1].text)
+            out.append((Head(part) if short else Para(part, gap_before=True), True))
+    return out
+
+
+def merge(pieces: list[Piece], continues: list[bool], keep: list[bool]) -> list[Piece]:
+    """Join each continuing part back onto the paragraph before it unless `keep` says the cut stands."""
+    out: list[Piece] = []
+    for piece, cont, kept in zip(pieces, continues, keep):
+        if cont and not kept and out and isinstance(out[-1], Para):
+            out[-1] = Para(out[-1].lines + piece.lines, gap_before=out[-1].gap_before)
+        else:
+            out.append(piece)
+    return out
+
+
 def _text(piece: Piece) -> str:
     return piece.text if isinstance(piece, BoxByline) else piece.raw
 

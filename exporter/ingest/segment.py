@@ -326,22 +326,35 @@ def _doubt(group: Group, w: Weights, learned: Learned) -> float:
 
 
 def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights) -> tuple[list[Piece], Learned]:
-    """Score every piece with the block model; re-type the ones it is sure of.
+    """Score every candidate block with the block model; keep the cuts and re-type the
+    blocks it is sure of.
 
-    A headline-like block the model reads as body text becomes a paragraph, one it reads
-    as a byline a byline line; a block it reads as furniture (a table, a results list)
-    is set aside whole and listed with the page's furniture. Boxed and credited pieces
-    and the written rules' own bylines and signatures are left as they are."""
+    The candidates are the layout's pieces with each paragraph cut where it was joined
+    across a blank line (blocks.explode): a cut stands where the model is sure the part
+    after it is not body text (a table under a story, a headline printed mid-column). A
+    headline-like block the model reads as body text becomes a paragraph, one it reads as
+    a byline a byline line; a block it reads as furniture (a table, a results list) is set
+    aside whole and listed with the page's furniture. Boxed and credited pieces and the
+    written rules' own bylines and signatures are left as they are."""
     if model is None or not w.learned:
         return page.pieces, {}
+    exploded = blocks.explode(page.pieces)
+    pieces = [p for p, _ in exploded]
+    vectors = blocks.features(pieces)
+    probs = [model.probabilities(v) for v in vectors]
+    keep = [cont and 1.0 - pr["body"] >= w.sure for (_, cont), pr in zip(exploded, probs)]
     out: list[Piece] = []
     learned: Learned = {}
-    for piece, vector in zip(page.pieces, blocks.features(page.pieces)):
-        probs = model.probabilities(vector)
-        top, share = max(probs.items(), key=lambda t: t[1])
+    for (piece, cont), vector, pr, kept in zip(exploded, vectors, probs, keep):
+        if cont and not kept:
+            out = blocks.merge([*out, piece], [False] * len(out) + [True], [False] * (len(out) + 1))
+            continue
+        top, share = max(pr.items(), key=lambda t: t[1])
+        why = f"the block model reads it as {top} ({share:.2f}: {', '.join(model.reasons(vector, top))})"
+        if cont:
+            notes.decide(page.name, piece.no, f"the blank line before line {piece.no} ends a block: {why}")
         plain = isinstance(piece, Head | Para) and not getattr(piece, "credit", None) and not any(
             line.box is not None or line.credit for line in piece.lines)
-        why = f"the block model reads it as {top} ({share:.2f}: {', '.join(model.reasons(vector, top))})"
         if plain and share >= w.sure and top == "other" and len(piece.lines) >= w.table_lines:
             page.furniture += [SetAside(line.no, line.text, f"learned furniture: {why}") for line in piece.lines]
             notes.decide(page.name, piece.no, f"'{piece.raw[:30]}' set aside: {why}")
@@ -352,7 +365,7 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights
         elif plain and share >= w.sure and isinstance(piece, Head) and top == "byline" and (names := _names(piece.raw)):
             piece = Byline(piece.lines, text=regex.sub(r"\s+", " ", piece.raw.strip()), names=names)
             notes.decide(page.name, piece.no, f"'{piece.raw[:30]}' is a byline line: {why}")
-        learned[id(piece)] = (probs, vector)
+        learned[id(piece)] = (pr, vector)
         out.append(piece)
     return out, learned
 
