@@ -69,7 +69,7 @@ def read_page(path: Path) -> list[Page]:
         pages = [(f"{path.name}#p{pg.number}", pg.text, pg) for pg in read_pdf(path)]
     else:
         pages = [(path.name, path.read_text(encoding="utf-8"), None)]
-    return [Page(_family(path), name, [p for p, _ in explode(lay_out(text, name, notes, Counter(), None, pdf).pieces)],
+    return [Page(_family(path), name, [p.piece for p in explode(lay_out(text, name, notes, Counter(), None, pdf).pieces)],
                  truth) for name, text, pdf in pages]
 
 

@@ -49,37 +49,75 @@ FEATURES = (
 )
 
 
-def explode(pieces: list[Piece]) -> list[tuple[Piece, bool]]:
-    """The pieces with every paragraph cut at the blank lines the layout stage joined across
-    (a column break it read as running on), each part marked `True` when it continues the
-    part before it. The model scores these candidate blocks; a cut is kept only where it
-    is sure the part after it is not the same body (a table, a headline printed
-    mid-column), so `merge` puts the others back."""
-    out: list[tuple[Piece, bool]] = []
-    for piece in pieces:
-        if not isinstance(piece, Para) or piece.credit or len(piece.lines) < 2:
-            out.append((piece, False))
+@dataclass
+class Part:
+    """A candidate block: a piece of the layout, or part of one cut at a blank line the
+    layout joined across (`cut == "blank"`) or at a line break in a piece's first lines
+    (`cut == "line"`: a headline over its byline line, a kicker over its headline)."""
+
+    piece: Piece
+    origin: int  # index of the layout piece it comes from
+    cut: str = ""  # how it is cut from the part before it ("" for a piece's first part)
+
+
+def _short(lines: list) -> bool:
+    return len(lines) <= 3 and all(cells(line.text) <= 40 for line in lines) and not closed(lines[-1].text)
+
+
+def explode(pieces: list[Piece]) -> list[Part]:
+    """The candidate blocks of a page: every paragraph cut where the layout joined it across
+    a blank line (a column break it read as running on), and every piece of two to four
+    lines cut after its first line. The model scores these; `rebuild` keeps only the cuts
+    it is sure of."""
+    out: list[Part] = []
+    for k, piece in enumerate(pieces):
+        if not isinstance(piece, Para | Head) or getattr(piece, "credit", None) or len(piece.lines) < 2:
+            out.append(Part(piece, k))
             continue
-        parts: list[list] = [[piece.lines[0]]]
-        for prev, line in zip(piece.lines, piece.lines[1:]):
-            if line.no > prev.no + 1 and line.box == prev.box:
-                parts.append([])
-            parts[-1].append(line)
-        out.append((Para(parts[0], gap_before=piece.gap_before), False))
-        for part in parts[1:]:
-            short = len(part) <= 3 and all(cells(line.text) <= 40 for line in part) and not closed(part[-1].text)
-            out.append((Head(part) if short else Para(part, gap_before=True), True))
+        parts: list[tuple[list, str]] = [([piece.lines[0]], "")]
+        lines = piece.lines
+        for i, (prev, line) in enumerate(zip(lines, lines[1:]), start=1):
+            if line.no > prev.no + 1 and line.box == prev.box and isinstance(piece, Para):
+                parts.append(([], "blank"))
+            elif i == 1 and len(lines) <= 4 and line.no == prev.no + 1:
+                parts.append(([], "line"))
+            parts[-1][0].append(line)
+        for j, (part, cut) in enumerate(parts):
+            if j == 0 and len(parts) == 1:
+                out.append(Part(piece, k))
+            elif _short(part) and (cut or parts[1][1] == "line"):
+                out.append(Part(Head(part), k, cut))
+            else:
+                out.append(Part(Para(part, gap_before=piece.gap_before if not cut and isinstance(piece, Para)
+                                     else True), k, cut))
     return out
 
 
-def merge(pieces: list[Piece], continues: list[bool], keep: list[bool]) -> list[Piece]:
-    """Join each continuing part back onto the paragraph before it unless `keep` says the cut stands."""
-    out: list[Piece] = []
-    for piece, cont, kept in zip(pieces, continues, keep):
-        if cont and not kept and out and isinstance(out[-1], Para):
-            out[-1] = Para(out[-1].lines + piece.lines, gap_before=out[-1].gap_before)
+def rebuild(pieces: list[Piece], parts: list[Part], keep: list[bool]) -> list[tuple[Piece, list[int], str]]:
+    """The page's pieces with the kept cuts made, each with the indices of its parts and
+    how it was cut: a layout piece none of whose cuts is kept comes back as it was; a run
+    of parts between kept cuts becomes one piece (the part itself when alone, else its
+    lines in the layout piece's type)."""
+    runs: list[list[int]] = []
+    for i, (part, kept) in enumerate(zip(parts, keep)):
+        if not runs or part.origin != parts[runs[-1][0]].origin or (part.cut and kept):
+            runs.append([i])
         else:
-            out.append(piece)
+            runs[-1].append(i)
+    whole_runs = {o: sum(p.origin == o for p in parts) for o in {p.origin for p in parts}}
+    out: list[tuple[Piece, list[int], str]] = []
+    for run in runs:
+        first = parts[run[0]]
+        whole = pieces[first.origin]
+        if len(run) == whole_runs[first.origin]:
+            out.append((whole, run, ""))
+        elif len(run) == 1:
+            out.append((first.piece, run, first.cut))
+        else:
+            lines = [line for i in run for line in parts[i].piece.lines]
+            piece = (Para(lines, gap_before=whole.gap_before if not first.cut else True)
+                     if isinstance(whole, Para) else Head(lines))
+            out.append((piece, run, first.cut))
     return out
 
 

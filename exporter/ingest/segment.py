@@ -338,21 +338,19 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights
     written rules' own bylines and signatures are left as they are."""
     if model is None or not w.learned:
         return page.pieces, {}
-    exploded = blocks.explode(page.pieces)
-    pieces = [p for p, _ in exploded]
-    vectors = blocks.features(pieces)
+    parts = blocks.explode(page.pieces)
+    vectors = blocks.features([p.piece for p in parts])
     probs = [model.probabilities(v) for v in vectors]
-    keep = [cont and 1.0 - pr["body"] >= w.sure for (_, cont), pr in zip(exploded, probs)]
+    keep = [_keep_cut(parts, probs, i, w) for i in range(len(parts))]
     out: list[Piece] = []
     learned: Learned = {}
-    for (piece, cont), vector, pr, kept in zip(exploded, vectors, probs, keep):
-        if cont and not kept:
-            out = blocks.merge([*out, piece], [False] * len(out) + [True], [False] * (len(out) + 1))
-            continue
+    for piece, run, cut in blocks.rebuild(page.pieces, parts, keep):
+        vector = vectors[run[0]]
+        pr = {label: sum(probs[i][label] for i in run) / len(run) for label in blocks.LABELS}
         top, share = max(pr.items(), key=lambda t: t[1])
         why = f"the block model reads it as {top} ({share:.2f}: {', '.join(model.reasons(vector, top))})"
-        if cont:
-            notes.decide(page.name, piece.no, f"the blank line before line {piece.no} ends a block: {why}")
+        if cut:
+            notes.decide(page.name, piece.no, f"a block starts at line {piece.no} ({'after a blank line' if cut == 'blank' else 'a line of its own'}): {why}")
         plain = isinstance(piece, Head | Para) and not getattr(piece, "credit", None) and not any(
             line.box is not None or line.credit for line in piece.lines)
         if plain and share >= w.sure and top == "other" and len(piece.lines) >= w.table_lines:
@@ -368,6 +366,20 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights
         learned[id(piece)] = (pr, vector)
         out.append(piece)
     return out, learned
+
+
+def _keep_cut(parts: list[blocks.Part], probs: list[dict[str, float]], i: int, w: Weights) -> bool:
+    """Whether a candidate cut stands: after a blank line, when the model is sure the part
+    is not body text; after a piece's first line, when the model reads both halves as
+    different display parts (a headline over a byline, a kicker over a headline)."""
+    cut = parts[i].cut
+    if cut == "blank":
+        return 1.0 - probs[i]["body"] >= w.sure
+    if cut != "line" or not isinstance(parts[i].piece, Head):
+        return False
+    (a, pa), (b, pb) = (max(probs[k].items(), key=lambda t: t[1]) for k in (i - 1, i))
+    heads = ("headline", "kicker", "subheadline", "subhead")
+    return a in heads and b in (*heads, "byline") and a != b and min(pa, pb) >= w.line_sure
 
 
 def _names(text: str) -> list[str]:
