@@ -53,7 +53,7 @@ FEATURES = (
 class Part:
     """A candidate block: a piece of the layout, or part of one cut at a blank line the
     layout joined across (`cut == "blank"`) or at a line break in a piece's first lines
-    (`cut == "line"`: a headline over its byline line, a kicker over its headline)."""
+    (`cut == "line"`: a headline over its byline line)."""
 
     piece: Piece
     origin: int  # index of the layout piece it comes from

@@ -353,7 +353,8 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights
             notes.decide(page.name, piece.no, f"a block starts at line {piece.no} ({'after a blank line' if cut == 'blank' else 'a line of its own'}): {why}")
         plain = isinstance(piece, Head | Para) and not getattr(piece, "credit", None) and not any(
             line.box is not None or line.credit for line in piece.lines)
-        if plain and share >= w.sure and top == "other" and len(piece.lines) >= w.table_lines:
+        cut_off = bool(cut) and pr["body"] <= 1.0 - w.sure  # a block the model cut off a body: not body text
+        if plain and top == "other" and (share >= w.sure or cut_off) and len(piece.lines) >= w.table_lines:
             page.furniture += [SetAside(line.no, line.text, f"learned furniture: {why}") for line in piece.lines]
             notes.decide(page.name, piece.no, f"'{piece.raw[:30]}' set aside: {why}")
             continue
@@ -370,16 +371,20 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights
 
 def _keep_cut(parts: list[blocks.Part], probs: list[dict[str, float]], i: int, w: Weights) -> bool:
     """Whether a candidate cut stands: after a blank line, when the model is sure the part
-    is not body text; after a piece's first line, when the model reads both halves as
-    different display parts (a headline over a byline, a kicker over a headline)."""
+    before or after it (itself cut off after a blank line) is not body text; after a piece's first line, when the model reads the first as a
+    head and the second as a byline line (a headline over `报道：X`). A wrapped headline or
+    deck is not cut: its second line reads as a head too, often as a different one."""
     cut = parts[i].cut
-    if cut == "blank":
-        return 1.0 - probs[i]["body"] >= w.sure
+    text = parts[i].piece.raw
+    if fields.JUMP_TO.search(text) or fields.JUMP_FROM.match(text):  # the written rules read jump lines
+        return False
+    if cut == "blank":  # a part surely not body ends where the next blank line is, too
+        return 1.0 - probs[i]["body"] >= w.sure or (parts[i - 1].cut == "blank" and 1.0 - probs[i - 1]["body"] >= w.sure)
     if cut != "line" or not isinstance(parts[i].piece, Head):
         return False
     (a, pa), (b, pb) = (max(probs[k].items(), key=lambda t: t[1]) for k in (i - 1, i))
     heads = ("headline", "kicker", "subheadline", "subhead")
-    return a in heads and b in (*heads, "byline") and a != b and min(pa, pb) >= w.line_sure
+    return a in heads and b == "byline" and min(pa, pb) >= w.line_sure
 
 
 def _names(text: str) -> list[str]:
