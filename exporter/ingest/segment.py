@@ -375,6 +375,8 @@ def _keep_cut(parts: list[blocks.Part], probs: list[dict[str, float]], i: int, w
     head and the second as a byline line (a headline over `报道：X`). A wrapped headline or
     deck is not cut: its second line reads as a head too, often as a different one."""
     cut = parts[i].cut
+    if not cut:
+        return False
     text = parts[i].piece.raw
     if fields.JUMP_TO.search(text) or fields.JUMP_FROM.match(text):  # the written rules read jump lines
         return False
