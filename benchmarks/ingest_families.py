@@ -27,6 +27,7 @@ from pathlib import Path
 import regex
 
 from exporter.ingest import ingest_texts
+from exporter.ingest.segment import SHIPPED_MODEL
 from exporter.ingest.weights import PRIOR, SHIPPED, Weights, neighbours
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,10 +40,11 @@ _SUMMARY = regex.compile(
 COUNTS = ("segmented", "titles", "authors", "captions", "subheads")
 
 
-def score_page(txt: Path, weights: Weights | None = None) -> dict[str, float]:
-    """Ingest one page and score it against its truth file."""
+def score_page(txt: Path, weights: Weights | None = None, model: object = SHIPPED_MODEL) -> dict[str, float]:
+    """Ingest one page and score it against its truth file (`model`: the block classifier,
+    None for the written rules alone)."""
     result = ingest_texts([(txt.name, txt.read_text(encoding="utf-8"))], "corpus", dt.date(2025, 3, 1),
-                          weights=weights)
+                          weights=weights, model=model)
     return score(txt.with_suffix(".truth.json"), result.edition.model_dump(mode="json", exclude_none=True))
 
 
@@ -152,14 +154,49 @@ HEADER = ("| family | pages | segmented | titles | authors | captions | subheads
           "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 
 
+def _model_held_out(family: str, pages: list[Path]) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """A family's pages scored by the written rules alone and with the block model trained
+    without that family (leave one family out)."""
+    from benchmarks.ingest_train import all_pages, train
+
+    model = train(all_pages(frozenset({family})))
+    return [score_page(p, model=None) for p in pages], [score_page(p, model=model) for p in pages]
+
+
+def model_report(fams: dict[str, list[Path]]) -> dict[str, dict]:
+    """Per family: the rules alone against the rules with a block model that never saw the family."""
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        results = pool.starmap(_model_held_out, list(fams.items()))
+    print("\nblock model, held out: each family scored by the rules alone (before) and with the model "
+          "trained on the other families (after)")
+    print(HEADER.replace("| family |", "| family | run |").replace("| --- |", "| --- | --- |", 1))
+    out: dict[str, dict] = {}
+    for f, (before, after) in zip(fams, results):
+        out[f] = {"before": total(before), "after": total(after)}
+        print(row(f"{f} | rules", out[f]["before"]))
+        print(row(f"{f} | model", out[f]["after"]))
+    every = [s for b, _ in results for s in b], [s for _, a in results for s in a]
+    print(row("all | rules", total(every[0])))
+    print(row("all | model", total(every[1])))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, action="append",
                     help="a corpus folder (repeatable; default: ingest-corpus-varied, -fresh and -raw)")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     ap.add_argument("--no-fit", action="store_true", help="score with the default weights only")
+    ap.add_argument("--model-only", action="store_true",
+                    help="only the block model's leave-one-family-out scores (no weight fit)")
     args = ap.parse_args(argv)
-    fams = families(*(args.corpus or [FIXTURES / f"ingest-corpus-{c}" for c in ("varied", "fresh", "raw")]))
+    fams = families(*(args.corpus or [FIXTURES / f"ingest-corpus-{c}" for c in ("varied", "fresh", "raw")]
+                      + [FIXTURES / "ingest-blind"]))
+    if args.model_only:
+        report = {"model": model_report(fams)}
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+        return 0
     report: dict[str, dict] = {}
     pages_default = {f: [score_page(p) for p in pages] for f, pages in fams.items()}
     default = {f: total(s) for f, s in pages_default.items()}

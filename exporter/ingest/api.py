@@ -18,10 +18,11 @@ from .articles import ArticleBuilder
 from .decode import read_text_file
 from .layout import SetAside
 from .bare import is_bare, is_unwrapped, restore, spread
-from .layout import Hints, lay_out_page
+from .layout import Hints, PageLayout, lay_out_page
 from .notes import Notes
 from .pdf import PdfPage, read_pdf
-from .segment import segment
+from .blocks import BlockModel
+from .segment import SHIPPED_MODEL, segment
 from .weights import SHIPPED, Weights
 
 _PAGE_NUMBER = regex.compile(r"(\d+)(?!.*\d)")
@@ -40,12 +41,32 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # kept: tab, newline,
 
 def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: Notes | None = None,
                   dropped: Counter[str] | None = None, weights: Weights | None = None,
-                  furniture: list[tuple[str, SetAside]] | None = None, pdf: PdfPage | None = None) -> list[Article]:
+                  furniture: list[tuple[str, SetAside]] | None = None, pdf: PdfPage | None = None,
+                  model: BlockModel | None | object = SHIPPED_MODEL) -> list[Article]:
     """Segment one page's decoded text into articles (ids p{page}-NN); lines set aside as
     page furniture are appended to `furniture`. A page read from a PDF (`pdf`) brings its
     display lines, positions, margin furniture and figures."""
     notes = notes if notes is not None else Notes()
     dropped = dropped if dropped is not None else Counter()
+    laid = lay_out(text, name, notes, dropped, weights, pdf)
+    drafts = segment(laid, notes, weights or SHIPPED, model)  # may set more blocks aside (learned furniture)
+    if furniture is not None:
+        furniture += [(name, item) for item in laid.furniture]
+    for item in laid.furniture:
+        notes.decide(name, item.no, f"set aside as {item.reason}: '{item.text}'")
+    builder = ArticleBuilder(name, page, notes, dropped, pdf.figures if pdf else None)
+    articles = []
+    for draft in drafts:
+        try:
+            articles.append(builder.article(draft, len(articles) + 1))
+        except ValidationError as exc:  # defensive: report rather than lose the page
+            raise InputError([Problem(name, str(draft.at), f"cannot build an article: {exc.errors()[0]['msg']}")]) from exc
+    return articles
+
+
+def lay_out(text: str, name: str, notes: Notes, dropped: Counter[str], weights: Weights | None = None,
+            pdf: PdfPage | None = None) -> PageLayout:
+    """One page's text (and what its PDF's geometry says) read into layout pieces."""
     if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
         raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
     hints = Hints(pdf.display, pdf.captions, pdf.boxes) if pdf else Hints()
@@ -69,29 +90,21 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
             pdf.where[-k] = where
             laid.furniture.insert(k - 1, SetAside(-k, line, "page margin"))
     dropped.update(laid.dropped)
-    if furniture is not None:
-        furniture += [(name, item) for item in laid.furniture]
-    for item in laid.furniture:
-        notes.decide(name, item.no, f"set aside as {item.reason}: '{item.text}'")
-    builder = ArticleBuilder(name, page, notes, dropped, pdf.figures if pdf else None)
-    articles = []
-    for draft in segment(laid, notes, weights or SHIPPED):
-        try:
-            articles.append(builder.article(draft, len(articles) + 1))
-        except ValidationError as exc:  # defensive: report rather than lose the page
-            raise InputError([Problem(name, str(draft.at), f"cannot build an article: {exc.errors()[0]['msg']}")]) from exc
-    return articles
+    return laid
 
 
 def ingest_texts(pages: Sequence[tuple[str, str]], publication: str, date: dt.date,
                  language: str = "zh-CN", edition: str | None = None,
-                 weights: Weights | None = None) -> IngestResult:
-    """Ingest already-decoded pages given as (name, text) pairs, in page order."""
-    return _ingest([(name, text, None) for name, text in pages], publication, date, language, edition, weights)
+                 weights: Weights | None = None, model: BlockModel | None | object = SHIPPED_MODEL) -> IngestResult:
+    """Ingest already-decoded pages given as (name, text) pairs, in page order (`model`: the
+    block classifier, the shipped one by default, None for the written rules alone)."""
+    return _ingest([(name, text, None) for name, text in pages], publication, date, language, edition, weights,
+                   model)
 
 
 def _ingest(pages: Sequence[tuple[str, str, PdfPage | None]], publication: str, date: dt.date,
-            language: str, edition: str | None, weights: Weights | None = None) -> IngestResult:
+            language: str, edition: str | None, weights: Weights | None = None,
+            model: BlockModel | None | object = SHIPPED_MODEL) -> IngestResult:
     notes, dropped = Notes(), Counter[str]()
     furniture: list[tuple[str, SetAside]] = []
     articles: list[Article] = []
@@ -107,7 +120,7 @@ def _ingest(pages: Sequence[tuple[str, str, PdfPage | None]], publication: str, 
                                            "article text may hold")
         if not text.strip():
             notes.warn(Path(name).name, 1, "the page has no text; nothing was ingested from it")
-        articles += page_articles(text, Path(name).name, number, notes, dropped, weights, furniture, pdf)
+        articles += page_articles(text, Path(name).name, number, notes, dropped, weights, furniture, pdf, model)
     try:
         result = Edition(title=publication, date=date, language=language, edition=edition, articles=articles)
     except ValidationError as exc:

@@ -159,6 +159,11 @@ def credit_authors(credit: str) -> list[str]:
 _WRITTEN_BY = regex.compile(rf"^(?:文|[图圖]|文[/／][图圖])[ \u3000]*[/／：:][ \u3000]*(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)$")
 
 
+def is_name(token: str) -> bool:
+    """A person's name as papers print it: two to four Han glyphs, or capitalised words."""
+    return bool(_NAME.match(token))
+
+
 def own_line_byline(line: str) -> tuple[str, list[str]] | None:
     """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道, 文/ 王芳) as
     (byline, names)."""

@@ -415,6 +415,8 @@ class _BlockReader:
         if (headline_like(block, self.w) and _byline(block, 0) is None and _own_byline(block, 0) is None
                 and (not open_para or _across(self.blocks, k, self.w))):
             if open_para:
+                if self.across is not None:  # a second headline across the same column: the first stays
+                    self.pieces.append(self.across)
                 self.across, self.dangling = Head(block), prev_para
             else:
                 self.pieces += _heads(block)

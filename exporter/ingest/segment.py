@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import english, fields
-from .layout import BoxByline, Byline, Caption, Head, PageLayout, Para, Piece, Signature
+from . import blocks, english, fields
+from .blocks import BlockModel
+from .layout import BoxByline, Byline, Caption, Head, PageLayout, Para, Piece, SetAside, Signature
 from .notes import Notes
 from .weights import SHIPPED, Weights
 
@@ -30,6 +31,11 @@ _ANNOUNCES = regex.compile(r"如下[：:]$|^(?i:notice is hereby given)")
 BodyItem = Para | BoxByline | Byline | Signature | Head
 
 _EXHAUSTIVE = 2000  # gap combinations worth trying one by one
+_ROLES = ("kicker", "headline", "subheadline")
+_NAME_SPLIT = regex.compile(r"[\s：:／/、，,（）()]+")
+_NOT_NAME = regex.compile(r"[记記]者|通[讯訊][员員]|[报報]道|[报報][导導]|[摄攝]|^文$|^图$|^By$")
+Learned = dict[int, tuple[dict[str, float], list[float]]]  # id(piece) → (label probabilities, features)
+SHIPPED_MODEL = object()  # "use the model shipped with the package"
 
 
 @dataclass
@@ -94,11 +100,15 @@ class Draft:
     unplaced: list[Head] = field(default_factory=list)
 
 
-def segment(page: PageLayout, notes: Notes, weights: Weights | None = None) -> list[Draft]:
-    """Cut a page into drafts in reading order."""
+def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
+            model: BlockModel | None | object = SHIPPED_MODEL) -> list[Draft]:
+    """Cut a page into drafts in reading order (`model`: the block classifier, the shipped
+    one by default; None reads the page by the written rules alone). Blocks the model
+    sets aside as furniture are added to `page.furniture`."""
     w = weights or SHIPPED
-    units = _merge(_units(page.pieces), notes, page.name)
-    cost, bodies, runs, path = _solve(units, w)
+    pieces, learned = _retype(page, notes, blocks.shipped() if model is SHIPPED_MODEL else model, w)
+    units = _merge(_units(pieces), notes, page.name)
+    cost, bodies, runs, path = _solve(units, w, learned)
     splits = 0
     while True:  # split a body in two while that makes the headlines fit better; best split first
         trials = []
@@ -108,7 +118,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None) -> l
                 k = units.index(body)
                 pair = [Body(body.items[:at], closed=True), Body(body.items[at:], closed=body.closed)]
                 trial = units[:k] + pair + units[k + 1 :]
-                trials.append((_solve(trial, w), trial, pair[1]))
+                trials.append((_solve(trial, w, learned), trial, pair[1]))
         if not trials:
             break
         solved, trial, second = min(trials, key=lambda t: t[0][0])
@@ -119,7 +129,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None) -> l
         units, (cost, bodies, runs, path) = trial, solved
         splits += 1
         cost += w.split * splits  # what every split so far costs
-    leftovers = _apply(bodies, runs, path, notes, page.name, w)
+    leftovers = _apply(bodies, runs, path, notes, page.name, w, learned)
     drafts = [Draft(min([b.no] + [h.no for h in (b.group.heads if b.group else [])]), body=b) for b in bodies]
     drafts += [Draft(u.no, caption=u) for u in units if isinstance(u, Caption)]
     features = [b for b in bodies if b.is_feature]
@@ -304,7 +314,93 @@ def _leftover_cost(heads: list[Head], feature: bool, w: Weights) -> float:
     return cost
 
 
-def _solve(units: list[Body | Head | Caption], w: Weights) -> tuple[float, list[Body], list[list[Head]], list[tuple[int, int]]]:
+def _doubt(group: Group, w: Weights, learned: Learned) -> float:
+    """What the block model says against reading these blocks as an article's heads. It only
+    doubts: a block left unplaced costs what the written rules say, so a rare head the
+    model has seen little of (a one-word continuation head) is not pushed out of place."""
+    cost = 0.0
+    for head in group.heads:  # which of the three it is, the written rules read from dashes and case
+        if id(head) in learned:
+            cost += w.learned * -math.log(max(sum(learned[id(head)][0][r] for r in _ROLES), 1e-3))
+    return cost
+
+
+def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights) -> tuple[list[Piece], Learned]:
+    """Score every candidate block with the block model; keep the cuts and re-type the
+    blocks it is sure of.
+
+    The candidates are the layout's pieces with each paragraph cut where it was joined
+    across a blank line (blocks.explode): a cut stands where the model is sure the part
+    after it is not body text (a table under a story, a headline printed mid-column). A
+    headline-like block the model reads as body text becomes a paragraph, one it reads as
+    a byline a byline line; a block it reads as furniture (a table, a results list) is set
+    aside whole and listed with the page's furniture. Boxed and credited pieces and the
+    written rules' own bylines and signatures are left as they are."""
+    if model is None or not w.learned:
+        return page.pieces, {}
+    parts = blocks.explode(page.pieces)
+    vectors = blocks.features([p.piece for p in parts])
+    probs = [model.probabilities(v) for v in vectors]
+    keep = [_keep_cut(parts, probs, i, w) for i in range(len(parts))]
+    out: list[Piece] = []
+    learned: Learned = {}
+    for piece, run, cut in blocks.rebuild(page.pieces, parts, keep):
+        vector = vectors[run[0]]
+        pr = {label: sum(probs[i][label] for i in run) / len(run) for label in blocks.LABELS}
+        top, share = max(pr.items(), key=lambda t: t[1])
+        why = f"the block model reads it as {top} ({share:.2f}: {', '.join(model.reasons(vector, top))})"
+        if cut:
+            notes.decide(page.name, piece.no, f"a block starts at line {piece.no} ({'after a blank line' if cut == 'blank' else 'a line of its own'}): {why}")
+        plain = isinstance(piece, Head | Para) and not getattr(piece, "credit", None) and not any(
+            line.box is not None or line.credit for line in piece.lines)
+        cut_off = bool(cut) and pr["body"] <= 1.0 - w.sure  # a block the model cut off a body: not body text
+        if plain and top == "other" and (share >= w.sure or cut_off) and len(piece.lines) >= w.table_lines:
+            page.furniture += [SetAside(line.no, line.text, f"learned furniture: {why}") for line in piece.lines]
+            notes.decide(page.name, piece.no, f"'{piece.raw[:30]}' set aside: {why}")
+            continue
+        if plain and share >= w.sure and isinstance(piece, Head) and top == "body":
+            piece = Para(piece.lines, gap_before=True)
+            notes.decide(page.name, piece.no, f"'{piece.raw[:30]}' is body text: {why}")
+        elif plain and share >= w.sure and isinstance(piece, Head) and top == "byline" and (names := _names(piece.raw)):
+            piece = Byline(piece.lines, text=regex.sub(r"\s+", " ", piece.raw.strip()), names=names)
+            notes.decide(page.name, piece.no, f"'{piece.raw[:30]}' is a byline line: {why}")
+        learned[id(piece)] = (pr, vector)
+        out.append(piece)
+    return out, learned
+
+
+def _keep_cut(parts: list[blocks.Part], probs: list[dict[str, float]], i: int, w: Weights) -> bool:
+    """Whether a candidate cut stands: after a blank line, when the model is sure the part
+    before or after it (itself cut off after a blank line) is not body text; after a piece's first line, when the model reads the first as a
+    head and the second as a byline line (a headline over `报道：X`). A wrapped headline or
+    deck is not cut: its second line reads as a head too, often as a different one."""
+    cut = parts[i].cut
+    if not cut:
+        return False
+    text = parts[i].piece.raw
+    if fields.JUMP_TO.search(text) or fields.JUMP_FROM.match(text):  # the written rules read jump lines
+        return False
+    if cut == "blank":  # a part surely not body ends where the next blank line is, too
+        return 1.0 - probs[i]["body"] >= w.sure or (parts[i - 1].cut == "blank" and 1.0 - probs[i - 1]["body"] >= w.sure)
+    if cut != "line" or not isinstance(parts[i].piece, Head):
+        return False
+    (a, pa), (b, pb) = (max(probs[k].items(), key=lambda t: t[1]) for k in (i - 1, i))
+    heads = ("headline", "kicker", "subheadline", "subhead")
+    return a in heads and b == "byline" and min(pa, pb) >= w.line_sure
+
+
+def _names(text: str) -> list[str]:
+    """The names in a byline line the written rules did not know (报道：张三, 张三 李四 报道)."""
+    own = fields.own_line_byline(text)
+    if own is not None:
+        return own[1]
+    names = fields.authors(text)[1]
+    if names:
+        return names
+    return [t for t in _NAME_SPLIT.split(text) if t and fields.is_name(t) and not _NOT_NAME.search(t)]
+
+
+def _solve(units: list[Body | Head | Caption], w: Weights, learned: Learned) -> tuple[float, list[Body], list[list[Head]], list[tuple[int, int]]]:
     """The cheapest headline assignment for these units, with the bodies and runs it used."""
     bodies = [u for u in units if isinstance(u, Body)]
     runs: list[list[Head]] = [[]]
@@ -316,11 +412,12 @@ def _solve(units: list[Body | Head | Caption], w: Weights) -> tuple[float, list[
             runs[-1].append(unit)
             if isinstance(prev, Caption):
                 after_caption.add(id(unit))
-    cost, path = _assign(bodies, runs, after_caption, w)
+    cost, path = _assign(bodies, runs, after_caption, w, learned)
     return cost, bodies, runs, path
 
 
-def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int], w: Weights) -> tuple[float, list[tuple[int, int]]]:
+def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int], w: Weights,
+            learned: Learned) -> tuple[float, list[tuple[int, int]]]:
     """Choose for each run how many heads go to the body before it (p) and after it (s)."""
     feature = any(b.is_feature for b in bodies)
     # state: does the body before the current run already have a group?
@@ -343,7 +440,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                             if parsed is None or any(id(h) in after_caption for h in heads[1:]):
                                 cost = float("inf")
                                 break
-                            cost += parsed[0] + _fit(parsed[1], body, w)
+                            cost += parsed[0] + _fit(parsed[1], body, w) + _doubt(parsed[1], w, learned)
                             cost += w.photo_head_after if body is prev_body and body.is_photo else 0.0
                     if prev_body is not None and not has and not p:
                         cost += w.photo_no_headline if prev_body.is_photo else w.no_headline
@@ -354,14 +451,14 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
 
 
 def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int]],
-           notes: Notes, name: str, w: Weights) -> list[Head]:
+           notes: Notes, name: str, w: Weights, learned: Learned) -> list[Head]:
     """Give the bodies their groups; return the heads nobody took."""
     leftovers: list[Head] = []
     for j, (run, (p, s)) in enumerate(zip(runs, path)):
         if p:
-            _give(bodies[j - 1], run[:p], "after", notes, name, w)
+            _give(bodies[j - 1], run[:p], "after", notes, name, w, learned)
         if s:
-            _give(bodies[j], run[len(run) - s :], "before", notes, name, w)
+            _give(bodies[j], run[len(run) - s :], "before", notes, name, w, learned)
         leftovers += run[p : len(run) - s]
     return leftovers
 
@@ -385,7 +482,8 @@ def _split_point(body: Body) -> int | None:
     return gaps[-1]
 
 
-def _give(body: Body, heads: list[Head], where: str, notes: Notes, name: str, w: Weights) -> None:
+def _give(body: Body, heads: list[Head], where: str, notes: Notes, name: str, w: Weights,
+          learned: Learned) -> None:
     parsed = _group(heads, w)
     assert parsed is not None
     body.group = parsed[1]
@@ -395,6 +493,10 @@ def _give(body: Body, heads: list[Head], where: str, notes: Notes, name: str, w:
     echo = _echo(parsed[1], body)
     why += [f"the opening repeats {echo:.0%} of it"] if echo else []
     why += ["a notice title over a signed notice"] if body.is_notice and fields.NOTICE_TITLE.search(_text(parsed[1].headline)) else []
+    if id(parsed[1].headline) in learned:
+        probs = learned[id(parsed[1].headline)][0]
+        top = sorted(probs.items(), key=lambda t: -t[1])[:2]
+        why += ["the block model: " + ", ".join(f"{k} {v:.2f}" for k, v in top)]
     body.evidence.append(f"headline at {notes.at(name, parsed[1].headline.no)}: " + ", ".join(why))
     for h, role in ((parsed[1].kicker, "kicker"), (parsed[1].sub, "subheadline")):
         if h is not None:

@@ -37,6 +37,7 @@ class Weights:
     bold_kicker: float = 1.0  # a display-bold kicker (bold lines are headlines or subheads)
     long_latin_kicker: float = 2.0  # an English kicker of more than four words
     echo: float = 1.0  # reward for the share of the headline the body's opening repeats
+    learned: float = 0.5  # weight of the block model's doubt (-log probability) against a block's role
     # layout thresholds
     indent: float = 1.0  # cells of indent that start a paragraph
     heavy_indent: float = 5.0  # cells of indent of a centred or right-aligned line
@@ -45,6 +46,9 @@ class Weights:
     short_margin: float = 2.0  # how far short of the measure a flush paragraph's last line stops
     full_margin: float = 3.0  # how near the measure a line counts as full (a hanging indent's line)
     hanging: float = 4.0  # the deepest hanging indent that continues a line
+    sure: float = 0.9  # the block model's probability that re-types a block (body, byline, furniture)
+    line_sure: float = 0.6  # the model's probability for both halves that cuts a block after its first line
+    table_lines: float = 3.0  # the fewest lines of a block the model may set aside as furniture
 
     def label(self) -> str:
         """The values that differ from the prior (what the fit changed)."""
@@ -62,7 +66,7 @@ SHIPPED = replace(PRIOR, indent=2.0)
 _FACTORS = (0.5, 2.0)
 _THRESHOLD_STEPS = {"indent": (1.0,), "heavy_indent": (-1.0, 1.0), "head_line": (-8.0, 8.0),
                     "head_total": (-16.0, 16.0), "short_margin": (-1.0, 1.0), "full_margin": (-1.0, 1.0),
-                    "hanging": (-2.0, 2.0)}
+                    "hanging": (-2.0, 2.0), "sure": (-0.05, 0.05), "line_sure": (-0.1, 0.1), "table_lines": (-1.0, 1.0)}
 
 
 def neighbours(w: Weights) -> list[Weights]:
