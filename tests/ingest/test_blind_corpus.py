@@ -83,18 +83,26 @@ def _lost(source: str, result) -> Counter[str]:  # noqa: ANN001 - the ingest's r
     return expected - out
 
 
+def lost_from_text_page(path: Path, publication: str) -> Counter[str]:
+    """What the ingest loses of a text page (empty when it keeps every character)."""
+    text = path.read_text(encoding="utf-8")
+    return _lost(text, ingest_texts([(path.name, text)], publication, dt.date(2025, 3, 15)))
+
+
+def lost_from_page_pdf(path: Path, publication: str, image_dir: Path) -> Counter[str]:
+    """What the ingest loses of a page PDF's text layer."""
+    with pymupdf.open(path) as doc:
+        text = "".join(p.get_text() for p in doc)
+    return _lost(text, ingest([path], publication, dt.date(2025, 3, 15), image_dir=image_dir))
+
+
 @pytest.mark.parametrize("page", TEXT_PAGES)
 def test_ingest_keeps_every_character_of_a_text_page(page: str) -> None:
-    text = (BLIND / page).read_text(encoding="utf-8")
-    result = ingest_texts([(page, text)], MANIFEST[page]["publication"], dt.date(2025, 3, 15))
-    lost = _lost(text, result)
+    lost = lost_from_text_page(BLIND / page, MANIFEST[page]["publication"])
     assert not lost, f"{page}: lost {dict(lost)}"
 
 
 @pytest.mark.parametrize("page", PDF_PAGES)
 def test_ingest_keeps_every_character_of_a_page_pdf(page: str, tmp_path: Path) -> None:
-    with pymupdf.open(BLIND / page) as doc:
-        text = "".join(p.get_text() for p in doc)
-    result = ingest([BLIND / page], MANIFEST[page]["publication"], dt.date(2025, 3, 15), image_dir=tmp_path)
-    lost = _lost(text, result)
+    lost = lost_from_page_pdf(BLIND / page, MANIFEST[page]["publication"], tmp_path)
     assert not lost, f"{page}: lost {dict(lost)}"
