@@ -8,6 +8,11 @@ moves after the next article of its own section, so that article's text runs int
 and the filler stands where it fits, on that page or the next. The document is laid out again
 with the moves and kept if it has no more pages than the trial.
 
+A notice stands whole (`break-inside: avoid`) unless this pass lets it split: when it
+opens a page after a hole and either runs on to the page after (it is taller than a page, so
+it cannot stand whole anywhere) or is the last of its section (it cannot move), it gets the
+class `long` and starts in the hole, its box drawn on both pages.
+
 What may move: notices, photo stories and briefs (`is_filler`), one article forward, never
 out of their section; and a picture that opens a page after a hole, past as many of the blocks
 that follow it in its article as fill the hole (at least one). Articles keep their order otherwise. Moves are made on the print HTML,
@@ -76,9 +81,25 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
         if not fresh:
             continue
         slug, filler = fresh[0]
-        if filler and articles[0][0] == slug and (after := _next_in_section(html, slug)) is not None:
+        if not filler or articles[0][0] != slug:
+            continue
+        after = _next_in_section(html, slug)
+        taller = i + 1 < len(facts) and any(s == slug for s, _ in facts[i + 1][1])
+        if _is_notice(html, slug) and (taller or after is None):
+            moves.append((_SPLIT + slug, "the hole"))  # it cannot stand whole anywhere, or cannot move
+        elif after is not None:
             moves.append((slug, after))
     return moves
+
+
+_SPLIT = "split "
+_NOTICE = '<aside class="notice"'
+
+
+def _is_notice(html: str, slug: str) -> bool:
+    start, end = _markers(slug)
+    a = html.find(start)
+    return a >= 0 and html.find(_NOTICE, a, html.find(end, a)) >= 0
 
 
 _FIGURE = "<figure class=\"figure"
@@ -122,6 +143,10 @@ def _figure_move(html: str, index: int, count: int) -> Move | None:
 def apply_moves(html: str, moves: list[Move]) -> str:
     """`html` with each filler's marked markup cut out and put after its new predecessor."""
     for slug, after in moves:
+        if slug.startswith(_SPLIT):
+            at = html.find(_NOTICE, html.find(_markers(slug.removeprefix(_SPLIT))[0]))
+            html = html[:at] + '<aside class="notice long"' + html[at + len(_NOTICE):]
+            continue
         if slug.startswith("figure "):
             html = _move_figure(html, slug.removeprefix("figure "), after)
             continue
