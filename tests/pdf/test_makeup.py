@@ -105,16 +105,24 @@ def test_merged_jumps_lose_their_jump_lines(weekly: tuple[Any, Path]) -> None:
     assert len(regex.findall(r"（(?:下转|上接)", text)) == len(kept) == 1
 
 
-def test_jump_lines_print_the_page_of_the_other_part(build_pdf) -> None:
+@pytest.mark.parametrize("theme", ["broadsheet", "digest"])
+def test_jump_lines_print_the_page_of_the_other_part(build_pdf, theme: str) -> None:
     """The edition's page-1 story jumps to its continuation (same headline): （下转第N页） names
-    the page the continuation's bookmark points at, （上接第M页） the first part's page."""
-    _, pdf = build_pdf(ZH_EXAMPLE, "broadsheet")
+    the page the continuation's bookmark points at, （上接第M页） the first part's page. When
+    the continuation starts on the page of the first part's end, neither line is printed (it
+    would name the page it stands on): the broadsheet's A3 page holds both, the digest's not."""
+    _, pdf = build_pdf(ZH_EXAMPLE, theme)
     first, rest = [page for _, title, page in outline(pdf) if title == "青川数字经济产业园首批32家企业入驻"]
     texts = [squeeze(t) for t in pdftotext(pdf).split("\f")]
     to = [(n, int(m)) for n, t in enumerate(texts, 1) for m in regex.findall(r"（下转第(\d+)页）", t)]
     back = [(n, int(m)) for n, t in enumerate(texts, 1) for m in regex.findall(r"（上接第(\d+)页）", t)]
-    assert len(to) == len(back) == 1
-    assert to[0][1] == rest and back[0] == (rest, first)
+    ends = next(n for n, t in enumerate(texts, 1) if "首批40名学生明年毕业后将直接进入公司" in t)  # the first part's last line
+    if ends == rest:
+        assert to == back == []
+    else:
+        assert len(to) == len(back) == 1
+        assert to[0] == (ends, rest) and back[0] == (rest, first)
+    assert (theme == "digest") == (ends != rest)  # both cases are seen
     assert "3版" not in "".join(texts)  # the newspaper's page numbers are gone
 
 
@@ -196,6 +204,13 @@ def test_a_notice_may_split_only_where_the_fill_pass_lets_it() -> None:
     html = "".join(f"<!--article {s}-->{box.format(s)}<!--/article {s}-->" for s in ("a", "b"))
     moved = print_fill.apply_moves(html, [("split b", "the hole")])
     assert moved.count('class="notice long"') == 1 and moved.index('class="notice long"') > moved.index("<!--article b-->")
+
+
+def test_a_jump_to_its_own_page_loses_both_jump_lines() -> None:
+    html = ('<!--article a--><p>正文</p><p class="jump jump-to" id="a-jump-to">（下转第<a class="jump-page" href="#b"></a>页）</p>\n'
+            '<!--/article a--><!--article b--><p class="jump jump-from" id="b-jump-from">（上接第<a class="jump-page" href="#a"></a>页）</p>\n'
+            '<p>续文</p><!--/article b-->')
+    assert print_fill.apply_moves(html, [("unjump a", "b")]) == "<!--article a--><p>正文</p><!--/article a--><!--article b--><p>续文</p><!--/article b-->"
 
 
 def test_weekly_culture_section_starts_in_the_hole_under_society(weekly: tuple[Any, Path]) -> None:

@@ -13,6 +13,9 @@ opens a page after a hole and either runs on to the page after (it is taller tha
 it cannot stand whole anywhere) or is the last of its section (it cannot move), it gets the
 class `long` and starts in the hole, its box drawn on both pages.
 
+A jump whose continuation starts on the page of its （下转…） line loses both jump lines
+(they would print the page they stand on).
+
 What may move: notices, photo stories and briefs (`is_filler`), one article forward, never
 out of their section; and a picture that opens a page after a hole, past as many of the blocks
 that follow it in its article as fill the hole (at least one). Articles keep their order otherwise. Moves are made on the print HTML,
@@ -89,7 +92,25 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
             moves.append((_SPLIT + slug, "the hole"))  # it cannot stand whole anywhere, or cannot move
         elif after is not None:
             moves.append((slug, after))
-    return moves
+    return moves + _same_page_jumps(pages, html)
+
+
+_UNJUMP = "unjump "
+_JUMP = r'<p class="jump jump-{way}" id="{slug}-jump-{way}">(?:(?!</p>).)*?'
+_JUMP_TO = regex.compile(_JUMP.format(way="to", slug="([^\"]+)") + r'<a class="jump-page" href="#([^"]+)"', regex.S)
+
+
+def _same_page_jumps(pages: list[Any], html: str) -> list[Move]:
+    """A jump whose continuation starts on the page of its （下转第N页） line: the pair of jump
+    lines would name the page they stand on, so both go (the reader sees the continuation)."""
+    return [(_UNJUMP + m[1], m[2]) for m in _JUMP_TO.finditer(html)
+            if any(f"{m[1]}-jump-to" in page.anchors and m[2] in page.anchors for page in pages)]
+
+
+def _without_jumps(html: str, slug: str, target: str) -> str:
+    for way, owner in (("to", slug), ("from", target)):
+        html = regex.sub(_JUMP.format(way=way, slug=regex.escape(owner)) + "</p>\n?", "", html, count=1, flags=regex.S)
+    return html
 
 
 _SPLIT = "split "
@@ -146,6 +167,9 @@ def apply_moves(html: str, moves: list[Move]) -> str:
         if slug.startswith(_SPLIT):
             at = html.find(_NOTICE, html.find(_markers(slug.removeprefix(_SPLIT))[0]))
             html = html[:at] + '<aside class="notice long"' + html[at + len(_NOTICE):]
+            continue
+        if slug.startswith(_UNJUMP):
+            html = _without_jumps(html, slug.removeprefix(_UNJUMP), after)
             continue
         if slug.startswith("figure "):
             html = _move_figure(html, slug.removeprefix("figure "), after)
