@@ -13,8 +13,8 @@ opens a page after a hole and either runs on to the page after (it is taller tha
 it cannot stand whole anywhere) or is the last of its section (it cannot move), it gets the
 class `long` and starts in the hole, its box drawn on both pages.
 
-A jump whose continuation starts on the page of its （下转…） line loses both jump lines
-(they would print the page they stand on).
+A jump whose first part and continuation start on one page loses both jump lines (they
+would print the page they stand on).
 
 What may move: notices, photo stories and briefs (`is_filler`), one article forward, never
 out of their section; and a picture that opens a page after a hole, past as many of the blocks
@@ -36,6 +36,7 @@ from ...weasyprint_ext.page_holes import content_height, document_root, page_fac
 
 LOG = logging.getLogger("exporter.pdf")
 MIN_HOLE = 0.25  # share of the page's text area left empty at its foot
+NO_ROOM = 0.03  # a foot hole this small (and two jump lines) holds no headline with three lines
 BRIEF_CHARACTERS = 300  # an article this short (all its text) is a brief
 _SECTION_END = "</section>"
 
@@ -92,7 +93,7 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
             moves.append((_SPLIT + slug, "the hole"))  # it cannot stand whole anywhere, or cannot move
         elif after is not None:
             moves.append((slug, after))
-    return moves + _same_page_jumps(pages, html)
+    return moves + _same_page_jumps(pages, facts, html)
 
 
 _UNJUMP = "unjump "
@@ -100,11 +101,27 @@ _JUMP = r'<p class="jump jump-{way}" id="{slug}-jump-{way}">(?:(?!</p>).)*?'
 _JUMP_TO = regex.compile(_JUMP.format(way="to", slug="([^\"]+)") + r'<a class="jump-page" href="#([^"]+)"', regex.S)
 
 
-def _same_page_jumps(pages: list[Any], html: str) -> list[Move]:
-    """A jump whose continuation starts on the page of its （下转第N页） line: the pair of jump
-    lines would name the page they stand on, so both go (the reader sees the continuation)."""
+def _same_page_jumps(pages: list[Any], facts: list[Any], html: str) -> list[Move]:
+    """A jump whose first part and continuation both start on one page: the pair of jump
+    lines would name the page they stand on, so both go (the reader sees the continuation).
+    Only then: a first part from an earlier page could end there only because its jump line
+    (which keeps with its last lines) drew them over, and without the line would jump again.
+    And only when the first part could not move up a page once its line is gone: it starts
+    the document or a forced page, or the page before ends less than NO_ROOM above its foot
+    (a first part kept off that page by its head's keep rule would else move up into it).
+    Where an article starts comes from its wrappers (WeasyPrint puts the anchor of a box
+    split over pages on one of them only); the jump line is one line, so its anchor."""
+    starts: dict[str, int] = {}
+    for n, (_, articles, *_) in enumerate(facts):
+        for slug, _ in articles:
+            starts.setdefault(slug, n)
+
+    def alone(n: int) -> bool:  # the first part cannot start a page earlier without its jump line
+        return n == 0 or facts[n][2] or facts[n - 1][0] < NO_ROOM
+
     return [(_UNJUMP + m[1], m[2]) for m in _JUMP_TO.finditer(html)
-            if any(f"{m[1]}-jump-to" in page.anchors and m[2] in page.anchors for page in pages)]
+            if (n := starts.get(m[1])) is not None and n == starts.get(m[2])
+            and f"{m[1]}-jump-to" in pages[n].anchors and alone(n)]
 
 
 def _without_jumps(html: str, slug: str, target: str) -> str:
