@@ -9,9 +9,10 @@ and the filler stands where it fits, on that page or the next. The document is l
 with the moves and kept if it has no more pages than the trial.
 
 A notice stands whole (`break-inside: avoid`) unless this pass lets it split: when it
-opens a page after a hole and either runs on to the page after (it is taller than a page, so
-it cannot stand whole anywhere) or is the last of its section (it cannot move), it gets the
-class `long` and starts in the hole, its box drawn on both pages.
+opens a page (not a forced one) and runs on to the page after (it is taller than a page, so
+it cannot stand whole anywhere), or opens a page after a hole and is the last of its section
+(it cannot move), it gets the class `long` and starts in the room the page before leaves,
+its box drawn on both pages.
 
 A jump whose first part and continuation start on one page loses both jump lines (they
 would print the page they stand on).
@@ -73,7 +74,15 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
     for i, (_, articles, forced, opening_figure) in enumerate(facts):
         fresh = [a for a in articles if a[0] not in seen]
         seen.update(slug for slug, _ in articles)
-        if i == 0 or forced or not facts[i - 1][1] or facts[i - 1][0] < MIN_HOLE:
+        if i == 0 or forced:
+            continue
+        if fresh and articles[0] == fresh[0] and _is_notice(html, fresh[0][0]) and \
+                i + 1 < len(facts) and any(s == fresh[0][0] for s, _ in facts[i + 1][1]):
+            # taller than a page: it cannot stand whole anywhere, so it starts where the page
+            # before leaves room (a hole, or the page its section head was left alone on)
+            moves.append((_SPLIT + fresh[0][0], "the hole"))
+            continue
+        if not facts[i - 1][1] or facts[i - 1][0] < MIN_HOLE:
             continue
         if opening_figure is not None:  # a picture that did not fit: after the blocks that fill the hole
             figure, heights = opening_figure
@@ -88,9 +97,8 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
         if not filler or articles[0][0] != slug:
             continue
         after = _next_in_section(html, slug)
-        taller = i + 1 < len(facts) and any(s == slug for s, _ in facts[i + 1][1])
-        if _is_notice(html, slug) and (taller or after is None):
-            moves.append((_SPLIT + slug, "the hole"))  # it cannot stand whole anywhere, or cannot move
+        if _is_notice(html, slug) and after is None:
+            moves.append((_SPLIT + slug, "the hole"))  # it cannot move
         elif after is not None:
             moves.append((slug, after))
     return moves + _same_page_jumps(pages, facts, html)
