@@ -8,6 +8,15 @@ moves after the next article of its own section, so that article's text runs int
 and the filler stands where it fits, on that page or the next. The document is laid out again
 with the moves and kept if it has no more pages than the trial.
 
+A notice stands whole (`break-inside: avoid`) unless this pass lets it split: when it
+opens a page (not a forced one) and runs on to the page after (it is taller than a page, so
+it cannot stand whole anywhere), or opens a page after a hole and is the last of its section
+(it cannot move), it gets the class `long` and starts in the room the page before leaves,
+its box drawn on both pages.
+
+A jump whose first part and continuation start on one page loses both jump lines (they
+would print the page they stand on).
+
 What may move: notices, photo stories and briefs (`is_filler`), one article forward, never
 out of their section; and a picture that opens a page after a hole, past as many of the blocks
 that follow it in its article as fill the hole (at least one). Articles keep their order otherwise. Moves are made on the print HTML,
@@ -28,6 +37,7 @@ from ...weasyprint_ext.page_holes import content_height, document_root, page_fac
 
 LOG = logging.getLogger("exporter.pdf")
 MIN_HOLE = 0.25  # share of the page's text area left empty at its foot
+NO_ROOM = 0.03  # a foot hole this small (and two jump lines) holds no headline with three lines
 BRIEF_CHARACTERS = 300  # an article this short (all its text) is a brief
 _SECTION_END = "</section>"
 
@@ -64,7 +74,15 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
     for i, (_, articles, forced, opening_figure) in enumerate(facts):
         fresh = [a for a in articles if a[0] not in seen]
         seen.update(slug for slug, _ in articles)
-        if i == 0 or forced or not facts[i - 1][1] or facts[i - 1][0] < MIN_HOLE:
+        if i == 0 or forced:
+            continue
+        if fresh and articles[0] == fresh[0] and _is_notice(html, fresh[0][0]) and \
+                i + 1 < len(facts) and any(s == fresh[0][0] for s, _ in facts[i + 1][1]):
+            # taller than a page: it cannot stand whole anywhere, so it starts where the page
+            # before leaves room (a hole, or the page its section head was left alone on)
+            moves.append((_SPLIT + fresh[0][0], "the hole"))
+            continue
+        if not facts[i - 1][1] or facts[i - 1][0] < MIN_HOLE:
             continue
         if opening_figure is not None:  # a picture that did not fit: after the blocks that fill the hole
             figure, heights = opening_figure
@@ -76,9 +94,58 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
         if not fresh:
             continue
         slug, filler = fresh[0]
-        if filler and articles[0][0] == slug and (after := _next_in_section(html, slug)) is not None:
+        if not filler or articles[0][0] != slug:
+            continue
+        after = _next_in_section(html, slug)
+        if _is_notice(html, slug) and after is None:
+            moves.append((_SPLIT + slug, "the hole"))  # it cannot move
+        elif after is not None:
             moves.append((slug, after))
-    return moves
+    return moves + _same_page_jumps(pages, facts, html)
+
+
+_UNJUMP = "unjump "
+_JUMP = r'<p class="jump jump-{way}" id="{slug}-jump-{way}">(?:(?!</p>).)*?'
+_JUMP_TO = regex.compile(_JUMP.format(way="to", slug="([^\"]+)") + r'<a class="jump-page" href="#([^"]+)"', regex.S)
+
+
+def _same_page_jumps(pages: list[Any], facts: list[Any], html: str) -> list[Move]:
+    """A jump whose first part and continuation both start on one page: the pair of jump
+    lines would name the page they stand on, so both go (the reader sees the continuation).
+    Only then: a first part from an earlier page could end there only because its jump line
+    (which keeps with its last lines) drew them over, and without the line would jump again.
+    And only when the first part could not move up a page once its line is gone: it starts
+    the document or a forced page, or the page before ends less than NO_ROOM above its foot
+    (a first part kept off that page by its head's keep rule would else move up into it).
+    Where an article starts comes from its wrappers (WeasyPrint puts the anchor of a box
+    split over pages on one of them only); the jump line is one line, so its anchor."""
+    starts: dict[str, int] = {}
+    for n, (_, articles, *_) in enumerate(facts):
+        for slug, _ in articles:
+            starts.setdefault(slug, n)
+
+    def alone(n: int) -> bool:  # the first part cannot start a page earlier without its jump line
+        return n == 0 or facts[n][2] or facts[n - 1][0] < NO_ROOM
+
+    return [(_UNJUMP + m[1], m[2]) for m in _JUMP_TO.finditer(html)
+            if (n := starts.get(m[1])) is not None and n == starts.get(m[2])
+            and f"{m[1]}-jump-to" in pages[n].anchors and alone(n)]
+
+
+def _without_jumps(html: str, slug: str, target: str) -> str:
+    for way, owner in (("to", slug), ("from", target)):
+        html = regex.sub(_JUMP.format(way=way, slug=regex.escape(owner)) + "</p>\n?", "", html, count=1, flags=regex.S)
+    return html
+
+
+_SPLIT = "split "
+_NOTICE = '<aside class="notice"'
+
+
+def _is_notice(html: str, slug: str) -> bool:
+    start, end = _markers(slug)
+    a = html.find(start)
+    return a >= 0 and html.find(_NOTICE, a, html.find(end, a)) >= 0
 
 
 _FIGURE = "<figure class=\"figure"
@@ -122,6 +189,13 @@ def _figure_move(html: str, index: int, count: int) -> Move | None:
 def apply_moves(html: str, moves: list[Move]) -> str:
     """`html` with each filler's marked markup cut out and put after its new predecessor."""
     for slug, after in moves:
+        if slug.startswith(_SPLIT):
+            at = html.find(_NOTICE, html.find(_markers(slug.removeprefix(_SPLIT))[0]))
+            html = html[:at] + '<aside class="notice long"' + html[at + len(_NOTICE):]
+            continue
+        if slug.startswith(_UNJUMP):
+            html = _without_jumps(html, slug.removeprefix(_UNJUMP), after)
+            continue
         if slug.startswith("figure "):
             html = _move_figure(html, slug.removeprefix("figure "), after)
             continue
