@@ -15,7 +15,7 @@ from weasyprint.layout import block
 
 from exporter.weasyprint_ext.line_endings import LINE_ENDINGS
 from exporter.weasyprint_ext.patches import patched
-from exporter.words import words
+from exporter.words import word_spans, words
 from exporter.writers.autospace import autospace
 from tests.conftest import EN_EXAMPLE, THEMES, ZH_EXAMPLE
 
@@ -153,13 +153,18 @@ def test_line_start_bracket_compressed(option: str) -> None:
     assert abs(lines[1][1] - lines[0][1]) < 0.5
 
 
-def test_two_em_dashes_whole(tmp_path: Path) -> None:
+# Running text in the serif face, and headline-like text (a contents summary, in word spans)
+# in the sans face: the segmenter cut "——" into two words, so the sans dashes were
+# proportional (0.89 em each) and could break apart.
+@pytest.mark.parametrize("face, in_words", [("Noto Serif CJK SC", False), ("Noto Sans CJK SC", True)])
+def test_two_em_dashes_whole(tmp_path: Path, face: str, in_words: bool) -> None:
     text = "甲乙丙丁戊己庚辛壬癸子丑寅卯——辰巳午未申酉天地玄黄宇宙洪荒———日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁"
     css = (Path(__file__).parents[2] / "themes/base/print.css").read_text(encoding="utf-8")
     rules = "".join(re.findall(r"^\.dash[^{]*\{[^}]*\}", css, re.M))  # the theme's own rules
-    html = autospace(f'<html lang="zh-CN"><head><style>{rules}'
-                     '</style></head><body><p style="width: 200pt; font: 10pt Noto Serif CJK SC; text-align: justify;'
-                     f' margin: 0">{text}</p></body></html>')
+    body = word_spans(text) if in_words else text
+    html = autospace(f'<html lang="zh-CN"><head><style>{rules} .w {{ white-space: nowrap }}'
+                     f'</style></head><body><p style="width: 200pt; font: 10pt {face}; text-align: justify;'
+                     f' margin: 0">{body}</p></body></html>')
     assert '<span class="dash">——</span>' in html
     assert '<span class="dash"><span class="dash-squeeze">——</span>—</span>' in html
     pdf = tmp_path / "dashes.pdf"
