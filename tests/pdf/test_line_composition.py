@@ -47,6 +47,9 @@ def test_print_marks_keep_text() -> None:
     assert "halt" not in autospace("<body><p>他说：“好。”</p></body>")  # the option off
     across = autospace('<body><p><span class="w">日，</span><span class="w">《词典》</span></p></body>', punctuation=True)
     assert '<span class="w">日<span class="halt">，</span></span><span class="w">《词典》</span>' in across
+    # three marks, the last in the next word span: the first two are both set half-width
+    three = autospace(f"<body><p>{word_spans('服务。”“项目')}</p></body>", punctuation=True)
+    assert '服务<span class="halt">。</span><span class="halt">”</span></span><span class="w">“项目' in three
 
 
 @pytest.fixture(scope="module", params=THEMES)
@@ -183,3 +186,14 @@ def test_two_em_dashes_whole(tmp_path: Path, face: str, in_words: bool) -> None:
     assert [r for r, _ in runs] == ["——", "———"], runs
     assert all(abs(advance - 20) < 0.5 for _, advance in runs), runs  # two em, no justification space inside
     assert "——辰" in squeeze(pdftotext(pdf)) and "洪荒———日" in squeeze(pdftotext(pdf))
+
+
+def test_address_breaks_rather_than_a_loose_line() -> None:
+    # The corpus had "议办理PM2.5展览窗口窗口，" spaced out over a whole column before
+    # "www.example.gov.cn"; the address breaks after a dot instead, and the text stays whole.
+    text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月议办理窗口www.example.gov.cn。环境保障保障近日加快"
+    html = autospace('<html lang="zh-CN"><body><p style="width: 220pt; font: 10pt Noto Serif CJK SC; margin: 0;'
+                     f' text-align: justify; line-break: strict; overflow-wrap: break-word">{text}</p></body></html>')
+    lines = [t for t, _, _ in _line_ends(html)]
+    assert lines[1].endswith("窗口www.") and lines[2].startswith("example.gov.cn。"), lines
+    assert "".join(lines) == text
