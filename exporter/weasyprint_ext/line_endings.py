@@ -34,13 +34,16 @@ from .cjk_justify import trim_line
 from .patches import Patch
 
 _LETTER = regex.compile(r"[\p{L}\p{N}]")
+_HAN = regex.compile(r"\p{Han}")
 _CJK_LANGUAGES = ("zh", "ja", "ko")
 PULL_BACK_EM = 0.06  # most a line may tighten per letter to take in a short last line
 LOOSE_EM = 0.12  # justification spacing per character above which a no-break unit may break
 _UNIT_BREAKS = set("/—–~～-至到、")
 # Where a Latin run (an address, www.example.gov.cn) may break when it would leave the line
-# before it that loose: after a dot, slash or hyphen, as in a URL broken by hand.
+# before it that loose: after a dot, slash or hyphen before a letter, as in a URL broken by
+# hand (not in PM2.5 or COVID-19).
 _RUN_BREAKS = set("./-_")
+_ADDRESS = regex.compile(r"[./_-][A-Za-z]")
 BALANCE_STEPS = 8
 
 
@@ -165,8 +168,11 @@ def _leading_unit(line: Any) -> tuple[Any, bool]:
     for box in _walk(line):
         if isinstance(box, boxes.InlineBox) and box.element is not None:
             classes = (box.element.get("class") or "").split()
-            if "nobr" in classes or "latin" in classes:
-                return box.element, "nobr" not in classes
+            if "nobr" in classes:
+                return box.element, False
+            if "latin" in classes:  # only a run with a place to break (www.example.gov.cn)
+                address = _ADDRESS.search("".join(box.element.itertext()))
+                return (box.element, True) if address else (None, False)
         if isinstance(box, boxes.TextBox) and _LETTER.search(box.text):
             return None, False
     return None, False
@@ -181,9 +187,13 @@ def _break_unit(runner: _Lines, skip: Any, line: Any, start: bool, latin: bool) 
     for step in range(steps):
         again = runner.run(runner.width - step * step_em, skip, line.position_y, start, limit=1,
                            extra=step * step_em)
-        if not again or again[0][1] is None:
-            return []
-        if _text(again[0][0]).rstrip()[-1:] in breaks and _spacing(again[0][0]) < _spacing(line):
+        if not again or again[0][1] is None or len(_text(again[0][0])) <= len(_text(line)):
+            return []  # no part of the unit is left on the line
+        if _text(again[0][0]).rstrip()[-1:] in breaks:
+            if _spacing(again[0][0]) >= _spacing(line):  # no better: a unit's first break is its
+                if latin:                                 # only one, a Latin run has more
+                    continue
+                return []
             rest = runner.run(runner.width, again[0][1], line.position_y + line.height, start=False)
             return [*again, *rest]
     return []
@@ -213,10 +223,34 @@ def _relax_loose(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> lis
             finally:
                 for b, style in zip(unit, saved):
                     b.style = style
-            if again and _spacing(again[0][0]) < _spacing(line):
+            if again:  # laid out again only when that line is less spaced out
                 lines = [*lines[:i], *again]
+        if _spacing(lines[i][0]) > limit:
+            lines = _pull_in(lines, i, runner, skip if i == 0 else lines[i - 1][1]) or lines
         i += 1
     return lines
+
+
+def _loose(lines: list[tuple[Any, Any]], limit: float) -> int:
+    return sum(_spacing(line) > limit for line, resume in lines if resume is not None)
+
+
+def _pull_in(lines: list[tuple[Any, Any]], i: int, runner: _Lines, skip: Any) -> list[tuple[Any, Any]] | None:
+    """A loose line tightened instead, within the pull-back limit, to take in what starts the
+    next line (clreq allows tightening as well as spacing out a line); the lines from it on
+    are laid out again, and kept only with no more loose lines and no short ending."""
+    line, em = lines[i][0], runner.block.style["font_size"]
+    limit = LOOSE_EM * em
+    slack = PULL_BACK_EM * em * len(_HAN.findall(_text(line)))  # only Han characters close up
+    # laid out wider, justified back to the column (a negative target extra)
+    pulled = runner.run(runner.width + slack, skip, line.position_y, i == 0, limit=1, extra=-slack)
+    if not pulled or pulled[0][1] is None or len(_text(pulled[0][0])) <= len(_text(line)):
+        return None
+    rest = runner.run(runner.width, pulled[0][1], line.position_y + line.height, start=False)
+    if not rest or len(rest) > len(lines) - i - 1 or _short(rest[-1][0], runner.block.style["lang"]) or \
+            _loose(rest, limit) >= _loose(lines[i:], limit):
+        return None
+    return [*lines[:i], pulled[0], *rest]
 
 
 def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any, Any]]]:

@@ -197,3 +197,17 @@ def test_address_breaks_rather_than_a_loose_line() -> None:
     lines = [t for t, _, _ in _line_ends(html)]
     assert lines[1].endswith("窗口www.") and lines[2].startswith("example.gov.cn。"), lines
     assert "".join(lines) == text
+
+
+def test_loose_line_tightened_instead() -> None:
+    # 往 cannot end the line before ” (a closing quote never starts one), so the line
+    # "…寒来暑" was spaced out by 0.125 em a character; it takes in 往”秋 by closing up
+    # 0.02 em instead (within the pull-back limit), flush with the others.
+    text = ("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃他说“辰宿列张寒来暑往”"
+            "秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈")
+    html = ('<html lang="zh-CN"><body><p style="width: 235pt; font: 10pt Noto Serif CJK SC; text-align: justify;'
+            f' margin: 0; line-break: strict">{text}</p></body></html>')
+    lines = _line_ends(html)
+    assert lines[1][0].endswith("往”秋"), lines
+    assert all(abs(last - lines[0][1]) < 0.5 for _, last, _ in lines[:-1])  # flush
+    assert "".join(t for t, _, _ in lines) == text
