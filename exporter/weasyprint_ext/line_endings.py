@@ -187,9 +187,10 @@ def _break_unit(runner: _Lines, skip: Any, line: Any, start: bool, latin: bool) 
     for step in range(steps):
         again = runner.run(runner.width - step * step_em, skip, line.position_y, start, limit=1,
                            extra=step * step_em)
-        if not again or again[0][1] is None or len(_text(again[0][0])) <= len(_text(line)):
-            return []  # no part of the unit is left on the line
-        if _text(again[0][0]).rstrip()[-1:] in breaks:
+        if not again or again[0][1] is None:
+            return []
+        longer = len(_text(again[0][0])) > len(_text(line))  # a Latin run's break is inside it
+        if _text(again[0][0]).rstrip()[-1:] in breaks and (longer or not latin):
             if _spacing(again[0][0]) >= _spacing(line):  # no better: a unit's first break is its
                 if latin:                                 # only one, a Latin run has more
                     continue
