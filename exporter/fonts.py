@@ -95,6 +95,16 @@ def missing_characters(text: str, faces: list[FontFace]) -> list[str]:
     return [ch for ch in wanted if ord(ch) not in covered]
 
 
+def without_fallback(chars: list[str]) -> list[str]:
+    """Of `chars`, those no installed face has. A stack that ends in a generic family (serif,
+    sans-serif) falls back, as Pango does through fontconfig, to any face with the character:
+    with fonts-noto-core, `serif` is Noto Serif, which has no Arabic, and DejaVu draws it."""
+    if not shutil.which("fc-list"):
+        return chars
+    return [ch for ch in chars
+            if not run_tool(["fc-list", f":charset={ord(ch):x}", "family"], FONTCONFIG_TIMEOUT).stdout.strip()]
+
+
 def describe(chars: list[str], limit: int = 12) -> str:
     """'“𠀀” U+20000, “😀” U+1F600 …' for an error message."""
     shown = ", ".join(f"“{c}” U+{ord(c):04X}" for c in chars[:limit])

@@ -25,12 +25,12 @@ from ...errors import InputError, RenderError
 from ...jumps import pair_jumps
 from ...leftovers import owner_prefix
 from ...limits import capped_jobs, cores
-from ...fonts import INSTALL_HINT, describe, faces_for, missing_characters
+from ...fonts import INSTALL_HINT, describe, faces_for, missing_characters, without_fallback
 from ...model import Article, slug_of
 from ...readers import LoadedEdition
 from ...templating import make_environment
 from ...themes import Theme
-from ..css import theme_variables
+from ..css import GENERIC_FAMILIES, theme_variables
 from .fetcher import StagedFetcher
 from ..html.writer import copy_images, copy_theme_chain, one_page_context
 from .boxes import with_bleed_box
@@ -63,8 +63,11 @@ def check_variant(variant: str | None) -> str | None:
 def check_fonts(html: str, theme: Theme) -> None:
     """Fail before rendering when the theme's fonts cannot show some text (no tofu in print)."""
     text = html_lib.unescape(_TAG.sub("", html.partition("<body")[2]))
-    faces = faces_for([f for stack in theme.fonts.values() for f in stack])
-    if missing := missing_characters(text, faces):
+    families = [f for stack in theme.fonts.values() for f in stack]
+    missing = missing_characters(text, faces_for(families))
+    if missing and any(f in GENERIC_FAMILIES for f in families):
+        missing = without_fallback(missing)
+    if missing:
         raise RenderError(f"the theme's fonts have no glyph for {describe(missing)}; {INSTALL_HINT}")
 
 
