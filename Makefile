@@ -14,7 +14,7 @@ OUT    ?= out
 #   default-jre-headless Java, for EPUBCheck (only when no java is on PATH)
 #   chromium             the browser DAISY Ace checks EPUBs in (tests), and for screenshots
 # calibre (ebook-convert, for Kindle AZW3) is optional and never installed here.
-SYSTEM_PACKAGES := fonts-noto-cjk libharfbuzz-subset0 poppler-utils chromium
+SYSTEM_PACKAGES := fonts-noto-cjk fonts-noto-core libharfbuzz-subset0 poppler-utils chromium
 
 # DAISY Ace, the EPUB accessibility checker, from npm into a project-local folder; it runs
 # in the system Chromium (tools/install-ace.sh; tests/epub/test_ace.py finds it here).

@@ -23,7 +23,8 @@ _UNIT = (r"(?:%|‰|℃|°C?|(?:个百分点|平方公里|平方米|立方米|�
 _ITEM = rf"\d+(?:[.,:：]\d+)*{_UNIT}?"
 # A number with its unit, a range or a date: 80公里/小时, 17:00—19:00, 3.5%, 2026年11月19日.
 NOBREAK = regex.compile(rf"{_ITEM}(?:(?:[—–~～\-]|至|到)?{_ITEM})*")
-_LATIN_RUN = regex.compile(rf"({NOBREAK.pattern}|[A-Za-z0-9\p{{Latin}}][\p{{Latin}}A-Za-z0-9.,:%/'’&+\-–~]*)")
+# A 2-em dash ("——", also typed "———") is one mark: the segmenter would cut it in two.
+_LATIN_RUN = regex.compile(rf"({NOBREAK.pattern}|[—―]{{2,}}|[A-Za-z0-9\p{{Latin}}][\p{{Latin}}A-Za-z0-9.,:%/'’&+\-–~]*)")
 _HAN = regex.compile(r"\p{Han}")
 _LETTER = regex.compile(r"[\p{L}\p{N}]")
 _OPENING = set("（「『“‘《〈【〔〖([{")
@@ -31,8 +32,8 @@ _CLOSING = set("、，。；：！？）」』”’》〉】〕〗,.;:!?)]}…"
 
 
 def _tokens(chunk: str) -> list[str]:
-    """A chunk without spaces cut into words: numbers with units and Latin runs whole (the
-    odd pieces of the split), Han by the segmenter."""
+    """A chunk without spaces cut into words: numbers with units, 2-em dashes and Latin runs
+    whole (the odd pieces of the split), Han by the segmenter."""
     out: list[str] = []
     if not _HAN.search(chunk):
         return [chunk]  # a Latin word stays whole, whatever punctuation it carries

@@ -49,6 +49,7 @@ def _cjk(lang: str | None) -> regex.Pattern[str]:
     return _CJK_IN_CJK if cjk_language else _CJK_ELSEWHERE
 
 
+@functools.lru_cache(maxsize=8192)  # a line's boxes are counted again at each justification
 def cjk_units(text: str, lang: str | None = "zh") -> float:
     """Expansion opportunities that CJK characters add to one text box (see module doc)."""
     if not text:
@@ -72,19 +73,21 @@ def _counter(original: Callable[[Any], int]) -> Callable[[Any], float]:
 def _setter(original: Callable[..., None]) -> Callable[..., None]:
     def set_text(self: Any, text: str, justify: bool = False) -> None:
         original(self, text, justify)
-        _letter_spacing(self, justify)
-        if justify and getattr(self, "halt_last", False) and self.text:
+        if not justify:  # most calls: a layout measured while lines are broken
+            return
+        _letter_spacing(self)
+        if getattr(self, "halt_last", False) and self.text:
             _halt_last(self)
-        if justify and getattr(self, "halt_first", False) and self.text:
+        if getattr(self, "halt_first", False) and self.text:
             _halt(self, 0, 1)
 
     return set_text
 
 
-def _letter_spacing(self: Any, justify: bool) -> None:
-    """The justification spacing on the CJK characters of a layout, as on its spaces."""
+def _letter_spacing(self: Any) -> None:
+    """The justification spacing on the CJK characters of a justified layout, as on its spaces."""
     spacing = self.justification_spacing
-    if not (justify and spacing):
+    if not spacing:
         return
     runs = [match.span() for match in _RUNS[_cjk(self.style["lang"])].finditer(self.text)]
     if not runs:

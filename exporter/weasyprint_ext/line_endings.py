@@ -34,10 +34,16 @@ from .cjk_justify import trim_line
 from .patches import Patch
 
 _LETTER = regex.compile(r"[\p{L}\p{N}]")
+_HAN = regex.compile(r"\p{Han}")
 _CJK_LANGUAGES = ("zh", "ja", "ko")
 PULL_BACK_EM = 0.06  # most a line may tighten per letter to take in a short last line
 LOOSE_EM = 0.12  # justification spacing per character above which a no-break unit may break
 _UNIT_BREAKS = set("/—–~～-至到、")
+# Where a Latin run (an address, www.example.gov.cn) may break when it would leave the line
+# before it that loose: after a dot, slash or hyphen before a letter, as in a URL broken by
+# hand (not in PM2.5 or COVID-19).
+_RUN_BREAKS = set("./-_")
+_ADDRESS = regex.compile(r"[./_-][A-Za-z]")
 BALANCE_STEPS = 8
 
 
@@ -156,56 +162,96 @@ def _spacing(line: Any) -> float:
                default=0)
 
 
-def _leading_nobreak(line: Any) -> Any:
-    """The element of the no-break unit (`<span class="nobr">`) that starts `line`, after
-    opening brackets if any."""
+def _leading_unit(line: Any) -> tuple[Any, bool]:
+    """The element of the no-break unit (`<span class="nobr">`) or Latin run (`latin`) that
+    starts `line`, after opening brackets if any, and whether it is a Latin run."""
     for box in _walk(line):
-        if isinstance(box, boxes.InlineBox) and box.element is not None and box.element.get("class") == "nobr":
-            return box.element
+        if isinstance(box, boxes.InlineBox) and box.element is not None:
+            classes = (box.element.get("class") or "").split()
+            if "nobr" in classes:
+                return box.element, False
+            if "latin" in classes:  # only a run with a place to break (www.example.gov.cn)
+                address = _ADDRESS.search("".join(box.element.itertext()))
+                return (box.element, True) if address else (None, False)
         if isinstance(box, boxes.TextBox) and _LETTER.search(box.text):
-            return None
-    return None
+            return None, False
+    return None, False
 
 
-def _break_unit(runner: _Lines, skip: Any, line: Any, start: bool) -> list[tuple[Any, Any]]:
+def _break_unit(runner: _Lines, skip: Any, line: Any, start: bool, latin: bool) -> list[tuple[Any, Any]]:
     """The lines from `line` on, with the relaxed unit broken after a dash or slash only
-    (17:00— / 19:00, 80公里/ / 小时), never inside a word (小 / 时); [] if it cannot be."""
+    (17:00— / 19:00, 80公里/ / 小时), never inside a word (小 / 时), and a Latin run after a
+    dot, slash or hyphen (in half-em steps: its letters are narrow); [] if it cannot be."""
     em = runner.block.style["font_size"]
-    for step in range(4):
-        again = runner.run(runner.width - step * em, skip, line.position_y, start, limit=1, extra=step * em)
+    step_em, steps, breaks = (0.5 * em, 24, _RUN_BREAKS) if latin else (em, 4, _UNIT_BREAKS)
+    for step in range(steps):
+        again = runner.run(runner.width - step * step_em, skip, line.position_y, start, limit=1,
+                           extra=step * step_em)
         if not again or again[0][1] is None:
             return []
-        if _text(again[0][0]).rstrip()[-1:] in _UNIT_BREAKS:
+        longer = len(_text(again[0][0])) > len(_text(line))  # a Latin run's break is inside it
+        if _text(again[0][0]).rstrip()[-1:] in breaks and (longer or not latin):
+            if _spacing(again[0][0]) >= _spacing(line):  # no better: a unit's first break is its
+                if latin:                                 # only one, a Latin run has more
+                    continue
+                return []
             rest = runner.run(runner.width, again[0][1], line.position_y + line.height, start=False)
             return [*again, *rest]
     return []
 
 
 def _relax_loose(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> list[tuple[Any, Any]]:
-    """A no-break unit (17:00—19:00, 80公里/小时) that would leave the line before it spaced
-    out by more than LOOSE_EM per character may break after all, as a typesetter allows."""
+    """A no-break unit (17:00—19:00, 80公里/小时) or a Latin run (an address) that would leave
+    the line before it spaced out by more than LOOSE_EM per character may break after all, as
+    a typesetter allows."""
     limit = LOOSE_EM * runner.block.style["font_size"]
     i = 0
     while i < len(lines) - 1:
         line = lines[i][0]
-        element = _leading_nobreak(lines[i + 1][0]) if _spacing(line) > limit else None
+        element, latin = _leading_unit(lines[i + 1][0]) if _spacing(line) > limit else (None, False)
         if element is not None:
             # WeasyPrint cannot break between nowrap parts of an inline box, so the whole
-            # unit wraps normally (UAX #14) in this one re-layout
+            # unit wraps normally (UAX #14) in this one re-layout; a Latin run anywhere
             unit = [b for top in _walk(runner.box) if top.element is element for b in _walk(top)]
             saved = [b.style for b in unit]
             for b in unit:
                 b.style = b.style.copy()
                 b.style["white_space"] = "normal"
+                if latin:
+                    b.style["word_break"] = "break-all"
             try:
-                again = _break_unit(runner, skip if i == 0 else lines[i - 1][1], line, i == 0)
+                again = _break_unit(runner, skip if i == 0 else lines[i - 1][1], line, i == 0, latin)
             finally:
                 for b, style in zip(unit, saved):
                     b.style = style
-            if again and _spacing(again[0][0]) < _spacing(line):
+            if again:  # laid out again only when that line is less spaced out
                 lines = [*lines[:i], *again]
+        if _spacing(lines[i][0]) > limit:
+            lines = _pull_in(lines, i, runner, skip if i == 0 else lines[i - 1][1]) or lines
         i += 1
     return lines
+
+
+def _loose(lines: list[tuple[Any, Any]], limit: float) -> int:
+    return sum(_spacing(line) > limit for line, resume in lines if resume is not None)
+
+
+def _pull_in(lines: list[tuple[Any, Any]], i: int, runner: _Lines, skip: Any) -> list[tuple[Any, Any]] | None:
+    """A loose line tightened instead, within the pull-back limit, to take in what starts the
+    next line (clreq allows tightening as well as spacing out a line); the lines from it on
+    are laid out again, and kept only with no more loose lines and no short ending."""
+    line, em = lines[i][0], runner.block.style["font_size"]
+    limit = LOOSE_EM * em
+    slack = PULL_BACK_EM * em * len(_HAN.findall(_text(line)))  # only Han characters close up
+    # laid out wider, justified back to the column (a negative target extra)
+    pulled = runner.run(runner.width + slack, skip, line.position_y, i == 0, limit=1, extra=-slack)
+    if not pulled or pulled[0][1] is None or len(_text(pulled[0][0])) <= len(_text(line)):
+        return None
+    rest = runner.run(runner.width, pulled[0][1], line.position_y + line.height, start=False)
+    if not rest or len(rest) > len(lines) - i - 1 or _short(rest[-1][0], runner.block.style["lang"]) or \
+            _loose(rest, limit) >= _loose(lines[i:], limit):
+        return None
+    return [*lines[:i], pulled[0], *rest]
 
 
 def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any, Any]]]:

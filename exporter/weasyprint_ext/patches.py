@@ -44,8 +44,12 @@ def active(patch: Patch) -> bool:
 
 
 def _switch(patch: Patch, original: Callable[..., Any], replacement: Callable[..., Any]) -> Callable[..., Any]:
+    name = patch.name
+
     def switch(*args: Any, **kwargs: Any) -> Any:
-        return (replacement if active(patch) else original)(*args, **kwargs)
+        # active(patch), inlined: this runs on every box and line WeasyPrint lays out
+        depth = getattr(_local, "depth", None)
+        return (replacement if depth and depth.get(name, 0) > 0 else original)(*args, **kwargs)
 
     switch.__wrapped__ = original  # type: ignore[attr-defined]
     return switch

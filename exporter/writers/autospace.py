@@ -36,8 +36,9 @@ _RUN = regex.compile(
 )
 _FULL_WIDTH = "（「『“‘《〈【〔〖、，。；：！？）」』”’》〉】〕〗"
 _PAIR = regex.compile(rf"[{_FULL_WIDTH}](?=[{_FULL_WIDTH}])")
-# A pair split by markup (a word span ends after "，", the next starts with "《").
-_PAIR_ACROSS_TAGS = regex.compile(rf"([{_FULL_WIDTH}])((?:<[^>]+>)+)(?=[{_FULL_WIDTH}])")
+# A pair split by markup (a word span ends after "，", the next starts with "《"), found
+# after the pairs inside text nodes are marked: a mark marked already is left alone.
+_PAIR_ACROSS_TAGS = regex.compile(rf'(?<!<span class="halt">)([{_FULL_WIDTH}])((?:<[^>]+>)+)(?=[{_FULL_WIDTH}])')
 _TEXT_NODE = regex.compile(r">([^<]+)<")
 _DASH = regex.compile(r"[—―]{2,}")
 _LETTERS = regex.compile(r"[A-Za-z]")
@@ -120,12 +121,13 @@ def autospace(html: str, nobreak: bool = True, punctuation: bool = False) -> str
         return html
     lang = _LANG.search(head)
     cjk = lang is None or lang[1].lower().split("-")[0] in ("zh", "ja", "ko")
-    if punctuation:
-        body = _PAIR_ACROSS_TAGS.sub(r'<span class="halt">\1</span>\2', body)
     parts = _RAW.split(body)  # [text, raw element, its tag name, text, …]
-    return head + sep + "".join(
+    body = "".join(
         part if i % 3 else _TEXT_NODE.sub(lambda m: ">" + _text(m[1], nobreak, punctuation, cjk) + "<", part)
         for i, part in enumerate(parts) if i % 3 != 2)
+    if punctuation:  # "服务。”" + "“项目" in two word spans: 。 and ” are both set half-width
+        body = _PAIR_ACROSS_TAGS.sub(r'<span class="halt">\1</span>\2', body)
+    return head + sep + body
 
 
 def compress_punctuation(context: dict[str, Any]) -> bool:

@@ -15,7 +15,7 @@ from weasyprint.layout import block
 
 from exporter.weasyprint_ext.line_endings import LINE_ENDINGS
 from exporter.weasyprint_ext.patches import patched
-from exporter.words import words
+from exporter.words import word_spans, words
 from exporter.writers.autospace import autospace
 from tests.conftest import EN_EXAMPLE, THEMES, ZH_EXAMPLE
 
@@ -47,6 +47,9 @@ def test_print_marks_keep_text() -> None:
     assert "halt" not in autospace("<body><p>他说：“好。”</p></body>")  # the option off
     across = autospace('<body><p><span class="w">日，</span><span class="w">《词典》</span></p></body>', punctuation=True)
     assert '<span class="w">日<span class="halt">，</span></span><span class="w">《词典》</span>' in across
+    # three marks, the last in the next word span: the first two are both set half-width
+    three = autospace(f"<body><p>{word_spans('服务。”“项目')}</p></body>", punctuation=True)
+    assert '服务<span class="halt">。</span><span class="halt">”</span></span><span class="w">“项目' in three
 
 
 @pytest.fixture(scope="module", params=THEMES)
@@ -153,13 +156,18 @@ def test_line_start_bracket_compressed(option: str) -> None:
     assert abs(lines[1][1] - lines[0][1]) < 0.5
 
 
-def test_two_em_dashes_whole(tmp_path: Path) -> None:
+# Running text in the serif face, and headline-like text (a contents summary, in word spans)
+# in the sans face: the segmenter cut "——" into two words, so the sans dashes were
+# proportional (0.89 em each) and could break apart.
+@pytest.mark.parametrize("face, in_words", [("Noto Serif CJK SC", False), ("Noto Sans CJK SC", True)])
+def test_two_em_dashes_whole(tmp_path: Path, face: str, in_words: bool) -> None:
     text = "甲乙丙丁戊己庚辛壬癸子丑寅卯——辰巳午未申酉天地玄黄宇宙洪荒———日月盈昃辰宿列张寒来暑往秋收冬藏闰余成岁"
     css = (Path(__file__).parents[2] / "themes/base/print.css").read_text(encoding="utf-8")
     rules = "".join(re.findall(r"^\.dash[^{]*\{[^}]*\}", css, re.M))  # the theme's own rules
-    html = autospace(f'<html lang="zh-CN"><head><style>{rules}'
-                     '</style></head><body><p style="width: 200pt; font: 10pt Noto Serif CJK SC; text-align: justify;'
-                     f' margin: 0">{text}</p></body></html>')
+    body = word_spans(text) if in_words else text
+    html = autospace(f'<html lang="zh-CN"><head><style>{rules} .w {{ white-space: nowrap }}'
+                     f'</style></head><body><p style="width: 200pt; font: 10pt {face}; text-align: justify;'
+                     f' margin: 0">{body}</p></body></html>')
     assert '<span class="dash">——</span>' in html
     assert '<span class="dash"><span class="dash-squeeze">——</span>—</span>' in html
     pdf = tmp_path / "dashes.pdf"
@@ -178,3 +186,28 @@ def test_two_em_dashes_whole(tmp_path: Path) -> None:
     assert [r for r, _ in runs] == ["——", "———"], runs
     assert all(abs(advance - 20) < 0.5 for _, advance in runs), runs  # two em, no justification space inside
     assert "——辰" in squeeze(pdftotext(pdf)) and "洪荒———日" in squeeze(pdftotext(pdf))
+
+
+def test_address_breaks_rather_than_a_loose_line() -> None:
+    # The corpus had "议办理PM2.5展览窗口窗口，" spaced out over a whole column before
+    # "www.example.gov.cn"; the address breaks after a dot instead, and the text stays whole.
+    text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月议办理窗口www.example.gov.cn。环境保障保障近日加快"
+    html = autospace('<html lang="zh-CN"><body><p style="width: 220pt; font: 10pt Noto Serif CJK SC; margin: 0;'
+                     f' text-align: justify; line-break: strict; overflow-wrap: break-word">{text}</p></body></html>')
+    lines = [t for t, _, _ in _line_ends(html)]
+    assert lines[1].endswith("窗口www.") and lines[2].startswith("example.gov.cn。"), lines
+    assert "".join(lines) == text
+
+
+def test_loose_line_tightened_instead() -> None:
+    # 往 cannot end the line before ” (a closing quote never starts one), so the line
+    # "…寒来暑" was spaced out by 0.125 em a character; it takes in 往”秋 by closing up
+    # 0.02 em instead (within the pull-back limit), flush with the others.
+    text = ("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月盈昃他说“辰宿列张寒来暑往”"
+            "秋收冬藏闰余成岁律吕调阳云腾致雨露结为霜金生丽水玉出昆冈")
+    html = ('<html lang="zh-CN"><body><p style="width: 235pt; font: 10pt Noto Serif CJK SC; text-align: justify;'
+            f' margin: 0; line-break: strict">{text}</p></body></html>')
+    lines = _line_ends(html)
+    assert lines[1][0].endswith("往”秋"), lines
+    assert all(abs(last - lines[0][1]) < 0.5 for _, last, _ in lines[:-1])  # flush
+    assert "".join(t for t, _, _ in lines) == text
