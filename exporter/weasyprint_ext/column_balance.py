@@ -6,22 +6,27 @@ by the "lost space" when a column reported one and otherwise by 1 px, laying eve
 out again each time. A contents list of `break-inside: avoid` sections is tried at dozens
 of heights a pixel apart, most of them with the same break positions.
 
-What the loop reads from a trial is each column's break (its resume_at, or no box at all),
-its next-page value and its last in-flow child's position and margins: the trial's
-*outcome*. A column breaks no earlier when it is taller, so with the same start the breaks
-of all columns are non-decreasing in the height: if two trials at heights a < b have the
-same outcome, every height between them has that outcome too, and laying it out would give
-the loop exactly what the trial at a gave (the next-box measure depends on the breaks
-only). So when the loop steps 1 px past a trial, `search()` lays the columns out at 2, 4,
-8 … px past it (the heights the loop would reach, computed as it computes them), then
-bisects to the first height whose outcome differs; the loop's trials below that height get
-the columns of the trial at a (no layout), and the ones at and above are real layouts (or
-the probes, remembered by column_reuse). The loop itself runs unchanged, so it ends at the
-height it ends at without this, with the boxes it would keep.
+While it balances, the loop reads from each column of a trial its break (resume_at, or no
+box at all) and, through the next box's height less the room left below the column's last
+in-flow child, whether it reports a lost space. A column breaks no earlier when it is taller,
+so the breaks of all columns are non-decreasing in the height: if the trials at heights
+a < b break alike, every height between breaks alike. With the same breaks, the boxes before
+a column's last child keep their sizes, and the last child is either whole (the room left
+grows with the height) or broken, which WeasyPrint stretches to the column's bottom (the room
+left stays the same): the room left never shrinks, the next box is the same, so a trial
+between a and b reports a lost space only if the trial at a does. When a reports none, the
+loop given a's columns at a height between does what it would do with that height's own:
+step on. So when the loop steps 1 px past a trial, `search()` lays the columns out at 2, 4,
+8 … px past it (the heights the loop would reach, added as it adds them), then bisects to the
+first height whose breaks differ; the loop's trials below that height get the columns of the
+trial below them (no layout), the ones at and above are real layouts (or the probes,
+remembered by column_reuse). The loop itself runs unchanged, so it ends at the height it ends
+at without this, with the boxes it would keep.
 
-Only column groups that cannot touch the layout context take part (no floats, footnotes,
-running, absolute or fixed boxes inside, no excluded shapes); elsewhere each trial is laid
-out as WeasyPrint lays it out. tests/pdf/test_column_reuse.py compares every box of every
+Only column groups that cannot touch the layout context take part (no floats, footnotes or
+running elements inside; absolute and fixed boxes, such as list markers, go to the trial's
+own lists; no excluded shapes), and a probe that changes the context anyway ends the search;
+elsewhere each trial is laid out as WeasyPrint lays it out. tests/pdf/test_column_reuse.py compares every box of every
 page with and without it.
 """
 
@@ -29,12 +34,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from math import inf
 from typing import Any
 
 from weasyprint.layout.block import remove_placeholders
 
 Result = tuple[Any, ...]
-LayOut = Callable[[float, Any], Result]  # (bottom space, skip stack) -> one column's trial
+LayOut = Callable[[float, Any, bool], Result]  # (bottom space, skip stack, page is empty) -> a column
 
 
 def frozen(skip_stack: dict[int, Any] | None) -> Any:
@@ -44,13 +50,11 @@ def frozen(skip_stack: dict[int, Any] | None) -> Any:
 
 
 def _outcome(result: Result) -> tuple[Any, ...]:
-    """What columns_layout() reads from one column of a trial."""
+    """Where one column of a trial breaks."""
     new_box, resume_at, next_page = result[:3]
     if new_box is None:
         return (None, frozen(resume_at))
-    flow = [child for child in new_box.children if child.is_in_normal_flow()]
-    last = (flow[-1].position_y, flow[-1].margin_height(), flow[-1].margin_bottom) if flow else None
-    return (frozen(resume_at), tuple(sorted(next_page.items())), last)
+    return (frozen(resume_at), tuple(sorted(next_page.items())))
 
 
 def _calm(box: Any) -> bool:
@@ -65,6 +69,7 @@ def _calm(box: Any) -> bool:
 class _Trial:
     results: list[Result]
     source: _Trial | None = None  # the real trial whose columns this one repeats
+    free: bool | None = None  # no column reports a lost space (None: not measured yet)
 
     def outcome(self) -> tuple[Any, ...]:
         return tuple(map(_outcome, self.results))
@@ -82,14 +87,14 @@ class _Group:
     def real(self) -> list[tuple[float, _Trial]]:
         return sorted((bottom, trial) for bottom, trial in self.trials.items() if trial.source is None)
 
-    def known(self, bottom: float) -> _Trial | None:
-        """The real trial whose outcome the trial at `bottom` has, if two real trials that
-        enclose it have the same outcome."""
+    def known(self, bottom: float, free: Callable[[float, _Trial], bool]) -> _Trial | None:
+        """The real trial whose columns the loop may take for the trial at `bottom`: two real
+        trials enclose it with the same breaks, and the lower reports no lost space."""
         real = self.real()
         higher = [trial for b, trial in real if b < bottom]  # taller columns
-        lower = [trial for b, trial in real if b > bottom]
-        if higher and lower and higher[-1].outcome() == lower[0].outcome():
-            return lower[0]
+        lower = [(b, trial) for b, trial in real if b > bottom]
+        if higher and lower and higher[-1].outcome() == lower[0][1].outcome() and free(*lower[0]):
+            return lower[0][1]
         return None
 
 
@@ -109,9 +114,10 @@ class Balancer:
         if skip == group.start:  # the first column of a trial
             trial = group.trials.get(bottom)
             if trial is None:
-                known = group.known(bottom)
+                free = self._freedom(column_box, lay_out)
+                known = group.known(bottom, free)
                 if known is None and self._search(group, column_box, bottom, skip_stack, lay_out, unchanged):
-                    known = group.known(bottom)
+                    known = group.known(bottom, free)
                 trial = group.trials[bottom] = group.trials.get(bottom) or _Trial([], known)
             elif trial.source is None:
                 trial.results = []  # laid out again (from column_reuse's memo)
@@ -119,19 +125,47 @@ class Balancer:
             index = 0
         else:
             if group.cursor is None or group.cursor[1] != bottom:
-                return lay_out(bottom, skip_stack)
+                return lay_out(bottom, skip_stack, False)
             trial = group.cursor[0]
             index = len(trial.results) if trial.source is None else self._index(trial.source, skip)
         if trial.source is not None:
             if index is None or index >= len(trial.source.results):
                 group.cursor = None
-                return lay_out(bottom, skip_stack)
+                return lay_out(bottom, skip_stack, False)
             return trial.source.results[index]
-        result = lay_out(bottom, skip_stack)
+        result = lay_out(bottom, skip_stack, False)
         if result[1] is not None and frozen(result[1]) == group.start:
             group.calm = False  # a column that makes no progress: leave the group alone
         trial.results.append(result)
         return result
+
+    def _freedom(self, column_box: Any, lay_out: LayOut) -> Callable[[float, _Trial], bool]:
+        """Whether a trial reports no lost space: for every column, the next box's height
+        less the room left below the column's last child is at most 1 px, measured as the
+        loop measures it (the next box from the memo: the loop measured it already)."""
+        top = column_box.position_y
+
+        def free(bottom: float, trial: _Trial) -> bool:
+            if trial.free is None:
+                height = self.context.page_bottom - top - bottom
+                trial.free = all(self._room(result, height, top, lay_out) for result in trial.results)
+            return trial.free
+
+        return free
+
+    def _room(self, result: Result, height: float, top: float, lay_out: LayOut) -> bool:
+        new_box, resume_at = result[:2]
+        flow = [child for child in new_box.children if child.is_in_normal_flow()] if new_box else []
+        if not flow:
+            return True
+        empty_space = height - (flow[-1].margin_height() + flow[-1].position_y - top)
+        next_box_height = 0
+        if resume_at:
+            next_box = lay_out(inf, resume_at, True)[0]
+            next_box_height = next(
+                (child.margin_height() for child in next_box.children if child.is_in_normal_flow()), 0)
+            remove_placeholders(self.context, [next_box], [], [])
+        return next_box_height - empty_space < 1 - 1e-6  # a margin for the height's rounding
 
     @staticmethod
     def _index(source: _Trial, skip: Any) -> int | None:
@@ -150,9 +184,12 @@ class Balancer:
             return False
         base_bottom, base = below[0]
         outcome = base.outcome()
-        count = len(base.results)
-        if abs(base_bottom - bottom - 1) > 1e-6 or outcome[-1][0] is None or any(o[0] is None for o in outcome):
-            return False  # not a 1 px step, the content fitted, or a column had no box
+        count = len(base.results)  # or more, if a column had no box: probes that stop there
+        last_box, last_resume = base.results[-1][:2]  # differ from the base, as they should
+        if abs(base_bottom - bottom - 1) > 1e-6 or (last_box is not None and last_resume is None):
+            return False  # not a 1 px step, or the content fitted
+        if not self._freedom(column_box, lay_out)(base_bottom, base):
+            return False  # the loop's next step is not 1 px
         if group.calm is None:
             group.calm = _calm(column_box)
         if not group.calm:
@@ -208,7 +245,7 @@ class Balancer:
         """Lay the columns out at one bottom space as the loop does (None: the context changed)."""
         results: list[Result] = []
         for _ in range(count):
-            result = lay_out(bottom, skip_stack)
+            result = lay_out(bottom, skip_stack, False)
             if not unchanged():
                 remove_placeholders(self.context, [box for box, *_ in [*results, result] if box is not None], [], [])
                 return None

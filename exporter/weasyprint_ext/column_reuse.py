@@ -88,21 +88,21 @@ def _reusing_block(original_block: Callable[..., Any]) -> Callable[..., Any]:
                 result[0].translate(box.position_x - x)
             return result
 
-        def trial(bottom: float, skip: Any) -> Any:
+        def trial(bottom: float, skip: Any, empty: bool) -> Any:
             """A trial of this column at another bottom space or skip stack, remembered."""
-            trial_key = (*key[:4], bottom, _frozen(skip), *key[6:])
+            trial_key = (*key[:4], bottom, _frozen(skip), bool(empty), *key[7:])
             if (hit := memo.get(trial_key)) is not None:  # a trial already made at this height
                 return hit[1]
             absolute: list[Any] = []
             fixed: list[Any] = []
-            result = original_block(context, box, bottom, skip, containing_block, page_is_empty, absolute, fixed,
+            result = original_block(context, box, bottom, skip, containing_block, empty, absolute, fixed,
                                     [], *rest, **options)
             if _context_state(context) == key[-1]:  # the keeping pass needs its own absolute boxes
                 memo[trial_key] = (box.position_x, result, not absolute and not fixed)
             return result
 
         if page_is_empty or bottom_space == inf:  # a first trial at full height, or a next box measure
-            return trial(bottom_space, skip_stack)
+            return trial(bottom_space, skip_stack, page_is_empty)
         group = (*key[:4], *key[6:])
         return balancer.trial(group, box, bottom_space, skip_stack, trial,
                               lambda: _context_state(context) == key[-1])
