@@ -21,6 +21,9 @@ remembered one too (the trial loop only measures it), and the keeping pass takes
 once, shifted. So the
 boxes kept are the boxes a second layout would have made (tests/pdf/test_column_reuse.py
 compares every box of every page with and without the patch).
+
+The trials at balancing heights go through column_balance.py, which skips the heights
+whose outcome two enclosing trials already show (laying out only the rest, remembered here).
 """
 
 from __future__ import annotations
@@ -30,18 +33,16 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from math import inf
+
 from weasyprint.layout import block, column
 
+from .column_balance import Balancer
+from .column_balance import frozen as _frozen
 from .patches import Patch
 
 _COLUMNS_CODE = column.columns_layout.__code__
-Memo = dict[tuple[Any, ...], tuple[float, tuple[Any, ...]]]
-
-
-def _frozen(skip_stack: dict[int, Any] | None) -> Any:
-    if skip_stack is None:
-        return None
-    return tuple(sorted((key, _frozen(value)) for key, value in skip_stack.items()))
+Memo = dict[tuple[Any, ...], tuple[float, tuple[Any, ...], bool]]  # (x, result, keepable)
 
 
 def _context_state(context: Any) -> tuple[Any, ...]:
@@ -59,10 +60,10 @@ def _key(context: Any, box: Any, bottom_space: float, skip_stack: Any, containin
             tuple(sorted(options.items())), _context_state(context))
 
 
-_memos = threading.local()  # per thread: one memo per columns_layout() in progress
+_memos = threading.local()  # per thread: one (memo, balancer) per columns_layout() in progress
 
 
-def _stack() -> list[Memo]:
+def _stack() -> list[tuple[Memo, Balancer]]:
     return _memos.__dict__.setdefault("stack", [])
 
 
@@ -77,21 +78,34 @@ def _reusing_block(original_block: Callable[..., Any]) -> Callable[..., Any]:
         if not memos or sys._getframe(2).f_code is not _COLUMNS_CODE or context.excluded_shapes:
             return original_block(*args, **options)
         # Trials pass fresh lists and `[]` margins; the keeping pass passes `None`.
-        memo, keeping = memos[-1], adjoining_margins is None
+        (memo, balancer), keeping = memos[-1], adjoining_margins is None
         key = _key(context, box, bottom_space, skip_stack, containing_block, page_is_empty, rest, options)
         if keeping:
-            if (hit := memo.pop(key, None)) is None:
+            if (hit := memo.pop(key, None)) is None or not hit[2]:
                 return original_block(*args, **options)
-            x, result = hit
+            x, result, _ = hit
             if result[0] is not None:
                 result[0].translate(box.position_x - x)
             return result
-        if (hit := memo.get(key)) is not None:  # a trial already made at this height
-            return hit[1]
-        result = original_block(*args, **options)
-        if not absolute_boxes and not fixed_boxes and _context_state(context) == key[-1]:
-            memo[key] = (box.position_x, result)
-        return result
+
+        def trial(bottom: float, skip: Any, empty: bool) -> Any:
+            """A trial of this column at another bottom space or skip stack, remembered."""
+            trial_key = (*key[:4], bottom, _frozen(skip), bool(empty), *key[7:])
+            if (hit := memo.get(trial_key)) is not None:  # a trial already made at this height
+                return hit[1]
+            absolute: list[Any] = []
+            fixed: list[Any] = []
+            result = original_block(context, box, bottom, skip, containing_block, empty, absolute, fixed,
+                                    [], *rest, **options)
+            if _context_state(context) == key[-1]:  # the keeping pass needs its own absolute boxes
+                memo[trial_key] = (box.position_x, result, not absolute and not fixed)
+            return result
+
+        if page_is_empty or bottom_space == inf:  # a first trial at full height, or a next box measure
+            return trial(bottom_space, skip_stack, page_is_empty)
+        group = (*key[:4], *key[6:])
+        return balancer.trial(group, box, bottom_space, skip_stack, trial,
+                              lambda: _context_state(context) == key[-1])
 
     return block_box_layout
 
@@ -99,7 +113,7 @@ def _reusing_block(original_block: Callable[..., Any]) -> Callable[..., Any]:
 def _remembering_columns(original_columns: Callable[..., Any]) -> Callable[..., Any]:
     def columns_layout(*args: Any, **kwargs: Any) -> Any:
         memos = _stack()
-        memos.append({})
+        memos.append(({}, Balancer(args[0], args[2])))
         try:
             return original_columns(*args, **kwargs)
         finally:

@@ -36,6 +36,11 @@ SOURCE_HASHES = {
     "weasyprint.layout.column:columns_layout": "7a05cce3272fc581",
     "weasyprint.layout.block:remove_placeholders": "ce16d97a1caacea0",
     "weasyprint.layout.block:block_box_layout": "a6279066e3d9ff7d",
+    # column_balance.py (with columns_layout's balancing loop, remove_placeholders above;
+    # block_container_layout stretches a broken box to the column's bottom)
+    "weasyprint.layout.block:block_container_layout": "65842ca53a8391eb",
+    "weasyprint.formatting_structure.boxes:Box.all_children": "369e6a16584746f6",
+    "weasyprint.formatting_structure.boxes:ParentBox.all_children": "369e6a16584746f6",
     # line_endings.py
     "weasyprint.layout.inline:iter_line_boxes": "04aec48abfcad809",
     "weasyprint.layout.block:_linebox_layout": "e07bbe000974787e",
