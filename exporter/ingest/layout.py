@@ -186,7 +186,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             line = Line(no, line.indent + 2, leadin["rest"])
             body = line.text
         if single is not None:
-            dropped.update(regex.sub(r"\s", "", single))
+            dropped.update(visible(body) - visible(single))  # the second copies (dashes read once stay)
             line.text, line.bold = single, True
         else:
             line.text = unspace(body)
