@@ -87,7 +87,8 @@ class Body:
 
     @property
     def is_feature(self) -> bool:
-        return any(isinstance(i, BoxByline | Head) for i in self.items)
+        """An article with an author box (a story's own subheads do not make it one)."""
+        return any(isinstance(i, BoxByline) for i in self.items)
 
 
 @dataclass
@@ -227,7 +228,7 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
     """
     out: list[Body | Head | Caption] = []
     for unit in units:
-        if isinstance(unit, Body) and not unit.hard_start and not unit.is_photo:
+        if isinstance(unit, Body) and not _opened(unit) and not unit.is_photo:
             k = len(out) - 1
             while k >= 0 and isinstance(out[k], Head | Caption):
                 k -= 1
