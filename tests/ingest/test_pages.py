@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from exporter.ingest import blocks, ingest_texts
-from exporter.ingest.fields import NOTICE_TITLE
+from exporter.ingest.fields import DATELINE, NOTICE_TITLE
 from exporter.model import Article, Figure, Heading, ListBlock, Paragraph
 
 
@@ -375,8 +375,6 @@ def test_a_line_the_model_reads_as_a_subhead_stays_in_a_story_that_opened_as_an_
 def test_any_papers_own_dateline_opens_an_article() -> None:
     """X报讯 followed by its byline bracket or a space is a dateline whatever the paper's name;
     the same glyphs running on into a sentence are not."""
-    from exporter.ingest.fields import DATELINE
-
     assert DATELINE.match("东南商报讯（记者 庞俊）归属于")["dl"] == "东南商报讯"
     assert DATELINE.match("江城晚報訊 記者王敏")["dl"] == "江城晚報訊"
     assert DATELINE.match("据晚报讯息显示") is None
