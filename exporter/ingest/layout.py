@@ -186,7 +186,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             line = Line(no, line.indent + 2, leadin["rest"])
             body = line.text
         if single is not None:
-            dropped.update(regex.sub(r"\s", "", single))
+            dropped.update(visible(body) - visible(single))  # the second copies (dashes read once stay)
             line.text, line.bold = single, True
         else:
             line.text = unspace(body)
@@ -337,7 +337,8 @@ def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool,
 
     An indent starts one, except under a full line that stops mid-phrase (a hanging indent:
     numbered notice items). In a paragraph set flush left (`flush`: its first line has no
-    indent), a CJK line after a short line that ended a sentence starts one.
+    indent), a line after one that ended a sentence short of the measure starts one (CJK:
+    short by `short_margin`; Latin: with room left for the next line's first word).
     """
     if before is None:
         return line.indent >= w.indent
@@ -347,7 +348,23 @@ def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool,
         return not (hanging and line.indent <= w.hanging)
     if _ITEM.match(line.text) and regex.search(r"[。；：;:]$", before.text):
         return True  # the next numbered item of a list
-    return flush and _cjk_end(before.text) and _short(before, measure, w)
+    if not flush:
+        return False
+    if _cjk_end(before.text):
+        return _short(before, measure, w)
+    return bool(_LATIN_END.search(before.text)) and _room_for(before, line, measure)
+
+
+_LATIN_END = regex.compile(r"(?<=\p{Latin}{2}|\d|[)\]])[.!?][\"'”’)]*$")
+_FIRST_WORD = regex.compile(r"^\S+")
+
+
+def _room_for(before: Line, line: Line, measure: float) -> bool:
+    """Latin type set flush: a line that ended a sentence with room left for the next
+    line's first word was ended on purpose (ragged or justified, wrapping never leaves
+    a word's room)."""
+    word = _FIRST_WORD.match(line.text)
+    return word is not None and _width(before) + cells(word.group()) + 0.5 <= measure - 0.5
 
 
 _ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")

@@ -87,7 +87,8 @@ class Body:
 
     @property
     def is_feature(self) -> bool:
-        return any(isinstance(i, BoxByline | Head) for i in self.items)
+        """An article with an author box (a story's own subheads do not make it one)."""
+        return any(isinstance(i, BoxByline) for i in self.items)
 
 
 @dataclass
@@ -107,7 +108,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     sets aside as furniture are added to `page.furniture`."""
     w = weights or SHIPPED
     pieces, learned = _retype(page, notes, blocks.shipped() if model is SHIPPED_MODEL else model, w)
-    units = _merge(_units(pieces), notes, page.name)
+    units = _merge(_units(pieces), notes, page.name, learned)
     cost, bodies, runs, path = _solve(units, w, learned)
     splits = 0
     while True:  # split a body in two while that makes the headlines fit better; best split first
@@ -214,16 +215,20 @@ def _latin(para: Para) -> bool:
     return len(_LATIN_CHAR.findall(para.raw)) > len(para.raw) / 2
 
 
-def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[Body | Head | Caption]:
+def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
+           learned: Learned | None = None) -> list[Body | Head | Caption]:
     """Rejoin a body with the one before it when only subheads or captions lie between.
 
     A feature's subhead (one display line) interrupts the body without starting a new
-    article; so does a photo caption set inside a column. A body that opens with a
-    dateline or a jump line, or that is a photo story, always starts its own article.
+    article; so does a photo caption set inside a column. So does a story's subhead: one
+    display line the block model reads as a subhead rather than a head, after a body
+    that opened as an article (a dateline or a byline) and before one that did not.
+    A body that opens with a dateline or a jump line, or that is a photo story, always
+    starts its own article.
     """
     out: list[Body | Head | Caption] = []
     for unit in units:
-        if isinstance(unit, Body) and not unit.hard_start and not unit.is_photo:
+        if isinstance(unit, Body) and not _opened(unit) and not unit.is_photo:
             k = len(out) - 1
             while k >= 0 and isinstance(out[k], Head | Caption):
                 k -= 1
@@ -234,6 +239,7 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[
                 (not heads and between)
                 or (heads and prev.is_feature and all(len(h.lines) == 1 for h in heads)
                     and (all(h.bold for h in heads) or (len(heads) == 1 and not _marked(heads[0]))))
+                or (len(heads) == 1 and _opened(prev) and _story_subhead(heads[0], learned or {}))
             ):
                 prev.items.extend(heads)
                 prev.items.extend(unit.items)
@@ -242,10 +248,28 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str) -> list[
                 for head in heads:
                     notes.decide(name, head.no, f"'{_text(head)}' is a subhead inside the article at line {prev.no}")
                     prev.evidence.append(f"subhead '{_text(head)}' at {notes.at(name, head.no)}: one display line "
-                                         "between two parts of a feature")
+                                         "between two parts of one story")
                 continue
         out.append(unit)
     return out
+
+
+# a wire-style opening any paper prints: 东南商报讯（记者…）, （八打灵再也7日讯）
+_OPENING = regex.compile(r"^(?:[（(【]\p{Han}{1,8}(?:\d{1,2}月)?(?:\d{1,2}日)?[讯訊电電][】）)]"
+                         r"|\p{Han}{1,8}(?:\d{1,2}月\d{1,2}日)?[讯訊电電](?=[（(【\s\u3000]))")
+
+
+def _opened(body: Body) -> bool:
+    """A body that opens as an article: a byline, a dateline or a jump line."""
+    return body.hard_start or bool(body.paras and _OPENING.match(body.paras[0].raw.strip()))
+
+
+def _story_subhead(head: Head, learned: Learned) -> bool:
+    """One unmarked display line the block model reads as a subhead more than as any head."""
+    if len(head.lines) != 1 or _marked(head) or id(head) not in learned:
+        return False
+    pr = learned[id(head)][0]
+    return pr["subhead"] > sum(pr[r] for r in _ROLES)
 
 
 def _marked(head: Head) -> bool:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from exporter.ingest import ingest_texts
-from exporter.ingest.fields import NOTICE_TITLE
+from exporter.ingest import blocks, ingest_texts
+from exporter.ingest.fields import DATELINE, NOTICE_TITLE
 from exporter.model import Article, Figure, Heading, ListBlock, Paragraph
 
 
@@ -330,3 +330,51 @@ def test_unplaced_title_follows_the_script_of_the_text():
     assert unplaced_title(["这是一段无法归类的文字，记者说。"]) == "未归类"
     assert unplaced_title(["這是一段無法歸類的文字，記者說。"]) == "未歸類"
     assert unplaced_title(["Some text that fits nowhere."]) == "Unplaced"
+
+
+class _ReadsSubheads:
+    """A stand-in block model that reads every block as a subhead more than as anything else."""
+
+    def probabilities(self, vector: list[float]) -> dict[str, float]:
+        return {label: 0.6 if label == "subhead" else 0.4 / (len(blocks.LABELS) - 1) for label in blocks.LABELS}
+
+    def reasons(self, vector: list[float], label: str, k: int = 3) -> list[str]:
+        return []
+
+
+STORY = """\
+港口集团一季度吞吐量创新高
+
+  江城商报讯（记者 林晓 通讯员 周平）
+今年一季度，港口集团完成货物吞吐量
+1.2亿吨，同比增长12%。
+
+◆ 新航线带来新货源
+
+  集团负责人介绍，一季度新开通外贸航
+线6条，其中4条通往东南亚。
+
+城区新增公共充电桩两千个
+
+  江城商报讯（记者 王敏）记者从市发改
+委获悉，今年以来全市新增公共充电桩两
+千个，覆盖所有街道。
+"""
+
+
+def test_a_line_the_model_reads_as_a_subhead_stays_in_a_story_that_opened_as_an_article() -> None:
+    """No author box: a one-line display line between a body that opened with a dateline
+    (any paper's 某某报讯) and one that did not is the story's subhead; a body that opens
+    with a dateline starts its own article."""
+    result = ingest_texts([("p.txt", STORY)], "x", dt.date(2025, 4, 2), model=_ReadsSubheads())
+    arts = result.edition.articles
+    assert [a.headline for a in arts] == ["港口集团一季度吞吐量创新高", "城区新增公共充电桩两千个"]
+    assert [b.text for b in arts[0].blocks if isinstance(b, Heading)] == ["◆ 新航线带来新货源"]
+
+
+def test_any_papers_own_dateline_opens_an_article() -> None:
+    """X报讯 followed by its byline bracket or a space is a dateline whatever the paper's name;
+    the same glyphs running on into a sentence are not."""
+    assert DATELINE.match("东南商报讯（记者 庞俊）归属于")["dl"] == "东南商报讯"
+    assert DATELINE.match("江城晚報訊 記者王敏")["dl"] == "江城晚報訊"
+    assert DATELINE.match("据晚报讯息显示") is None

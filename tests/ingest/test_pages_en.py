@@ -364,3 +364,32 @@ def test_six_items_with_headlines_before_and_after_their_bodies() -> None:
     assert _paras(arts[2])[0].endswith("sponsored swim on Sunday, swimming a combined 212 miles.")
     assert arts[3].byline == "TOM ALDER Staff Reporter"
     assert warnings == []
+
+
+FLUSH_PAGE = """\
+Harbour Wall Repairs Begin Next Week
+
+By Nell Ashby
+Crews will start repairing the harbour wall on Monday, the port
+authority said, after winter storms left two large cracks.
+The work is expected to take six weeks. Boats will be moved to the
+east quay while the crews are on site, and the fish market will
+stay open as usual.
+"We have waited a long time for this," said Ruth Marlow, who has
+fished from the harbour for 30 years.
+"""
+
+
+def test_flush_latin_paragraphs_end_where_the_next_word_would_have_fitted() -> None:
+    """No indents and no blank lines: a line that ends a sentence with room left on it for
+    the next line's first word ends its paragraph; a full line that ends one does not."""
+    (article,), _ = _ingest(FLUSH_PAGE)
+    assert article.headline == "Harbour Wall Repairs Begin Next Week"
+    assert _paras(article) == [
+        "Crews will start repairing the harbour wall on Monday, the port authority said, after "
+        "winter storms left two large cracks.",
+        "The work is expected to take six weeks. Boats will be moved to the east quay while the "
+        "crews are on site, and the fish market will stay open as usual.",
+        "\"We have waited a long time for this,\" said Ruth Marlow, who has fished from the harbour "
+        "for 30 years.",
+    ]
