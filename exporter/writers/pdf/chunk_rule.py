@@ -19,9 +19,11 @@ in all (see benchmarks/RESULTS.md), so a marginal gain in wall time is not worth
 job there is nothing to share the layout with: one pass, always.
 
 The constants come from `python -m benchmarks.crossover` and the 1-week benchmark volume on
-the 2-vCPU development machine (docs/performance.md): 27.1 s of layout CPU for the seven
-chunks of weight 247,000, 4.9 s for the one furniture document, about 1 s for the assembly;
-two busy processes each run about 17 % slower than one alone.
+the 2-vCPU development machine (docs/performance.md): 4.9 s for the one furniture document,
+about 1 s for the assembly, two busy processes each about 17 % slower than one alone; the
+layout rate was re-measured in session 5 after the make-up, line-composition and
+column-balancing changes (`--editions 7,14 --articles 3`, quiet: one pass 10.31 s for the
+32-page volume of weight 52,504, so a + f = 0.196 ms per unit; chunks 8.08 s, predicted 8.4 s).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass
 
-LAYOUT_S_PER_UNIT = 0.11e-3  # CPU seconds of layout per unit of weight, one process alone
+LAYOUT_S_PER_UNIT = 0.176e-3  # CPU seconds of layout per unit of weight, one process alone
 FURNITURE_S_PER_UNIT = 0.02e-3  # the front, the contents and the page-margin boxes
 ASSEMBLY_S_PER_UNIT = 0.004e-3  # drawing the chunks' pages under the ghost pages, merging fonts
 FIXED_S = 1.0  # the pool's start, rendering and handing out the chunks, collecting the results
