@@ -19,25 +19,18 @@ from dataclasses import dataclass, field
 from concurrent.futures import Executor, Future, as_completed
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ... import executors
 from .cache import ChunkCache, chunk_key, stage_digest
 from ...workers import worker_pool
 from ..autospace import autospace, compress_punctuation
-from .assemble import assemble
 from .fill import apply_moves
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk
 from .furniture import dedupe_anchors, ghost_css
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
@@ -78,6 +71,11 @@ def _pool(jobs: int) -> Executor:
 
 
 def _progress(enabled: bool) -> Progress:
+    # rich and the assembly (pypdf, fontTools) are imported by the chunked path only: a one-pass
+    # build, the common case below a few dozen pages, does not pay for them.
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     console = Console(stderr=True)
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=console, transient=True, disable=not (enabled and console.is_terminal))
@@ -204,6 +202,8 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     # the contents' columns), the ghost pages carry anchors, bookmarks, links and strings.
     furniture = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
     [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents")
+    from .assemble import assemble
+
     return assemble(furniture_pdf.pdf, ordered, mirror_shift)
 
 
