@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ... import executors
+from . import contents_fit
 from .cache import ChunkCache, chunk_key, stage_digest
 from ...workers import worker_pool
 from ..autospace import autospace, compress_punctuation
@@ -121,6 +122,27 @@ class ChunkedLayout:
         done: Future[T] = Future()
         done.set_result(task(*args))
         return done
+
+    def fit_contents(self, documents: int, html: str) -> Callable[[], str]:
+        """A volume's contents fit (contents_fit.py) of the staged `html`, taken from the
+        cache or handed to the workers now (the build lays out `documents` documents in
+        all); returns a function that waits for the fitted rule. The fit depends only on
+        the front (cover, masthead, contents) and the stage, so a rebuild whose change moved
+        no contents entry takes it from the cache."""
+        key = chunk_key(self.shared, "contents fit\0" + contents_fit.front_only(html, ""), self.stage) \
+            if self.cache is not None else ""
+        if self.cache is not None and (rule := self.cache.get_text(key)) is not None:
+            self.passes.append(LayoutPass("contents fits", 1, 1))
+            return lambda: rule
+        fitting = self.start(documents, contents_fit.fit_in_stage, html, str(self.stage))
+        self.passes.append(LayoutPass("contents fits", 1, 0))
+
+        def fitted() -> str:
+            if self.cache is not None:
+                self.cache.put_text(key, fitting.result())
+            return fitting.result()
+
+        return fitted
 
     def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
                 meanwhile: Callable[[], object] | None = None) -> list[ChunkLayout]:

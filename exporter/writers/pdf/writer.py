@@ -177,12 +177,11 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
             with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
                 # A volume's contents is fitted by a worker while the others lay out the
                 # chunks (which hold no contents); its rule is in page.css before the furniture.
-                fitting = (layout.start(len(chunks) + 1, contents_fit.fit_in_stage, whole(), str(stage))
-                           if context["is_volume"] else None)
+                fitting = layout.fit_contents(len(chunks) + 1, whole()) if context["is_volume"] else None
 
                 def fitted() -> None:
                     if fitting is not None:
-                        contents_fit.add_rule(stage, fitting.result())
+                        contents_fit.add_rule(stage, fitting())
 
                 # The whole print.html is rendered while the workers lay the chunks out.
                 pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
