@@ -111,9 +111,9 @@ def _fallback_ranges() -> tuple[tuple[int, int], ...]:
 def missing_after_fallback(text: str, faces: list[FontFace]) -> list[str]:
     """Characters neither `faces` nor any installed face can show: what Pango would draw as
     tofu, since it falls back to any face fontconfig knows when the stack lacks a glyph."""
-    ranges = _fallback_ranges()
-    return [ch for ch in missing_characters(text, faces)
-            if not any(first <= ord(ch) <= last for first, last in ranges)]
+    missing = missing_characters(text, faces)
+    ranges = _fallback_ranges() if missing else ()  # fc-list's charsets only when the stack lacks some
+    return [ch for ch in missing if not any(first <= ord(ch) <= last for first, last in ranges)]
 
 
 def describe(chars: list[str], limit: int = 12) -> str:

@@ -53,13 +53,15 @@ def test_an_edited_pdf_writer_file_is_not_served_from_a_warm_cache(volume_source
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
     cache = tmp_path / "cache"
     before = _build_in_copy(copy, volume_source, tmp_path / "before", cache)
-    assert [p for p in before if p[0] == "second"] == [["second", "PDF chunks", 3, 3],
+    assert [p for p in before if p[0] == "second"] == [["second", "contents fits", 1, 1],
+                                                      ["second", "PDF chunks", 3, 3],
                                                       ["second", "furniture documents", 1, 1]]
     furniture = copy / "exporter" / "writers" / "pdf" / "furniture.py"
     furniture.write_text(furniture.read_text(encoding="utf-8").replace(
         'GHOST_CSS = """', 'GHOST_CSS = """/* edited */\n', 1), encoding="utf-8")
     after = _build_in_copy(copy, volume_source, tmp_path / "after", cache)
-    assert [p for p in after if p[0] == "first"] == [["first", "PDF chunks", 3, 0],
+    assert [p for p in after if p[0] == "first"] == [["first", "contents fits", 1, 0],
+                                                    ["first", "PDF chunks", 3, 0],
                                                     ["first", "furniture documents", 1, 0]]
 
 
@@ -74,9 +76,9 @@ def test_a_changed_theme_stylesheet_invalidates_the_chunks(volume_source: Path, 
             css = next(theme.glob("*.css"))
             css.write_text(css.read_text(encoding="utf-8") + "\n/* a user's edit */\n", encoding="utf-8")
         build(volume_source, "pdf", theme, BuildOptions(**{**options.__dict__, "outdir": tmp_path / run}))
-    assert passes == [("PDF chunks", 3, 0), ("furniture documents", 1, 0),
-                      ("PDF chunks", 3, 3), ("furniture documents", 1, 1),
-                      ("PDF chunks", 3, 0), ("furniture documents", 1, 0)]
+    assert passes == [("contents fits", 1, 0), ("PDF chunks", 3, 0), ("furniture documents", 1, 0),
+                      ("contents fits", 1, 1), ("PDF chunks", 3, 3), ("furniture documents", 1, 1),
+                      ("contents fits", 1, 0), ("PDF chunks", 3, 0), ("furniture documents", 1, 0)]
 
 
 def test_prune_drops_old_entries_then_the_least_recently_used(tmp_path: Path) -> None:
@@ -93,3 +95,17 @@ def test_prune_drops_old_entries_then_the_least_recently_used(tmp_path: Path) ->
     kept = sorted(p.stem[:2] for p in cache.root.glob("*/*.json"))
     assert kept == ["00", "01", "02"]
     assert sorted(p.stem[:2] for p in cache.root.glob("*/*.pdf")) == kept
+
+
+def test_a_text_entry_is_read_back_and_pruned_by_age(tmp_path: Path) -> None:
+    """The contents fit's rule is kept as `<key>.json` alone (no PDF), and ages like a chunk."""
+    cache = ChunkCache(tmp_path, max_age_days=30)
+    fresh, old = "aa" + "0" * 62, "bb" + "0" * 62
+    cache.put_text(fresh, "body.volume .contents { --contents-columns: 3; }\n")
+    cache.put_text(old, "x")
+    assert cache.get_text(fresh) == "body.volume .contents { --contents-columns: 3; }\n"
+    assert cache.get_text("cc" + "0" * 62) is None and cache.get(fresh) is None
+    long_ago = time.time() - 40 * 86400
+    os.utime(cache.root / "bb" / f"{old}.json", (long_ago, long_ago))
+    assert cache.prune() == 1
+    assert cache.get_text(old) is None and cache.get_text(fresh) is not None

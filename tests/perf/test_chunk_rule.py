@@ -61,7 +61,7 @@ def test_a_single_edition_with_part_breaks_is_one_pass(tmp_path: Path) -> None:
 def test_chunked_and_one_pass_give_the_same_pages_and_text(volume_source: Path, tmp_path: Path) -> None:
     one, none = _layout_passes(volume_source, tmp_path / "one", jobs=1)
     chunked, passes = _layout_passes(volume_source, tmp_path / "chunked", jobs=2, parallel_min_characters=0)
-    assert none == [] and [p.what for p in passes] == ["PDF chunks", "furniture documents"]
+    assert none == [] and [p.what for p in passes] == ["contents fits", "PDF chunks", "furniture documents"]
     a, b = structure(one), structure(chunked)
     assert a["pages"] == b["pages"] and a["text"] == b["text"]
     # Each worker parsed each linked stylesheet of the build once (the theme's, chunk.css and

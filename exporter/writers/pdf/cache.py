@@ -78,7 +78,8 @@ def chunk_key(shared: str, html: str, stage: Path) -> str:
 
 
 class ChunkCache:
-    """Laid-out chunks on disk: `<key>.pdf` with its page data in `<key>.json`."""
+    """Laid-out chunks on disk: `<key>.pdf` with its page data in `<key>.json`; a text
+    result (a contents fit's rule) is a `<key>.json` alone."""
 
     def __init__(self, root: Path, max_bytes: int = DEFAULT_MAX_BYTES, max_age_days: float = MAX_AGE_DAYS) -> None:
         self.root = root / "pdf-chunks"
@@ -106,6 +107,19 @@ class ChunkCache:
         info = {"pages": [asdict(p) for p in layout.pages], "moves": layout.moves}
         write_bytes(meta, json.dumps(info, ensure_ascii=False).encode())
 
+    def get_text(self, key: str) -> str | None:
+        """A small result kept beside the chunks (the contents fit's rule): `<key>.json` alone."""
+        meta = self._paths(key)[1]
+        try:
+            text = json.loads(meta.read_text(encoding="utf-8"))["text"]
+            os.utime(meta)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return text if isinstance(text, str) else None
+
+    def put_text(self, key: str, text: str) -> None:
+        write_bytes(self._paths(key)[1], json.dumps({"text": text}, ensure_ascii=False).encode())
+
     def prune(self) -> int:
         """Drop entries unused for too long, then the least recently used ones until the
         folder is under its cap; return how many went. Another build may be pruning too:
@@ -114,7 +128,8 @@ class ChunkCache:
         for meta in self.root.glob("*/*.json"):
             pdf = meta.with_suffix(".pdf")
             try:
-                used, size = meta.stat().st_mtime, meta.stat().st_size + pdf.stat().st_size
+                used, size = meta.stat().st_mtime, meta.stat().st_size
+                size += pdf.stat().st_size if pdf.exists() else 0  # a text entry has no PDF
             except OSError:
                 continue
             entries.append((used, size, meta, pdf))

@@ -12,8 +12,13 @@ one-pass and parallel layout (and the chunk cache's key) see the same contents.
 The chunks of a parallel build hold no front, so the rule changes none of their pages: there
 the fit is one more task of the build's workers (`fit_in_stage`), laid out while they lay
 out the chunks, and the rule is added before the furniture document, the first that shows
-the contents. A one-pass build fits first, with the stylesheets parsed once for the fit and
-the pass (the fit's rule changes page.css's bytes, so that sheet alone is parsed again).
+the contents. A one-pass build with several jobs (`fitted_pass`) fits in a worker while it
+lays the document out with the first step's rule, the one a volume small enough for one pass
+nearly always takes, and lays it out again only when the fit chose another step; with one
+job it fits first, with the stylesheets parsed once for the fit and the pass (the fit's rule
+changes page.css's bytes, so that sheet alone is parsed again). Either way the document is
+laid out with the rule the fit chose. The fit reads page.css with or without a rule: its own
+step, in a `<style>` after the linked sheets, sets the same properties and wins the cascade.
 """
 
 from __future__ import annotations
@@ -21,14 +26,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
+from ... import executors
+from ...workers import worker_pool
 from .fetcher import staged_layout
 
+T = TypeVar("T")
 LOG = logging.getLogger("exporter.pdf")
 
 # (font size pt, line height, columns): the theme's setting first, then smaller; 7 pt in
@@ -87,3 +95,28 @@ def add_rule(stage: Path, rule: str) -> None:
     """Append the fitted rule to the stage's page.css (which every document links)."""
     with (stage / "theme" / "page.css").open("a", encoding="utf-8") as page_css:
         page_css.write(rule)
+
+
+def fitted_pass(html: str, stage: Path, variant: str | None, jobs: int, lay_out: Callable[[], T]) -> T:
+    """`lay_out()` (the one pass of the staged volume `html`) with the fitted rule in page.css.
+
+    With several local jobs the fit runs in a worker while this process lays out with the
+    first step's rule, and lays out again if the fit chose another step; so the pass costs
+    no more wall time than the fit and the layout side by side, and the result is the
+    layout with the chosen rule, as when the fit runs first (with one job, or on a cluster).
+    """
+    if jobs < 2 or executors.chosen() is not None:
+        add_rule(stage, fit_in_stage(html, str(stage), variant))
+        return lay_out()
+    page_css = stage / "theme" / "page.css"
+    unfitted, guess = page_css.read_text(encoding="utf-8"), step_css(STEPS[0])
+    with worker_pool(1) as pool:
+        fitting = pool.submit(fit_in_stage, html, str(stage), variant)
+        add_rule(stage, guess)
+        result = lay_out()
+        rule = fitting.result()
+    if rule == guess:
+        return result
+    LOG.info("the contents needs a smaller step than the first: laying the volume out again")
+    page_css.write_text(unfitted + rule, encoding="utf-8")
+    return lay_out()

@@ -19,25 +19,19 @@ from dataclasses import dataclass, field
 from concurrent.futures import Executor, Future, as_completed
 from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ... import executors
+from . import contents_fit
 from .cache import ChunkCache, chunk_key, stage_digest
 from ...workers import worker_pool
 from ..autospace import autospace, compress_punctuation
-from .assemble import assemble
 from .fill import apply_moves
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk
 from .furniture import dedupe_anchors, ghost_css
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
@@ -78,6 +72,11 @@ def _pool(jobs: int) -> Executor:
 
 
 def _progress(enabled: bool) -> Progress:
+    # rich and the assembly (pypdf, fontTools) are imported by the chunked path only: a one-pass
+    # build, the common case below a few dozen pages, does not pay for them.
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     console = Console(stderr=True)
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                     console=console, transient=True, disable=not (enabled and console.is_terminal))
@@ -123,6 +122,27 @@ class ChunkedLayout:
         done: Future[T] = Future()
         done.set_result(task(*args))
         return done
+
+    def fit_contents(self, documents: int, html: str) -> Callable[[], str]:
+        """A volume's contents fit (contents_fit.py) of the staged `html`, taken from the
+        cache or handed to the workers now (the build lays out `documents` documents in
+        all); returns a function that waits for the fitted rule. The fit depends only on
+        the front (cover, masthead, contents) and the stage, so a rebuild whose change moved
+        no contents entry takes it from the cache."""
+        key = chunk_key(self.shared, "contents fit\0" + contents_fit.front_only(html, ""), self.stage) \
+            if self.cache is not None else ""
+        if self.cache is not None and (rule := self.cache.get_text(key)) is not None:
+            self.passes.append(LayoutPass("contents fits", 1, 1))
+            return lambda: rule
+        fitting = self.start(documents, contents_fit.fit_in_stage, html, str(self.stage))
+        self.passes.append(LayoutPass("contents fits", 1, 0))
+
+        def fitted() -> str:
+            if self.cache is not None:
+                self.cache.put_text(key, fitting.result())
+            return fitting.result()
+
+        return fitted
 
     def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
                 meanwhile: Callable[[], object] | None = None) -> list[ChunkLayout]:
@@ -204,6 +224,8 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     # the contents' columns), the ghost pages carry anchors, bookmarks, links and strings.
     furniture = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
     [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents")
+    from .assemble import assemble
+
     return assemble(furniture_pdf.pdf, ordered, mirror_shift)
 
 

@@ -32,7 +32,6 @@ from ...themes import Theme
 from ..css import theme_variables
 from .fetcher import staged_layout
 from ..html.writer import copy_images, copy_theme_chain, one_page_context
-from .boxes import with_bleed_box
 from .chunk_rule import predict
 from .chunks import ChunkPart, chunk_weight, split
 from .cache import ChunkCache
@@ -178,12 +177,11 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
             with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
                 # A volume's contents is fitted by a worker while the others lay out the
                 # chunks (which hold no contents); its rule is in page.css before the furniture.
-                fitting = (layout.start(len(chunks) + 1, contents_fit.fit_in_stage, whole(), str(stage))
-                           if context["is_volume"] else None)
+                fitting = layout.fit_contents(len(chunks) + 1, whole()) if context["is_volume"] else None
 
                 def fitted() -> None:
                     if fitting is not None:
-                        contents_fit.add_rule(stage, fitting.result())
+                        contents_fit.add_rule(stage, fitting())
 
                 # The whole print.html is rendered while the workers lay the chunks out.
                 pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
@@ -194,10 +192,13 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                 for layout_pass in layout.passes:
                     options.on_layout(layout_pass)
         else:
-            if context["is_volume"]:  # before the pass: it changes page.css
-                contents_fit.add_rule(stage, contents_fit.fit_in_stage(whole(), str(stage), variant))
-            pdf = _one_pass(whole(), stage, variant)
+            if context["is_volume"]:  # the pass sees the fitted rule in page.css
+                pdf = contents_fit.fitted_pass(whole(), stage, variant, jobs, lambda: _one_pass(whole(), stage, variant))
+            else:
+                pdf = _one_pass(whole(), stage, variant)
     if setup.bleed is not None:
+        from .boxes import with_bleed_box  # pypdf: imported only for a bleed
+
         pdf = with_bleed_box(pdf, to_mm(setup.bleed))
     write_bytes(target, pdf)
     return target
