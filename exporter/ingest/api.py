@@ -69,7 +69,7 @@ def lay_out(text: str, name: str, notes: Notes, dropped: Counter[str], weights: 
     """One page's text (and what its PDF's geometry says) read into layout pieces."""
     if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
         raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
-    hints = Hints(pdf.display, pdf.captions, pdf.boxes) if pdf else Hints()
+    hints = Hints(pdf.display, pdf.captions, pdf.boxes, pdf.sizes) if pdf else Hints()
     if pdf is None and is_unwrapped(text):  # one paragraph a line: every line is a block
         rebuilt = spread(text)
         text = rebuilt.text

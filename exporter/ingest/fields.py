@@ -86,7 +86,7 @@ def split_credit(line: str) -> tuple[str, str] | None:
         m = pattern.match(line)
         if m and (_ROLES.search(m["credit"]) or len(m["credit"].split()) <= 2):
             return (m["text"] or "").rstrip(), m["credit"].strip()
-    for pattern in (english.CREDIT, english.CAPS_CREDIT):
+    for pattern in (english.CREDIT, english.CAPS_CREDIT, english.AGENCY_CREDIT):
         m = pattern.match(line)
         if m:
             return (m["text"] or "").rstrip(), m["credit"].strip()

@@ -31,7 +31,11 @@ TWIN = 0.25  # a glyph within this share of its size of its twin is fake bold
 ROW_GAP = 1.5  # a horizontal band this many times the widest gutter cuts first
 INDENT = 2.5  # ems: the deepest paragraph indent
 CAPTION_SIZE = 0.95  # a block this much smaller than the body size next to a picture is its caption
+RULE_WIDTH = 0.6  # a head or foot rule runs across this share of the page's width or more
+HEAD_BAND, FOOT_BAND = 0.2, 0.2  # shares of the page height where head and foot rules stand
+FURNITURE_ROWS = 3  # at most this many rows of type beyond a head or foot rule are its furniture
 GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless letter-spacing is wider)
+SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 
 
 @dataclass
@@ -74,6 +78,7 @@ class PdfPage:
     figures: dict[int, str] = field(default_factory=dict)  # caption's first line → image path
     captions: set[int] = field(default_factory=set)  # lines in caption type (small or italic) next to a picture
     boxes: dict[int, int] = field(default_factory=dict)  # line number → the ruled box it sits in
+    sizes: dict[int, float] = field(default_factory=dict)  # line number → type size against the body size
     margin: list[tuple[str, str]] = field(default_factory=list)  # (position, text) in the margin band
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
     images: int = 0
@@ -148,18 +153,42 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
     boxes = []
     for row in rows:
         row.sort(key=lambda g: round(g.pen, 1))  # stable: glyphs drawn at one pen position keep their order
+    ink = [[(g.x0, g.x1) for g in row if not g.c.isspace()] for row in rows]
+    for i, row in enumerate(rows):
         gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]))
         tracking = 2 * gaps[len(gaps) // 2] if gaps else 0.0  # twice a letter-spaced line's usual gap
+        near = [ink[j] for j in range(max(0, i - 3), min(len(rows), i + 4))
+                if j != i and abs(rows[j][0].base - row[0].base) < 4 * row[0].size]
         run, right = [row[0]], row[0].x1
         for g in row[1:]:
-            spaced = g.c == " " or run[-1].c == " "  # a justified word space (a line never ends in one before a gutter)
-            if g.x0 - right > max((10 if spaced else GUTTER) * g.size, tracking):  # right: a zero-width glyph ends nothing
+            gap = g.x0 - right
+            if g.c == " " or run[-1].c == " ":
+                # a justified word space may be wide; a gutter runs down the lines around it too
+                cut = gap > 10 * g.size or (gap > SPACED_GUTTER * g.size and _channel(near, right, g.x0, g.size))
+            else:
+                cut = gap > max(GUTTER * g.size, tracking)  # right: a zero-width glyph ends nothing
+            if cut:
                 boxes.append(_box(run))
                 run = []
             run.append(g)
             right = max(right, g.x1) if len(run) > 1 else g.x1
         boxes.append(_box(run))
     return [b for b in boxes if b.text.strip()]
+
+
+def _channel(rows: list[list[tuple[float, float]]], x0: float, x1: float, size: float) -> bool:
+    """Whether the lines around a gap leave a clear channel inside it (a column gutter):
+    at least two of them, and a quarter em somewhere in the gap that none of them inks."""
+    rows = [r for r in rows if r]
+    if len(rows) < 2:
+        return False
+    inked = sorted((max(a, x0), min(b, x1)) for r in rows for a, b in r if b > x0 and a < x1)
+    at = x0
+    for a, b in inked:
+        if a - at >= 0.25 * size:
+            return True
+        at = max(at, b)
+    return x1 - at >= 0.25 * size
 
 
 def _box(run: list[_Glyph]) -> _Box:
@@ -254,8 +283,9 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     height = page.rect.height
     body = Counter(round(g.size, 1) for g in glyphs if not g.c.isspace()).most_common(1)[0][0]
     content = []
+    top, foot = _furniture_rules(page, boxes)
     for b in boxes:
-        if b.y1 < height * MARGIN_BAND or b.y0 > height * (1 - MARGIN_BAND):
+        if b.y1 < max(height * MARGIN_BAND, top) or b.y0 > min(height * (1 - MARGIN_BAND), foot):
             out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
         else:
             content.append(b)
@@ -302,6 +332,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             lines.append(" " * indent + b.text)
             no = len(lines)
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
+            out.sizes[no] = round(b.size / body, 2)
             if b.size >= DISPLAY_SIZE * body or b.bold:
                 out.display.add(no)
             if pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1:
@@ -316,6 +347,34 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
                 out.boxes[no] = min(inside, key=lambda k: (boxes[k][2] - boxes[k][0]) * (boxes[k][3] - boxes[k][1]))
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _furniture_rules(page, boxes: list[_Box]) -> tuple[float, float]:  # noqa: ANN001 - a pymupdf.Page
+    """The page's head and foot rules: a horizontal rule across most of the page near its
+    top (bottom) with at most a few lines of type above (below) it sets off the folio, the
+    masthead strip or the editor line from the articles. Returns the y above which (below
+    which) lines are page furniture; the page's edges when there is no such rule."""
+    height, width = page.rect.height, page.rect.width
+    rules = []
+    for d in page.get_drawings():
+        for item in d["items"]:
+            if item[0] == "l" and abs(item[1].y - item[2].y) < 1:
+                x0, x1, y = min(item[1].x, item[2].x), max(item[1].x, item[2].x), item[1].y
+            elif item[0] == "re" and item[1].height < 3:
+                x0, x1, y = item[1].x0, item[1].x1, (item[1].y0 + item[1].y1) / 2
+            else:
+                continue
+            if x1 - x0 >= RULE_WIDTH * width:
+                rules.append(y)
+
+    def rows(keep) -> int:  # noqa: ANN001
+        return len({round(b.y1 / 2) for b in boxes if keep(b)})
+
+    top = max((y for y in rules if y < HEAD_BAND * height and 0 < rows(lambda b, y=y: b.y1 <= y + 1) <= FURNITURE_ROWS),
+              default=0.0)
+    foot = min((y for y in rules if y > (1 - FOOT_BAND) * height and 0 < rows(lambda b, y=y: b.y0 >= y - 1) <= FURNITURE_ROWS),
+               default=height)
+    return top + 1, foot - 1
 
 
 def _ruled_boxes(page, body: float) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page

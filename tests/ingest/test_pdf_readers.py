@@ -1,0 +1,80 @@
+"""The PDF reader on pages set by engines other than ours (reportlab's justified columns,
+head and foot rules, bylines set apart) and the third PDF corpus (tests/fixtures/ingest-pdf3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from exporter.ingest import ingest
+from exporter.ingest.pdf import read_pdf
+from benchmarks.ingest_families import score
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+BLIND2 = FIXTURES / "ingest-blind2"
+PDF3 = FIXTURES / "ingest-pdf3"
+
+
+def test_a_gutter_after_a_justified_word_space_still_splits_the_columns() -> None:
+    """reportlab justifies with PDF word spacing and leaves the space at a line's end: the
+    gap after it is a gutter when the lines around it leave a channel there, so two
+    columns' lines are never read as one."""
+    (page,) = read_pdf(BLIND2 / "pdf-metro-1.pdf")
+    lines = [t.strip() for t in page.text.split("\n")]
+    assert "WASHINGTON (AP) — The" in lines
+    assert "guidance within 90 days if the bill" in lines
+
+
+def test_a_wide_justified_space_inside_a_column_is_no_gutter() -> None:
+    """Chromium's narrow justified columns stretch a two-word line's one space over six
+    ems: no channel runs through it, so the line stays whole."""
+    (page,) = read_pdf(FIXTURES / "ingest-pdf" / "heldout-en-gazette.pdf")
+    assert any(t.strip().startswith("said Priya") for t in page.text.split("\n"))
+    assert "Priya" not in [t.strip() for t in page.text.split("\n")]
+
+
+def test_head_and_foot_rules_set_off_page_furniture() -> None:
+    """A rule across the page near its top or foot, with a line or two of type beyond it:
+    the folio and the editor line are furniture, wherever the margin band ends."""
+    result = ingest([BLIND2 / "pdf-hongkong-1.pdf"], "港聞報", dt.date(2025, 3, 24))
+    aside = [item.text for _, item in result.furniture]
+    assert any("責任編輯" in t for t in aside) and any("港聞報" in t for t in aside)
+    assert all("責任編輯" not in (a.kicker or "") + (a.headline or "") for a in result.edition.articles)
+
+
+def test_a_bold_byline_and_its_role_line_are_the_byline() -> None:
+    """`By Mara Quinlan` set bold with `Associated Press` apart under it gives the authors,
+    not a kicker and a headline; `Lee Ortiz/Express` alone under a caption is its credit."""
+    result = ingest([BLIND2 / "pdf-metro-1.pdf"], "Express", dt.date(2025, 3, 12), language="en")
+    first = result.edition.articles[0]
+    assert first.headline == "Senate passes rail safety bill after derailments"
+    assert first.authors == ["Mara Quinlan"] and first.kicker is None
+    photos = [a for a in result.edition.articles if a.kind == "photo" and a.authors == ["Lee Ortiz"]]
+    assert len(photos) == 1
+
+
+def test_a_smaller_display_line_under_a_headline_is_its_deck() -> None:
+    """The PDF gives the sizes: a sentence-case deck in smaller type under a sentence-case
+    headline is the subheadline, not the headline under a kicker."""
+    result = ingest([PDF3 / "r-tabloid.pdf"], "Press", dt.date(2025, 3, 21), language="en")
+    first = result.edition.articles[0]
+    assert (first.kicker, first.headline, first.subheadline) == (
+        None, "Bridge repairs to close Main Street for a month", "Detours set for buses and trucks")
+
+
+def test_the_third_pdf_corpus_has_its_truth() -> None:
+    manifest = json.loads((PDF3 / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest) >= 6 and {m["language"] for m in manifest.values()} >= {"zh-CN", "zh-Hant", "en"}
+    for name in manifest:
+        assert (PDF3 / name).is_file() and (PDF3 / name).with_suffix(".truth.json").is_file()
+
+
+@pytest.mark.parametrize("name", ["c-sixcol", "c-notices", "r-tabloid", "r-strip"])
+def test_third_corpus_pages_segment(name: str, tmp_path: Path) -> None:
+    """Every article of these pages is cut exactly, with its photos extracted."""
+    result = ingest([PDF3 / f"{name}.pdf"], "corpus", dt.date(2025, 3, 21), image_dir=tmp_path / "images")
+    s = score(PDF3 / f"{name}.truth.json", result.edition.model_dump(mode="json", exclude_none=True))
+    assert s["segmented"] == s["articles"] and s["captions"] == s["captions_n"], s
