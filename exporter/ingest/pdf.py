@@ -404,12 +404,13 @@ def _frame(drawing: dict) -> bool:
 
 def _captioned(block: list[_Box], pictures: list[_Box], body: float) -> _Box | None:
     """The picture a block captions: set in caption type (smaller than the body or italic)
-    and printed just under the picture, across it, or just beside it, level with it."""
+    and printed just under the picture (or over its last em), across it, or just beside
+    it, level with it."""
     if not all(b.size < CAPTION_SIZE * body or b.italic for b in block) or any(b.bold for b in block):
         return None
     x0, y0, x1, y1 = _extent(block)
     for p in pictures:
-        under = 0 <= y0 - p.y1 < 2 * body and x0 < p.x1 and x1 > p.x0
+        under = -body <= y0 - p.y1 < 2 * body and x0 < p.x1 and x1 > p.x0  # or set over its foot
         beside = 0 <= x0 - p.x1 < 3 * body and y0 < p.y1 and y1 > p.y0
         if under or beside:
             return p

@@ -78,3 +78,24 @@ def test_third_corpus_pages_segment(name: str, tmp_path: Path) -> None:
     result = ingest([PDF3 / f"{name}.pdf"], "corpus", dt.date(2025, 3, 21), image_dir=tmp_path / "images")
     s = score(PDF3 / f"{name}.truth.json", result.edition.model_dump(mode="json", exclude_none=True))
     assert s["segmented"] == s["articles"] and s["captions"] == s["captions_n"], s
+
+
+def test_a_caption_set_over_the_foot_of_its_photo_gets_the_photo(tmp_path: Path) -> None:
+    """pdf-macau: the caption's first line starts inside the picture's last em; it is still
+    the picture's caption, so the photo article carries the extracted image."""
+    result = ingest([FIXTURES / "ingest-blind" / "pdf-macau-1.pdf"], "蓮島晚報", dt.date(2025, 3, 14),
+                    image_dir=tmp_path / "images")
+    (photo,) = [a for a in result.edition.articles if a.kind == "photo"]
+    (fig,) = photo.blocks
+    assert fig.caption == "重開後的海濱長廊吸引不少街坊傍晚散步。" and fig.src and (tmp_path / fig.src).is_file()
+    assert photo.headline == "街坊海邊散步" and photo.authors == ["黃嘉欣"]
+
+
+def test_reporter_and_photographer_lines_after_the_text_are_bylines() -> None:
+    """`記者／攝影：王文彥` and `記者：鄭嘉欣　攝影：黃嘉欣` closing a story name its authors
+    and are not left as the last paragraph's end."""
+    result = ingest([FIXTURES / "ingest-blind" / "pdf-macau-1.pdf"], "蓮島晚報", dt.date(2025, 3, 14))
+    by_head = {a.headline: a for a in result.edition.articles}
+    assert by_head["黑沙環海濱長廊重開"].authors == ["王文彥"]
+    assert by_head["氹仔新公園月底開放"].authors == ["鄭嘉欣", "黃嘉欣"]
+    assert not by_head["黑沙環海濱長廊重開"].blocks[-1].text.endswith("王文彥")
