@@ -305,6 +305,8 @@ def _set_aside(page: PageLayout, block: list[Line]) -> list[Line]:
     reason = None
     if furniture.advert(texts):
         reason = "advertisement"
+    elif furniture.table(texts):
+        reason = "table"
     elif len(block) == 1 and furniture.column_logo(texts[0]):
         reason = "column logo"
     if reason:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from . import furniture
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
@@ -34,6 +35,9 @@ CAPTION_SIZE = 0.95  # a block this much smaller than the body size next to a pi
 RULE_WIDTH = 0.6  # a head or foot rule runs across this share of the page's width or more
 HEAD_BAND, FOOT_BAND = 0.2, 0.2  # shares of the page height where head and foot rules stand
 FURNITURE_ROWS = 3  # at most this many rows of type beyond a head or foot rule are its furniture
+TABLE_CELL = 6  # ems: a table's cells are this wide or narrower
+TABLE_GAP = 10  # ems: and this close to one another
+TABLE_TITLE = 16  # characters: a line this short right above a table is its title
 GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless letter-spacing is wider)
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 
@@ -65,6 +69,7 @@ class _Box:
     bold: bool = False
     image: str | None = None  # path written, relative to the edition folder
     italic: bool = False
+    table: int | None = None  # a row of the table in this ruled box
 
 
 @dataclass
@@ -207,7 +212,9 @@ def _stack(boxes: list[_Box]) -> list[list[_Box]]:
     blocks: list[list[_Box]] = []
     for b in sorted(boxes, key=lambda b: (b.y0, b.x0)):
         home = None
-        if b.image is None:
+        if b.table is not None:  # a table's rows stay one block, however far apart
+            home = next((block for block in blocks if block[-1].table == b.table), None)
+        elif b.image is None:
             for block in blocks:
                 last = block[-1]
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
@@ -305,6 +312,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body)
+    content = _tables(content, boxes)
     order = _xycut(_stack(content), body)
     order = [(block, _column(path)) for block, path in order]
     members = Counter(column for block, column in order if block[0].image is None)
@@ -321,6 +329,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
         else:
             edge = (left, right, column)
         picture = _captioned(block, pictures, body)
+        if picture is not None and _boxed_apart(block[0], picture, boxes):
+            picture = None  # text in a ruled box of its own (a listings box) captions no picture outside it
         plain = not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
         spaced = (above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
                   and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
@@ -377,6 +387,61 @@ def _furniture_rules(page, boxes: list[_Box]) -> tuple[float, float]:  # noqa: A
     return top + 1, foot - 1
 
 
+def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]]) -> list[_Box]:
+    """A grid of short cells (prices, results, a listings grid) read row by row: three or
+    more rows of three or more narrow cells on one baseline, stacked, become one line a
+    row with the cells set apart by two spaces (as a text extractor prints a table), all
+    in one block that the layout reader knows as a table. So does a ruled box of lines that
+    a table's rule accepts as they stand (listings by the clock)."""
+    rows: list[list[_Box]] = []
+    for b in sorted((b for b in content if b.image is None), key=lambda b: (b.y1, b.x0)):
+        if rows and abs(rows[-1][0].y1 - b.y1) < 0.5 * b.size:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    runs: list[list[_Box]] = []  # narrow cells in a row, near one another, in one size
+    for row in rows:
+        row.sort(key=lambda b: b.x0)
+        run: list[_Box] = []
+        for b in row:
+            if (b.x1 - b.x0 <= TABLE_CELL * b.size and (not run or (b.x0 - run[-1].x1 <= TABLE_GAP * b.size
+                                                                     and abs(b.size - run[-1].size) < 0.5))):
+                run.append(b)
+                continue
+            if len(run) >= furniture.TABLE_CELLS:
+                runs.append(run)
+            run = [b] if b.x1 - b.x0 <= TABLE_CELL * b.size else []
+        if len(run) >= furniture.TABLE_CELLS:
+            runs.append(run)
+    tables: list[list[list[_Box]]] = []
+    for run in runs:
+        x0, x1, y = run[0].x0, run[-1].x1, run[0].y1
+        home = next((t for t in tables if 0 < y - t[-1][0].y1 < 2.5 * run[0].size
+                     and min(x1, t[-1][-1].x1) - max(x0, t[-1][0].x0) > 0.5 * (x1 - x0)), None)
+        if home is None:
+            tables.append([run])
+        else:
+            home.append(run)
+    taken: set[int] = set()
+    merged: list[_Box] = []
+    for k, table in enumerate(t for t in tables if len(t) >= furniture.TABLE_ROWS):
+        top, x0, x1 = table[0][0], min(r[0].x0 for r in table), max(r[-1].x1 for r in table)
+        title = [b for b in content if b.image is None and 0 <= top.y0 - b.y1 < 2.5 * top.size
+                 and x0 - top.size <= b.x0 and b.x1 <= x1 + top.size and len(b.text) <= TABLE_TITLE]
+        for run in [title[-1:], *table] if len(title) == 1 else table:  # its title line above it
+            taken.update(id(b) for b in run)
+            merged.append(_Box(run[0].x0, min(b.y0 for b in run), run[-1].x1, max(b.y1 for b in run),
+                               "  ".join(b.text for b in run), run[0].size, all(b.bold for b in run), table=k))
+    for r in rects:  # a ruled box of listings: rows that open with a clock time
+        inside = [b for b in content if b.image is None and id(b) not in taken
+                  and r[0] <= b.x0 and b.x1 <= r[2] and r[1] <= b.y0 and b.y1 <= r[3]]
+        if len(inside) >= furniture.TABLE_ROWS and furniture.table([b.text for b in inside]):
+            k = len(merged) + len(tables) + 1
+            taken.update(id(b) for b in inside)
+            merged += [_Box(b.x0, b.y0, b.x1, b.y1, b.text, b.size, b.bold, italic=b.italic, table=k) for b in inside]
+    return [b for b in content if id(b) not in taken] + merged if merged else content
+
+
 def _ruled_boxes(page, body: float) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page
     """Rectangles drawn round text (notices, intro boxes, fact boxes), at least a few lines
     high and wide: a stroked rectangle (Chromium), or a frame filled between an outer and
@@ -400,6 +465,14 @@ def _frame(drawing: dict) -> bool:
     outer, inner = sorted(rects, key=lambda r: -r.width * r.height)
     insets = (inner.x0 - outer.x0, inner.y0 - outer.y0, outer.x1 - inner.x1, outer.y1 - inner.y1)
     return all(0.1 < d < 4 for d in insets)
+
+
+def _boxed_apart(line: _Box, picture: _Box, rects: list[tuple[float, float, float, float]]) -> bool:
+    """A line inside a ruled box that does not hold the picture too."""
+    def inside(b: _Box, r: tuple[float, float, float, float]) -> bool:
+        return r[0] <= b.x0 and b.x1 <= r[2] and r[1] <= b.y0 and b.y1 <= r[3]
+
+    return any(inside(line, r) and not inside(picture, r) for r in rects)
 
 
 def _captioned(block: list[_Box], pictures: list[_Box], body: float) -> _Box | None:

@@ -81,3 +81,14 @@ def test_layout_pages_of_the_second_blind_corpus_score() -> None:
     result = ingest_texts([("theory-2.txt", text)], "北原日报", dt.date(2025, 3, 11))
     s = score(BLIND2 / "theory-2.truth.json", result.edition.model_dump(mode="json", exclude_none=True))
     assert s["f1"] >= 0.8 and s["subheads"] == s["subheads_n"], s
+
+
+def test_tables_in_text_are_set_aside_as_tables() -> None:
+    """A results list and a standings table (rows of short cells set apart by spaces) are
+    furniture with the reason `table`, listed in the report, not articles."""
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "ingest-blind" / "sports-1.txt").read_text(encoding="utf-8")
+    result = ingest_texts([("sports-1.txt", text)], "临海日报", dt.date(2025, 3, 9))
+    tables = [item.text for _, item in result.furniture if item.reason == "table"]
+    assert "临海海港  2：0  江州城" in tables and "排名  球队  场次  胜  平  负  积分" in tables
+    body = " ".join(getattr(b, "text", "") or "" for a in result.edition.articles for b in a.blocks)
+    assert "场次" not in body and "临海海港  2：0" not in body
