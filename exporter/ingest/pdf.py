@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from . import furniture
+from . import fields, furniture
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
@@ -317,7 +317,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     order = [(block, _column(path)) for block, path in order]
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
-    for block, column in order:
+    credited = _credited([block for block, _ in order])
+    for index, (block, column) in enumerate(order):
         lines.append("")
         if block[0].image is not None:
             pending = block[0]
@@ -328,7 +329,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
         else:
             edge = (left, right, column)
-        picture = _captioned(block, pictures, body)
+        picture = _captioned(block, pictures, body, credited[index])
         if picture is not None and _boxed_apart(block[0], picture, boxes):
             picture = None  # text in a ruled box of its own (a listings box) captions no picture outside it
         plain = not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
@@ -345,7 +346,12 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             out.sizes[no] = round(b.size / body, 2)
             if b.size >= DISPLAY_SIZE * body or b.bold:
                 out.display.add(no)
-            if pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1:
+            under = pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1
+            if under and no in out.display and len(block) <= 2:
+                # a photo's headline under it: the caption under the headline is the photo's
+                pending = _Box(pending.x0, pending.y0, pending.x1, b.y1, image=pending.image)
+                continue
+            if under:
                 out.figures[no] = pending.image
             pending = None
             if picture is not None:
@@ -475,11 +481,25 @@ def _boxed_apart(line: _Box, picture: _Box, rects: list[tuple[float, float, floa
     return any(inside(line, r) and not inside(picture, r) for r in rects)
 
 
-def _captioned(block: list[_Box], pictures: list[_Box], body: float) -> _Box | None:
-    """The picture a block captions: set in caption type (smaller than the body or italic)
+def _credited(blocks: list[list[_Box]]) -> list[bool]:
+    """Per block: it ends with a photo credit, or the next text block is a credit alone."""
+    def credit(b: _Box) -> bool:
+        return fields.split_credit("   " + b.text) is not None  # alone, or after a gap
+
+    text = [k for k, block in enumerate(blocks) if block[0].image is None]
+    out = [False] * len(blocks)
+    for i, k in enumerate(text):
+        nxt = blocks[text[i + 1]] if i + 1 < len(text) else []
+        out[k] = credit(blocks[k][-1]) or (len(nxt) == 1 and credit(nxt[0]))
+    return out
+
+
+def _captioned(block: list[_Box], pictures: list[_Box], body: float, credited: bool = False) -> _Box | None:
+    """The picture a block captions: set in caption type (smaller than the body or italic,
+    or any type when a photo credit closes it)
     and printed just under the picture (or over its last em), across it, or just beside
     it, level with it."""
-    if not all(b.size < CAPTION_SIZE * body or b.italic for b in block) or any(b.bold for b in block):
+    if not (credited or all(b.size < CAPTION_SIZE * body or b.italic for b in block)) or any(b.bold for b in block):
         return None
     x0, y0, x1, y1 = _extent(block)
     for p in pictures:

@@ -11,6 +11,7 @@ import pytest
 
 from exporter.ingest import ingest
 from exporter.ingest.pdf import read_pdf
+from exporter.model import Figure
 from benchmarks.ingest_families import score
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -118,3 +119,13 @@ def test_a_ruled_box_of_listings_is_no_photo_caption() -> None:
     assert sum(a.kind == "photo" for a in result.edition.articles) == 1
     assert any(item.reason == "table" and "朝闻天下" in item.text for _, item in result.furniture)
     assert not any("朝闻天下" in (a.headline or "") for a in result.edition.articles)
+
+
+def test_a_photo_headline_under_the_picture_passes_it_to_the_caption(tmp_path: Path) -> None:
+    """pdf-pictorial: picture, then its headline, then a caption in body type closed by a
+    credit; and a caption beside its picture in body type with a credit under it: both
+    photos carry their extracted images."""
+    result = ingest([BLIND2 / "pdf-pictorial-1.pdf"], "清溪日报", dt.date(2025, 3, 19), image_dir=tmp_path / "images")
+    figures = {b.caption: b for a in result.edition.articles for b in a.blocks if isinstance(b, Figure)}
+    for caption in ("3月18日，清溪镇农民驾驶插秧机在田间作业。", "3月15日晚，市民在老城夜市品尝特色小吃。"):
+        assert figures[caption].src and (tmp_path / figures[caption].src).is_file()
