@@ -35,6 +35,7 @@ CAPTION_SIZE = 0.95  # a block this much smaller than the body size next to a pi
 RULE_WIDTH = 0.6  # a head or foot rule runs across this share of the page's width or more
 HEAD_BAND, FOOT_BAND = 0.2, 0.2  # shares of the page height where head and foot rules stand
 FURNITURE_ROWS = 3  # at most this many rows of type beyond a head or foot rule are its furniture
+CREDIT_INDENT = 16  # half-ems: how far a credit alone on its line is printed to the right
 TABLE_CELL = 6  # ems: a table's cells are this wide or narrower
 TABLE_GAP = 10  # ems: and this close to one another
 TABLE_TITLE = 16  # characters: a line this short right above a table is its title
@@ -220,7 +221,7 @@ def _stack(boxes: list[_Box]) -> list[list[_Box]]:
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
                 if (last.image is None and -0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size
                         and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
-                             or (abs(b.x0 - last.x0) <= INDENT * b.size and b.x1 > last.x0))
+                             or (abs(b.x0 - last.x0) <= INDENT * b.size and b.x1 > last.x0 - 0.5 * b.size))
                         and last.bold == b.bold and abs(last.size - b.size) < 0.5):
                     home = block
                     break
@@ -340,6 +341,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             indent = round((b.x0 - left) / b.size * 2)
             if spaced and b is block[0] and indent < 2:
                 indent = 4  # say it as an extractor would: an indented first line
+            if len(block) == 1 and credited[index] and _credit(b):
+                indent = max(indent, CREDIT_INDENT)  # a photo credit alone on its line stands to the right
             lines.append(" " * indent + b.text)
             no = len(lines)
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
@@ -481,16 +484,18 @@ def _boxed_apart(line: _Box, picture: _Box, rects: list[tuple[float, float, floa
     return any(inside(line, r) and not inside(picture, r) for r in rects)
 
 
+def _credit(b: _Box) -> bool:
+    """A line that is or ends with a photo credit (alone, or after a gap)."""
+    return fields.split_credit("   " + b.text) is not None
+
+
 def _credited(blocks: list[list[_Box]]) -> list[bool]:
     """Per block: it ends with a photo credit, or the next text block is a credit alone."""
-    def credit(b: _Box) -> bool:
-        return fields.split_credit("   " + b.text) is not None  # alone, or after a gap
-
     text = [k for k, block in enumerate(blocks) if block[0].image is None]
     out = [False] * len(blocks)
     for i, k in enumerate(text):
         nxt = blocks[text[i + 1]] if i + 1 < len(text) else []
-        out[k] = credit(blocks[k][-1]) or (len(nxt) == 1 and credit(nxt[0]))
+        out[k] = _credit(blocks[k][-1]) or (len(nxt) == 1 and _credit(nxt[0]))
     return out
 
 

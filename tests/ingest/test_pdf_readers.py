@@ -73,7 +73,7 @@ def test_the_third_pdf_corpus_has_its_truth() -> None:
         assert (PDF3 / name).is_file() and (PDF3 / name).with_suffix(".truth.json").is_file()
 
 
-@pytest.mark.parametrize("name", ["c-sixcol", "c-notices", "r-tabloid", "r-strip"])
+@pytest.mark.parametrize("name", ["c-sixcol", "c-briefs", "c-notices", "c-vertical", "r-tabloid", "r-strip"])
 def test_third_corpus_pages_segment(name: str, tmp_path: Path) -> None:
     """Every article of these pages is cut exactly, with its photos extracted."""
     result = ingest([PDF3 / f"{name}.pdf"], "corpus", dt.date(2025, 3, 21), image_dir=tmp_path / "images")
@@ -129,3 +129,21 @@ def test_a_photo_headline_under_the_picture_passes_it_to_the_caption(tmp_path: P
     figures = {b.caption: b for a in result.edition.articles for b in a.blocks if isinstance(b, Figure)}
     for caption in ("3月18日，清溪镇农民驾驶插秧机在田间作业。", "3月15日晚，市民在老城夜市品尝特色小吃。"):
         assert figures[caption].src and (tmp_path / figures[caption].src).is_file()
+
+
+def test_a_credit_alone_on_its_line_stays_with_its_own_caption() -> None:
+    """r-strip: a credit right-aligned under a one-line caption lands in a strip of its own;
+    it is printed to the right as a credit, so it closes its caption and does not become
+    the next photo's byline."""
+    result = ingest([PDF3 / "r-strip.pdf"], "南河日报", dt.date(2025, 3, 21))
+    photos = [a for a in result.edition.articles if a.kind == "photo"]
+    assert [(p.blocks[0].caption[:5], p.authors) for p in photos] == [
+        ("3月19日", ["韩雪"]), ("3月18日", ["郑浩"]), ("3月17日", ["韩雪"])]
+
+
+def test_a_reporter_line_after_a_bracketed_dateline_names_the_author() -> None:
+    """`【本報訊】記者許家豪／報導　…` opens the story: dateline and author, not text."""
+    result = ingest([PDF3 / "c-vertical.pdf"], "北城時報", dt.date(2025, 3, 23), language="zh-Hant")
+    first = result.edition.articles[0]
+    assert first.headline == "百年戲院修復重開" and first.authors == ["許家豪"]
+    assert first.blocks[0].text.startswith("位於中山路")
