@@ -31,7 +31,7 @@ COLUMN_LOGOS = frozenset(
     "时评 時評 社论 社論 短评 短評 快评 快評 评论 評論 简讯 簡訊 快讯 快訊 图片新闻 圖片新聞 图说 圖說 图片报道 圖片報導 "
     "新闻速览 新聞速覽 要闻简报 要聞簡報 一周要闻 一週要聞 本报综合 本報綜合 观点 觀點 声音 聲音 "
     "BRIEFS BRIEFLY NEWS-IN-BRIEF".split()
-)
+) | {"IN BRIEF", "NEWS IN BRIEF", "AT A GLANCE"}
 # Logos that announce items printed without headlines (a strip of photos).
 HEADLESS_STRIPS = frozenset("图片新闻 圖片新聞 图说 圖說 图片报道 圖片報導".split())
 

@@ -276,6 +276,27 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = ()) 
             for leaf in _xycut(strip, body, (*column, k) if vertical else (*column, -1 - k))]
 
 
+def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """A vertical headline (one glyph a line) standing to the right of its text is read
+    first, as vertical type reads from the right: it moves before the text blocks just
+    before it that lie to its left, level with it."""
+    out = list(order)
+    for i in range(len(out)):
+        block = out[i][0]
+        if len(block) < 3 or not all(len(b.text.strip()) == 1 for b in block):
+            continue
+        x0, y0, _, y1 = _extent(block)
+        j = i
+        while j > 0 and out[j - 1][0][0].image is None:
+            px0, py0, px1, py1 = _extent(out[j - 1][0])
+            if not (px1 <= x0 and py0 < y1 and py1 > y0):
+                break
+            j -= 1
+        if j < i:
+            out.insert(j, out.pop(i))
+    return out
+
+
 def _column(path: tuple[int, ...]) -> tuple[int, ...]:
     """The path up to its last vertical cut (horizontal cuts are negative)."""
     while path and path[-1] < 0:
@@ -315,7 +336,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     boxes = _ruled_boxes(page, body)
     content = _tables(content, boxes)
     order = _xycut(_stack(content), body)
-    order = [(block, _column(path)) for block, path in order]
+    order = _vertical_first([(block, _column(path)) for block, path in order])
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
     credited = _credited([block for block, _ in order])

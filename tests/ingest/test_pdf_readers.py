@@ -147,3 +147,17 @@ def test_a_reporter_line_after_a_bracketed_dateline_names_the_author() -> None:
     first = result.edition.articles[0]
     assert first.headline == "百年戲院修復重開" and first.authors == ["許家豪"]
     assert first.blocks[0].text.startswith("位於中山路")
+
+
+def test_a_vertical_headline_right_of_its_text_is_read_first() -> None:
+    """Vertical type reads from the right: the headline set vertically at the right of its
+    story comes before the story's text in reading order."""
+    (page,) = read_pdf(PDF3 / "c-vertical.pdf")
+    lines = [t.strip() for t in page.text.split("\n") if t.strip()]
+    assert "".join(lines[:8]) == "百年戲院修復重開" and lines[8].startswith("【本報訊】")
+
+
+def test_an_in_brief_rail_label_is_a_column_logo() -> None:
+    result = ingest([PDF3 / "r-tabloid.pdf"], "Press", dt.date(2025, 3, 21), language="en")
+    assert any(item.text == "IN BRIEF" and item.reason == "column logo" for _, item in result.furniture)
+    assert all(a.headline != "IN BRIEF" for a in result.edition.articles)
