@@ -18,6 +18,7 @@ from .articles import ArticleBuilder
 from .decode import read_text_file
 from .layout import SetAside
 from .bare import is_bare, is_unwrapped, restore, spread
+from .gutters import Columns, split_columns
 from .layout import Hints, PageLayout, lay_out_page
 from .notes import Notes
 from .pdf import PdfPage, read_pdf
@@ -69,16 +70,21 @@ def lay_out(text: str, name: str, notes: Notes, dropped: Counter[str], weights: 
     """One page's text (and what its PDF's geometry says) read into layout pieces."""
     if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
         raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
-    hints = Hints(pdf.display, pdf.captions, pdf.boxes) if pdf else Hints()
+    hints = Hints(pdf.display, pdf.captions, pdf.boxes, pdf.sizes) if pdf else Hints()
+    columns = split_columns(text) if pdf is None else None
+    if columns is not None:  # columns side by side (pdftotext -layout): read one after another
+        text = columns.text
+        notes.source[name] = columns.source
+        notes.decide(name, 1, "columns stand side by side: each read in turn, split at the gutters")
     if pdf is None and is_unwrapped(text):  # one paragraph a line: every line is a block
         rebuilt = spread(text)
         text = rebuilt.text
-        notes.source[name] = rebuilt.source
+        notes.source[name] = _through(rebuilt.source, columns)
         notes.decide(name, 1, "the lines are longer than any column: one block a line")
     elif pdf is None and is_bare(text):  # no blank lines, no indents: give the layout signals back
         rebuilt = restore(text)
         text, hints = rebuilt.text, Hints(rebuilt.display)
-        notes.source[name] = rebuilt.source
+        notes.source[name] = _through(rebuilt.source, columns)
         dropped.update(rebuilt.dropped)
         notes.decide(name, 1, "the page has no blank lines and no indents: paragraphs and headlines rebuilt "
                               "from line lengths, sentence ends and lines printed twice")
@@ -91,6 +97,11 @@ def lay_out(text: str, name: str, notes: Notes, dropped: Counter[str], weights: 
             laid.furniture.insert(k - 1, SetAside(-k, line, "page margin"))
     dropped.update(laid.dropped)
     return laid
+
+
+def _through(source: dict[int, int], columns: Columns | None) -> dict[int, int]:
+    """A rebuilt page's line map taken back through the column split before it."""
+    return {k: columns.source.get(v, v) for k, v in source.items()} if columns else source
 
 
 def ingest_texts(pages: Sequence[tuple[str, str]], publication: str, date: dt.date,

@@ -40,6 +40,9 @@ CREDIT = regex.compile(
 )
 # JO BLOGGS/STAFF
 CAPS_CREDIT = regex.compile(_AFTER_CAPTION + r"(?P<credit>\p{Lu}[\p{Lu}.'’ -]{2,30}/\s*\p{Lu}[\p{Lu}\p{N} .&-]{1,30})$")
+# Lee Ortiz/Express: a photographer's name and the paper or agency, alone on a line
+AGENCY_CREDIT = regex.compile(r"^(?P<text>)(?P<credit>\p{Lu}[\p{L}.'’-]+(?: \p{Lu}[\p{L}.'’-]+){1,3}"
+                              r"/\s*\p{Lu}[\p{L}\p{N}.&-]*(?: \p{Lu}[\p{L}\p{N}.&-]*){0,2})$")
 
 _PARTICLE = r"(?:de|da|di|du|van|von|der|den|la|le|bin|al|[Mm]c)"
 _NAME_WORD = rf"(?:\p{{Lu}}[\p{{L}}'’-]*\.?|{_PARTICLE})"
@@ -80,6 +83,14 @@ def byline(text: str) -> tuple[str, list[str]] | None:
         names += [" ".join(words[:cut])] if cut else []
         roles = True
     return m["by"], names
+
+
+def role_line(text: str) -> bool:
+    """A byline's second line printed apart: a role or an agency alone (Staff Writer,
+    Associated Press, Express Staff), in capitals and without a sentence's end."""
+    words = text.split()
+    return (0 < len(words) <= 4 and not text.endswith(".") and bool(_ROLE.search(text)) and _BY.match(text) is None
+            and all(w[0].isupper() or w in _SMALL for w in words))
 
 
 def _is_name(text: str) -> bool:

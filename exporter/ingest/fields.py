@@ -32,9 +32,10 @@ _ROLE = r"(?:全媒[体體])?(?:首席|特[约約]|[见見]習|[见見]习|[实�
 _ROLES = regex.compile(_ROLE)
 # A reporter's name in a Chinese byline: two to four Han glyphs, or a romanised name (Karen Lee, Hong Kong papers).
 _PERSON = r"(?:\p{Han}{2,4}|\p{Lu}\p{Ll}+(?:[ \u3000]\p{Lu}\p{Ll}+){1,2})"
-_NAME_TOKEN = regex.compile(r"\p{Lu}[\p{Ll}.'-]+(?:[ \u3000]+\p{Lu}[\p{Ll}.'-]+){0,3}|[^\s、，,/／]+")
-# 記者 Karen Lee 報道： after a dateline, unbracketed (Hong Kong papers).
-_REPORTED_BY = regex.compile(rf"[ \u3000]*(?P<by>{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*[报報][道导導])[：:]")
+_NAME_TOKEN = regex.compile(r"\p{Lu}[\p{Ll}.'-]+(?:[ \u3000]+\p{Lu}[\p{Ll}.'-]+){0,3}|[^\s、，,/／：:]+")
+# 記者 Karen Lee 報道： after a dateline, unbracketed (Hong Kong papers); 記者許家豪／台北報導 before a space.
+_REPORTED_BY = regex.compile(rf"[ \u3000]*(?P<by>{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*"
+                             rf"(?:[／/]\p{{Han}}{{0,4}})?[报報][道导導])(?:[：:]|[ \u3000]+)")
 _BYLINE_BRACKET = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,80}?)[）)]")
 JUMP_FROM = regex.compile(
     rf"^(?:[（(]\s*(?:上接|接上|[续續])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_FROM})"
@@ -52,7 +53,7 @@ _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
 # A byline alone on its line: 记者 赵明远 通讯员 蒋雪梅／报道, 本报记者 王芳, 晚报记者 周安然 文/图.
 _OWN_LINE = regex.compile(
-    rf"^(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*)+"
+    rf"^(?:\p{{Han}}{{0,8}}?{_ROLE}(?:[／/]{_ROLE})*[ \u3000]*[：:]?[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*)+"
     r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖]|[摄攝]))?$"
 )
 # A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, 【記者林志豪／台北報導】,
@@ -86,7 +87,7 @@ def split_credit(line: str) -> tuple[str, str] | None:
         m = pattern.match(line)
         if m and (_ROLES.search(m["credit"]) or len(m["credit"].split()) <= 2):
             return (m["text"] or "").rstrip(), m["credit"].strip()
-    for pattern in (english.CREDIT, english.CAPS_CREDIT):
+    for pattern in (english.CREDIT, english.CAPS_CREDIT, english.AGENCY_CREDIT):
         m = pattern.match(line)
         if m:
             return (m["text"] or "").rstrip(), m["credit"].strip()

@@ -1,7 +1,8 @@
 """Page furniture: what a page prints around its articles and that belongs to none.
 
-Folio lines (paper, date, 第3版, 星期三, 责任编辑 …), editor lines, display ads and column
-logos (时评, 简讯, 图片新闻) are set aside whole, with their line numbers, so the report
+Folio lines (paper, date, 第3版, 星期三, 责任编辑 …), editor lines, display ads, tables
+(results, standings, prices: rows of short cells) and column logos (时评, 简讯, 图片新闻)
+are set aside whole, with their line numbers, so the report
 can list them and conservation still holds: every character lands in an article, in the
 ledger of layout marks, or in this list.
 
@@ -30,7 +31,7 @@ COLUMN_LOGOS = frozenset(
     "时评 時評 社论 社論 短评 短評 快评 快評 评论 評論 简讯 簡訊 快讯 快訊 图片新闻 圖片新聞 图说 圖說 图片报道 圖片報導 "
     "新闻速览 新聞速覽 要闻简报 要聞簡報 一周要闻 一週要聞 本报综合 本報綜合 观点 觀點 声音 聲音 "
     "BRIEFS BRIEFLY NEWS-IN-BRIEF".split()
-)
+) | {"IN BRIEF", "NEWS IN BRIEF", "AT A GLANCE"}
 # Logos that announce items printed without headlines (a strip of photos).
 HEADLESS_STRIPS = frozenset("图片新闻 圖片新聞 图说 圖說 图片报道 圖片報導".split())
 
@@ -60,6 +61,27 @@ def advert(texts: list[str]) -> bool:
         return True
     return (any(_PHONE.search(t) for t in texts) and not any(_CLOSED.search(t) for t in texts)
             and all(len(t) <= 40 for t in texts))
+
+
+_CELL_GAP = regex.compile(r"[ ]{2,}|\t")
+_TIMED = regex.compile(r"^\d{1,2}[:：]\d{2}\s*\S")
+TABLE_ROWS = 3  # a table has at least this many rows
+TABLE_CELLS = 3  # of at least this many cells (most rows)
+TABLE_CELL = 10  # characters: a table's median cell is this long or shorter
+
+
+def table(texts: list[str]) -> bool:
+    """A table (results, standings, stock prices, a listings grid): rows of several short
+    cells set apart by runs of spaces, as `pdftotext -layout` or the PDF reader prints them,
+    or rows that mostly open with a clock time (TV and event listings)."""
+    if len(texts) < TABLE_ROWS:
+        return False
+    if sum(1 for t in texts if _TIMED.match(t)) >= 0.6 * len(texts):
+        return True  # a listings grid: programmes or events by the clock
+    rows = [[c for c in _CELL_GAP.split(t.strip()) if c] for t in texts]
+    cells = sorted(len(c) for r in rows for c in r)
+    wide = sum(1 for r in rows if len(r) >= TABLE_CELLS)
+    return wide >= 0.8 * len(rows) and cells[len(cells) // 2] <= TABLE_CELL
 
 
 def column_logo(text: str) -> bool:

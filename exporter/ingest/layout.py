@@ -38,6 +38,7 @@ class Line:
     leadin: bool = False  # a bold lead-in cut off the front of its line (a brief's headline)
     caption: bool = False  # a PDF says: small type next to a picture
     box: int | None = None  # a PDF says: inside this ruled box
+    size: float = 0.0  # a PDF says: type size against the page's body size (0: not known)
 
 
 @dataclass
@@ -74,6 +75,11 @@ class Head(_Lines):
     @property
     def indent(self) -> float:
         return self.lines[0].indent
+
+    @property
+    def size(self) -> float:
+        """Its type size against the body's, when a PDF told it (else 0)."""
+        return max(line.size for line in self.lines)
 
 
 @dataclass
@@ -155,11 +161,13 @@ _LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\
 @dataclass(frozen=True)
 class Hints:
     """What a PDF's geometry says about its lines, by line number: display type (size or
-    weight), caption type (small type next to a picture), and the ruled box each sits in."""
+    weight), caption type (small type next to a picture), the ruled box each sits in and
+    its type size."""
 
     display: Collection[int] = ()
     captions: Collection[int] = ()
     boxes: dict[int, int] = field(default_factory=dict)
+    sizes: dict[int, float] = field(default_factory=dict)  # type size against the body's
 
 
 def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hints()) -> list[Line | None]:
@@ -197,7 +205,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
                 dropped.update(visible(line.text) - visible("".join(split)))  # 摄 and its brackets
                 line.text, line.credit = split
         line.bold = line.bold or no in hints.display
-        line.caption, line.box = no in hints.captions, hints.boxes.get(no)
+        line.caption, line.box, line.size = no in hints.captions, hints.boxes.get(no), hints.sizes.get(no, 0.0)
         out.append(line)
     return out
 
@@ -297,6 +305,8 @@ def _set_aside(page: PageLayout, block: list[Line]) -> list[Line]:
     reason = None
     if furniture.advert(texts):
         reason = "advertisement"
+    elif furniture.table(texts):
+        reason = "table"
     elif len(block) == 1 and furniture.column_logo(texts[0]):
         reason = "column logo"
     if reason:
@@ -412,6 +422,8 @@ class _BlockReader:
         if all(line.caption and line.credit is None for line in block) and not _credit_below(self.blocks, k):
             self.pieces.append(Caption(block))  # a caption with no credit: the PDF's type says so
             return
+        if self._byline_alone(block):
+            return
         if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
             if block[0].bold and _CLOSED_END.search(joined):
@@ -442,6 +454,19 @@ class _BlockReader:
         self._body(k, body, prev_para)
         if signature:
             self.pieces.append(signature)
+
+    def _byline_alone(self, block: list[Line]) -> bool:
+        """A block that is only an English byline (often set bold: `By Mara Quinlan`), or
+        the role line printed apart under one (`Associated Press`, `Staff Writer`)."""
+        prev = self.pieces[-1] if self.pieces else None
+        if len(block) == 1 and isinstance(prev, Byline) and len(prev.lines) == 1 and english.role_line(block[0].text):
+            self.pieces[-1] = Byline(prev.lines + block, f"{prev.text} {block[0].text}", prev.names)
+            return True
+        found = _byline(block, 0) if all(line.credit is None for line in block) else None
+        if found is None or found[0] != len(block):
+            return False
+        self.pieces.append(Byline(block, *found[1:]))
+        return True
 
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""

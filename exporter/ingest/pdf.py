@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from . import fields, furniture
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
@@ -31,7 +32,15 @@ TWIN = 0.25  # a glyph within this share of its size of its twin is fake bold
 ROW_GAP = 1.5  # a horizontal band this many times the widest gutter cuts first
 INDENT = 2.5  # ems: the deepest paragraph indent
 CAPTION_SIZE = 0.95  # a block this much smaller than the body size next to a picture is its caption
+RULE_WIDTH = 0.6  # a head or foot rule runs across this share of the page's width or more
+HEAD_BAND, FOOT_BAND = 0.2, 0.2  # shares of the page height where head and foot rules stand
+FURNITURE_ROWS = 3  # at most this many rows of type beyond a head or foot rule are its furniture
+CREDIT_INDENT = 16  # half-ems: how far a credit alone on its line is printed to the right
+TABLE_CELL = 6  # ems: a table's cells are this wide or narrower
+TABLE_GAP = 10  # ems: and this close to one another
+TABLE_TITLE = 16  # characters: a line this short right above a table is its title
 GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless letter-spacing is wider)
+SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 
 
 @dataclass
@@ -61,6 +70,7 @@ class _Box:
     bold: bool = False
     image: str | None = None  # path written, relative to the edition folder
     italic: bool = False
+    table: int | None = None  # a row of the table in this ruled box
 
 
 @dataclass
@@ -74,6 +84,7 @@ class PdfPage:
     figures: dict[int, str] = field(default_factory=dict)  # caption's first line → image path
     captions: set[int] = field(default_factory=set)  # lines in caption type (small or italic) next to a picture
     boxes: dict[int, int] = field(default_factory=dict)  # line number → the ruled box it sits in
+    sizes: dict[int, float] = field(default_factory=dict)  # line number → type size against the body size
     margin: list[tuple[str, str]] = field(default_factory=list)  # (position, text) in the margin band
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
     images: int = 0
@@ -148,18 +159,42 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
     boxes = []
     for row in rows:
         row.sort(key=lambda g: round(g.pen, 1))  # stable: glyphs drawn at one pen position keep their order
+    ink = [[(g.x0, g.x1) for g in row if not g.c.isspace()] for row in rows]
+    for i, row in enumerate(rows):
         gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]))
         tracking = 2 * gaps[len(gaps) // 2] if gaps else 0.0  # twice a letter-spaced line's usual gap
+        near = [ink[j] for j in range(max(0, i - 3), min(len(rows), i + 4))
+                if j != i and abs(rows[j][0].base - row[0].base) < 4 * row[0].size]
         run, right = [row[0]], row[0].x1
         for g in row[1:]:
-            spaced = g.c == " " or run[-1].c == " "  # a justified word space (a line never ends in one before a gutter)
-            if g.x0 - right > max((10 if spaced else GUTTER) * g.size, tracking):  # right: a zero-width glyph ends nothing
+            gap = g.x0 - right
+            if g.c == " " or run[-1].c == " ":
+                # a justified word space may be wide; a gutter runs down the lines around it too
+                cut = gap > 10 * g.size or (gap > SPACED_GUTTER * g.size and _channel(near, right, g.x0, g.size))
+            else:
+                cut = gap > max(GUTTER * g.size, tracking)  # right: a zero-width glyph ends nothing
+            if cut:
                 boxes.append(_box(run))
                 run = []
             run.append(g)
             right = max(right, g.x1) if len(run) > 1 else g.x1
         boxes.append(_box(run))
     return [b for b in boxes if b.text.strip()]
+
+
+def _channel(rows: list[list[tuple[float, float]]], x0: float, x1: float, size: float) -> bool:
+    """Whether the lines around a gap leave a clear channel inside it (a column gutter):
+    at least two of them, and a quarter em somewhere in the gap that none of them inks."""
+    rows = [r for r in rows if r]
+    if len(rows) < 2:
+        return False
+    inked = sorted((max(a, x0), min(b, x1)) for r in rows for a, b in r if b > x0 and a < x1)
+    at = x0
+    for a, b in inked:
+        if a - at >= 0.25 * size:
+            return True
+        at = max(at, b)
+    return x1 - at >= 0.25 * size
 
 
 def _box(run: list[_Glyph]) -> _Box:
@@ -178,13 +213,15 @@ def _stack(boxes: list[_Box]) -> list[list[_Box]]:
     blocks: list[list[_Box]] = []
     for b in sorted(boxes, key=lambda b: (b.y0, b.x0)):
         home = None
-        if b.image is None:
+        if b.table is not None:  # a table's rows stay one block, however far apart
+            home = next((block for block in blocks if block[-1].table == b.table), None)
+        elif b.image is None:
             for block in blocks:
                 last = block[-1]
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
                 if (last.image is None and -0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size
                         and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
-                             or (abs(b.x0 - last.x0) <= INDENT * b.size and b.x1 > last.x0))
+                             or (abs(b.x0 - last.x0) <= INDENT * b.size and b.x1 > last.x0 - 0.5 * b.size))
                         and last.bold == b.bold and abs(last.size - b.size) < 0.5):
                     home = block
                     break
@@ -239,6 +276,27 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = ()) 
             for leaf in _xycut(strip, body, (*column, k) if vertical else (*column, -1 - k))]
 
 
+def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """A vertical headline (one glyph a line) standing to the right of its text is read
+    first, as vertical type reads from the right: it moves before the text blocks just
+    before it that lie to its left, level with it."""
+    out = list(order)
+    for i in range(len(out)):
+        block = out[i][0]
+        if len(block) < 3 or not all(len(b.text.strip()) == 1 for b in block):
+            continue
+        x0, y0, _, y1 = _extent(block)
+        j = i
+        while j > 0 and out[j - 1][0][0].image is None:
+            px0, py0, px1, py1 = _extent(out[j - 1][0])
+            if not (px1 <= x0 and py0 < y1 and py1 > y0):
+                break
+            j -= 1
+        if j < i:
+            out.insert(j, out.pop(i))
+    return out
+
+
 def _column(path: tuple[int, ...]) -> tuple[int, ...]:
     """The path up to its last vertical cut (horizontal cuts are negative)."""
     while path and path[-1] < 0:
@@ -254,8 +312,9 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     height = page.rect.height
     body = Counter(round(g.size, 1) for g in glyphs if not g.c.isspace()).most_common(1)[0][0]
     content = []
+    top, foot = _furniture_rules(page, boxes)
     for b in boxes:
-        if b.y1 < height * MARGIN_BAND or b.y0 > height * (1 - MARGIN_BAND):
+        if b.y1 < max(height * MARGIN_BAND, top) or b.y0 > min(height * (1 - MARGIN_BAND), foot):
             out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
         else:
             content.append(b)
@@ -275,11 +334,13 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body)
+    content = _tables(content, boxes)
     order = _xycut(_stack(content), body)
-    order = [(block, _column(path)) for block, path in order]
+    order = _vertical_first([(block, _column(path)) for block, path in order])
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
-    for block, column in order:
+    credited = _credited([block for block, _ in order])
+    for index, (block, column) in enumerate(order):
         lines.append("")
         if block[0].image is not None:
             pending = block[0]
@@ -290,7 +351,9 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
         else:
             edge = (left, right, column)
-        picture = _captioned(block, pictures, body)
+        picture = _captioned(block, pictures, body, credited[index])
+        if picture is not None and _boxed_apart(block[0], picture, boxes):
+            picture = None  # text in a ruled box of its own (a listings box) captions no picture outside it
         plain = not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
         spaced = (above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
                   and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
@@ -299,12 +362,20 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             indent = round((b.x0 - left) / b.size * 2)
             if spaced and b is block[0] and indent < 2:
                 indent = 4  # say it as an extractor would: an indented first line
+            if len(block) == 1 and credited[index] and _credit(b):
+                indent = max(indent, CREDIT_INDENT)  # a photo credit alone on its line stands to the right
             lines.append(" " * indent + b.text)
             no = len(lines)
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
+            out.sizes[no] = round(b.size / body, 2)
             if b.size >= DISPLAY_SIZE * body or b.bold:
                 out.display.add(no)
-            if pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1:
+            under = pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1
+            if under and no in out.display and len(block) <= 2:
+                # a photo's headline under it: the caption under the headline is the photo's
+                pending = _Box(pending.x0, pending.y0, pending.x1, b.y1, image=pending.image)
+                continue
+            if under:
                 out.figures[no] = pending.image
             pending = None
             if picture is not None:
@@ -316,6 +387,89 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
                 out.boxes[no] = min(inside, key=lambda k: (boxes[k][2] - boxes[k][0]) * (boxes[k][3] - boxes[k][1]))
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _furniture_rules(page, boxes: list[_Box]) -> tuple[float, float]:  # noqa: ANN001 - a pymupdf.Page
+    """The page's head and foot rules: a horizontal rule across most of the page near its
+    top (bottom) with at most a few lines of type above (below) it sets off the folio, the
+    masthead strip or the editor line from the articles. Returns the y above which (below
+    which) lines are page furniture; the page's edges when there is no such rule."""
+    height, width = page.rect.height, page.rect.width
+    rules = []
+    for d in page.get_drawings():
+        for item in d["items"]:
+            if item[0] == "l" and abs(item[1].y - item[2].y) < 1:
+                x0, x1, y = min(item[1].x, item[2].x), max(item[1].x, item[2].x), item[1].y
+            elif item[0] == "re" and item[1].height < 3:
+                x0, x1, y = item[1].x0, item[1].x1, (item[1].y0 + item[1].y1) / 2
+            else:
+                continue
+            if x1 - x0 >= RULE_WIDTH * width:
+                rules.append(y)
+
+    def rows(keep) -> int:  # noqa: ANN001
+        return len({round(b.y1 / 2) for b in boxes if keep(b)})
+
+    top = max((y for y in rules if y < HEAD_BAND * height and 0 < rows(lambda b, y=y: b.y1 <= y + 1) <= FURNITURE_ROWS),
+              default=0.0)
+    foot = min((y for y in rules if y > (1 - FOOT_BAND) * height and 0 < rows(lambda b, y=y: b.y0 >= y - 1) <= FURNITURE_ROWS),
+               default=height)
+    return top + 1, foot - 1
+
+
+def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]]) -> list[_Box]:
+    """A grid of short cells (prices, results, a listings grid) read row by row: three or
+    more rows of three or more narrow cells on one baseline, stacked, become one line a
+    row with the cells set apart by two spaces (as a text extractor prints a table), all
+    in one block that the layout reader knows as a table. So does a ruled box of lines that
+    a table's rule accepts as they stand (listings by the clock)."""
+    rows: list[list[_Box]] = []
+    for b in sorted((b for b in content if b.image is None), key=lambda b: (b.y1, b.x0)):
+        if rows and abs(rows[-1][0].y1 - b.y1) < 0.5 * b.size:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    runs: list[list[_Box]] = []  # narrow cells in a row, near one another, in one size
+    for row in rows:
+        row.sort(key=lambda b: b.x0)
+        run: list[_Box] = []
+        for b in row:
+            if (b.x1 - b.x0 <= TABLE_CELL * b.size and (not run or (b.x0 - run[-1].x1 <= TABLE_GAP * b.size
+                                                                     and abs(b.size - run[-1].size) < 0.5))):
+                run.append(b)
+                continue
+            if len(run) >= furniture.TABLE_CELLS:
+                runs.append(run)
+            run = [b] if b.x1 - b.x0 <= TABLE_CELL * b.size else []
+        if len(run) >= furniture.TABLE_CELLS:
+            runs.append(run)
+    tables: list[list[list[_Box]]] = []
+    for run in runs:
+        x0, x1, y = run[0].x0, run[-1].x1, run[0].y1
+        home = next((t for t in tables if 0 < y - t[-1][0].y1 < 2.5 * run[0].size
+                     and min(x1, t[-1][-1].x1) - max(x0, t[-1][0].x0) > 0.5 * (x1 - x0)), None)
+        if home is None:
+            tables.append([run])
+        else:
+            home.append(run)
+    taken: set[int] = set()
+    merged: list[_Box] = []
+    for k, table in enumerate(t for t in tables if len(t) >= furniture.TABLE_ROWS):
+        top, x0, x1 = table[0][0], min(r[0].x0 for r in table), max(r[-1].x1 for r in table)
+        title = [b for b in content if b.image is None and 0 <= top.y0 - b.y1 < 2.5 * top.size
+                 and x0 - top.size <= b.x0 and b.x1 <= x1 + top.size and len(b.text) <= TABLE_TITLE]
+        for run in [title[-1:], *table] if len(title) == 1 else table:  # its title line above it
+            taken.update(id(b) for b in run)
+            merged.append(_Box(run[0].x0, min(b.y0 for b in run), run[-1].x1, max(b.y1 for b in run),
+                               "  ".join(b.text for b in run), run[0].size, all(b.bold for b in run), table=k))
+    for r in rects:  # a ruled box of listings: rows that open with a clock time
+        inside = [b for b in content if b.image is None and id(b) not in taken
+                  and r[0] <= b.x0 and b.x1 <= r[2] and r[1] <= b.y0 and b.y1 <= r[3]]
+        if len(inside) >= furniture.TABLE_ROWS and furniture.table([b.text for b in inside]):
+            k = len(merged) + len(tables) + 1
+            taken.update(id(b) for b in inside)
+            merged += [_Box(b.x0, b.y0, b.x1, b.y1, b.text, b.size, b.bold, italic=b.italic, table=k) for b in inside]
+    return [b for b in content if id(b) not in taken] + merged if merged else content
 
 
 def _ruled_boxes(page, body: float) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page
@@ -343,14 +497,39 @@ def _frame(drawing: dict) -> bool:
     return all(0.1 < d < 4 for d in insets)
 
 
-def _captioned(block: list[_Box], pictures: list[_Box], body: float) -> _Box | None:
-    """The picture a block captions: set in caption type (smaller than the body or italic)
-    and printed just under the picture, across it, or just beside it, level with it."""
-    if not all(b.size < CAPTION_SIZE * body or b.italic for b in block) or any(b.bold for b in block):
+def _boxed_apart(line: _Box, picture: _Box, rects: list[tuple[float, float, float, float]]) -> bool:
+    """A line inside a ruled box that does not hold the picture too."""
+    def inside(b: _Box, r: tuple[float, float, float, float]) -> bool:
+        return r[0] <= b.x0 and b.x1 <= r[2] and r[1] <= b.y0 and b.y1 <= r[3]
+
+    return any(inside(line, r) and not inside(picture, r) for r in rects)
+
+
+def _credit(b: _Box) -> bool:
+    """A line that is or ends with a photo credit (alone, or after a gap)."""
+    return fields.split_credit("   " + b.text) is not None
+
+
+def _credited(blocks: list[list[_Box]]) -> list[bool]:
+    """Per block: it ends with a photo credit, or the next text block is a credit alone."""
+    text = [k for k, block in enumerate(blocks) if block[0].image is None]
+    out = [False] * len(blocks)
+    for i, k in enumerate(text):
+        nxt = blocks[text[i + 1]] if i + 1 < len(text) else []
+        out[k] = _credit(blocks[k][-1]) or (len(nxt) == 1 and _credit(nxt[0]))
+    return out
+
+
+def _captioned(block: list[_Box], pictures: list[_Box], body: float, credited: bool = False) -> _Box | None:
+    """The picture a block captions: set in caption type (smaller than the body or italic,
+    or any type when a photo credit closes it)
+    and printed just under the picture (or over its last em), across it, or just beside
+    it, level with it."""
+    if not (credited or all(b.size < CAPTION_SIZE * body or b.italic for b in block)) or any(b.bold for b in block):
         return None
     x0, y0, x1, y1 = _extent(block)
     for p in pictures:
-        under = 0 <= y0 - p.y1 < 2 * body and x0 < p.x1 and x1 > p.x0
+        under = -body <= y0 - p.y1 < 2 * body and x0 < p.x1 and x1 > p.x0  # or set over its foot
         beside = 0 <= x0 - p.x1 < 3 * body and y0 < p.y1 and y1 > p.y0
         if under or beside:
             return p

@@ -272,6 +272,9 @@ def _story_subhead(head: Head, learned: Learned) -> bool:
     return pr["subhead"] > sum(pr[r] for r in _ROLES)
 
 
+_DECK = 0.8  # a display line under a headline in type this much smaller is its deck
+
+
 def _marked(head: Head) -> bool:
     """A kicker's trailing dashes or a subheadline's leading ones."""
     return bool(_DASH_START.match(_text(head)) or _DASH_END.search(_text(head)))
@@ -285,6 +288,7 @@ def _group(heads: list[Head], w: Weights) -> tuple[float, Group] | None:
     styles = [english.case_style(_text(h)) if _LATIN.search(_text(h)) else "" for h in heads]
     for i in range(1, len(heads)):  # an English deck: sentence case under a headline that is not
         is_sub[i] = is_sub[i] or (styles[i] == "sentence" and styles[i - 1] in ("title", "upper"))
+        is_sub[i] = is_sub[i] or 0 < heads[i].size < _DECK * heads[i - 1].size  # a PDF: a smaller deck under it
     is_kick = [bool(_DASH_END.search(_text(h))) for h in heads]
     sub = heads[-1] if len(heads) > 1 and is_sub[-1] else None
     rest = heads[:-1] if sub else heads

@@ -1,0 +1,163 @@
+"""The PDF reader on pages set by engines other than ours (reportlab's justified columns,
+head and foot rules, bylines set apart) and the third PDF corpus (tests/fixtures/ingest-pdf3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from exporter.ingest import ingest
+from exporter.ingest.pdf import read_pdf
+from exporter.model import Figure
+from benchmarks.ingest_families import score
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+BLIND2 = FIXTURES / "ingest-blind2"
+PDF3 = FIXTURES / "ingest-pdf3"
+
+
+def test_a_gutter_after_a_justified_word_space_still_splits_the_columns() -> None:
+    """reportlab justifies with PDF word spacing and leaves the space at a line's end: the
+    gap after it is a gutter when the lines around it leave a channel there, so two
+    columns' lines are never read as one."""
+    (page,) = read_pdf(BLIND2 / "pdf-metro-1.pdf")
+    lines = [t.strip() for t in page.text.split("\n")]
+    assert "WASHINGTON (AP) — The" in lines
+    assert "guidance within 90 days if the bill" in lines
+
+
+def test_a_wide_justified_space_inside_a_column_is_no_gutter() -> None:
+    """Chromium's narrow justified columns stretch a two-word line's one space over six
+    ems: no channel runs through it, so the line stays whole."""
+    (page,) = read_pdf(FIXTURES / "ingest-pdf" / "heldout-en-gazette.pdf")
+    assert any(t.strip().startswith("said Priya") for t in page.text.split("\n"))
+    assert "Priya" not in [t.strip() for t in page.text.split("\n")]
+
+
+def test_head_and_foot_rules_set_off_page_furniture() -> None:
+    """A rule across the page near its top or foot, with a line or two of type beyond it:
+    the folio and the editor line are furniture, wherever the margin band ends."""
+    result = ingest([BLIND2 / "pdf-hongkong-1.pdf"], "港聞報", dt.date(2025, 3, 24))
+    aside = [item.text for _, item in result.furniture]
+    assert any("責任編輯" in t for t in aside) and any("港聞報" in t for t in aside)
+    assert all("責任編輯" not in (a.kicker or "") + (a.headline or "") for a in result.edition.articles)
+
+
+def test_a_bold_byline_and_its_role_line_are_the_byline() -> None:
+    """`By Mara Quinlan` set bold with `Associated Press` apart under it gives the authors,
+    not a kicker and a headline; `Lee Ortiz/Express` alone under a caption is its credit."""
+    result = ingest([BLIND2 / "pdf-metro-1.pdf"], "Express", dt.date(2025, 3, 12), language="en")
+    first = result.edition.articles[0]
+    assert first.headline == "Senate passes rail safety bill after derailments"
+    assert first.authors == ["Mara Quinlan"] and first.kicker is None
+    photos = [a for a in result.edition.articles if a.kind == "photo" and a.authors == ["Lee Ortiz"]]
+    assert len(photos) == 1
+
+
+def test_a_smaller_display_line_under_a_headline_is_its_deck() -> None:
+    """The PDF gives the sizes: a sentence-case deck in smaller type under a sentence-case
+    headline is the subheadline, not the headline under a kicker."""
+    result = ingest([PDF3 / "r-tabloid.pdf"], "Press", dt.date(2025, 3, 21), language="en")
+    first = result.edition.articles[0]
+    assert (first.kicker, first.headline, first.subheadline) == (
+        None, "Bridge repairs to close Main Street for a month", "Detours set for buses and trucks")
+
+
+def test_the_third_pdf_corpus_has_its_truth() -> None:
+    manifest = json.loads((PDF3 / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest) >= 6 and {m["language"] for m in manifest.values()} >= {"zh-CN", "zh-Hant", "en"}
+    for name in manifest:
+        assert (PDF3 / name).is_file() and (PDF3 / name).with_suffix(".truth.json").is_file()
+
+
+@pytest.mark.parametrize("name", ["c-sixcol", "c-briefs", "c-notices", "c-vertical", "r-tabloid", "r-strip"])
+def test_third_corpus_pages_segment(name: str, tmp_path: Path) -> None:
+    """Every article of these pages is cut exactly, with its photos extracted."""
+    result = ingest([PDF3 / f"{name}.pdf"], "corpus", dt.date(2025, 3, 21), image_dir=tmp_path / "images")
+    s = score(PDF3 / f"{name}.truth.json", result.edition.model_dump(mode="json", exclude_none=True))
+    assert s["segmented"] == s["articles"] and s["captions"] == s["captions_n"], s
+
+
+def test_a_caption_set_over_the_foot_of_its_photo_gets_the_photo(tmp_path: Path) -> None:
+    """pdf-macau: the caption's first line starts inside the picture's last em; it is still
+    the picture's caption, so the photo article carries the extracted image."""
+    result = ingest([FIXTURES / "ingest-blind" / "pdf-macau-1.pdf"], "蓮島晚報", dt.date(2025, 3, 14),
+                    image_dir=tmp_path / "images")
+    (photo,) = [a for a in result.edition.articles if a.kind == "photo"]
+    (fig,) = photo.blocks
+    assert fig.caption == "重開後的海濱長廊吸引不少街坊傍晚散步。" and fig.src and (tmp_path / fig.src).is_file()
+    assert photo.headline == "街坊海邊散步" and photo.authors == ["黃嘉欣"]
+
+
+def test_reporter_and_photographer_lines_after_the_text_are_bylines() -> None:
+    """`記者／攝影：王文彥` and `記者：鄭嘉欣　攝影：黃嘉欣` closing a story name its authors
+    and are not left as the last paragraph's end."""
+    result = ingest([FIXTURES / "ingest-blind" / "pdf-macau-1.pdf"], "蓮島晚報", dt.date(2025, 3, 14))
+    by_head = {a.headline: a for a in result.edition.articles}
+    assert by_head["黑沙環海濱長廊重開"].authors == ["王文彥"]
+    assert by_head["氹仔新公園月底開放"].authors == ["鄭嘉欣", "黃嘉欣"]
+    assert not by_head["黑沙環海濱長廊重開"].blocks[-1].text.endswith("王文彥")
+
+
+def test_a_grid_of_short_cells_in_a_pdf_is_a_table_set_aside(tmp_path: Path) -> None:
+    """pdf-finance's stock table (cells on baselines, drawn as a grid of rules) is read row
+    by row and set aside whole as a table with its title, not cut into articles named
+    600300 or 名称; the story printed before it keeps its text."""
+    result = ingest([FIXTURES / "ingest-blind" / "pdf-finance-1.pdf"], "东南商报", dt.date(2025, 3, 10))
+    tables = [item.text for _, item in result.furniture if item.reason == "table"]
+    assert tables[0] == "今日行情" and any(t.startswith("600300") for t in tables)
+    heads = [a.headline for a in result.edition.articles]
+    assert not any(h and (h.startswith("600") or h in ("名称", "今日行情")) for h in heads)
+
+
+def test_a_ruled_box_of_listings_is_no_photo_caption() -> None:
+    """TV listings boxed beside a photo are neither its captions nor articles."""
+    result = ingest([BLIND2 / "pdf-screen-1.pdf"], "滨海晨报", dt.date(2025, 3, 18))
+    assert sum(a.kind == "photo" for a in result.edition.articles) == 1
+    assert any(item.reason == "table" and "朝闻天下" in item.text for _, item in result.furniture)
+    assert not any("朝闻天下" in (a.headline or "") for a in result.edition.articles)
+
+
+def test_a_photo_headline_under_the_picture_passes_it_to_the_caption(tmp_path: Path) -> None:
+    """pdf-pictorial: picture, then its headline, then a caption in body type closed by a
+    credit; and a caption beside its picture in body type with a credit under it: both
+    photos carry their extracted images."""
+    result = ingest([BLIND2 / "pdf-pictorial-1.pdf"], "清溪日报", dt.date(2025, 3, 19), image_dir=tmp_path / "images")
+    figures = {b.caption: b for a in result.edition.articles for b in a.blocks if isinstance(b, Figure)}
+    for caption in ("3月18日，清溪镇农民驾驶插秧机在田间作业。", "3月15日晚，市民在老城夜市品尝特色小吃。"):
+        assert figures[caption].src and (tmp_path / figures[caption].src).is_file()
+
+
+def test_a_credit_alone_on_its_line_stays_with_its_own_caption() -> None:
+    """r-strip: a credit right-aligned under a one-line caption lands in a strip of its own;
+    it is printed to the right as a credit, so it closes its caption and does not become
+    the next photo's byline."""
+    result = ingest([PDF3 / "r-strip.pdf"], "南河日报", dt.date(2025, 3, 21))
+    photos = [a for a in result.edition.articles if a.kind == "photo"]
+    assert [(p.blocks[0].caption[:5], p.authors) for p in photos] == [
+        ("3月19日", ["韩雪"]), ("3月18日", ["郑浩"]), ("3月17日", ["韩雪"])]
+
+
+def test_a_reporter_line_after_a_bracketed_dateline_names_the_author() -> None:
+    """`【本報訊】記者許家豪／報導　…` opens the story: dateline and author, not text."""
+    result = ingest([PDF3 / "c-vertical.pdf"], "北城時報", dt.date(2025, 3, 23), language="zh-Hant")
+    first = result.edition.articles[0]
+    assert first.headline == "百年戲院修復重開" and first.authors == ["許家豪"]
+    assert first.blocks[0].text.startswith("位於中山路")
+
+
+def test_a_vertical_headline_right_of_its_text_is_read_first() -> None:
+    """Vertical type reads from the right: the headline set vertically at the right of its
+    story comes before the story's text in reading order."""
+    (page,) = read_pdf(PDF3 / "c-vertical.pdf")
+    lines = [t.strip() for t in page.text.split("\n") if t.strip()]
+    assert "".join(lines[:8]) == "百年戲院修復重開" and lines[8].startswith("【本報訊】")
+
+
+def test_an_in_brief_rail_label_is_a_column_logo() -> None:
+    result = ingest([PDF3 / "r-tabloid.pdf"], "Press", dt.date(2025, 3, 21), language="en")
+    assert any(item.text == "IN BRIEF" and item.reason == "column logo" for _, item in result.furniture)
+    assert all(a.headline != "IN BRIEF" for a in result.edition.articles)
