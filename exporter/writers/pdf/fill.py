@@ -228,11 +228,12 @@ def _move_figure(html: str, slug: str, where: str) -> str:
 
 _PIECE = regex.compile(r"(<!--article ([^ >]+)-->\s*<div\b[^>]*)>(.*?)(</div>\s*<!--/article \2-->)", regex.S)
 # The probe shows only the notices: every other article keeps its (empty, hidden) wrapper so
-# that structural selectors (`:first-of-type`) match as in the document; section and part
-# heads and the front are not shown. A spacer taller than a page before each notice makes
-# the notice open the next page after an unforced break (its top margins truncated), as one
-# that opens a page in the trial does, whatever came before it in the probe.
-_PROBE_STYLE = ("<style>.section-header, .part-header, body > :not(main) { display: none !important }"
+# that structural selectors (`:first-of-type`) match as in the document; the front, section
+# and part heads and the sections' forced page breaks are left out. A spacer taller than a
+# page before each notice makes the notice open the next page after an unforced break (its
+# top margins truncated), as one that opens a page in the trial does, whatever came before.
+_PROBE_STYLE = ("<style>.section-header, .part-header { display: none !important }"
+                " main, main section { break-before: auto !important; break-after: auto !important; }"
                 " fill-probe-spacer { display: block; height: 100vh; break-inside: avoid; }</style>")
 
 
@@ -249,7 +250,9 @@ def too_tall(html: str, render: Callable[[str], Any]) -> list[str]:
             return "<fill-probe-spacer></fill-probe-spacer>" + m[0]
         return f"{m[1]} hidden>{m[4]}"
 
-    probe = _PIECE.sub(probe_piece, html)
+    body = html.find(">", html.find("<body")) + 1
+    main = html.find("<main", body)  # the front (cover, masthead, contents) is left out
+    probe = _PIECE.sub(probe_piece, html[:body] + html[max(main, body):])
     if not notices:
         return []
     pages: dict[str, int] = {}
