@@ -198,6 +198,64 @@ def test_a_long_notice_in_columns_starts_in_the_hole_at_a_page_foot(tmp_path: Pa
     assert _pages_with(pdf, "青川市自来水有限公司") == [2]
 
 
+def _notice_days(folder: Path) -> Path:
+    """The benchmark week's make-up in small (benchmarks/corpus.py): two days in A4, two
+    columns, each a short article and two notices of three 320-character paragraphs. Set in
+    its box's two columns a notice would take half a page, but WeasyPrint's column balancing
+    leaves its first column full at a page's height (the lost space it adds per step is the
+    rest of a paragraph), so standing whole it runs on to the page after: it cannot stand
+    whole on any page."""
+    def notice(n: int, day: int) -> dict[str, Any]:
+        return {"id": f"notice{n}", "kind": "notice", "section": "公告", "headline": f"关于{day}日临时停水的公告{n}",
+                "blocks": [{"type": "paragraph", "text": (NOTICE * 3)[k * 50 + day: k * 50 + day + 320]} for k in range(3)],
+                "notice": {"issuer": "青川市自来水有限公司", "date": "2026年11月19日"}}
+    for date in ("2026-11-19", "2026-11-20"):
+        write_edition(folder / "editions", {
+            "title": "测试日报", "date": date, "language": "zh-CN", "sections": ["要闻", "公告"],
+            "articles": [{"id": "first", "section": "要闻", "headline": f"大桥{date[-2:]}日通车",
+                          "blocks": [{"type": "paragraph", "text": date + PARAGRAPH}] * 3},
+                         notice(1, int(date[-2:])), notice(2, int(date[-2:]))]},
+            f"{date}.json")
+    (folder / "volume.toml").write_text('title = "合订本"\neditions = ["editions/*.json"]\nby = "day"\n'
+                                        'theme = "broadsheet"\n\n[page]\nsize = "A4"\ncolumns = 2\n', encoding="utf-8")
+    return folder / "volume.toml"
+
+
+@pytest.mark.slow
+def test_notices_taller_than_a_page_are_split_before_the_body_is_laid_out_once(tmp_path: Path, monkeypatch, caplog) -> None:
+    """The probe finds the notices that cannot stand whole, so the trial is the final layout:
+    one probe and one body layout (counted, not timed), the notices split as the trial-and-
+    move pass split them (the same pages and text), and chunks give the single pass's PDF."""
+    from exporter.writers.pdf import writer
+    from tests.perf.helpers import structure
+
+    source = _notice_days(tmp_path / "days")
+    layouts: list[int] = []
+    staged = writer.staged_layout
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        lay_out = staged(*args, **kwargs)
+        return lambda markup: layouts.append(len((document := lay_out(markup)).pages)) or document
+
+    monkeypatch.setattr(writer, "staged_layout", counting)
+    caplog.set_level(logging.INFO, logger="exporter.pdf")
+    options = {"parallel_min_characters": 0}
+    [once] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "once", jobs=1, emit_print_html=True, **options))
+    probe, body = layouts
+    assert body == len(pdftotext(once).split("\f")) - 1  # the whole document: one layout
+    assert "filled holes" not in caplog.text and "kept the order" not in caplog.text
+    days = ("d20261119", "d20261120")
+    assert f"taller than a page: split {', '.join(f'{d}-notice{n}' for d in days for n in (1, 2))} before layout" in caplog.text
+    assert (tmp_path / "once" / "volume.print" / "print.html").read_text(encoding="utf-8").count('class="notice long"') == 4
+    monkeypatch.setattr(print_fill, "too_tall", lambda html, render: [])  # found by the trial, as before
+    layouts.clear()
+    [twice] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "twice", jobs=1, **options))
+    assert len(layouts) == 2 and layouts[0] > layouts[1] == body  # trial, then the notices split
+    assert structure(twice) == structure(once)
+    [chunked] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "chunked", jobs=2, **options))
+    assert structure(chunked) == structure(once)
+
+
 def test_a_notice_may_split_only_where_the_fill_pass_lets_it() -> None:
     """find_moves' split move marks the one notice `long` (breakable) in the print HTML."""
     box = '<div data-article="{0}"><aside class="notice" aria-labelledby="{0}-title"></aside></div>'

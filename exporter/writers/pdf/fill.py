@@ -8,11 +8,14 @@ moves after the next article of its own section, so that article's text runs int
 and the filler stands where it fits, on that page or the next. The document is laid out again
 with the moves and kept if it has no more pages than the trial.
 
-A notice stands whole (`break-inside: avoid`) unless this pass lets it split: when it
-opens a page (not a forced one) and runs on to the page after (it is taller than a page, so
-it cannot stand whole anywhere), or opens a page after a hole and is the last of its section
-(it cannot move), it gets the class `long` and starts in the room the page before leaves,
-its box drawn on both pages.
+A notice stands whole (`break-inside: avoid`) unless this pass lets it split, with the
+class `long`: it then starts in the room the page before leaves, its box drawn on both pages.
+One that cannot stand whole on any page is found before the trial (`too_tall`: a probe
+document holds only the notices, each opening a page as after an unforced break, and a
+notice that runs on to the page after is taller than a page), so the trial is already the
+final layout where nothing else moves. The trial still catches the rest: a notice that opens
+a page (not a forced one) and runs on to the page after, or opens a page after a hole and is
+the last of its section (it cannot move).
 
 A jump whose first part and continuation start on one page loses both jump lines (they
 would print the page they stand on).
@@ -223,17 +226,58 @@ def _move_figure(html: str, slug: str, where: str) -> str:
     return html[:at] + html[end:after] + "\n" + html[at:end] + html[after:]
 
 
+_PIECE = regex.compile(r"(<!--article ([^ >]+)-->\s*<div\b[^>]*)>(.*?)(</div>\s*<!--/article \2-->)", regex.S)
+# The probe shows only the notices: every other article keeps its (empty, hidden) wrapper so
+# that structural selectors (`:first-of-type`) match as in the document; the front, section
+# and part heads and the sections' forced page breaks are left out. A spacer taller than a
+# page before each notice makes the notice open the next page after an unforced break (its
+# top margins truncated), as one that opens a page in the trial does, whatever came before.
+_PROBE_STYLE = ("<style>.section-header, .part-header { display: none !important }"
+                " main, main section { break-before: auto !important; break-after: auto !important; }"
+                " fill-probe-spacer { display: block; height: 100vh; break-inside: avoid; }</style>")
+
+
+def too_tall(html: str, render: Callable[[str], Any]) -> list[str]:
+    """The slugs of the standing notices of `html` that cannot stand whole on a page: laid
+    out alone (one probe document), each opening a page, they run on to the page after.
+    Each notice's outcome depends only on its own markup and the page, so a chunk and the
+    whole document find the same notices."""
+    notices: list[str] = []
+
+    def probe_piece(m: Any) -> str:
+        if _NOTICE in m[3]:
+            notices.append(m[2])
+            return "<fill-probe-spacer></fill-probe-spacer>" + m[0]
+        return f"{m[1]} hidden>{m[4]}"
+
+    body = html.find(">", html.find("<body")) + 1
+    main = html.find("<main", body)  # the front (cover, masthead, contents) is left out
+    probe = _PIECE.sub(probe_piece, html[:body] + html[max(main, body):])
+    if not notices:
+        return []
+    pages: dict[str, int] = {}
+    seen: set[int] = set()
+    for page in render(probe.replace("</head>", _PROBE_STYLE + "</head>", 1)).pages:
+        for slug, _ in page_facts(page, seen)[1]:
+            pages[slug] = pages.get(slug, 0) + 1
+    return [slug for slug in notices if pages.get(slug, 0) > 1]
+
+
 def filled(html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move]]:
     """The laid-out document of `html` (render(html) -> a WeasyPrint Document), with its
-    holes filled when the trial has any: (document, the html laid out, the moves made)."""
+    notices taller than a page split and its holes filled when the trial has any:
+    (document, the html laid out, the moves made)."""
+    if splits := [(_SPLIT + slug, "a page") for slug in too_tall(html, render)]:
+        html = apply_moves(html, splits)
+        LOG.info("taller than a page: split %s before layout", ", ".join(s.removeprefix(_SPLIT) for s, _ in splits))
     trial = render(html)
     moves = find_moves(trial.pages, html)
     if not moves:
-        return trial, html, []
+        return trial, html, splits
     moved_html = apply_moves(html, moves)
     moved = render(moved_html)
     if len(moved.pages) > len(trial.pages):
         LOG.info("kept the order: moving %s would add pages", ", ".join(slug for slug, _ in moves))
-        return trial, html, []
+        return trial, html, splits
     LOG.info("filled holes: %s", "; ".join(f"moved {slug} after {after}" for slug, after in moves))
-    return moved, moved_html, moves
+    return moved, moved_html, splits + moves
