@@ -25,6 +25,7 @@ from typing import Any
 import regex
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout import inline
+from weasyprint.layout.leader import leader_index
 from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
@@ -233,11 +234,41 @@ def trim_edges(line: Any) -> float:
 
 def trim_line(context: Any, line: Any) -> float:
     """What a ragged line gives back at its edges: an outer Han–Latin gap, and the blank half
-    of an opening bracket that starts it (a justified line has given both already)."""
+    of an opening bracket that starts it (a justified line has given both already). A line
+    with a leader (a contents entry) keeps what follows its leader at the measure's end: the
+    page number stays in line with the others, the leader ends half a bracket earlier."""
     start, saving = _compress_start(context, line)
     if start is not None:
         start.pango_layout.halt_first = True
+        if (index := leader_index(line)[0]) is not None:
+            _after_leader_back(line, index, saving)
+            saving = 0.0
     return saving + trim_edges(line)
+
+
+def _after_leader_back(line: Any, index: Any, shift: float) -> None:
+    """Move the leader at `index` (leader_index's nested path) and what follows it right by
+    `shift`, and fill the room it leaves before the leader with as many more dots: the page
+    number keeps the measure's end and the leader stays one run of dots up to it (a gap
+    before the number would also cut the number off its entry in the text layer)."""
+    parent = line
+    while index is not None:
+        i, index = index
+        for sibling in parent.children[i + (index is not None):]:  # from the leader itself on
+            sibling.translate(shift)
+        parent = parent.children[i]
+        if index is not None:
+            parent.width += shift
+    leader = parent
+    if leader.children:
+        dot = min(leader.children, key=lambda box: box.position_x)  # they are made right to left
+        more = int(shift // dot.width) if dot.width > 0 else 0
+        extra = [dot.copy() for _ in range(more)]
+        for n, box in enumerate(extra, 1):
+            box.position_x = dot.position_x - n * dot.width
+        leader.children = (*reversed(extra), *leader.children)
+        leader.position_x -= shift
+        leader.width += shift
 
 
 def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, Any, float], None]:

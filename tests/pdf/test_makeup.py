@@ -67,6 +67,23 @@ def test_weekly_contents_is_one_page_with_every_article_on_its_page(weekly: tupl
             assert page in {int(m[1]) for m in regex.finditer(pattern, contents)}, title
 
 
+def test_weekly_contents_page_numbers_share_one_right_edge(weekly: tuple[Any, Path]) -> None:
+    """Every page number of a contents column ends at the column's edge, also after an entry
+    that opens with a bracket set half-width (《青川方言词典》… ended half an em short)."""
+    _, pdf = weekly
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[1]
+        rows: dict[tuple[bool, int], list[dict[str, Any]]] = {}
+        for char in page.chars:
+            rows.setdefault((char["x0"] > page.width / 2, round(char["top"])), []).append(char)
+        edges: dict[bool, set[float]] = {}
+        for (right, _), chars in rows.items():
+            last = max(chars, key=lambda c: c["x1"])
+            if last["text"].isdigit() and any(c["text"] == "." for c in chars):  # an entry and its leader
+                edges.setdefault(right, set()).add(round(last["x1"] * 2) / 2)
+    assert len(edges) == 2 and all(len(e) == 1 for e in edges.values()), edges
+
+
 def test_weekly_articles_keep_their_order_but_for_fillers(weekly: tuple[Any, Path]) -> None:
     """In every section the articles are in the edition's order, except that a filler
     (notice, photo story, brief) may stand one article later."""
@@ -289,7 +306,7 @@ def test_weekly_culture_section_starts_in_the_hole_under_society(weekly: tuple[A
     precedes it, which in columns kept the whole article off that page (a 28 % hole)."""
     _, pdf = weekly
     pages = {title: page for _, title, page in outline(pdf)}
-    society_ends = next(page for title, page in pages.items() if title.startswith("11月18日，青川市第一实验小学"))
+    society_ends = pages["青川市第一实验小学开展冬季消防安全演练"]  # the photo that ends 社会
     assert pages["市图书馆上线“AI借阅助手”"] == society_ends
 
 
