@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_interval
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.lists import format_list
 
 from .model import Edition, Volume
@@ -35,15 +35,17 @@ class Labels:
     stop: str = ". "
     jump_to_page: str = "Continued on page {}"  # a jump resolved to a page of the PDF
     jump_from_page: str = "Continued from page {}"
+    # a volume's jump whose other part is not in it: the newspaper's page and edition, in words
+    jump_elsewhere: str = "{ref} of the {date} edition, not in this volume"
 
 
 _CJK_PUNCT = ("：", "，", "；", "。")
 ZH_HANS = Labels("目录", "（上接{}）", "（下转{}）", "{} 摄", "{}", "公告", "本期", "封面", "扉页", "未归类", "图片缺失", "", "共{}期", "导览", *_CJK_PUNCT,
-                 jump_to_page="（下转第{}页）", jump_from_page="（上接第{}页）")
+                 jump_to_page="（下转第{}页）", jump_from_page="（上接第{}页）", jump_elsewhere="{date}{ref}，本书未收录")
 ZH_HANT = Labels("目錄", "（上接{}）", "（下轉{}）", "{} 攝", "{}", "公告", "本期", "封面", "扉頁", "未歸類", "圖片缺失", "", "共{}期", "導覽", *_CJK_PUNCT,
-                 jump_to_page="（下轉第{}頁）", jump_from_page="（上接第{}頁）")
+                 jump_to_page="（下轉第{}頁）", jump_from_page="（上接第{}頁）", jump_elsewhere="{date}{ref}，本書未收錄")
 JA = Labels("目次", "（{}から続く）", "（{}へ続く）", "撮影：{}", "{}", "お知らせ", "本号", "表紙", "扉", "未分類", "画像がありません", "", "{}号", "ランドマーク", "：", "、", "／", "。",
-            jump_to_page="（{}ページへ続く）", jump_from_page="（{}ページから続く）")
+            jump_to_page="（{}ページへ続く）", jump_from_page="（{}ページから続く）", jump_elsewhere="{date}{ref}、本書未収録")
 EN = Labels("Contents", "Continued from {}", "Continued on {}", "Photo: {}", "By {}", "Notice", "This issue", "Cover", "Title page", "Unplaced")
 
 
@@ -106,9 +108,19 @@ def dateline_sep(dateline: str, byline: str, word_sep: str) -> str:
 
 def jump_text(template: str, ref: str, language: str) -> str:
     """Format a jump line: `1版` -> （上接1版）; English refs that are bare numbers get 'page'."""
-    if _locale(language).language not in ("zh", "ja") and ref.isdigit():
-        ref = f"page {ref}"
-    return template.format(ref)
+    return template.format(_page_ref(ref, language))
+
+
+def _page_ref(ref: str, language: str) -> str:
+    return f"page {ref}" if _locale(language).language not in ("zh", "ja") and ref.isdigit() else ref
+
+
+def jump_elsewhere(ref: str, date: dt.date, language: str) -> str:
+    """The reference of a jump whose other part is not in the volume, in plain words: the
+    newspaper's page in the edition of `date` (11月17日1版，本书未收 / page 1 of the Nov 17
+    edition, not in this volume). Bare "1版" would send the reader to page 1 of the book."""
+    when = format_skeleton("MMMd", date, locale=_locale(language))
+    return labels_for(language).jump_elsewhere.format(ref=_page_ref(ref, language), date=when)
 
 
 _LABELLED_CREDIT = re.compile(r"(摄|攝|撮影)$|^(photo(graph)?s?|picture|image)(\s+by)?\s*[:：]|^(photo(graph)?s?|pictures?)\s+by\s", re.I)

@@ -205,7 +205,9 @@ class Article(_Node):
             return self.headline
         for block in self.blocks:
             if isinstance(block, Figure) and block.caption:
-                return _shorten(block.caption)
+                from .words import short_title  # the segmenter, loaded only when needed
+
+                return short_title(block.caption)
         return "Photo" if self.kind == "photo" else "Untitled"
 
     @property
@@ -224,10 +226,6 @@ class Article(_Node):
                 yield from (t for t in (block.caption, block.credit) if t)
         if self.notice:
             yield from (t for t in (self.notice.issuer, self.notice.date) if t)
-
-
-def _shorten(text: str, limit: int = 24) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Edition(_Node):

@@ -85,3 +85,39 @@ def word_spans(text: str | None) -> Markup:
         return Markup("")
     return Markup("").join(escape(g) if g.isspace() else Markup('<span class="w">%s</span>') % g
                            for g in words(str(text)))
+
+
+_SENTENCE_END = regex.compile(r"[。！？!?]|\.(?=\s|$)")
+_CLAUSE_MARK = regex.compile(r"([，；：,;:]\s*)")
+# A caption's opening "when": 11月18日， / 11月19日傍晚， / 2026年11月18日上午，
+_LEADING_WHEN = regex.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:凌晨|清晨|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚|早)?[，,]\s*")
+
+
+def _ems(text: str) -> float:
+    """Width in em of a contents line's text: a Han character is one, a Latin letter about half."""
+    return sum(1.0 if _HAN.match(ch) or ord(ch) > 0x2E80 else 0.5 for ch in text)
+
+
+def short_title(text: str, limit: float = 24) -> str:
+    """A one-line title (at most `limit` em) for contents and navigation, from a caption of a
+    picture without a headline: its first sentence without an opening date; if longer, its
+    first clauses; only a first clause longer than a line is cut, between words, with "…".
+    Never cut inside a word (11月19日傍晚，即将通车的青川江大桥亮起景观灯，… -> 即将通车的青川江大桥亮起景观灯)."""
+    sentence = _SENTENCE_END.split(text.strip(), 1)[0].strip()
+    sentence = _LEADING_WHEN.sub("", sentence) or sentence
+    if _ems(sentence) <= limit:
+        return sentence
+    pieces = _CLAUSE_MARK.split(sentence)  # clause, mark, clause, mark, ...
+    title = pieces[0]
+    for mark, clause in zip(pieces[1::2], pieces[2::2]):
+        if _ems(title + mark + clause) > limit:
+            break
+        title += mark + clause
+    if _ems(title) <= limit:
+        return title.rstrip()
+    cut = ""
+    for group in words(title):
+        if _ems(cut + group) > limit - 1:
+            break
+        cut += group
+    return (cut.rstrip() or title[: int(limit) - 1]) + "…"

@@ -45,25 +45,25 @@ def merge_continuations(items: list[Dated]) -> tuple[list[Dated], list[str], lis
                 j = candidates[0]
                 first = out[j]
                 assert first is not None
-                out[j] = Dated(_joined(first.article, art), first.edition_key)
+                out[j] = Dated(joined(first.article, art), first.edition_key)
                 out[i] = None
                 if not art.continued_to:
                     open_jumps.remove(j)
                 merged.append(f"merged '{art.title}' ({item.edition_key}) with its continuation from {art.continued_from}")
                 continue
             notes.append(f"'{art.title}' ({item.edition_key}) continues from {art.continued_from}, "
-                         "but that part is not in this volume; its jump line is kept")
+                         "but that part is not in this volume; its jump line names that edition")
         if art.continued_to:
             open_jumps.append(i)
     for j in open_jumps:
         left = out[j]
         assert left is not None
         notes.append(f"'{left.article.title}' ({left.edition_key}) continues on {left.article.continued_to}, "
-                     "but that part is not in this volume; its jump line is kept")
+                     "but that part is not in this volume; its jump line names that edition")
     return [x for x in out if x is not None], merged, notes
 
 
-def _joined(first: Article, cont: Article) -> Article:
+def joined(first: Article, cont: Article) -> Article:
     """The first part's headline group and byline, then both bodies; jump lines that were
     satisfied disappear, a further jump of the continuation is kept."""
     authors = list(dict.fromkeys([*first.authors, *cont.authors]))

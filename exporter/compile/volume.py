@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..assets import AssetMap, AssetPolicy, check_image, safe_file_name
 from ..errors import InputError, Problem
-from ..labels import long_date
+from ..labels import jump_elsewhere, long_date
 from ..safe_files import glob as safe_glob
 from ..model import Article, Figure, Part, Section, Volume, slug_of
 from ..readers import LoadedEdition, load
@@ -77,7 +77,9 @@ def compile_volume(path: str | Path, policy: AssetPolicy = AssetPolicy(),
     articles_by_edition: dict[str, list[Article]] = {}
     used_ids: set[str] = set()
     for item in items:
-        art = _relocated(item, by_key[item.edition_key], assets, used_ids)
+        edition = by_key[item.edition_key]
+        art = _jump_named(_relocated(item, edition, assets, used_ids), edition.edition.date,
+                          config.language or editions[0].edition.language)
         articles_by_edition.setdefault(item.edition_key, []).append(art)
 
     cover = _cover(config, base, policy, assets, str(path))
@@ -99,6 +101,16 @@ def compile_volume(path: str | Path, policy: AssetPolicy = AssetPolicy(),
     volume._parts = parts
     loaded = LoadedEdition(volume, path, base, assets, report, merged)
     return CompiledVolume(loaded, config, [*merged, *report])
+
+
+def _jump_named(art: Article, date: dt.date, language: str) -> Article:
+    """An article whose jump's other part is not in the volume (merge_continuations joined
+    every pair it found) names that part's edition in its jump line: （上接11月17日1版，本书未收录）.
+    A bare 1版 in a book would send the reader to its page 1."""
+    if not (art.continued_from or art.continued_to):
+        return art
+    return art.model_copy(update={way: jump_elsewhere(ref, date, language)
+                                  for way, ref in (("continued_from", art.continued_from), ("continued_to", art.continued_to)) if ref})
 
 
 def _edition_key(e: LoadedEdition) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 import regex
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout import inline
+from weasyprint.layout.leader import leader_index
 from weasyprint.text import line_break
 from weasyprint.text.ffi import TO_UNITS, ffi, pango
 
@@ -233,11 +234,33 @@ def trim_edges(line: Any) -> float:
 
 def trim_line(context: Any, line: Any) -> float:
     """What a ragged line gives back at its edges: an outer Han–Latin gap, and the blank half
-    of an opening bracket that starts it (a justified line has given both already)."""
+    of an opening bracket that starts it (a justified line has given both already). A line
+    with a leader (a contents entry) keeps what follows its leader at the measure's end: the
+    page number stays in line with the others, the leader ends half a bracket earlier."""
     start, saving = _compress_start(context, line)
     if start is not None:
         start.pango_layout.halt_first = True
+        if (index := leader_index(line)[0]) is not None:
+            _after_leader_back(line, index, saving)
+            saving = 0.0
     return saving + trim_edges(line)
+
+
+def _after_leader_back(line: Any, index: Any, shift: float) -> None:
+    """Move the leader at `index` (leader_index's nested path) and what follows it right by
+    `shift`: the page number keeps the measure's end, and the leader's box starts where it
+    did, its dots a little further from the title. The dots are not added to: the text
+    layer keeps the dots plain WeasyPrint draws (benchmarks compare it page by page)."""
+    parent = line
+    while index is not None:
+        i, index = index
+        for sibling in parent.children[i + (index is not None):]:  # from the leader itself on
+            sibling.translate(shift)
+        parent = parent.children[i]
+        if index is not None:
+            parent.width += shift
+    parent.position_x -= shift
+    parent.width += shift
 
 
 def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, Any, float], None]:

@@ -15,6 +15,9 @@ class PageInfo:
     anchors: list[tuple[str, float, float]] = field(default_factory=list)
     bookmarks: list[tuple[int, str, float, float, bool]] = field(default_factory=list)
     links: list[tuple[str, float, float, float, float]] = field(default_factory=list)
+    # The first `strings`, set by the page's first box and its first descendants: what
+    # `string(name, start)` sees (a running head names the section in force at the page top).
+    top: list[tuple[str, str]] = field(default_factory=list)
 
 
 def page_info(page: Any) -> PageInfo:
@@ -23,9 +26,15 @@ def page_info(page: Any) -> PageInfo:
     box = page._page_box
     x0, y0 = box.content_box_x(), box.content_box_y()
     info = PageInfo()
+    chain, first = set(), box.children[0]
+    while first is not None:  # the boxes WeasyPrint's `start` keyword looks at
+        chain.add(id(first))
+        first = first.children[0] if getattr(first, "children", None) else None
     for child in box.children[0].descendants():
         if child.string_set and child.string_set != "none":
             info.strings += [(name, text) for name, text in child.string_set]
+            if id(child) in chain:  # the chain is the start of the pre-order walk: a prefix
+                info.top += [(name, text) for name, text in child.string_set]
     info.anchors = [(name, x1 - x0, y1 - y0) for name, (x1, y1, *_rest) in page.anchors.items()]
     info.bookmarks = [(level, label, x - x0, y - y0, state == "closed") for level, label, (x, y), state in page.bookmarks]
     for kind, target, (x1, y1, x2, y2), _box in page.links:

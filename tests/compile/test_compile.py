@@ -69,7 +69,7 @@ def test_by_day_merges_jumps_and_drops_duplicates(tmp_path):
     explicit = next(a for a in volume.articles if a.headline == "图书馆上线助手")
     assert [b.text for b in explicit.blocks] == ["上半。", "下半。"] and explicit.continued_to is None
     orphan = next(a for a in volume.articles if a.headline == "孤立的续篇")
-    assert orphan.continued_from == "1版"  # jump line stays visible
+    assert orphan.continued_from == "11月17日1版，本书未收录"  # the jump line stays, naming its edition
     assert texts(volume).count("停水。") == 1
     assert len(volume.articles) == 5
     assert len({a.id for a in volume.articles}) == 5

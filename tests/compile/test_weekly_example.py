@@ -91,7 +91,7 @@ def test_repeated_notice_and_continuations_are_merged(week):
     merged = next(a for a in volume.articles if a.headline == "古城二期改造方案交居民票选")
     assert merged.continued_to is None and merged.continued_from is None  # linked by `continues`
     orphan = next(a for a in volume.articles if a.headline == "青川国际陆港冷链仓储中心启用")
-    assert orphan.continued_from == "1版"
+    assert orphan.continued_from == "11月17日1版，本书未收录"  # the newspaper's page of that day, in words
     assert any("not in this volume" in line and "冷链" in line for line in loaded.warnings)
     assert [p.title.split(" · ")[1] for p in volume.parts()] == [
         "第12341期", "第12342期", "第12343期", "第12344期", "第12345期", "第12346期"]

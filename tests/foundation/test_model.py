@@ -60,7 +60,23 @@ def test_article_and_notice_need_a_headline(kind):
 
 def test_photo_may_have_no_headline_and_gets_a_title_from_its_caption():
     e = edition(articles=[{"kind": "photo", "blocks": [{"type": "figure", "caption": "晨光中的青川大桥。"}]}])
-    assert e.articles[0].title == "晨光中的青川大桥。"
+    assert e.articles[0].title == "晨光中的青川大桥"  # its first sentence, as a title: no stop
+
+
+@pytest.mark.parametrize("caption, title", [
+    # the opening date goes, then the first sentence if it fits a contents line (24 em)
+    ("11月18日，青川市第一实验小学开展冬季消防安全演练。警报响起后，全校1600余名师生撤离。", "青川市第一实验小学开展冬季消防安全演练"),
+    # else its first clauses
+    ("11月19日傍晚，即将通车的青川江大桥亮起景观灯，168米高的两座主塔倒映在江面上。", "即将通车的青川江大桥亮起景观灯"),
+    ("More than 90 volunteers, including pupils from Porthaven Primary School, collected 310 kg of litter.",
+     "More than 90 volunteers"),
+    # a first clause longer than a line is cut between words, never inside one
+    ("The Porthaven lifeboat is winched back up the slipway after a training launch on Sunday.",
+     "The Porthaven lifeboat is winched back up the…"),
+])
+def test_a_caption_title_is_a_line_never_cut_inside_a_word(caption, title):
+    e = edition(articles=[{"kind": "photo", "blocks": [{"type": "figure", "caption": caption}]}])
+    assert e.articles[0].title == title
 
 
 def test_figure_needs_src_or_caption():

@@ -28,7 +28,7 @@ from exporter.writers.pdf.parallel import print_renderer
 from exporter.writers.pdf.writer import print_context, stage_theme
 from exporter.writers.pdf.page_css import PageSetup, page_setup
 from exporter.writers.pdf.grid import grid_css
-from tests.conftest import ROOT, ZH_EXAMPLE
+from tests.conftest import EN_EXAMPLE, ROOT, ZH_EXAMPLE
 
 from ..samples import PARAGRAPH, write_edition
 from .helpers import outline, pdftotext, squeeze
@@ -60,10 +60,28 @@ def test_weekly_contents_is_one_page_with_every_article_on_its_page(weekly: tupl
     marks = outline(pdf)
     assert min(page for _, _, page in marks) == 3  # cover, contents, then the first day
     contents = regex.sub(r"[^\S\n]+", "", pdftotext(pdf, "-f", "2", "-l", "2"))
+    assert "…" not in contents  # headlines in full; a photo's line is its caption's first clauses
     for level, title, page in marks:
         if level == 2:  # an article: its title, the leader, its page, on one page of contents
             pattern = "\n?".join(regex.escape(ch) for ch in squeeze(title)) + r"[.…\n]*(\d+)\n"
             assert page in {int(m[1]) for m in regex.finditer(pattern, contents)}, title
+
+
+def test_weekly_contents_page_numbers_share_one_right_edge(weekly: tuple[Any, Path]) -> None:
+    """Every page number of a contents column ends at the column's edge, also after an entry
+    that opens with a bracket set half-width (《青川方言词典》… ended half an em short)."""
+    _, pdf = weekly
+    with pdfplumber.open(pdf) as doc:
+        page = doc.pages[1]
+        rows: dict[tuple[bool, int], list[dict[str, Any]]] = {}
+        for char in page.chars:
+            rows.setdefault((char["x0"] > page.width / 2, round(char["top"])), []).append(char)
+        edges: dict[bool, set[float]] = {}
+        for (right, _), chars in rows.items():
+            last = max(chars, key=lambda c: c["x1"])
+            if last["text"].isdigit() and any(c["text"] == "." for c in chars):  # an entry and its leader
+                edges.setdefault(right, set()).add(round(last["x1"] * 2) / 2)
+    assert len(edges) == 2 and all(len(e) == 1 for e in edges.values()), edges
 
 
 def test_weekly_articles_keep_their_order_but_for_fillers(weekly: tuple[Any, Path]) -> None:
@@ -98,11 +116,80 @@ def test_cover_shows_the_weeks_lead_photo_and_top_stories_by_prominence(weekly: 
 
 def test_merged_jumps_lose_their_jump_lines(weekly: tuple[Any, Path]) -> None:
     """Both parts of a jump in the volume are one article: no （下转…）/（上接…） is left but
-    the jump whose other part is not in the volume."""
+    the jump whose other part is not in the volume, and that one names the newspaper's page
+    with its edition's date, and that it is not in the book (a bare （上接1版） in a book sends
+    the reader to its page 1)."""
     loaded, pdf = weekly
     text = squeeze(pdftotext(pdf))
     kept = [a for a in loaded.edition.articles if a.continued_from or a.continued_to]
     assert len(regex.findall(r"（(?:下转|上接)", text)) == len(kept) == 1
+    assert "（上接11月17日1版，本书未收录）" in text and "（上接1版）" not in text
+
+
+def test_an_absent_jump_part_is_named_in_plain_words() -> None:
+    from exporter.labels import jump_elsewhere
+
+    day = dt.date(2026, 11, 17)
+    assert jump_elsewhere("1版", day, "zh-CN") == "11月17日1版，本书未收录"
+    assert jump_elsewhere("1版", day, "zh-TW") == "11月17日1版，本書未收錄"
+    assert jump_elsewhere("4", day, "en") == "page 4 of the Nov 17 edition, not in this volume"
+
+
+def _running_heads(pdf: Path, names: set[str], margin_top_mm: float = 18) -> list[tuple[str, str]]:
+    """Per page: (the running head's section, the section in force at the top of the body),
+    read from the PDF alone. A body line that is only a section name is that section's tab;
+    the section in force at the top is the first tab when the page opens with a tab or a part
+    title (a day: its first section), else the last tab on an earlier page."""
+    result, last = [], ""
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            top = margin_top_mm * 72 / 25.4
+            head = squeeze(page.crop((page.width * 0.3, 0, page.width * 0.7, top - 2)).extract_text() or "")
+            lines = sorted(page.crop((0, top - 2, page.width, page.height)).extract_text_lines(),
+                           key=lambda line: (round(line["top"]), line["x0"]))
+            texts = [squeeze(line["text"]) for line in lines]
+            tabs = [t for t in texts if t in names]
+            opens = bool(texts) and (texts[0] in names or regex.match(r"\d{4}年\d+月\d+日", texts[0]) is not None)
+            result.append((head, tabs[0] if opens and tabs else last))
+            last = tabs[-1] if tabs else last
+    return result
+
+
+def test_running_head_names_the_section_in_force_at_the_top_of_the_page(weekly: tuple[Any, Path], build_pdf) -> None:
+    """A newspaper's folio line: the section the top of the page belongs to, not the first
+    section that starts lower on it (the weekly's p4 opens inside 经济 under a 社会 tab)."""
+    loaded, pdf = weekly
+    names = {s.name for s in loaded.edition.sections_in_order() if s.name}
+    body = _running_heads(pdf, names)[2:]  # the cover and contents have no section
+    assert [head for head, _ in body] == [top for _, top in body]
+    changes = sum(1 for (_, a), (_, b) in zip(body, body[1:]) if a != b)
+    assert changes >= 8  # sections change over the week's pages: the check is not vacuous
+    zh, zh_pdf = build_pdf(ZH_EXAMPLE, "broadsheet")
+    heads = _running_heads(zh_pdf, {s.name for s in zh.edition.sections_in_order() if s.name})[1:]
+    assert [head for head, _ in heads] == [top for _, top in heads] and len({h for h, _ in heads}) >= 2
+
+
+def test_a_continuation_in_its_own_section_is_joined_in_print(build_pdf) -> None:
+    """Harbour: "Fish market plans…" jumps to a continuation two items later in News. Both
+    parts are one article in print (no "Continued on/from page N", which printed the page
+    it stood on); a continuation in another section keeps its lines (qingchuan, above)."""
+    from exporter.jumps import join_in_section
+
+    loaded, pdf = build_pdf(EN_EXAMPLE, "broadsheet")
+    joined = join_in_section(loaded.edition)
+    assert len(joined.articles) == len(loaded.edition.articles) - 1
+    fish = next(a for a in joined.articles if a.id == "fish-market")
+    assert fish.continued_to is None and fish.continued_from is None
+    text = squeeze(pdftotext(pdf))
+    assert "Continued" not in text
+    assert text.count(squeeze(fish.headline or "")) == 2  # the article and its contents entry
+    parts = {a.id: [squeeze(t) for t in a.texts] for a in loaded.edition.articles}
+    # the first part's end, then the continuation's end, then the photo that stood between them
+    order = [text.rindex(parts[slug][n][3:23]) for slug, n in  # the last: the contents lists the photo too
+             (("fish-market", -1), ("fish-market-continued", -1), ("lifeboat-launch", 0))]
+    assert order == sorted(order)
+    zh, _ = build_pdf(ZH_EXAMPLE, "broadsheet")
+    assert join_in_section(zh.edition) is zh.edition  # 要闻 -> 经济: not joined
 
 
 @pytest.mark.parametrize("theme", ["broadsheet", "digest"])
@@ -277,7 +364,7 @@ def test_weekly_culture_section_starts_in_the_hole_under_society(weekly: tuple[A
     precedes it, which in columns kept the whole article off that page (a 28 % hole)."""
     _, pdf = weekly
     pages = {title: page for _, title, page in outline(pdf)}
-    society_ends = next(page for title, page in pages.items() if title.startswith("11月18日，青川市第一实验小学"))
+    society_ends = pages["青川市第一实验小学开展冬季消防安全演练"]  # the photo that ends 社会
     assert pages["市图书馆上线“AI借阅助手”"] == society_ends
 
 

@@ -82,7 +82,7 @@ def test_a_changed_theme_stylesheet_invalidates_the_chunks(volume_source: Path, 
 
 
 def test_prune_drops_old_entries_then_the_least_recently_used(tmp_path: Path) -> None:
-    cache = ChunkCache(tmp_path, max_bytes=3 * 1100, max_age_days=30)
+    cache = ChunkCache(tmp_path, max_bytes=3 * 1120, max_age_days=30)  # three entries: 1004-byte PDF + page data
     layout = ChunkLayout(b"%PDF" + b"x" * 1000, [PageInfo()])
     now = time.time()
     for i, age_days in enumerate([0, 1, 2, 3, 40]):

@@ -47,5 +47,5 @@ def dedupe_anchors(layouts: list[ChunkLayout]) -> list[PageInfo]:
         for page in layout.pages:
             anchors = [a for a in page.anchors if a[0] not in seen]
             seen.update(a[0] for a in anchors)
-            pages.append(PageInfo(page.strings, anchors, page.bookmarks, page.links))
+            pages.append(PageInfo(page.strings, anchors, page.bookmarks, page.links, page.top))
     return pages

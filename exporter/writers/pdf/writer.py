@@ -8,6 +8,7 @@ the edition's images); with --emit-print-html it is kept as OUTDIR/<stem>.print/
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_lib
 import logging
 import tempfile
@@ -21,7 +22,7 @@ import weasyprint
 
 from ...atomic import atomic_dir, write_bytes
 from ...errors import InputError, RenderError
-from ...jumps import pair_jumps
+from ...jumps import join_in_section, pair_jumps
 from ...leftovers import owner_prefix
 from ...limits import capped_jobs, cores
 from ...fonts import INSTALL_HINT, describe, faces_for, missing_after_fallback
@@ -99,8 +100,15 @@ def print_context(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -
     return one_page_context(loaded, theme, "pdf", stylesheets, is_filler=is_filler, jump_target=jump_target)
 
 
+def with_jumps_joined(loaded: LoadedEdition) -> LoadedEdition:
+    """The edition as print sets it: a continuation in its first part's section joined to it."""
+    edition = join_in_section(loaded.edition)
+    return loaded if edition is loaded.edition else dataclasses.replace(loaded, edition=edition)
+
+
 def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
     """The print template rendered from the shared partials, with Han–Latin spacing."""
+    loaded = with_jumps_joined(loaded)
     return print_renderer(make_environment(theme).get_template("print.html"))(
         **print_context(loaded, theme, stylesheets))
 
@@ -149,6 +157,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     variant (PDF/A, PDF/UA need one tagged, single-pass document); else in one pass.
     """
     variant = check_variant(options.pdf_variant)
+    loaded = with_jumps_joined(loaded)
     if not supported():
         LOG.warning("WeasyPrint %s is not a version the layout extensions were checked on (%s): "
                     "CJK inter-character justification is off, the PDF has WeasyPrint's stock layout",
