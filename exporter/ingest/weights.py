@@ -39,7 +39,7 @@ class Weights:
     echo: float = 1.0  # reward for the share of the headline the body's opening repeats
     learned: float = 0.5  # weight of the block model's doubt (-log probability) against a block's role
     sequence: float = 1.0  # weight of the page decoder's regret against a block as a head (0: no decoder)
-    side: float = 0.5  # weight of its regret against a head on this side of its body (before or after)
+    side: float = 0.0  # weight of its regret against a head on this side of its body (0: the rules decide the side)
     decoded_other: float = 2.0  # how much worse the decoder's best reading of a block as text must be to set it aside
     # layout thresholds
     indent: float = 1.0  # cells of indent that start a paragraph
