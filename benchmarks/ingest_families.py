@@ -26,6 +26,7 @@ from pathlib import Path
 
 import regex
 
+from benchmarks.ingest_train import family_name
 from exporter.ingest import ingest_texts
 from exporter.ingest.segment import SHIPPED_MODEL
 from exporter.ingest.weights import PRIOR, SHIPPED, Weights, neighbours
@@ -94,7 +95,7 @@ def families(*corpora: Path) -> dict[str, list[Path]]:
     fams["qingchuan"] = sorted((FIXTURES / "ingest-corpus").glob("page*.txt"))
     for corpus in corpora:
         for txt in sorted(corpus.glob("*.txt")):
-            fams[txt.stem.rsplit("-", 1)[0]].append(txt)
+            fams[family_name(txt)].append(txt)
     return dict(fams)
 
 
@@ -154,30 +155,36 @@ HEADER = ("| family | pages | segmented | titles | authors | captions | subheads
           "| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 
 
-def _model_held_out(family: str, pages: list[Path]) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
-    """A family's pages scored by the written rules alone and with the block model trained
-    without that family (leave one family out)."""
-    from benchmarks.ingest_train import all_pages, train
+RUNS = ("rules", "model", "decoder", "in-sample")
 
-    model = train(all_pages(frozenset({family})))
-    return [score_page(p, model=None) for p in pages], [score_page(p, model=model) for p in pages]
+
+def _model_held_out(family: str, pages: list[Path]) -> list[list[dict[str, float]]]:
+    """A family's pages scored four ways: by the written rules alone; with the block
+    classifier trained without that family; with that classifier and the page decoder
+    trained without it (leave one family out); and with the shipped models (in-sample)."""
+    from benchmarks.ingest_train import all_pages, train, train_sequence
+
+    others = all_pages(frozenset({family}))
+    model, decoder = train(others), train_sequence(others)
+    return [[score_page(p, model=m) for p in pages] for m in (None, model, (model, decoder), SHIPPED_MODEL)]
 
 
 def model_report(fams: dict[str, list[Path]]) -> dict[str, dict]:
-    """Per family: the rules alone against the rules with a block model that never saw the family."""
+    """Per family: the rules alone, the block classifier and the page decoder that never saw
+    the family, and the shipped models (which did)."""
     with multiprocessing.get_context("fork").Pool(2) as pool:
         results = pool.starmap(_model_held_out, list(fams.items()))
-    print("\nblock model, held out: each family scored by the rules alone (before) and with the model "
-          "trained on the other families (after)")
+    print("\nleave one family out: each family scored by the rules alone, with the block classifier "
+          "(model) and with the classifier and page decoder (decoder) trained on the other families, "
+          "and with the shipped models (in-sample)")
     print(HEADER.replace("| family |", "| family | run |").replace("| --- |", "| --- | --- |", 1))
     out: dict[str, dict] = {}
-    for f, (before, after) in zip(fams, results):
-        out[f] = {"before": total(before), "after": total(after)}
-        print(row(f"{f} | rules", out[f]["before"]))
-        print(row(f"{f} | model", out[f]["after"]))
-    every = [s for b, _ in results for s in b], [s for _, a in results for s in a]
-    print(row("all | rules", total(every[0])))
-    print(row("all | model", total(every[1])))
+    for f, runs in zip(fams, results):
+        out[f] = {run: total(scores) for run, scores in zip(RUNS, runs)}
+        for run in RUNS:
+            print(row(f"{f} | {run}", out[f][run]))
+    for k, run in enumerate(RUNS):
+        print(row(f"all | {run}", total([s for runs in results for s in runs[k]])))
     return out
 
 
@@ -188,10 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     ap.add_argument("--no-fit", action="store_true", help="score with the default weights only")
     ap.add_argument("--model-only", action="store_true",
-                    help="only the block model's leave-one-family-out scores (no weight fit)")
+                    help="only the block classifier's and page decoder's leave-one-family-out scores (no weight fit)")
     args = ap.parse_args(argv)
     fams = families(*(args.corpus or [FIXTURES / f"ingest-corpus-{c}" for c in ("varied", "fresh", "raw")]
-                      + [FIXTURES / "ingest-blind"]))
+                      + [FIXTURES / "ingest-blind", FIXTURES / "ingest-blind2"]))
     if args.model_only:
         report = {"model": model_report(fams)}
         if args.json:

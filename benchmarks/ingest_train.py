@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -23,14 +24,16 @@ import regex
 
 from exporter.ingest.api import lay_out
 from exporter.ingest.blocks import FEATURES, LABELS, BlockModel, explode, features
+from exporter.ingest.sequence import HEADS, INPUTS, STATES, SequenceModel, inputs
 from exporter.ingest.layout import BoxByline, Piece
 from exporter.ingest.notes import Notes
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SHIPPED = ROOT / "exporter" / "ingest" / "block_model.json"
-TEXT_CORPORA = ("ingest-corpus-varied", "ingest-corpus-fresh", "ingest-corpus-raw", "ingest-blind")
-PDF_CORPORA = ("ingest-pdf", "ingest-blind")
+SHIPPED_SEQUENCE = ROOT / "exporter" / "ingest" / "sequence_model.json"
+TEXT_CORPORA = ("ingest-corpus-varied", "ingest-corpus-fresh", "ingest-corpus-raw", "ingest-blind", "ingest-blind2")
+PDF_CORPORA = ("ingest-pdf", "ingest-blind", "ingest-blind2")
 _NOISE = regex.compile(r"[\s—―─\-‐]|^[□■◎▲△●○◆◇★☆▶►]")
 
 
@@ -47,7 +50,14 @@ def _family(path: Path) -> str:
         return "qingchuan"
     if path.suffix == ".pdf" and path.parent.name == "ingest-pdf":
         return "pdf-" + path.stem  # each development PDF is a paper of its own
-    return path.stem.rsplit("-", 1)[0]
+    return family_name(path)
+
+
+def family_name(path: Path) -> str:
+    """A page's layout family: its file name's stem before the page number; the second blind
+    corpus's families are marked `b2-` (its hongkong is not the varied corpus's)."""
+    family = path.stem.rsplit("-", 1)[0]
+    return f"b2-{family}" if path.parent.name == "ingest-blind2" else family
 
 
 def page_paths() -> list[Path]:
@@ -114,6 +124,46 @@ def label(piece: Piece, truth: dict) -> str:
     return "other"
 
 
+def _articles(piece: Piece, truth: dict) -> list[int]:
+    """The truth articles whose paragraphs hold this piece's text."""
+    text = _norm(piece.text if isinstance(piece, BoxByline) else piece.raw)
+    if not text:
+        return []
+    mid = len(text) // 2
+    texts = []
+    for a in truth["articles"]:
+        paras = (a.get("lead") or []) + (a.get("paragraphs") or []) + [a.get("caption") or ""]
+        paras += [p for s in a.get("sections") or [] for p in s.get("paragraphs") or []]
+        texts.append([_norm(p) for p in paras if p])
+    for probe in (text, text[:12], text[mid - 6 : mid + 6], text[-12:]):  # the whole text first
+        found = [k for k, paras in enumerate(texts) if probe and any(probe in p for p in paras)]
+        if found:
+            return found
+    return []
+
+
+def sequence_labels(page: Page) -> list[str]:
+    """The page's labels for the decoder: a kicker, headline or subheadline printed after
+    the body of its own article (and before none of it) is a `tail`."""
+    labels = [label(p, page.truth) for p in page.pieces]
+    owners: list[int | None] = []
+    for piece, y in zip(page.pieces, labels):  # a stock sentence several articles print goes with its neighbour
+        found = _articles(piece, page.truth) if y in ("body", "caption") else []
+        last = next((o for o in reversed(owners) if o is not None), None)
+        owners.append(last if last in found else found[0] if found else None)
+    for i, (piece, y) in enumerate(zip(page.pieces, labels)):
+        if y not in HEADS:
+            continue
+        text = _norm(piece.text if isinstance(piece, BoxByline) else piece.raw)
+        own = {k for k, a in enumerate(page.truth["articles"]) if any(
+            a.get(key) and (_norm(a[key]) == text or text in _norm(a[key])) for key in HEADS)}
+        before = {owners[j] for j in range(i)} & own
+        after = {owners[j] for j in range(i + 1, len(labels))} & own
+        if before and not after:
+            labels[i] = "tail"
+    return labels
+
+
 def dataset(pages: list[Page]) -> tuple[list[list[float]], list[str]]:
     xs: list[list[float]] = []
     ys: list[str] = []
@@ -151,6 +201,55 @@ def train(pages: list[Page]) -> BlockModel:
     return BlockModel(**{**model.__dict__, "accuracy": round(right / len(ys), 4)})
 
 
+FOLDS = 5  # the decoder learns from classifier probabilities of pages the classifier did not see
+
+
+def crossfit(pages: list[Page]) -> list[list[dict[str, float]]]:
+    """The block classifier's probabilities for every page's blocks, each from a classifier
+    trained without that page's family (families dealt into FOLDS folds in name order)."""
+    families = sorted({page.family for page in pages})
+    fold = {f: k % FOLDS for k, f in enumerate(families)}
+    out: list[list[dict[str, float]]] = [[] for _ in pages]
+    for k in range(min(FOLDS, len(families))):
+        model = train([page for page in pages if fold[page.family] != k])
+        for i, page in enumerate(pages):
+            if fold[page.family] == k:
+                out[i] = [model.probabilities(v) for v in features(page.pieces)]
+    return out
+
+
+def train_sequence(pages: list[Page]) -> SequenceModel:
+    """Fit the page decoder: a linear-chain CRF (python-crfsuite, L-BFGS, deterministic) over
+    cross-fitted classifier log-probabilities and context features, with a weight for every
+    label pair."""
+    try:
+        import pycrfsuite
+    except ImportError:
+        sys.exit("training the page decoder needs python-crfsuite: pip install -e '.[train]'")
+    probs = crossfit(pages)
+    xs = [[inputs(p, v) for p, v in zip(pr, features(page.pieces))] for page, pr in zip(pages, probs)]
+    ys = [sequence_labels(page) for page in pages]
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xs, ys):
+        trainer.append(pycrfsuite.ItemSequence([{**dict(zip(INPUTS, row)), "bias": 1.0} for row in x]), y)
+    trainer.set_params({"c1": 0.0, "c2": 1.0, "max_iterations": 500,
+                        "feature.possible_states": True, "feature.possible_transitions": True})
+    with tempfile.TemporaryDirectory() as tmp:
+        trainer.train(str(Path(tmp) / "crf"))
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(Path(tmp) / "crf"))
+        info = tagger.info()
+        tagger.close()
+    r = 6
+    emission = tuple(tuple(round(info.state_features.get((f, s), 0.0), r) for f in (*INPUTS, "bias"))
+                     for s in STATES)
+    transition = tuple(tuple(round(info.transitions.get((a, b), 0.0), r) for b in STATES) for a in STATES)
+    n = sum(len(y) for y in ys)
+    model = SequenceModel(STATES, INPUTS, emission, transition, trained_on=n)
+    right = sum(d.label == t for x, y in zip(xs, ys) for d, t in zip(model.decode(x), y))
+    return SequenceModel(**{**model.__dict__, "accuracy": round(right / n, 4)})
+
+
 def all_pages(without: frozenset[str] = frozenset()) -> list[Page]:
     return [pg for path in page_paths() for pg in read_page(path) if pg.family not in without]
 
@@ -165,12 +264,17 @@ def main(argv: list[str] | None = None) -> int:
     counts = Counter(y for y in dataset(pages)[1])
     print(f"{len(pages)} pages, {model.trained_on} blocks: " + ", ".join(f"{k} {counts[k]}" for k in LABELS))
     print(f"training accuracy {model.accuracy:.4f}")
+    decoder = train_sequence(pages)
+    tails = sum(y == "tail" for page in pages for y in sequence_labels(page))
+    print(f"page decoder: {len(STATES)} labels ({tails} tail heads), training accuracy {decoder.accuracy:.4f}")
+    made = ((SHIPPED, model.to_json()), (SHIPPED_SEQUENCE, decoder.to_json()))
     if args.check:
-        same = SHIPPED.is_file() and SHIPPED.read_text(encoding="utf-8") == model.to_json()
-        print("shipped model equals the retrain" if same else "shipped model DIFFERS from the retrain")
+        same = all(path.is_file() and path.read_text(encoding="utf-8") == text for path, text in made)
+        print("shipped models equal the retrain" if same else "shipped models DIFFER from the retrain")
         return 0 if same else 1
-    SHIPPED.write_text(model.to_json(), encoding="utf-8")
-    print(f"wrote {SHIPPED.relative_to(ROOT)}")
+    for path, text in made:
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path.relative_to(ROOT)}")
     return 0
 
 

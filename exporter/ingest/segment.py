@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import blocks, english, fields
+from . import blocks, english, fields, sequence
 from .blocks import BlockModel
+from .sequence import HEADS, Decoded, SequenceModel
 from .layout import BoxByline, Byline, Caption, Head, PageLayout, Para, Piece, SetAside, Signature
 from .notes import Notes
 from .weights import SHIPPED, Weights
@@ -34,8 +35,10 @@ _EXHAUSTIVE = 2000  # gap combinations worth trying one by one
 _ROLES = ("kicker", "headline", "subheadline")
 _NAME_SPLIT = regex.compile(r"[\s：:／/、，,（）()]+")
 _NOT_NAME = regex.compile(r"[记記]者|通[讯訊][员員]|[报報]道|[报報][导導]|[摄攝]|^文$|^图$|^By$")
-Learned = dict[int, tuple[dict[str, float], list[float]]]  # id(piece) → (label probabilities, features)
-SHIPPED_MODEL = object()  # "use the model shipped with the package"
+# id(piece) → (label probabilities, features, the page decoder's label and regrets or None)
+Learned = dict[int, tuple[dict[str, float], list[float], Decoded | None]]
+SHIPPED_MODEL = object()  # "use the models shipped with the package" (block classifier and page decoder)
+Models = tuple[BlockModel, SequenceModel | None]  # a block classifier and a page decoder
 
 
 @dataclass
@@ -102,12 +105,16 @@ class Draft:
 
 
 def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
-            model: BlockModel | None | object = SHIPPED_MODEL) -> list[Draft]:
-    """Cut a page into drafts in reading order (`model`: the block classifier, the shipped
-    one by default; None reads the page by the written rules alone). Blocks the model
-    sets aside as furniture are added to `page.furniture`."""
+            model: BlockModel | Models | None | object = SHIPPED_MODEL) -> list[Draft]:
+    """Cut a page into drafts in reading order (`model`: the block classifier and page
+    decoder, the shipped ones by default; a classifier alone reads the page without the
+    decoder; None by the written rules alone). Blocks the models set aside as furniture
+    are added to `page.furniture`."""
     w = weights or SHIPPED
-    pieces, learned = _retype(page, notes, blocks.shipped() if model is SHIPPED_MODEL else model, w)
+    if model is SHIPPED_MODEL:
+        model = (blocks.shipped(), sequence.shipped())
+    classifier, decoder = model if isinstance(model, tuple) else (model, None)
+    pieces, learned = _retype(page, notes, classifier, decoder, w)
     units = _merge(_units(pieces), notes, page.name, learned)
     cost, bodies, runs, path = _solve(units, w, learned)
     splits = 0
@@ -131,6 +138,9 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
         splits += 1
         cost += w.split * splits  # what every split so far costs
     leftovers = _apply(bodies, runs, path, notes, page.name, w, learned)
+    for body in bodies:
+        if body.group is None and (dec := learned.get(id(body.items[0]), (0, 0, None))[2]) is not None:
+            body.evidence.append(f"no headline group; its opening at {notes.at(page.name, body.no)}: {dec.explain()}")
     drafts = [Draft(min([b.no] + [h.no for h in (b.group.heads if b.group else [])]), body=b) for b in bodies]
     drafts += [Draft(u.no, caption=u) for u in units if isinstance(u, Caption)]
     features = [b for b in bodies if b.is_feature]
@@ -342,6 +352,21 @@ def _leftover_cost(heads: list[Head], feature: bool, w: Weights) -> float:
     return cost
 
 
+def _regret(heads: list[Head], after: bool, w: Weights, learned: Learned) -> float:
+    """What the page decoder says against giving these blocks a head's role on this side of
+    their body: how much worse the best label sequence of the page scores with them read as
+    heads at all (weighted by `sequence`), and, less (`side`), with them read as heads on
+    this side (a tail headline after its body, or heads before it). Like the classifier it
+    only doubts: a block left unplaced costs what the written rules say."""
+    cost = 0.0
+    for h in heads:
+        dec = learned.get(id(h), (0, 0, None))[2]
+        if dec is not None:
+            anyhow = dec.cost((*HEADS, "tail"))
+            cost += w.sequence * anyhow + w.side * (dec.cost(("tail",) if after else HEADS) - anyhow)
+    return cost
+
+
 def _doubt(group: Group, w: Weights, learned: Learned) -> float:
     """What the block model says against reading these blocks as an article's heads. It only
     doubts: a block left unplaced costs what the written rules say, so a rare head the
@@ -353,7 +378,8 @@ def _doubt(group: Group, w: Weights, learned: Learned) -> float:
     return cost
 
 
-def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights) -> tuple[list[Piece], Learned]:
+def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: SequenceModel | None,
+            w: Weights) -> tuple[list[Piece], Learned]:
     """Score every candidate block with the block model; keep the cuts and re-type the
     blocks it is sure of.
 
@@ -369,6 +395,8 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights
     parts = blocks.explode(page.pieces)
     vectors = blocks.features([p.piece for p in parts])
     probs = [model.probabilities(v) for v in vectors]
+    decoded = (decoder.decode([sequence.inputs(p, v) for p, v in zip(probs, vectors)])
+               if decoder is not None and w.sequence else None)
     keep = [_keep_cut(parts, probs, i, w) for i in range(len(parts))]
     out: list[Piece] = []
     learned: Learned = {}
@@ -382,6 +410,10 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights
         plain = isinstance(piece, Head | Para) and not getattr(piece, "credit", None) and not any(
             line.box is not None or line.credit for line in piece.lines)
         cut_off = bool(cut) and pr["body"] <= 1.0 - w.sure  # a block the model cut off a body: not body text
+        if plain and len(piece.lines) >= w.table_lines and decoded and all(
+                decoded[i].label == "other" and decoded[i].cost(("body", "caption")) >= w.decoded_other for i in run):
+            why = decoded[run[0]].explain()  # the page decoder reads it as furniture (a table, a list)
+            top, share = "other", 1.0
         if plain and top == "other" and (share >= w.sure or cut_off) and len(piece.lines) >= w.table_lines:
             page.furniture += [SetAside(line.no, line.text, f"learned furniture: {why}") for line in piece.lines]
             notes.decide(page.name, piece.no, f"'{piece.raw[:30]}' set aside: {why}")
@@ -392,9 +424,19 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, w: Weights
         elif plain and share >= w.sure and isinstance(piece, Head) and top == "byline" and (names := _names(piece.raw)):
             piece = Byline(piece.lines, text=regex.sub(r"\s+", " ", piece.raw.strip()), names=names)
             notes.decide(page.name, piece.no, f"'{piece.raw[:30]}' is a byline line: {why}")
-        learned[id(piece)] = (pr, vector)
+        learned[id(piece)] = (pr, vector, _run_label(decoded, run) if decoded else None)
         out.append(piece)
     return out, learned
+
+
+def _run_label(decoded: list[Decoded], run: list[int]) -> Decoded:
+    """The decoder's word on a piece made of these candidate blocks: the first block's label,
+    and for each label the least regret of any of them."""
+    first = decoded[run[0]]
+    if len(run) == 1:
+        return first
+    return Decoded(first.label, {s: min(decoded[i].regret[s] for i in run) for s in first.regret}, first.into,
+                   first.prev)
 
 
 def _keep_cut(parts: list[blocks.Part], probs: list[dict[str, float]], i: int, w: Weights) -> bool:
@@ -469,6 +511,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                                 cost = float("inf")
                                 break
                             cost += parsed[0] + _fit(parsed[1], body, w) + _doubt(parsed[1], w, learned)
+                            cost += _regret(heads, body is prev_body, w, learned)
                             cost += w.photo_head_after if body is prev_body and body.is_photo else 0.0
                     if prev_body is not None and not has and not p:
                         cost += w.photo_no_headline if prev_body.is_photo else w.no_headline
@@ -525,10 +568,18 @@ def _give(body: Body, heads: list[Head], where: str, notes: Notes, name: str, w:
         probs = learned[id(parsed[1].headline)][0]
         top = sorted(probs.items(), key=lambda t: -t[1])[:2]
         why += ["the block model: " + ", ".join(f"{k} {v:.2f}" for k, v in top)]
-    body.evidence.append(f"headline at {notes.at(name, parsed[1].headline.no)}: " + ", ".join(why))
+    body.evidence.append(f"headline at {notes.at(name, parsed[1].headline.no)}: " + ", ".join(why + _decoded(
+        parsed[1].headline, learned)))
     for h, role in ((parsed[1].kicker, "kicker"), (parsed[1].sub, "subheadline")):
         if h is not None:
-            body.evidence.append(f"{role} at {notes.at(name, h.no)}" + (": marked by dashes" if _marked(h) else ""))
+            said = (["marked by dashes"] if _marked(h) else []) + _decoded(h, learned)
+            body.evidence.append(f"{role} at {notes.at(name, h.no)}" + (": " + ", ".join(said) if said else ""))
+
+
+def _decoded(head: Head, learned: Learned) -> list[str]:
+    """The page decoder's label for a head, the transition into it and its nearest rivals."""
+    dec = learned.get(id(head), (0, 0, None))[2]
+    return [dec.explain()] if dec is not None else []
 
 
 def _place_subheads(body: Body, notes: Notes, name: str) -> None:

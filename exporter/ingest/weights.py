@@ -38,6 +38,9 @@ class Weights:
     long_latin_kicker: float = 2.0  # an English kicker of more than four words
     echo: float = 1.0  # reward for the share of the headline the body's opening repeats
     learned: float = 0.5  # weight of the block model's doubt (-log probability) against a block's role
+    sequence: float = 1.0  # weight of the page decoder's regret against a block as a head (0: no decoder)
+    side: float = 0.0  # weight of its regret against a head on this side of its body (0: the rules decide the side)
+    decoded_other: float = 2.0  # how much worse the decoder's best reading of a block as text must be to set it aside
     # layout thresholds
     indent: float = 1.0  # cells of indent that start a paragraph
     heavy_indent: float = 5.0  # cells of indent of a centred or right-aligned line

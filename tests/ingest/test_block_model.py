@@ -1,11 +1,12 @@
-"""The shipped block classifier: it is what the training script rebuilds from the corpora,
+"""The shipped block classifier (and page decoder): it is what the training script rebuilds from the corpora,
 it reproduces its stated training accuracy in plain Python, and it explains its decisions."""
 
 from __future__ import annotations
 
 import pytest
 
-from benchmarks.ingest_train import SHIPPED, all_pages, dataset, train
+from benchmarks.ingest_train import SHIPPED, SHIPPED_SEQUENCE, all_pages, dataset, train, train_sequence
+from exporter.ingest import sequence
 from exporter.ingest.blocks import FEATURES, LABELS, BlockModel, shipped
 
 
@@ -25,6 +26,14 @@ def test_the_shipped_model_reproduces_its_accuracy_and_a_retrain() -> None:
     pytest.importorskip("sklearn")
     fresh = train(all_pages())
     assert fresh.to_json() == SHIPPED.read_text(encoding="utf-8") or _close(fresh, model)
+    pytest.importorskip("pycrfsuite")
+    decoder = train_sequence(all_pages())  # the page decoder too (python -m benchmarks.ingest_train --check)
+    shipped_decoder = sequence.shipped()
+    assert decoder.to_json() == SHIPPED_SEQUENCE.read_text(encoding="utf-8") or (
+        decoder.accuracy == shipped_decoder.accuracy and all(
+            abs(x - y) <= 1e-4 * max(1.0, abs(y)) for a, b in zip(decoder.emission + decoder.transition,
+                                                                 shipped_decoder.emission + shipped_decoder.transition)
+            for x, y in zip(a, b)))
 
 
 def _close(a: BlockModel, b: BlockModel) -> bool:
