@@ -98,9 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--profile", default="screen", help="the build's profile (print mirrors the margins)")
     p.add_argument("--json", action="store_true", help="print JSON")
     args = p.parse_args(argv)
+    if args.margin is None and args.source is None:
+        p.error("the page margins are needed: give --source (what the PDF was built from) or --margin")
     margin, mirrored, volume = args.margin, False, bool(args.source and is_compilation(args.source))
     if margin is None:
-        _, theme = load_source(args.source, theme=args.theme) if args.source else (None, None)
+        _, theme = load_source(args.source, theme=args.theme)
         setup = page_setup(theme, args.profile, None)
         margin, mirrored = setup.margin, setup.mirrored
     pages = measure(args.pdf, margin, mirrored, volume)
