@@ -164,12 +164,14 @@ def _spacing(line: Any) -> float:
 
 def _leading_unit(line: Any) -> tuple[Any, bool]:
     """The element of the no-break unit (`<span class="nobr">`) or Latin run (`latin`) that
-    starts `line`, after opening brackets if any, and whether it is a Latin run."""
+    starts `line`, after opening brackets if any, and whether it is a Latin run. A unit or
+    run with no place to break (a date, an amount) is none: `_break_unit` could only fail."""
     for box in _walk(line):
         if isinstance(box, boxes.InlineBox) and box.element is not None:
             classes = (box.element.get("class") or "").split()
-            if "nobr" in classes:
-                return box.element, False
+            if "nobr" in classes:  # only a unit with a place to break (17:00—19:00, not 164万元)
+                text = "".join(box.element.itertext())
+                return (box.element, False) if _UNIT_BREAKS.intersection(text) else (None, False)
             if "latin" in classes:  # only a run with a place to break (www.example.gov.cn)
                 address = _ADDRESS.search("".join(box.element.itertext()))
                 return (box.element, True) if address else (None, False)
