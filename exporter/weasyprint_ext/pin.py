@@ -29,6 +29,7 @@ SOURCE_HASHES = {
     "weasyprint.layout.inline:justify_line": "f83b21ff8793ba6b",
     "weasyprint.layout.inline:count_expandable_spaces": "175fe6f42576ed38",
     "weasyprint.layout.inline:add_word_spacing": "879516e71f1b80fa",
+    "weasyprint.layout.leader:leader_index": "933aaa813a2bed4c",  # a contents entry's leader path (trim_line)
     "weasyprint.text.line_break:Layout.set_text": "fe23ca9937dbf520",
     "weasyprint.text.line_break:Layout.reactivate": "0b89ee097104b713",
     "weasyprint.draw.text:draw_first_line": "1bb8eae6d88e71b1",
