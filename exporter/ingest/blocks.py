@@ -18,6 +18,8 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from collections.abc import Callable
+from typing import TypeVar
 
 import regex
 
@@ -267,14 +269,20 @@ class BlockModel:
                    tuple(tuple(r) for r in d["coef"]), tuple(d["intercept"]), d["trained_on"], d["accuracy"])
 
 
+M = TypeVar("M")
+
+
+def shipped_file(name: str, load: Callable[[str], M]) -> M | None:
+    """A fitted model shipped in this package (`name`), read by `load`; None when absent."""
+    path = resources.files(__package__).joinpath(name)
+    return load(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
 @cache
 def shipped() -> BlockModel | None:
     """The model fitted on every development corpus (None when its features changed since)."""
-    path = resources.files(__package__).joinpath("block_model.json")
-    if not path.is_file():
-        return None
-    model = BlockModel.from_json(path.read_text(encoding="utf-8"))
-    return model if model.features == FEATURES and model.labels == LABELS else None
+    model = shipped_file("block_model.json", BlockModel.from_json)
+    return model if model and model.features == FEATURES and model.labels == LABELS else None
 
 
 def classify(pieces: list[Piece], model: BlockModel | None) -> list[dict[str, float]]:

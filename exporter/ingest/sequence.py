@@ -24,9 +24,8 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from .blocks import FEATURES, LABELS
+from .blocks import FEATURES, LABELS, shipped_file
 
 STATES = (*LABELS, "tail")  # tail: a kicker, headline or subheadline printed after its body
 HEADS = ("kicker", "headline", "subheadline")
@@ -125,8 +124,5 @@ class SequenceModel:
 @cache
 def shipped() -> SequenceModel | None:
     """The decoder fitted on every development corpus (None when its features changed since)."""
-    path = resources.files(__package__).joinpath("sequence_model.json")
-    if not path.is_file():
-        return None
-    model = SequenceModel.from_json(path.read_text(encoding="utf-8"))
-    return model if model.features == INPUTS and model.states == STATES else None
+    model = shipped_file("sequence_model.json", SequenceModel.from_json)
+    return model if model and model.features == INPUTS and model.states == STATES else None
