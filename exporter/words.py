@@ -11,9 +11,9 @@ breaks at its spaces only ("three-year" stays whole). Templates wrap each word i
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 import regex
-import rjieba
 from markupsafe import Markup, escape
 
 _SPACE = regex.compile(r"(\s+)")
@@ -31,6 +31,15 @@ _OPENING = set("（「『“‘《〈【〔〖([{")
 _CLOSING = set("、，。；：！？）」』”’》〉】〕〗,.;:!?)]}…")
 
 
+@functools.cache
+def _cut() -> Callable[[str], list[str]]:
+    """The segmenter, loaded on first use: rjieba builds its dictionary when imported (about
+    0.1 s of CPU), which a build whose headlines hold no Han never needs."""
+    import rjieba
+
+    return rjieba.cut
+
+
 def _tokens(chunk: str) -> list[str]:
     """A chunk without spaces cut into words: numbers with units, 2-em dashes and Latin runs
     whole (the odd pieces of the split), Han by the segmenter."""
@@ -39,7 +48,7 @@ def _tokens(chunk: str) -> list[str]:
         return [chunk]  # a Latin word stays whole, whatever punctuation it carries
     for i, piece in enumerate(_LATIN_RUN.split(chunk)):
         if piece:
-            out.extend([piece] if i % 2 else rjieba.cut(piece))
+            out.extend([piece] if i % 2 else _cut()(piece))
     return out
 
 

@@ -12,12 +12,32 @@ from exporter import fonts
 from tests.conftest import ROOT
 
 
-def test_the_pdf_writer_imports_no_assembly_and_no_progress_display() -> None:
-    """pypdf (assembly, bleed box) and rich (progress) are the chunked path's and a bleed's."""
-    code = ("import sys, exporter.writers.pdf.writer\n"
-            "print(sorted({m.split('.')[0] for m in sys.modules} & {'pypdf', 'rich'}))")
+def _imported(code: str, modules: set[str]) -> list[str]:
+    """Which of `modules` (or a module inside one) a fresh interpreter has imported after `code`."""
+    code += (f"\nimport sys\nprint(' '.join(sorted({{n for n in {sorted(modules)!r} for m in sys.modules"
+             " if m == n or m.startswith(n + '.')})))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    return done.stdout.split()
+
+
+def test_the_pdf_writer_imports_no_assembly_no_progress_display_and_no_segmenter() -> None:
+    """pypdf (assembly, bleed box) and rich (progress) are the chunked path's and a bleed's;
+    rjieba (its dictionary: about 0.1 s) is loaded by the first headline with Han."""
+    assert _imported("import exporter.writers.pdf.writer", {"pypdf", "rich", "rjieba"}) == []
+
+
+def test_a_pdf_build_imports_no_other_writer_reader_or_archive() -> None:
+    """`exporter build --to pdf` (the command, the PDF writer) loads neither the EPUB writer nor
+    the ingest readers, the archive or their libraries."""
+    code = "import exporter.cli, exporter.commands.build, exporter.writers.pdf.writer"
+    assert _imported(code, {"exporter.writers.epub", "exporter.ingest", "exporter.archive", "ebooklib",
+                            "pdfplumber", "fitz", "dask"}) == []
+
+
+def test_the_segmenter_is_loaded_only_for_han_text() -> None:
+    latin = "from exporter.words import word_spans\nword_spans('Harbour works begin on the north quay')"
+    assert _imported(latin, {"rjieba"}) == []
+    assert _imported(latin + "\nassert str(word_spans('港口工程开工')).count('class=\"w\"') >= 2", {"rjieba"}) == ["rjieba"]
 
 
 def test_fontconfig_charsets_are_read_only_when_the_stack_lacks_a_glyph(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from exporter.api import BuildOptions, build
+from exporter.writers.pdf import contents_fit
 from exporter.writers.pdf.parallel import LayoutPass
 
 from tests.samples import change_edition
@@ -68,9 +69,15 @@ def test_rebuild_lays_out_only_the_changed_edition(volume_source: Path, tmp_path
     assert any("更正" in text for text in structure(rebuilt)["text"])
 
 
-def test_a_small_document_is_laid_out_in_one_pass(volume_source: Path, tmp_path: Path, layout_passes) -> None:
+def test_a_small_document_is_laid_out_in_one_pass(volume_source: Path, tmp_path: Path, layout_passes,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    fits: list[str] = []
+    fit = contents_fit.fit_in_stage
+    monkeypatch.setattr(contents_fit, "fit_in_stage", lambda *args: fits.append("fit") or fit(*args))
     small = _pdf(volume_source, tmp_path / "small", jobs=2, parallel_min_characters=10**9)
     assert layout_passes() == []  # no chunks: one pass, one set of font subsets
+    assert fits == []  # its contents took one page at the first step: no fit laid out (nor its CPU paid)
+    monkeypatch.undo()  # the chunked build hands the fit to its workers
     chunked = _pdf(volume_source, tmp_path / "chunked", jobs=2)
     assert structure(small)["text"] == structure(chunked)["text"]
     assert small.stat().st_size < chunked.stat().st_size

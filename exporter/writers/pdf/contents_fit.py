@@ -12,13 +12,15 @@ one-pass and parallel layout (and the chunk cache's key) see the same contents.
 The chunks of a parallel build hold no front, so the rule changes none of their pages: there
 the fit is one more task of the build's workers (`fit_in_stage`), laid out while they lay
 out the chunks, and the rule is added before the furniture document, the first that shows
-the contents. A one-pass build with several jobs (`fitted_pass`) fits in a worker while it
-lays the document out with the first step's rule, the one a volume small enough for one pass
-nearly always takes, and lays it out again only when the fit chose another step; with one
-job it fits first, with the stylesheets parsed once for the fit and the pass (the fit's rule
-changes page.css's bytes, so that sheet alone is parsed again). Either way the document is
-laid out with the rule the fit chose. The fit reads page.css with or without a rule: its own
-step, in a `<style>` after the linked sheets, sets the same properties and wins the cascade.
+the contents. A one-pass build with several jobs (`fitted_pass`) lays the document out with
+the first step's rule, the one a volume small enough for one pass nearly always takes, and
+when that pass shows its contents on one page it is kept and no fit runs (a fit in a worker
+beside the pass cost as much CPU as a tenth of the 8-page build); else the fit runs and the
+document is laid out again if it chose another step. With one job (where a volume of any size
+is one pass) it fits first, with the stylesheets parsed once for the fit and the pass (the
+fit's rule changes page.css's bytes, so that sheet alone is parsed again). The fit reads
+page.css with or without a rule: its own step, in a `<style>` after the linked sheets, sets
+the same properties and wins the cascade.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ import regex
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from ... import executors
-from ...workers import worker_pool
 from .fetcher import staged_layout
 
 T = TypeVar("T")
@@ -97,26 +98,45 @@ def add_rule(stage: Path, rule: str) -> None:
         page_css.write(rule)
 
 
-def fitted_pass(html: str, stage: Path, variant: str | None, jobs: int, lay_out: Callable[[], T]) -> T:
-    """`lay_out()` (the one pass of the staged volume `html`) with the fitted rule in page.css.
+def contents_on_one_page(document: Any, html: str) -> bool:
+    """Whether the laid-out document `html` sets its contents on one page: the page after the
+    contents title's holds a contents target (the body has begun) and no link to one (no entry
+    ran on to it)."""
+    front = html.partition('<main id="main">')[0]
+    targets = set(_HREF.findall(front)) - set(_ID.findall(front))
+    pages = document.pages
+    title = next((i for i, page in enumerate(pages) if "contents-title" in page.anchors), None)
+    if title is None or title + 1 >= len(pages):
+        return False
+    after = pages[title + 1]
+    linked = {target for kind, target, *_ in after.links if kind == "internal"}
+    return not targets.isdisjoint(after.anchors) and targets.isdisjoint(linked)
 
-    With several local jobs the fit runs in a worker while this process lays out with the
-    first step's rule, and lays out again if the fit chose another step; so the pass costs
-    no more wall time than the fit and the layout side by side, and the result is the
-    layout with the chosen rule, as when the fit runs first (with one job, or on a cluster).
+
+def fitted_pass(html: str, stage: Path, variant: str | None, jobs: int, lay_out: Callable[[], tuple[T, Any]]) -> T:
+    """The one pass of the staged volume `html` (`lay_out()`: its result and its laid-out
+    document) with a fitted rule in page.css.
+
+    With several local jobs the volume is laid out first with the first step's rule; a pass
+    whose contents takes one page is kept without a fit (the fit would only confirm the step;
+    it ran in a worker beside the pass, and its CPU counts). Otherwise, and with one job or on
+    a cluster before the pass, the fit chooses the step; a pass with another step is laid out
+    again. A volume large enough to need a smaller step is laid out in chunks when there are
+    several jobs (chunk_rule.py), so the pass is nearly always kept.
     """
     if jobs < 2 or executors.chosen() is not None:
         add_rule(stage, fit_in_stage(html, str(stage), variant))
-        return lay_out()
+        return lay_out()[0]
     page_css = stage / "theme" / "page.css"
     unfitted, guess = page_css.read_text(encoding="utf-8"), step_css(STEPS[0])
-    with worker_pool(1) as pool:
-        fitting = pool.submit(fit_in_stage, html, str(stage), variant)
-        add_rule(stage, guess)
-        result = lay_out()
-        rule = fitting.result()
+    add_rule(stage, guess)
+    result, document = lay_out()
+    if contents_on_one_page(document, html):
+        return result
+    del document
+    rule = fit_in_stage(html, str(stage), variant)
     if rule == guess:
         return result
     LOG.info("the contents needs a smaller step than the first: laying the volume out again")
     page_css.write_text(unfitted + rule, encoding="utf-8")
-    return lay_out()
+    return lay_out()[0]

@@ -127,14 +127,14 @@ def _chunked(loaded: LoadedEdition, chunks: list[list[ChunkPart]], jobs: int, op
     return predict(list(map(chunk_weight, chunks)), jobs).chunks
 
 
-def _one_pass(html: str, stage: Path, variant: str | None) -> bytes:
-    """The PDF laid out as one document (holes filled); the stage's print.html becomes the
-    markup laid out."""
+def _one_pass(html: str, stage: Path, variant: str | None) -> tuple[bytes, Any]:
+    """The PDF laid out as one document (holes filled) and that document; the stage's
+    print.html becomes the markup laid out."""
     with reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
         document, laid_out, _ = filled(html, staged_layout(stage, variant, **shared.render_options()))
         pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
     (stage / "print.html").write_text(laid_out, encoding="utf-8")
-    return pdf
+    return pdf, document
 
 
 @contextmanager
@@ -204,7 +204,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
             if context["is_volume"]:  # the pass sees the fitted rule in page.css
                 pdf = contents_fit.fitted_pass(whole(), stage, variant, jobs, lambda: _one_pass(whole(), stage, variant))
             else:
-                pdf = _one_pass(whole(), stage, variant)
+                pdf, _ = _one_pass(whole(), stage, variant)
     if setup.bleed is not None:
         from .boxes import with_bleed_box  # pypdf: imported only for a bleed
 
