@@ -6,9 +6,10 @@ the front matter (cover and contents) is laid out alone, with the body's anchors
 after it so the leaders carry page numbers, and the contents' size, leading and columns
 step down until it takes one page. Nothing is cut: if even the last step needs a second
 page, the contents runs on to it and a warning says so. A front layout costs over a second
-on a week, so the steps are not tried one by one: the first layout's overflow (its entries
-over those on the first page) rules out the steps it surely overflows in too, and the fit
-goes to the first step that may fit (`fit`; the week: two layouts, not four). The steps set
+on a week, so the steps are not tried one by one: the first layout's overflow (the height
+its entries take over the first page's, counting one line for an entry that wraps) rules out
+the steps with as many columns that it surely overflows in too, and the fit goes to the first
+step that may fit (`fit`; the benchmark week: two layouts, not four). The steps set
 the custom properties that themes/base/print.css reads, in a rule added to the staged page.css, so
 one-pass and parallel layout (and the chunk cache's key) see the same contents.
 
@@ -82,22 +83,27 @@ def contents_pages(document: Any) -> int:
 
 
 def overflow(pages: list[Any], columns: int) -> float | None:
-    """How many times its first page a contents that runs on takes, by height: what its
-    entries take in each column (from the first entry's link to the last's), on all pages,
-    over the first page's columns from their top to the page's foot. What a column leaves at
-    its foot (a section kept whole went on) is not counted as taken, so the figure stays
-    below the contents' need, and an estimate from it errs towards laying a step out. None
-    when the first page holds no entry (its first section went on whole): no measure."""
+    """How many times its first page a contents that runs on takes at the least, by height:
+    what its entries take in each column (from the first entry's link to the last's), on all
+    pages, less every line past the first of an entry that wraps (at a smaller size it may
+    not), over the first page's columns from their top to the page's foot. What a column
+    leaves at its foot (a section kept whole went on) is not counted as taken. So the figure
+    stays below the contents' need, and an estimate from it errs towards laying a step out.
+    None when the first page holds no entry (its first section went on whole): no measure."""
     taken, room = 0.0, 0.0
     for number, page in enumerate(pages):
         left, top, width, height = content_area(page)
         spans: dict[int, list[float]] = {}
-        for kind, _target, (x1, y1, _x2, y2), *_ in page.links:
+        entries: dict[tuple[int, str], list[float]] = {}  # top, bottom, tallest line
+        for kind, target, (x1, y1, _x2, y2), *_ in page.links:
             if kind == "internal":
                 column = min(columns - 1, max(0, int((x1 - left) * columns // width)))
                 span = spans.setdefault(column, [y1, y2])
                 span[0], span[1] = min(span[0], y1), max(span[1], y2)
+                entry = entries.setdefault((column, target), [y1, y2, 0.0])
+                entry[0], entry[1], entry[2] = min(entry[0], y1), max(entry[1], y2), max(entry[2], y2 - y1)
         taken += sum(bottom - start for start, bottom in spans.values())
+        taken -= sum(max(0.0, bottom - start - line) for start, bottom, line in entries.values())
         if number == 0 and spans:
             room = columns * (top + height - min(start for start, _ in spans.values()))
     return taken / room if room else None
