@@ -42,3 +42,9 @@ def page_info(page: Any) -> PageInfo:
             href = f"#{target}" if kind == "internal" else target
             info.links.append((href, x1 - x0, y1 - y0, x2 - x1, y2 - y1))
     return info
+
+
+def content_area(page: Any) -> tuple[float, float, float, float]:
+    """The page's content box (x, y, width, height) in px, in the coordinates of `page.links`."""
+    box = page._page_box
+    return box.content_box_x(), box.content_box_y(), box.width, box.height

@@ -59,6 +59,13 @@ SOURCE_HASHES = {
     "weasyprint.formatting_structure.boxes:LineBox": "1a068a4d0ed800f8",
     "weasyprint.formatting_structure.boxes:ReplacedBox": "6c9405f6cce6026e",
     "weasyprint.formatting_structure.build:compute_string_set": "a554154b72340933",
+    # page_resume.py: the page maker's per-page state (resume_at, next page, right page,
+    # page state with its page groups) and how layout_document loops over it; Document._render
+    # calls layout_document as a generator
+    "weasyprint.layout.page:make_all_pages": "b5e4034894841caa",
+    "weasyprint.layout.page:remake_page": "1ff09b2dffa17839",
+    "weasyprint.layout:initialize_page_maker": "5bb3c878d722af53",
+    "weasyprint.document:Document._render": "ebaceeb0fa8e79aa",
     # font_subsets.py
     "weasyprint.pdf.fonts:Font.__init__": "1f281166b10302a4",
     "weasyprint.pdf.fonts:Font.clean": "794f0211f18453f1",

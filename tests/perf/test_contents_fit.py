@@ -1,12 +1,17 @@
-"""A one-pass volume with several jobs is laid out with the first step's rule, and fitted only
-when that pass's contents runs over a page: the pass it keeps sees the page.css the fit-first
-order gives, whichever step the fit chooses (contents_fit.fitted_pass)."""
+"""The contents fit (contents_fit.py): it chooses the step that laying every step out in turn
+chooses, from fewer front layouts (the first layout's overflow rules out the steps it surely
+overflows in); and a one-pass volume with several jobs is laid out with the first step's rule
+and fitted only when that pass's contents runs over a page: the pass it keeps sees the page.css
+the fit-first order gives, whichever step the fit chooses (contents_fit.fitted_pass)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from benchmarks.corpus import volume
 
 from exporter.api import load_source
 from exporter.templating import make_environment
@@ -17,13 +22,13 @@ from exporter.writers.pdf.fetcher import staged_layout
 from exporter.writers.pdf.page_css import page_setup
 from exporter.writers.pdf.parallel import print_renderer
 from exporter.writers.pdf.writer import print_context, stage_theme
+from tests.conftest import EXAMPLES
 from tests.samples import write_volume
 
 
-def _stage(tmp_path: Path, page_size: str) -> tuple[Path, str]:
-    """The staged print.html of the test volume on `page_size` paper, with its theme files."""
-    source = write_volume(tmp_path / "volume")
-    loaded, theme = load_source(source)
+def _stage(tmp_path: Path, page_size: str | None, source: Path | None = None) -> tuple[Path, str]:
+    """The staged print.html of the test volume (or `source`) on `page_size` paper, with its theme files."""
+    loaded, theme = load_source(source or write_volume(tmp_path / "volume"))
     stage = tmp_path / "stage"
     context = print_context(loaded, theme, stage_theme(theme, page_setup(theme, "screen", page_size), stage))
     copy_images(loaded, stage)
@@ -59,3 +64,57 @@ def test_the_pass_sees_the_rule_the_fit_chooses(tmp_path: Path, page_size: str,
     # volume is laid out again with its step.
     assert (len(fits), len(passes)) == ((0, 1) if chosen == first else (1, 2))
 
+
+def _in_turn(html: str, lay_out: Any) -> str:
+    """The rule the fit chose before it measured overflows: every step laid out in turn."""
+    for step in contents_fit.STEPS:
+        rule = contents_fit.step_css(step)
+        if contents_fit.contents_pages(lay_out(contents_fit.front_only(html, rule))) <= 1:
+            break
+    return rule
+
+
+# The test volume on small paper: A4 (the first step fits), 140 x 170 mm (the third),
+# 135 x 165 mm (the fourth), 130 x 160 mm (the last); its entries wrap, and may wrap less at a
+# smaller size, so its overflows rule no step out by estimate and every step is laid out in
+# turn (as it is the weekly example's on A5, which takes the second); the benchmark week (the
+# fourth step, from two layouts instead of four: its entries take one line each).
+@pytest.mark.parametrize(("page_size", "source", "step", "layouts"), [
+    ("A4", None, 0, 1), ("140mmx170mm", None, 2, 3), ("135mmx165mm", None, 3, 4), ("130mmx160mm", None, 4, 5),
+    ("148mmx210mm", EXAMPLES / "weekly.toml", 1, 2),
+    pytest.param(None, "week", 3, 2, marks=pytest.mark.slow, id="week")])
+def test_the_fit_chooses_the_step_laying_out_each_in_turn_chooses(tmp_path: Path, page_size: str | None,
+                                                                     source: Path | str | None, step: int,
+                                                                     layouts: int) -> None:
+    if source == "week":
+        source = volume(tmp_path / "week", 1)
+    stage, html = _stage(tmp_path, page_size, source)  # type: ignore[arg-type]
+    fronts: dict[str, Any] = {}
+    asked: list[str] = []
+
+    def lay_out(markup: str) -> Any:
+        if markup not in fronts:
+            fronts[markup] = staged_layout(stage)(markup)
+        return fronts[markup]
+
+    def counted(markup: str) -> Any:
+        asked.append(markup)
+        return lay_out(markup)
+
+    with patched():
+        assert contents_fit.fit(html, counted) == _in_turn(html, lay_out) == contents_fit.step_css(
+            contents_fit.STEPS[step])
+    assert len(asked) == len(set(asked)) == layouts
+
+
+def test_only_a_step_with_as_many_columns_is_ruled_out_by_estimate() -> None:
+    """A step denser than one that ran on runs on; a looser one is estimated from it only with
+    as many columns (entries wrap differently across a change of columns) and past the margin."""
+    steps = contents_fit.STEPS
+    assert contents_fit.surely_overflows(0, {2: None}) and contents_fit.surely_overflows(2, {2: None})
+    assert not contents_fit.surely_overflows(3, {2: None})
+    assert contents_fit.surely_overflows(2, {0: 1.35})  # the week: 1.35 x 9.375 / 11.475 = 1.10
+    just = (1 + contents_fit.MARGIN) * 8.5 * 1.35 / (7.5 * 1.25)
+    assert not contents_fit.surely_overflows(2, {0: just * 0.99}) and contents_fit.surely_overflows(2, {0: just * 1.01})
+    assert not contents_fit.surely_overflows(3, {0: 5.0})  # three columns from two: no estimate
+    assert steps[3][2] == steps[4][2] == 3 and contents_fit.surely_overflows(4, {3: 1.5})

@@ -5,8 +5,12 @@ paper and the fonts, and word spans (no break inside a word) make entries wrap s
 the front matter (cover and contents) is laid out alone, with the body's anchors on a page
 after it so the leaders carry page numbers, and the contents' size, leading and columns
 step down until it takes one page. Nothing is cut: if even the last step needs a second
-page, the contents runs on to it and a warning says so. The steps set the custom
-properties that themes/base/print.css reads, in a rule added to the staged page.css, so
+page, the contents runs on to it and a warning says so. A front layout costs over a second
+on a week, so the steps are not tried one by one: the first layout's overflow (the height
+its entries take over the first page's, counting one line for an entry that wraps) rules out
+the steps with as many columns that it surely overflows in too, and the fit goes to the first
+step that may fit (`fit`; the benchmark week: two layouts, not four). The steps set
+the custom properties that themes/base/print.css reads, in a rule added to the staged page.css, so
 one-pass and parallel layout (and the chunk cache's key) see the same contents.
 
 The chunks of a parallel build hold no front, so the rule changes none of their pages: there
@@ -35,6 +39,7 @@ import regex
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from ... import executors
+from ...weasyprint_ext.page_info import content_area
 from .fetcher import staged_layout
 
 T = TypeVar("T")
@@ -67,22 +72,83 @@ def front_only(html: str, css: str) -> str:
             f'<main id="main" style="break-before: page">{anchors}</main></body></html>')
 
 
-def contents_pages(document: Any) -> int:
-    """Pages from the one holding the contents title to the one before the body's anchors."""
+def _contents(document: Any) -> list[Any]:
+    """The pages from the one holding the contents title to the one before the body's anchors."""
     first = next(i for i, page in enumerate(document.pages) if "contents-title" in page.anchors)
-    return len(document.pages) - 1 - first
+    return document.pages[first:-1]
+
+
+def contents_pages(document: Any) -> int:
+    """How many pages the contents takes."""
+    return len(_contents(document))
+
+
+def overflow(pages: list[Any], columns: int) -> float | None:
+    """How many times its first page a contents that runs on takes at the least, by height:
+    what its entries take in each column (from the first entry's link to the last's), on all
+    pages, less every line past the first of an entry that wraps (at a smaller size it may
+    not), over the first page's columns from their top to the page's foot. What a column
+    leaves at its foot (a section kept whole went on) is not counted as taken. So the figure
+    stays below the contents' need, and an estimate from it errs towards laying a step out.
+    None when the first page holds no entry (its first section went on whole): no measure."""
+    taken, room = 0.0, 0.0
+    for number, page in enumerate(pages):
+        left, top, width, height = content_area(page)
+        spans: dict[int, list[float]] = {}
+        entries: dict[tuple[int, str], list[float]] = {}  # top, bottom, tallest line
+        for kind, target, (x1, y1, _x2, y2), *_ in page.links:
+            if kind == "internal":
+                column = min(columns - 1, max(0, int((x1 - left) * columns // width)))
+                span = spans.setdefault(column, [y1, y2])
+                span[0], span[1] = min(span[0], y1), max(span[1], y2)
+                entry = entries.setdefault((column, target), [y1, y2, 0.0])
+                entry[0], entry[1], entry[2] = min(entry[0], y1), max(entry[1], y2), max(entry[2], y2 - y1)
+        taken += sum(bottom - start for start, bottom in spans.values())
+        taken -= sum(max(0.0, bottom - start - line) for start, bottom, line in entries.values())
+        if number == 0 and spans:
+            room = columns * (top + height - min(start for start, _ in spans.values()))
+    return taken / room if room else None
+
+
+def _density(step: tuple[float, float, int]) -> float:
+    """The height of an entry's line over the columns: how loosely a step packs entries."""
+    size, leading, columns = step
+    return size * leading / columns
+
+
+# On the benchmark week an overflow scaled from a measured step with as many columns is
+# within 3 % of the one measured; only an estimate past this margin counts as a sure
+# overflow, anything closer is laid out.
+MARGIN = 0.06
+
+
+def surely_overflows(index: int, overflows: dict[int, float | None]) -> bool:
+    """Whether step `index` takes more than a page, going by the steps that did: one at least
+    as dense, or one with as many columns whose overflow, scaled by the line heights, stays
+    past the margin. Across a change of columns entries wrap differently: no estimate."""
+    return any(done >= index or (ratio is not None and STEPS[done][2] == STEPS[index][2]
+                                 and ratio * _density(STEPS[index]) / _density(STEPS[done]) >= 1 + MARGIN)
+               for done, ratio in overflows.items())
 
 
 def fit(html: str, lay_out: Callable[[str], Any]) -> str:
     """The page.css rule that sets the volume contents in one page (the first step that
-    does), measured by laying out the front matter alone."""
-    for step in STEPS:
-        css = step_css(step)
-        pages = contents_pages(lay_out(front_only(html, css)))
-        if pages <= 1:
-            return css
-    LOG.warning("the contents takes %d pages even at %gpt in %d columns", pages, STEPS[-1][0], STEPS[-1][2])
-    return css
+    does), measured by laying out the front matter alone: the first step, then the first
+    step the overflows measured so far do not rule out, until one fits."""
+    overflows: dict[int, float | None] = {}
+    index = 0
+    while True:
+        contents = _contents(lay_out(front_only(html, step_css(STEPS[index]))))
+        if len(contents) <= 1:
+            break
+        overflows[index] = overflow(contents, STEPS[index][2])
+        LOG.debug("contents fit: step %d runs on (%s first pages)", index + 1, overflows[index])
+        if index == len(STEPS) - 1:
+            LOG.warning("the contents takes %d pages even at %gpt in %d columns",
+                        len(contents), STEPS[-1][0], STEPS[-1][2])
+            break
+        index = next((i for i in range(len(STEPS)) if not surely_overflows(i, overflows)), len(STEPS) - 1)
+    return step_css(STEPS[index])
 
 
 def fit_in_stage(html: str, stage: str, variant: str | None = None) -> str:

@@ -1,0 +1,149 @@
+"""Resume a document's pagination from a page of an earlier layout of it.
+
+A rebuild lays out a whole chunk (a day) again for a three-character correction, because
+sections run on inside it. WeasyPrint's page maker (`weasyprint/layout/page.py`) keeps, per
+page, the state the page starts from: the skip stack `resume_at` (child indices down the box
+tree), the next page's break and side, and the page counters and page groups. Two layouts
+of documents that are the same up to some element start the pages before it from the same
+states, so a layout of the edited document can start at page `start` from the earlier
+layout's state, and stop as soon as one of its pages past the edit starts from a state that
+a page of the earlier layout started from: from there on the same boxes follow the same
+state, and the earlier layout's pages are the rest.
+
+`recording()` keeps each layout's page-start states (deep copies, picklable: plain dicts,
+lists and tuples; None where a page group holds boxes, which cannot be compared across
+documents); `resuming()` makes a layout start at a page and stop at the first state the
+earlier layout shared. What a caller must guarantee: the documents are the same before the
+edit (in markup and in child indices) and after it, and `past` names an element that starts
+after the edit, so a state is compared only once the edited content lies behind it. The
+pages the layout returns are the new ones only (`Resumed.start` onward); the caller splices.
+What relies on WeasyPrint's internals is pinned in pin.py.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import weasyprint.document
+import weasyprint.layout
+from weasyprint.layout import page as page_layout
+
+from .patches import Patch, patched
+
+PageState = tuple[Any, Any, bool, Any]  # resume_at, next page, right page, page state
+_local = threading.local()
+
+
+@dataclass
+class Resumed:
+    """Where a resumed layout started (`start`: its first page's index in the earlier layout)
+    and met the earlier layout: `rejoined` = (index in the new document, index in the earlier
+    one) of the first page whose start state they share, None if it laid out to the end."""
+
+    start: int
+    past: str | None
+    rejoined: tuple[int, int] | None = None
+
+
+def _copied(entry: tuple[Any, ...]) -> PageState | None:
+    resume_at, next_page, right_page, page_state, _remake = entry
+    if page_state[3]:  # page groups hold boxes of this document
+        return None
+    return copy.deepcopy(resume_at), copy.deepcopy(next_page), right_page, copy.deepcopy(page_state)
+
+
+def _fresh() -> dict[str, Any]:
+    return {"content_changed": False, "pages_wanted": False, "anchors": [], "content_lookups": []}
+
+
+def _starts(page: Any, element_id: str) -> bool:
+    return any(getattr(box, "element", None) is not None and box.element.get("id") == element_id
+               for box in page.descendants())
+
+
+def _make_all_pages(original: Callable[..., Any]) -> Callable[..., Any]:
+    def make_all_pages(context: Any, root_box: Any, html: Any, pages: list[Any]) -> Iterator[Any]:
+        plan = getattr(_local, "plan", None)
+        if plan is None or pages:
+            yield from original(context, root_box, html, pages)
+        else:
+            yield from _resume(context, root_box, html, plan)
+        # the states as the pages compared them, before layout_document sets the page total
+        _local.last = [_copied(entry) for entry in context.page_maker]
+
+    return make_all_pages
+
+
+def _layout_document(original: Callable[..., Any]) -> Callable[..., Any]:
+    def layout_document(*args: Any, **kwargs: Any) -> Iterator[Any]:  # a generator, as WeasyPrint's
+        yield from original(*args, **kwargs)
+        if (record := getattr(_local, "record", None)) is not None:
+            record.append(_local.last)
+
+    return layout_document
+
+
+def _resume(context: Any, root_box: Any, html: Any, plan: tuple[list[PageState], Resumed]) -> Iterator[Any]:
+    """make_all_pages from the earlier layout's state of page `start`, up to the end or the
+    first page past `past` that starts where a page of the earlier layout started."""
+    states, resumed = plan
+    start = resumed.start
+    context.page_maker = [(*copy.deepcopy(state), _fresh()) for state in states[:start + 1]]
+    context.rendered_notes = []
+    index, behind = start, resumed.past is None
+    while True:
+        page, resume_at = page_layout.remake_page(index, context, root_box, html)
+        yield page
+        behind = behind or _starts(page, resumed.past)
+        index += 1
+        if resume_at is None and not context.reported_footnotes:
+            break
+        if behind and not context.broken_out_of_flow and not context.reported_footnotes:
+            state = _copied(context.page_maker[index])
+            if (j := next((j for j, old in enumerate(states) if old is not None and old == state), None)) is not None:
+                resumed.rejoined = (index, j)
+                break
+    # layout_document reads page_maker[i + 1] for the i-th page it got, and loops again while
+    # an entry says its content changed: the entries from `start` on, none to remake.
+    context.page_maker = [(*entry[:4], _fresh()) for entry in context.page_maker[start:index + 1]]
+    context.broken_out_of_flow.clear()
+    context.reported_footnotes.clear()
+
+
+PAGE_RESUME = Patch("page resume", ((weasyprint.layout, "make_all_pages", _make_all_pages),
+                                     (weasyprint.document, "layout_document", _layout_document)))
+
+
+@contextmanager
+def recording() -> Iterator[list[list[PageState | None]]]:
+    """Within: each layout appends the start states of its pages and, last, the state after
+    its last page (None for a page whose page groups hold boxes), as its last pagination
+    pass compared them (the page total, which WeasyPrint sets afterwards, is not in them)."""
+    layouts: list[list[PageState | None]] = []
+    _local.record = layouts
+    try:
+        with patched(PAGE_RESUME):
+            yield layouts
+    finally:
+        _local.record = None
+
+
+@contextmanager
+def resuming(states: list[PageState | None], start: int, past: str | None) -> Iterator[Resumed]:
+    """Within: a layout makes its pages from page `start`, starting from `states[start]` of
+    an earlier layout (whose states `recording()` kept), and stops at the first page after
+    the one where the element with id `past` starts whose start state is one of `states`."""
+    if any(state is None for state in states[:start + 1]):
+        raise ValueError("the earlier layout's page groups hold boxes: no state to resume from")
+    resumed = Resumed(start, past)
+    _local.plan = (states, resumed)
+    try:
+        with patched(PAGE_RESUME):
+            yield resumed
+    finally:
+        _local.plan = None
