@@ -281,7 +281,43 @@ def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, An
     return justify_line
 
 
+def _unset(text: str, style: Any, justification_spacing: float) -> Any:
+    """The Pango layout of a justified text box as `create_layout()` and `deactivate()` leave
+    it, without making it: its text, its spacing and no Pango objects (drawing sets it up
+    again: `Layout.reactivate`). A decorated box's metrics are read before that, so it
+    keeps the full path."""
+    layout = line_break.Layout.__new__(line_break.Layout)
+    layout.justification_spacing, layout.max_width, layout.first_line_direction = justification_spacing, None, 0
+    layout.ascent = layout.underline_position = layout.strikethrough_position = None
+    index = text.find("\n")
+    if index != -1:
+        text = text[:index + 2]  # set_text keeps the first line and one character
+    layout.text = " \u200b" if text == " " and style["word_spacing"] else text
+    return layout
+
+
+def _spacer(original: Callable[[Any, Any, float, float], float]) -> Callable[[Any, Any, float, float], float]:
+    def add_word_spacing(context: Any, box: Any, justification_spacing: float, x_advance: float) -> float:
+        # With CJK characters counted, every text box of a justified Chinese line has
+        # expansion opportunities, and WeasyPrint makes a Pango layout for each only to
+        # deactivate it at once; the one drawn is made at drawing time.
+        if not isinstance(box, boxes.TextBox) or box.style["text_decoration_line"] != "none":
+            return original(context, box, justification_spacing, x_advance)  # recurses back here
+        box.justification_spacing = justification_spacing
+        box.position_x += x_advance
+        spaces = inline.count_expandable_spaces(box)
+        if spaces > 0:
+            box.pango_layout = _unset(box.text, box.style, justification_spacing)
+            extra_space = justification_spacing * spaces
+            x_advance += extra_space
+            box.width += extra_space
+        return x_advance
+
+    return add_word_spacing
+
+
 CJK_JUSTIFY = Patch("CJK justification", (
+    (inline, "add_word_spacing", _spacer),
     (inline, "count_expandable_spaces", _counter),
     (inline, "justify_line", _justifier),
     (line_break.Layout, "set_text", _setter),
