@@ -23,6 +23,7 @@ the WeasyPrint functions it relies on.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -370,10 +371,16 @@ def _pull_in(lines: _Lazy, i: int, runner: _Lines, skip: Any, shortcut: bool) ->
     return lines.then(i, [pulled[0], *rest], None)
 
 
+_OUT_OF_FLOW: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+
+
 def _out_of_flow(box: Any) -> bool:
     """Whether a paragraph holds a float or a positioned box: its lines add placeholders or
-    exclusions as they are laid out, so they are all laid out first, and left alone if so."""
-    return any(not child.is_in_normal_flow() for child in _walk(box) if child is not box)
+    exclusions as they are laid out, so they are all laid out first, and left alone if so.
+    (Asked again at each trial of the columns: the box is the same, so it is kept.)"""
+    if (known := _OUT_OF_FLOW.get(box)) is None:
+        known = _OUT_OF_FLOW[box] = any(not child.is_in_normal_flow() for child in _walk(box) if child is not box)
+    return known
 
 
 def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any, Any]]]:
