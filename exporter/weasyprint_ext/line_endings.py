@@ -16,7 +16,12 @@ block's width; this module wraps that generator:
   is too tight, in CJK text, it gives one more character to the last line instead (push), and is
   justified to the full width either way (`cjk_justify` accepts the target width).
 
-Blocks near floats, or with absolutely positioned content, are left alone. The patch is
+A justified paragraph's lines are laid out as the block layout takes them (up to the
+column's foot and the widows look-ahead; WeasyPrint leaves the rest), not all first: a
+line is handed on once no later change can reach it (`_composed_lazily`), and the result
+is the lines of laying every line out first (`_composed`, which a paragraph holding a
+float or a positioned box still takes). Blocks near floats, or with absolutely positioned
+content, are left alone. The patch is
 applied only inside `patched(LINE_ENDINGS)` (every print layout: layout.py); pin.py pins
 the WeasyPrint functions it relies on.
 """
@@ -304,12 +309,13 @@ def _composed_lazily(lines: _Lazy, runner: _Lines, skip: Any) -> Iterator[tuple[
     """The same lines as `_composed`, each laid out only when the block layout asks for it
     (the lines up to the column's foot and the widows look-ahead). Line k is yielded once
     final: a change at line i replaces the lines from i on by two or more, so once line k has
-    been relaxed and two lines follow it, the ending fix (the last two lines) leaves it."""
+    been relaxed and the line after it is not the last, the ending fix leaves it (it changes
+    the last two lines, and only if the last one ends the paragraph)."""
     i = done = 0
     while lines.has(i + 2):
         lines = _relax_at(lines, i, runner, skip, shortcut=True)
         i += 1
-        while done < i and lines.has(done + 3):
+        while done < i and lines.has(done + 2) and lines[done + 1][1] is not None:
             yield lines[done]
             done += 1
     yield from _ending(lines.all(), runner, skip)[done:]

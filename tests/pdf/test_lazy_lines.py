@@ -32,7 +32,7 @@ def _paragraph(rng: random.Random) -> str:
 def _document() -> str:
     rng = random.Random(19)
     pages = []
-    for lead in range(0, 180, 7):  # the paragraphs start lower on each page: one ends near the foot
+    for lead in range(0, 180, 12):  # the paragraphs start lower on each page: one ends near the foot
         body = "".join(f"<p>{_paragraph(rng)}</p>" for _ in range(5))
         pages.append(f'<section><div style="height: {lead}pt"></div>{body}</section>')
     return autospace(
