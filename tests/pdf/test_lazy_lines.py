@@ -75,8 +75,10 @@ def _render(html: str, monkeypatch: pytest.MonkeyPatch, lazy: bool) -> tuple[lis
 
         m.setattr(inline, "get_next_linebox", counting)
         m.setattr(line_endings, "_pull_in", pulling)
-        if not lazy:  # every line first, as for a paragraph with a float
+        if not lazy:  # every line first, as for a paragraph with a float, and every re-layout whole
+            more = line_endings._Lines.more
             m.setattr(line_endings, "_out_of_flow", lambda box: True)
+            m.setattr(line_endings._Lines, "more", lambda self, *args: iter(list(more(self, *args))))
         with patched():
             document = HTML(string=html).render()
     return _boxes(document), counts[0], counts[1]
