@@ -3,7 +3,8 @@
 WeasyPrint 70 justifies lines by stretching spaces only, so Chinese columns (which have
 no spaces) stay ragged. Its justification path is `layout.inline.justify_line()` →
 `count_expandable_spaces()` / `add_word_spacing()`, then `Layout.set_text(justify=True)`
-turns the extra width into Pango letter-spacing on the spaces. We extend both ends:
+(from `Layout.reactivate()`, when a box is drawn) turns the extra width into Pango
+letter-spacing on the spaces. We extend both ends:
 CJK characters count as expansion opportunities, and get the same letter-spacing.
 
 Pango gives each spaced character half its letter-spacing on either side and drops the
@@ -62,27 +63,34 @@ def cjk_units(text: str, lang: str | None = "zh") -> float:
     return count - 0.5 * bool(pattern.match(text[0])) - 0.5 * bool(pattern.match(text[-1]))
 
 
+def _expandable(box: Any) -> float:
+    """`count_expandable_spaces()` with CJK characters counted, recursing here directly (not
+    through the module global and `patched()`'s switch, once per box of every line)."""
+    if isinstance(box, boxes.TextBox):
+        return box.text.count(" ") + box.text.count("\u00a0") + cjk_units(box.text, box.style["lang"])
+    if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+        return sum(_expandable(child) for child in box.children)
+    return 0
+
+
 def _counter(original: Callable[[Any], int]) -> Callable[[Any], float]:
-    def count_expandable(box: Any) -> float:
-        if isinstance(box, boxes.TextBox):
-            return original(box) + cjk_units(box.text, box.style["lang"])
-        return original(box)  # recurses through the module global, i.e. back here
-
-    return count_expandable
+    return _expandable
 
 
-def _setter(original: Callable[..., None]) -> Callable[..., None]:
-    def set_text(self: Any, text: str, justify: bool = False) -> None:
-        original(self, text, justify)
-        if not justify:  # most calls: a layout measured while lines are broken
-            return
+def _reactivator(original: Callable[..., None]) -> Callable[..., None]:
+    """A justified text box's layout, set up again to be drawn (`Layout.reactivate`, the one
+    caller of `set_text(justify=True)`): the letter-spacing and half-width forms are added
+    after its text. (Not `set_text` itself: it is called for every layout measured while
+    lines are broken, where there is nothing to add.)"""
+    def reactivate(self: Any, style: Any) -> None:
+        original(self, style)
         _letter_spacing(self)
         if getattr(self, "halt_last", False) and self.text:
             _halt_last(self)
         if getattr(self, "halt_first", False) and self.text:
             _halt(self, 0, 1)
 
-    return set_text
+    return reactivate
 
 
 def _letter_spacing(self: Any) -> None:
@@ -281,8 +289,56 @@ def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, An
     return justify_line
 
 
+def _unset(text: str, style: Any, justification_spacing: float) -> Any:
+    """The Pango layout of a justified text box as `create_layout()` and `deactivate()` leave
+    it, without making it: its text, its spacing and no Pango objects (drawing sets it up
+    again: `Layout.reactivate`). A decorated box's metrics are read before that, so it
+    keeps the full path."""
+    layout = line_break.Layout.__new__(line_break.Layout)
+    layout.justification_spacing, layout.max_width, layout.first_line_direction = justification_spacing, None, 0
+    layout.ascent = layout.underline_position = layout.strikethrough_position = None
+    index = text.find("\n")
+    if index != -1:
+        text = text[:index + 2]  # set_text keeps the first line and one character
+    layout.text = " \u200b" if text == " " and style["word_spacing"] else text
+    return layout
+
+
+def _spacer(original: Callable[[Any, Any, float, float], float]) -> Callable[[Any, Any, float, float], float]:
+    def add_word_spacing(context: Any, box: Any, justification_spacing: float, x_advance: float) -> float:
+        """WeasyPrint's, recursing here directly; with CJK characters counted, every text box
+        of a justified Chinese line has expansion opportunities, and WeasyPrint makes a
+        Pango layout for each only to deactivate it at once (the drawn one is made at
+        drawing time): its deactivated layout is made directly."""
+        if isinstance(box, boxes.TextBox):
+            if box.style["text_decoration_line"] != "none":
+                return original(context, box, justification_spacing, x_advance)
+            box.justification_spacing = justification_spacing
+            box.position_x += x_advance
+            spaces = _expandable(box)
+            if spaces > 0:
+                box.pango_layout = _unset(box.text, box.style, justification_spacing)
+                extra_space = justification_spacing * spaces
+                x_advance += extra_space
+                box.width += extra_space
+        elif isinstance(box, (boxes.LineBox, boxes.InlineBox)):
+            box.position_x += x_advance
+            previous_x_advance = x_advance
+            children = box.children[::-1] if box.style["direction"] == "rtl" else box.children
+            for child in children:
+                if child.is_in_normal_flow():
+                    x_advance = add_word_spacing(context, child, justification_spacing, x_advance)
+            box.width += x_advance - previous_x_advance
+        else:  # an atomic inline-level box
+            box.translate(x_advance, 0)
+        return x_advance
+
+    return add_word_spacing
+
+
 CJK_JUSTIFY = Patch("CJK justification", (
+    (inline, "add_word_spacing", _spacer),
     (inline, "count_expandable_spaces", _counter),
     (inline, "justify_line", _justifier),
-    (line_break.Layout, "set_text", _setter),
+    (line_break.Layout, "reactivate", _reactivator),
 ))

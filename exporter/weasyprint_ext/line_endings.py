@@ -16,13 +16,19 @@ block's width; this module wraps that generator:
   is too tight, in CJK text, it gives one more character to the last line instead (push), and is
   justified to the full width either way (`cjk_justify` accepts the target width).
 
-Blocks near floats, or with absolutely positioned content, are left alone. The patch is
+A justified paragraph's lines are laid out as the block layout takes them (up to the
+column's foot and the widows look-ahead; WeasyPrint leaves the rest), not all first: a
+line is handed on once no later change can reach it (`_composed_lazily`), and the result
+is the lines of laying every line out first (`_composed`, which a paragraph holding a
+float or a positioned box still takes). Blocks near floats, or with absolutely positioned
+content, are left alone. The patch is
 applied only inside `patched(LINE_ENDINGS)` (every print layout: layout.py); pin.py pins
 the WeasyPrint functions it relies on.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -68,6 +74,46 @@ def _short(line: Any, lang: str | None) -> bool:
     return 0 < _letters(line) <= (1 if cjk else 2)
 
 
+class _Lazy:
+    """A paragraph's lines as far as they have been asked for: those laid out (`done`), then
+    an iterator that lays out the next ones (WeasyPrint's block layout takes the lines up to
+    the page's bottom and the widows look-ahead, and leaves the rest)."""
+
+    __slots__ = ("done", "more")
+
+    def __init__(self, done: list[tuple[Any, Any]], more: Iterator[tuple[Any, Any]] | None = None) -> None:
+        self.done, self.more = done, more
+
+    def has(self, count: int) -> bool:
+        """Whether the paragraph has `count` lines or more (laying out up to that many)."""
+        while len(self.done) < count and self.more is not None:
+            item = next(self.more, None)
+            if item is None:
+                self.more = None
+            else:
+                self.done.append(item)
+        return len(self.done) >= count
+
+    def __getitem__(self, index: int) -> tuple[Any, Any]:
+        self.has(index + 1)
+        return self.done[index]
+
+    def all(self) -> list[tuple[Any, Any]]:
+        while self.more is not None:
+            self.has(len(self.done) + 1)
+        return self.done
+
+    def then(self, index: int, head: list[tuple[Any, Any]], more: Iterator[tuple[Any, Any]] | None) -> _Lazy:
+        """These lines up to `index`, then `head`, then what `more` lays out."""
+        return _Lazy([*self.done[:index], *head], more)
+
+    def after(self, index: int) -> Iterator[tuple[Any, Any]]:
+        """These lines from `index` on, laid out as they are asked for."""
+        while self.has(index + 1):
+            yield self.done[index]
+            index += 1
+
+
 class _Lines:
     """Runs the original line iterator for one block at a chosen width and start."""
 
@@ -93,6 +139,12 @@ class _Lines:
         finally:
             self.block.width = saved
             self.context.line_target_extra = 0.0
+
+    def more(self, skip: Any, position_y: float) -> Iterator[tuple[Any, Any]]:
+        """The lines from `skip` on at the block's own width, not the first, laid out as they
+        are asked for (between runs the block has its width and no target extra)."""
+        return self.original(self.context, self.box, position_y, self.bottom_space, skip, self.block, [], [],
+                             None, None)
 
 
 def _balance(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any, position_y: float) -> list[tuple[Any, Any]]:
@@ -180,68 +232,116 @@ def _leading_unit(line: Any) -> tuple[Any, bool]:
     return None, False
 
 
-def _break_unit(runner: _Lines, skip: Any, line: Any, start: bool, latin: bool) -> list[tuple[Any, Any]]:
+def _break_unit(runner: _Lines, skip: Any, line: Any, start: bool, latin: bool,
+                element: Any) -> tuple[list[tuple[Any, Any]], Iterator[tuple[Any, Any]]] | None:
     """The lines from `line` on, with the relaxed unit broken after a dash or slash only
     (17:00— / 19:00, 80公里/ / 小时), never inside a word (小 / 时), and a Latin run after a
-    dot, slash or hyphen (in half-em steps: its letters are narrow); [] if it cannot be."""
+    dot, slash or hyphen (in half-em steps: its letters are narrow); None if it cannot be.
+    The lines that hold part of the unit are laid out here, while it may wrap; the rest, which
+    starts after it, as it is asked for."""
     em = runner.block.style["font_size"]
     step_em, steps, breaks = (0.5 * em, 24, _RUN_BREAKS) if latin else (em, 4, _UNIT_BREAKS)
     for step in range(steps):
         again = runner.run(runner.width - step * step_em, skip, line.position_y, start, limit=1,
                            extra=step * step_em)
         if not again or again[0][1] is None:
-            return []
+            return None
         longer = len(_text(again[0][0])) > len(_text(line))  # a Latin run's break is inside it
         if _text(again[0][0]).rstrip()[-1:] in breaks and (longer or not latin):
             if _spacing(again[0][0]) >= _spacing(line):  # no better: a unit's first break is its
                 if latin:                                 # only one, a Latin run has more
                     continue
-                return []
-            rest = runner.run(runner.width, again[0][1], line.position_y + line.height, start=False)
-            return [*again, *rest]
-    return []
+                return None
+            rest = runner.more(again[0][1], line.position_y + line.height)
+            while any(b.element is element for b in _walk(again[-1][0])) and (item := next(rest, None)):
+                again.append(item)
+            return again, rest
+    return None
 
 
-def _relax_loose(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> list[tuple[Any, Any]]:
-    """A no-break unit (17:00—19:00, 80公里/小时) or a Latin run (an address) that would leave
-    the line before it spaced out by more than LOOSE_EM per character may break after all, as
-    a typesetter allows."""
+def _relax_at(lines: _Lazy, i: int, runner: _Lines, skip: Any, shortcut: bool) -> _Lazy:
+    """The lines, where line i, if spaced out by more than LOOSE_EM per character, lets the
+    no-break unit (17:00—19:00, 80公里/小时) or Latin run (an address) after it break, as a
+    typesetter allows, or is tightened to take in what starts the next line (`_pull_in`)."""
     limit = LOOSE_EM * runner.block.style["font_size"]
-    i = 0
-    while i < len(lines) - 1:
-        line = lines[i][0]
-        element, latin = _leading_unit(lines[i + 1][0]) if _spacing(line) > limit else (None, False)
-        if element is not None:
-            # WeasyPrint cannot break between nowrap parts of an inline box, so the whole
-            # unit wraps normally (UAX #14) in this one re-layout; a Latin run anywhere
-            unit = [b for top in _walk(runner.box) if top.element is element for b in _walk(top)]
-            saved = [b.style for b in unit]
-            for b in unit:
-                b.style = b.style.copy()
-                b.style["white_space"] = "normal"
-                if latin:
-                    b.style["word_break"] = "break-all"
-            try:
-                again = _break_unit(runner, skip if i == 0 else lines[i - 1][1], line, i == 0, latin)
-            finally:
-                for b, style in zip(unit, saved):
-                    b.style = style
-            if again:  # laid out again only when that line is less spaced out
-                lines = [*lines[:i], *again]
-        if _spacing(lines[i][0]) > limit:
-            lines = _pull_in(lines, i, runner, skip if i == 0 else lines[i - 1][1]) or lines
-        i += 1
+    line = lines[i][0]
+    if _spacing(line) <= limit:
+        return lines
+    element, latin = _leading_unit(lines[i + 1][0])
+    if element is not None:
+        # WeasyPrint cannot break between nowrap parts of an inline box, so the whole
+        # unit wraps normally (UAX #14) in this one re-layout; a Latin run anywhere
+        unit = [b for top in _walk(runner.box) if top.element is element for b in _walk(top)]
+        saved = [b.style for b in unit]
+        for b in unit:
+            b.style = b.style.copy()
+            b.style["white_space"] = "normal"
+            if latin:
+                b.style["word_break"] = "break-all"
+        try:
+            again = _break_unit(runner, skip if i == 0 else lines[i - 1][1], line, i == 0, latin, element)
+        finally:
+            for b, style in zip(unit, saved):
+                b.style = style
+        if again:  # laid out again only when that line is less spaced out
+            lines = lines.then(i, *again)
+    if _spacing(lines[i][0]) > limit:
+        lines = _pull_in(lines, i, runner, skip if i == 0 else lines[i - 1][1], shortcut) or lines
     return lines
+
+
+def _ending(lines: list[tuple[Any, Any]], runner: _Lines, skip: Any) -> list[tuple[Any, Any]]:
+    if lines[-1][1] is None and _short(lines[-1][0], runner.block.style["lang"]):
+        return _fix_ending(lines, runner, skip)
+    return lines
+
+
+def _composed(lines: _Lazy, runner: _Lines, skip: Any) -> list[tuple[Any, Any]]:
+    """A paragraph's lines relaxed and its ending fixed, every line laid out first."""
+    i = 0
+    while lines.has(i + 2):
+        lines = _relax_at(lines, i, runner, skip, shortcut=False)
+        i += 1
+    return _ending(lines.all(), runner, skip)
+
+
+def _composed_lazily(lines: _Lazy, runner: _Lines, skip: Any) -> Iterator[tuple[Any, Any]]:
+    """The same lines as `_composed`, each laid out only when the block layout asks for it
+    (the lines up to the column's foot and the widows look-ahead). Line k is yielded once
+    final: a change at line i replaces the lines from i on by two or more, so once line k has
+    been relaxed and the line after it is not the last, the ending fix leaves it (it changes
+    the last two lines, and only if the last one ends the paragraph)."""
+    i = done = 0
+    while lines.has(i + 2):
+        lines = _relax_at(lines, i, runner, skip, shortcut=True)
+        i += 1
+        while done < i and lines.has(done + 2) and lines[done + 1][1] is not None:
+            yield lines[done]
+            done += 1
+    yield from _ending(lines.all(), runner, skip)[done:]
 
 
 def _loose(lines: list[tuple[Any, Any]], limit: float) -> int:
     return sum(_spacing(line) > limit for line, resume in lines if resume is not None)
 
 
-def _pull_in(lines: list[tuple[Any, Any]], i: int, runner: _Lines, skip: Any) -> list[tuple[Any, Any]] | None:
+def _same_end(a: tuple[Any, Any], b: tuple[Any, Any]) -> bool:
+    """Whether two lines end at the same break (the lines after them hold the same text)."""
+    return a[1] == b[1]
+
+
+def _pull_in(lines: _Lazy, i: int, runner: _Lines, skip: Any, shortcut: bool) -> _Lazy | None:
     """A loose line tightened instead, within the pull-back limit, to take in what starts the
     next line (clreq allows tightening as well as spacing out a line); the lines from it on
-    are laid out again, and kept only with no more loose lines and no short ending."""
+    are laid out again, and kept only with no more lines, no more loose lines and no short
+    ending.
+
+    With `shortcut`, the lines laid out again are compared with the original's as they come:
+    they are given up as soon as they are more, or more of them are loose, than the
+    original's from i on (both counts only grow); and once one ends where the original's
+    line i+1+j or i+2+j ends, the lines after them are the same (laid out again from the same
+    break they hold the same text), so the choice is made on the lines before, and the
+    original's are kept after it where they stand at the same height."""
     line, em = lines[i][0], runner.block.style["font_size"]
     limit = LOOSE_EM * em
     slack = PULL_BACK_EM * em * len(_HAN.findall(_text(line)))  # only Han characters close up
@@ -249,11 +349,44 @@ def _pull_in(lines: list[tuple[Any, Any]], i: int, runner: _Lines, skip: Any) ->
     pulled = runner.run(runner.width + slack, skip, line.position_y, i == 0, limit=1, extra=-slack)
     if not pulled or pulled[0][1] is None or len(_text(pulled[0][0])) <= len(_text(line)):
         return None
-    rest = runner.run(runner.width, pulled[0][1], line.position_y + line.height, start=False)
-    if not rest or len(rest) > len(lines) - i - 1 or _short(rest[-1][0], runner.block.style["lang"]) or \
-            _loose(rest, limit) >= _loose(lines[i:], limit):
+    lang, full = runner.block.style["lang"], lines.all()
+    count, loose = len(full) - i - 1, _loose(full[i:], limit)
+    more = runner.more(pulled[0][1], line.position_y + line.height)
+    rest: list[tuple[Any, Any]] = []
+    looser = 0  # loose lines among rest
+    for item in more:
+        rest.append(item)
+        if not shortcut:
+            continue
+        looser += item[1] is not None and _spacing(item[0]) > limit
+        if len(rest) > count or looser >= loose:
+            return None
+        j = len(rest) - 1
+        met = next((m for m in (j, j + 1) if i + 1 + m < len(full) and _same_end(item, full[i + 1 + m])), None)
+        if met is None:
+            continue
+        last = item[0] if item[1] is None else full[-1][0]  # the same text follows: the same last line
+        if _short(last, lang) or looser >= _loose(full[i:i + 2 + met], limit):
+            return None
+        bottom, original = item[0].position_y + item[0].height, full[i + 1 + met][0]
+        if item[1] is not None and bottom == original.position_y + original.height:
+            more = lines.after(i + 2 + met)  # the original's next lines, where they stand
+        return lines.then(i, [pulled[0], *rest], more)
+    if not rest or len(rest) > count or _short(rest[-1][0], lang) or _loose(rest, limit) >= loose:
         return None
-    return [*lines[:i], pulled[0], *rest]
+    return lines.then(i, [pulled[0], *rest], None)
+
+
+_OUT_OF_FLOW: weakref.WeakKeyDictionary[Any, bool] = weakref.WeakKeyDictionary()
+
+
+def _out_of_flow(box: Any) -> bool:
+    """Whether a paragraph holds a float or a positioned box: its lines add placeholders or
+    exclusions as they are laid out, so they are all laid out first, and left alone if so.
+    (Asked again at each trial of the columns: the box is the same, so it is kept.)"""
+    if (known := _OUT_OF_FLOW.get(box)) is None:
+        known = _OUT_OF_FLOW[box] = any(not child.is_in_normal_flow() for child in _walk(box) if child is not box)
+    return known
 
 
 def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any, Any]]]:
@@ -269,20 +402,27 @@ def _iterator(original: Callable[..., Any]) -> Callable[..., Iterator[tuple[Any,
                 _trim(context, line)
                 yield line, resume_at
             return
-        outside = len(absolute_boxes), len(fixed_boxes)
-        lines = list(original(*args))
-        if len(lines) < 2 or (len(absolute_boxes), len(fixed_boxes)) != outside:
-            yield from _trimmed(context, lines)
-            return
         runner = _Lines(original, context, box, bottom_space, containing_block,
                         (first_letter_style, first_line_style))
+        if justified and not _out_of_flow(box):  # lines laid out as the block layout takes them
+            lines = _Lazy([], original(*args))
+            if not lines.has(2):
+                yield from _trimmed(context, lines.done)
+                return
+            for line, resume_at in _composed_lazily(lines, runner, skip_stack):
+                _trim(context, line)
+                yield line, resume_at
+            return
+        outside = len(absolute_boxes), len(fixed_boxes)
+        done = list(original(*args))
+        if len(done) < 2 or (len(absolute_boxes), len(fixed_boxes)) != outside:
+            yield from _trimmed(context, done)
+            return
         if balanced and not justified:  # a justified block keeps its measure: flush to the column
-            lines = _balance(lines, runner, skip_stack, position_y)
+            done = _balance(done, runner, skip_stack, position_y)
         else:
-            lines = _relax_loose(lines, runner, skip_stack)
-            if lines[-1][1] is None and _short(lines[-1][0], containing_block.style["lang"]):
-                lines = _fix_ending(lines, runner, skip_stack)
-        yield from _trimmed(context, lines)
+            done = _composed(_Lazy(done), runner, skip_stack)
+        yield from _trimmed(context, done)
 
     return iter_line_boxes
 

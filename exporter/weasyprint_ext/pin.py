@@ -32,6 +32,12 @@ SOURCE_HASHES = {
     "weasyprint.layout.leader:leader_index": "933aaa813a2bed4c",  # a contents entry's leader path (trim_line)
     "weasyprint.text.line_break:Layout.set_text": "fe23ca9937dbf520",
     "weasyprint.text.line_break:Layout.reactivate": "0b89ee097104b713",
+    # add_word_spacing's layout, made as create_layout() and deactivate() leave it (the
+    # attributes setup() sets; draw_text reads a decorated box's metrics before reactivating)
+    "weasyprint.text.line_break:Layout.setup": "fb227a55094f41d4",
+    "weasyprint.text.line_break:Layout.deactivate": "bfec3ec8406e1c82",
+    "weasyprint.text.line_break:create_layout": "6587192cc0ab3ffa",
+    "weasyprint.draw.text:draw_text": "ebaf96239c6ca363",
     "weasyprint.draw.text:draw_first_line": "1bb8eae6d88e71b1",
     # column_reuse.py
     "weasyprint.layout.column:columns_layout": "7a05cce3272fc581",

@@ -30,7 +30,7 @@ from exporter.weasyprint_ext.pin import REQUIREMENTS, VERSIONS, changed_internal
 from .helpers import pdftotext
 
 ROOT = Path(__file__).resolve().parents[2]
-PATCHED = ((inline, "count_expandable_spaces"), (inline, "justify_line"), (line_break.Layout, "set_text"),
+PATCHED = ((inline, "count_expandable_spaces"), (inline, "justify_line"), (line_break.Layout, "reactivate"),
            (block, "block_box_layout"), (block, "columns_layout"), (column, "columns_layout"), (fonts.Font, "clean"))
 # One justified CJK paragraph in a narrow column (the case where nesting used to move the edge).
 JUSTIFIED = """<html lang="zh-CN"><style>@page { size: 90mm 120mm; margin: 10mm }
