@@ -462,3 +462,17 @@ def _text_boxes(box: Any) -> Any:
         yield box
     for child in getattr(box, "children", ()):
         yield from _text_boxes(child)
+
+
+def test_a_list_items_label_is_not_letter_spaced(weekly: tuple[Any, Path]) -> None:
+    """The 21 Nov notice's first item, 时间：2026年11月28日（星期六）9:00至15:00；, fills its line
+    loosely (the date and the time range do not break). The label is one unit, so the line
+    opens up after it: 时间： stand one em apart, not 时 间 ： (before: 1.04 em)."""
+    _, pdf = weekly
+    with pdfplumber.open(pdf) as doc:
+        chars = [c for page in doc.pages for c in page.chars]
+    at = next(i for i, c in enumerate(chars) if chars[i]["text"] == "时" and chars[i + 1]["text"] == "间"
+              and chars[i + 2]["text"] == "：" and chars[i + 3]["text"] == "2")
+    em = chars[at]["size"]
+    assert chars[at + 1]["x0"] - chars[at]["x0"] == pytest.approx(em, abs=0.02 * em)
+    assert chars[at + 3]["x0"] - chars[at + 1]["x0"] < 2.1 * em  # 间 and a full-width colon
