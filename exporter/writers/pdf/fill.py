@@ -53,6 +53,9 @@ NO_ROOM = 0.03  # a foot hole this small (and two jump lines) holds no headline 
 BRIEF_CHARACTERS = 300  # an article this short (all its text) is a brief
 SHORT_LAST = 0.25  # a part's last page that holds no more than this share of its text area ...
 SQUEEZE_GAIN = 0.05  # ... may come back when the space the squeeze takes out (per page) covers it
+SQUEEZE_PAGES = 4  # ... in a part of at most this many pages: the squeeze lays the part out again,
+# which pays for one page in a short part (an edition: nanwan 2 -> 1) but costs a 22-page day
+# of the benchmark week a second layout to save one page in 22
 _SECTION_END = "</section>"
 
 Move = tuple[str, str]  # (slug of the filler, slug of the article it now follows)
@@ -304,9 +307,9 @@ _SECTION = '<section class="section'
 
 def find_squeezes(pages: list[Any], html: str) -> list[Move]:
     """The parts whose last page is short enough to come back onto the pages before, when
-    the vertical space between their items is tightened (`squeeze`): the last page holds at
-    most SHORT_LAST of its text area, and the hole above the page before plus SQUEEZE_GAIN a
-    page of the part covers it. One move per section of such a part (its articles' sections)."""
+    the vertical space between their items is tightened (`squeeze`): a part of at most
+    SQUEEZE_PAGES pages whose last page holds at most SHORT_LAST of its text area, when the
+    hole above the page before plus SQUEEZE_GAIN a page of the part covers it. One move per section of such a part (its articles' sections)."""
     seen: set[int] = set()
     facts = [page_facts(page, seen) for page in pages]
     start, moves = 0, []
@@ -315,7 +318,8 @@ def find_squeezes(pages: list[Any], html: str) -> list[Move]:
             start = i
             continue
         last = i + 1 == len(facts) or facts[i + 1][2]
-        if last and 1 - hole <= SHORT_LAST and 1 - hole <= facts[i - 1][0] + SQUEEZE_GAIN * (i - start):
+        if last and i - start < SQUEEZE_PAGES and 1 - hole <= SHORT_LAST and \
+                1 - hole <= facts[i - 1][0] + SQUEEZE_GAIN * (i - start):
             slugs = dict.fromkeys(slug for _, on, _, _ in facts[start: i + 1] for slug, _ in on)
             sections = dict.fromkeys(_section_of(html, slug) for slug in slugs)
             moves += [(_SQUEEZE + section, "tighter") for section in sections if section]
