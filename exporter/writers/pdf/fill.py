@@ -305,25 +305,38 @@ _SQUEEZE = "squeeze "
 _SECTION = '<section class="section'
 
 
-def find_squeezes(pages: list[Any], html: str) -> list[Move]:
+def find_squeezes(pages: list[Any], html: str) -> dict[int, list[Move]]:
     """The parts whose last page is short enough to come back onto the pages before, when
     the vertical space between their items is tightened (`squeeze`): a part of at most
     SQUEEZE_PAGES pages whose last page holds at most SHORT_LAST of its text area, when the
-    hole above the page before plus SQUEEZE_GAIN a page of the part covers it. One move per section of such a part (its articles' sections)."""
+    hole above the page before plus SQUEEZE_GAIN a page of the part covers it. By the part's
+    index: one move per section of the part (the sections of its articles)."""
     seen: set[int] = set()
     facts = [page_facts(page, seen) for page in pages]
-    start, moves = 0, []
+    start, part, found = 0, -1, {}
     for i, (hole, _, forced, _) in enumerate(facts):
         if i == 0 or forced:
-            start = i
+            start, part = i, part + 1
             continue
         last = i + 1 == len(facts) or facts[i + 1][2]
         if last and i - start < SQUEEZE_PAGES and 1 - hole <= SHORT_LAST and \
                 1 - hole <= facts[i - 1][0] + SQUEEZE_GAIN * (i - start):
             slugs = dict.fromkeys(slug for _, on, _, _ in facts[start: i + 1] for slug, _ in on)
-            sections = dict.fromkeys(_section_of(html, slug) for slug in slugs)
-            moves += [(_SQUEEZE + section, "tighter") for section in sections if section]
-    return moves
+            sections = [s for s in dict.fromkeys(_section_of(html, slug) for slug in slugs) if s]
+            if sections:
+                found[part] = [(_SQUEEZE + section, "tighter") for section in sections]
+    return found
+
+
+def _part_pages(pages: list[Any]) -> list[int]:
+    """The number of pages of each part (a part opens the document or a forced page)."""
+    seen: set[int] = set()
+    counts: list[int] = []
+    for i, page in enumerate(pages):
+        if i == 0 or page_facts(page, seen)[2]:
+            counts.append(0)
+        counts[-1] += 1
+    return counts
 
 
 def _section_of(html: str, slug: str) -> str | None:
@@ -357,15 +370,23 @@ def filled(html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move
 
 
 def _squeezed(document: Any, html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move]]:
-    """`document` laid out again with its short parts' space tightened (find_squeezes), when
-    that takes pages off; else as it is. (document, its html, the squeezes kept)."""
-    squeezes = find_squeezes(document.pages, html)
-    if not squeezes:
+    """`document` laid out again with the space of its short parts tightened (find_squeezes),
+    each part kept tightened only when that takes a page off it; else as it is. Decided part
+    by part, so a chunk of a parallel build (one part) decides as the whole document does.
+    (document, its html, the squeezes kept)."""
+    parts = find_squeezes(document.pages, html)
+    if not parts:
         return document, html, []
-    tight_html = apply_moves(html, squeezes)
+    tight_html = apply_moves(html, [m for moves in parts.values() for m in moves])
     tight = render(tight_html)
-    if len(tight.pages) >= len(document.pages):
-        LOG.info("kept the spacing: tightening %s takes no page off", ", ".join(s for s, _ in squeezes))
+    before, after = _part_pages(document.pages), _part_pages(tight.pages)
+    kept = [k for k in parts if len(before) == len(after) and after[k] < before[k]]
+    if not kept:
+        LOG.info("kept the spacing: tightening takes no page off")
         return document, html, []
+    squeezes = [m for k in kept for m in parts[k]]
+    if len(kept) < len(parts):  # only the parts it shortens
+        tight_html = apply_moves(html, squeezes)
+        tight = render(tight_html)
     LOG.info("squeezed: %s (%d → %d pages)", ", ".join(s for s, _ in squeezes), len(document.pages), len(tight.pages))
     return tight, tight_html, squeezes
