@@ -328,6 +328,8 @@ def test_notices_taller_than_a_page_are_split_before_the_body_is_laid_out_once(t
         return lambda markup: layouts.append(len((document := lay_out(markup)).pages)) or document
 
     monkeypatch.setattr(writer, "staged_layout", counting)
+    # the squeeze (a pass of its own, after the fill) shortens these days: tested below
+    monkeypatch.setattr(print_fill, "find_squeezes", lambda pages, html: {})
     caplog.set_level(logging.INFO, logger="exporter.pdf")
     options = {"parallel_min_characters": 0}
     [once] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "once", jobs=1, emit_print_html=True, **options))
@@ -342,6 +344,22 @@ def test_notices_taller_than_a_page_are_split_before_the_body_is_laid_out_once(t
     [twice] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "twice", jobs=1, **options))
     assert len(layouts) == 2 and layouts[0] > layouts[1] == body  # trial, then the notices split
     assert structure(twice) == structure(once)
+    [chunked] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "chunked", jobs=2, **options))
+    assert structure(chunked) == structure(once)
+
+
+@pytest.mark.slow
+def test_short_days_are_squeezed_alike_in_one_pass_and_in_chunks(tmp_path: Path, caplog) -> None:
+    """The two notice days above (4 pages each, the last holding the second notice's end):
+    tightened, each day takes a page less, and a parallel build (one chunk a day, each
+    deciding on its own pages) gives the single pass's pages and text."""
+    from tests.perf.helpers import structure
+
+    source = _notice_days(tmp_path / "days")
+    caplog.set_level(logging.INFO, logger="exporter.pdf")
+    options = {"parallel_min_characters": 0}
+    [once] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "once", jobs=1, **options))
+    assert "squeezed: squeeze p1-s1, squeeze p1-s2, squeeze p2-s1, squeeze p2-s2 (8 → 6 pages)" in caplog.text
     [chunked] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "chunked", jobs=2, **options))
     assert structure(chunked) == structure(once)
 

@@ -333,7 +333,8 @@ def _part_pages(pages: list[Any]) -> list[int]:
     seen: set[int] = set()
     counts: list[int] = []
     for i, page in enumerate(pages):
-        if i == 0 or page_facts(page, seen)[2]:
+        forced = page_facts(page, seen)[2]  # every page: `seen` must hold the earlier pages
+        if i == 0 or forced:
             counts.append(0)
         counts[-1] += 1
     return counts
