@@ -32,7 +32,7 @@ from jinja2 import BaseLoader, ChoiceLoader, PrefixLoader, StrictUndefined, Temp
 from jinja2.loaders import split_template_path
 from jinja2.utils import Cycler, Joiner, Namespace
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pydantic import BaseModel
 
 from . import labels as L
@@ -260,6 +260,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
     )
     env.filters["nbsp_join"] = lambda parts: Markup("\u00a0").join(parts)
     env.filters["words"] = word_spans
+    env.filters["item_label"] = item_label
     return env
 
 
@@ -270,6 +271,21 @@ def self_numbered(items: list[str]) -> bool:
     """True when every list item carries its own printed number (1. / （2） / 三、), as
     ingested notices do; such lists are shown without a second, generated number."""
     return bool(items) and all(_ITEM_NUMBER.match(i) for i in items)
+
+
+# A list item that opens with a short label and a colon (时间：…, 地点：…, Venue: …), after
+# its own number if it has one.
+_ITEM_LABEL = regex.compile(rf"((?:{_ITEM_NUMBER.pattern.removeprefix('^')})?\s*)(\p{{L}}{{1,6}}[：:])(?=\S)")
+
+
+def item_label(item: str) -> Markup:
+    """`item`, escaped, with its opening label in `<span class="item-label">`: print sets the
+    label as one unit, so a justified line that has to open up does not letter-space the
+    label (时 间 ：) but the text after it."""
+    m = _ITEM_LABEL.match(item)
+    if not m:
+        return escape(item)
+    return escape(m[1]) + Markup('<span class="item-label">%s</span>') % m[2] + escape(item[m.end():])
 
 
 def figure_shape(image: dict[str, Any]) -> str:

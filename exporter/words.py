@@ -102,6 +102,17 @@ _CLAUSE_MARK = regex.compile(r"([，；：,;:]\s*)")
 _LEADING_WHEN = regex.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:凌晨|清晨|早晨|上午|中午|下午|傍晚|晚上|晚间|夜间|晚|早)?[，,]\s*")
 
 
+# English function words (articles, prepositions, conjunctions, auxiliaries, pronouns): a title
+# cut after one reads as cut off. Particles of phrasal verbs (up, out, off, back) are not here.
+_FUNCTION_WORD = regex.compile(
+    r"(?i)a|an|the|this|that|these|those|its|his|her|their|our|your|my|of|to|in|on|at|by|for|"
+    r"from|with|into|onto|over|under|after|before|during|since|until|about|as|than|via|"
+    r"between|through|throughout|against|among|across|along|around|behind|beside|beyond|near|"
+    r"toward|towards|upon|within|without|inside|outside|per|and|or|but|nor|so|yet|if|while|when|where|which|who|whom|"
+    r"whose|is|are|was|were|be|been|being|has|have|had|do|does|did|will|would|can|could|"
+    r"shall|should|may|might|must|not|no")
+
+
 def _ems(text: str) -> float:
     """Width in em of a contents line's text: a Han character is one, a Latin letter about half."""
     return sum(1.0 if _HAN.match(ch) or ord(ch) > 0x2E80 else 0.5 for ch in text)
@@ -110,7 +121,8 @@ def _ems(text: str) -> float:
 def short_title(text: str, limit: float = 24) -> str:
     """A one-line title (at most `limit` em) for contents and navigation, from a caption of a
     picture without a headline: its first sentence without an opening date; if longer, its
-    first clauses; only a first clause longer than a line is cut, between words, with "…".
+    first clauses; only a first clause longer than a line is cut, between words, with "…",
+    and never after an English function word ("… up the…" -> "… up…").
     Never cut inside a word (11月19日傍晚，即将通车的青川江大桥亮起景观灯，… -> 即将通车的青川江大桥亮起景观灯)."""
     sentence = _SENTENCE_END.split(text.strip(), 1)[0].strip()
     sentence = _LEADING_WHEN.sub("", sentence) or sentence
@@ -124,9 +136,11 @@ def short_title(text: str, limit: float = 24) -> str:
         title += mark + clause
     if _ems(title) <= limit:
         return title.rstrip()
-    cut = ""
+    groups: list[str] = []
     for group in words(title):
-        if _ems(cut + group) > limit - 1:
+        if _ems("".join(groups) + group) > limit - 1:
             break
-        cut += group
-    return (cut.rstrip() or title[: int(limit) - 1]) + "…"
+        groups.append(group)
+    while groups and (groups[-1].isspace() or _FUNCTION_WORD.fullmatch(groups[-1])):
+        groups.pop()  # "… winched back up the…" reads as a slip: end on a content word
+    return ("".join(groups) or title[: int(limit) - 1]) + "…"

@@ -72,7 +72,10 @@ def test_photo_may_have_no_headline_and_gets_a_title_from_its_caption():
      "More than 90 volunteers"),
     # a first clause longer than a line is cut between words, never inside one
     ("The Porthaven lifeboat is winched back up the slipway after a training launch on Sunday.",
-     "The Porthaven lifeboat is winched back up the…"),
+     "The Porthaven lifeboat is winched back up…"),
+    # ... and never ends on a function word (an article, a preposition, a conjunction)
+    ("Crews from three stations and the coastguard searched for the missing kayaker off the headland at dawn.",
+     "Crews from three stations and the coastguard…"),
 ])
 def test_a_caption_title_is_a_line_never_cut_inside_a_word(caption, title):
     e = edition(articles=[{"kind": "photo", "blocks": [{"type": "figure", "caption": caption}]}])

@@ -20,8 +20,16 @@ the last of its section (it cannot move).
 A jump whose first part and continuation start on one page loses both jump lines (they
 would print the page they stand on).
 
-What may move: notices, photo stories and briefs (`is_filler`), one article forward, never
-out of their section; and a picture that opens a page after a hole, past as many of the blocks
+A hole of at least PULL_HOLE above a page that opens with an article whose head and three
+lines did not fit takes back the filler that follows that article in its section, if any
+(pull back: the filler moves one article earlier, into the hole).
+
+A part whose last page is short (SHORT_LAST) and could come back onto the pages before gets
+its sections marked `squeeze` (the theme's print CSS tightens the space between items), is
+laid out again, and keeps that only when it takes a page off (`find_squeezes`).
+
+What may move: notices, photo stories and briefs (`is_filler`), one article forward or back,
+never out of their section; and a picture that opens a page after a hole, past as many of the blocks
 that follow it in its article as fill the hole (at least one). Articles keep their order otherwise. Moves are made on the print HTML,
 between the `<!--article SLUG-->` … `<!--/article SLUG-->` markers of print_sections.html,
 so single-pass and chunked layout move the same items (a chunk is whole sections).
@@ -40,8 +48,14 @@ from ...weasyprint_ext.page_holes import content_height, document_root, page_fac
 
 LOG = logging.getLogger("exporter.pdf")
 MIN_HOLE = 0.25  # share of the page's text area left empty at its foot
+PULL_HOLE = 0.12  # a hole this large may take back a filler from the page after (pull back)
 NO_ROOM = 0.03  # a foot hole this small (and two jump lines) holds no headline with three lines
 BRIEF_CHARACTERS = 300  # an article this short (all its text) is a brief
+SHORT_LAST = 0.25  # a part's last page that holds no more than this share of its text area ...
+SQUEEZE_GAIN = 0.05  # ... may come back when the space the squeeze takes out (per page) covers it
+SQUEEZE_PAGES = 4  # ... in a part of at most this many pages: the squeeze lays the part out again,
+# which pays for one page in a short part (an edition: nanwan 2 -> 1) but costs a 22-page day
+# of the benchmark week a second layout to save one page in 22
 _SECTION_END = "</section>"
 
 Move = tuple[str, str]  # (slug of the filler, slug of the article it now follows)
@@ -85,7 +99,15 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
             # before leaves room (a hole, or the page its section head was left alone on)
             moves.append((_SPLIT + fresh[0][0], "the hole"))
             continue
-        if not facts[i - 1][1] or facts[i - 1][0] < MIN_HOLE:
+        if not facts[i - 1][1] or facts[i - 1][0] < PULL_HOLE:
+            continue
+        if fresh and articles[0] == fresh[0] and not fresh[0][1] and opening_figure is None:
+            # the page opens with an article whose head and first lines did not fit the hole:
+            # the filler after it in its section, if any, comes forward to stand in the hole
+            if (after := _next_in_section(html, fresh[0][0])) is not None and _is_filler(html, after):
+                moves.append((after, _BEFORE + fresh[0][0]))
+            continue
+        if facts[i - 1][0] < MIN_HOLE:
             continue
         if opening_figure is not None:  # a picture that did not fit: after the blocks that fill the hole
             figure, heights = opening_figure
@@ -142,7 +164,13 @@ def _without_jumps(html: str, slug: str, target: str) -> str:
 
 
 _SPLIT = "split "
+_BEFORE = "before "
 _NOTICE = '<aside class="notice"'
+
+
+def _is_filler(html: str, slug: str) -> bool:
+    at = html.find(_markers(slug)[0])
+    return at >= 0 and " data-filler" in html[at: html.find(">", html.find("<div", at))]
 
 
 def _is_notice(html: str, slug: str) -> bool:
@@ -196,6 +224,10 @@ def apply_moves(html: str, moves: list[Move]) -> str:
             at = html.find(_NOTICE, html.find(_markers(slug.removeprefix(_SPLIT))[0]))
             html = html[:at] + '<aside class="notice long"' + html[at + len(_NOTICE):]
             continue
+        if slug.startswith(_SQUEEZE):
+            m = regex.search(regex.escape(_SECTION) + rf'[^"]*(?=" id="{regex.escape(slug.removeprefix(_SQUEEZE))}")', html)
+            html = html[:m.end()] + " squeeze" + html[m.end():] if m else html
+            continue
         if slug.startswith(_UNJUMP):
             html = _without_jumps(html, slug.removeprefix(_UNJUMP), after)
             continue
@@ -208,6 +240,12 @@ def apply_moves(html: str, moves: list[Move]) -> str:
             continue
         piece = html[a: b + len(end)]
         html = html[:a] + html[b + len(end):]
+        if after.startswith(_BEFORE):  # pulled back before the article it followed
+            anchor = html.find(_markers(after.removeprefix(_BEFORE))[0])
+            if anchor < 0:
+                raise AssertionError(f"no article {after} to move {slug} before")
+            html = html[:anchor] + piece + "\n" + html[anchor:]
+            continue
         anchor = html.find(_markers(after)[1])
         if anchor < 0:
             raise AssertionError(f"no article {after} to move {slug} after")
@@ -263,6 +301,52 @@ def too_tall(html: str, render: Callable[[str], Any]) -> list[str]:
     return [slug for slug in notices if pages.get(slug, 0) > 1]
 
 
+_SQUEEZE = "squeeze "
+_SECTION = '<section class="section'
+
+
+def find_squeezes(pages: list[Any], html: str) -> dict[int, list[Move]]:
+    """The parts whose last page is short enough to come back onto the pages before, when
+    the vertical space between their items is tightened (`squeeze`): a part of at most
+    SQUEEZE_PAGES pages whose last page holds at most SHORT_LAST of its text area, when the
+    hole above the page before plus SQUEEZE_GAIN a page of the part covers it. By the part's
+    index: one move per section of the part (the sections of its articles)."""
+    seen: set[int] = set()
+    facts = [page_facts(page, seen) for page in pages]
+    start, part, found = 0, -1, {}
+    for i, (hole, _, forced, _) in enumerate(facts):
+        if i == 0 or forced:
+            start, part = i, part + 1
+            continue
+        last = i + 1 == len(facts) or facts[i + 1][2]
+        if last and i - start < SQUEEZE_PAGES and 1 - hole <= SHORT_LAST and \
+                1 - hole <= facts[i - 1][0] + SQUEEZE_GAIN * (i - start):
+            slugs = dict.fromkeys(slug for _, on, _, _ in facts[start: i + 1] for slug, _ in on)
+            sections = [s for s in dict.fromkeys(_section_of(html, slug) for slug in slugs) if s]
+            if sections:
+                found[part] = [(_SQUEEZE + section, "tighter") for section in sections]
+    return found
+
+
+def _part_pages(pages: list[Any]) -> list[int]:
+    """The number of pages of each part (a part opens the document or a forced page)."""
+    seen: set[int] = set()
+    counts: list[int] = []
+    for i, page in enumerate(pages):
+        forced = page_facts(page, seen)[2]  # every page: `seen` must hold the earlier pages
+        if i == 0 or forced:
+            counts.append(0)
+        counts[-1] += 1
+    return counts
+
+
+def _section_of(html: str, slug: str) -> str | None:
+    """The id of the section that holds article `slug`."""
+    section = html.rfind(_SECTION, 0, max(0, html.find(_markers(slug)[0])))
+    m = regex.compile(r'[^"]*" id="([^"]+)"').match(html, section + len(_SECTION))
+    return m[1] if section >= 0 and m else None
+
+
 def filled(html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move]]:
     """The laid-out document of `html` (render(html) -> a WeasyPrint Document), with its
     notices taller than a page split and its holes filled when the trial has any:
@@ -272,12 +356,38 @@ def filled(html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move
         LOG.info("taller than a page: split %s before layout", ", ".join(s.removeprefix(_SPLIT) for s, _ in splits))
     trial = render(html)
     moves = find_moves(trial.pages, html)
-    if not moves:
-        return trial, html, splits
-    moved_html = apply_moves(html, moves)
-    moved = render(moved_html)
-    if len(moved.pages) > len(trial.pages):
-        LOG.info("kept the order: moving %s would add pages", ", ".join(slug for slug, _ in moves))
-        return trial, html, splits
-    LOG.info("filled holes: %s", "; ".join(f"moved {slug} after {after}" for slug, after in moves))
-    return moved, moved_html, splits + moves
+    if moves:
+        moved_html = apply_moves(html, moves)
+        moved = render(moved_html)
+        if len(moved.pages) > len(trial.pages):
+            LOG.info("kept the order: moving %s would add pages", ", ".join(slug for slug, _ in moves))
+            moves = []
+        else:
+            LOG.info("filled holes: %s", "; ".join(
+                f"moved {slug} {after if after.startswith(_BEFORE) else 'after ' + after}" for slug, after in moves))
+            trial, html = moved, moved_html
+    document, html, squeezes = _squeezed(trial, html, render)
+    return document, html, splits + moves + squeezes
+
+
+def _squeezed(document: Any, html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move]]:
+    """`document` laid out again with the space of its short parts tightened (find_squeezes),
+    each part kept tightened only when that takes a page off it; else as it is. Decided part
+    by part, so a chunk of a parallel build (one part) decides as the whole document does.
+    (document, its html, the squeezes kept)."""
+    parts = find_squeezes(document.pages, html)
+    if not parts:
+        return document, html, []
+    tight_html = apply_moves(html, [m for moves in parts.values() for m in moves])
+    tight = render(tight_html)
+    before, after = _part_pages(document.pages), _part_pages(tight.pages)
+    kept = [k for k in parts if len(before) == len(after) and after[k] < before[k]]
+    if not kept:
+        LOG.info("kept the spacing: tightening takes no page off")
+        return document, html, []
+    squeezes = [m for k in kept for m in parts[k]]
+    if len(kept) < len(parts):  # only the parts it shortens
+        tight_html = apply_moves(html, squeezes)
+        tight = render(tight_html)
+    LOG.info("squeezed: %s (%d → %d pages)", ", ".join(s for s, _ in squeezes), len(document.pages), len(tight.pages))
+    return tight, tight_html, squeezes
