@@ -263,13 +263,18 @@ def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
 
 
 def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signature | None:
-    """A date line (and up to three issuer lines) pushed far right at the end of a block.
+    """A date line (and up to three issuer lines) pushed far right at the end of a block, or
+    a date over one signer's line.
 
     Right alignment gives a date shorter than its issuer a deep indent, a longer one less;
     so the date needs a deep indent only when no issuer line stands above it.
     """
     last = block[-1]
     if not fields.DATE_LINE.match(last.text):
+        above = block[-2] if len(block) >= 2 else None
+        if (above is not None and fields.DATE_LINE.match(above.text) and min(above.indent, last.indent) >= w.heavy_indent
+                and len(last.text) <= 20 and not closed(last.text) and last.credit is None):
+            return Signature([above, last], last.text, above.text)  # the date over the signer (局長 蔡明哲)
         return None
     if last.indent < w.indent:
         return _flush_signature(block, dropped)

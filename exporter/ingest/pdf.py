@@ -328,9 +328,10 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = (),
         return [(b, column) for b in sorted(blocks, key=lambda b: (_extent(b)[1], _extent(b)[0]))]
     # a band much wider than any gutter separates rows, even where column grids line up; so
     # does a band as wide as the gutters under which only headlines start (a new row of articles)
-    vertical = bool(across) and not (down and (max(down)[0] >= ROW_GAP * max(across)[0] or any(
-        w >= max(across)[0] and _headed(blocks, at + w / 2, body) for w, at in down)))
-    options = across if vertical else down
+    wide = bool(across and down) and max(down)[0] >= ROW_GAP * max(across)[0]
+    rows = [(w, at) for w, at in down if w >= max(across)[0] and _headed(blocks, at + w / 2, body)] if across else []
+    vertical = bool(across) and not wide and not rows
+    options = across if vertical else rows if rows and not wide else down
     widest = max(w for w, _ in options)
     cuts = sorted(at for w, at in options if w >= 0.8 * widest)
     strips: list[list[list[_Box]]] = [[] for _ in range(len(cuts) + 1)]
