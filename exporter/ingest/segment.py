@@ -512,13 +512,20 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                                 break
                             cost += parsed[0] + _fit(parsed[1], body, w) + _doubt(parsed[1], w, learned)
                             cost += _regret(heads, body is prev_body, w, learned)
-                            cost += w.photo_head_after if body is prev_body and body.is_photo else 0.0
+                            if body is prev_body and body.is_photo:  # its credit closed it
+                                # a PDF's picture over its caption: no head printed after the credit is its own
+                                cost += float("inf") if _pictured(body) else w.photo_head_after
                     if prev_body is not None and not has and not p:
                         cost += w.photo_no_headline if prev_body.is_photo else w.no_headline
                     if cost < nxt.get(bool(s), (float("inf"), []))[0]:
                         nxt[bool(s)] = (cost, path + [(p, s)])
         best = nxt
     return min(best.values(), key=lambda v: v[0])
+
+
+def _pictured(body: Body) -> bool:
+    """A photo story whose caption a PDF's geometry tied to the picture printed over it."""
+    return any(line.caption for para in body.paras for line in para.lines)
 
 
 def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int]],

@@ -262,3 +262,13 @@ def test_a_ruled_box_of_display_lines_or_labelled_as_an_ad_is_furniture() -> Non
     hints = Hints(display={1, 3, 7, 9}, boxes={1: 0, 3: 0, 5: 0, 7: 1, 9: 1, 11: 1})
     page = lay_out_page("ad", text, hints)
     assert not page.pieces and {f.reason for f in page.furniture} == {"advertisement"} and len(page.furniture) == 6
+
+
+def test_a_pictured_photo_takes_no_headline_printed_after_its_credit() -> None:
+    """c-vertical: a photo whose caption the PDF ties to the picture over it, closed by a
+    credit, is followed by the next story's headline (in another column): the headline is
+    that story's, and the small kicker over the last story stays its kicker."""
+    result = ingest([PDF3 / "c-vertical.pdf"], "北城時報", dt.date(2025, 3, 23))
+    heads = [(a.kind, a.kicker, a.headline) for a in result.edition.articles]
+    assert ("photo", None, None) in heads and ("article", None, "夜間公車路線調整") in heads
+    assert ("article", "地方", "社區圖書室啟用") in heads
