@@ -439,6 +439,9 @@ def _run_label(decoded: list[Decoded], run: list[int]) -> Decoded:
                    first.prev)
 
 
+_LABEL = regex.compile(r"^【[^【】]{2,8}】")
+
+
 def _keep_cut(parts: list[blocks.Part], probs: list[dict[str, float]], i: int, w: Weights) -> bool:
     """Whether a candidate cut stands: after a blank line, when the model is sure the part
     before or after it (itself cut off after a blank line) is not body text; after a piece's first line, when the model reads the first as a
@@ -450,6 +453,8 @@ def _keep_cut(parts: list[blocks.Part], probs: list[dict[str, float]], i: int, w
     text = parts[i].piece.raw
     if fields.JUMP_TO.search(text) or fields.JUMP_FROM.match(text):  # the written rules read jump lines
         return False
+    if cut == "blank" and _LABEL.match(text):
+        return True  # a column label in lenticular brackets (【理论新知】) opens something new, never goes on with a sentence
     if cut == "blank":  # a part surely not body ends where the next blank line is, too
         return 1.0 - probs[i]["body"] >= w.sure or (parts[i - 1].cut == "blank" and 1.0 - probs[i - 1]["body"] >= w.sure)
     if cut != "line" or not isinstance(parts[i].piece, Head):
