@@ -32,8 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SHIPPED = ROOT / "exporter" / "ingest" / "block_model.json"
 SHIPPED_SEQUENCE = ROOT / "exporter" / "ingest" / "sequence_model.json"
-TEXT_CORPORA = ("ingest-corpus-varied", "ingest-corpus-fresh", "ingest-corpus-raw", "ingest-blind", "ingest-blind2")
-PDF_CORPORA = ("ingest-pdf", "ingest-blind", "ingest-blind2")
+TEXT_CORPORA = ("ingest-corpus-varied", "ingest-corpus-fresh", "ingest-corpus-raw", "ingest-blind", "ingest-blind2",
+                "ingest-blind3")
+PDF_CORPORA = ("ingest-pdf", "ingest-blind", "ingest-blind2", "ingest-blind3")
+# a later blind corpus's families are marked with its number: its hongkong is not the varied corpus's
+MARKED = {"ingest-blind2": "b2-", "ingest-blind3": "b3-"}
 _NOISE = regex.compile(r"[\s—―─\-‐]|^[□■◎▲△●○◆◇★☆▶►]")
 
 
@@ -54,10 +57,9 @@ def _family(path: Path) -> str:
 
 
 def family_name(path: Path) -> str:
-    """A page's layout family: its file name's stem before the page number; the second blind
-    corpus's families are marked `b2-` (its hongkong is not the varied corpus's)."""
-    family = path.stem.rsplit("-", 1)[0]
-    return f"b2-{family}" if path.parent.name == "ingest-blind2" else family
+    """A page's layout family: its file name's stem before the page number; the later blind
+    corpora's families are marked `b2-`, `b3-` (blind3's hongkong is not the varied corpus's)."""
+    return MARKED.get(path.parent.name, "") + path.stem.rsplit("-", 1)[0]
 
 
 def page_paths() -> list[Path]:

@@ -19,6 +19,8 @@ _NUMBERED = regex.compile(r"^\d{1,2}[.．、](?!\d)")
 _BULLET = regex.compile(r"^[•●▪◦]\s*")
 _DASHES = regex.compile(r"^[—―─-]{2,}\s*|\s*[—―─-]{2,}$")
 _LATIN = regex.compile(r"\p{Latin}")
+# a photo's title opening its caption, set off by an ideographic space: 荷塘消夏　7月1日，……
+_CAPTION_TITLE = regex.compile(r"^(?P<title>[^\s，。、；：！？,.;:!?（）()“”\[\]【】]{2,16})\u3000+(?P<rest>\S.*)$", regex.S)
 _HAN = regex.compile(r"\p{scx=Han}")
 
 
@@ -64,7 +66,8 @@ class ArticleBuilder:
             why = ("caption type (smaller or italic) next to a picture, with no credit" if draft.caption.lines[0].caption
                    else "a display-type block ending a sentence, with no body: a standalone caption")
             self.notes.evidence[ident] = [self.notes.at(self.name, draft.at), why]
-            return Article(id=ident, kind="photo", page=self.page, blocks=[Figure(src=src, caption=text)])
+            title, text = _caption_title(text)
+            return Article(id=ident, kind="photo", page=self.page, headline=title, blocks=[Figure(src=src, caption=text)])
         if draft.unplaced:
             texts = [self._head_text(h) for h in draft.unplaced]
             self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),
@@ -94,6 +97,11 @@ class ArticleBuilder:
         self._items(body, parts)
         self._trailing_byline(parts)
         headline = parts.fields.get("headline")
+        if parts.kind == "photo" and not headline and parts.blocks and isinstance(figure := parts.blocks[0], Figure):
+            headline, caption = _caption_title(figure.caption or "")
+            if headline:
+                parts.fields["headline"] = headline
+                parts.blocks[0] = figure.model_copy(update={"caption": caption})
         if isinstance(headline, str) and fields.NOTICE_TITLE.search(headline):
             parts.kind = "notice"
         if parts.kind != "photo" and not headline:
@@ -216,6 +224,12 @@ class ArticleBuilder:
         # what the opening held besides dateline and byline is layout: brackets, a dash
         self.dropped.update(visible(text[: o.rest]) - visible(o.dateline or "") - visible(o.byline or ""))
         return text[o.rest :], [s - o.rest for s in starts]
+
+
+def _caption_title(caption: str) -> tuple[str | None, str]:
+    """A photo's title printed at the head of its caption, and the caption without it."""
+    m = _CAPTION_TITLE.match(caption)
+    return (m["title"], m["rest"]) if m else (None, caption)
 
 
 def _add_byline(out: dict[str, object], byline: str) -> None:

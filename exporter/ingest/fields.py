@@ -48,7 +48,8 @@ JUMP_TO = regex.compile(
 _CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?(?:[ \u3000]{3,}|\u3000[ \u3000]|[ \u3000]\u3000)(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
 # 圖：記者 張雅婷 攝 / 图：本报记者 王芳 — a credit line that names itself
 _CREDIT_LABEL = regex.compile(r"^(?P<text>)(?:[图圖]|[摄攝]影)\s*[：:/／]\s*(?P<credit>(?!文)[^：:/／]{2,40}?)(?:\s*[摄攝])?$")
-_CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?P<credit>[^（）()]{2,40}?)\s*[摄攝][）)]$")
+_CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)(?:[（(](?P<credit>[^（）()]{2,40}?)\s*[／/]?\s*[摄攝][）)]"
+                                r"|〔(?P<credit>[^〔〕]{2,40}?)\s*[／/]?\s*[摄攝]〕|【(?P<credit>[^【】]{2,40}?)\s*[／/]?\s*[摄攝]】)$")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
 # A byline alone on its line: 记者 赵明远 通讯员 蒋雪梅／报道, 本报记者 王芳, 晚报记者 周安然 文/图.

@@ -23,9 +23,12 @@ _SIGNALS = [
     regex.compile(r"[责責][任]?[编編](?:[辑輯])?|(?<![\p{L}])[编編][辑輯]|本版[编編][辑輯]|美[编編]|校[对對]|版式|[组組]版|[审審][校]|(?i:\beditor\b)"),
 ]
 _EDITOR = _SIGNALS[-1]
+_PAGE_REF = _SIGNALS[3]
 _CLOSED = regex.compile(r"[。！？!?]$")
 _PHONE = regex.compile(r"(?:[热熱]线|[电電]话|咨[询詢]|(?i:\bcall\b|\btel\b|\bphone\b))\D{0,3}[\d-]{7,}|\d{3,4}-\d{7,8}\b|\b\d{3}-\d{4}\b")
 _AD_LABEL = regex.compile(r"^(?:广告|廣告|(?i:advertisement|advertising|sponsored))$")
+# the label an ad carries at the end of its last line or the start of its first: （广告）, 【廣告】
+_AD_MARK = regex.compile(r"[（(【\[〔](?:广告|廣告|(?i:advertisement))[）)】\]〕]")
 # Column logos and labels: standing names of a column or of a strip of items, never a headline.
 COLUMN_LOGOS = frozenset(
     "时评 時評 社论 社論 短评 短評 快评 快評 评论 評論 简讯 簡訊 快讯 快訊 图片新闻 圖片新聞 图说 圖說 图片报道 圖片報導 "
@@ -37,11 +40,13 @@ HEADLESS_STRIPS = frozenset("图片新闻 圖片新聞 图说 圖說 图片报�
 
 
 def folio(text: str) -> bool:
-    """A folio or editor line: two folio signals (or two editor roles) on a line that is not a sentence."""
+    """A folio or editor line: two folio signals (two editor roles, two page numbers) on a
+    line that is not a sentence."""
     if len(text) > 90 or _CLOSED.search(text):
         return False
     hits = sum(1 for s in _SIGNALS if s.search(text))
-    return hits >= 2 or len(_EDITOR.findall(text)) >= 2
+    # two editor roles, or a teaser strip pointing to two pages or more (导读 …A04 | …A06)
+    return hits >= 2 or len(_EDITOR.findall(text)) >= 2 or len(_PAGE_REF.findall(text)) >= 2
 
 
 _PAGE_MARK = regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*版|(?i:\bpage\s+[A-H]?\d{1,3}\b)")
@@ -57,10 +62,16 @@ def advert(texts: list[str]) -> bool:
     """A display ad: a block labelled as one, or short lines with a phone number and no sentence."""
     if not texts:
         return False
-    if _AD_LABEL.match(texts[0].strip()):
+    if _AD_LABEL.match(texts[0].strip()) or ad_label(texts[0]) or ad_label(texts[-1]):
         return True
     return (any(_PHONE.search(t) for t in texts) and not any(_CLOSED.search(t) for t in texts)
             and all(len(t) <= 40 for t in texts))
+
+
+def ad_label(text: str) -> bool:
+    """A line labelled as an ad: the label alone, or bracketed at the line's start or end."""
+    text = text.strip()
+    return bool(_AD_LABEL.match(text) or (m := _AD_MARK.search(text)) and (m.start() == 0 or m.end() == len(text)))
 
 
 _CELL_GAP = regex.compile(r"[ ]{2,}|\t")

@@ -263,13 +263,18 @@ def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
 
 
 def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signature | None:
-    """A date line (and up to three issuer lines) pushed far right at the end of a block.
+    """A date line (and up to three issuer lines) pushed far right at the end of a block, or
+    a date over one signer's line.
 
     Right alignment gives a date shorter than its issuer a deep indent, a longer one less;
     so the date needs a deep indent only when no issuer line stands above it.
     """
     last = block[-1]
     if not fields.DATE_LINE.match(last.text):
+        above = block[-2] if len(block) >= 2 else None
+        if (above is not None and fields.DATE_LINE.match(above.text) and min(above.indent, last.indent) >= w.heavy_indent
+                and len(last.text) <= 20 and not closed(last.text) and last.credit is None):
+            return Signature([above, last], last.text, above.text)  # the date over the signer (局長 蔡明哲)
         return None
     if last.indent < w.indent:
         return _flush_signature(block, dropped)
@@ -299,11 +304,12 @@ def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | No
     return Signature(issuer + [block[-1]], text, block[-1].text)
 
 
-def _set_aside(page: PageLayout, block: list[Line]) -> list[Line]:
-    """Move furniture out of a block: a whole ad or column logo, or a folio line at either end."""
+def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = ()) -> list[Line]:
+    """Move furniture out of a block: a whole ad (or a block in the ruled box of one: `ads`)
+    or column logo, or a folio line at either end."""
     texts = [line.text for line in block]
     reason = None
-    if furniture.advert(texts):
+    if furniture.advert(texts) or (ads and all(line.box is not None and line.box in ads for line in block)):
         reason = "advertisement"
     elif furniture.table(texts):
         reason = "table"
@@ -317,6 +323,23 @@ def _set_aside(page: PageLayout, block: list[Line]) -> list[Line]:
     while block and furniture.folio(block[-1].text):
         page.furniture.append(SetAside(block[-1].no, _whole(block.pop()), "folio line"))
     return block
+
+
+AD_LINE = 30  # characters: a display ad's lines are this short or shorter
+
+
+def _ad_boxes(lines: list[Line]) -> set[int]:
+    """The ruled boxes that hold a display ad, whatever its type sizes cut it into: one with
+    a line labelled as an ad, or one that holds no running text (short lines, none ending a
+    sentence) and is mostly display type (a brand, an offer, dates)."""
+    boxes: dict[int, list[Line]] = {}
+    for line in lines:
+        if line.box is not None:
+            boxes.setdefault(line.box, []).append(line)
+    return {k for k, held in boxes.items()
+            if any(furniture.ad_label(line.text) for line in held)
+            or (all(len(line.text) <= AD_LINE and not closed(line.text) for line in held)
+                and 2 * sum(line.bold for line in held) > len(held))}
 
 
 def _whole(line: Line) -> str:
@@ -382,7 +405,11 @@ _ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.�
 
 def _vertical(block: list[Line]) -> bool:
     """A headline set vertically: extracted as one glyph a line."""
-    return len(block) >= 3 and all(len(line.text) == 1 and regex.match(r"[\p{L}\p{N}]", line.text) for line in block)
+    return len(block) >= 3 and all(_UPRIGHT.match(line.text) for line in block)
+
+
+# a line of vertical type: one glyph, perhaps with up to three digits set upright across the column (逾3)
+_UPRIGHT = regex.compile(r"^(?:\p{L}|\p{L}?\d{1,3}|\d{1,3}\p{L}?)$")
 
 
 def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights | None = None) -> PageLayout:
@@ -390,7 +417,9 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     page = PageLayout(name)
     w = weights or SHIPPED
     lines = read_lines(text, page.dropped, w, hints)
-    blocks = [part for b in blocks_of(lines) for part in _heads_off(_set_aside(page, b), w) if part]
+    found = blocks_of(lines)
+    ads = _ad_boxes([line for b in found for line in b])
+    blocks = [part for b in found for part in _heads_off(_set_aside(page, b, ads), w) if part]
     for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
         if len(blocks[k]) == 1 and furniture.page_mark(blocks[k][0].text):
             page.furniture.append(SetAside(blocks[k][0].no, _whole(blocks[k][0]), "page line"))

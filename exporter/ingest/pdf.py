@@ -43,6 +43,9 @@ GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless let
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 
 
+Rect = tuple[float, float, float, float]
+
+
 @dataclass
 class _Glyph:
     c: str
@@ -159,10 +162,10 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
     boxes = []
     for row in rows:
         row.sort(key=lambda g: round(g.pen, 1))  # stable: glyphs drawn at one pen position keep their order
+    rows = [_untracked(row) for row in rows]
     ink = [[(g.x0, g.x1) for g in row if not g.c.isspace()] for row in rows]
     for i, row in enumerate(rows):
-        gaps = sorted(b.x0 - a.x1 for a, b in zip(row, row[1:]))
-        tracking = 2 * gaps[len(gaps) // 2] if gaps else 0.0  # twice a letter-spaced line's usual gap
+        tracking = _tracking(row)
         near = [ink[j] for j in range(max(0, i - 3), min(len(rows), i + 4))
                 if j != i and abs(rows[j][0].base - row[0].base) < 4 * row[0].size]
         run, right = [row[0]], row[0].x1
@@ -172,7 +175,8 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
                 # a justified word space may be wide; a gutter runs down the lines around it too
                 cut = gap > 10 * g.size or (gap > SPACED_GUTTER * g.size and _channel(near, right, g.x0, g.size))
             else:
-                cut = gap > max(GUTTER * g.size, tracking)  # right: a zero-width glyph ends nothing
+                # twice the letter-spacing there; right: a zero-width glyph ends nothing
+                cut = gap > max(GUTTER * g.size, 2 * tracking.get(id(g), 0.0))
             if cut:
                 boxes.append(_box(run))
                 run = []
@@ -180,6 +184,49 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
             right = max(right, g.x1) if len(run) > 1 else g.x1
         boxes.append(_box(run))
     return [b for b in boxes if b.text.strip()]
+
+
+def _tracking(row: list[_Glyph]) -> dict[int, float]:
+    """Per inked glyph (by id): the letter-spacing at the gap before it, read from the gaps
+    next to that one (the nearest on each side with no space inside; the smaller of the
+    two): about 0 in running text, at a cell's or a column's edge, and where an unspaced
+    line shares the baseline; even gaps in a letter-spaced headline. Gaps across a space
+    do not count: a word space is no letter-spacing, and a letter-spaced run of digits or
+    Latin may be drawn with a space glyph as its spacing (`3 0 元`)."""
+    ink: list[_Glyph] = []
+    gaps: list[float | None] = []  # the gap before each inked glyph; None across a space or at the start
+    spaced = False
+    for g in row:
+        if g.c.isspace():
+            spaced = True
+            continue
+        gaps.append(None if spaced or not ink else g.x0 - ink[-1].x1)
+        ink.append(g)
+        spaced = False
+    out: dict[int, float] = {}
+    for k, g in enumerate(ink):
+        left = next((x for x in reversed(gaps[max(0, k - 3):k]) if x is not None), None)
+        right = next((x for x in gaps[k + 1:k + 4] if x is not None), None)
+        sides = [x for x in (left, right) if x is not None]
+        out[id(g)] = min(sides) if sides else 0.0
+    return out
+
+
+def _untracked(row: list[_Glyph]) -> list[_Glyph]:
+    """A letter-spaced line without the space glyphs that only draw its spacing: a space
+    whose inked neighbours stand no further apart than the letter-spacing there (a word
+    space in a letter-spaced line adds a space's width to it)."""
+    tracking = _tracking(row)
+    out = []
+    for k, g in enumerate(row):
+        if g.c == " ":
+            before = next((h for h in reversed(row[:k]) if not h.c.isspace()), None)
+            after = next((h for h in row[k + 1:] if not h.c.isspace()), None)
+            if (before is not None and after is not None and tracking[id(after)] >= 0.25 * g.size
+                    and after.x0 - before.x1 <= 1.5 * tracking[id(after)]):
+                continue
+        out.append(g)
+    return out
 
 
 def _channel(rows: list[list[tuple[float, float]]], x0: float, x1: float, size: float) -> bool:
@@ -219,7 +266,7 @@ def _stack(boxes: list[_Box]) -> list[list[_Box]]:
             for block in blocks:
                 last = block[-1]
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
-                if (last.image is None and -0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size
+                if (last.image is None and (-0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size or _upright(last, b))
                         and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
                              or (abs(b.x0 - last.x0) <= INDENT * b.size and b.x1 > last.x0 - 0.5 * b.size))
                         and last.bold == b.bold and abs(last.size - b.size) < 0.5):
@@ -232,13 +279,24 @@ def _stack(boxes: list[_Box]) -> list[list[_Box]]:
     return blocks
 
 
+def _upright(last: _Box, b: _Box) -> bool:
+    """The next glyph of vertical type under the last: both a glyph wide (two upright digits
+    at most), one above the other at about one em's pitch. Their boxes may overlap: a CJK
+    font's box is taller than the em that vertical type advances by."""
+    narrow = max(last.x1 - last.x0, b.x1 - b.x0) <= 1.5 * b.size
+    return narrow and abs((last.x0 + last.x1) - (b.x0 + b.x1)) < 0.5 * b.size and 0.5 * b.size < b.y0 - last.y0 < 1.6 * b.size
+
+
 def _extent(block: list[_Box]) -> tuple[float, float, float, float]:
     return (min(b.x0 for b in block), min(b.y0 for b in block), max(b.x1 for b in block), max(b.y1 for b in block))
 
 
-def _gaps(blocks: list[list[_Box]], vertical: bool) -> list[tuple[float, float]]:
-    """Empty bands across all blocks as (width, position); x positions for vertical cuts."""
-    spans = sorted((e[0], e[2]) if vertical else (e[1], e[3]) for e in map(_extent, blocks))
+def _gaps(blocks: list[list[_Box]], vertical: bool, rects: list[Rect] = ()) -> list[tuple[float, float]]:
+    """Empty bands across all blocks as (width, position); x positions for vertical cuts.
+    A ruled box round some of the blocks (not all) is one of them: no cut runs through it."""
+    extents = [_extent(b) for b in blocks]
+    held = [r for r in rects if 0 < sum(_within(e, r) for e in extents) < len(extents)]
+    spans = sorted((e[0], e[2]) if vertical else (e[1], e[3]) for e in extents + held)
     cuts, end = [], spans[0][1]
     for lo, hi in spans[1:]:
         if lo > end:
@@ -247,7 +305,12 @@ def _gaps(blocks: list[list[_Box]], vertical: bool) -> list[tuple[float, float]]
     return cuts
 
 
-def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = ()) -> list[tuple[list[_Box], tuple[int, ...]]]:
+def _within(e: Rect, r: Rect) -> bool:
+    return r[0] <= e[0] and e[2] <= r[2] and r[1] <= e[1] and e[3] <= r[3]
+
+
+def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = (),
+           rects: list[Rect] = ()) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """Blocks in reading order, each with its column: the path of strips down to the last
     vertical cut (so blocks one above the other share it).
 
@@ -259,13 +322,16 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = ()) 
     """
     if len(blocks) <= 1:
         return [(b, column) for b in blocks]
-    across = [(w, at) for w, at in _gaps(blocks, True) if w >= 0.3 * body]
-    down = [(w, at) for w, at in _gaps(blocks, False) if w >= 0.05 * body]
+    across = [(w, at) for w, at in _gaps(blocks, True, rects) if w >= 0.3 * body]
+    down = [(w, at) for w, at in _gaps(blocks, False, rects) if w >= 0.05 * body]
     if not across and not down:
         return [(b, column) for b in sorted(blocks, key=lambda b: (_extent(b)[1], _extent(b)[0]))]
-    # a band much wider than any gutter separates rows, even where column grids line up
-    vertical = bool(across) and not (down and max(down)[0] >= ROW_GAP * max(across)[0])
-    options = across if vertical else down
+    # a band much wider than any gutter separates rows, even where column grids line up; so
+    # does a band as wide as the gutters under which only headlines start (a new row of articles)
+    wide = bool(across and down) and max(down)[0] >= ROW_GAP * max(across)[0]
+    rows = [(w, at) for w, at in down if w >= max(across)[0] and _headed(blocks, at + w / 2, body)] if across else []
+    vertical = bool(across) and not wide and not rows
+    options = across if vertical else rows if rows and not wide else down
     widest = max(w for w, _ in options)
     cuts = sorted(at for w, at in options if w >= 0.8 * widest)
     strips: list[list[list[_Box]]] = [[] for _ in range(len(cuts) + 1)]
@@ -273,7 +339,14 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = ()) 
         x0, y0, _, _ = _extent(block)
         strips[sum(1 for c in cuts if (x0 if vertical else y0) > c)].append(block)
     return [leaf for k, strip in enumerate(strips) if strip
-            for leaf in _xycut(strip, body, (*column, k) if vertical else (*column, -1 - k))]
+            for leaf in _xycut(strip, body, (*column, k) if vertical else (*column, -1 - k), rects)]
+
+
+def _headed(blocks: list[list[_Box]], y: float, body: float) -> bool:
+    """Whether the text blocks starting just under y (within two body lines) are all display
+    type, and there are some: a band that opens a row of headlines, not one under a headline."""
+    starting = [b for b in blocks if b[0].image is None and 0 <= _extent(b)[1] - y < 2 * body]
+    return bool(starting) and all(b[0].bold or b[0].size >= DISPLAY_SIZE * body for b in starting)
 
 
 def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tuple[list[_Box], tuple[int, ...]]]:
@@ -283,8 +356,8 @@ def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tup
     out = list(order)
     for i in range(len(out)):
         block = out[i][0]
-        if len(block) < 3 or not all(len(b.text.strip()) == 1 for b in block):
-            continue
+        if len(block) < 3 or not all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
+            continue  # not a column of one glyph a line (or upright digits)
         x0, y0, _, y1 = _extent(block)
         j = i
         while j > 0 and out[j - 1][0][0].image is None:
@@ -335,7 +408,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body)
     content = _tables(content, boxes)
-    order = _xycut(_stack(content), body)
+    order = _xycut(_stack(content), body, rects=boxes)
     order = _vertical_first([(block, _column(path)) for block, path in order])
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted

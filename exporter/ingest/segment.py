@@ -439,6 +439,9 @@ def _run_label(decoded: list[Decoded], run: list[int]) -> Decoded:
                    first.prev)
 
 
+_LABEL = regex.compile(r"^【[^【】]{2,8}】")
+
+
 def _keep_cut(parts: list[blocks.Part], probs: list[dict[str, float]], i: int, w: Weights) -> bool:
     """Whether a candidate cut stands: after a blank line, when the model is sure the part
     before or after it (itself cut off after a blank line) is not body text; after a piece's first line, when the model reads the first as a
@@ -450,6 +453,8 @@ def _keep_cut(parts: list[blocks.Part], probs: list[dict[str, float]], i: int, w
     text = parts[i].piece.raw
     if fields.JUMP_TO.search(text) or fields.JUMP_FROM.match(text):  # the written rules read jump lines
         return False
+    if cut == "blank" and _LABEL.match(text):
+        return True  # a column label in lenticular brackets (【理论新知】) opens something new, never goes on with a sentence
     if cut == "blank":  # a part surely not body ends where the next blank line is, too
         return 1.0 - probs[i]["body"] >= w.sure or (parts[i - 1].cut == "blank" and 1.0 - probs[i - 1]["body"] >= w.sure)
     if cut != "line" or not isinstance(parts[i].piece, Head):
@@ -512,13 +517,20 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                                 break
                             cost += parsed[0] + _fit(parsed[1], body, w) + _doubt(parsed[1], w, learned)
                             cost += _regret(heads, body is prev_body, w, learned)
-                            cost += w.photo_head_after if body is prev_body and body.is_photo else 0.0
+                            if body is prev_body and body.is_photo:  # its credit closed it
+                                # a PDF's picture over its caption: no head printed after the credit is its own
+                                cost += float("inf") if _pictured(body) else w.photo_head_after
                     if prev_body is not None and not has and not p:
                         cost += w.photo_no_headline if prev_body.is_photo else w.no_headline
                     if cost < nxt.get(bool(s), (float("inf"), []))[0]:
                         nxt[bool(s)] = (cost, path + [(p, s)])
         best = nxt
     return min(best.values(), key=lambda v: v[0])
+
+
+def _pictured(body: Body) -> bool:
+    """A photo story whose caption a PDF's geometry tied to the picture printed over it."""
+    return any(line.caption for para in body.paras for line in para.lines)
 
 
 def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int]],

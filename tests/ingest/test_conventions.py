@@ -49,3 +49,22 @@ def test_credit_labels_and_editor_lines() -> None:
     assert fields.split_credit("图/本报记者 王芳") == ("", "本报记者 王芳")
     assert furniture.folio("本版编辑　程晓　校对　韦宁")
     assert not furniture.folio("本版编辑部门今天发布通知。")
+
+
+def test_credits_in_corner_and_lenticular_brackets() -> None:
+    """Taiwan papers close a caption with 〔記者林冠廷攝〕; others with 【记者 王芳／摄】."""
+    assert fields.split_credit("欣賞夕陽沒入台灣海峽的美景。〔記者林冠廷攝〕") == ("欣賞夕陽沒入台灣海峽的美景。", "記者林冠廷")
+    assert fields.split_credit("市民赏荷。【记者 王芳／摄】") == ("市民赏荷。", "记者 王芳")
+
+
+def test_a_teaser_strip_naming_two_pages_is_a_folio_line() -> None:
+    assert furniture.folio("要闻导读　　全市新增3个15分钟便民生活圈　A04　　|　　长江江城段水位回落　A06")
+    assert not furniture.folio("详见A04版。")
+
+
+def test_ad_labels() -> None:
+    """The label an ad carries: alone, or bracketed at a line's start or end (not a licence
+    number that happens to start with 广告)."""
+    assert furniture.ad_label("客服热线 95599　（广告）") and furniture.ad_label("【廣告】全館五折") and furniture.ad_label("广告")
+    assert not furniture.ad_label("广告许可证：江工商广字001号") and not furniture.ad_label("这则（广告）违规")
+    assert furniture.advert(["江城银行", "客服热线 95599　（广告）"])

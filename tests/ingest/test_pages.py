@@ -378,3 +378,22 @@ def test_any_papers_own_dateline_opens_an_article() -> None:
     assert DATELINE.match("东南商报讯（记者 庞俊）归属于")["dl"] == "东南商报讯"
     assert DATELINE.match("江城晚報訊 記者王敏")["dl"] == "江城晚報訊"
     assert DATELINE.match("据晚报讯息显示") is None
+
+
+def test_a_date_over_its_signer_signs_a_notice() -> None:
+    """Some notices print the date over the signer (中華民國114年6月17日 / 局長 蔡明哲),
+    both pushed right: the signer is the issuer."""
+    page = "高雄市政府環境保護局公告\n\n  主旨：公告本市登革熱防治孳生源清除日程，請市民配合辦理。\n\n" \
+           "                    中華民國114年6月17日\n                          局長 蔡明哲\n"
+    arts, _ = _ingest(page)
+    assert [a.kind for a in arts] == ["notice"]
+    assert arts[0].notice is not None and (arts[0].notice.issuer, arts[0].notice.date) == ("局長 蔡明哲", "中華民國114年6月17日")
+
+
+def test_a_caption_opening_with_a_title_gives_the_photo_its_headline() -> None:
+    """图片新闻 print the photo's title at the head of its caption, set off by an
+    ideographic space: 荷塘消夏　7月1日，……"""
+    arts, _ = _ingest("荷塘消夏　7月1日，游客在东湖磨山荷园赏荷拍照。   记者 杜晓光 摄\n")
+    assert [(a.kind, a.headline) for a in arts] == [("photo", "荷塘消夏")]
+    figure = arts[0].blocks[0]
+    assert isinstance(figure, Figure) and figure.caption == "7月1日，游客在东湖磨山荷园赏荷拍照。" and figure.credit == "记者 杜晓光"

@@ -161,3 +161,114 @@ def test_an_in_brief_rail_label_is_a_column_logo() -> None:
     result = ingest([PDF3 / "r-tabloid.pdf"], "Press", dt.date(2025, 3, 21), language="en")
     assert any(item.text == "IN BRIEF" and item.reason == "column logo" for _, item in result.furniture)
     assert all(a.headline != "IN BRIEF" for a in result.edition.articles)
+
+
+def _row(text: str, x: float, advance: float, width: float, base: float = 100.0, size: float = 20.0) -> list:
+    """Glyphs of one line: each glyph `width` wide, one every `advance` points (a space
+    glyph fills the gap it stands in)."""
+    from exporter.ingest.pdf import _Glyph
+
+    out = []
+    for c in text:
+        w = advance if c == " " else width
+        out.append(_Glyph(c, x, base - 0.8 * size, x + w, base + 0.2 * size, base, size, True, pen=x))
+        x += advance if c != " " else advance - width
+    return out
+
+
+def test_letter_spaced_digits_drawn_with_space_glyphs_stay_in_their_line() -> None:
+    """Chromium draws letter-spacing in a run of digits as space glyphs (`3 0 元`): the
+    spaces are the line's spacing, not words, and the line is not cut at its gaps."""
+    from exporter.ingest.pdf import _lines
+
+    glyphs = _row("每天3", 34, 32, 20)
+    glyphs[2].x1 = glyphs[2].x0 + 11.8  # a digit is narrower than a Han glyph
+    x = glyphs[2].x1
+    for c, w in ((" ", 12), ("0", 11.8), (" ", 12), ("元", 20)):
+        glyphs += _row(c, x, w, w)
+        x += w
+    assert [b.text for b in _lines(glyphs)] == ["每天30元"]
+
+
+def test_a_letter_spaced_headline_beside_an_unspaced_one_is_cut_at_the_gutter_only() -> None:
+    """Letter-spacing is read where it is: a letter-spaced headline and an unspaced one on
+    one baseline across a gutter are two lines, and neither is cut inside."""
+    from exporter.ingest.pdf import _lines
+
+    glyphs = _row("鳳山國中學生", 34, 32, 20) + _row("愛河端午龍舟賽", 250, 20, 20)
+    assert [b.text for b in _lines(glyphs)] == ["鳳山國中學生", "愛河端午龍舟賽"]
+
+
+def test_vertical_type_with_glyph_boxes_taller_than_its_pitch_is_one_block() -> None:
+    """A CJK font's glyph box is taller than the em vertical type advances by, so the boxes
+    of a vertical headline overlap: they still stack into one block, read in order."""
+    from exporter.ingest.pdf import _Box, _stack
+
+    glyphs = [_Box(519, 51 + 30 * k, 549, 94 + 30 * k, c, 30.0, True) for k, c in enumerate("輕軌環狀線")]
+    assert ["".join(b.text for b in block) for block in _stack(glyphs)] == ["輕軌環狀線"]
+
+
+def test_a_band_under_which_only_headlines_start_is_a_row_before_the_columns() -> None:
+    """Two rows of stories whose column gutters line up down the page: the band as wide as
+    a gutter under which only headlines start is cut first, so the first row is read
+    before the second, not each column from top to bottom."""
+    from exporter.ingest.pdf import _Box, _xycut
+
+    def block(x: float, y: float, text: str, bold: bool = False, size: float = 10.0) -> list:
+        return [_Box(x, y + 15 * k, x + 100, y + 15 * k + size, text, size, bold) for k in range(3 if not bold else 1)]
+
+    blocks = [block(0, 0, "A1"), block(112, 0, "A2"),  # a gutter of 12 points
+              block(0, 57, "B", True, 16), block(112, 57, "C", True, 16),  # a band of 17 points, then headlines
+              block(0, 90, "B1"), block(112, 90, "C1")]
+    assert [b[0].text for b, _ in _xycut(blocks, 10.0)] == ["A1", "A2", "B", "B1", "C", "C1"]
+
+
+def test_a_ruled_box_is_read_whole() -> None:
+    """No cut runs through a ruled box: a notice boxed across two columns is not split
+    between them, and what stands beside the box is read after it."""
+    from exporter.ingest.pdf import _Box, _xycut
+
+    def line(x: float, y: float, text: str, width: float = 60) -> list:
+        return [_Box(x, y, x + width, y + 10, text, 10.0)]
+
+    blocks = [line(0, 0, "left"), line(80, 0, "right"),  # two columns above
+              line(0, 40, "notice title", 140), line(0, 60, "notice body", 50), line(80, 60, "signature", 50)]
+    box = (-2, 35, 142, 75)
+    assert [b[0].text for b, _ in _xycut(blocks, 10.0, rects=[box])][2:] == ["notice title", "notice body", "signature"]
+
+
+@pytest.mark.parametrize("name, headlines", [
+    ("cr-jiangcheng-a1", {"江城地铁6号线二期年底通车", "高温补贴标准上调至每天30元", "荷塘消夏", "停水通知",
+                          "市民可网上预约游泳场馆", "夏季夜市消费季启动"}),
+    ("cr-gangdu-a3", {"輕軌環狀線全線通車", "旗津落日", "鳳山國中學生 奪全國機器人賽冠軍", "愛河端午龍舟賽 28日登場",
+                      "高雄市政府環境保護局公告"}),
+])
+def test_blind3_chromium_pages_keep_their_headlines(name: str, headlines: set[str]) -> None:
+    """blind3's Chromium pages (development data since session 7): a two-line letter-spaced
+    headline, a caption opening with the photo's title, a bank ad boxed with its （广告）
+    label and a boxed ad of display lines (furniture), a teaser strip (a folio), a vertical
+    headline and deck, a notice boxed across the columns."""
+    result = ingest([FIXTURES / "ingest-blind3" / f"{name}.pdf"], "p", dt.date(2025, 7, 2))
+    assert {a.headline for a in result.edition.articles} == headlines
+
+
+def test_a_ruled_box_of_display_lines_or_labelled_as_an_ad_is_furniture() -> None:
+    """A PDF's ad is cut into several blocks by its type sizes; the ruled box round them
+    says they are one: set aside whole when a line carries the （广告） label, or when the
+    box holds only short display lines and no sentence."""
+    from exporter.ingest.layout import Hints, lay_out_page
+
+    text = "江城银行 · 安享存\n\n三年期大额存单 火热发售中\n\n客服热线 95599　（广告）\n\n全联福利中心\n\n週年慶　全館商品下殺5折起\n\n6/18－7/8　高雄27家門市同步開跑\n"
+    hints = Hints(display={1, 3, 7, 9}, boxes={1: 0, 3: 0, 5: 0, 7: 1, 9: 1, 11: 1})
+    page = lay_out_page("ad", text, hints)
+    assert not page.pieces and {f.reason for f in page.furniture} == {"advertisement"} and len(page.furniture) == 6
+
+
+def test_a_pictured_photo_takes_no_headline_printed_after_its_credit() -> None:
+    """c-vertical: a photo whose caption the PDF ties to the picture over it, closed by a
+    credit, is followed by the next story's headline (in another column): the headline is
+    that story's, and the small kicker over the last story stays its kicker."""
+    result = ingest([PDF3 / "c-vertical.pdf"], "北城時報", dt.date(2025, 3, 23))
+    heads = [(a.kind, a.kicker, a.headline) for a in result.edition.articles]
+    assert ("photo", None, None) in heads and ("article", None, "夜間公車路線調整") in heads
+    assert ("article", "地方", "社區圖書室啟用") in heads
