@@ -53,25 +53,39 @@ def _copy_dict(value: PdfObject | None) -> DictionaryObject:
     return DictionaryObject(value.get_object()) if value is not None else DictionaryObject()
 
 
-def _content_pages(layouts: list[ChunkLayout], front: int, mirror_shift: float) -> list[tuple[PageObject, float]]:
+def read_chunks(layouts: list[ChunkLayout]) -> list[list[PageObject]]:
+    """Every chunk's pages, parsed with their content streams: the part of the assembly that
+    needs no furniture, done while a worker lays the furniture out (the other core is idle then)."""
+    chunks = []
+    for layout in layouts:
+        pages = list(PdfReader(io.BytesIO(layout.pdf)).pages)
+        for page in pages:
+            contents = page["/Contents"].get_object()
+            for stream in contents if isinstance(contents, ArrayObject) else [contents]:
+                stream.get_object().get_data()
+        chunks.append(pages)
+    return chunks
+
+
+def _content_pages(chunks: list[list[PageObject]], front: int, mirror_shift: float) -> list[tuple[PageObject, float]]:
     """Every chunk page with how far right to draw it: a chunk lays out its first page as a
     right page, and with mirrored margins a page that lands on the other side moves by the
     difference of the inner and outer margins (the text area's width is the same)."""
-    pages = []
-    for layout in layouts:
-        for j, page in enumerate(PdfReader(io.BytesIO(layout.pdf)).pages):
+    pages: list[tuple[PageObject, float]] = []
+    for chunk in chunks:
+        for j, page in enumerate(chunk):
             final_right = (front + len(pages)) % 2 == 0  # 0-based index: even is a right page
             laid_right = j % 2 == 0
             pages.append((page, 0.0 if final_right == laid_right else mirror_shift * (1 if final_right else -1)))
     return pages
 
 
-def assemble(furniture: bytes, layouts: list[ChunkLayout], mirror_shift: float = 0.0) -> bytes:
-    """The furniture PDF with every chunk's pages drawn under its trailing ghost pages.
-    `mirror_shift`: inner minus outer margin in pt, when left and right pages mirror them."""
+def assemble(furniture: bytes, chunks: list[list[PageObject]], mirror_shift: float = 0.0) -> bytes:
+    """The furniture PDF with every chunk's pages (read_chunks) drawn under its trailing ghost
+    pages. `mirror_shift`: inner minus outer margin in pt, when left and right pages mirror them."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(furniture)))
-    front = len(writer.pages) - sum(len(layout.pages) for layout in layouts)
-    content_pages = _content_pages(layouts, front, mirror_shift)
+    front = len(writer.pages) - sum(map(len, chunks))
+    content_pages = _content_pages(chunks, front, mirror_shift)
     if front < 0:
         raise AssertionError("the furniture pass made fewer pages than the chunks")
     draws: dict[float, IndirectObject] = {}

@@ -223,10 +223,18 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     # One furniture document: the front is laid out once (it is most of the furniture's cost:
     # the contents' columns), the ghost pages carry anchors, bookmarks, links and strings.
     furniture = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
-    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents")
+    read: list[Any] = []
+
+    def read_chunks() -> None:
+        """The chunks' pages parsed here while a worker lays the furniture out."""
+        from .assemble import read_chunks
+
+        read.extend(read_chunks(ordered))
+
+    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", read_chunks)
     from .assemble import assemble
 
-    return assemble(furniture_pdf.pdf, ordered, mirror_shift)
+    return assemble(furniture_pdf.pdf, read, mirror_shift)
 
 
 def print_renderer(template: Any) -> Render:
