@@ -72,9 +72,16 @@ def front_only(html: str, css: str) -> str:
             f'<main id="main" style="break-before: page">{anchors}</main></body></html>')
 
 
+def _title_page(document: Any) -> int | None:
+    """The index of the page that holds the contents title, None without one."""
+    return next((i for i, page in enumerate(document.pages) if "contents-title" in page.anchors), None)
+
+
 def _contents(document: Any) -> list[Any]:
     """The pages from the one holding the contents title to the one before the body's anchors."""
-    first = next(i for i, page in enumerate(document.pages) if "contents-title" in page.anchors)
+    first = _title_page(document)
+    if first is None:
+        raise ValueError("the front holds no contents title")
     return document.pages[first:-1]
 
 
@@ -171,7 +178,7 @@ def contents_on_one_page(document: Any, html: str) -> bool:
     front = html.partition('<main id="main">')[0]
     targets = set(_HREF.findall(front)) - set(_ID.findall(front))
     pages = document.pages
-    title = next((i for i, page in enumerate(pages) if "contents-title" in page.anchors), None)
+    title = _title_page(document)
     if title is None or title + 1 >= len(pages):
         return False
     after = pages[title + 1]

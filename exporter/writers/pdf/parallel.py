@@ -225,14 +225,13 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     furniture = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
     read: list[Any] = []
 
-    def read_chunks() -> None:
-        """The chunks' pages parsed here while a worker lays the furniture out."""
-        from .assemble import read_chunks
+    from .assemble import assemble, read_chunks
 
+    def parse_chunks() -> None:
+        """The chunks' pages parsed here while a worker lays the furniture out."""
         read.extend(read_chunks(ordered))
 
-    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", read_chunks)
-    from .assemble import assemble
+    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", parse_chunks)
 
     return assemble(furniture_pdf.pdf, read, mirror_shift)
 
