@@ -38,7 +38,7 @@ def test_the_corpus_has_its_families_and_pages() -> None:
     texts = [n for n in PAGES if n.endswith(".txt")]
     assert len(texts) >= 18 and len({MANIFEST[n]["family"] for n in texts}) >= 9
     assert len(PDFS) >= 7 and len({MANIFEST[n]["family"] for n in PDFS}) >= 6
-    with pymupdf.open(BLIND5 / "cr-chengjiang-p1p2.pdf") as doc:
+    with pymupdf.open(BLIND5 / "cr-chengchuan-p1p2.pdf") as doc:
         assert doc.page_count == 2
 
 
