@@ -33,7 +33,7 @@ from exporter.writers.html.writer import copy_images
 from exporter.writers.pdf.chunks import CHUNK_CSS, split
 from exporter.writers.pdf.fetcher import staged_layout
 from exporter.writers.pdf.page_css import page_setup
-from exporter.writers.pdf.parallel import print_renderer
+from exporter.writers.pdf.writer import print_renderer
 from exporter.writers.pdf.writer import print_context, stage_theme
 
 from .__main__ import page_texts

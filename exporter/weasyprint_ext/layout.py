@@ -1,7 +1,8 @@
 """The WeasyPrint extensions every print layout of this project runs inside.
 
 Single pass, parallel chunks and the furniture pass all lay out within `patched()` (CJK
-justification, balanced headlines and paragraph endings, column reuse), so they agree to the point;
+justification, balanced headlines and paragraph endings, column reuse, pages with page numbers
+laid out once with them), so they agree to the point;
 `python -m exporter.weasyprint_ext.layout print.html out.pdf` is the weasyprint command
 line inside them, to reproduce an --emit-print-html build exactly.
 """
@@ -11,8 +12,9 @@ from __future__ import annotations
 from .cjk_justify import CJK_JUSTIFY
 from .column_reuse import COLUMN_REUSE
 from .line_endings import LINE_ENDINGS
+from .page_totals import PAGE_TOTALS
 
-LAYOUT = (CJK_JUSTIFY, LINE_ENDINGS, COLUMN_REUSE)
+LAYOUT = (CJK_JUSTIFY, LINE_ENDINGS, COLUMN_REUSE, PAGE_TOTALS)
 
 
 if __name__ == "__main__":

@@ -72,6 +72,11 @@ SOURCE_HASHES = {
     "weasyprint.layout.page:remake_page": "1ff09b2dffa17839",
     "weasyprint.layout:initialize_page_maker": "5bb3c878d722af53",
     "weasyprint.document:Document._render": "ebaceeb0fa8e79aa",
+    # page_totals.py: make_page parses a lookup's content again when its page counters differ
+    # from the cached ones ("local counters"), with parse_again from content_to_boxes
+    "weasyprint.layout.page:make_page": "656f183328e8b1b5",
+    "weasyprint.formatting_structure.build:content_to_boxes": "a4b18a5a0b5083d6",
+    "weasyprint.css.targets:TargetCollector.collect_missing_counters": "24ea43be86560c9d",
     # font_subsets.py
     "weasyprint.pdf.fonts:Font.__init__": "1f281166b10302a4",
     "weasyprint.pdf.fonts:Font.clean": "794f0211f18453f1",

@@ -24,7 +24,7 @@ from exporter.writers.pdf import contents_fit
 from exporter.writers.pdf import fill as print_fill
 from exporter.writers.pdf.chunks import split
 from exporter.writers.pdf.fetcher import StagedFetcher
-from exporter.writers.pdf.parallel import print_renderer
+from exporter.writers.pdf.writer import print_renderer
 from exporter.writers.pdf.writer import print_context, stage_theme
 from exporter.writers.pdf.page_css import PageSetup, page_setup
 from exporter.writers.pdf.grid import grid_css

@@ -20,7 +20,7 @@ from exporter.weasyprint_ext.patches import patched
 from exporter.writers.pdf import contents_fit
 from exporter.writers.pdf.fetcher import staged_layout
 from exporter.writers.pdf.page_css import page_setup
-from exporter.writers.pdf.parallel import print_renderer
+from exporter.writers.pdf.writer import print_renderer
 from exporter.writers.pdf.writer import print_context, stage_theme
 from tests.conftest import EXAMPLES
 from tests.samples import write_volume

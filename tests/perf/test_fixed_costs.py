@@ -21,9 +21,11 @@ def _imported(code: str, modules: set[str]) -> list[str]:
 
 
 def test_the_pdf_writer_imports_no_assembly_no_progress_display_and_no_segmenter() -> None:
-    """pypdf (assembly, bleed box) and rich (progress) are the chunked path's and a bleed's;
-    rjieba (its dictionary: about 0.1 s) is loaded by the first headline with Han."""
-    assert _imported("import exporter.writers.pdf.writer", {"pypdf", "rich", "rjieba"}) == []
+    """pypdf (assembly, bleed box), rich (progress) and the worker pool, chunk cache and
+    assembly modules are the chunked path's and a bleed's; rjieba (its dictionary: about
+    0.1 s) is loaded by the first headline with Han."""
+    chunked = {"exporter.writers.pdf.parallel", "exporter.writers.pdf.cache", "exporter.writers.pdf.assemble"}
+    assert _imported("import exporter.writers.pdf.writer", {"pypdf", "rich", "rjieba", *chunked}) == []
 
 
 def test_a_pdf_build_imports_no_other_writer_reader_or_archive() -> None:

@@ -25,7 +25,6 @@ from ... import executors
 from . import contents_fit
 from .cache import ChunkCache, chunk_key, stage_digest
 from ...workers import worker_pool
-from ..autospace import autospace, compress_punctuation
 from .fill import apply_moves
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk
 from .furniture import dedupe_anchors, ghost_css
@@ -234,10 +233,4 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", parse_chunks)
 
     return assemble(furniture_pdf.pdf, read, mirror_shift)
-
-
-def print_renderer(template: Any) -> Render:
-    """print.html rendered with a context, with Han–Latin spacing, no-break units and (theme
-    option `punctuation = "clreq"`, CJK editions) punctuation compression, as in a single pass."""
-    return lambda **context: autospace(template.render(context), punctuation=compress_punctuation(context))
 

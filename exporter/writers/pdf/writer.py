@@ -12,7 +12,8 @@ import dataclasses
 import html as html_lib
 import logging
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,7 +26,7 @@ from ...errors import InputError, RenderError
 from ...jumps import join_in_section, pair_jumps
 from ...leftovers import owner_prefix
 from ...limits import capped_jobs, cores
-from ...fonts import INSTALL_HINT, describe, faces_for, missing_after_fallback
+from ...fonts import INSTALL_HINT, FontFace, describe, faces_for, missing_after_fallback, missing_characters
 from ...model import Article, slug_of
 from ...readers import LoadedEdition
 from ...templating import make_environment
@@ -35,11 +36,10 @@ from .fetcher import staged_layout
 from ..html.writer import copy_images, copy_theme_chain, one_page_context
 from .chunk_rule import predict
 from .chunks import ChunkPart, chunk_weight, split
-from .cache import ChunkCache
 from . import contents_fit
+from ..autospace import autospace, compress_punctuation
 from .fill import filled, is_filler
 from .grid import grid_css
-from .parallel import ChunkedLayout, print_renderer, render_chunked
 from .page_css import PageSetup, page_setup, to_mm
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
@@ -59,11 +59,27 @@ def check_variant(variant: str | None) -> str | None:
     raise InputError.option("pdf_variant", f"unknown PDF variant '{variant}' (available: {', '.join(PDF_VARIANTS)})")
 
 
-def check_fonts(html: str, theme: Theme) -> None:
+def theme_faces_soon(theme: Theme) -> Future[list[FontFace]]:
+    """The installed faces of the theme's font stacks, their code points read, looked up in a
+    thread: fontconfig answers through subprocesses (fc-list, fc-match; about 0.1 s of waiting
+    on the 8-page volume), a wait that then overlaps the print.html render instead of
+    preceding the layout."""
+    def look_up() -> list[FontFace]:
+        faces = faces_for([f for stack in theme.fonts.values() for f in stack])
+        missing_characters("", faces)  # reads (and caches) each face's code points
+        return faces
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="font-lookup")
+    faces = pool.submit(look_up)
+    pool.shutdown(wait=False)  # the thread ends with its one task
+    return faces
+
+
+def check_fonts(html: str, faces: list[FontFace]) -> None:
     """Fail before rendering when no installed font can show some text (no tofu in print):
-    the theme's stacks first, then the faces fontconfig falls back to, as WeasyPrint does."""
+    the theme's stacks (`faces`) first, then the faces fontconfig falls back to, as
+    WeasyPrint does."""
     text = html_lib.unescape(_TAG.sub("", html.partition("<body")[2]))
-    faces = faces_for([f for stack in theme.fonts.values() for f in stack])
     if missing := missing_after_fallback(text, faces):
         raise RenderError(f"no glyph for {describe(missing)} in the theme's fonts or any installed font; {INSTALL_HINT}")
 
@@ -104,6 +120,13 @@ def with_jumps_joined(loaded: LoadedEdition) -> LoadedEdition:
     """The edition as print sets it: a continuation in its first part's section joined to it."""
     edition = join_in_section(loaded.edition)
     return loaded if edition is loaded.edition else dataclasses.replace(loaded, edition=edition)
+
+
+def print_renderer(template: Any) -> Callable[..., str]:
+    """print.html rendered with a context, with Han–Latin spacing, no-break units and (theme
+    option `punctuation = "clreq"`, CJK editions) punctuation compression: the one pass's
+    markup and each chunk's (parallel.py)."""
+    return lambda **context: autospace(template.render(context), punctuation=compress_punctuation(context))
 
 
 def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
@@ -164,6 +187,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                     weasyprint.__version__, ", ".join(VERSIONS))
     setup = page_setup(theme, options.profile, options.page_size)
     target = options.outdir / f"{loaded.stem}.pdf"
+    faces = theme_faces_soon(theme)  # checked against print.html once it is rendered
     with _stage(options, loaded.stem) as stage:
         render_print = print_renderer(make_environment(theme).get_template("print.html"))
         context = print_context(loaded, theme, stage_theme(theme, setup, stage))
@@ -174,7 +198,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
             """print.html, checked for glyphs the fonts lack and staged (rendered once)."""
             if not rendered:
                 html = render_print(**context)
-                check_fonts(html, theme)
+                check_fonts(html, faces.result())
                 (stage / "print.html").write_text(html, encoding="utf-8")
                 rendered.append(html)
             return rendered[0]
@@ -182,7 +206,12 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
         chunks = split(loaded.edition.parts(), setup.breaks)
         jobs = capped_jobs(options.jobs or cores())
         if variant is None and _chunked(loaded, chunks, jobs, options):
+            # the chunked path's modules (worker pool, cache, assembly): not imported by a one pass
+            from .cache import ChunkCache
+            from .parallel import ChunkedLayout, render_chunked
+
             cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
+            faces.result()  # the lookup thread is done before any worker is forked
             with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
                 # A volume's contents is fitted by a worker while the others lay out the
                 # chunks (which hold no contents); its rule is in page.css before the furniture.
