@@ -72,6 +72,15 @@ SOURCE_HASHES = {
     "weasyprint.layout.page:remake_page": "1ff09b2dffa17839",
     "weasyprint.layout:initialize_page_maker": "5bb3c878d722af53",
     "weasyprint.document:Document._render": "ebaceeb0fa8e79aa",
+    # known_pages.py: the targets' cached page counters, how a target-counter of an attr()
+    # records its missing page counter (compute_content_list) and how make_page remakes a page
+    # for it; lookup_target's resolution of the anchor is repeated there
+    "weasyprint.css.targets:TargetCollector.check_pending_targets": "5c82f96b84a102e8",
+    "weasyprint.css.targets:TargetCollector.lookup_target": "cc606c47e1954d3b",
+    "weasyprint.css.targets:TargetCollector.cache_target_page_counters": "545eb30bb50f0e49",
+    "weasyprint.css.targets:anchor_name_from_token": "c690ab4e5d0e7687",
+    "weasyprint.formatting_structure.build:compute_content_list": "3a5674cabd84f48a",
+    "weasyprint.layout.page:make_page": "656f183328e8b1b5",
     # font_subsets.py
     "weasyprint.pdf.fonts:Font.__init__": "1f281166b10302a4",
     "weasyprint.pdf.fonts:Font.clean": "794f0211f18453f1",
