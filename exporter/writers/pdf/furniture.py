@@ -5,7 +5,9 @@ A ghost page holds, at the positions its chunk reported, the string-set values (
 heads), anchors, bookmarks and link areas of the content page it stands for. WeasyPrint then
 does what it does in a single pass: page numbers, running heads with their carry-over rules,
 the contents' target-counter() page numbers, the bookmark tree and internal links. The
-content pages are merged under the ghost pages afterwards (assemble.py).
+content pages are merged under the ghost pages afterwards (assemble.py). The page of every
+anchor is known before this pass, so the contents is laid out once with its page numbers
+(layout_furniture), where WeasyPrint alone lays it out three times.
 
 The pass is one document. It used to be two laid out side by side (anchors and links in
 one, page-margin boxes in the other), but both laid out the front, whose balanced contents
