@@ -80,7 +80,7 @@ SOURCE_HASHES = {
     "weasyprint.css.targets:TargetCollector.cache_target_page_counters": "545eb30bb50f0e49",
     "weasyprint.css.targets:anchor_name_from_token": "c690ab4e5d0e7687",
     "weasyprint.formatting_structure.build:compute_content_list": "3a5674cabd84f48a",
-    "weasyprint.layout.page:make_page": "656f183328e8b1b5",
+    # (and make_page, "656f183328e8b1b5", pinned on main by page_totals.py: one key, not two)
     # font_subsets.py
     "weasyprint.pdf.fonts:Font.__init__": "1f281166b10302a4",
     "weasyprint.pdf.fonts:Font.clean": "794f0211f18453f1",
