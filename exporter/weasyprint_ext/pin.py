@@ -77,6 +77,15 @@ SOURCE_HASHES = {
     "weasyprint.layout.page:make_page": "656f183328e8b1b5",
     "weasyprint.formatting_structure.build:content_to_boxes": "a4b18a5a0b5083d6",
     "weasyprint.css.targets:TargetCollector.collect_missing_counters": "24ea43be86560c9d",
+    # known_pages.py: the targets' cached page counters, how a target-counter of an attr()
+    # records its missing page counter (compute_content_list) and how make_page remakes a page
+    # for it; lookup_target's resolution of the anchor is repeated there
+    "weasyprint.css.targets:TargetCollector.check_pending_targets": "5c82f96b84a102e8",
+    "weasyprint.css.targets:TargetCollector.lookup_target": "cc606c47e1954d3b",
+    "weasyprint.css.targets:TargetCollector.cache_target_page_counters": "545eb30bb50f0e49",
+    "weasyprint.css.targets:anchor_name_from_token": "c690ab4e5d0e7687",
+    "weasyprint.formatting_structure.build:compute_content_list": "3a5674cabd84f48a",
+    # (and make_page, pinned above for page_totals.py: one key, not two)
     # font_subsets.py
     "weasyprint.pdf.fonts:Font.__init__": "1f281166b10302a4",
     "weasyprint.pdf.fonts:Font.clean": "794f0211f18453f1",

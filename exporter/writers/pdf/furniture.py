@@ -5,7 +5,9 @@ A ghost page holds, at the positions its chunk reported, the string-set values (
 heads), anchors, bookmarks and link areas of the content page it stands for. WeasyPrint then
 does what it does in a single pass: page numbers, running heads with their carry-over rules,
 the contents' target-counter() page numbers, the bookmark tree and internal links. The
-content pages are merged under the ghost pages afterwards (assemble.py).
+content pages are merged under the ghost pages afterwards (assemble.py). The page of every
+anchor is known before this pass, so the contents is laid out once with its page numbers
+(layout_furniture), where WeasyPrint alone lays it out three times.
 
 The pass is one document. It used to be two laid out side by side (anchors and links in
 one, page-margin boxes in the other), but both laid out the front, whose balanced contents
@@ -16,8 +18,14 @@ slower, so one is no later.
 
 from __future__ import annotations
 
-from .chunks import ChunkLayout
+import dataclasses
+import logging
+
+from .chunks import ChunkLayout, layout_chunk
+from ...weasyprint_ext.known_pages import known_pages, misplaced
 from ...weasyprint_ext.page_info import PageInfo
+
+LOG = logging.getLogger("exporter.pdf")
 
 GHOST_CSS = """/* furniture-only pages of a parallel build (exporter/writers/pdf/furniture.py) */
 @page newsprint-ghost { background: none; }
@@ -49,3 +57,35 @@ def dedupe_anchors(layouts: list[ChunkLayout]) -> list[PageInfo]:
             seen.update(a[0] for a in anchors)
             pages.append(PageInfo(page.strings, anchors, page.bookmarks, page.links, page.top))
     return pages
+
+
+def anchor_pages(pages: list[PageInfo], front: int) -> dict[str, int]:
+    """The page of every anchor of the ghost pages, with `front` pages before the first."""
+    return {name: front + i for i, page in enumerate(pages, 1) for name, *_ in page.anchors}
+
+
+def front_pages(is_volume: bool) -> int:
+    """How many pages the front takes, as a guess checked by the layout: a volume's cover,
+    then the masthead and the contents, which the contents fit keeps on one page."""
+    return 2 if is_volume else 1
+
+
+def layout_furniture(html: str, stage: str, known: dict[str, int]) -> ChunkLayout:
+    """The furniture document laid out with its anchors' pages known beforehand (`known`,
+    from anchor_pages), so its contents is laid out once, with its page numbers
+    (weasyprint_ext/known_pages.py). Where an anchor lands on another page (the front took
+    another number of pages than guessed), it is laid out again with the pages found, and
+    failing that as WeasyPrint alone does: the contents always shows the pages laid out."""
+    started, attempt = None, known
+    for last in (False, False, True):
+        with known_pages({} if last else attempt):
+            layout = layout_chunk(html, stage)
+        started = started or (layout.worker and layout.worker.started)
+        found = {name: i for i, page in enumerate(layout.pages, 1) for name, *_ in page.anchors}
+        if last or not (wrong := misplaced(attempt, found)):
+            break
+        LOG.info("furniture: %d anchors not on the pages guessed (%s …); laid out again", len(wrong), next(iter(wrong)))
+        attempt = {**attempt, **wrong}
+    if layout.worker is not None and started is not None:
+        layout.worker = dataclasses.replace(layout.worker, started=started)
+    return layout

@@ -27,13 +27,14 @@ from .cache import ChunkCache, chunk_key, stage_digest
 from ...workers import worker_pool
 from .fill import apply_moves
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk
-from .furniture import dedupe_anchors, ghost_css
+from .furniture import anchor_pages, dedupe_anchors, front_pages, ghost_css, layout_furniture
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
 LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
+LayOut = Callable[[str, str], ChunkLayout]
 T = TypeVar("T")
 
 
@@ -144,18 +145,19 @@ class ChunkedLayout:
         return fitted
 
     def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
-                meanwhile: Callable[[], object] | None = None) -> list[ChunkLayout]:
-        """Every document rendered, then taken from the cache or laid out, the heaviest first.
+                meanwhile: Callable[[], object] | None = None, task: LayOut = layout_chunk) -> list[ChunkLayout]:
+        """Every document rendered, then taken from the cache or laid out by `task(html, stage)`,
+        the heaviest first.
 
         A document is handed to the workers as soon as it is rendered, so they lay out while
         the rest render, and `meanwhile` runs here while they work; the pool starts before
         the progress display's refresh thread.
         """
         pool = self._pool_for(len(renders))
-        keys, cached, serial, futures = self._hand_out(renders, weights, pool)
+        keys, cached, serial, futures = self._hand_out(renders, weights, pool, task)
         if meanwhile is not None:
             meanwhile()
-        fresh = self._collect(serial, futures, what)
+        fresh = self._collect(serial, futures, what, task)
         if self.cache is not None:
             for i, layout in fresh.items():
                 self.cache.put(keys[i], layout)
@@ -165,7 +167,7 @@ class ChunkedLayout:
         layouts = {**cached, **fresh}
         return [layouts[i] for i in range(len(renders))]
 
-    def _hand_out(self, renders: list[Callable[[], str]], weights: list[int], pool: Executor | None,
+    def _hand_out(self, renders: list[Callable[[], str]], weights: list[int], pool: Executor | None, task: LayOut,
                   ) -> tuple[dict[int, str], dict[int, ChunkLayout], dict[int, str], dict[Future[ChunkLayout], int]]:
         """Render each document; take it from the cache, or submit it, or keep it to lay out here."""
         keys: dict[int, str] = {}
@@ -180,22 +182,22 @@ class ChunkedLayout:
                     cached[i] = hit
                     continue
             if pool is not None:
-                futures[pool.submit(layout_chunk, html, str(self.stage))] = i
+                futures[pool.submit(task, html, str(self.stage))] = i
             else:
                 serial[i] = html
         return keys, cached, serial, futures
 
-    def _collect(self, serial: dict[int, str], futures: dict[Future[ChunkLayout], int], what: str,
+    def _collect(self, serial: dict[int, str], futures: dict[Future[ChunkLayout], int], what: str, task: LayOut,
                  ) -> dict[int, ChunkLayout]:
         fresh: dict[int, ChunkLayout] = {}
         with _progress(self.show_progress) as progress:
-            task = progress.add_task(f"laying out {what}", total=len(futures) + len(serial))
+            bar = progress.add_task(f"laying out {what}", total=len(futures) + len(serial))
             for i, html in serial.items():
-                fresh[i] = layout_chunk(html, str(self.stage))
-                progress.advance(task)
+                fresh[i] = task(html, str(self.stage))
+                progress.advance(bar)
             for future in as_completed(futures):
                 fresh[futures[future]] = future.result()
-                progress.advance(task)
+                progress.advance(bar)
         return fresh
 
 
@@ -230,7 +232,11 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
         """The chunks' pages parsed here while a worker lays the furniture out."""
         read.extend(read_chunks(ordered))
 
-    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", parse_chunks)
+    # Its anchors' pages are known (a guess at the front's length, checked), so the contents
+    # is laid out once with its page numbers.
+    known = anchor_pages(pages, front_pages(bool(context.get("is_volume"))))
+    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", parse_chunks,
+                                     partial(layout_furniture, known=known))
 
     return assemble(furniture_pdf.pdf, read, mirror_shift)
 
