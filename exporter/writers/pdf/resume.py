@@ -8,7 +8,10 @@ the same places, no text run turning blank or not, the same head) is laid out fr
 before the page where the last element that starts before the change starts, up to the
 first page, after the first element that starts after the change, whose start state the
 earlier layout had (and one page more): from there the earlier layout's pages follow. The
-chunk's PDF and page facts are the earlier ones with the new pages spliced in.
+first page laid out must end where the earlier layout's did and is not used (it is there to
+judge the next page, and to take the bookmarks WeasyPrint gives the first page of a document
+for the elements that run on from before it). The chunk's PDF and page facts are the
+earlier ones with the new pages spliced in.
 
 `filled` (fill.py) decides from the whole trial, so the resume is taken only when its
 outcome cannot differ from a full layout's: the earlier layout moved nothing but the
@@ -117,6 +120,11 @@ def _splice(old: bytes, start: int, new: bytes, tail: int) -> bytes:
     return out.getvalue()
 
 
+def _refused(reason: str) -> None:
+    LOG.info("laying the chunk out whole: %s", reason)
+    return None
+
+
 @dataclass
 class Resumed:
     """A chunk laid out from its earlier layout: what ChunkLayout holds, and which pages are
@@ -135,17 +143,17 @@ def resumed_layout(html: str, previous: Previous, lay_out: Any) -> Resumed | Non
     earlier layout `previous`, or None when a resume is not provably the same."""
     saved = json.loads(previous.record)
     old_html, forced = saved["html"], saved["forced"]
-    if min(_part_lengths(forced), default=0) <= SQUEEZE_PAGES:  # a short part may be squeezed
-        return None
+    if min(_part_lengths(forced), default=0) <= SQUEEZE_PAGES:
+        return _refused("a part of the earlier layout is short (it may be squeezed)")
     splits = split_before_layout(html, lay_out)
-    if previous.moves != splits:  # the earlier trial moved something, or other notices split
-        return None
+    if previous.moves != splits:
+        return _refused("the earlier trial moved something, or other notices split")
     new_html = apply_moves(html, splits)
     if old_html == new_html or skeleton(old_html) != skeleton(new_html):
-        return None
+        return _refused("not a text-only edit")
     states = load_states(saved["states"])
     if len(states) != len(previous.pages) + 1 or len(forced) != len(previous.pages):
-        return None
+        return _refused("the record does not match the earlier layout")
     change, end = _changed(old_html, new_html)
     first: dict[str, int] = {}
     for number, info in enumerate(previous.pages):
@@ -158,23 +166,29 @@ def resumed_layout(html: str, previous: Previous, lay_out: Any) -> Resumed | Non
     start = max(0, page - 2)
     past = next((m[1] for m in _ID.finditer(new_html, end)), None)
     if any(state is None for state in states[:start + 1]):
-        return None
+        return _refused("no page state to resume from")
     with recording() as layouts, resuming(states, start, past, beyond=1) as resumed:
         document = lay_out(new_html)
     pages = document.pages
     count, tail = (resumed.rejoined[0] - start, resumed.rejoined[1]) if resumed.rejoined else (len(pages), len(states) - 1)
-    if find_moves(pages, new_html):
-        return None
-    new_forced = opening_parts(pages[:count])
-    spliced_forced = forced[:start + 1] + new_forced[1:] + forced[tail:]
+    if moves := find_moves(pages, new_html):
+        return _refused(f"the new pages have holes to fill ({moves})")
+    # The first page laid out stands before the change (it is laid out to judge the next one):
+    # the earlier layout's page is kept, and WeasyPrint gives it, not the next page, the
+    # bookmark of an element that runs on from the pages before (one per element).
+    kept = 1 if start > 0 else 0
+    if count <= kept or (kept and layouts[-1][1] != states[start + 1]):
+        return _refused("the page before the change ends differently")
+    first_new = start + kept
+    spliced_forced = forced[:first_new] + opening_parts(pages[:count])[kept:] + forced[tail:]
     if min(_part_lengths(spliced_forced)) <= SQUEEZE_PAGES:
-        return None
-    new_states = states[:start] + layouts[-1][:count] + states[tail:]
+        return _refused("a part of the new layout is short (it may be squeezed)")
+    new_states = states[:first_new] + layouts[-1][kept:count] + states[tail:]
     with patched(DEFERRED_FONT_SUBSETS):
-        fresh = document.copy(pages[:count]).write_pdf()
-    infos = previous.pages[:start] + [page_info(p) for p in pages[:count]] + previous.pages[tail:]
+        fresh = document.copy(pages[kept:count]).write_pdf()
+    infos = previous.pages[:first_new] + [page_info(p) for p in pages[kept:count]] + previous.pages[tail:]
     if len(new_states) != len(infos) + 1 or len(spliced_forced) != len(infos):
-        return None
+        return _refused("the spliced states do not match the pages")
     record = resume_record(new_html, new_states, spliced_forced)
-    LOG.info("resumed a chunk's layout: pages %d-%d of %d laid out again", start + 1, start + count, len(infos))
-    return Resumed(_splice(previous.pdf, start, fresh, tail), infos, splits, record, start, count)
+    LOG.info("resumed a chunk's layout: pages %d-%d of %d laid out again", first_new + 1, start + count, len(infos))
+    return Resumed(_splice(previous.pdf, first_new, fresh, tail), infos, splits, record, first_new, count - kept)
