@@ -20,7 +20,7 @@ from exporter.writers.pdf.chunks import ChunkLayout
 from exporter.writers.pdf.parallel import LayoutPass
 from exporter.writers.pdf.resume import Previous, resumed_layout, skeleton
 
-from .helpers import page_texts, structure
+from .helpers import glyphs_without_outline, page_texts, structure
 
 STATE = ({0: {0: {1: {2: None}}}}, {"break": "any", "page": ""}, False,
          ([0], {"pages": [0], "page": [2]}, [{"page", "pages"}], []))
@@ -84,6 +84,8 @@ def test_a_rebuild_resumes_the_edited_chunk_and_gives_the_cold_build(tmp_path: P
     [cold] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "edited", jobs=1))
     assert structure(rebuilt) == structure(cold)  # pages, text per page, bookmarks, links
     assert "更正：" in "".join(page_texts(rebuilt))
+    checked, problems = glyphs_without_outline(rebuilt)  # the spliced pages' fonts merged whole
+    assert checked > 100 and not problems
 
 
 def test_the_cache_finds_the_earlier_version_of_a_chunk_and_prunes_its_record(tmp_path: Path) -> None:
