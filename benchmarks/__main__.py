@@ -24,6 +24,7 @@ from rich.table import Table
 
 from . import archive
 from .corpus import characters, volume
+from .texts import page_texts
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("html", "epub", "baseline", "single", "pdf", "rebuild")
@@ -50,13 +51,6 @@ def run_one(kind: str, corpus: Path, jobs: int, keep: Path) -> dict[str, object]
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def page_texts(pdf: Path) -> list[str]:
-    """Each page's text in drawing order (-raw: justified lines can confuse the reading-order
-    heuristics), without white space (justification may space CJK glyphs apart)."""
-    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-    return ["".join(page.split()) for page in text.split("\f")]
-
-
 def same_text_layer(keep: Path, reference: str = "baseline") -> dict[str, bool]:
     """Whether our PDFs have the reference's pages with the reference's text on each."""
     if not (keep / f"{reference}.pdf").exists():
@@ -71,6 +65,11 @@ def summarise(samples: list[dict[str, object]]) -> dict[str, object]:
     summary: dict[str, object] = {k: statistics.median(float(s[k]) for s in samples) for k in keys}  # type: ignore[arg-type]
     summary["runs"] = [s["seconds"] for s in samples]
     summary["rss_mb"] = max(float(s["rss_mb"]) for s in samples)  # type: ignore[arg-type]
+    if "same_as_cold" in samples[0]:  # a rebuild: every run must give the cold build's pages
+        summary["same_as_cold"] = all(s["same_as_cold"] for s in samples)
+        summary["ratio_per_run"] = [float(s["cold_seconds"]) / float(s["seconds"]) for s in samples]  # type: ignore[arg-type]
+        summary["resumed_chunks_per_run"] = [s["resumed_chunks"] for s in samples]
+        summary["cpu_ratio_per_run"] = [float(s["cold_cpu_seconds"]) / float(s["cpu_seconds"]) for s in samples]  # type: ignore[arg-type]
     for key in ("passes", "stylesheet_parses_per_worker"):  # lists: each run's
         if key in samples[0]:
             summary[key] = [s[key] for s in samples]
@@ -146,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
                     console.print(f"{size} run {run}/{runs} {kind}: {last['seconds']:.2f} s"
                                   + (f", CPU {last['cpu_seconds']:.2f} s" if "cpu_seconds" in last else "")
                                   + (f", serial {last['serial_seconds']:.2f} s" if last.get("chunked") else "")
+                                  + (f", cold {last['cold_seconds']:.2f} s = {last['cold_seconds'] / last['seconds']:.2f}× "
+                                     f"(CPU {last['cold_cpu_seconds'] / last['cpu_seconds']:.2f}×), "
+                                     f"{last['resumed_chunks']} chunk(s) resumed, same as cold: {last['same_as_cold']}"
+                                     if kind == "rebuild" else "")
                                   + f" (load {os.getloadavg()[0]:.1f})")
             for kind in kinds:
                 results[size][kind] = summarise(samples[kind])
@@ -175,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         base, pdf, rebuild = (row.get(k) for k in ("baseline", "pdf", "rebuild"))
         cells.append(f"{base['seconds'] / pdf['seconds']:.2f}×" if base and pdf else "")  # type: ignore[index]
         cells.append(f"{pdf['cpu_seconds'] / base['cpu_seconds']:.2f}×" if base and pdf else "")  # type: ignore[index]
-        cells.append(f"{rebuild['cold_seconds'] / rebuild['seconds']:.2f}×" if rebuild else "")  # type: ignore[index]
+        cells.append(f"{rebuild['cold_seconds'] / rebuild['seconds']:.2f}× (resumed {rebuild['resumed_chunks']:.0f}, "  # type: ignore[index]
+                     f"same as cold {bool(rebuild['same_as_cold'])})" if rebuild else "")  # type: ignore[index]
         cells.append(f"{max(max(float(v['rss_mb']), float(v['worker_rss_mb'])) for k, v in row.items() if k in kinds):.0f}")
         table.add_row(*cells)
     console.print(table)

@@ -3,7 +3,9 @@ prints JSON with seconds, pages and peak RSS of this process and of its worker p
 With KEEP, the PDF made is copied to KEEP/<kind>.pdf (to compare text layers afterwards).
 
 Kinds: html, epub, pdf (cold cache), rebuild (cold build, one edition changed, timed
-rebuild), single (PDF in one pass, --jobs 1, no cache) and baseline (plain WeasyPrint, default
+rebuild; `resumed_chunks`: how many chunks it laid out only from the changed page on, and
+`same_as_cold`: whether the rebuilt PDF has the pages and the text per page of a cold build
+of the edited volume, built afterwards untimed), single (PDF in one pass, --jobs 1, no cache) and baseline (plain WeasyPrint, default
 options, on the print HTML our build laid out: `--emit-print-html`'s print.html, with the
 hole-filling moves made).
 
@@ -30,6 +32,7 @@ from weasyprint import HTML
 from exporter.api import BuildOptions, build, load_source
 
 from .corpus import change_one_edition
+from .texts import page_texts
 
 
 def _pages(pdf: Path) -> int:
@@ -72,6 +75,7 @@ def _build(corpus: Path, fmt: str, out: Path, result: dict[str, object] | None =
         result["chunked"] = bool(passes)
         result["serial_seconds"] = (end - wall) - overlapped(workers, wall, end) if passes else seconds
         result["passes"] = [[p.what, p.documents, p.cached] for p in passes]
+        result["resumed_chunks"] = sum(getattr(p, "resumed", 0) for p in passes)
         result["worker_seconds"] = sum(b - a for a, b in workers)
         result["longest_document_seconds"] = max((b - a for a, b in workers), default=0.0)
         parses: dict[int, int] = {}
@@ -110,10 +114,14 @@ def measure(kind: str, corpus: Path, work: Path, jobs: int, keep: Path | None = 
     elif kind == "rebuild":
         copy = work / "corpus"
         shutil.copytree(corpus, copy)
-        result["cold_seconds"], _ = _build(copy, "pdf", work / "out", jobs=jobs, cache_dir=work / "cache")
+        cold_run: dict[str, object] = {}
+        result["cold_seconds"], _ = _build(copy, "pdf", work / "out", cold_run, jobs=jobs, cache_dir=work / "cache")
+        result["cold_cpu_seconds"] = cold_run["cpu_seconds"]
         change_one_edition(copy)
         result["seconds"], pdf = _build(copy, "pdf", work / "out", result, jobs=jobs, cache_dir=work / "cache")
         result["pages"] = _pages(pdf)
+        _, cold = _build(copy, "pdf", work / "cold", jobs=jobs, cache_dir=work / "fresh cache")
+        result["same_as_cold"] = page_texts(pdf) == page_texts(cold)
     elif kind == "baseline":
         stage = _print_stage(corpus, work, jobs, keep)
         html = (stage / "print.html").read_text(encoding="utf-8")

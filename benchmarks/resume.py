@@ -36,7 +36,7 @@ from exporter.writers.pdf.page_css import page_setup
 from exporter.writers.pdf.writer import print_renderer
 from exporter.writers.pdf.writer import print_context, stage_theme
 
-from .__main__ import page_texts
+from .texts import page_texts
 from .corpus import volume
 
 CORRECTION = "更正："

@@ -15,14 +15,22 @@ lists and tuples; None where a page group holds boxes, which cannot be compared 
 documents); `resuming()` makes a layout start at a page and stop at the first state the
 earlier layout shared. What a caller must guarantee: the documents are the same before the
 edit (in markup and in child indices) and after it, and `past` names an element that starts
-after the edit, so a state is compared only once the edited content lies behind it. The
-pages the layout returns are the new ones only (`Resumed.start` onward); the caller splices.
+after the edit, so a state is compared only once the edited content lies behind it (None:
+no element follows the edit, so the layout runs to the end). The pages the layout returns
+are the new ones only (`Resumed.start` onward); the caller splices. A layout whose pages look
+up counters or targets (`target-counter()`, `counter(pages)`: a page's content then depends on
+other pages) records no state, and a resumed layout that meets one is refused
+(`ResumeRefused`), since the pages outside it would not be made again.
+
+`dump_states`/`load_states` keep the states as JSON that restores their types (tuples, sets,
+integer keys), since they are compared for equality; nothing is unpickled from a cache.
 What relies on WeasyPrint's internals is pinned in pin.py.
 """
 
 from __future__ import annotations
 
 import copy
+import json
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,6 +45,10 @@ from .patches import Patch, patched
 
 PageState = tuple[Any, Any, bool, Any]  # resume_at, next page, right page, page state
 _local = threading.local()
+
+
+class ResumeRefused(ValueError):
+    """The resumed layout cannot stand in for a full one (its pages look up other pages)."""
 
 
 @dataclass
@@ -57,6 +69,17 @@ def _copied(entry: tuple[Any, ...]) -> PageState | None:
     return copy.deepcopy(resume_at), copy.deepcopy(next_page), right_page, copy.deepcopy(page_state)
 
 
+def _looks_up(entries: list[Any]) -> bool:
+    """Whether a page of these page-maker entries looks up counters or targets of other pages."""
+    return any(entry[-1]["content_lookups"] or entry[-1]["pages_wanted"] for entry in entries)
+
+
+def _recorded(page_maker: list[Any]) -> list[PageState | None]:
+    if _looks_up(page_maker):
+        return [None] * len(page_maker)
+    return [_copied(entry) for entry in page_maker]
+
+
 def _fresh() -> dict[str, Any]:
     return {"content_changed": False, "pages_wanted": False, "anchors": [], "content_lookups": []}
 
@@ -74,7 +97,7 @@ def _make_all_pages(original: Callable[..., Any]) -> Callable[..., Any]:
         else:
             yield from _resume(context, root_box, html, plan)
         # the states as the pages compared them, before layout_document sets the page total
-        _local.last = [_copied(entry) for entry in context.page_maker]
+        _local.last = _recorded(context.page_maker)
 
     return make_all_pages
 
@@ -88,26 +111,34 @@ def _layout_document(original: Callable[..., Any]) -> Callable[..., Any]:
     return layout_document
 
 
-def _resume(context: Any, root_box: Any, html: Any, plan: tuple[list[PageState], Resumed]) -> Iterator[Any]:
+def _resume(context: Any, root_box: Any, html: Any, plan: tuple[list[PageState], Resumed, int]) -> Iterator[Any]:
     """make_all_pages from the earlier layout's state of page `start`, up to the end or the
-    first page past `past` that starts where a page of the earlier layout started."""
-    states, resumed = plan
+    first page past `past` that starts where a page of the earlier layout started (and
+    `beyond` pages more, if the document goes on)."""
+    states, resumed, beyond = plan
     start = resumed.start
     context.page_maker = [(*copy.deepcopy(state), _fresh()) for state in states[:start + 1]]
     context.rendered_notes = []
-    index, behind = start, resumed.past is None
+    index, behind = start, False
     while True:
         page, resume_at = page_layout.remake_page(index, context, root_box, html)
         yield page
-        behind = behind or _starts(page, resumed.past)
+        behind = behind or (resumed.past is not None and _starts(page, resumed.past))
         index += 1
         if resume_at is None and not context.reported_footnotes:
             break
+        if resumed.rejoined is not None:
+            if index - resumed.rejoined[0] >= beyond:
+                break
+            continue
         if behind and not context.broken_out_of_flow and not context.reported_footnotes:
             state = _copied(context.page_maker[index])
             if (j := next((j for j, old in enumerate(states) if old is not None and old == state), None)) is not None:
                 resumed.rejoined = (index, j)
-                break
+                if beyond == 0:
+                    break
+    if _looks_up(context.page_maker[start:]):
+        raise ResumeRefused("a resumed page looks up counters or targets of other pages")
     # layout_document reads page_maker[i + 1] for the i-th page it got, and loops again while
     # an entry says its content changed: the entries from `start` on, none to remake.
     context.page_maker = [(*entry[:4], _fresh()) for entry in context.page_maker[start:index + 1]]
@@ -134,16 +165,52 @@ def recording() -> Iterator[list[list[PageState | None]]]:
 
 
 @contextmanager
-def resuming(states: list[PageState | None], start: int, past: str | None) -> Iterator[Resumed]:
+def resuming(states: list[PageState | None], start: int, past: str | None, beyond: int = 0) -> Iterator[Resumed]:
     """Within: a layout makes its pages from page `start`, starting from `states[start]` of
     an earlier layout (whose states `recording()` kept), and stops at the first page after
-    the one where the element with id `past` starts whose start state is one of `states`."""
+    the one where the element with id `past` starts whose start state is one of `states`
+    (None: at the end), or `beyond` pages after that one (those pages are the earlier
+    layout's again, laid out so that a caller can judge the page before them in context)."""
     if any(state is None for state in states[:start + 1]):
-        raise ValueError("the earlier layout's page groups hold boxes: no state to resume from")
+        raise ValueError("the earlier layout recorded no state to resume from (page groups or page lookups)")
     resumed = Resumed(start, past)
-    _local.plan = (states, resumed)
+    _local.plan = (states, resumed, beyond)
     try:
         with patched(PAGE_RESUME):
             yield resumed
     finally:
         _local.plan = None
+
+
+def _tagged(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, dict):
+        return {"d": [[_tagged(k), _tagged(v)] for k, v in value.items()]}
+    if isinstance(value, list):
+        return {"l": [_tagged(v) for v in value]}
+    if isinstance(value, tuple):
+        return {"t": [_tagged(v) for v in value]}
+    if isinstance(value, set | frozenset):
+        return {"s" if isinstance(value, set) else "f": sorted((_tagged(v) for v in value), key=repr)}
+    raise TypeError(f"a page state holds a {type(value).__name__}")
+
+
+def _untagged(value: Any) -> Any:
+    if not isinstance(value, dict):
+        return value
+    [(kind, items)] = value.items()
+    if kind == "d":
+        return {_untagged(k): _untagged(v) for k, v in items}
+    restored = [_untagged(v) for v in items]
+    return {"l": list, "t": tuple, "s": set, "f": frozenset}[kind](restored)
+
+
+def dump_states(states: list[PageState | None]) -> str:
+    """The states as JSON (TypeError if one holds anything but plain data)."""
+    return json.dumps([_tagged(state) for state in states], separators=(",", ":"))
+
+
+def load_states(text: str) -> list[PageState | None]:
+    """The states `dump_states` wrote, with their types as they were."""
+    return [_untagged(state) for state in json.loads(text)]

@@ -9,6 +9,12 @@ Entries are written atomically, so concurrent builds may share the folder, and t
 may be deleted at any time (`rm -rf ~/.cache/newsprint-exporter`). After each build the
 entries unused for `MAX_AGE_DAYS` go, then the least recently used ones until the folder
 is under its size cap.
+
+Beside a chunk laid out with a resume record (resume.py) is `<key>.resume.json`, and an
+index entry keyed by the chunk's structure (`previous_key`: its HTML's skeleton, the shared
+digest, the files it links) names the last chunk laid out with that structure, so that a
+chunk whose text changed finds its earlier version and lays out only the pages the change
+touched.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from ...fonts import installed_faces
 from ...resources import data_dir
 from ...weasyprint_ext.page_info import PageInfo
 from .chunks import ChunkLayout
+from .resume import Previous, skeleton
 
 _LINKED = regex.compile(r'\b(?:src|href)="([^"#:]+)"')
 _PACKAGE = Path(__file__).resolve().parents[2]
@@ -37,6 +44,7 @@ _PACKAGE = Path(__file__).resolve().parents[2]
 # (autospace, theme CSS), the WeasyPrint extensions; and words.py (headline word spans).
 _LAYOUT_CODE = ("writers/pdf", "writers", "weasyprint_ext")
 DEFAULT_MAX_BYTES = 1 << 30
+_RESUME = ".resume.json"
 MAX_AGE_DAYS = 30
 
 
@@ -77,6 +85,12 @@ def chunk_key(shared: str, html: str, stage: Path) -> str:
     return h.hexdigest()
 
 
+def previous_key(shared: str, html: str, stage: Path) -> str:
+    """The index key of a chunk's earlier versions: everything in its key but the text of
+    its boxes (the same stage, code, fonts, linked files, tags and ids)."""
+    return chunk_key(shared, "earlier version\0" + skeleton(html), stage)
+
+
 class ChunkCache:
     """Laid-out chunks on disk: `<key>.pdf` with its page data in `<key>.json`; a text
     result (a contents fit's rule) is a `<key>.json` alone."""
@@ -104,8 +118,20 @@ class ChunkCache:
     def put(self, key: str, layout: ChunkLayout) -> None:
         pdf, meta = self._paths(key)
         write_bytes(pdf, layout.pdf)
+        if layout.record is not None:  # before the entry's page data, which makes it an entry
+            write_bytes(meta.with_suffix(_RESUME), layout.record)
         info = {"pages": [asdict(p) for p in layout.pages], "moves": layout.moves}
         write_bytes(meta, json.dumps(info, ensure_ascii=False).encode())
+
+    def previous(self, index: str) -> Previous | None:
+        """The chunk last laid out under `index` (previous_key) with its resume record."""
+        if (key := self.get_text(index)) is None or (layout := self.get(key)) is None:
+            return None
+        try:
+            record = self._paths(key)[1].with_suffix(_RESUME).read_bytes()
+        except OSError:
+            return None
+        return Previous(layout.pdf, layout.pages, layout.moves, record)
 
     def get_text(self, key: str) -> str | None:
         """A small result kept beside the chunks (the contents fit's rule): `<key>.json` alone."""
@@ -126,19 +152,21 @@ class ChunkCache:
         a file already gone is not an error."""
         entries = []
         for meta in self.root.glob("*/*.json"):
-            pdf = meta.with_suffix(".pdf")
+            if meta.name.endswith(_RESUME):
+                continue  # goes with its entry
+            files = (meta, meta.with_suffix(".pdf"), meta.with_suffix(_RESUME))  # a text entry has only the first
             try:
-                used, size = meta.stat().st_mtime, meta.stat().st_size
-                size += pdf.stat().st_size if pdf.exists() else 0  # a text entry has no PDF
+                used = meta.stat().st_mtime
+                size = sum(path.stat().st_size for path in files if path.exists())
             except OSError:
                 continue
-            entries.append((used, size, meta, pdf))
+            entries.append((used, size, files))
         entries.sort(key=lambda entry: entry[0], reverse=True)  # newest first
         total, now, removed = 0, time.time(), 0
-        for used, size, meta, pdf in entries:
+        for used, size, files in entries:
             total += size
             if total > self.max_bytes or now - used > self.max_age:
-                for path in (meta, pdf):
+                for path in files:
                     path.unlink(missing_ok=True)
                 removed += 1
         return removed

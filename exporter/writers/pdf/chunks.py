@@ -12,18 +12,25 @@ with one extra stylesheet that suppresses the page-margin furniture.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ...model import Part, Section
 from .fetcher import staged_layout
 from ...weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.page_info import PageInfo, page_info
+from ...weasyprint_ext.page_resume import PageState, recording
 from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from .fill import Move, filled
+from .resume import Previous, opening_parts, resume_record, resumed_layout
+
+LOG = logging.getLogger("exporter.pdf")
 
 # A chunk is one section, or several small consecutive sections of one part: fewer
 # chunks pay less per-document overhead (stylesheets, fonts, PDF writing).
@@ -63,12 +70,16 @@ class WorkerRecord:
 @dataclass
 class ChunkLayout:
     """A laid-out chunk: its PDF (no page furniture), what each page holds, the fillers
-    the hole-filling pass moved (fill.py), and where it was laid out (None: from the cache)."""
+    the hole-filling pass moved (fill.py), and where it was laid out (None: from the cache).
+    `record`: what a later resume of it needs (resume.py), when asked for; `resumed`: the
+    pages it laid out (first index, count) when it resumed an earlier layout."""
 
     pdf: bytes
     pages: list[PageInfo]
     moves: list[Move] = field(default_factory=list)
     worker: WorkerRecord | None = None
+    record: bytes | None = None
+    resumed: tuple[int, int] | None = None
 
 
 def _weight(section: Section) -> int:
@@ -100,14 +111,55 @@ def split(parts: list[Part], breaks: str = "section") -> list[list[ChunkPart]]:
     return chunks
 
 
-def layout_chunk(html: str, stage: str) -> ChunkLayout:
+def _recorded(lay_out: Callable[[str], Any]) -> tuple[Callable[[str], Any], dict[int, list[PageState | None]]]:
+    """`lay_out` that also keeps each document's page states, by the document's id."""
+    states: dict[int, list[PageState | None]] = {}
+
+    def recorded(markup: str) -> Any:
+        with recording() as layouts:
+            document = lay_out(markup)
+        states[id(document)] = layouts[-1]
+        return document
+
+    return recorded, states
+
+
+def _full_layout(html: str, lay_out: Callable[[str], Any], resumable: bool) -> ChunkLayout:
+    """The chunk laid out whole by `filled`, with its resume record when `resumable`."""
+    if resumable:
+        lay_out, states = _recorded(lay_out)
+    rendered, laid, moves = filled(html, lay_out)
+    with patched(DEFERRED_FONT_SUBSETS):
+        pdf = rendered.write_pdf()
+    record = resume_record(laid, states[id(rendered)], opening_parts(rendered.pages)) if resumable else None
+    return ChunkLayout(pdf, [page_info(page) for page in rendered.pages], moves, record=record)
+
+
+def _resumed(html: str, previous: Previous, lay_out: Callable[[str], Any]) -> ChunkLayout | None:
+    """The chunk laid out from the pages of `previous` its edit changed, when that is surely
+    its full layout (resume.py); None otherwise, or if the resume fails in any way."""
+    try:
+        resumed = resumed_layout(html, previous, lay_out)
+    except Exception as error:  # any failure means a full layout, never a wrong page
+        LOG.info("laying the chunk out whole: the resume failed (%s)", error)
+        return None
+    if resumed is None:
+        return None
+    return ChunkLayout(resumed.pdf, resumed.pages, resumed.moves, record=resumed.record,
+                       resumed=(resumed.start, resumed.count))
+
+
+def layout_chunk(html: str, stage: str, resumable: bool = False, previous: Previous | None = None) -> ChunkLayout:
     """Lay out one chunk as a single pass would, holes filled (runs in a worker process,
-    which parses the build's stylesheets once and reuses them for its later documents)."""
+    which parses the build's stylesheets once and reuses them for its later documents).
+    `resumable`: keep what a later resume needs; `previous`: the cached layout of the chunk's
+    earlier version, resumed from when that gives the same pages (else laid out whole)."""
     started = time.time()
     with reusing(stage) as shared, patched(), patched(REUSED_STYLESHEETS):
         parses, reuses = shared.parses, shared.reuses
-        rendered, _, moves = filled(html, staged_layout(Path(stage), **shared.render_options()))
-        with patched(DEFERRED_FONT_SUBSETS):
-            pdf = rendered.write_pdf()
-        record = WorkerRecord(os.getpid(), started, time.time(), shared.parses - parses, shared.reuses - reuses)
-    return ChunkLayout(pdf, [page_info(page) for page in rendered.pages], moves, record)
+        lay_out = staged_layout(Path(stage), **shared.render_options())
+        layout = _resumed(html, previous, lay_out) if previous is not None else None
+        if layout is None:
+            layout = _full_layout(html, lay_out, resumable)
+        layout.worker = WorkerRecord(os.getpid(), started, time.time(), shared.parses - parses, shared.reuses - reuses)
+    return layout

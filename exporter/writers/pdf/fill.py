@@ -301,6 +301,12 @@ def too_tall(html: str, render: Callable[[str], Any]) -> list[str]:
     return [slug for slug in notices if pages.get(slug, 0) > 1]
 
 
+def split_before_layout(html: str, render: Callable[[str], Any]) -> list[Move]:
+    """The moves that split the notices of `html` taller than a page (too_tall), made before
+    the trial (a resumed layout of a chunk, resume.py, makes them as `filled` does)."""
+    return [(_SPLIT + slug, "a page") for slug in too_tall(html, render)]
+
+
 _SQUEEZE = "squeeze "
 _SECTION = '<section class="section'
 
@@ -351,7 +357,7 @@ def filled(html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move
     """The laid-out document of `html` (render(html) -> a WeasyPrint Document), with its
     notices taller than a page split and its holes filled when the trial has any:
     (document, the html laid out, the moves made)."""
-    if splits := [(_SPLIT + slug, "a page") for slug in too_tall(html, render)]:
+    if splits := split_before_layout(html, render):
         html = apply_moves(html, splits)
         LOG.info("taller than a page: split %s before layout", ", ".join(s.removeprefix(_SPLIT) for s, _ in splits))
     trial = render(html)

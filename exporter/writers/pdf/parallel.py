@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ... import executors
 from . import contents_fit
-from .cache import ChunkCache, chunk_key, stage_digest
+from .cache import ChunkCache, chunk_key, previous_key, stage_digest
 from ...workers import worker_pool
 from .fill import apply_moves
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 LOG = logging.getLogger("exporter.pdf")
 Render = Callable[..., str]
-LayOut = Callable[[str, str], ChunkLayout]
+LayOut = Callable[..., ChunkLayout]
 T = TypeVar("T")
 
 
@@ -48,6 +48,7 @@ class LayoutPass:
     documents: int
     cached: int
     workers: tuple[WorkerRecord, ...] = ()
+    resumed: int = 0  # of the laid-out ones, how many only from the pages an edit changed
 
     @property
     def laid_out(self) -> int:
@@ -145,55 +146,69 @@ class ChunkedLayout:
         return fitted
 
     def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
-                meanwhile: Callable[[], object] | None = None, task: LayOut = layout_chunk) -> list[ChunkLayout]:
+                meanwhile: Callable[[], object] | None = None, task: LayOut = layout_chunk,
+                resumable: bool = False) -> list[ChunkLayout]:
         """Every document rendered, then taken from the cache or laid out by `task(html, stage)`,
         the heaviest first.
 
         A document is handed to the workers as soon as it is rendered, so they lay out while
         the rest render, and `meanwhile` runs here while they work; the pool starts before
-        the progress display's refresh thread.
+        the progress display's refresh thread. `resumable` (chunks, with a cache): a document
+        not in the cache is laid out from its earlier version's pages where it can be
+        (resume.py), and what a later resume needs is cached with it.
         """
         pool = self._pool_for(len(renders))
-        keys, cached, serial, futures = self._hand_out(renders, weights, pool, task)
+        keys, cached, serial, futures = self._hand_out(renders, weights, pool, task,
+                                                       resumable and self.cache is not None)
         if meanwhile is not None:
             meanwhile()
         fresh = self._collect(serial, futures, what, task)
         if self.cache is not None:
             for i, layout in fresh.items():
-                self.cache.put(keys[i], layout)
-        LOG.info("laid out %d of %d %s (%d from the cache)", len(fresh), len(renders), what, len(cached))
+                self.cache.put(keys[i][0], layout)
+                if layout.record is not None:
+                    self.cache.put_text(keys[i][1], keys[i][0])
+        resumed = sum(layout.resumed is not None for layout in fresh.values())
+        LOG.info("laid out %d of %d %s (%d from the cache, %d resumed)", len(fresh), len(renders), what, len(cached),
+                 resumed)
         records = tuple(layout.worker for _, layout in sorted(fresh.items()) if layout.worker is not None)
-        self.passes.append(LayoutPass(what, len(renders), len(cached), records))
+        self.passes.append(LayoutPass(what, len(renders), len(cached), records, resumed))
         layouts = {**cached, **fresh}
         return [layouts[i] for i in range(len(renders))]
 
     def _hand_out(self, renders: list[Callable[[], str]], weights: list[int], pool: Executor | None, task: LayOut,
-                  ) -> tuple[dict[int, str], dict[int, ChunkLayout], dict[int, str], dict[Future[ChunkLayout], int]]:
-        """Render each document; take it from the cache, or submit it, or keep it to lay out here."""
-        keys: dict[int, str] = {}
+                  resumable: bool) -> tuple[dict[int, tuple[str, str]], dict[int, ChunkLayout],
+                                            dict[int, tuple[Any, ...]], dict[Future[ChunkLayout], int]]:
+        """Render each document; take it from the cache, or submit it, or keep it to lay out
+        here. The keys: (the document's, its earlier versions' index)."""
+        keys: dict[int, tuple[str, str]] = {}
         cached: dict[int, ChunkLayout] = {}
-        serial: dict[int, str] = {}
+        serial: dict[int, tuple[Any, ...]] = {}
         futures: dict[Future[ChunkLayout], int] = {}
         for i in sorted(range(len(renders)), key=lambda i: -weights[i]):
             html = renders[i]()
+            previous = None
             if self.cache is not None:
-                keys[i] = chunk_key(self.shared, html, self.stage)
-                if (hit := self.cache.get(keys[i])) is not None:
+                keys[i] = (chunk_key(self.shared, html, self.stage),
+                           previous_key(self.shared, html, self.stage) if resumable else "")
+                if (hit := self.cache.get(keys[i][0])) is not None:
                     cached[i] = hit
                     continue
+                previous = self.cache.previous(keys[i][1]) if resumable else None
+            args = (html, str(self.stage), *((resumable, previous) if resumable else ()))
             if pool is not None:
-                futures[pool.submit(task, html, str(self.stage))] = i
+                futures[pool.submit(task, *args)] = i
             else:
-                serial[i] = html
+                serial[i] = args
         return keys, cached, serial, futures
 
-    def _collect(self, serial: dict[int, str], futures: dict[Future[ChunkLayout], int], what: str, task: LayOut,
-                 ) -> dict[int, ChunkLayout]:
+    def _collect(self, serial: dict[int, tuple[Any, ...]], futures: dict[Future[ChunkLayout], int], what: str,
+                 task: LayOut) -> dict[int, ChunkLayout]:
         fresh: dict[int, ChunkLayout] = {}
         with _progress(self.show_progress) as progress:
             bar = progress.add_task(f"laying out {what}", total=len(futures) + len(serial))
-            for i, html in serial.items():
-                fresh[i] = task(html, str(self.stage))
+            for i, args in serial.items():
+                fresh[i] = task(*args)
                 progress.advance(bar)
             for future in as_completed(futures):
                 fresh[futures[future]] = future.result()
@@ -213,7 +228,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     hrefs = list(context["stylesheets"])
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
     renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
-    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", meanwhile)
+    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", meanwhile, resumable=True)
     if moves := [move for chunk in ordered for move in chunk.moves]:
         whole = stage / "print.html"
         whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
