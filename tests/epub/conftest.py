@@ -1,6 +1,7 @@
-"""EPUB builds of the examples are shared by every EPUB test module: built once per session
-(per xdist worker) for each (source, theme), and every example book in every built-in EPUB
-theme for the slow checkers (EPUBCheck, DAISY Ace, calibre)."""
+"""EPUB builds of the examples are shared by every EPUB test module: built once per test run
+for each (source, theme), whichever xdist worker asks first (tests/conftest.py shared_build),
+and every example book in every built-in EPUB theme for the slow checkers (EPUBCheck, DAISY
+Ace)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from exporter.api import BuildOptions, build
 
-from ..conftest import ALL_EXAMPLES, EXAMPLES
+from ..conftest import ALL_EXAMPLES, EXAMPLES, shared_build
 
 BOOK_EXAMPLES = [*ALL_EXAMPLES, EXAMPLES / "weekly.toml"]
 BOOK_THEMES = ["broadsheet", "digest", "vertical"]
@@ -28,7 +29,7 @@ def epub_of(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path, str], P
     def get(source: Path, theme: str) -> Path:
         key = (str(source), theme)
         if key not in built:
-            (built[key],) = build(source, "epub", theme, BuildOptions(outdir=tmp_path_factory.mktemp("epub")))
+            built[key] = shared_build(tmp_path_factory, f"epub {source} {theme}", lambda out: _epub(source, theme, out))
         return built[key]
 
     return get
@@ -38,3 +39,8 @@ def epub_of(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path, str], P
 def example_books(epub_of: Callable[[Path, str], Path]) -> dict[str, Path]:
     """'<example stem>-<theme>' -> the built EPUB."""
     return {f"{source.stem}-{theme}": epub_of(source, theme) for source, theme in BOOKS}
+
+
+def _epub(source: Path, theme: str, out: Path) -> Path:
+    (path,) = build(source, "epub", theme, BuildOptions(outdir=out))
+    return path

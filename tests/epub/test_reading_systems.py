@@ -29,14 +29,14 @@ def _book(source: Path, theme: str, out: Path) -> Book:
 
 
 @pytest.fixture(scope="module")
-def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Book]:
-    tmp = tmp_path_factory.mktemp("reading-systems")
+def books(epub_of) -> dict[str, Book]:
+    """The session's shared builds (tests/epub/conftest.py): the same books EPUBCheck and Ace check."""
     return {
-        "en": _book(EN_EXAMPLE, "digest", tmp),
-        "zh": _book(ZH_EXAMPLE, "broadsheet", tmp),
-        "weekly": _book(EXAMPLES / "weekly.toml", "broadsheet", tmp),
-        "tw-vertical": _book(TW_EXAMPLE, "vertical", tmp),
-        "en-vertical": _book(EN_EXAMPLE, "vertical", tmp / "v"),
+        "en": Book(epub_of(EN_EXAMPLE, "digest")),
+        "zh": Book(epub_of(ZH_EXAMPLE, "broadsheet")),
+        "weekly": Book(epub_of(EXAMPLES / "weekly.toml", "broadsheet")),
+        "tw-vertical": Book(epub_of(TW_EXAMPLE, "vertical")),
+        "en-vertical": Book(epub_of(EN_EXAMPLE, "vertical")),
     }
 
 

@@ -1,4 +1,5 @@
-"""PDF builds are slow (seconds each), so each one is made once per session and shared."""
+"""PDF builds are slow (seconds each), so each one is made once per test run and shared by
+the xdist workers (tests/conftest.py shared_build)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import pytest
 from exporter.api import BuildOptions, build
 from exporter.readers import LoadedEdition, load
 
+from ..conftest import shared_build
 from ..samples import write_edition
 
 
 @pytest.fixture(scope="session")
 def small_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_edition(tmp_path_factory.mktemp("small"))
+    """One path for every worker, so that build_pdf's builds of it are shared too."""
+    return shared_build(tmp_path_factory, "small edition", write_edition)
 
 
 Builder = Callable[..., tuple[LoadedEdition, Path]]
@@ -32,9 +35,12 @@ def build_pdf(tmp_path_factory: pytest.TempPathFactory) -> Builder:
             if not Path(source).exists():
                 pytest.skip(f"example {source} does not exist yet")
             loaded = load(source)
-            out = tmp_path_factory.mktemp("pdf")
-            [pdf] = build(loaded, "pdf", theme, BuildOptions(outdir=out, emit_print_html=True, **options))  # type: ignore[arg-type]
-            cache[key] = (loaded, pdf)
+
+            def make(out: Path) -> Path:
+                [pdf] = build(loaded, "pdf", theme, BuildOptions(outdir=out, emit_print_html=True, **options))  # type: ignore[arg-type]
+                return pdf
+
+            cache[key] = (loaded, shared_build(tmp_path_factory, f"pdf {key}", make))
         return cache[key]
 
     return get
