@@ -451,6 +451,10 @@ def test_photo_story_pictures_sit_on_the_column_grid() -> None:
     assert ".kind-photo .figure.landscape:only-of-type img { width: 88.50mm; }" in css
     # in an article's two columns a picture keeps to one, the text beside it
     assert "> .article-body > .figure" not in css
+    # a head keeps two lines in each column (four or more), not three (it held the digest
+    # week's 20 Nov 数字经济 story off a hole that had room for two a column)
+    assert ".article .article-body > p:first-child { orphans: 2; }" in css
+    assert "orphans" not in grid_css(PageSetup("B5", "20mm 18mm 22mm", 1, "6mm", None))
     three = grid_css(PageSetup("A3", "18mm 14mm 20mm", 3, "5mm", None))
     assert ".kind-photo .figure.landscape:not(.narrow):only-of-type img { width: 177.67mm; }" in three  # two of three columns
     assert ".kind-photo .figure.landscape.narrow:only-of-type img { width: 86.33mm; }" in three  # narrowed: one

@@ -28,9 +28,14 @@ A part whose last page is short (SHORT_LAST) and could come back onto the pages 
 its sections marked `squeeze` (the theme's print CSS tightens the space between items), is
 laid out again, and keeps that only when it takes a page off (`find_squeezes`).
 
+A picture that opens a page after a hole: a photo story (after a hole of MIN_HOLE) moves after
+the next article as other fillers do; a picture across columns is set in one (`narrow`, its
+grid size down, grid.py) to stand in the hole; else it moves past the blocks that fill it.
+A move can open the next hole, so a second round (FILL_ROUNDS) looks at the moved layout.
+
 What may move: notices, photo stories and briefs (`is_filler`), one article forward or back,
-never out of their section; and a picture that opens a page after a hole, past as many of the blocks
-that follow it in its article as fill the hole (at least one). Articles keep their order otherwise. Moves are made on the print HTML,
+never out of their section, and never twice; and a picture that opens a page after a hole, past
+as many of the blocks that follow it in its article as fill the hole (at least one). Articles keep their order otherwise. Moves are made on the print HTML,
 between the `<!--article SLUG-->` … `<!--/article SLUG-->` markers of print_sections.html,
 so single-pass and chunked layout move the same items (a chunk is whole sections).
 """
