@@ -234,9 +234,9 @@ def test_only_a_unit_with_a_break_is_tried_broken(monkeypatch: pytest.MonkeyPatc
 
 
 def test_a_date_and_time_range_breaks_after_zhi_not_leaving_a_loose_line() -> None:
-    # A notice's 停水时间：… line (the week in digest, A4 columns): the range 22:00至11月24日
-    # was one unit, so the line before it held only the date and （星期一）, letter-spaced
-    # (停 水 时 间 ： … （ 星 期 一 ）). A range written with 至 may break after it, as text does.
+    # A range written with 至 may break after it, as text does: in a line with room for
+    # 22:00至 (not the week's own notice column, where it needs an em more than the line has
+    # to spare), 22:00至11月24日 as one unit left the line before it letter-spaced.
     text = "停水时间：2026年11月23日（星期一）22:00至11月24日（星期二）6:00。"
     html = autospace('<html lang="zh-CN"><head><style>.nobr { white-space: nowrap }'
                      ' .autospace-l { margin-left: 0.125em } .autospace-r { margin-right: 0.125em }'
