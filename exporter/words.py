@@ -22,7 +22,10 @@ _UNIT = (r"(?:%|‰|℃|°C?|(?:个百分点|平方公里|平方米|立方米|�
          r"(?:/(?:小时|秒|分钟|天|年|人|户|平方米))?)")
 _ITEM = rf"\d+(?:[.,:：]\d+)*{_UNIT}?"
 # A number with its unit, a range or a date: 80公里/小时, 17:00—19:00, 3.5%, 2026年11月19日.
-NOBREAK = regex.compile(rf"{_ITEM}(?:(?:[—–~～\-]|至|到)?{_ITEM})*")
+# A range written with 至 or 到 is words, not a sign: it may break after them, as text does
+# (22:00至 / 11月24日6:00); kept whole, a date and time range left the line before it
+# letter-spaced (a notice's 停 水 时 间 ：… （ 星 期 一 ）).
+NOBREAK = regex.compile(rf"{_ITEM}(?:[—–~～\-]?{_ITEM})*(?:(?:至|到)(?={_ITEM}))?")
 # A 2-em dash ("——", also typed "———") is one mark: the segmenter would cut it in two.
 _LATIN_RUN = regex.compile(rf"({NOBREAK.pattern}|[—―]{{2,}}|[A-Za-z0-9\p{{Latin}}][\p{{Latin}}A-Za-z0-9.,:%/'’&+\-–~]*)")
 _HAN = regex.compile(r"\p{Han}")
@@ -89,11 +92,16 @@ def words(text: str) -> tuple[str, ...]:
 
 
 def word_spans(text: str | None) -> Markup:
-    """`text`, escaped, with each word in `<span class="w">` (a Jinja filter)."""
+    """`text`, escaped, with each word in `<span class="w">` (a Jinja filter). The "…" that
+    ends a cut title (`short_title`) is in `<span class="cut">` inside its word: before a
+    contents leader, print leaves it out (the leader's dots continue the title; after the
+    ellipsis they started half an em or more away, past the glyph's own blank)."""
     if not text:
         return Markup("")
-    return Markup("").join(escape(g) if g.isspace() else Markup('<span class="w">%s</span>') % g
-                           for g in words(str(text)))
+    out = [escape(g) if g.isspace() else Markup('<span class="w">%s</span>') % g for g in words(str(text))]
+    if str(text).endswith("…") and len(str(text)) > 1:
+        out[-1] = Markup(str(out[-1]).removesuffix("…</span>") + '<span class="cut">…</span></span>')
+    return Markup("").join(out)
 
 
 _SENTENCE_END = regex.compile(r"[。！？!?]|\.(?=\s|$)")

@@ -22,7 +22,7 @@ NOTICE_ISSUER = "青川市交通运输局"
 NOTICE_DATE = "2026年11月19日"
 # Generated images by name: size and colour.
 IMAGES = {"bridge.png": ((320, 200), (70, 110, 160)), "img/harbour.png": ((640, 400), (70, 110, 150)),
-          "img/cover.jpg": ((600, 900), (150, 40, 40))}
+          "img/cover.jpg": ((600, 900), (150, 40, 40)), "portrait.png": ((240, 480), (90, 120, 90))}
 
 PARAGRAPH = (
     "青川江大桥今日正式通车。大桥连接江北新区与江南老城，主桥全长3.5公里，为双向六车道城市快速路，"

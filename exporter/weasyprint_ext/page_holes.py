@@ -50,6 +50,13 @@ def following_heights(root: Any, target: Any) -> list[float]:
 
 
 
+def spans_columns(page: Any, element: Any) -> bool:
+    """Whether `element` is laid out on `page` across its container's columns
+    (`column-span: all`)."""
+    return any(getattr(box, "element", None) is element and box.style["column_span"] == "all"
+               for box in page._page_box.children[0].descendants())
+
+
 def content_height(page: Any) -> float:
     """The height of a page's text area, in px."""
     return page._page_box.height

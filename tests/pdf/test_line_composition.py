@@ -231,3 +231,18 @@ def test_only_a_unit_with_a_break_is_tried_broken(monkeypatch: pytest.MonkeyPatc
     lines = [t for t, _, _ in _line_ends(html)]
     assert bool(calls) is tried, (len(calls), lines)
     assert "".join(lines) == text
+
+
+def test_a_date_and_time_range_breaks_after_zhi_not_leaving_a_loose_line() -> None:
+    # A range written with 至 may break after it, as text does: in a line with room for
+    # 22:00至 (not the week's own notice column, where it needs an em more than the line has
+    # to spare), 22:00至11月24日 as one unit left the line before it letter-spaced.
+    text = "停水时间：2026年11月23日（星期一）22:00至11月24日（星期二）6:00。"
+    html = autospace('<html lang="zh-CN"><head><style>.nobr { white-space: nowrap }'
+                     ' .autospace-l { margin-left: 0.125em } .autospace-r { margin-right: 0.125em }'
+                     ' .autospace-lr { margin: 0 0.125em }</style></head><body>'
+                     '<p style="width: 231pt; font: 10pt Noto Serif CJK SC; margin: 0; text-align: justify;'
+                     f' text-indent: 2em; line-break: strict">{text}</p></body></html>')
+    assert '<span class="nobr"><span class="autospace-r">22:00</span>至</span>' in html
+    lines = [t for t, _, _ in _line_ends(html)]
+    assert lines[0].endswith("22:00至") and "".join(lines) == text, lines

@@ -28,9 +28,14 @@ A part whose last page is short (SHORT_LAST) and could come back onto the pages 
 its sections marked `squeeze` (the theme's print CSS tightens the space between items), is
 laid out again, and keeps that only when it takes a page off (`find_squeezes`).
 
+A picture that opens a page after a hole: a photo story (after a hole of MIN_HOLE) moves after
+the next article as other fillers do; a picture across columns is set in one (`narrow`, its
+grid size down, grid.py) to stand in the hole; else it moves past the blocks that fill it.
+A move can open the next hole, so a second round (FILL_ROUNDS) looks at the moved layout.
+
 What may move: notices, photo stories and briefs (`is_filler`), one article forward or back,
-never out of their section; and a picture that opens a page after a hole, past as many of the blocks
-that follow it in its article as fill the hole (at least one). Articles keep their order otherwise. Moves are made on the print HTML,
+never out of their section, and never twice; and a picture that opens a page after a hole, past
+as many of the blocks that follow it in its article as fill the hole (at least one). Articles keep their order otherwise. Moves are made on the print HTML,
 between the `<!--article SLUG-->` … `<!--/article SLUG-->` markers of print_sections.html,
 so single-pass and chunked layout move the same items (a chunk is whole sections).
 """
@@ -44,7 +49,7 @@ from typing import Any
 
 import regex
 from ...model import Article
-from ...weasyprint_ext.page_holes import content_height, document_root, page_facts
+from ...weasyprint_ext.page_holes import content_height, document_root, page_facts, spans_columns
 
 LOG = logging.getLogger("exporter.pdf")
 MIN_HOLE = 0.25  # share of the page's text area left empty at its foot
@@ -53,6 +58,7 @@ NO_ROOM = 0.03  # a foot hole this small (and two jump lines) holds no headline 
 BRIEF_CHARACTERS = 300  # an article this short (all its text) is a brief
 SHORT_LAST = 0.25  # a part's last page that holds no more than this share of its text area ...
 SQUEEZE_GAIN = 0.05  # ... may come back when the space the squeeze takes out (per page) covers it
+FILL_ROUNDS = 2  # a move can open the next hole (a picture set in a column leaves room for a brief)
 SQUEEZE_PAGES = 4  # ... in a part of at most this many pages: the squeeze lays the part out again,
 # which pays for one page in a short part (an edition: nanwan 2 -> 1) but costs a 22-page day
 # of the benchmark week a second layout to save one page in 22
@@ -107,14 +113,24 @@ def find_moves(pages: list[Any], html: str) -> list[Move]:
             if (after := _next_in_section(html, fresh[0][0])) is not None and _is_filler(html, after):
                 moves.append((after, _BEFORE + fresh[0][0]))
             continue
-        if facts[i - 1][0] < MIN_HOLE:
-            continue
-        if opening_figure is not None:  # a picture that did not fit: after the blocks that fill the hole
+        if opening_figure is not None:
+            # a picture that did not fit: a photo story after a large hole moves after the
+            # next article; a picture across the columns is set in one (its grid size down)
+            # and stands in the hole; else it goes after the blocks that fill the hole
             figure, heights = opening_figure
             hole = facts[i - 1][0] * content_height(pages[i - 1])
             count = max(1, sum(1 for total in accumulate(heights) if total <= hole))
-            if figure in figures and (move := _figure_move(html, figures.index(figure), count)) is not None:
+            if figure not in figures:
+                continue
+            story = fresh[0][0] if fresh and articles[0] == fresh[0] and fresh[0][1] else None
+            if facts[i - 1][0] >= MIN_HOLE and story and (after := _next_in_section(html, story)) is not None:
+                moves.append((story, after))  # a photo story: the next article's text fills the hole
+            elif spans_columns(pages[i], figure) and (move := _figure_move(html, figures.index(figure), 0)):
+                moves.append((_NARROW + move[0], move[1]))
+            elif facts[i - 1][0] >= MIN_HOLE and (move := _figure_move(html, figures.index(figure), count)):
                 moves.append(move)
+            continue
+        if facts[i - 1][0] < MIN_HOLE:
             continue
         if not fresh:
             continue
@@ -165,6 +181,7 @@ def _without_jumps(html: str, slug: str, target: str) -> str:
 
 _SPLIT = "split "
 _BEFORE = "before "
+_NARROW = "narrow "
 _NOTICE = '<aside class="notice"'
 
 
@@ -207,12 +224,13 @@ def _blocks_end(html: str, at: int, count: int) -> int:
 
 
 def _figure_move(html: str, index: int, count: int) -> Move | None:
-    """The move of the document's `index`-th figure past the `count` blocks after it, named
-    by its article and its rank there (the same in a chunk and in the whole document)."""
+    """The move of the document's `index`-th figure past the `count` blocks after it (none:
+    the figure itself, for a `narrow` move), named by its article and its rank there (the
+    same in a chunk and in the whole document)."""
     at = _nth(html, _FIGURE, index)
     end = html.find("</figure>", at) + len("</figure>")
     owners = list(_ARTICLE.finditer(html, 0, at))
-    if at < 0 or not owners or _blocks_end(html, end, 1) == end:
+    if at < 0 or not owners or (count and _blocks_end(html, end, 1) == end):
         return None
     return f"figure {owners[-1][1]}", f"{html.count(_FIGURE, owners[-1].end(), at)}:{count}"
 
@@ -230,6 +248,9 @@ def apply_moves(html: str, moves: list[Move]) -> str:
             continue
         if slug.startswith(_UNJUMP):
             html = _without_jumps(html, slug.removeprefix(_UNJUMP), after)
+            continue
+        if slug.startswith(_NARROW):
+            html = _narrow_figure(html, slug.removeprefix(_NARROW + "figure "), after)
             continue
         if slug.startswith("figure "):
             html = _move_figure(html, slug.removeprefix("figure "), after)
@@ -252,6 +273,13 @@ def apply_moves(html: str, moves: list[Move]) -> str:
         anchor += len(_markers(after)[1])
         html = html[:anchor] + "\n" + piece + html[anchor:]
     return html
+
+
+def _narrow_figure(html: str, slug: str, where: str) -> str:
+    """`html` with the figure of article `slug` at `where` ("rank:0") marked `narrow`: set
+    in one column of its article's, not across them (the theme's grid rules, grid.py)."""
+    at = _nth(html, _FIGURE, int(where.split(":")[0]), html.find(_markers(slug)[0])) + len(_FIGURE)
+    return html[:at] + " narrow" + html[at:]
 
 
 def _move_figure(html: str, slug: str, where: str) -> str:
@@ -360,20 +388,21 @@ def filled(html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move
     if splits := split_before_layout(html, render):
         html = apply_moves(html, splits)
         LOG.info("taller than a page: split %s before layout", ", ".join(s.removeprefix(_SPLIT) for s, _ in splits))
-    trial = render(html)
-    moves = find_moves(trial.pages, html)
-    if moves:
+    trial, made = render(html), []
+    for _ in range(FILL_ROUNDS):  # a second round only after moves were kept
+        moves = [m for m in find_moves(trial.pages, html) if m[0] not in {slug for slug, _ in made}]
+        if not moves:
+            break
         moved_html = apply_moves(html, moves)
         moved = render(moved_html)
         if len(moved.pages) > len(trial.pages):
             LOG.info("kept the order: moving %s would add pages", ", ".join(slug for slug, _ in moves))
-            moves = []
-        else:
-            LOG.info("filled holes: %s", "; ".join(
-                f"moved {slug} {after if after.startswith(_BEFORE) else 'after ' + after}" for slug, after in moves))
-            trial, html = moved, moved_html
+            break
+        LOG.info("filled holes: %s", "; ".join(
+            f"moved {slug} {after if after.startswith(_BEFORE) else 'after ' + after}" for slug, after in moves))
+        trial, html, made = moved, moved_html, made + moves
     document, html, squeezes = _squeezed(trial, html, render)
-    return document, html, splits + moves + squeezes
+    return document, html, splits + made + squeezes
 
 
 def _squeezed(document: Any, html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move]]:
