@@ -441,7 +441,9 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     blocks: list[list[Line]] = []
     for found_block in found:
         for part in _cut(_set_aside(page, found_block, ads), page.dropped, w):
-            blocks += [b for b in _latin_heads_off(part, not blocks or _ended(blocks[-1][-1].text)) if b]
+            after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
+                or headline_like(blocks[-1], w)
+            blocks += [b for b in _latin_heads_off(part, after) if b]
     for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
         if len(blocks[k]) == 1 and furniture.page_mark(blocks[k][0].text):
             page.furniture.append(SetAside(blocks[k][0].no, _whole(blocks[k][0]), "page line"))
@@ -669,7 +671,7 @@ def _heads_off(block: list[Line], w: Weights) -> list[list[Line]]:
             if any(closed(r.text) or _OPEN_END.search(r.text) or cells(r.text) > w.head_line or _opens(r.text)
                    or r.credit is not None for r in rows):
                 break
-            if _opens(nxt.text):
+            if _opens(nxt.text) or _byline(block, j + m) is not None:  # Daniel Seah / For The Island Herald
                 return [block[:j], rows] + _heads_off(block[j + m :], w)
     return [block]
 
@@ -752,28 +754,29 @@ _LATIN_OPEN = regex.compile(r"[-‐,;:]$")
 def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | None = None) -> list[list[Line]]:
     """Cut off an English headline set right over its story with no blank line between:
     one or two lines at the block's start (`after_end`: the text before it ended a
-    sentence) or after a finished sentence, starting with a capital and ending no
-    sentence, over a line that starts with a capital, when the last of them runs a fifth wider
+    sentence or was display type) or after a finished sentence, starting with a capital and ending no
+    sentence, over a line that starts with a capital, when the last of them runs a tenth wider
     than the column or leaves room for the next line's first word (wrapping does
     neither), or when the story's first lines repeat most of its words (headlines restate
     the story's opening). The column's measure is the `whole` block's other lines' width
     (the fifth widest of them in five)."""
     whole = whole or block
     for j in range(len(block) - 2):
-        if not (_ended(block[j - 1].text) if j else after_end):
+        if not (_ended(block[j - 1].text) if j else after_end) or (j and _byline(block, j - 1)):
             continue
         for m in (1, 2):
             rows, below = block[j : j + m], block[j + m :]
             if len(below) < 2 or any(
                     not _LATIN.search(r.text[:2]) or not _HEADLINE_START.match(r.text) or closed(r.text)
-                    or _LATIN_OPEN.search(r.text) or r.credit is not None or r.bold or _opens(r.text) for r in rows):
+                    or _LATIN_OPEN.search(r.text) or r.credit is not None or r.bold or _opens(r.text)
+                    or english.role_line(r.text) for r in rows):
                 break
             if (not _HEADLINE_START.match(below[0].text) or not _LATIN.search(below[0].text[:2])
                     or english.role_line(below[0].text)):
                 break
             widths = sorted(_width(line) for line in whole if line not in rows)
             measure = widths[len(widths) * 4 // 5]  # not the widest: a pull quote may run wider
-            if (_width(rows[-1]) > 1.2 * measure or _room_for(rows[-1], below[0], measure)
+            if (_width(rows[-1]) > 1.1 * measure or _room_for(rows[-1], below[0], measure)
                     or _restated(" ".join(r.text for r in rows), " ".join(line.text for line in below[:4]))):
                 return [block[:j], rows] + _latin_heads_off(below, True, whole)
     return [block]
@@ -784,8 +787,9 @@ _SIGN_OFF = regex.compile(r"^[—–] ?\p{Lu}")  # — Sentinel staff report, �
 
 
 def _ended(text: str) -> bool:
-    """A line that ends a story's text: a finished sentence or a sign-off."""
-    return closed(text) or bool(_SIGN_OFF.match(text))
+    """A line that ends a story's text: a finished sentence, a sign-off, or a letter
+    writer's name alone on its line."""
+    return closed(text) or bool(_SIGN_OFF.match(text)) or english.is_name(text)
 
 
 def _restated(head: str, text: str) -> bool:
