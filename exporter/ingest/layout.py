@@ -772,8 +772,9 @@ def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | Non
                     or english.role_line(r.text) for r in rows):
                 break
             if (not _HEADLINE_START.match(below[0].text) or not _LATIN.search(below[0].text[:2])
-                    or english.role_line(below[0].text)):
-                break
+                    or english.role_line(below[0].text) or below[0].text.startswith(rows[0].text)
+                    or not any(line.text.rstrip("”’\"')").endswith((".", "!", "?")) for line in below[:6])):
+                break  # a story goes on below: no copy of the line, and a sentence ends soon
             widths = sorted(_width(line) for line in whole if line not in rows)
             measure = widths[len(widths) * 4 // 5]  # not the widest: a pull quote may run wider
             if (_width(rows[-1]) > 1.1 * measure or _room_for(rows[-1], below[0], measure)
