@@ -191,14 +191,14 @@ def model_report(fams: dict[str, list[Path]]) -> dict[str, dict]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, action="append",
-                    help="a corpus folder (repeatable; default: ingest-corpus-varied, -fresh, -raw and ingest-blind, 2, 3)")
+                    help="a corpus folder (repeatable; default: ingest-corpus-varied, -fresh, -raw and ingest-blind, 2, 3, 4)")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     ap.add_argument("--no-fit", action="store_true", help="score with the default weights only")
     ap.add_argument("--model-only", action="store_true",
                     help="only the block classifier's and page decoder's leave-one-family-out scores (no weight fit)")
     args = ap.parse_args(argv)
     fams = families(*(args.corpus or [FIXTURES / f"ingest-corpus-{c}" for c in ("varied", "fresh", "raw")]
-                      + [FIXTURES / f"ingest-blind{n}" for n in ("", "2", "3")]))
+                      + [FIXTURES / f"ingest-blind{n}" for n in ("", "2", "3", "4")]))
     if args.model_only:
         report = {"model": model_report(fams)}
         if args.json:

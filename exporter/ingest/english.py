@@ -53,7 +53,7 @@ _ROLE = regex.compile(
     regex.IGNORECASE,
 )
 _BY = regex.compile(r"^(?:By|BY)\s+(?P<by>\p{Lu}.{2,90})$")
-_SMALL = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with".split())
+SMALL_WORDS = _SMALL = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with".split())
 
 
 def byline(text: str) -> tuple[str, list[str]] | None:
@@ -70,13 +70,13 @@ def byline(text: str) -> tuple[str, list[str]] | None:
     roles = False
     for part in regex.split(r"\s*[,|•]\s*", m["by"]):  # By NAME | The Daily News
         people = regex.split(r"\s+(?:and|AND|&)\s+", part)
-        if not roles and all(_is_name(p) for p in people):
+        if not roles and all(is_name(p) for p in people):
             names += people
             continue
         words = part.split()
         # a role after the last name without a comma: By TOM ALDER / Staff Reporter
         first = not names and not roles
-        cut = next((k for k in range(len(words), 0, -1) if first and _is_name(" ".join(words[:k]))), 0)
+        cut = next((k for k in range(len(words), 0, -1) if first and is_name(" ".join(words[:k]))), 0)
         role = " ".join(words[cut:])
         if not (all(w[0].isupper() or w in _SMALL for w in words[cut:]) and _ROLE.search(role)):
             return None
@@ -93,14 +93,15 @@ def role_line(text: str) -> bool:
             and all(w[0].isupper() or w in _SMALL for w in words))
 
 
-def _is_name(text: str) -> bool:
+def is_name(text: str) -> bool:
+    """A person's name as printed (two to four capitalised words), not a role or a paper."""
     return bool(_NAME.match(text)) and not _ROLE.search(text) and not text.lower().startswith("the ")
 
 
 def credit_names(credit: str) -> list[str]:
     """The photographer in an English credit: the name before any /AGENCY."""
     name = credit.split("/")[0].strip()
-    return [name] if _is_name(name) else []
+    return [name] if is_name(name) else []
 
 
 def case_style(text: str) -> str:

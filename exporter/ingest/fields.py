@@ -29,7 +29,7 @@ DATELINE = regex.compile(
     rf"|{english.DATELINE})"
 )
 _ROLE = r"(?:全媒[体體])?(?:首席|特[约約]|[见見]習|[见見]习|[实實][习習])?(?:[记記]者|通[讯訊][员員]|[实實][习習]生|[摄攝]影|撰稿|[报報]道[员員])"
-_ROLES = regex.compile(_ROLE)
+ROLES = _ROLES = regex.compile(_ROLE)
 # A reporter's name in a Chinese byline: two to four Han glyphs, or a romanised name (Karen Lee, Hong Kong papers).
 _PERSON = r"(?:\p{Han}{2,4}|\p{Lu}\p{Ll}+(?:[ \u3000]\p{Lu}\p{Ll}+){1,2})"
 _NAME_TOKEN = regex.compile(r"\p{Lu}[\p{Ll}.'-]+(?:[ \u3000]+\p{Lu}[\p{Ll}.'-]+){0,3}|[^\s、，,/／：:]+")
@@ -52,10 +52,11 @@ _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)(?:[（(](?P<credit>[^（）()]{
                                 r"|〔(?P<credit>[^〔〕]{2,40}?)\s*[／/]?\s*[摄攝]〕|【(?P<credit>[^【】]{2,40}?)\s*[／/]?\s*[摄攝]】)$")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
-# A byline alone on its line: 记者 赵明远 通讯员 蒋雪梅／报道, 本报记者 王芳, 晚报记者 周安然 文/图.
+# A byline alone on its line: 记者 赵明远 通讯员 蒋雪梅／报道, 本报记者 王芳, 晚报记者 周安然 文/图,
+# 文/图 本报记者 潘海燕.
 _OWN_LINE = regex.compile(
-    rf"^(?:\p{{Han}}{{0,8}}?{_ROLE}(?:[／/]{_ROLE})*[ \u3000]*[：:]?[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*)+"
-    r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖]|[摄攝]))?$"
+    rf"^(?:(?:文[/／][图圖]|[图圖][/／]文)[ \u3000]*)?(?:\p{{Han}}{{0,8}}?{_ROLE}(?:[／/]{_ROLE})*[ \u3000]*[：:]?[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*)+"
+    r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖摄攝]|[摄攝]|手[记記]))?$"
 )
 # A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, 【記者林志豪／台北報導】,
 # （中央社記者林志豪台北18日電）.
@@ -172,7 +173,7 @@ def own_line_byline(line: str) -> tuple[str, list[str]] | None:
     (byline, names)."""
     w = _WRITTEN_BY.match(line.strip())
     if w is not None and not _ROLES.search(line):
-        return regex.sub(r"\s+", " ", line.strip()), regex.split(r"[ \u3000、]+", w["names"])
+        return regex.sub(r"\s+", " ", line.strip()), regex.findall(_PERSON, w["names"])
     m = _OWN_LINE.match(line.strip())
     if m is None:
         return None
@@ -187,7 +188,11 @@ def box_authors(byline: str) -> tuple[str, list[str]]:
     text, names = authors(byline)
     if not names and not _ROLES.search(text):
         tokens = text.split()
+        if 2 <= len(tokens) <= 3 and all(regex.fullmatch(r"\p{Han}", t) for t in tokens):
+            tokens = ["".join(tokens)]  # a name letter-spaced in its box: ○ 秦 川
         names = tokens if tokens and all(_NAME.match(t) and regex.fullmatch(r"\p{Han}{2,3}", t) for t in tokens) else []
+        written = own_line_byline(text)
+        names = names or (written[1] if written else [])  # ■文：Catarina Lopes
     return text, names
 
 

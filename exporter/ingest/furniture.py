@@ -17,15 +17,17 @@ import regex
 
 _SIGNALS = [
     regex.compile(r"\d{4}\s*[年./-]\s*\d{1,2}\s*[月./-]\s*\d{1,2}|民[國国]\s*\d{2,3}\s*年\s*\d{1,2}\s*月"),
-    regex.compile(r"(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4})"),
+    regex.compile(r"(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4})"),
+    regex.compile(r"(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)"),
     regex.compile(r"星期[一二三四五六日天]|[週周][一二三四五六日]"),
-    regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*[版期]|(?<![\p{L}\d])[A-H]\d{1,2}(?![\p{L}\d])|(?i:\bpage\s+[A-H]?\d{1,2}\b)"),
+    regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*[版期]|(?i:\b(?:vol|no)\.\s*\d{1,5}\b)|(?<![\p{L}\d])[A-H]\d{1,2}(?![\p{L}\d])|(?i:\bpage\s+[A-H]?\d{1,2}\b)"),
     regex.compile(r"[责責][任]?[编編](?:[辑輯])?|(?<![\p{L}])[编編][辑輯]|本版[编編][辑輯]|美[编編]|校[对對]|版式|[组組]版|[审審][校]|(?i:\beditor\b)"),
 ]
 _EDITOR = _SIGNALS[-1]
-_PAGE_REF = _SIGNALS[3]
+_PAGE_REF = _SIGNALS[4]
 _CLOSED = regex.compile(r"[。！？!?]$")
-_PHONE = regex.compile(r"(?:[热熱]线|[电電]话|咨[询詢]|(?i:\bcall\b|\btel\b|\bphone\b))\D{0,3}[\d-]{7,}|\d{3,4}-\d{7,8}\b|\b\d{3}-\d{4}\b")
+_PROSE = regex.compile(r"\b\p{Ll}+,? \p{Ll}+,? \p{Ll}+\b")  # three words in lower case: running text, not a folio
+_PHONE = regex.compile(r"(?:[热熱]线|[电電]话|咨[询詢]|(?i:\bcall\b|\btel\b|\bphone\b))\D{0,3}\d[\d -]{6,}\d|\d{3,4}-\d{7,8}\b|\b\d{3}-\d{4}\b")
 _AD_LABEL = regex.compile(r"^(?:广告|廣告|(?i:advertisement|advertising|sponsored))$")
 # the label an ad carries at the end of its last line or the start of its first: （广告）, 【廣告】
 _AD_MARK = regex.compile(r"[（(【\[〔](?:广告|廣告|(?i:advertisement))[）)】\]〕]")
@@ -42,7 +44,7 @@ HEADLESS_STRIPS = frozenset("图片新闻 圖片新聞 图说 圖說 图片报�
 def folio(text: str) -> bool:
     """A folio or editor line: two folio signals (two editor roles, two page numbers) on a
     line that is not a sentence."""
-    if len(text) > 90 or _CLOSED.search(text):
+    if len(text) > 90 or _CLOSED.search(text) or _PROSE.search(text):
         return False
     hits = sum(1 for s in _SIGNALS if s.search(text))
     # two editor roles, or a teaser strip pointing to two pages or more (导读 …A04 | …A06)
@@ -58,6 +60,9 @@ def page_mark(text: str) -> bool:
     return bool(_PAGE_MARK.search(text)) and len(text) <= 24 and not _CLOSED.search(text)
 
 
+AD_LINE = 50  # characters: a classified or display ad's lines are this short or shorter
+
+
 def advert(texts: list[str]) -> bool:
     """A display ad: a block labelled as one, or short lines with a phone number and no sentence."""
     if not texts:
@@ -65,7 +70,7 @@ def advert(texts: list[str]) -> bool:
     if _AD_LABEL.match(texts[0].strip()) or ad_label(texts[0]) or ad_label(texts[-1]):
         return True
     return (any(_PHONE.search(t) for t in texts) and not any(_CLOSED.search(t) for t in texts)
-            and all(len(t) <= 40 for t in texts))
+            and all(len(t) <= AD_LINE for t in texts))
 
 
 def ad_label(text: str) -> bool:

@@ -26,7 +26,7 @@ _NUMBERS = frozenset("one two three four five six seven eight nine ten eleven tw
 _UNITS = frozenset("year years month months week weeks day days hour hours minute minutes mile miles".split())
 _PREFIXES = frozenset("un re in im ir il dis pre pro mis de non sub inter trans over under out co".split())
 _SUFFIXES = frozenset("s es ed er ers est ing ings ly ness ity ment ments ful less ish age en ern ward way".split())
-_LEFT = regex.compile(r"(\p{L}+|\p{N}+)-$")
+_LEFT = regex.compile(r"(\p{L}+|\p{N}+)[-\u2010]$")
 _RIGHT = regex.compile(r"^(\p{L}+)(-?)")
 
 

@@ -252,7 +252,16 @@ def headline_like(block: list[Line], w: Weights) -> bool:
 
 
 def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
-    """An English byline starting at line `at` (it may wrap once): lines taken, text, names."""
+    """An English byline starting at line `at` (it may wrap once): lines taken, text, names.
+    A role line under it (By Tom Haverford / Sentinel Correspondent) names nobody, and a
+    name alone over a role line (Daniel Seah / For The Island Herald) is a byline without By."""
+    pair = block[at : at + 2]
+    if len(pair) == 2 and pair[1].indent < 1 and pair[1].credit is None and english.role_line(pair[1].text):
+        first = english.byline(pair[0].text)
+        if first is not None:
+            return 2, f"{first[0]} {pair[1].text}", first[1]
+        if english.is_name(pair[0].text):
+            return 2, f"{pair[0].text} {pair[1].text}", [pair[0].text]
     for n in (2, 1):
         lines = block[at : at + n]
         if len(lines) == n and all(line.indent < 1 and line.credit is None for line in lines[1:]):
@@ -306,7 +315,8 @@ def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | No
 
 def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = ()) -> list[Line]:
     """Move furniture out of a block: a whole ad (or a block in the ruled box of one: `ads`)
-    or column logo, or a folio line at either end."""
+    or column logo, or a folio line at either end, with the paper's name and motto over
+    it or a short line left alone between such lines."""
     texts = [line.text for line in block]
     reason = None
     if furniture.advert(texts) or (ads and all(line.box is not None and line.box in ads for line in block)):
@@ -318,13 +328,22 @@ def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = ()) -
     if reason:
         page.furniture += [SetAside(line.no, _whole(line), reason) for line in block]
         return []
+    size = len(block)
+    masthead = next((j for j, line in enumerate(block[:3]) if furniture.folio(line.text)), 0)
+    if all(len(line.text) <= MASTHEAD_LINE and not closed(line.text) for line in block[:masthead]):
+        for _ in range(masthead):  # the paper's name and motto over its folio line: the masthead
+            page.furniture.append(SetAside(block[0].no, _whole(block.pop(0)), "folio line"))
     while block and furniture.folio(block[0].text):
         page.furniture.append(SetAside(block[0].no, _whole(block.pop(0)), "folio line"))
     while block and furniture.folio(block[-1].text):
         page.furniture.append(SetAside(block[-1].no, _whole(block.pop()), "folio line"))
+    if len(block) == 1 < size and len(block[0].text) <= PAPER_NAME and not closed(block[0].text):
+        page.furniture.append(SetAside(block[0].no, _whole(block.pop()), "folio line"))  # the paper's name
     return block
 
 
+PAPER_NAME = 16  # characters: a line left alone between folio lines this short is the paper's name
+MASTHEAD_LINE = 60  # characters: a paper's name or motto over its folio line is this short or shorter
 AD_LINE = 30  # characters: a display ad's lines are this short or shorter
 
 
@@ -419,7 +438,12 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     lines = read_lines(text, page.dropped, w, hints)
     found = blocks_of(lines)
     ads = _ad_boxes([line for b in found for line in b])
-    blocks = [part for b in found for part in _heads_off(_set_aside(page, b, ads), w) if part]
+    blocks: list[list[Line]] = []
+    for found_block in found:
+        for part in _cut(_set_aside(page, found_block, ads), page.dropped, w):
+            after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
+                or headline_like(blocks[-1], w)
+            blocks += [b for b in _latin_heads_off(part, after) if b]
     for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
         if len(blocks[k]) == 1 and furniture.page_mark(blocks[k][0].text):
             page.furniture.append(SetAside(blocks[k][0].no, _whole(blocks[k][0]), "page line"))
@@ -430,6 +454,15 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
         reader.read(k, block)
     reader.finish()
     return page
+
+
+def _cut(block: list[Line], dropped: Counter[str], w: Weights) -> list[list[Line]]:
+    """A block cut where its text shows blocks set with no blank line between them: brief
+    items, display type over body type, a notice's title, a headline over an opening."""
+    parts = [block]
+    for step in (lambda b: _brief_items(b, dropped), _display_off, _notice_title_off, lambda b: _heads_off(b, w)):
+        parts = [c for b in parts for c in step(b) if c]
+    return parts
 
 
 class _BlockReader:
@@ -455,8 +488,11 @@ class _BlockReader:
             return
         if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
+            prev = self.pieces[-1] if self.pieces else None
             if block[0].bold and _CLOSED_END.search(joined):
                 self.pieces.append(Caption(block))
+            elif isinstance(prev, Head) and _wraps(prev.lines[-1].text, block[0].text):
+                self.pieces[-1] = Head(prev.lines + block)  # one headline, its lines set apart
             else:
                 self.pieces += _heads(block)
             return
@@ -579,6 +615,14 @@ def _heads(block: list[Line]) -> list[Head]:
     return [Head(p) for p in parts if p]
 
 
+def _wraps(above: str, line: str) -> bool:
+    """An English headline line that goes on in the next: it ends with a small word (to,
+    the, of …) or the next starts in lower case."""
+    words = above.split()
+    return bool(words and _LATIN.search(above[-1:]) and _LATIN.search(line[:1])
+                and (words[-1].lower() in english.SMALL_WORDS or line[0].islower()))
+
+
 def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
     """A Chinese byline alone on its line (it may wrap once): lines taken, text, names."""
     for n in (2, 1):
@@ -588,6 +632,24 @@ def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None
             if found is not None:
                 return n, *found
     return None
+
+
+NOTICE_HEAD = 30  # characters: a notice's title is this short or shorter
+
+
+def _notice_title_off(block: list[Line]) -> list[list[Line]]:
+    """A notice's title (…公告, …声明, PUBLIC NOTICE) set right over its text with no
+    blank line: at the block's start, or after a finished sentence, it and a line it
+    wraps from (珠岸市第三人民医院…项目 / 招标公告) are a block of their own."""
+    for j, line in enumerate(block[:-1]):
+        if (fields.NOTICE_TITLE.search(line.text) and len(line.text) <= NOTICE_HEAD and not closed(line.text)
+                and not _OPEN_END.search(line.text)):
+            start = j - 1 if j and not closed(block[j - 1].text) and len(block[j - 1].text) <= NOTICE_HEAD and (
+                j == 1 or closed(block[j - 2].text)) else j
+            if start and not closed(block[start - 1].text):
+                continue
+            return [block[:start], block[start : j + 1], *_notice_title_off(block[j + 1 :])]
+    return [block]
 
 
 def _opens(text: str) -> bool:
@@ -609,9 +671,134 @@ def _heads_off(block: list[Line], w: Weights) -> list[list[Line]]:
             if any(closed(r.text) or _OPEN_END.search(r.text) or cells(r.text) > w.head_line or _opens(r.text)
                    or r.credit is not None for r in rows):
                 break
-            if _opens(nxt.text):
+            if _opens(nxt.text) or _byline(block, j + m) is not None:  # Daniel Seah / For The Island Herald
                 return [block[:j], rows] + _heads_off(block[j + m :], w)
     return [block]
+
+
+_LABEL = regex.compile(r"^(?:\p{Han}[ \u3000]?){2,6}$")  # 以案说法, 法 治 时 评
+_BULLET = regex.compile(r"^[●◆▲★•▶►■][ \u3000]*")
+_DATELINE_AFTER = regex.compile(r"[ \u3000]+(?=\S)")
+
+
+def _brief_items(block: list[Line], dropped: Counter[str]) -> list[list[Line]]:
+    """A list of briefs: each bulleted line after a finished item starts an item of its
+    own, and an item's title runs from its bullet to the dateline that opens its text
+    (● 省高院发布…案例 本报讯（记者 周一帆）…) or to the end of a line right over its
+    dateline. The title's bullet is layout (counted in `dropped`); a box byline (■ 本报记者
+    …) is no item."""
+    starts = [k for k, line in enumerate(block) if _BULLET.match(line.text) and not line.leadin
+              and not fields.own_line_byline(_BULLET.sub("", line.text)) and not fields.ROLES.search(line.text)
+              and (k == 0 or block[k - 1].bold or closed(block[k - 1].text) or block[k - 1].text.endswith(("）", ")")))]
+    if not starts:
+        return [block]
+    items = ([block[: starts[0]]] if starts[0] else []) + [block[a:b] for a, b in zip(starts, [*starts[1:], len(block)])]
+    out: list[list[Line]] = []
+    for item in items:
+        cut = _brief_title(item) if _BULLET.match(item[0].text) and not item[0].bold else None
+        if cut is None:
+            out.append(item)
+            continue
+        k, at = cut
+        mark = _BULLET.match(item[0].text).group()
+        dropped.update(regex.sub(r"\s", "", mark))
+        head = [Line(item[0].no, item[0].indent, item[0].text[len(mark):]), *item[1 : k + 1]]
+        line = item[k] if k else head[0]
+        head[-1] = Line(line.no, line.indent, line.text[:at].rstrip())
+        rest = [Line(item[k].no, item[k].indent, item[k].text[at:].lstrip())] if item[k].text[at:].strip() else []
+        out += [head, rest + item[k + 1 :]]
+    return [b for b in out if b]
+
+
+def _brief_title(item: list[Line]) -> tuple[int, int] | None:
+    """Where a brief's title ends: (line, offset) of the dateline after it, in its first
+    two lines, or the end of its first line when the next one opens with a dateline."""
+    for k, line in enumerate(item[:2]):
+        if k and _opens(line.text):
+            return 0, len(item[0].text)
+        start = len(_BULLET.match(line.text).group()) if k == 0 else 0
+        for gap in _DATELINE_AFTER.finditer(line.text, start):
+            if fields.DATELINE.match(line.text[gap.end() :]):
+                return k, gap.start()
+        if closed(line.text) or _OPEN_END.search(line.text):
+            return None
+    return None
+
+
+def _display_off(block: list[Line]) -> list[list[Line]]:
+    """Cut a block where display type runs into body type with no blank line between: a
+    fake-bold (or, in a PDF, display) run of one to three lines that opens a block, or
+    closes one under a finished sentence, and ends no sentence (a headline run into its
+    byline or body, a column logo over a headline, the next story's headline) is a block
+    of its own. A numbered run (一、…) is a section's subhead and
+    stays in its text."""
+    if len(block) > 2 and not block[0].bold and block[1].bold and _LABEL.match(block[0].text):
+        return [block[:1], *_display_off(block[1:])]  # a column's label over its headline
+    run = next((k for k, line in enumerate(block) if not line.bold), len(block))
+    rest = block[run:]
+    deck = len(rest) <= 2 and not any(closed(line.text) or line.indent >= 1 for line in rest) and not (
+        _opens(rest[0].text) or fields.BOX_BYLINE.match(rest[0].text)) if rest else False
+    if 0 < run <= 3 and rest and not deck and not _CLOSED_END.search(block[run - 1].text) \
+            and not _ITEM.match(block[0].text):
+        return [block[:run], *_display_off(block[run:])]
+    tail = next((k for k in range(len(block) - 1, -1, -1) if not block[k].bold), -1) + 1
+    if 0 < tail < len(block) and len(block) - tail <= 3 and not _CLOSED_END.search(block[-1].text) \
+            and not _ITEM.match(block[tail].text) and _CLOSED_END.search(block[tail - 1].text):
+        return [block[:tail], block[tail:]]  # the next story's headline under a finished text
+    return [block]
+
+
+_LATIN_OPEN = regex.compile(r"[-‐,;:]$")
+
+
+def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | None = None) -> list[list[Line]]:
+    """Cut off an English headline set right over its story with no blank line between:
+    one or two lines at the block's start (`after_end`: the text before it ended a
+    sentence or was display type) or after a finished sentence, starting with a capital and ending no
+    sentence, over a line that starts with a capital, when the last of them runs a tenth wider
+    than the column or leaves room for the next line's first word (wrapping does
+    neither), or when the story's first lines repeat most of its words (headlines restate
+    the story's opening). The column's measure is the `whole` block's other lines' width
+    (the fifth widest of them in five)."""
+    whole = whole or block
+    for j in range(len(block) - 2):
+        if not (_ended(block[j - 1].text) if j else after_end) or (j and _byline(block, j - 1)):
+            continue
+        for m in (1, 2):
+            rows, below = block[j : j + m], block[j + m :]
+            if len(below) < 2 or any(
+                    not _LATIN.search(r.text[:2]) or not _HEADLINE_START.match(r.text) or closed(r.text)
+                    or _LATIN_OPEN.search(r.text) or r.credit is not None or r.bold or _opens(r.text)
+                    or english.role_line(r.text) for r in rows):
+                break
+            if (not _HEADLINE_START.match(below[0].text) or not _LATIN.search(below[0].text[:2])
+                    or english.role_line(below[0].text) or below[0].text.startswith(rows[0].text)
+                    or not any(line.text.rstrip("”’\"')").endswith((".", "!", "?")) for line in below[:6])):
+                break  # a story goes on below: no copy of the line, and a sentence ends soon
+            widths = sorted(_width(line) for line in whole if line not in rows)
+            measure = widths[len(widths) * 4 // 5]  # not the widest: a pull quote may run wider
+            if (_width(rows[-1]) > 1.1 * measure or _room_for(rows[-1], below[0], measure)
+                    or _restated(" ".join(r.text for r in rows), " ".join(line.text for line in below[:4]))):
+                return [block[:j], rows] + _latin_heads_off(below, True, whole)
+    return [block]
+
+
+_WORD = regex.compile(r"\p{L}{3,}")
+_SIGN_OFF = regex.compile(r"^[—–] ?\p{Lu}")  # — Sentinel staff report, — Submitted by Nancy Brill
+
+
+def _ended(text: str) -> bool:
+    """A line that ends a story's text: a finished sentence, a sign-off, or a letter
+    writer's name alone on its line."""
+    return closed(text) or bool(_SIGN_OFF.match(text)) or english.is_name(text)
+
+
+def _restated(head: str, text: str) -> bool:
+    """Most of a headline's words (two at least) come back in the text under it."""
+    words = [w for w in _WORD.findall(head.lower()) if w not in english.SMALL_WORDS]
+    text = text.lower()
+    found = sum(1 for w in words if w[:5] in text)
+    return found >= 2 and 2 * found >= len(words)
 
 
 def _credit_below(blocks: list[list[Line]], k: int) -> bool:

@@ -130,11 +130,18 @@ def _glyphs(page) -> list[_Glyph]:  # noqa: ANN001 - a pymupdf.Page
     return out
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
 def _undouble(glyphs: list[_Glyph], dropped: Counter[str]) -> list[_Glyph]:
-    """Drop a glyph drawn on top of its twin, and mark the one kept as bold."""
+    """Drop a glyph drawn on top of its twin, and mark the one kept as bold; drop soft
+    hyphens (U+00AD), which a browser leaves in the text of every word it may hyphenate."""
     kept: list[_Glyph] = []
     cells: dict[tuple[str, int, int], list[_Glyph]] = {}
     for g in glyphs:
+        if g.c == SOFT_HYPHEN:  # a browser's hyphenation point inside a word: invisible, layout
+            dropped[g.c] += 1
+            continue
         tol = TWIN * g.size
         kx, ky = int(g.x0 // max(tol, 0.1)), int(g.base // max(tol, 0.1))
         twin = next((k for dx in (-1, 0, 1) for dy in (-1, 0, 1) for k in cells.get((g.c, kx + dx, ky + dy), ())

@@ -20,7 +20,7 @@ _LETTER = regex.compile(r"[\p{L}\p{N}]")
 # A run of at least four single CJK glyphs or digits, each followed by one space.
 _SPACED_RUN = regex.compile(rf"(?:(?:{CJK_CLASS}|\d) ){{3,}}(?:{CJK_CLASS}|\d)")
 _DOUBLED_PUNCT = regex.compile(r"([，。、；：,;])\1+")
-_HYPHEN_END = regex.compile(r"[\p{L}\p{N}]-$")
+_HYPHEN_END = regex.compile(r"[\p{L}\p{N}][-\u2010]$")  # a hyphen, or the one (U+2010) a browser's hyphenation draws
 _HAN = regex.compile(r"\p{scx=Han}")
 # A dash pair printed once in front of doubled text: ——北北湖湖
 _SINGLE_DASHES = regex.compile(r"^[—―─]{2}(?=(\S)\1)(?![—―─])")
@@ -117,6 +117,9 @@ def _touches_han(chars: list[str], open_at: int, close_at: int) -> bool:
 _TAIL = 64
 
 
+_DROP_CAP = regex.compile(r"(?:^|\s)[B-HJ-Z]")  # A and I are words of their own
+
+
 def join_wrapped(lines: list[str], dropped: Counter[str]) -> tuple[str, list[int]]:
     """Join hard-wrapped lines and return the text with the offsets where lines began.
 
@@ -135,8 +138,11 @@ def join_wrapped(lines: list[str], dropped: Counter[str]) -> tuple[str, list[int
         if parts:
             if _HYPHEN_END.search(tail) and _LETTER.match(line):
                 if not keeps_hyphen(tail, line):
+                    dropped[tail[-1]] += 1
                     parts[-1], size, tail = parts[-1][:-1], size - 1, tail[:-1]
-                    dropped["-"] += 1
+            elif _DROP_CAP.fullmatch(tail[-2:] if len(tail) > 1 else " " + tail) and parts[-1] == tail.strip() \
+                    and line[0].islower():
+                pass  # a drop cap (T / he council voted): the word's first letter, printed large
             elif not (is_cjk(tail[-1]) or is_cjk(line[0])):
                 parts.append(" ")
                 size, tail = size + 1, tail + " "

@@ -3,9 +3,13 @@ after the rules were frozen): bylines, jumps, credits and furniture lines."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from exporter.ingest import english, fields, furniture
+from exporter.ingest.layout import lay_out_page
+from exporter.ingest.repair import join_wrapped
 
 
 @pytest.mark.parametrize(("line", "names"), [
@@ -68,3 +72,66 @@ def test_ad_labels() -> None:
     assert furniture.ad_label("客服热线 95599　（广告）") and furniture.ad_label("【廣告】全館五折") and furniture.ad_label("广告")
     assert not furniture.ad_label("广告许可证：江工商广字001号") and not furniture.ad_label("这则（广告）违规")
     assert furniture.advert(["江城银行", "客服热线 95599　（广告）"])
+
+
+def test_english_folio_lines_and_mastheads() -> None:
+    """A weekday and a date are two folio signals, and so is an issue number (Vol. 138,
+    No. 11); a line of running text that names a date is not a folio."""
+    assert furniture.folio("Vol. 138, No. 11 | Thursday, March 13, 2025 | $1.50")
+    assert furniture.folio("THE ISLAND HERALD | SATURDAY, MARCH 15, 2025")
+    assert not furniture.folio("On Tuesday, March 4, 2025, the council said")
+    laid = lay_out_page("p.txt", "The Millbrook Sentinel\nServing Millbrook since 1887\n"
+                                 "Vol. 138, No. 11 | Thursday, March 13, 2025\n\nCouncil passes budget\n")
+    assert [f.reason for f in laid.furniture] == ["folio line"] * 3
+
+
+def test_a_display_run_opening_a_block_is_cut_off() -> None:
+    """A fake-bold headline run into its byline and body with no blank line is a block of
+    its own; a numbered fake-bold subhead stays in its text."""
+    laid = lay_out_page("p.txt", "柑柑橘橘春春梢梢期期管管理理要要点点\n■本报通讯员 黄志强\n  春梢是柑橘当年的主要结果母枝，\n"
+                                 "春梢期管理好坏直接影响全年产量。\n")
+    assert [type(p).__name__ for p in laid.pieces][:2] == ["Head", "BoxByline"]
+    assert laid.pieces[0].raw == "柑橘春梢期管理要点"
+
+
+def test_an_english_headline_over_its_story_without_a_blank_line() -> None:
+    """A headline the story's first lines restate, or one that leaves room for the next
+    line's first word, is cut off its story; a column's ordinary line is not."""
+    page = ("The Cedar Falls library will open a new\nwing for children on Monday, staff said.\n\n"
+            "Hollis girls reach state semifinal\nThe Hollis High girls basketball\nteam beat Brandt Valley 61-54 on\n"
+            "Saturday to reach the state Class B\nsemifinals for the first time since\n2009.\n")
+    laid = lay_out_page("p.txt", page)
+    assert [type(p).__name__ for p in laid.pieces] == ["Para", "Head", "Para"]
+    plain = ("Council members Ray Pruitt and Helen\nOyelaran voted against the plan,\narguing that the town should have\n"
+             "drawn more from its reserve fund.\n")
+    assert [type(p).__name__ for p in lay_out_page("p.txt", plain).pieces] == ["Para"]
+
+
+def test_english_bylines_over_a_role_line() -> None:
+    laid = lay_out_page("p.txt", "By Tom Haverford\nSentinel Correspondent\nNeed a ladder for one weekend?\n")
+    assert laid.pieces[0].names == ["Tom Haverford"]
+    laid = lay_out_page("p.txt", "Daniel Seah\nFor The Island Herald\nWhen we talk about void decks, we\n")
+    assert laid.pieces[0].names == ["Daniel Seah"]
+
+
+def test_a_drop_cap_joins_its_word() -> None:
+    assert join_wrapped(["T", "he Millbrook Town Council voted"], Counter())[0] == "The Millbrook Town Council voted"
+    assert join_wrapped(["Team", "B", "wins"], Counter())[0] == "Team B wins"
+
+
+def test_brief_items_and_notice_titles_are_cut_off_their_text() -> None:
+    """A bulleted brief's title runs to the dateline that opens its text; a notice title
+    set right over its text is a block of its own."""
+    laid = lay_out_page("p.txt", "● 省高院发布十起涉老年人权益典\n型案例 本报讯（记者 周一帆）3\n月13日，省高级人民法院发布案例。\n"
+                                 "● 岭州破获一起跨省电信诈骗案\n本报讯 近日，岭州市公安局破获一起诈骗案。\n")
+    heads = [p.raw for p in laid.pieces if type(p).__name__ == "Head"]
+    assert heads == ["省高院发布十起涉老年人权益典型案例", "岭州破获一起跨省电信诈骗案"]
+    assert laid.dropped["●"] == 2
+    laid = lay_out_page("p.txt", "减资公告\n  珠岸鸿图建材有限公司经股东会决议，注册资本减少。\n")
+    assert [type(p).__name__ for p in laid.pieces] == ["Head", "Para"]
+
+
+def test_a_browsers_hyphen_at_a_break_is_rejoined() -> None:
+    dropped: Counter[str] = Counter()
+    assert join_wrapped(["will gua\u2010", "rantee it"], dropped)[0] == "will guarantee it"
+    assert dropped["\u2010"] == 1

@@ -1,0 +1,173 @@
+"""Why articles are missed: each truth article of a corpus page that `exporter ingest` gets
+wrong is put in one error class, and the classes are counted per family, so the causes
+that recur across families can be fixed first.
+
+    python -m benchmarks.ingest_errors --corpus DIR [--held-out] [--show]
+
+With `--held-out` each family is read with the block classifier and page decoder trained
+without it (leave one family out; slow), else with the shipped models. Classes:
+
+- segmentation: `split` (the article's paragraphs land in two or more articles), `merged`
+  (its article holds another article's paragraphs), `head-in-body` (a headline, kicker, deck
+  or subhead of the page ends up as body text), `lost` (some of its text is in no article:
+  set aside or taken as a heading), `paragraphs` (the article is whole but its paragraph
+  breaks differ);
+- title: `no-title`, `part-title` (the printed title holds the found one: a kicker or deck
+  missing, or a kicker taken alone), `extra-title` (the found title holds the printed one
+  and more), `other-title` (another article's title), `wrong-title` (text that is no title);
+- authors: `byline-missed` (none found), `authors-wrong`; notices `notice-wrong`;
+- `missing`: no article holds any of its paragraphs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import multiprocessing
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from benchmarks.ingest_families import _scorer
+from benchmarks.ingest_train import family_name
+
+CLASSES = ("split", "merged", "head-in-body", "lost", "paragraphs", "missing",
+           "no-title", "part-title", "extra-title", "other-title", "wrong-title",
+           "byline-missed", "authors-wrong", "notice-wrong")
+
+
+def _edition(path: Path, model: object) -> dict:
+    from exporter.ingest.api import _ingest
+    from exporter.ingest.pdf import read_pdf
+    if path.suffix == ".pdf":
+        pages = [(f"{path.name}#p{pg.number}", pg.text, pg) for pg in read_pdf(path)]
+    else:
+        pages = [(path.name, path.read_text(encoding="utf-8"), None)]
+    result = _ingest(pages, "corpus", dt.date(2025, 3, 15), "zh-CN", None, None, model)
+    return result.edition.model_dump(mode="json", exclude_none=True)
+
+
+def classify(truth: dict, pred: dict) -> list[tuple[str, list[str]]]:
+    """Per truth article (captions aside): its id and its error classes (empty: right)."""
+    sc = _scorer()
+    norm = sc.norm
+    particles = pred["articles"]
+    ptexts = [sc.blocks_text(a) for a in particles]
+    joined = ["".join(ps + cs) for ps, cs in ptexts]
+    arts = [a for a in truth["articles"] if a["kind"] != "caption"]
+
+    def paras(a: dict) -> list[str]:
+        ps = list(a.get("lead", []))
+        for s in a.get("sections", []):
+            ps += s["paragraphs"]
+        return [norm(p) for p in ps + a.get("paragraphs", [])]
+
+    gt = [paras(a) for a in arts]
+    titles = {norm(a.get(k)) for a in truth["articles"] for k in ("kicker", "headline", "subheadline") if a.get(k)}
+    titles |= {norm(s["heading"]) for a in arts for s in a.get("sections", []) if s.get("heading")}
+    titles.discard("")
+    whole_titles = [sc.title_of(a) for a in arts]
+    out = []
+    for k, a in enumerate(arts):
+        g = [p for p in gt[k] if p]
+        where = [{i for i, j in enumerate(joined) if p in j} for p in g]
+        hits = Counter(i for w in where for i in w)
+        if not hits:
+            out.append((a["id"], ["missing"]))
+            continue
+        best = hits.most_common(1)[0][0]
+        errors: list[str] = []
+        own = set(g)
+        others = {p for j, ps in enumerate(gt) if j != k for p in ps if p and p not in own}
+        ps, cs = ptexts[best]
+        counts = sum(1 for p in ps + cs if p in g)
+        own_preds = [p for p in ps if p not in titles]
+        purity = sum(1 for p in own_preds + [c for c in cs if c in g] if p in g) / max(
+            1, len(own_preds) + len([c for c in cs if c in g]))
+        if not (purity >= 0.999 and counts >= len(g)):
+            if len(hits) > 1:
+                errors.append("split")
+            elif any(o in joined[best] for o in others if len(o) >= 6):
+                errors.append("merged")
+            elif any(t in p for p in ps for t in titles if len(t) >= 2 and t not in g):
+                errors.append("head-in-body")
+            elif any(not w for w in where):
+                errors.append("lost")
+            else:
+                errors.append("paragraphs")
+        got = sc.title_of(particles[best])
+        want = whole_titles[k]
+        if got != want:
+            if not got:
+                errors.append("no-title")
+            elif got in want:
+                errors.append("part-title")
+            elif want and want in got:
+                errors.append("extra-title")
+            elif got in whole_titles or any(got and got in t for t in titles):
+                errors.append("other-title")
+            else:
+                errors.append("wrong-title")
+        if a["kind"] == "notice":
+            nt = particles[best].get("notice") or {}
+            if norm(nt.get("issuer")) != norm(a.get("issuer")) or norm(nt.get("date")) != norm(a.get("date")):
+                errors.append("notice-wrong")
+        elif sc.authors_of(particles[best]) != sorted(norm(x) for x in a["authors"]):
+            errors.append("byline-missed" if not particles[best].get("authors") else "authors-wrong")
+        out.append((a["id"], errors))
+    return out
+
+
+def _family_rows(family: str, paths: list[Path], held_out: bool) -> list[tuple[str, str, list]]:
+    from exporter.ingest.segment import SHIPPED_MODEL
+    model: object = SHIPPED_MODEL
+    if held_out:
+        from benchmarks.ingest_train import all_pages, train, train_sequence
+        others = all_pages(frozenset({family}))
+        model = (train(others), train_sequence(others))
+    rows = []
+    for path in paths:
+        truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
+        rows.append((family, path.name, classify(truth, _edition(path, model))))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", type=Path, action="append", required=True)
+    ap.add_argument("--held-out", action="store_true", help="models trained without each family (slow)")
+    ap.add_argument("--show", action="store_true", help="print every wrong article's classes")
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args(argv)
+    fams: dict[str, list[Path]] = defaultdict(list)
+    for corpus in args.corpus:
+        for path in sorted(corpus.iterdir()):
+            if path.suffix in (".txt", ".pdf") and path.with_suffix(".truth.json").is_file():
+                fams[family_name(path)].append(path)
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        rows = [r for rs in pool.starmap(_family_rows, [(f, p, args.held_out) for f, p in fams.items()]) for r in rs]
+    table: dict[str, Counter] = defaultdict(Counter)
+    for family, page, arts in rows:
+        for aid, errors in arts:
+            table[family]["articles"] += 1
+            table[family]["right"] += not any(e in CLASSES[:6] for e in errors)
+            table[family].update(errors)
+            if args.show and errors:
+                print(f"{page} {aid}: {' '.join(errors)}")
+    used = [c for c in CLASSES if any(t[c] for t in table.values())]
+    print("| family | articles | segmented | " + " | ".join(used) + " |")
+    print("| --- " * (len(used) + 3) + "|")
+    for family, t in table.items():
+        print(f"| {family} | {t['articles']} | {t['right']} | " + " | ".join(str(t[c] or "") for c in used) + " |")
+    every = sum(table.values(), Counter())
+    print(f"| all | {every['articles']} | {every['right']} | " + " | ".join(str(every[c]) for c in used) + " |")
+    print("families hit per class: " + ", ".join(
+        f"{c} {sum(1 for t in table.values() if t[c])}" for c in used))
+    if args.json:
+        args.json.write_text(json.dumps({"rows": rows, "table": table}, ensure_ascii=False, indent=1) + "\n",
+                             encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
