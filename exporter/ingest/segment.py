@@ -638,13 +638,17 @@ def _lead_end(items: list[BodyItem]) -> int:
 
 
 def _imbalance(items: list[BodyItem], chosen: set[int]) -> float:
+    """How uneven the sections are when subheads go before the paragraphs `chosen`: the
+    variance of their lengths over the squared mean (0 when they cannot differ)."""
     sections: list[int] = []
     for i, it in enumerate(items):
-        if isinstance(it, Head) or i in chosen:
+        if isinstance(it, Head):
             sections.append(0)
+        elif i in chosen:  # the paragraph a subhead goes before opens its section
+            sections.append(len(it.raw) if isinstance(it, Para) else 0)
         elif isinstance(it, Para) and sections:
             sections[-1] += len(it.raw)
-    if len(sections) < 2:
+    mean = sum(sections) / len(sections) if sections else 0.0
+    if len(sections) < 2 or not mean:
         return 0.0
-    mean = sum(sections) / len(sections)
     return sum((s - mean) ** 2 for s in sections) / mean**2

@@ -135,3 +135,15 @@ def test_a_browsers_hyphen_at_a_break_is_rejoined() -> None:
     dropped: Counter[str] = Counter()
     assert join_wrapped(["will gua\u2010", "rantee it"], dropped)[0] == "will guarantee it"
     assert dropped["\u2010"] == 1
+
+
+def test_displaced_subheads_before_one_line_paragraphs_do_not_divide_by_zero() -> None:
+    """Two displaced subheads whose only places are two one-paragraph sections: every choice
+    is as even as another, and the choice must not fail (a blind page crashed here, exit 1)."""
+    from exporter.ingest.layout import Line, Para
+    from exporter.ingest.segment import _imbalance
+
+    paras = [Para([Line(no, 2.0, text)], gap_before=no > 1) for no, text in enumerate(["导语。", "甲。", "乙。"], 1)]
+    assert _imbalance(paras, {1, 2}) == 0.0
+    assert _imbalance([Para([Line(1, 0.0, "")]), Para([Line(2, 0.0, "")])], {0, 1}) == 0.0
+    assert _imbalance(paras, {1}) == 0.0  # one section: nothing to compare
