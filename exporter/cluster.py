@@ -72,7 +72,10 @@ class _ClusterExecutor(ClientExecutor):
         super().__init__(client, pure=False, retries=RETRIES, priority=pools.depth)
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> cf.Future[Any]:
-        key = f"{getattr(fn, '__name__', 'job')}-{uuid.uuid4().hex}"
+        # a partial is named for its function (the furniture's layout_furniture), as the
+        # dashboard's task stream shows it
+        name = getattr(fn, "__name__", None) or getattr(getattr(fn, "func", None), "__name__", "job")
+        key = f"{name}-{uuid.uuid4().hex}"
         return super().submit(_in_task, self._pools, fn, *args, key=key, **kwargs)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
