@@ -79,10 +79,13 @@ class _Lazy:
     an iterator that lays out the next ones (WeasyPrint's block layout takes the lines up to
     the page's bottom and the widows look-ahead, and leaves the rest)."""
 
-    __slots__ = ("done", "more")
+    __slots__ = ("done", "more", "plain")
 
-    def __init__(self, done: list[tuple[Any, Any]], more: Iterator[tuple[Any, Any]] | None = None) -> None:
-        self.done, self.more = done, more
+    def __init__(self, done: list[tuple[Any, Any]], more: Iterator[tuple[Any, Any]] | None = None,
+                 plain: bool = True) -> None:
+        # plain: no line was laid out with a unit made breakable (`_break_unit`), so from any
+        # line on they are the lines WeasyPrint lays out from that line's start at this width
+        self.done, self.more, self.plain = done, more, plain
 
     def has(self, count: int) -> bool:
         """Whether the paragraph has `count` lines or more (laying out up to that many)."""
@@ -103,9 +106,10 @@ class _Lazy:
             self.has(len(self.done) + 1)
         return self.done
 
-    def then(self, index: int, head: list[tuple[Any, Any]], more: Iterator[tuple[Any, Any]] | None) -> _Lazy:
+    def then(self, index: int, head: list[tuple[Any, Any]], more: Iterator[tuple[Any, Any]] | None,
+             plain: bool = True) -> _Lazy:
         """These lines up to `index`, then `head`, then what `more` lays out."""
-        return _Lazy([*self.done[:index], *head], more)
+        return _Lazy([*self.done[:index], *head], more, self.plain and plain)
 
     def after(self, index: int) -> Iterator[tuple[Any, Any]]:
         """These lines from `index` on, laid out as they are asked for."""
@@ -284,7 +288,7 @@ def _relax_at(lines: _Lazy, i: int, runner: _Lines, skip: Any, shortcut: bool) -
             for b, style in zip(unit, saved):
                 b.style = style
         if again:  # laid out again only when that line is less spaced out
-            lines = lines.then(i, *again)
+            lines = lines.then(i, *again, plain=False)
     if _spacing(lines[i][0]) > limit:
         lines = _pull_in(lines, i, runner, skip if i == 0 else lines[i - 1][1], shortcut) or lines
     return lines
@@ -334,7 +338,54 @@ def _pull_in(lines: _Lazy, i: int, runner: _Lines, skip: Any, shortcut: bool) ->
     """A loose line tightened instead, within the pull-back limit, to take in what starts the
     next line (clreq allows tightening as well as spacing out a line); the lines from it on
     are laid out again, and kept only with no more lines, no more loose lines and no short
-    ending.
+    ending (`_pulled_in`).
+
+    The choice is kept (`_KNOWN`): asked again, the pulled-in line is laid out and the lines
+    after it are handed on as they are asked for, or the original's are kept, without laying
+    the paragraph out to its end twice."""
+    key = _known_key(lines, i, runner, skip) if shortcut else None
+    known = _KNOWN.get(runner.box, {}).get(key) if key is not None else None
+    if known is False:
+        return None
+    line = lines[i][0]
+    pulled = _pulled_line(line, i, runner, skip)
+    if known:  # the lines after the pulled one, as the first time (where it spliced the
+        # original's lines back, they stood where these do and held the same text)
+        return lines.then(i, pulled, runner.more(pulled[0][1], line.position_y + line.height))
+    kept = _pulled_in(lines, i, runner, shortcut, line, pulled)
+    if key is not None:
+        _KNOWN.setdefault(runner.box, {})[key] = kept is not None
+    return kept
+
+
+# Whether `_pull_in` kept a paragraph's loose line pulled in, by the paragraph (its box, its
+# text), the column width and the line's start and end: the lines from a line's start on are
+# WeasyPrint's lines from there at that width wherever they stand (no floats: the extension
+# takes the lazy path only without them), so a column-balancing trial or a page laid out
+# again that lays the same paragraph out from the same line asks the same question.
+_KNOWN: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], bool]] = weakref.WeakKeyDictionary()
+
+
+def _known_key(lines: _Lazy, i: int, runner: _Lines, skip: Any) -> tuple[Any, ...] | None:
+    if not lines.plain:  # a unit was laid out breakable: the lines are not WeasyPrint's own
+        return None
+    start = i == 0
+    # not the space below: in the lines of a paragraph without floats or positioned boxes
+    # WeasyPrint does not read it (an inline block is laid out with none)
+    return (_text(runner.box), runner.width, repr(skip), repr(lines[i][1]), start,
+            tuple(map(id, runner.first_styles)) if start else None)
+
+
+def _pulled_line(line: Any, i: int, runner: _Lines, skip: Any) -> list[tuple[Any, Any]]:
+    """Line i laid out wider, justified back to the column (a negative target extra)."""
+    em = runner.block.style["font_size"]
+    slack = PULL_BACK_EM * em * len(_HAN.findall(_text(line)))  # only Han characters close up
+    return runner.run(runner.width + slack, skip, line.position_y, i == 0, limit=1, extra=-slack)
+
+
+def _pulled_in(lines: _Lazy, i: int, runner: _Lines, shortcut: bool, line: Any,
+               pulled: list[tuple[Any, Any]]) -> _Lazy | None:
+    """The lines with `pulled` for line i, if kept.
 
     With `shortcut`, the lines laid out again are compared with the original's as they come:
     they are given up as soon as they are more, or more of them are loose, than the
@@ -342,13 +393,9 @@ def _pull_in(lines: _Lazy, i: int, runner: _Lines, skip: Any, shortcut: bool) ->
     line i+1+j or i+2+j ends, the lines after them are the same (laid out again from the same
     break they hold the same text), so the choice is made on the lines before, and the
     original's are kept after it where they stand at the same height."""
-    line, em = lines[i][0], runner.block.style["font_size"]
-    limit = LOOSE_EM * em
-    slack = PULL_BACK_EM * em * len(_HAN.findall(_text(line)))  # only Han characters close up
-    # laid out wider, justified back to the column (a negative target extra)
-    pulled = runner.run(runner.width + slack, skip, line.position_y, i == 0, limit=1, extra=-slack)
     if not pulled or pulled[0][1] is None or len(_text(pulled[0][0])) <= len(_text(line)):
         return None
+    limit = LOOSE_EM * runner.block.style["font_size"]
     lang, full = runner.block.style["lang"], lines.all()
     count, loose = len(full) - i - 1, _loose(full[i:], limit)
     more = runner.more(pulled[0][1], line.position_y + line.height)

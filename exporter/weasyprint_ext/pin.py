@@ -94,6 +94,9 @@ SOURCE_HASHES = {
     "weasyprint.pdf.fonts:Font.type": "31376bf9b326ac58",
     "weasyprint.pdf.fonts:build_fonts_dictionary": "fc551bef35d0d6c3",
     "weasyprint.pdf.fonts:_build_vector_font_dictionary": "aa6eea312c6e3375",
+    # subsets_side_by_side.py: generate_pdf calls the module's build_fonts_dictionary (pinned
+    # above), which cleans one face per font file with the fonts' merged to_unicode
+    "weasyprint.pdf:generate_pdf": "626343ef25c396e8",
     # stylesheets.py: find_stylesheets builds each sheet with the module's `CSS`, keyword
     # arguments only; the cascade sets the user-agent counter styles before the sheets.
     "weasyprint.css:find_stylesheets": "ac92dbb80c3fd936",

@@ -92,3 +92,17 @@ def test_lazy_lines_are_the_full_layouts_lines(monkeypatch: pytest.MonkeyPatch) 
     assert [box for box, other in zip(lazy, full) if box != other][:3] == []
     assert 0 < lazy_pulled <= full_pulled  # the case is there: lines were pulled in
     assert lazy_layouts < full_layouts  # and the lazy layout left lines that were not needed
+
+
+def test_a_pull_in_asked_again_is_answered_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Balanced columns lay a paragraph out from the same line at each trial height: the
+    pull-in's choice is kept (`_KNOWN`), and the boxes are those of asking every time."""
+    html = _document().replace("column-fill: auto; height: 74mm", "column-fill: balance")
+    kept, kept_layouts, kept_pulled = _render(html, monkeypatch, lazy=True)
+    with monkeypatch.context() as m:
+        m.setattr(line_endings, "_known_key", lambda *args: None)
+        asked, asked_layouts, asked_pulled = _render(html, monkeypatch, lazy=True)
+    assert len(kept) == len(asked)
+    assert [box for box, other in zip(kept, asked) if box != other][:3] == []
+    assert 0 < kept_pulled == asked_pulled  # pulled in as often (some from what was kept)
+    assert kept_layouts < asked_layouts  # without laying those paragraphs out to their end again

@@ -43,6 +43,7 @@ from .grid import grid_css
 from .page_css import PageSetup, page_setup, to_mm
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
+from ...weasyprint_ext.subsets_side_by_side import SUBSETS_SIDE_BY_SIDE
 from ...weasyprint_ext.public import PDF_VARIANTS
 from ...weasyprint_ext.pin import VERSIONS, supported
 
@@ -155,7 +156,8 @@ def _one_pass(html: str, stage: Path, variant: str | None) -> tuple[bytes, Any]:
     print.html becomes the markup laid out."""
     with reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
         document, laid_out, _ = filled(html, staged_layout(stage, variant, **shared.render_options()))
-        pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
+        with patched(SUBSETS_SIDE_BY_SIDE):  # its faces subset on both cores
+            pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
     (stage / "print.html").write_text(laid_out, encoding="utf-8")
     return pdf, document
 
