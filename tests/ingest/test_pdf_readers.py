@@ -314,3 +314,36 @@ def test_extra_leading_inside_a_block_opens_a_paragraph() -> None:
     block = [_Box(40, b - 9, 200, b + 2, "text", 10.0, base=b) for b in bases]
     assert _leaded(block) == {3}
     assert _leaded(block[:2]) == set()  # two lines: no pitch to measure against
+
+
+def test_a_line_alone_a_little_larger_than_the_body_is_display_type() -> None:
+    """A font with no bold (MuPDF's CJK fallback) sets a subhead apart by size alone, at
+    1.1 times the body: a line alone in its block that ends no sentence is display type;
+    a sentence in the same size is not."""
+    from exporter.ingest.pdf import _Box, _label
+
+    assert _label([_Box(36, 215, 120, 226, "租金較市值低三成", 10.5)], 9.5)
+    assert not _label([_Box(36, 215, 120, 226, "首批租戶已經進駐。", 10.5)], 9.5)
+    assert not _label([_Box(36, 215, 120, 226, "租金較市值低三成", 9.5)], 9.5)
+
+
+def test_the_fourth_pdf_corpus_reads_its_subheads_and_first_lines(tmp_path: Path) -> None:
+    """MuPDF's layout (ingest-pdf4): a subhead 1.1 times the body, in a font with no bold,
+    stays out of the paragraph under it, and a paragraph's indented first line alone at a
+    column's foot opens that paragraph rather than standing as a headline."""
+    page = read_pdf(FIXTURES / "ingest-pdf4" / "m-harbour.pdf")[0]
+    lines = page.text.splitlines()
+    sub = lines.index("租金較市值低三成") + 1
+    assert sub in page.display
+    first = next(line for line in lines if line.strip().startswith("首批租戶"))
+    assert first.startswith("    ")
+
+
+@pytest.mark.parametrize("name", ["m-daily", "m-gazette"])
+def test_fourth_corpus_pages_segment(name: str, tmp_path: Path) -> None:
+    """Pages set by MuPDF's HTML layout (headlines told from the body by size alone in the
+    Chinese page): every article cut exactly, every title right, photos with captions."""
+    pdf4 = FIXTURES / "ingest-pdf4"
+    result = ingest([pdf4 / f"{name}.pdf"], "corpus", dt.date(2025, 3, 21), image_dir=tmp_path / "images")
+    s = score(pdf4 / f"{name}.truth.json", result.edition.model_dump(mode="json", exclude_none=True))
+    assert s["segmented"] == s["titles"] == s["articles"] and s["captions"] == s["captions_n"], s
