@@ -28,8 +28,6 @@ from . import fields, furniture
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
-SUBHEAD_SIZE = 1.04  # a line alone in its block this much larger is display type unless it ends a sentence
-SENTENCE_END = ("。", "！", "？", ".", "!", "?")
 TWIN = 0.25  # a glyph within this share of its size of its twin is fake bold
 ROW_GAP = 1.5  # a horizontal band this many times the widest gutter cuts first
 INDENT = 2.5  # ems: the deepest paragraph indent
@@ -333,15 +331,6 @@ def _spread(blocks: list[list[_Box]], body: float) -> list[list[_Box]]:
     return out
 
 
-def _label(block: list[_Box], body: float) -> bool:
-    """A line alone in its block, in type a little larger than the body's (a subhead, a
-    column label, a deck in a font with no bold: `SUBHEAD_SIZE` up to display size) that
-    ends no sentence: display type, though its size alone does not say so."""
-    b = block[0]
-    return (len(block) == 1 and b.image is None and SUBHEAD_SIZE * body <= b.size < DISPLAY_SIZE * body
-            and not b.text.rstrip("”’」』）)\"'").endswith(SENTENCE_END))
-
-
 def _leaded(block: list[_Box]) -> set[int]:
     """Lines of a block that open a paragraph set apart by extra leading: a baseline that
     stands more than a fifth of an em further below the line above than the block's
@@ -508,8 +497,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
         picture = _captioned(block, pictures, body, credited[index])
         if picture is not None and _boxed_apart(block[0], picture, boxes):
             picture = None  # text in a ruled box of its own (a listings box) captions no picture outside it
-        label = _label(block, body)
-        plain = not label and not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
+        plain = not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
         spaced = (above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
                   and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
         above = (left, block[-1].y1, plain, column) if plain else None
@@ -526,7 +514,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             no = len(lines)
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
             out.sizes[no] = round(b.size / body, 2)
-            if b.size >= DISPLAY_SIZE * body or b.bold or label:
+            if b.size >= DISPLAY_SIZE * body or b.bold:
                 out.display.add(no)
             under = pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1
             if under and no in out.display and len(block) <= 2:
