@@ -333,3 +333,15 @@ def test_fourth_corpus_pages_segment(name: str, tmp_path: Path) -> None:
     result = ingest([pdf4 / f"{name}.pdf"], "corpus", dt.date(2025, 3, 21), image_dir=tmp_path / "images")
     s = score(pdf4 / f"{name}.truth.json", result.edition.model_dump(mode="json", exclude_none=True))
     assert s["segmented"] == s["titles"] == s["articles"] and s["captions"] == s["captions_n"], s
+
+
+def test_a_page_pdfs_heads_stand_over_their_body_not_after_it() -> None:
+    """The reader gives a page PDF in its printed order, so a headline belongs to the body
+    under it, never to the one before it (as it may in scrambled extracted text): on a page
+    of obituaries and briefs, each headline keeps its own story."""
+    result = ingest([FIXTURES / "ingest-blind4" / "cr-millbrook-a1a6.pdf"], "Sentinel", dt.date(2025, 3, 20),
+                    language="en")
+    opening = {a.headline: a.blocks[0].text[:30] for a in result.edition.articles if a.page == 2 and a.blocks}
+    assert opening["MARGARET A. TULLY"].startswith("Margaret Ann Tully")
+    assert opening["Library book sale raises $3,200"].startswith("The Friends of the Cedar Falls")
+    assert opening["POLICE LOG"].startswith("March 12")
