@@ -40,6 +40,9 @@ TABLE_CELL = 6  # ems: a table's cells are this wide or narrower
 TABLE_GAP = 10  # ems: and this close to one another
 TABLE_TITLE = 16  # characters: a line this short right above a table is its title
 GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless letter-spacing is wider)
+PAD_SPACE = 0.2  # ems: a space this narrow is character spacing's padding, not a word space (none is so thin)
+SPREAD = 1.6  # ems: one-line fragments of display type this close on one baseline are one letter-spaced word
+LEADING = 0.2  # ems: a line this much further below the one above than the block's line pitch opens a paragraph
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 
 
@@ -74,6 +77,7 @@ class _Box:
     image: str | None = None  # path written, relative to the edition folder
     italic: bool = False
     table: int | None = None  # a row of the table in this ruled box
+    base: float = 0.0  # the baseline
 
 
 @dataclass
@@ -222,10 +226,15 @@ def _tracking(row: list[_Glyph]) -> dict[int, float]:
 def _untracked(row: list[_Glyph]) -> list[_Glyph]:
     """A letter-spaced line without the space glyphs that only draw its spacing: a space
     whose inked neighbours stand no further apart than the letter-spacing there (a word
-    space in a letter-spaced line adds a space's width to it)."""
+    space in a letter-spaced line adds a space's width to it); and, in a line with three or
+    more, spaces narrower than any word space, which PyMuPDF puts into the padding that PDF
+    character spacing (`Tc`, reportlab's charSpace) leaves between letters."""
     tracking = _tracking(row)
+    narrow = [g for g in row if g.c == " " and g.x1 - g.x0 < PAD_SPACE * g.size]
     out = []
     for k, g in enumerate(row):
+        if g.c == " " and len(narrow) >= 3 and any(g is h for h in narrow):
+            continue  # a space the extractor put in a letter-spaced word's padding (PDF character spacing)
         if g.c == " ":
             before = next((h for h in reversed(row[:k]) if not h.c.isspace()), None)
             after = next((h for h in row[k + 1:] if not h.c.isspace()), None)
@@ -256,7 +265,7 @@ def _box(run: list[_Glyph]) -> _Box:
     size = Counter(round(g.size, 1) for g in ink).most_common(1)[0][0]
     return _Box(min(g.x0 for g in ink), min(g.y0 for g in ink), max(g.x1 for g in ink), max(g.y1 for g in ink),
                 "".join(g.c for g in run).strip(), size, sum(g.bold for g in ink) * 2 > len(ink),
-                italic=sum(g.italic for g in ink) * 2 > len(ink))
+                italic=sum(g.italic for g in ink) * 2 > len(ink), base=max(g.base for g in ink))
 
 
 def _stack(boxes: list[_Box]) -> list[list[_Box]]:
@@ -284,6 +293,54 @@ def _stack(boxes: list[_Box]) -> list[list[_Box]]:
         else:
             home.append(b)
     return blocks
+
+
+def _spread(blocks: list[list[_Box]], body: float) -> list[list[_Box]]:
+    """Join a short letter-spaced headline the line cutter took apart: single lines of one
+    or two glyphs in display type, on one baseline in one size and weight, each within
+    `SPREAD` ems of the next (`雨　水`: with one gap there is no letter-spacing beside it to
+    read the gap against). Vertical type is not touched: its glyphs stack into blocks of
+    several lines."""
+
+    def fragment(block: list[_Box]) -> bool:
+        b = block[0]
+        return (len(block) == 1 and b.image is None and b.table is None and len(b.text) <= 2
+                and (b.bold or b.size >= DISPLAY_SIZE * body))
+
+    joined: dict[int, list[_Box]] = {}  # the first fragment's block → the word
+    gone: set[int] = set()
+    run: list[_Box] | None = None
+    for block in sorted((b for b in blocks if fragment(b)), key=lambda b: (round(b[0].base), b[0].x0)):
+        b, last = block[0], run[-1] if run else None
+        if (last is not None and abs(last.base - b.base) < 0.1 * b.size and abs(last.size - b.size) < 0.1 * b.size
+                and last.bold == b.bold and 0 < b.x0 - last.x1 <= SPREAD * b.size):
+            run.append(b)
+            gone.add(id(block))
+        else:
+            run = joined[id(block)] = [b]
+    out = []
+    for block in blocks:
+        if id(block) in gone:
+            continue
+        word = joined.get(id(block), [])
+        if len(word) > 1:
+            first, end = word[0], word[-1]
+            block = [_Box(first.x0, min(b.y0 for b in word), end.x1, max(b.y1 for b in word),
+                          "".join(b.text for b in word), first.size, first.bold, italic=first.italic, base=first.base)]
+        out.append(block)
+    return out
+
+
+def _leaded(block: list[_Box]) -> set[int]:
+    """Lines of a block that open a paragraph set apart by extra leading: a baseline that
+    stands more than a fifth of an em further below the line above than the block's
+    tightest line pitch (paragraph spacing smaller than the gap that cuts blocks apart).
+    Needs three lines or more, so that the pitch is known; vertical type has none."""
+    if len(block) < 3 or all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
+        return set()
+    pitch = [block[i].base - block[i - 1].base for i in range(1, len(block))]
+    least = min(pitch)
+    return {i for i, p in enumerate(pitch, start=1) if p > least + LEADING * block[i].size}
 
 
 def _upright(last: _Box, b: _Box) -> bool:
@@ -415,11 +472,12 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body)
     content = _tables(content, boxes)
-    order = _xycut(_stack(content), body, rects=boxes)
+    order = _xycut(_spread(_stack(content), body), body, rects=boxes)
     order = _vertical_first([(block, _column(path)) for block, path in order])
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
     credited = _credited([block for block, _ in order])
+    measure: dict[tuple[int, ...], tuple[float, float]] = {}  # a column's edges, from its running text
     for index, (block, column) in enumerate(order):
         lines.append("")
         if block[0].image is not None:
@@ -429,8 +487,13 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
         if (edge is not None and (edge[2] == column or members[column] == 1) and edge[0] + body < left and len(block) <= 4
                 and right - left < 0.5 * max(edge[1] - edge[0], 10 * body)):
             left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
+        elif (column in measure and len(block) == 1 and 0.5 * body < left - measure[column][0] <= INDENT * body
+              and abs(right - measure[column][1]) < body and not block[0].bold):
+            left = measure[column][0]  # a paragraph's indented first line alone (at a column's foot)
         else:
             edge = (left, right, column)
+        if len(block) > 1 and not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block):
+            measure[column] = (left, right)
         picture = _captioned(block, pictures, body, credited[index])
         if picture is not None and _boxed_apart(block[0], picture, boxes):
             picture = None  # text in a ruled box of its own (a listings box) captions no picture outside it
@@ -438,10 +501,13 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
         spaced = (above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
                   and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
         above = (left, block[-1].y1, plain, column) if plain else None
-        for b in block:
+        leaded = _leaded(block) if plain else set()
+        for i, b in enumerate(block):
             indent = round((b.x0 - left) / b.size * 2)
-            if spaced and b is block[0] and indent < 2:
+            if spaced and i == 0 and indent < 2:
                 indent = 4  # say it as an extractor would: an indented first line
+            elif i in leaded and indent < 2:
+                indent = 2  # the same, by as little as counts (a wider one would widen the column's measure)
             if len(block) == 1 and credited[index] and _credit(b):
                 indent = max(indent, CREDIT_INDENT)  # a photo credit alone on its line stands to the right
             lines.append(" " * indent + b.text)

@@ -517,6 +517,8 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                                 break
                             cost += parsed[0] + _fit(parsed[1], body, w) + _doubt(parsed[1], w, learned)
                             cost += _regret(heads, body is prev_body, w, learned)
+                            if body is prev_body and any(h.size for h in heads):
+                                cost = float("inf")  # a page PDF is read in its printed order: heads stand over their body
                             if body is prev_body and body.is_photo:  # its credit closed it
                                 # a PDF's picture over its caption: no head printed after the credit is its own
                                 cost += float("inf") if _pictured(body) else w.photo_head_after

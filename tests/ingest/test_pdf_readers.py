@@ -272,3 +272,76 @@ def test_a_pictured_photo_takes_no_headline_printed_after_its_credit() -> None:
     heads = [(a.kind, a.kicker, a.headline) for a in result.edition.articles]
     assert ("photo", None, None) in heads and ("article", None, "夜間公車路線調整") in heads
     assert ("article", "地方", "社區圖書室啟用") in heads
+
+
+def test_a_two_glyph_letter_spaced_headline_is_one_line() -> None:
+    """`雨　水` set with an em of letter-spacing has one gap and no spacing beside it to
+    read it against: the line cutter takes it apart, and the two display fragments on one
+    baseline are joined again. Two body-type glyphs as far apart stay apart."""
+    from exporter.ingest.pdf import _lines, _spread, _stack
+
+    head = _row("雨", 526, 16, 16, base=76, size=16) + _row("水", 558, 16, 16, base=76, size=16)
+    body = [g for c, x in (("甲", 300), ("乙", 320)) for g in _row(c, x, 10, 10, base=200, size=10)]
+    for g in body:
+        g.bold = False
+    blocks = _spread(_stack(_lines(head + body)), 10.0)
+    assert sorted("".join(b.text for b in block) for block in blocks) == ["乙", "甲", "雨水"]
+
+
+def test_spaces_padding_pdf_character_spacing_are_dropped() -> None:
+    """reportlab's character spacing (`Tc`) leaves padding between letters that PyMuPDF
+    fills with thin space glyphs (`I N B R I E F`): the thin ones are no word spaces."""
+    from exporter.ingest.pdf import _Glyph, _lines
+
+    glyphs, x = [], 364.0
+    for c in "IN BRIEF":
+        if c == " ":
+            glyphs.append(_Glyph(" ", x, 300, x + 2.8, 310, 308, 10.0, True, pen=x))
+            x += 2.8 + 1.5
+            continue
+        glyphs.append(_Glyph(c, x, 300, x + 6, 310, 308, 10.0, True, pen=x))
+        glyphs.append(_Glyph(" ", x + 6, 300, x + 7.5, 310, 308, 10.0, True, pen=x + 6))
+        x += 7.5
+    assert [b.text for b in _lines(glyphs)] == ["IN BRIEF"]
+
+
+def test_extra_leading_inside_a_block_opens_a_paragraph() -> None:
+    """Paragraphs set apart by a little extra leading (less than the gap that cuts blocks)
+    with no indent: the line under the wider pitch opens a paragraph."""
+    from exporter.ingest.pdf import _Box, _leaded
+
+    bases = [100, 112.5, 125, 140.5, 153, 165.5]
+    block = [_Box(40, b - 9, 200, b + 2, "text", 10.0, base=b) for b in bases]
+    assert _leaded(block) == {3}
+    assert _leaded(block[:2]) == set()  # two lines: no pitch to measure against
+
+
+def test_an_indented_first_line_alone_at_a_column_foot_is_indented() -> None:
+    """MuPDF's layout (ingest-pdf4): a paragraph whose indented first line is all that fits
+    at a column's foot, under a subhead: its indent is measured from the column's edge, so
+    it opens a paragraph rather than standing as a headline."""
+    page = read_pdf(FIXTURES / "ingest-pdf4" / "m-harbour.pdf")[0]
+    first = next(line for line in page.text.splitlines() if line.strip().startswith("首批租戶"))
+    assert first.startswith("    ")
+
+
+@pytest.mark.parametrize("name", ["m-daily", "m-gazette"])
+def test_fourth_corpus_pages_segment(name: str, tmp_path: Path) -> None:
+    """Pages set by MuPDF's HTML layout (headlines told from the body by size alone in the
+    Chinese page): every article cut exactly, every title right, photos with captions."""
+    pdf4 = FIXTURES / "ingest-pdf4"
+    result = ingest([pdf4 / f"{name}.pdf"], "corpus", dt.date(2025, 3, 21), image_dir=tmp_path / "images")
+    s = score(pdf4 / f"{name}.truth.json", result.edition.model_dump(mode="json", exclude_none=True))
+    assert s["segmented"] == s["titles"] == s["articles"] and s["captions"] == s["captions_n"], s
+
+
+def test_a_page_pdfs_heads_stand_over_their_body_not_after_it() -> None:
+    """The reader gives a page PDF in its printed order, so a headline belongs to the body
+    under it, never to the one before it (as it may in scrambled extracted text): on a page
+    of obituaries and briefs, each headline keeps its own story."""
+    result = ingest([FIXTURES / "ingest-blind4" / "cr-millbrook-a1a6.pdf"], "Sentinel", dt.date(2025, 3, 20),
+                    language="en")
+    opening = {a.headline: a.blocks[0].text[:30] for a in result.edition.articles if a.page == 2 and a.blocks}
+    assert opening["MARGARET A. TULLY"].startswith("Margaret Ann Tully")
+    assert opening["Library book sale raises $3,200"].startswith("The Friends of the Cedar Falls")
+    assert opening["POLICE LOG"].startswith("March 12")
