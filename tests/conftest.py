@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 ZH_EXAMPLE = EXAMPLES / "qingchuan-daily"  # edition folder (Markdown), Chinese
 EN_EXAMPLE = EXAMPLES / "harbour-gazette.json"  # edition JSON, English
+WEEKLY = EXAMPLES / "weekly.toml"  # the example week: a compilation of six editions
 ALL_EXAMPLES = [ZH_EXAMPLE, EN_EXAMPLE]
 THEMES = ["broadsheet", "digest"]
 
@@ -136,3 +137,17 @@ def shared_build(factory: pytest.TempPathFactory, key: str, make: Callable[[Path
             done.write_text(str(output.relative_to(folder)), encoding="utf-8")
     return folder / done.read_text(encoding="utf-8")
 
+
+
+@pytest.fixture(scope="session")
+def weekly_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example week's PDF in its own theme (and its print.html beside it), built once per
+    test run: the week's tests (tests/compile) and the make-up tests (tests/pdf) read it."""
+    from exporter.api import BuildOptions, build, load_source
+
+    def make(out: Path) -> Path:
+        loaded, theme = load_source(WEEKLY)
+        [pdf] = build(loaded, "pdf", theme, BuildOptions(outdir=out, emit_print_html=True))
+        return pdf
+
+    return shared_build(tmp_path_factory, "pdf weekly.toml, its own theme, emit_print_html", make)

@@ -31,11 +31,13 @@ def squeeze(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def week(tmp_path_factory):
+def week(tmp_path_factory, weekly_pdf):
+    """The HTML and EPUB built here; the PDF (the same build) is shared with the make-up
+    tests (tests/conftest.py weekly_pdf)."""
     out = tmp_path_factory.mktemp("week")
     loaded, theme = load_source(WEEKLY)
-    paths = build(loaded, "html,epub,pdf", theme, BuildOptions(outdir=out))
-    return loaded, dict(zip(["html", "epub", "pdf"], paths, strict=True))
+    paths = build(loaded, "html,epub", theme, BuildOptions(outdir=out))
+    return loaded, {**dict(zip(["html", "epub"], paths, strict=True)), "pdf": weekly_pdf}
 
 
 def source_texts(volume) -> list[str]:

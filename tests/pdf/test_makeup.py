@@ -39,10 +39,10 @@ NOTICE = "因管网施工，江南片区11月23日22:00至次日6:00停水，请
 
 
 @pytest.fixture(scope="module")
-def weekly(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
-    loaded, theme = load_source(WEEKLY)
-    [pdf] = build(loaded, "pdf", theme, BuildOptions(outdir=tmp_path_factory.mktemp("weekly"), emit_print_html=True))
-    return loaded, pdf
+def weekly(weekly_pdf: Path) -> tuple[Any, Path]:
+    """The week's PDF is shared with tests/compile (tests/conftest.py weekly_pdf)."""
+    loaded, _ = load_source(WEEKLY)
+    return loaded, weekly_pdf
 
 
 @pytest.mark.slow
