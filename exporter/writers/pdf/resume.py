@@ -89,7 +89,7 @@ def resume_record(html: str, states: list[PageState | None], forced: list[bool],
     return json.dumps(record, ensure_ascii=False).encode()
 
 
-def _splits(html: str, previous: Previous, probe: str, saved: dict[str, Any], lay_out: Any) -> list[Move]:
+def notice_splits(html: str, previous: Previous, probe: str, saved: dict[str, Any], lay_out: Any) -> list[Move]:
     """The notice splits of `html` (split_before_layout). When its probe document is the
     earlier layout's (the same markup on the same stage, since the earlier version is found
     by the stage's digest), so is the outcome: the earlier layout's splits, with no probe
@@ -164,7 +164,7 @@ def resumed_layout(html: str, previous: Previous, lay_out: Any) -> Resumed | Non
     if min(_part_lengths(forced), default=0) <= SQUEEZE_PAGES:
         return _refused("a part of the earlier layout is short (it may be squeezed)")
     probe = probe_digest(html)
-    splits = _splits(html, previous, probe, saved, lay_out)
+    splits = notice_splits(html, previous, probe, saved, lay_out)
     if previous.moves != splits:
         return _refused("the earlier trial moved something, or other notices split")
     new_html = apply_moves(html, splits)
