@@ -70,7 +70,7 @@ def summarise(samples: list[dict[str, object]]) -> dict[str, object]:
         summary["ratio_per_run"] = [float(s["cold_seconds"]) / float(s["seconds"]) for s in samples]  # type: ignore[arg-type]
         summary["resumed_chunks_per_run"] = [s["resumed_chunks"] for s in samples]
         summary["cpu_ratio_per_run"] = [float(s["cold_cpu_seconds"]) / float(s["cpu_seconds"]) for s in samples]  # type: ignore[arg-type]
-    for key in ("passes", "stylesheet_parses_per_worker"):  # lists: each run's
+    for key in ("passes", "stylesheet_parses_per_worker", "phases"):  # lists: each run's
         if key in samples[0]:
             summary[key] = [s[key] for s in samples]
     return summary
@@ -149,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
                                      f"(CPU {last['cold_cpu_seconds'] / last['cpu_seconds']:.2f}×), "
                                      f"{last['resumed_chunks']} chunk(s) resumed, same as cold: {last['same_as_cold']}"
                                      if kind == "rebuild" else "")
+                                  + (" [" + ", ".join(f"{k} {v:.2f} s" for k, v in last["phases"].items()) + "]"
+                                     if "phases" in last else "")
                                   + f" (load {os.getloadavg()[0]:.1f})")
             for kind in kinds:
                 results[size][kind] = summarise(samples[kind])

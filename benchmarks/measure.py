@@ -24,6 +24,8 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +80,9 @@ def _build(corpus: Path, fmt: str, out: Path, result: dict[str, object] | None =
         result["resumed_chunks"] = sum(getattr(p, "resumed", 0) for p in passes)
         result["worker_seconds"] = sum(b - a for a, b in workers)
         result["longest_document_seconds"] = max((b - a for a, b in workers), default=0.0)
+        result["wall_start"] = wall
+        result["workers_started"] = min((a for a, _ in workers), default=0.0)
+        result["workers_finished"] = max((b for _, b in workers), default=0.0)
         parses: dict[int, int] = {}
         for p in passes:
             for pid, n in (p.stylesheet_parses() if records else {}).items():
@@ -85,6 +90,40 @@ def _build(corpus: Path, fmt: str, out: Path, result: dict[str, object] | None =
         result["stylesheet_parses_per_worker"] = sorted(parses.values())
         result["stylesheet_reuses"] = sum(r.stylesheet_reuses for r in records)
     return seconds, path
+
+
+@contextmanager
+def _phases(into: dict[str, float]) -> Iterator[None]:
+    """The main process's seconds in print.html renders (whole, front, chunks, furniture) and in
+    the assembly, added up in `into` while the block runs."""
+    from exporter.writers.pdf import assemble, writer
+
+    def timed(name: str, call: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                into[name] = into.get(name, 0.0) + time.perf_counter() - start
+        return run
+
+    renderer, assembly = writer.print_renderer, assemble.assemble
+    writer.print_renderer = lambda template: timed("renders", renderer(template))  # type: ignore[assignment]
+    assemble.assemble = timed("assembly", assembly)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        writer.print_renderer, assemble.assemble = renderer, assembly  # type: ignore[assignment]
+
+
+def rebuild_phases(result: dict[str, object], phases: dict[str, float]) -> dict[str, float]:
+    """Where a rebuild's wall time went: before the first worker started laying out, the
+    workers' span, after the last one finished (the main process alone), and the main
+    process's renders and assembly (which overlap the workers in part)."""
+    started, finished, wall = (float(result[k]) for k in ("workers_started", "workers_finished", "seconds"))  # type: ignore[arg-type]
+    spans = {"before_workers": started - float(result["wall_start"]),  # type: ignore[arg-type]
+             "workers": finished - started, "after_workers": float(result["wall_start"]) + wall - finished}  # type: ignore[arg-type]
+    return {**spans, **phases} if started else phases
 
 
 def _print_stage(corpus: Path, work: Path, jobs: int, keep: Path | None) -> Path:
@@ -118,7 +157,10 @@ def measure(kind: str, corpus: Path, work: Path, jobs: int, keep: Path | None = 
         result["cold_seconds"], _ = _build(copy, "pdf", work / "out", cold_run, jobs=jobs, cache_dir=work / "cache")
         result["cold_cpu_seconds"] = cold_run["cpu_seconds"]
         change_one_edition(copy)
-        result["seconds"], pdf = _build(copy, "pdf", work / "out", result, jobs=jobs, cache_dir=work / "cache")
+        phases: dict[str, float] = {}
+        with _phases(phases):
+            result["seconds"], pdf = _build(copy, "pdf", work / "out", result, jobs=jobs, cache_dir=work / "cache")
+        result["phases"] = rebuild_phases(result, phases)
         result["pages"] = _pages(pdf)
         _, cold = _build(copy, "pdf", work / "cold", jobs=jobs, cache_dir=work / "fresh cache")
         result["same_as_cold"] = page_texts(pdf) == page_texts(cold)

@@ -111,19 +111,29 @@ def _text(node: str, nobreak: bool, punctuation: bool, cjk: bool) -> str:
     return "".join(p if _ENTITY.fullmatch(p) else _marks(p, nobreak, punctuation, cjk) for p in parts)
 
 
-def autospace(html: str, nobreak: bool = True, punctuation: bool = False) -> str:
+def autospace(html: str, nobreak: bool = True, punctuation: bool = False, memo: dict[str, str] | None = None) -> str:
     """Wrap Latin/digit runs that touch Han or kana in <span class="autospace-l|r|lr">, units
     and ranges in <span class="nobr"> and, with `punctuation`, the first of two consecutive
     full-width marks in <span class="halt">. In a CJK document (`<html lang>`, CJK when
-    absent) Latin words get the class `latin` and 2-em dashes a `dash` span."""
+    absent) Latin words get the class `latin` and 2-em dashes a `dash` span. `memo`: text nodes
+    already marked up with the same options (one PDF build renders each node twice: in the whole
+    print.html and in its chunk)."""
     head, sep, body = html.partition("<body")
     if not sep:
         return html
     lang = _LANG.search(head)
     cjk = lang is None or lang[1].lower().split("-")[0] in ("zh", "ja", "ko")
     parts = _RAW.split(body)  # [text, raw element, its tag name, text, …]
+    memo = {} if memo is None else memo
+    options = f"{nobreak:d}{punctuation:d}{cjk:d}"
+
+    def marked(node: str) -> str:
+        if (done := memo.get(options + node)) is None:
+            done = memo[options + node] = _text(node, nobreak, punctuation, cjk)
+        return done
+
     body = "".join(
-        part if i % 3 else _TEXT_NODE.sub(lambda m: ">" + _text(m[1], nobreak, punctuation, cjk) + "<", part)
+        part if i % 3 else _TEXT_NODE.sub(lambda m: ">" + marked(m[1]) + "<", part)
         for i, part in enumerate(parts) if i % 3 != 2)
     if punctuation:  # "服务。”" + "“项目" in two word spans: 。 and ” are both set half-width
         body = _PAIR_ACROSS_TAGS.sub(r'<span class="halt">\1</span>\2', body)

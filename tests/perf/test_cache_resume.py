@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -15,10 +16,10 @@ from benchmarks.corpus import change_one_edition, volume
 from exporter.api import BuildOptions, build
 from exporter.weasyprint_ext.page_info import PageInfo
 from exporter.weasyprint_ext.page_resume import dump_states, load_states
-from exporter.writers.pdf.cache import ChunkCache, previous_key
+from exporter.writers.pdf.cache import ChunkCache, chunk_key, previous_key, stage_digest
 from exporter.writers.pdf.chunks import ChunkLayout
 from exporter.writers.pdf.parallel import LayoutPass
-from exporter.writers.pdf.resume import Previous, resumed_layout, skeleton
+from exporter.writers.pdf.resume import Previous, notice_splits, probe_digest, resumed_layout, skeleton
 
 from .helpers import glyphs_without_outline, page_texts, structure
 
@@ -108,3 +109,119 @@ def test_the_cache_finds_the_earlier_version_of_a_chunk_and_prunes_its_record(tm
     cache.prune()
     assert not list((cache.root / "ab").iterdir())  # the record went with its chunk
     assert cache.previous(index) is None
+
+
+def _stage(root: Path) -> Path:
+    stage = root / "stage"
+    (stage / "theme").mkdir(parents=True)
+    (stage / "theme" / "page.css").write_text("@page { size: A4 }", encoding="utf-8")
+    (stage / "photo.png").write_bytes(b"png one")
+    return stage
+
+
+def test_every_input_of_a_layout_changes_the_chunk_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stale cache is one that answers after any of these changed: the chunk's HTML, a file
+    it links or shows, the theme and page files, the fonts, the versions, the templates."""
+    from exporter.fonts import FontFace
+    from exporter.writers.pdf import cache as cache_module
+
+    stage = _stage(tmp_path)
+    html = '<html><head><link href="theme/page.css"></head><body><img src="photo.png"><p>text</p></body></html>'
+
+    def key() -> str:
+        return chunk_key(stage_digest(stage), html, stage)
+
+    keys = [key()]
+    html = html.replace("text", "text, edited")
+    keys.append(key())
+    (stage / "photo.png").write_bytes(b"png two")  # an image it shows
+    keys.append(key())
+    (stage / "theme" / "page.css").write_text("@page { size: A5 }", encoding="utf-8")  # --page-size, --profile
+    keys.append(key())
+    font = tmp_path / "face.otf"
+    font.write_bytes(b"font")
+    monkeypatch.setattr(cache_module, "installed_faces", lambda: (FontFace("F", font, 0, "Regular"),))
+    keys.append(key())
+    font.write_bytes(b"font, updated")  # the same file, another size
+    keys.append(key())
+    monkeypatch.setattr(cache_module, "__version__", "999.0")
+    keys.append(key())
+    monkeypatch.setattr(cache_module.weasyprint, "__version__", "999.0")
+    keys.append(key())
+    templates = tmp_path / "templates"
+    shutil.copytree(cache_module.data_dir("templates"), templates)
+    monkeypatch.setattr(cache_module, "data_dir", lambda name: templates)
+    assert key() == keys[-1]  # the same templates elsewhere
+    (templates / "print.html").write_text((templates / "print.html").read_text(encoding="utf-8") + "\n",
+                                          encoding="utf-8")
+    keys.append(key())
+    assert len(set(keys)) == len(keys) == 9
+    assert key() == keys[-1]  # and nothing else does
+
+
+NOTICE_CHUNK = ('<html><head></head><body><main id="main"><section class="section" id="s">'
+                '<!--article d1-a01-->\n<div class="print-article" data-article="d1-a01"><p id="p1">{text}</p></div>'
+                '\n<!--/article d1-a01-->\n<!--article d1-a02-->\n<div class="print-article" data-article="d1-a02">'
+                '<aside class="notice"><p>{notice}</p></aside></div>\n<!--/article d1-a02-->'
+                '</section></main></body></html>')
+
+
+def test_the_notices_probe_is_not_laid_out_again_while_its_markup_is_the_same() -> None:
+    """A resumed chunk knows which notices split from its earlier layout when the probe
+    document (the notices alone) is the same markup; another notice text lays it out again."""
+    old = NOTICE_CHUNK.format(text="正文", notice="公告")
+    splits = [("split d1-a02", "a page")]
+    record = {"html": old, "states": dump_states([STATE] * 7), "forced": [True] + [False] * 5,
+              "probe": probe_digest(old)}
+    previous = Previous(b"", [PageInfo()] * 6, splits, json.dumps(record).encode())
+    probes: list[str] = []
+
+    def probe_only(markup: str) -> None:
+        probes.append(markup)
+        raise AssertionError("laid out")
+
+    assert probe_digest(NOTICE_CHUNK.format(text="正文，更正", notice="公告")) == probe_digest(old)
+    assert notice_splits(NOTICE_CHUNK.format(text="正文二", notice="公告"), previous, probe_digest(old), record,
+                   probe_only) == splits
+    assert not probes
+    edited = NOTICE_CHUNK.format(text="正文", notice="公告，更正")
+    assert probe_digest(edited) != probe_digest(old)
+    with pytest.raises(AssertionError, match="laid out"):
+        notice_splits(edited, previous, probe_digest(edited), record, probe_only)
+    assert len(probes) == 1 and "公告，更正" in probes[0] and "正文" not in probes[0]
+    # an earlier layout whose trial moved something gives no splits to reuse: the probe runs
+    moved = Previous(b"", [PageInfo()] * 6, [*splits, ("d1-a01", "d1-a02")], previous.record)
+    with pytest.raises(AssertionError, match="laid out"):
+        notice_splits(old, moved, probe_digest(old), record, probe_only)
+
+
+def test_the_contents_fit_is_keyed_by_the_front_and_checked_against_print_html(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fit comes from the cache before print.html is rendered, and only while print.html's
+    front (head, cover, masthead, contents) is the front render's; else it is fitted again."""
+    from exporter.writers.pdf import contents_fit, parallel
+
+    stage = _stage(tmp_path)
+    front = '<html><head></head><body class="print"><div class="front">目录</div>\n\n</body></html>'
+    whole = '<html><head></head><body class="print"><div class="front">目录</div>\n<main id="main">正文</main></body></html>'
+    assert contents_fit.same_front(whole, front)
+    assert not contents_fit.same_front(whole.replace("目录", "目次"), front)
+    assert not contents_fit.same_front(whole.replace("<head>", "<head><title>t</title>"), front)
+    fits: list[str] = []
+    monkeypatch.setattr(contents_fit, "fit_in_stage", lambda html, stage: fits.append(html) or f"rule {len(fits)}")
+    cache = ChunkCache(tmp_path / "cache")
+    for html, expected, fitted in ((whole, "rule 1", 1), (whole, "rule 1", 1),
+                                   (whole.replace("目录", "目次"), "rule 2", 2)):
+        with parallel.ChunkedLayout(stage, 1, cache) as layout:
+            rule = layout.fit_contents(2, front, lambda html=html: html)  # type: ignore[misc]
+            assert rule() == expected and len(fits) == fitted
+
+
+def test_autospace_gives_the_same_markup_with_a_memo() -> None:
+    from exporter.writers.autospace import autospace
+
+    html = '<html lang="zh"><body><p>第3版“项目”。”“服务</p><p>iPhone 15上市，价格5999元。</p><p>第3版“项目”。”“服务</p></body></html>'
+    memo: dict[str, str] = {}
+    assert autospace(html, punctuation=True, memo=memo) == autospace(html, punctuation=True)
+    assert memo and autospace(html, punctuation=True, memo=memo) == autospace(html, punctuation=True)
+    assert autospace(html, memo=memo) == autospace(html)  # other options, other entries

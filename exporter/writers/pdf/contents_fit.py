@@ -72,6 +72,22 @@ def front_only(html: str, css: str) -> str:
             f'<main id="main" style="break-before: page">{anchors}</main></body></html>')
 
 
+def front_render(render: Callable[..., str], context: dict[str, Any]) -> str:
+    """print.html with its front (cover, masthead, contents) and no body pages: what the fit
+    lays out, rendered for a fraction of the whole document's cost."""
+    return render(**{**context, "ghost_pages": []})
+
+
+def _front(html: str) -> str:
+    return html.partition('<main id="main">')[0].partition("</body>")[0].rstrip()
+
+
+def same_front(whole: str, front: str) -> bool:
+    """Whether print.html `whole` has the head and front of `front` (front_render), so that
+    the fit of one is the fit of the other."""
+    return _front(whole) == _front(front)
+
+
 def _title_page(document: Any) -> int | None:
     """The index of the page that holds the contents title, None without one."""
     return next((i for i, page in enumerate(document.pages) if "contents-title" in page.anchors), None)

@@ -303,11 +303,10 @@ _PROBE_STYLE = ("<style>.section-header, .part-header { display: none !important
                 " fill-probe-spacer { display: block; height: 100vh; break-inside: avoid; }</style>")
 
 
-def too_tall(html: str, render: Callable[[str], Any]) -> list[str]:
-    """The slugs of the standing notices of `html` that cannot stand whole on a page: laid
-    out alone (one probe document), each opening a page, they run on to the page after.
-    Each notice's outcome depends only on its own markup and the page, so a chunk and the
-    whole document find the same notices."""
+def probe_markup(html: str) -> tuple[str, list[str]]:
+    """The probe document of `html` (its standing notices alone, see too_tall) and the slugs
+    of those notices. The probe's outcome depends only on this markup and the stage, so a
+    rebuild whose probe markup is the earlier one's knows its outcome (resume.py)."""
     notices: list[str] = []
 
     def probe_piece(m: Any) -> str:
@@ -319,20 +318,37 @@ def too_tall(html: str, render: Callable[[str], Any]) -> list[str]:
     body = html.find(">", html.find("<body")) + 1
     main = html.find("<main", body)  # the front (cover, masthead, contents) is left out
     probe = _PIECE.sub(probe_piece, html[:body] + html[max(main, body):])
+    return probe.replace("</head>", _PROBE_STYLE + "</head>", 1), notices
+
+
+def too_tall(html: str, render: Callable[[str], Any]) -> list[str]:
+    """The slugs of the standing notices of `html` that cannot stand whole on a page: laid
+    out alone (one probe document), each opening a page, they run on to the page after.
+    Each notice's outcome depends only on its own markup and the page, so a chunk and the
+    whole document find the same notices."""
+    probe, notices = probe_markup(html)
     if not notices:
         return []
     pages: dict[str, int] = {}
     seen: set[int] = set()
-    for page in render(probe.replace("</head>", _PROBE_STYLE + "</head>", 1)).pages:
+    for page in render(probe).pages:
         for slug, _ in page_facts(page, seen)[1]:
             pages[slug] = pages.get(slug, 0) + 1
     return [slug for slug in notices if pages.get(slug, 0) > 1]
 
 
+_A_PAGE = "a page"
+
+
 def split_before_layout(html: str, render: Callable[[str], Any]) -> list[Move]:
     """The moves that split the notices of `html` taller than a page (too_tall), made before
     the trial (a resumed layout of a chunk, resume.py, makes them as `filled` does)."""
-    return [(_SPLIT + slug, "a page") for slug in too_tall(html, render)]
+    return [(_SPLIT + slug, _A_PAGE) for slug in too_tall(html, render)]
+
+
+def split_before(move: Move) -> bool:
+    """Whether `move` is one split_before_layout makes (not one of the trial's)."""
+    return move[0].startswith(_SPLIT) and move[1] == _A_PAGE
 
 
 _SQUEEZE = "squeeze "

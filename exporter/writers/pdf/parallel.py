@@ -95,6 +95,7 @@ class ChunkedLayout:
     cache: ChunkCache | None
     show_progress: bool = False
     passes: list[LayoutPass] = field(default_factory=list)
+    from_cache: list[ChunkLayout] = field(default_factory=list)  # of the pass under way, in order
     _executor: Executor | None = None
 
     def __post_init__(self) -> None:
@@ -124,22 +125,24 @@ class ChunkedLayout:
         done.set_result(task(*args))
         return done
 
-    def fit_contents(self, documents: int, html: str) -> Callable[[], str]:
-        """A volume's contents fit (contents_fit.py) of the staged `html`, taken from the
+    def fit_contents(self, documents: int, front: str, whole: Callable[[], str]) -> Callable[[], str]:
+        """A volume's contents fit (contents_fit.py) of the staged print.html, taken from the
         cache or handed to the workers now (the build lays out `documents` documents in
         all); returns a function that waits for the fitted rule. The fit depends only on
-        the front (cover, masthead, contents) and the stage, so a rebuild whose change moved
-        no contents entry takes it from the cache."""
-        key = chunk_key(self.shared, "contents fit\0" + contents_fit.front_only(html, ""), self.stage) \
-            if self.cache is not None else ""
+        the front (cover, masthead, contents) and the stage, so it is keyed by `front`
+        (print.html rendered without its body, contents_fit.front_render): a rebuild whose
+        change moved no contents entry takes it from the cache before `whole` (print.html)
+        is rendered, and checks once it is that its front is that one (else it fits again)."""
+        key = chunk_key(self.shared, "contents fit\0" + front, self.stage) if self.cache is not None else ""
         if self.cache is not None and (rule := self.cache.get_text(key)) is not None:
             self.passes.append(LayoutPass("contents fits", 1, 1))
-            return lambda: rule
-        fitting = self.start(documents, contents_fit.fit_in_stage, html, str(self.stage))
+            return lambda: rule if contents_fit.same_front(whole(), front) else \
+                contents_fit.fit_in_stage(whole(), str(self.stage))
+        fitting = self.start(documents, contents_fit.fit_in_stage, whole(), str(self.stage))
         self.passes.append(LayoutPass("contents fits", 1, 0))
 
         def fitted() -> str:
-            if self.cache is not None:
+            if self.cache is not None and contents_fit.same_front(whole(), front):
                 self.cache.put_text(key, fitting.result())
             return fitting.result()
 
@@ -160,6 +163,7 @@ class ChunkedLayout:
         pool = self._pool_for(len(renders))
         keys, cached, serial, futures = self._hand_out(renders, weights, pool, task,
                                                        resumable and self.cache is not None)
+        self.from_cache = [cached[i] for i in sorted(cached)]
         if meanwhile is not None:
             meanwhile()
         fresh = self._collect(serial, futures, what, task)
@@ -224,11 +228,27 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     out (it stages print.html), `before_furniture` after them (it completes the stage for
     the front: the contents' fitted size). The stage's print.html gets the fillers' moves the
     chunks made, so it still reproduces the PDF."""
+    from .assemble import assemble, read_chunks
+
     stage = layout.stage
     hrefs = list(context["stylesheets"])
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
     renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
-    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", meanwhile, resumable=True)
+    parsed: dict[int, list[Any]] = {}  # the chunks' pages (read_chunks), by id of their layout
+
+    def parse(layouts: list[ChunkLayout]) -> None:
+        for chunk in layouts:
+            parsed[id(chunk)] = parsed.get(id(chunk)) or read_chunks([chunk])[0]
+
+    def while_chunks() -> None:
+        """`meanwhile`, then the pages of the chunks from the cache parsed while the
+        workers lay out the others (a rebuild's furniture, from the cache too, leaves no
+        layout to parse them beside)."""
+        if meanwhile is not None:
+            meanwhile()
+        parse(layout.from_cache)
+
+    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", while_chunks, resumable=True)
     if moves := [move for chunk in ordered for move in chunk.moves]:
         whole = stage / "print.html"
         whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
@@ -239,19 +259,10 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     # One furniture document: the front is laid out once (it is most of the furniture's cost:
     # the contents' columns), the ghost pages carry anchors, bookmarks, links and strings.
     furniture = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
-    read: list[Any] = []
-
-    from .assemble import assemble, read_chunks
-
-    def parse_chunks() -> None:
-        """The chunks' pages parsed here while a worker lays the furniture out."""
-        read.extend(read_chunks(ordered))
-
     # Its anchors' pages are known (a guess at the front's length, checked), so the contents
-    # is laid out once with its page numbers.
+    # is laid out once with its page numbers; the other chunks' pages are parsed meanwhile.
     known = anchor_pages(pages, front_pages(bool(context.get("is_volume"))))
-    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", parse_chunks,
+    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", partial(parse, ordered),
                                      partial(layout_furniture, known=known))
 
-    return assemble(furniture_pdf.pdf, read, mirror_shift)
-
+    return assemble(furniture_pdf.pdf, [parsed[id(chunk)] for chunk in ordered], mirror_shift)

@@ -23,6 +23,7 @@ the chunk has SQUEEZE_PAGES pages or fewer (only such a part can be squeezed).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import logging
@@ -36,7 +37,7 @@ from ...weasyprint_ext.page_holes import page_facts
 from ...weasyprint_ext.page_info import PageInfo, page_info
 from ...weasyprint_ext.page_resume import PageState, dump_states, load_states, recording, resuming
 from ...weasyprint_ext.patches import patched
-from .fill import SQUEEZE_PAGES, Move, apply_moves, find_moves, split_before_layout
+from .fill import SQUEEZE_PAGES, Move, apply_moves, find_moves, probe_markup, split_before, split_before_layout
 
 LOG = logging.getLogger("exporter.pdf")
 _TEXT = regex.compile(r">([^<]+)<")
@@ -71,14 +72,31 @@ def opening_parts(pages: list[Any]) -> list[bool]:
     return [page_facts(page, seen)[2] for page in pages]
 
 
-def resume_record(html: str, states: list[PageState | None], forced: list[bool]) -> bytes | None:
+def probe_digest(html: str) -> str:
+    """The SHA-256 of the notices' probe document of the chunk `html` (fill.probe_markup)."""
+    return hashlib.sha256(probe_markup(html)[0].encode()).hexdigest()
+
+
+def resume_record(html: str, states: list[PageState | None], forced: list[bool], probe: str) -> bytes | None:
     """What a later resume needs of a layout of `html`: the HTML, its page states, which pages
-    open a part (None: a state holds something that cannot be kept as JSON)."""
+    open a part, and the probe_digest of the chunk's HTML before the layout (None: a state
+    holds something that cannot be kept as JSON)."""
     try:
         encoded = dump_states(states)
     except TypeError:
         return None
-    return json.dumps({"html": html, "states": encoded, "forced": forced}, ensure_ascii=False).encode()
+    record = {"html": html, "states": encoded, "forced": forced, "probe": probe}
+    return json.dumps(record, ensure_ascii=False).encode()
+
+
+def notice_splits(html: str, previous: Previous, probe: str, saved: dict[str, Any], lay_out: Any) -> list[Move]:
+    """The notice splits of `html` (split_before_layout). When its probe document is the
+    earlier layout's (the same markup on the same stage, since the earlier version is found
+    by the stage's digest), so is the outcome: the earlier layout's splits, with no probe
+    laid out. Those are its moves when its trial moved nothing."""
+    if saved.get("probe") == probe and all(map(split_before, previous.moves)):
+        return list(previous.moves)
+    return split_before_layout(html, lay_out)
 
 
 def _common_prefix(a: str, b: str) -> int:
@@ -145,7 +163,8 @@ def resumed_layout(html: str, previous: Previous, lay_out: Any) -> Resumed | Non
     old_html, forced = saved["html"], saved["forced"]
     if min(_part_lengths(forced), default=0) <= SQUEEZE_PAGES:
         return _refused("a part of the earlier layout is short (it may be squeezed)")
-    splits = split_before_layout(html, lay_out)
+    probe = probe_digest(html)
+    splits = notice_splits(html, previous, probe, saved, lay_out)
     if previous.moves != splits:
         return _refused("the earlier trial moved something, or other notices split")
     new_html = apply_moves(html, splits)
@@ -189,6 +208,6 @@ def resumed_layout(html: str, previous: Previous, lay_out: Any) -> Resumed | Non
     infos = previous.pages[:first_new] + [page_info(p) for p in pages[kept:count]] + previous.pages[tail:]
     if len(new_states) != len(infos) + 1 or len(spliced_forced) != len(infos):
         return _refused("the spliced states do not match the pages")
-    record = resume_record(new_html, new_states, spliced_forced)
+    record = resume_record(new_html, new_states, spliced_forced, probe)
     LOG.info("resumed a chunk's layout: pages %d-%d of %d laid out again", first_new + 1, start + count, len(infos))
     return Resumed(_splice(previous.pdf, first_new, fresh, tail), infos, splits, record, first_new, count - kept)

@@ -126,8 +126,9 @@ def with_jumps_joined(loaded: LoadedEdition) -> LoadedEdition:
 def print_renderer(template: Any) -> Callable[..., str]:
     """print.html rendered with a context, with Han–Latin spacing, no-break units and (theme
     option `punctuation = "clreq"`, CJK editions) punctuation compression: the one pass's
-    markup and each chunk's (parallel.py)."""
-    return lambda **context: autospace(template.render(context), punctuation=compress_punctuation(context))
+    markup and each chunk's (parallel.py), which share their text nodes' markup."""
+    memo: dict[str, str] = {}
+    return lambda **context: autospace(template.render(context), punctuation=compress_punctuation(context), memo=memo)
 
 
 def print_html(loaded: LoadedEdition, theme: Theme, stylesheets: list[str]) -> str:
@@ -217,7 +218,9 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
             with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
                 # A volume's contents is fitted by a worker while the others lay out the
                 # chunks (which hold no contents); its rule is in page.css before the furniture.
-                fitting = layout.fit_contents(len(chunks) + 1, whole()) if context["is_volume"] else None
+                # Found in the cache, print.html is rendered while the workers lay out.
+                fitting = layout.fit_contents(len(chunks) + 1, contents_fit.front_render(render_print, context), whole) \
+                    if context["is_volume"] else None
 
                 def fitted() -> None:
                     if fitting is not None:
