@@ -215,15 +215,21 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
             with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
                 # A volume's contents is fitted by a worker while the others lay out the
                 # chunks (which hold no contents); its rule is in page.css before the furniture.
-                fitting = layout.fit_contents(len(chunks) + 1, whole()) if context["is_volume"] else None
+                # It is handed out after the heaviest chunk, so print.html, which the fit
+                # needs, renders here while that chunk is laid out.
+                fitting: list[Callable[[], str]] = []
+
+                def fit() -> None:
+                    if context["is_volume"]:
+                        fitting.append(layout.fit_contents(len(chunks) + 1, whole()))
 
                 def fitted() -> None:
-                    if fitting is not None:
-                        contents_fit.add_rule(stage, fitting())
+                    for rule in fitting:
+                        contents_fit.add_rule(stage, rule())
 
                 # The whole print.html is rendered while the workers lay the chunks out.
                 pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
-                                     before_furniture=fitted)
+                                     before_furniture=fitted, after_first=fit)
             if cache is not None:
                 cache.prune()
             if options.on_layout is not None:
