@@ -4,7 +4,8 @@
    with `breaks = "section"`); each chunk's HTML is the single-pass markup of those sections.
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
    processes (largest first, so the last one to finish is a small one). A volume's
-   contents fit (contents_fit.py) is one more task for them, handed out first.
+   contents fit (contents_fit.py) is one more task for them, handed out after the heaviest
+   chunk (it needs print.html, which renders here meanwhile).
 3. The furniture pass (furniture.py) renders the front and one ghost page per content
    page as one document (outline, links, the contents' page numbers, running heads and
    page numbers). Its PDF is cached too, reused while nothing it shows moved.
