@@ -144,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
                     last = samples[kind][-1]
                     console.print(f"{size} run {run}/{runs} {kind}: {last['seconds']:.2f} s"
                                   + (f", CPU {last['cpu_seconds']:.2f} s" if "cpu_seconds" in last else "")
+                                  + (f" (main {last['main_cpu_seconds']:.2f} s, workers {last['worker_cpu_seconds']:.2f} s)"
+                                     if last.get("chunked") else "")
                                   + (f", serial {last['serial_seconds']:.2f} s" if last.get("chunked") else "")
                                   + (f", cold {last['cold_seconds']:.2f} s = {last['cold_seconds'] / last['seconds']:.2f}× "
                                      f"(CPU {last['cold_cpu_seconds'] / last['cpu_seconds']:.2f}×), "

@@ -9,7 +9,8 @@ of the edited volume, built afterwards untimed), single (PDF in one pass, --jobs
 options, on the print HTML our build laid out: `--emit-print-html`'s print.html, with the
 hole-filling moves made).
 
-`cpu_seconds` is the CPU of this process and of the workers it reaped during the timed part.
+`cpu_seconds` is the CPU of this process and of the workers it reaped during the timed part
+(`main_cpu_seconds` and `worker_cpu_seconds` apart).
 For a PDF laid out in chunks, `serial_seconds` is the time of the build during which no
 worker process was laying out a document (rendering, planning, the assembly, waiting for
 the pool), from the workers' own records (chunks.WorkerRecord).
@@ -43,9 +44,14 @@ def _pages(pdf: Path) -> int:
     return len(PdfReader(pdf).pages)
 
 
-def _cpu() -> float:
+def _cpu_split() -> tuple[float, float]:
+    """CPU seconds of this process, and of the worker processes it reaped."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def _cpu() -> float:
+    return sum(_cpu_split())
 
 
 def overlapped(spans: list[tuple[float, float]], start: float, end: float) -> float:
@@ -66,12 +72,14 @@ def _build(corpus: Path, fmt: str, out: Path, result: dict[str, object] | None =
     passes: list[Any] = []
     if fmt == "pdf":
         options.setdefault("on_layout", passes.append)
-    wall, cpu, start = time.time(), _cpu(), time.perf_counter()
+    wall, (main_cpu, worker_cpu), start = time.time(), _cpu_split(), time.perf_counter()
     loaded, theme = load_source(corpus / "volume.toml")
     [path] = build(loaded, fmt, theme, BuildOptions(outdir=out, **options))  # type: ignore[arg-type]
     seconds, end = time.perf_counter() - start, time.time()
     if result is not None:
-        result["cpu_seconds"] = _cpu() - cpu
+        main_after, workers_after = _cpu_split()
+        result["main_cpu_seconds"], result["worker_cpu_seconds"] = main_after - main_cpu, workers_after - worker_cpu
+        result["cpu_seconds"] = result["main_cpu_seconds"] + result["worker_cpu_seconds"]
         records = [r for p in passes for r in getattr(p, "workers", ())]  # () before the records existed
         workers = [(r.started, r.finished) for r in records if r.pid != os.getpid()]
         result["chunked"] = bool(passes)

@@ -4,7 +4,8 @@
    with `breaks = "section"`); each chunk's HTML is the single-pass markup of those sections.
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
    processes (largest first, so the last one to finish is a small one). A volume's
-   contents fit (contents_fit.py) is one more task for them, handed out first.
+   contents fit (contents_fit.py) is one more task for them, handed out after the heaviest
+   chunk (it needs print.html, which renders here meanwhile).
 3. The furniture pass (furniture.py) renders the front and one ghost page per content
    page as one document (outline, links, the contents' page numbers, running heads and
    page numbers). Its PDF is cached too, reused while nothing it shows moved.
@@ -150,19 +151,21 @@ class ChunkedLayout:
 
     def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
                 meanwhile: Callable[[], object] | None = None, task: LayOut = layout_chunk,
-                resumable: bool = False) -> list[ChunkLayout]:
+                resumable: bool = False, after_first: Callable[[], object] | None = None) -> list[ChunkLayout]:
         """Every document rendered, then taken from the cache or laid out by `task(html, stage)`,
         the heaviest first.
 
         A document is handed to the workers as soon as it is rendered, so they lay out while
         the rest render, and `meanwhile` runs here while they work; the pool starts before
-        the progress display's refresh thread. `resumable` (chunks, with a cache): a document
-        not in the cache is laid out from its earlier version's pages where it can be
-        (resume.py), and what a later resume needs is cached with it.
+        the progress display's refresh thread. `after_first` runs once the heaviest document
+        is handed out (or found in the cache), so what it does here overlaps that document's
+        layout. `resumable` (chunks, with a cache): a document not in the cache is laid out
+        from its earlier version's pages where it can be (resume.py), and what a later resume
+        needs is cached with it.
         """
         pool = self._pool_for(len(renders))
         keys, cached, serial, futures = self._hand_out(renders, weights, pool, task,
-                                                       resumable and self.cache is not None)
+                                                       resumable and self.cache is not None, after_first)
         self.from_cache = [cached[i] for i in sorted(cached)]
         if meanwhile is not None:
             meanwhile()
@@ -181,15 +184,19 @@ class ChunkedLayout:
         return [layouts[i] for i in range(len(renders))]
 
     def _hand_out(self, renders: list[Callable[[], str]], weights: list[int], pool: Executor | None, task: LayOut,
-                  resumable: bool) -> tuple[dict[int, tuple[str, str]], dict[int, ChunkLayout],
-                                            dict[int, tuple[Any, ...]], dict[Future[ChunkLayout], int]]:
+                  resumable: bool, after_first: Callable[[], object] | None = None
+                  ) -> tuple[dict[int, tuple[str, str]], dict[int, ChunkLayout],
+                             dict[int, tuple[Any, ...]], dict[Future[ChunkLayout], int]]:
         """Render each document; take it from the cache, or submit it, or keep it to lay out
-        here. The keys: (the document's, its earlier versions' index)."""
+        here (`after_first` runs after the first). The keys: (the document's, its earlier
+        versions' index)."""
         keys: dict[int, tuple[str, str]] = {}
         cached: dict[int, ChunkLayout] = {}
         serial: dict[int, tuple[Any, ...]] = {}
         futures: dict[Future[ChunkLayout], int] = {}
-        for i in sorted(range(len(renders)), key=lambda i: -weights[i]):
+        for n, i in enumerate(sorted(range(len(renders)), key=lambda i: -weights[i])):
+            if n == 1 and after_first is not None:
+                after_first()
             html = renders[i]()
             previous = None
             if self.cache is not None:
@@ -204,6 +211,8 @@ class ChunkedLayout:
                 futures[pool.submit(task, *args)] = i
             else:
                 serial[i] = args
+        if len(renders) <= 1 and after_first is not None:
+            after_first()
         return keys, cached, serial, futures
 
     def _collect(self, serial: dict[int, tuple[Any, ...]], futures: dict[Future[ChunkLayout], int], what: str,
@@ -222,9 +231,11 @@ class ChunkedLayout:
 
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
                    layout: ChunkedLayout, mirror_shift: float = 0.0, meanwhile: Callable[[], object] | None = None,
-                   before_furniture: Callable[[], object] | None = None) -> bytes:
+                   before_furniture: Callable[[], object] | None = None,
+                   after_first: Callable[[], object] | None = None) -> bytes:
     """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html.
-    `mirror_shift`: see assemble.assemble. `meanwhile` runs while the workers lay the chunks
+    `mirror_shift`: see assemble.assemble. `after_first` runs once the heaviest chunk is
+    handed out (it hands out the contents fit), `meanwhile` while the workers lay the chunks
     out (it stages print.html), `before_furniture` after them (it completes the stage for
     the front: the contents' fitted size). The stage's print.html gets the fillers' moves the
     chunks made, so it still reproduces the PDF."""
@@ -248,7 +259,8 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
             meanwhile()
         parse(layout.from_cache)
 
-    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", while_chunks, resumable=True)
+    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", while_chunks, resumable=True,
+                             after_first=after_first)
     if moves := [move for chunk in ordered for move in chunk.moves]:
         whole = stage / "print.html"
         whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")

@@ -218,17 +218,23 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
             with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
                 # A volume's contents is fitted by a worker while the others lay out the
                 # chunks (which hold no contents); its rule is in page.css before the furniture.
-                # Found in the cache, print.html is rendered while the workers lay out.
-                fitting = layout.fit_contents(len(chunks) + 1, contents_fit.front_render(render_print, context), whole) \
-                    if context["is_volume"] else None
+                # It is handed out after the heaviest chunk; found in the cache (keyed by the
+                # front alone), print.html is rendered while the workers lay out, else it is
+                # rendered for the fit while that chunk is laid out.
+                fitting: list[Callable[[], str]] = []
+
+                def fit() -> None:
+                    if context["is_volume"]:
+                        front = contents_fit.front_render(render_print, context)
+                        fitting.append(layout.fit_contents(len(chunks) + 1, front, whole))
 
                 def fitted() -> None:
-                    if fitting is not None:
-                        contents_fit.add_rule(stage, fitting())
+                    for rule in fitting:
+                        contents_fit.add_rule(stage, rule())
 
                 # The whole print.html is rendered while the workers lay the chunks out.
                 pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
-                                     before_furniture=fitted)
+                                     before_furniture=fitted, after_first=fit)
             if cache is not None:
                 cache.prune()
             if options.on_layout is not None:
