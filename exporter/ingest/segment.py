@@ -388,7 +388,9 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
     after it is not body text (a table under a story, a headline printed mid-column). A
     headline-like block the model reads as body text becomes a paragraph, one it reads as
     a byline a byline line; a block it reads as furniture (a table, a results list) is set
-    aside whole and listed with the page's furniture. Boxed and credited pieces and the
+    aside whole and listed with the page's furniture, and so is a shorter head block that
+    the model and the page decoder both read as furniture (a column label, an editor line)
+    unless the text beside it restates it. Boxed and credited pieces and the
     written rules' own bylines and signatures are left as they are."""
     if model is None or not w.learned:
         return page.pieces, {}
@@ -400,7 +402,8 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
     keep = [_keep_cut(parts, probs, i, w) for i in range(len(parts))]
     out: list[Piece] = []
     learned: Learned = {}
-    for piece, run, cut in blocks.rebuild(page.pieces, parts, keep):
+    rebuilt = blocks.rebuild(page.pieces, parts, keep)
+    for k, (piece, run, cut) in enumerate(rebuilt):
         vector = vectors[run[0]]
         pr = {label: sum(probs[i][label] for i in run) / len(run) for label in blocks.LABELS}
         top, share = max(pr.items(), key=lambda t: t[1])
@@ -414,7 +417,14 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
                 decoded[i].label == "other" and decoded[i].cost(("body", "caption")) >= w.decoded_other for i in run):
             why = decoded[run[0]].explain()  # the page decoder reads it as furniture (a table, a list)
             top, share = "other", 1.0
-        if plain and top == "other" and (share >= w.sure or cut_off) and len(piece.lines) >= w.table_lines:
+        # a short head both models read as no article's (a column label, an editor line) and
+        # that the text beside it does not restate, as a headline's story would
+        label = (plain and isinstance(piece, Head) and top == "other" and share >= w.label_sure and decoded
+                 and all(decoded[i].label == "other" and decoded[i].cost((*HEADS, "tail")) >= w.decoded_other
+                         for i in run) and not _restated(piece, rebuilt, k))
+        if label:
+            why = decoded[run[0]].explain()
+        if label or plain and top == "other" and (share >= w.sure or cut_off) and len(piece.lines) >= w.table_lines:
             page.furniture += [SetAside(line.no, line.text, f"learned furniture: {why}") for line in piece.lines]
             notes.decide(page.name, piece.no, f"'{piece.raw[:30]}' set aside: {why}")
             continue
@@ -427,6 +437,28 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
         learned[id(piece)] = (pr, vector, _run_label(decoded, run) if decoded else None)
         out.append(piece)
     return out, learned
+
+
+_LATIN_WORD = regex.compile(r"\p{Latin}{4,}")
+_HAN_PAIR = regex.compile(r"\p{Han}{2}")
+
+
+def _words(text: str) -> set[str]:
+    """A text's Latin words of four letters or more by their first four, and its pairs of Han glyphs."""
+    return ({w[:4].lower() for w in _LATIN_WORD.findall(text)}
+            | set(_HAN_PAIR.findall(text, overlapped=True)))
+
+
+def _restated(piece: Piece, rebuilt: list[tuple[Piece, list[int], str]], k: int) -> bool:
+    """Whether the text just before or after a head repeats a third of its words: a headline
+    restates its story (above it when printed after it), a column label or an editor line
+    does not."""
+    words = _words(piece.raw)
+    for j in (k - 1, k + 1):
+        if words and 0 <= j < len(rebuilt) and isinstance(other := rebuilt[j][0], Para):
+            if len(words & _words(other.raw[:300] if j > k else other.raw[-300:])) >= len(words) / 3:
+                return True
+    return False
 
 
 def _run_label(decoded: list[Decoded], run: list[int]) -> Decoded:

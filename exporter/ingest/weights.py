@@ -52,6 +52,7 @@ class Weights:
     sure: float = 0.9  # the block model's probability that re-types a block (body, byline, furniture)
     line_sure: float = 0.6  # the model's probability for both halves that cuts a block after its first line
     table_lines: float = 3.0  # the fewest lines of a block the model may set aside as furniture
+    label_sure: float = 0.6  # the model's probability that sets a shorter head aside (a label, an editor line)
 
     def label(self) -> str:
         """The values that differ from the prior (what the fit changed)."""
@@ -69,7 +70,8 @@ SHIPPED = replace(PRIOR, indent=2.0)
 _FACTORS = (0.5, 2.0)
 _THRESHOLD_STEPS = {"indent": (1.0,), "heavy_indent": (-1.0, 1.0), "head_line": (-8.0, 8.0),
                     "head_total": (-16.0, 16.0), "short_margin": (-1.0, 1.0), "full_margin": (-1.0, 1.0),
-                    "hanging": (-2.0, 2.0), "sure": (-0.05, 0.05), "line_sure": (-0.1, 0.1), "table_lines": (-1.0, 1.0)}
+                    "hanging": (-2.0, 2.0), "sure": (-0.05, 0.05), "line_sure": (-0.1, 0.1), "table_lines": (-1.0, 1.0),
+                    "label_sure": (-0.1, 0.1)}
 
 
 def neighbours(w: Weights) -> list[Weights]:

@@ -55,3 +55,20 @@ def test_report_says_which_labels_and_transitions_placed_a_headline() -> None:
     evidence = result.notes.evidence["p1-01"]
     assert result.edition.articles[0].headline == "全市部署全年重点工作"
     assert any("page decoder: " in e and ("→ headline" in e or "headline (first block)" in e) for e in evidence)
+
+
+def test_an_editor_line_the_models_read_as_furniture_is_set_aside_not_made_an_article() -> None:
+    """A short line both models read as no article's text (a label, an editor line) and that
+    its neighbours do not restate is set aside; it used to become an unplaced article (or the
+    kicker of the headline under it)."""
+    page = ("城市书房延时至晚10时\n\n"
+            "  本报讯（记者 王芳）记者昨日从市图书馆获悉，全市12家城市书房自下周一起延时开放至晚上10时，方便上班族下班后阅读。\n"
+            "  市图书馆负责人介绍，延时期间书房将增配管理员，并开通自助借还服务。\n\n"
+            "社区食堂推出“半份菜”\n\n"
+            "  本报讯（记者 李明）为减少浪费，河西区8家社区食堂本月起推出“半份菜”，价格为整份的一半。\n"
+            "  不少老人表示，半份菜让他们能多点几样菜，营养更均衡。\n\n"
+            "图片编辑：邵飞\n")
+    result = ingest_texts([("page1.txt", page)], "青川日报", dt.date(2025, 3, 1))
+    assert [a.headline for a in result.edition.articles] == ["城市书房延时至晚10时", "社区食堂推出“半份菜”"]
+    assert [(aside.text, aside.reason.split(":")[0]) for _, aside in result.furniture] == [
+        ("图片编辑：邵飞", "learned furniture")]
