@@ -4,8 +4,8 @@ are measured by `python -m benchmarks.ingest_blind --corpus $PWD/tests/fixtures/
 never asserted here: a corpus is held out from the ingest's rules until it has been scored
 once. blind2 became development data in session 6 and blind3 in session 7 (the block model
 and the page decoder are trained on them, `benchmarks.ingest_families` scores their families as
-`b2-…` and `b3-…`; tests/ingest/test_pdf_readers.py checks some of blind3's pages); blind4 is
-held out. The checks here are the first blind corpus's, applied to each folder."""
+`b2-…` and `b3-…`; tests/ingest/test_pdf_readers.py checks some of blind3's pages); blind4 joined them in session 8 and
+blind5 (tests/ingest/test_blind5_fixture.py) in session 9; blind6 is held out. The checks here are the first blind corpus's, applied to each folder."""
 
 from __future__ import annotations
 
