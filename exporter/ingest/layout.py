@@ -224,6 +224,9 @@ def blocks_of(lines: list[Line | None]) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
+SMALL_TYPE = 0.97  # a PDF line in plain type this much smaller than the body's is no headline
+
+
 def headline_like(block: list[Line], w: Weights) -> bool:
     """One to three short lines, unindented or all centred, that do not read as running text.
 
@@ -484,7 +487,7 @@ class _BlockReader:
         if all(line.caption and line.credit is None for line in block) and not _credit_below(self.blocks, k):
             self.pieces.append(Caption(block))  # a caption with no credit: the PDF's type says so
             return
-        if self._byline_alone(block):
+        if self._byline_alone(block) or self._byline_under_head(block):
             return
         if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
@@ -532,6 +535,20 @@ class _BlockReader:
             return False
         self.pieces.append(Byline(block, *found[1:]))
         return True
+
+    def _byline_under_head(self, block: list[Line]) -> bool:
+        """A PDF's one short line in plain type smaller than the body's, right under a
+        headline, that names people (报道：程立, 方敏 报道, VINCENT LAU, Daniel Fung): the
+        byline, whatever words frame the names."""
+        line = block[0]
+        if (len(block) > 1 or not isinstance(self.pieces[-1] if self.pieces else None, Head) or line.bold
+                or not 0 < line.size <= SMALL_TYPE or line.credit is not None or closed(line.text)
+                or cells(line.text) > BYLINE_CELLS or fields.BOX_BYLINE.match(line.text)):
+            return False
+        names = _byline_names(line.text)
+        if names:
+            self.pieces.append(Byline(block, regex.sub(r"\s+", " ", line.text.strip()), names))
+        return bool(names)
 
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
@@ -592,6 +609,25 @@ class _BlockReader:
 
 _DASH_LINE_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_LINE_END = regex.compile(r"[—―─-]{2,}$")
+
+
+BYLINE_CELLS = 24  # a byline line under a headline is this short or shorter
+_BYLINE_ROLE = regex.compile(r"^(?:(?:本报|本報)?(?:记者|記者|通讯员|通訊員|报道|報導|作者|文|撰文|By|BY|by)[:：/／\s]*)+"
+                             r"|[\s/／]*(?:报道|報導|撰文|文)$")
+
+
+def _byline_names(text: str) -> list[str]:
+    """The names in a byline line: role words around them (报道：, 作者：, By, …报道) set
+    off, then two to four Han characters or a name in Latin capitals or Title Case."""
+    rest = _BYLINE_ROLE.sub("", text.strip()).strip()
+    han = regex.match(r"\p{Han}", rest) is not None
+    parts = [t for t in regex.split(r"[\s、，,]+", rest) if t] if han else [rest]
+    if han and rest == text.strip():
+        return []  # Han glyphs alone (企业, 同比, 亲情絮语) name nobody without a role word beside them
+    if not parts or not all(regex.fullmatch(r"\p{Han}{2,4}", t) if han
+                            else english.is_name(t) or t.isupper() and english.is_name(t.title()) for t in parts):
+        return []
+    return [t.title() if t.isupper() else t for t in parts]
 
 
 def _deck(above: str, line: str) -> bool:

@@ -345,3 +345,26 @@ def test_a_page_pdfs_heads_stand_over_their_body_not_after_it() -> None:
     assert opening["MARGARET A. TULLY"].startswith("Margaret Ann Tully")
     assert opening["Library book sale raises $3,200"].startswith("The Friends of the Cedar Falls")
     assert opening["POLICE LOG"].startswith("March 12")
+
+
+def test_a_small_name_line_under_a_headline_is_its_byline() -> None:
+    """A line in plain type smaller than the body's, right under a headline, naming
+    people with role words around them (报道：程立) or as a name alone in Latin script
+    (VINCENT LAU): the byline, not a line of the headline (Chromium pages of two corpora)."""
+    result = ingest([FIXTURES / "ingest-blind" / "pdf-nanyang-1.pdf"], "南洋", dt.date(2025, 3, 20))
+    kayu = next(a for a in result.edition.articles if a.headline == "加冷河畔新增缓跑径")
+    assert kayu.authors == ["程立"] and kayu.subheadline is None
+    result = ingest([FIXTURES / "ingest-blind5" / "cr-easterntribune-a3.pdf"], "Tribune", dt.date(2025, 3, 20),
+                    language="en")
+    fraud = next(a for a in result.edition.articles if a.headline == "Former manager jailed for HK$3m fraud")
+    assert fraud.authors == ["Vincent Lau"]
+
+
+def test_han_glyphs_alone_or_a_sentence_are_no_byline_names() -> None:
+    """Without a role word a short Han line (a table's 企业, a label such as 亲情絮语) names
+    nobody; a Latin name must be printed as one (capitals or Title Case)."""
+    from exporter.ingest.layout import _byline_names
+
+    assert _byline_names("方敏 报道") == ["方敏"] and _byline_names("作者：方远山") == ["方远山"]
+    assert _byline_names("Daniel Fung") == ["Daniel Fung"]
+    assert _byline_names("企业") == _byline_names("亲情絮语") == _byline_names("Former manager") == []
