@@ -206,8 +206,20 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
                 line.text, line.credit = split
         line.bold = line.bold or no in hints.display
         line.caption, line.box, line.size = no in hints.captions, hints.boxes.get(no), hints.sizes.get(no, 0.0)
+        bullet = _BULLET.match(line.text) if no in hints.display and line.size else None
+        if bullet and _titled(line.text[bullet.end() :]):
+            dropped.update(visible(bullet.group()))  # a PDF's display line: the title's bullet is layout
+            line.text = line.text[bullet.end() :]
         out.append(line)
     return out
+
+
+def _titled(text: str) -> bool:
+    """Text after a bullet that reads as a title, not a byline in a box (■ 本报记者 …, □苏晓岚)."""
+    return len(text) > BOX_NAME and not fields.ROLES.search(text) and fields.own_line_byline(text) is None
+
+
+BOX_NAME = 4  # characters: a name in an author box is this short or shorter
 
 
 def blocks_of(lines: list[Line | None]) -> list[list[Line]]:

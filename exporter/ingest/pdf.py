@@ -43,6 +43,7 @@ GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless let
 PAD_SPACE = 0.2  # ems: a space this narrow is character spacing's padding, not a word space (none is so thin)
 SPREAD = 1.6  # ems: one-line fragments of display type this close on one baseline are one letter-spaced word
 LEADING = 0.2  # ems: a line this much further below the one above than the block's line pitch opens a paragraph
+LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has the plain text after it
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 
 
@@ -78,6 +79,7 @@ class _Box:
     italic: bool = False
     table: int | None = None  # a row of the table in this ruled box
     base: float = 0.0  # the baseline
+    lead: int = 0  # characters of a bold run-in head opening the line (a brief's title), else 0
 
 
 @dataclass
@@ -263,9 +265,25 @@ def _channel(rows: list[list[tuple[float, float]]], x0: float, x1: float, size: 
 def _box(run: list[_Glyph]) -> _Box:
     ink = [g for g in run if not g.c.isspace()] or run
     size = Counter(round(g.size, 1) for g in ink).most_common(1)[0][0]
+    text = "".join(g.c for g in run).strip()
+    lead = _lead(run)
     return _Box(min(g.x0 for g in ink), min(g.y0 for g in ink), max(g.x1 for g in ink), max(g.y1 for g in ink),
-                "".join(g.c for g in run).strip(), size, sum(g.bold for g in ink) * 2 > len(ink),
-                italic=sum(g.italic for g in ink) * 2 > len(ink), base=max(g.base for g in ink))
+                text, size, not lead and sum(g.bold for g in ink) * 2 > len(ink),
+                italic=sum(g.italic for g in ink) * 2 > len(ink), base=max(g.base for g in ink), lead=lead)
+
+
+def _lead(run: list[_Glyph]) -> int:
+    """The length of a bold run-in head (`◆卡洛斯有望续约　东港海…`, `Swimming pools reopen
+    Six public…`): bold glyphs opening the line, then a space, then only plain type; 0 if none."""
+    text = "".join(g.c for g in run).strip()
+    start = next((k for k, g in enumerate(run) if not g.c.isspace()), 0)
+    end = next((k for k in range(start, len(run)) if not run[k].bold), len(run))
+    if end >= len(run) or not run[end].c.isspace():
+        return 0
+    lead, rest = run[start:end], [g for g in run[end:] if not g.c.isspace()]
+    if sum(not g.c.isspace() for g in lead) < LEAD_GLYPHS or len(rest) < LEAD_GLYPHS or any(g.bold for g in rest):
+        return 0
+    return len("".join(g.c for g in lead).rstrip()) if text else 0
 
 
 def _stack(boxes: list[_Box]) -> list[list[_Box]]:
@@ -510,7 +528,13 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
                 indent = 2  # the same, by as little as counts (a wider one would widen the column's measure)
             if len(block) == 1 and credited[index] and _credit(b):
                 indent = max(indent, CREDIT_INDENT)  # a photo credit alone on its line stands to the right
-            lines.append(" " * indent + b.text)
+            if b.lead:  # a run-in head: a display line of its own over its paragraph
+                lines += [""] * bool(i) + [" " * indent + b.text[: b.lead]]
+                out.where[len(lines)], out.sizes[len(lines)] = f"({b.x0:.0f}, {b.y0:.0f})", round(b.size / body, 2)
+                out.display.add(len(lines))
+                lines += ["", " " * indent + b.text[b.lead :].strip()]
+            else:
+                lines.append(" " * indent + b.text)
             no = len(lines)
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
             out.sizes[no] = round(b.size / body, 2)

@@ -368,3 +368,20 @@ def test_han_glyphs_alone_or_a_sentence_are_no_byline_names() -> None:
     assert _byline_names("方敏 报道") == ["方敏"] and _byline_names("作者：方远山") == ["方远山"]
     assert _byline_names("Daniel Fung") == ["Daniel Fung"]
     assert _byline_names("企业") == _byline_names("亲情絮语") == _byline_names("Former manager") == []
+
+
+def test_a_bold_run_in_head_is_the_briefs_title() -> None:
+    """Briefs whose bold title runs into the first line of their text (`◆卡洛斯有望续约　东港海…`,
+    `■人民幣存款回升　金管局…`): the bold run before the space is the brief's headline
+    without its bullet, the plain rest opens its text (Chromium pages of two papers)."""
+    from exporter.ingest.pdf import _Glyph, _lead
+
+    def run(text: str, bold: int) -> list[_Glyph]:
+        return [_Glyph(c, 10 * k, 0, 10 * k + 9, 10, 9, 10.0, k < bold, pen=10 * k) for k, c in enumerate(text)]
+
+    assert _lead(run("◆卡洛斯有望续约\u3000东港海", 8)) == 8
+    assert _lead(run("Swimming pools reopen Six public", 21)) == 21
+    assert _lead(run("全粗体标题", 5)) == 0 and _lead(run("粗体紧接正文不空格", 2)) == 0
+    result = ingest([FIXTURES / "ingest-blind5" / "cr-weigang-a1.pdf"], "Weigang", dt.date(2025, 3, 20))
+    heads = {a.headline: a.blocks[0].text for a in result.edition.articles if a.blocks}
+    assert heads["人民幣存款回升"].startswith("金管局數據顯示")
