@@ -44,6 +44,8 @@ PAD_SPACE = 0.2  # ems: a space this narrow is character spacing's padding, not 
 SPREAD = 1.6  # ems: one-line fragments of display type this close on one baseline are one letter-spaced word
 LEADING = 0.2  # ems: a line this much further below the one above than the block's line pitch opens a paragraph
 LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has the plain text after it
+THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this close continues a story
+THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 
 
@@ -452,6 +454,61 @@ def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tup
     return out
 
 
+def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """A story's text continued in the next column, on a page whose stories are a mosaic
+    rather than rows (no band runs across the page between them, so the cuts read column by
+    column): running text whose top lines up with running text just left of it, under
+    nothing of its own (no head above it nearer than the one above its left neighbour),
+    is that story's next column. It moves, with the running text stacked under it in its
+    column, to right after the block it continues."""
+    out = list(order)
+    plain = [not b[0].image and len(b) > 1 and not any(x.bold or x.size >= DISPLAY_SIZE * body for x in b)
+             for b, _ in out]
+    extents = [_extent(b) for b, _ in out]
+
+    def above(k: int) -> int | None:  # the nearest block over k that overlaps it across
+        x0, y0, x1, _ = extents[k]
+        over = [j for j, e in enumerate(extents) if e[3] <= y0 + 0.2 * body and min(e[2], x1) - max(e[0], x0) > body]
+        return max(over, key=lambda j: extents[j][3], default=None)
+
+    moves: list[tuple[int, int]] = []
+    root: dict[int, int] = {}  # a continuation → the story's first column of text
+    for c in sorted(range(len(out)), key=lambda k: extents[k][0]):
+        ec = extents[c]
+        if not plain[c]:
+            continue
+        left = [p for p, ep in enumerate(extents) if plain[p] and abs(ep[1] - ec[1]) <= THREAD_TOP * body
+                and 0 <= ec[0] - ep[2] <= THREAD_GUTTER * body]
+        if len(left) != 1:
+            continue
+        p = left[0]
+        hp, hc = above(root.get(p, p)), above(c)
+        if hc is None or hc == hp or (hp is not None and extents[hc][3] < extents[hp][1]):
+            moves.append((p, c))
+            root[c] = root.get(p, p)
+    def stacked(out: list, i: int) -> list[int]:
+        """i and the text stacked right under it in its column (plain lines, subheads in body size)."""
+        run = [i]
+        while (run[-1] + 1 < len(out) and out[run[-1] + 1][1] == out[i][1] and out[run[-1] + 1][0][0].image is None
+               and not any(x.bold or x.size >= DISPLAY_SIZE * body for x in out[run[-1] + 1][0])
+               and 0 <= _extent(out[run[-1] + 1][0])[1] - _extent(out[run[-1]][0])[3] < 2.5 * body):
+            run.append(run[-1] + 1)
+        return run
+
+    for p, c in moves:
+        pi = next(i for i, (b, _) in enumerate(out) if b is order[p][0])
+        ci = next(i for i, (b, _) in enumerate(out) if b is order[c][0])
+        end = stacked(out, pi)[-1]  # the story's column ends there
+        if ci == end + 1:
+            continue
+        chain = stacked(out, ci)  # the text stacked under the continuation goes with it
+        moved = [out[i] for i in chain]
+        rest = [item for i, item in enumerate(out) if i not in chain]
+        at = next(i for i, (b, _) in enumerate(rest) if b is out[end][0]) + 1
+        out = rest[:at] + moved + rest[at:]
+    return out
+
+
 def _column(path: tuple[int, ...]) -> tuple[int, ...]:
     """The path up to its last vertical cut (horizontal cuts are negative)."""
     while path and path[-1] < 0:
@@ -491,7 +548,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     boxes = _ruled_boxes(page, body)
     content = _tables(content, boxes)
     order = _xycut(_spread(_stack(content), body), body, rects=boxes)
-    order = _vertical_first([(block, _column(path)) for block, path in order])
+    order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
     credited = _credited([block for block, _ in order])

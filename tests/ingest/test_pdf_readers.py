@@ -385,3 +385,22 @@ def test_a_bold_run_in_head_is_the_briefs_title() -> None:
     result = ingest([FIXTURES / "ingest-blind5" / "cr-weigang-a1.pdf"], "Weigang", dt.date(2025, 3, 20))
     heads = {a.headline: a.blocks[0].text for a in result.edition.articles if a.blocks}
     assert heads["人民幣存款回升"].startswith("金管局數據顯示")
+
+
+def test_a_storys_next_column_on_a_mosaic_page_follows_its_first() -> None:
+    """Stories laid as a mosaic (no band across the page between them): running text whose
+    top lines up with running text left of it, under no head of its own, is the same story's
+    next column and is read right after it, not after the stories under the first column."""
+    (page,) = read_pdf(FIXTURES / "ingest-blind5" / "cr-linlan-c2.pdf")
+    lines = [t.strip() for t in page.text.split("\n") if t.strip()]
+    assert lines[lines.index("曲》。") + 1].startswith("组曲分为")  # a two-column story at the top right
+    assert lines[lines.index("周，上座率却出人意料地高。") + 1].startswith("片子讲的是")  # one across three columns
+    start = lines.index("片子讲的是江心灯塔最后一任守塔")
+    assert lines[start + 4].startswith("散场时")
+
+
+def test_a_column_that_goes_on_under_a_subhead_is_read_whole_first() -> None:
+    """The next column's text follows the whole of the column before it, subheads and all."""
+    (page,) = read_pdf(FIXTURES / "ingest-blind" / "pdf-finance-1.pdf")
+    lines = [t.strip() for t in page.text.split("\n") if t.strip()]
+    assert lines.index("制造业表现亮眼") < lines.index("流净额9.3亿元。公司")
