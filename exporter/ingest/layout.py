@@ -499,7 +499,7 @@ class _BlockReader:
         if all(line.caption and line.credit is None for line in block) and not _credit_below(self.blocks, k):
             self.pieces.append(Caption(block))  # a caption with no credit: the PDF's type says so
             return
-        if self._byline_alone(block) or self._byline_under_head(block):
+        if self._byline_alone(block) or self._small_byline(k, block):
             return
         if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
@@ -548,14 +548,18 @@ class _BlockReader:
         self.pieces.append(Byline(block, *found[1:]))
         return True
 
-    def _byline_under_head(self, block: list[Line]) -> bool:
-        """A PDF's one short line in plain type smaller than the body's, right under a
-        headline, that names people (报道：程立, 方敏 报道, VINCENT LAU, Daniel Fung): the
-        byline, whatever words frame the names."""
-        line = block[0]
-        if (len(block) > 1 or not isinstance(self.pieces[-1] if self.pieces else None, Head) or line.bold
+    def _small_byline(self, k: int, block: list[Line]) -> bool:
+        """A PDF's one short line in plain type smaller than the body's that names people:
+        right under a headline (报道：程立, 方敏 报道, VINCENT LAU, Daniel Fung), or after a
+        story's text and before the next head (报道：黄佩玲 pushed right), with a role word;
+        the byline, whatever words frame the names."""
+        line, prev = block[0], self.pieces[-1] if self.pieces else None
+        nxt = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
+        closing = isinstance(prev, Para) and (nxt is None or all(x.bold for x in nxt))
+        if (len(block) > 1 or not (isinstance(prev, Head) or closing) or line.bold
                 or not 0 < line.size <= SMALL_TYPE or line.credit is not None or closed(line.text)
-                or cells(line.text) > BYLINE_CELLS or fields.BOX_BYLINE.match(line.text)):
+                or cells(line.text) > BYLINE_CELLS or fields.BOX_BYLINE.match(line.text)
+                or closing and not _BYLINE_ROLE.search(line.text)):
             return False
         names = _byline_names(line.text)
         if names:
@@ -623,19 +627,23 @@ _DASH_LINE_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_LINE_END = regex.compile(r"[—―─-]{2,}$")
 
 
-BYLINE_CELLS = 24  # a byline line under a headline is this short or shorter
-_BYLINE_ROLE = regex.compile(r"^(?:(?:本报|本報)?(?:记者|記者|通讯员|通訊員|报道|報導|作者|文|撰文|By|BY|by)[:：/／\s]*)+"
-                             r"|[\s/／]*(?:报道|報導|撰文|文)$")
+BYLINE_CELLS = 24  # a byline line is this short or shorter
+_BYLINE_ROLE = regex.compile(r"(?:\p{Han}{0,5}?(?:记者|記者|通讯员|通訊員)|报道|報導|作者|撰文|摄影|攝影|读者|讀者|By|BY|(?<!\p{Han})文(?=[:：/／]))"
+                             r"[ \u3000]*[:：/／]?[ \u3000]*")
+_PLACE = regex.compile(r"[（(]\p{Han}{2,6}[）)]$")  # 读者 林美玉（诗河）: where the writer lives
 
 
 def _byline_names(text: str) -> list[str]:
-    """The names in a byline line: role words around them (报道：, 作者：, By, …报道) set
-    off, then two to four Han characters or a name in Latin capitals or Title Case."""
-    rest = _BYLINE_ROLE.sub("", text.strip()).strip()
+    """The names in a byline line: role words (报道：, 摄影：, 作者：, By, …报道) and a
+    place in brackets after the name set off, then two to four Han glyphs each (Han names
+    only beside a role word: 企业, 亲情絮语 name nobody) or a name in Latin capitals or
+    Title Case."""
+    text = _PLACE.sub("", text.strip())
+    rest = _BYLINE_ROLE.sub(" ", text).strip()
     han = regex.match(r"\p{Han}", rest) is not None
+    if han and rest == text:
+        return []
     parts = [t for t in regex.split(r"[\s、，,]+", rest) if t] if han else [rest]
-    if han and rest == text.strip():
-        return []  # Han glyphs alone (企业, 同比, 亲情絮语) name nobody without a role word beside them
     if not parts or not all(regex.fullmatch(r"\p{Han}{2,4}", t) if han
                             else english.is_name(t) or t.isupper() and english.is_name(t.title()) for t in parts):
         return []

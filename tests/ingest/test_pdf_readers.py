@@ -368,6 +368,18 @@ def test_han_glyphs_alone_or_a_sentence_are_no_byline_names() -> None:
     assert _byline_names("方敏 报道") == ["方敏"] and _byline_names("作者：方远山") == ["方远山"]
     assert _byline_names("Daniel Fung") == ["Daniel Fung"]
     assert _byline_names("企业") == _byline_names("亲情絮语") == _byline_names("Former manager") == []
+    assert _byline_names("报道：黄佩玲　摄影：江志明") == ["黄佩玲", "江志明"]
+    assert _byline_names("晚报记者 卢晓 通讯员 江沁") == ["卢晓", "江沁"]
+    assert _byline_names("读者 林美玉（诗河）") == ["林美玉"]
+
+
+def test_a_small_byline_after_a_storys_text_closes_it() -> None:
+    """`报道：黄佩玲` in small type pushed right under a story's last paragraph, before the
+    next headline, names that story's author (a reportlab page)."""
+    result = ingest([FIXTURES / "ingest-blind5" / "rl-chenguang-b2.pdf"], "晨光", dt.date(2025, 3, 20))
+    authors = {a.headline: a.authors for a in result.edition.articles}
+    assert authors["新巴刹下月迁入新址"] == ["黄佩玲"]
+    assert authors["巴当河大桥明年初通车"] == ["黄佩玲", "江志明"]
 
 
 def test_a_bold_run_in_head_is_the_briefs_title() -> None:
