@@ -472,6 +472,7 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         return max(over, key=lambda j: extents[j][3], default=None)
 
     moves: list[tuple[int, int]] = []
+    heads: list[tuple[int, int]] = []  # a first column under nothing, and its next column under a head
     root: dict[int, int] = {}  # a continuation → the story's first column of text
     for c in sorted(range(len(out)), key=lambda k: extents[k][0]):
         ec = extents[c]
@@ -486,6 +487,8 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         if hc is None or hc == hp or (hp is not None and extents[hc][3] < extents[hp][1]):
             moves.append((p, c))
             root[c] = root.get(p, p)
+        elif hp is None and c not in root and p not in root:
+            heads.append((p, c))
     def stacked(out: list, i: int) -> list[int]:
         """i and the text stacked right under it in its column (plain lines, subheads in body size)."""
         run = [i]
@@ -495,6 +498,13 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
             run.append(run[-1] + 1)
         return run
 
+    for p, c in heads:  # the head printed over the columns right of the first: read it first
+        pi = next(i for i, (b, _) in enumerate(out) if b is order[p][0])
+        ci = next(i for i, (b, _) in enumerate(out) if b is order[c][0])
+        between = out[pi + 1 : ci]
+        if between and all(b[0].image is None and _extent(b)[3] <= extents[p][1] + 0.2 * body for b, _ in between) \
+                and any(x.bold or x.size >= DISPLAY_SIZE * body for b, _ in between for x in b):
+            out = out[:pi] + between + [out[pi]] + out[ci:]
     for p, c in moves:
         pi = next(i for i, (b, _) in enumerate(out) if b is order[p][0])
         ci = next(i for i, (b, _) in enumerate(out) if b is order[c][0])

@@ -416,3 +416,12 @@ def test_a_column_that_goes_on_under_a_subhead_is_read_whole_first() -> None:
     (page,) = read_pdf(FIXTURES / "ingest-blind" / "pdf-finance-1.pdf")
     lines = [t.strip() for t in page.text.split("\n") if t.strip()]
     assert lines.index("制造业表现亮眼") < lines.index("流净额9.3亿元。公司")
+
+
+def test_a_head_centred_over_the_columns_right_of_the_first_is_read_before_it() -> None:
+    """A lead story whose kicker, headline and deck stand over its second to fourth columns
+    only, its first column's text hanging at the top under nothing: the head is read first,
+    so the first column is not an untitled story of its own."""
+    (page,) = read_pdf(FIXTURES / "ingest-blind5" / "cr-chengchuan-p1p2.pdf")
+    lines = [t.strip() for t in page.text.split("\n") if t.strip()]
+    assert lines.index("市委十四届九次全体会议召开") < lines.index("本报讯（记者 汪启明 卢佳）11月13")
