@@ -422,6 +422,6 @@ def test_a_head_centred_over_the_columns_right_of_the_first_is_read_before_it() 
     """A lead story whose kicker, headline and deck stand over its second to fourth columns
     only, its first column's text hanging at the top under nothing: the head is read first,
     so the first column is not an untitled story of its own."""
-    (page,) = read_pdf(FIXTURES / "ingest-blind5" / "cr-chengchuan-p1p2.pdf")
+    page = read_pdf(FIXTURES / "ingest-blind5" / "cr-chengchuan-p1p2.pdf")[0]
     lines = [t.strip() for t in page.text.split("\n") if t.strip()]
     assert lines.index("市委十四届九次全体会议召开") < lines.index("本报讯（记者 汪启明 卢佳）11月13")
