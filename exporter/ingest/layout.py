@@ -551,13 +551,14 @@ class _BlockReader:
     def _small_byline(self, k: int, block: list[Line]) -> bool:
         """A PDF's one short line in plain type smaller than the body's that names people:
         right under a headline (报道：程立, 方敏 报道, VINCENT LAU, Daniel Fung), or after a
-        story's text and before the next head (报道：黄佩玲 pushed right), with a role word;
-        the byline, whatever words frame the names."""
+        story's text and before the next head, with a role word (报道：黄佩玲; there also in
+        body type when pushed right: 記者 何穎欣); the byline, whatever words frame the names."""
         line, prev = block[0], self.pieces[-1] if self.pieces else None
         nxt = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
-        closing = isinstance(prev, Para) and (nxt is None or all(x.bold for x in nxt))
+        closing = isinstance(prev, Para) and (nxt is None or all(x.bold for x in nxt))  # a byline opens a body otherwise
+        pushed = closing and line.size > 0 and line.indent >= self.w.heavy_indent  # right-aligned under the text
         if (len(block) > 1 or not (isinstance(prev, Head) or closing) or line.bold
-                or not 0 < line.size <= SMALL_TYPE or line.credit is not None or closed(line.text)
+                or not (0 < line.size <= SMALL_TYPE or pushed) or line.credit is not None or closed(line.text)
                 or cells(line.text) > BYLINE_CELLS or fields.BOX_BYLINE.match(line.text)
                 or closing and not _BYLINE_ROLE.search(line.text)):
             return False

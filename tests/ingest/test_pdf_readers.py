@@ -425,3 +425,11 @@ def test_a_head_centred_over_the_columns_right_of_the_first_is_read_before_it() 
     page = read_pdf(FIXTURES / "ingest-blind5" / "cr-chengchuan-p1p2.pdf")[0]
     lines = [t.strip() for t in page.text.split("\n") if t.strip()]
     assert lines.index("市委十四届九次全体会议召开") < lines.index("本报讯（记者 汪启明 卢佳）11月13")
+
+
+def test_a_right_aligned_reporter_line_in_body_type_closes_its_story() -> None:
+    """MuPDF's layout (ingest-pdf4): `記者 何穎欣` pushed right under a story's last
+    paragraph, in body type, before the next headline, is that story's byline."""
+    result = ingest([FIXTURES / "ingest-pdf4" / "m-harbour.pdf"], "海灣日報", dt.date(2025, 3, 21))
+    authors = {a.headline: a.authors for a in result.edition.articles}
+    assert authors["小巴站加設上蓋及座椅"] == ["何穎欣"] and authors["海濱長廊周末放映露天電影"] == ["葉子晴"]
