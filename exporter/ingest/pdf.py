@@ -170,7 +170,7 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
     rows: list[list[_Glyph]] = []
     for g in sorted(glyphs, key=lambda g: (round(g.base, 1), round(g.pen, 1))):
         row = rows[-1] if rows else None
-        if row and abs(row[0].base - g.base) < 0.3 * g.size and abs(row[0].size - g.size) < 0.2 * g.size:
+        if row and abs(row[0].base - g.base) < 0.3 * g.size and abs(row[0].size - g.size) < 0.2 * min(row[0].size, g.size):
             row.append(g)
         else:
             rows.append([g])

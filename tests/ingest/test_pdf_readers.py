@@ -433,3 +433,12 @@ def test_a_right_aligned_reporter_line_in_body_type_closes_its_story() -> None:
     result = ingest([FIXTURES / "ingest-pdf4" / "m-harbour.pdf"], "海灣日報", dt.date(2025, 3, 21))
     authors = {a.headline: a.authors for a in result.edition.articles}
     assert authors["小巴站加設上蓋及座椅"] == ["何穎欣"] and authors["海濱長廊周末放映露天電影"] == ["葉子晴"]
+
+
+def test_a_vertical_headlines_first_glyph_is_not_glued_to_the_headline_beside_it() -> None:
+    """A vertical headline's first glyph (22 pt) sits on the baseline of a letter-spaced
+    horizontal headline (18 pt) beside it: glyphs of sizes that far apart are never one
+    line, whichever is met first (cr-songcheng)."""
+    (page,) = read_pdf(FIXTURES / "ingest-blind4" / "cr-songcheng-a1.pdf")
+    lines = [t.strip() for t in page.text.split("\n")]
+    assert "地铁14号线东延伸段开工" in lines and "老地铁14号线东延伸段开工" not in lines
