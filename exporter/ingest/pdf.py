@@ -44,6 +44,7 @@ PAD_SPACE = 0.2  # ems: a space this narrow is character spacing's padding, not 
 SPREAD = 1.6  # ems: one-line fragments of display type this close on one baseline are one letter-spaced word
 LEADING = 0.2  # ems: a line this much further below the one above than the block's line pitch opens a paragraph
 LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has the plain text after it
+SUBHEAD_SIZE = 1.3  # display type smaller than this many times the body size inside a column is a subhead
 THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this close continues a story
 THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
@@ -490,12 +491,15 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         elif hp is None and c not in root and p not in root:
             heads.append((p, c))
     def stacked(out: list, i: int) -> list[int]:
-        """i and the text stacked right under it in its column (plain lines, subheads in body size)."""
+        """i and the text stacked right under it in its column: running text and subheads
+        (type at most SUBHEAD_SIZE times the body's), ending on running text."""
         run = [i]
         while (run[-1] + 1 < len(out) and out[run[-1] + 1][1] == out[i][1] and out[run[-1] + 1][0][0].image is None
-               and not any(x.bold or x.size >= DISPLAY_SIZE * body for x in out[run[-1] + 1][0])
+               and all(x.size < SUBHEAD_SIZE * body for x in out[run[-1] + 1][0])
                and 0 <= _extent(out[run[-1] + 1][0])[1] - _extent(out[run[-1]][0])[3] < 2.5 * body):
             run.append(run[-1] + 1)
+        while len(run) > 1 and any(x.bold or x.size >= DISPLAY_SIZE * body for x in out[run[-1]][0]):
+            run.pop()  # a subhead opens what comes after it
         return run
 
     for p, c in heads:  # the head printed over the columns right of the first: read it first

@@ -442,3 +442,12 @@ def test_a_vertical_headlines_first_glyph_is_not_glued_to_the_headline_beside_it
     (page,) = read_pdf(FIXTURES / "ingest-blind4" / "cr-songcheng-a1.pdf")
     lines = [t.strip() for t in page.text.split("\n")]
     assert "地铁14号线东延伸段开工" in lines and "老地铁14号线东延伸段开工" not in lines
+
+
+def test_a_column_that_goes_on_under_bold_subheads_is_read_whole_first() -> None:
+    """The text at the top of the next column continues the foot of the column before it,
+    past that column's bold subheads (a reportlab page): it is not pulled up under the
+    column's first block."""
+    page = read_pdf(FIXTURES / "ingest-blind3" / "rl-harbour-a1a2.pdf")[1]
+    lines = [t.strip() for t in page.text.split("\n") if t.strip()]
+    assert lines[lines.index("近年有不少年輕") + 1] == "人回到大澳開設小店"
