@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from . import fields, furniture
+from .layout import closed
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
@@ -513,8 +514,10 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         pi = next(i for i, (b, _) in enumerate(out) if b is order[p][0])
         ci = next(i for i, (b, _) in enumerate(out) if b is order[c][0])
         end = stacked(out, pi)[-1]  # the story's column ends there
-        if ci == end + 1:
-            continue
+        first = out[ci][0]
+        indented = first[0].x0 - min(b.x0 for b in first) > 0.5 * body
+        if ci == end + 1 or closed(out[end][0][-1].text) == (not indented):
+            continue  # already in place, or the column's end and its start do not fit (a pull quote between)
         chain = stacked(out, ci)  # the text stacked under the continuation goes with it
         moved = [out[i] for i in chain]
         rest = [item for i, item in enumerate(out) if i not in chain]
