@@ -236,9 +236,6 @@ def blocks_of(lines: list[Line | None]) -> list[list[Line]]:
     return [b for b in blocks if b]
 
 
-SMALL_TYPE = 0.97  # a PDF line in plain type this much smaller than the body's is no headline
-
-
 def headline_like(block: list[Line], w: Weights) -> bool:
     """One to three short lines, unindented or all centred, that do not read as running text.
 
@@ -628,6 +625,7 @@ _DASH_LINE_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_LINE_END = regex.compile(r"[—―─-]{2,}$")
 
 
+SMALL_TYPE = 0.97  # a PDF line in plain type this size against the body's or smaller is small type (bylines)
 BYLINE_CELLS = 24  # a byline line is this short or shorter
 _BYLINE_ROLE = regex.compile(r"(?:\p{Han}{0,5}?(?:记者|記者|通讯员|通訊員)|报道|報導|作者|撰文|摄影|攝影|读者|讀者|By|BY|(?<!\p{Han})文(?=[:：/／]))"
                              r"[ \u3000]*[:：/／]?[ \u3000]*")

@@ -279,7 +279,6 @@ def _box(run: list[_Glyph]) -> _Box:
 def _lead(run: list[_Glyph]) -> int:
     """The length of a bold run-in head (`◆卡洛斯有望续约　东港海…`, `Swimming pools reopen
     Six public…`): bold glyphs opening the line, then a space, then only plain type; 0 if none."""
-    text = "".join(g.c for g in run).strip()
     start = next((k for k, g in enumerate(run) if not g.c.isspace()), 0)
     end = next((k for k in range(start, len(run)) if not run[k].bold), len(run))
     if end >= len(run) or not run[end].c.isspace():
@@ -287,7 +286,7 @@ def _lead(run: list[_Glyph]) -> int:
     lead, rest = run[start:end], [g for g in run[end:] if not g.c.isspace()]
     if sum(not g.c.isspace() for g in lead) < LEAD_GLYPHS or len(rest) < LEAD_GLYPHS or any(g.bold for g in rest):
         return 0
-    return len("".join(g.c for g in lead).rstrip()) if text else 0
+    return len("".join(g.c for g in lead).rstrip())
 
 
 def _stack(boxes: list[_Box]) -> list[list[_Box]]:
@@ -461,8 +460,11 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
     rather than rows (no band runs across the page between them, so the cuts read column by
     column): running text whose top lines up with running text just left of it, under
     nothing of its own (no head above it nearer than the one above its left neighbour),
-    is that story's next column. It moves, with the running text stacked under it in its
-    column, to right after the block it continues."""
+    is that story's next column. It moves, with what is stacked under it in its column, to
+    right after the end of the story's column, when that end and its start fit (a sentence
+    left open and an unindented start, or a finished one and an indented start). Where the
+    left text hangs under nothing and the next column stands under a head, that head (over
+    the columns right of the first) is read before the first column."""
     out = list(order)
     plain = [not b[0].image and len(b) > 1 and not any(x.bold or x.size >= DISPLAY_SIZE * body for x in b)
              for b, _ in out]
@@ -491,6 +493,7 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
             root[c] = root.get(p, p)
         elif hp is None and c not in root and p not in root:
             heads.append((p, c))
+
     def stacked(out: list, i: int) -> list[int]:
         """i and the text stacked right under it in its column: running text and subheads
         (type at most SUBHEAD_SIZE times the body's), ending on running text."""
