@@ -206,8 +206,20 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
                 line.text, line.credit = split
         line.bold = line.bold or no in hints.display
         line.caption, line.box, line.size = no in hints.captions, hints.boxes.get(no), hints.sizes.get(no, 0.0)
+        bullet = _BULLET.match(line.text) if no in hints.display and line.size else None
+        if bullet and _titled(line.text[bullet.end() :]):
+            dropped.update(visible(bullet.group()))  # a PDF's display line: the title's bullet is layout
+            line.text = line.text[bullet.end() :]
         out.append(line)
     return out
+
+
+def _titled(text: str) -> bool:
+    """Text after a bullet that reads as a title, not a byline in a box (■ 本报记者 …, □苏晓岚)."""
+    return len(text) > BOX_NAME and not fields.ROLES.search(text) and fields.own_line_byline(text) is None
+
+
+BOX_NAME = 4  # characters: a name in an author box is this short or shorter
 
 
 def blocks_of(lines: list[Line | None]) -> list[list[Line]]:
@@ -484,7 +496,7 @@ class _BlockReader:
         if all(line.caption and line.credit is None for line in block) and not _credit_below(self.blocks, k):
             self.pieces.append(Caption(block))  # a caption with no credit: the PDF's type says so
             return
-        if self._byline_alone(block):
+        if self._byline_alone(block) or self._small_byline(k, block):
             return
         if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
@@ -532,6 +544,25 @@ class _BlockReader:
             return False
         self.pieces.append(Byline(block, *found[1:]))
         return True
+
+    def _small_byline(self, k: int, block: list[Line]) -> bool:
+        """A PDF's one short line in plain type smaller than the body's that names people:
+        right under a headline (报道：程立, 方敏 报道, VINCENT LAU, Daniel Fung), or after a
+        story's text and before the next head, with a role word (报道：黄佩玲; there also in
+        body type when pushed right: 記者 何穎欣); the byline, whatever words frame the names."""
+        line, prev = block[0], self.pieces[-1] if self.pieces else None
+        nxt = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
+        closing = isinstance(prev, Para) and (nxt is None or all(x.bold for x in nxt))  # a byline opens a body otherwise
+        pushed = closing and line.size > 0 and line.indent >= self.w.heavy_indent  # right-aligned under the text
+        if (len(block) > 1 or not (isinstance(prev, Head) or closing) or line.bold
+                or not (0 < line.size <= SMALL_TYPE or pushed) or line.credit is not None or closed(line.text)
+                or cells(line.text) > BYLINE_CELLS or fields.BOX_BYLINE.match(line.text)
+                or closing and not _BYLINE_ROLE.search(line.text)):
+            return False
+        names = _byline_names(line.text)
+        if names:
+            self.pieces.append(Byline(block, regex.sub(r"\s+", " ", line.text.strip()), names))
+        return bool(names)
 
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
@@ -592,6 +623,30 @@ class _BlockReader:
 
 _DASH_LINE_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_LINE_END = regex.compile(r"[—―─-]{2,}$")
+
+
+SMALL_TYPE = 0.97  # a PDF line in plain type this size against the body's or smaller is small type (bylines)
+BYLINE_CELLS = 24  # a byline line is this short or shorter
+_BYLINE_ROLE = regex.compile(r"(?:\p{Han}{0,5}?(?:记者|記者|通讯员|通訊員)|报道|報導|作者|撰文|摄影|攝影|读者|讀者|By|BY|(?<!\p{Han})文(?=[:：/／]))"
+                             r"[ \u3000]*[:：/／]?[ \u3000]*")
+_PLACE = regex.compile(r"[（(]\p{Han}{2,6}[）)]$")  # 读者 林美玉（诗河）: where the writer lives
+
+
+def _byline_names(text: str) -> list[str]:
+    """The names in a byline line: role words (报道：, 摄影：, 作者：, By, …报道) and a
+    place in brackets after the name set off, then two to four Han glyphs each (Han names
+    only beside a role word: 企业, 亲情絮语 name nobody) or a name in Latin capitals or
+    Title Case."""
+    text = _PLACE.sub("", text.strip())
+    rest = _BYLINE_ROLE.sub(" ", text).strip()
+    han = regex.match(r"\p{Han}", rest) is not None
+    if han and rest == text:
+        return []
+    parts = [t for t in regex.split(r"[\s、，,]+", rest) if t] if han else [rest]
+    if not parts or not all(regex.fullmatch(r"\p{Han}{2,4}", t) if han
+                            else english.is_name(t) or t.isupper() and english.is_name(t.title()) for t in parts):
+        return []
+    return [t.title() if t.isupper() else t for t in parts]
 
 
 def _deck(above: str, line: str) -> bool:

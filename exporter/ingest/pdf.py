@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from . import fields, furniture
+from .layout import closed
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
@@ -43,6 +44,10 @@ GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless let
 PAD_SPACE = 0.2  # ems: a space this narrow is character spacing's padding, not a word space (none is so thin)
 SPREAD = 1.6  # ems: one-line fragments of display type this close on one baseline are one letter-spaced word
 LEADING = 0.2  # ems: a line this much further below the one above than the block's line pitch opens a paragraph
+LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has the plain text after it
+SUBHEAD_SIZE = 1.3  # display type smaller than this many times the body size inside a column is a subhead
+THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this close continues a story
+THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 
 
@@ -78,6 +83,7 @@ class _Box:
     italic: bool = False
     table: int | None = None  # a row of the table in this ruled box
     base: float = 0.0  # the baseline
+    lead: int = 0  # characters of a bold run-in head opening the line (a brief's title), else 0
 
 
 @dataclass
@@ -166,7 +172,7 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
     rows: list[list[_Glyph]] = []
     for g in sorted(glyphs, key=lambda g: (round(g.base, 1), round(g.pen, 1))):
         row = rows[-1] if rows else None
-        if row and abs(row[0].base - g.base) < 0.3 * g.size and abs(row[0].size - g.size) < 0.2 * g.size:
+        if row and abs(row[0].base - g.base) < 0.3 * g.size and abs(row[0].size - g.size) < 0.2 * min(row[0].size, g.size):
             row.append(g)
         else:
             rows.append([g])
@@ -263,9 +269,24 @@ def _channel(rows: list[list[tuple[float, float]]], x0: float, x1: float, size: 
 def _box(run: list[_Glyph]) -> _Box:
     ink = [g for g in run if not g.c.isspace()] or run
     size = Counter(round(g.size, 1) for g in ink).most_common(1)[0][0]
+    text = "".join(g.c for g in run).strip()
+    lead = _lead(run)
     return _Box(min(g.x0 for g in ink), min(g.y0 for g in ink), max(g.x1 for g in ink), max(g.y1 for g in ink),
-                "".join(g.c for g in run).strip(), size, sum(g.bold for g in ink) * 2 > len(ink),
-                italic=sum(g.italic for g in ink) * 2 > len(ink), base=max(g.base for g in ink))
+                text, size, not lead and sum(g.bold for g in ink) * 2 > len(ink),
+                italic=sum(g.italic for g in ink) * 2 > len(ink), base=max(g.base for g in ink), lead=lead)
+
+
+def _lead(run: list[_Glyph]) -> int:
+    """The length of a bold run-in head (`◆卡洛斯有望续约　东港海…`, `Swimming pools reopen
+    Six public…`): bold glyphs opening the line, then a space, then only plain type; 0 if none."""
+    start = next((k for k, g in enumerate(run) if not g.c.isspace()), 0)
+    end = next((k for k in range(start, len(run)) if not run[k].bold), len(run))
+    if end >= len(run) or not run[end].c.isspace():
+        return 0
+    lead, rest = run[start:end], [g for g in run[end:] if not g.c.isspace()]
+    if sum(not g.c.isspace() for g in lead) < LEAD_GLYPHS or len(rest) < LEAD_GLYPHS or any(g.bold for g in rest):
+        return 0
+    return len("".join(g.c for g in lead).rstrip())
 
 
 def _stack(boxes: list[_Box]) -> list[list[_Box]]:
@@ -434,6 +455,80 @@ def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tup
     return out
 
 
+def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """A story's text continued in the next column, on a page whose stories are a mosaic
+    rather than rows (no band runs across the page between them, so the cuts read column by
+    column): running text whose top lines up with running text just left of it, under
+    nothing of its own (no head above it nearer than the one above its left neighbour),
+    is that story's next column. It moves, with what is stacked under it in its column, to
+    right after the end of the story's column, when that end and its start fit (a sentence
+    left open and an unindented start, or a finished one and an indented start). Where the
+    left text hangs under nothing and the next column stands under a head, that head (over
+    the columns right of the first) is read before the first column."""
+    out = list(order)
+    plain = [not b[0].image and len(b) > 1 and not any(x.bold or x.size >= DISPLAY_SIZE * body for x in b)
+             for b, _ in out]
+    extents = [_extent(b) for b, _ in out]
+
+    def above(k: int) -> int | None:  # the nearest block over k that overlaps it across
+        x0, y0, x1, _ = extents[k]
+        over = [j for j, e in enumerate(extents) if e[3] <= y0 + 0.2 * body and min(e[2], x1) - max(e[0], x0) > body]
+        return max(over, key=lambda j: extents[j][3], default=None)
+
+    moves: list[tuple[int, int]] = []
+    heads: list[tuple[int, int]] = []  # a first column under nothing, and its next column under a head
+    root: dict[int, int] = {}  # a continuation → the story's first column of text
+    for c in sorted(range(len(out)), key=lambda k: extents[k][0]):
+        ec = extents[c]
+        if not plain[c]:
+            continue
+        left = [p for p, ep in enumerate(extents) if plain[p] and abs(ep[1] - ec[1]) <= THREAD_TOP * body
+                and 0 <= ec[0] - ep[2] <= THREAD_GUTTER * body]
+        if len(left) != 1:
+            continue
+        p = left[0]
+        hp, hc = above(root.get(p, p)), above(c)
+        if hc is None or hc == hp or (hp is not None and extents[hc][3] < extents[hp][1]):
+            moves.append((p, c))
+            root[c] = root.get(p, p)
+        elif hp is None and c not in root and p not in root:
+            heads.append((p, c))
+
+    def stacked(out: list, i: int) -> list[int]:
+        """i and the text stacked right under it in its column: running text and subheads
+        (type at most SUBHEAD_SIZE times the body's), ending on running text."""
+        run = [i]
+        while (run[-1] + 1 < len(out) and out[run[-1] + 1][1] == out[i][1] and out[run[-1] + 1][0][0].image is None
+               and all(x.size < SUBHEAD_SIZE * body for x in out[run[-1] + 1][0])
+               and 0 <= _extent(out[run[-1] + 1][0])[1] - _extent(out[run[-1]][0])[3] < 2.5 * body):
+            run.append(run[-1] + 1)
+        while len(run) > 1 and any(x.bold or x.size >= DISPLAY_SIZE * body for x in out[run[-1]][0]):
+            run.pop()  # a subhead opens what comes after it
+        return run
+
+    for p, c in heads:  # the head printed over the columns right of the first: read it first
+        pi = next(i for i, (b, _) in enumerate(out) if b is order[p][0])
+        ci = next(i for i, (b, _) in enumerate(out) if b is order[c][0])
+        between = out[pi + 1 : ci]
+        if between and all(b[0].image is None and _extent(b)[3] <= extents[p][1] + 0.2 * body for b, _ in between) \
+                and any(x.bold or x.size >= DISPLAY_SIZE * body for b, _ in between for x in b):
+            out = out[:pi] + between + [out[pi]] + out[ci:]
+    for p, c in moves:
+        pi = next(i for i, (b, _) in enumerate(out) if b is order[p][0])
+        ci = next(i for i, (b, _) in enumerate(out) if b is order[c][0])
+        end = stacked(out, pi)[-1]  # the story's column ends there
+        first = out[ci][0]
+        indented = first[0].x0 - min(b.x0 for b in first) > 0.5 * body
+        if ci == end + 1 or closed(out[end][0][-1].text) == (not indented):
+            continue  # already in place, or the column's end and its start do not fit (a pull quote between)
+        chain = stacked(out, ci)  # the text stacked under the continuation goes with it
+        moved = [out[i] for i in chain]
+        rest = [item for i, item in enumerate(out) if i not in chain]
+        at = next(i for i, (b, _) in enumerate(rest) if b is out[end][0]) + 1
+        out = rest[:at] + moved + rest[at:]
+    return out
+
+
 def _column(path: tuple[int, ...]) -> tuple[int, ...]:
     """The path up to its last vertical cut (horizontal cuts are negative)."""
     while path and path[-1] < 0:
@@ -473,7 +568,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     boxes = _ruled_boxes(page, body)
     content = _tables(content, boxes)
     order = _xycut(_spread(_stack(content), body), body, rects=boxes)
-    order = _vertical_first([(block, _column(path)) for block, path in order])
+    order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
     credited = _credited([block for block, _ in order])
@@ -510,7 +605,13 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
                 indent = 2  # the same, by as little as counts (a wider one would widen the column's measure)
             if len(block) == 1 and credited[index] and _credit(b):
                 indent = max(indent, CREDIT_INDENT)  # a photo credit alone on its line stands to the right
-            lines.append(" " * indent + b.text)
+            if b.lead:  # a run-in head: a display line of its own over its paragraph
+                lines += [""] * bool(i) + [" " * indent + b.text[: b.lead]]
+                out.where[len(lines)], out.sizes[len(lines)] = f"({b.x0:.0f}, {b.y0:.0f})", round(b.size / body, 2)
+                out.display.add(len(lines))
+                lines += ["", " " * indent + b.text[b.lead :].strip()]
+            else:
+                lines.append(" " * indent + b.text)
             no = len(lines)
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
             out.sizes[no] = round(b.size / body, 2)

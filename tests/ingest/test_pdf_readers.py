@@ -345,3 +345,109 @@ def test_a_page_pdfs_heads_stand_over_their_body_not_after_it() -> None:
     assert opening["MARGARET A. TULLY"].startswith("Margaret Ann Tully")
     assert opening["Library book sale raises $3,200"].startswith("The Friends of the Cedar Falls")
     assert opening["POLICE LOG"].startswith("March 12")
+
+
+def test_a_small_name_line_under_a_headline_is_its_byline() -> None:
+    """A line in plain type smaller than the body's, right under a headline, naming
+    people with role words around them (报道：程立) or as a name alone in Latin script
+    (VINCENT LAU): the byline, not a line of the headline (Chromium pages of two corpora)."""
+    result = ingest([FIXTURES / "ingest-blind" / "pdf-nanyang-1.pdf"], "南洋", dt.date(2025, 3, 20))
+    kayu = next(a for a in result.edition.articles if a.headline == "加冷河畔新增缓跑径")
+    assert kayu.authors == ["程立"] and kayu.subheadline is None
+    result = ingest([FIXTURES / "ingest-blind5" / "cr-easterntribune-a3.pdf"], "Tribune", dt.date(2025, 3, 20),
+                    language="en")
+    fraud = next(a for a in result.edition.articles if a.headline == "Former manager jailed for HK$3m fraud")
+    assert fraud.authors == ["Vincent Lau"]
+
+
+def test_han_glyphs_alone_or_a_sentence_are_no_byline_names() -> None:
+    """Without a role word a short Han line (a table's 企业, a label such as 亲情絮语) names
+    nobody; a Latin name must be printed as one (capitals or Title Case)."""
+    from exporter.ingest.layout import _byline_names
+
+    assert _byline_names("方敏 报道") == ["方敏"] and _byline_names("作者：方远山") == ["方远山"]
+    assert _byline_names("Daniel Fung") == ["Daniel Fung"]
+    assert _byline_names("企业") == _byline_names("亲情絮语") == _byline_names("Former manager") == []
+    assert _byline_names("报道：黄佩玲　摄影：江志明") == ["黄佩玲", "江志明"]
+    assert _byline_names("晚报记者 卢晓 通讯员 江沁") == ["卢晓", "江沁"]
+    assert _byline_names("读者 林美玉（诗河）") == ["林美玉"]
+
+
+def test_a_small_byline_after_a_storys_text_closes_it() -> None:
+    """`报道：黄佩玲` in small type pushed right under a story's last paragraph, before the
+    next headline, names that story's author (a reportlab page)."""
+    result = ingest([FIXTURES / "ingest-blind5" / "rl-chenguang-b2.pdf"], "晨光", dt.date(2025, 3, 20))
+    authors = {a.headline: a.authors for a in result.edition.articles}
+    assert authors["新巴刹下月迁入新址"] == ["黄佩玲"]
+    assert authors["巴当河大桥明年初通车"] == ["黄佩玲", "江志明"]
+
+
+def test_a_bold_run_in_head_is_the_briefs_title() -> None:
+    """Briefs whose bold title runs into the first line of their text (`◆卡洛斯有望续约　东港海…`,
+    `■人民幣存款回升　金管局…`): the bold run before the space is the brief's headline
+    without its bullet, the plain rest opens its text (Chromium pages of two papers)."""
+    from exporter.ingest.pdf import _Glyph, _lead
+
+    def run(text: str, bold: int) -> list[_Glyph]:
+        return [_Glyph(c, 10 * k, 0, 10 * k + 9, 10, 9, 10.0, k < bold, pen=10 * k) for k, c in enumerate(text)]
+
+    assert _lead(run("◆卡洛斯有望续约\u3000东港海", 8)) == 8
+    assert _lead(run("Swimming pools reopen Six public", 21)) == 21
+    assert _lead(run("全粗体标题", 5)) == 0 and _lead(run("粗体紧接正文不空格", 2)) == 0
+    result = ingest([FIXTURES / "ingest-blind5" / "cr-weigang-a1.pdf"], "Weigang", dt.date(2025, 3, 20))
+    heads = {a.headline: a.blocks[0].text for a in result.edition.articles if a.blocks}
+    assert heads["人民幣存款回升"].startswith("金管局數據顯示")
+
+
+def test_a_storys_next_column_on_a_mosaic_page_follows_its_first() -> None:
+    """Stories laid as a mosaic (no band across the page between them): running text whose
+    top lines up with running text left of it, under no head of its own, is the same story's
+    next column and is read right after it, not after the stories under the first column."""
+    (page,) = read_pdf(FIXTURES / "ingest-blind5" / "cr-linlan-c2.pdf")
+    lines = [t.strip() for t in page.text.split("\n") if t.strip()]
+    assert lines[lines.index("曲》。") + 1].startswith("组曲分为")  # a two-column story at the top right
+    assert lines[lines.index("周，上座率却出人意料地高。") + 1].startswith("片子讲的是")  # one across three columns
+    start = lines.index("片子讲的是江心灯塔最后一任守塔")
+    assert lines[start + 4].startswith("散场时")
+
+
+def test_a_column_that_goes_on_under_a_subhead_is_read_whole_first() -> None:
+    """The next column's text follows the whole of the column before it, subheads and all."""
+    (page,) = read_pdf(FIXTURES / "ingest-blind" / "pdf-finance-1.pdf")
+    lines = [t.strip() for t in page.text.split("\n") if t.strip()]
+    assert lines.index("制造业表现亮眼") < lines.index("流净额9.3亿元。公司")
+
+
+def test_a_head_centred_over_the_columns_right_of_the_first_is_read_before_it() -> None:
+    """A lead story whose kicker, headline and deck stand over its second to fourth columns
+    only, its first column's text hanging at the top under nothing: the head is read first,
+    so the first column is not an untitled story of its own."""
+    page = read_pdf(FIXTURES / "ingest-blind5" / "cr-chengchuan-p1p2.pdf")[0]
+    lines = [t.strip() for t in page.text.split("\n") if t.strip()]
+    assert lines.index("市委十四届九次全体会议召开") < lines.index("本报讯（记者 汪启明 卢佳）11月13")
+
+
+def test_a_right_aligned_reporter_line_in_body_type_closes_its_story() -> None:
+    """MuPDF's layout (ingest-pdf4): `記者 何穎欣` pushed right under a story's last
+    paragraph, in body type, before the next headline, is that story's byline."""
+    result = ingest([FIXTURES / "ingest-pdf4" / "m-harbour.pdf"], "海灣日報", dt.date(2025, 3, 21))
+    authors = {a.headline: a.authors for a in result.edition.articles}
+    assert authors["小巴站加設上蓋及座椅"] == ["何穎欣"] and authors["海濱長廊周末放映露天電影"] == ["葉子晴"]
+
+
+def test_a_vertical_headlines_first_glyph_is_not_glued_to_the_headline_beside_it() -> None:
+    """A vertical headline's first glyph (22 pt) sits on the baseline of a letter-spaced
+    horizontal headline (18 pt) beside it: glyphs of sizes that far apart are never one
+    line, whichever is met first (cr-songcheng)."""
+    (page,) = read_pdf(FIXTURES / "ingest-blind4" / "cr-songcheng-a1.pdf")
+    lines = [t.strip() for t in page.text.split("\n")]
+    assert "地铁14号线东延伸段开工" in lines and "老地铁14号线东延伸段开工" not in lines
+
+
+def test_a_column_that_goes_on_under_bold_subheads_is_read_whole_first() -> None:
+    """The text at the top of the next column continues the foot of the column before it,
+    past that column's bold subheads (a reportlab page): it is not pulled up under the
+    column's first block."""
+    page = read_pdf(FIXTURES / "ingest-blind3" / "rl-harbour-a1a2.pdf")[1]
+    lines = [t.strip() for t in page.text.split("\n") if t.strip()]
+    assert lines[lines.index("近年有不少年輕") + 1] == "人回到大澳開設小店"
