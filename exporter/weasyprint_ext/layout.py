@@ -2,7 +2,7 @@
 
 Single pass, parallel chunks and the furniture pass all lay out within `patched()` (CJK
 justification, balanced headlines and paragraph endings, column reuse, pages with page numbers
-laid out once with them), so they agree to the point;
+laid out once with them, equal page-margin boxes laid out once), so they agree to the point;
 `python -m exporter.weasyprint_ext.layout print.html out.pdf` is the weasyprint command
 line inside them, to reproduce an --emit-print-html build exactly.
 """
@@ -12,9 +12,10 @@ from __future__ import annotations
 from .cjk_justify import CJK_JUSTIFY
 from .column_reuse import COLUMN_REUSE
 from .line_endings import LINE_ENDINGS
+from .margin_boxes import MARGIN_BOXES
 from .page_totals import PAGE_TOTALS
 
-LAYOUT = (CJK_JUSTIFY, LINE_ENDINGS, COLUMN_REUSE, PAGE_TOTALS)
+LAYOUT = (CJK_JUSTIFY, LINE_ENDINGS, COLUMN_REUSE, PAGE_TOTALS, MARGIN_BOXES)
 
 
 if __name__ == "__main__":

@@ -86,6 +86,18 @@ SOURCE_HASHES = {
     "weasyprint.css.targets:anchor_name_from_token": "c690ab4e5d0e7687",
     "weasyprint.formatting_structure.build:compute_content_list": "3a5674cabd84f48a",
     # (and make_page, pinned above for page_totals.py: one key, not two)
+    # margin_boxes.py: make_margin_boxes measures a side's boxes and lays each out through the
+    # module's two functions; a margin box's style is computed from its and its page's
+    # cascaded declarations (the @page rules' own value objects) and the root style; content
+    # boxes take their parent's anonymous style; a laid-out box is handed out deep-copied
+    "weasyprint.layout.page:make_margin_boxes": "4a2d2e301eb3bc47",
+    "weasyprint.layout.page:compute_variable_dimension": "94eaf626c7cc932c",
+    "weasyprint.layout.page:margin_box_content_layout": "9ebcc7de57732126",
+    "weasyprint.formatting_structure.boxes:Box.anonymous_from": "a0319cc2252da088",
+    "weasyprint.formatting_structure.boxes:ParentBox.deepcopy": "c6335cf2fcc16f31",
+    "weasyprint.css:ComputedStyle.__init__": "ffbc48647d0d85e2",
+    "weasyprint.css:StyleFor.add_page_declarations": "78e388ade2325011",
+    "weasyprint.css:StyleFor.set_computed_styles": "b5b15856b8beff3f",
     # font_subsets.py
     "weasyprint.pdf.fonts:Font.__init__": "1f281166b10302a4",
     "weasyprint.pdf.fonts:Font.clean": "794f0211f18453f1",

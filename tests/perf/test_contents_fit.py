@@ -118,3 +118,29 @@ def test_only_a_step_with_as_many_columns_is_ruled_out_by_estimate() -> None:
     assert not contents_fit.surely_overflows(2, {0: just * 0.99}) and contents_fit.surely_overflows(2, {0: just * 1.01})
     assert not contents_fit.surely_overflows(3, {0: 5.0})  # three columns from two: no estimate
     assert steps[3][2] == steps[4][2] == 3 and contents_fit.surely_overflows(4, {3: 1.5})
+
+
+def test_a_step_expected_to_fit_is_made_once_and_comes_out_the_same(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """contents_fit._laid_out_once: with the body's anchors on the page guessed, the contents
+    page is made once and the front is WeasyPrint's own; a wrong guess is laid out again."""
+    import weasyprint.layout.page as page_layout
+
+    stage, html = _stage(tmp_path, "A4")
+    markup = contents_fit.front_only(html, contents_fit.step_css(contents_fit.STEPS[0]))
+    targets = contents_fit._body_targets(contents_fit._head_and_front(html)[1])
+    made: list[int] = []
+    original = page_layout.make_page
+    monkeypatch.setattr(page_layout, "make_page", lambda *args, **kw: made.append(args[4]) or original(*args, **kw))
+    lay_out = staged_layout(stage)
+    with patched():
+        stock = lay_out(markup)
+        stock_made, made[:] = list(made), []
+        title = stock.pages.index(contents_fit._contents(stock)[0])
+        right = contents_fit._laid_out_once(markup, lay_out, dict.fromkeys(targets, title + 2))
+        right_made, made[:] = list(made), []
+        wrong = contents_fit._laid_out_once(markup, lay_out, dict.fromkeys(targets, title + 3))
+        assert right.write_pdf() == stock.write_pdf() == wrong.write_pdf()
+    assert len(stock.pages) == title + 2
+    assert sorted(right_made) == list(range(1, title + 3)) and len(stock_made) > len(right_made)
+    assert len(made) > len(stock_made)  # the wrong guess, then WeasyPrint's own layout

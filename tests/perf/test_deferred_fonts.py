@@ -106,3 +106,31 @@ def test_a_font_fontconfig_does_not_list_is_subset_in_the_chunk(tmp_path: Path) 
     [(key, program, _text)] = embedded_fonts(pdf).values()
     assert key == "/FontFile2" and stub_identity(program) is None
     assert not glyphs_without_outline(_merge(pdf))[1]
+
+
+def test_faces_cut_early_from_the_chunks_give_the_same_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """early_subsets (cut while the furniture is laid out) from the chunks' pages: a face the
+    furniture adds no glyph to is not cut again, one it adds glyphs to is, and the merged
+    file is byte for byte the one merged without them."""
+    from exporter.writers.pdf import fonts_merge
+
+    chunk = _write()
+    furniture = _write("""<p style="font-family: 'Noto Serif CJK SC'">通车，大桥</p>
+<p style="font-family: 'DejaVu Sans'">Zebra</p>""")
+    early = fonts_merge.early_subsets(list(PdfReader(io.BytesIO(chunk)).pages))
+    assert len(early.subsets) == 2 and early.installed
+
+    def merged(early: fonts_merge.EarlySubsets | None) -> tuple[bytes, int]:
+        cuts, original = [], fonts_merge._subset
+        monkeypatch.setattr(fonts_merge, "_subset", lambda face, gids: cuts.append(gids) or original(face, gids))
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(furniture)))
+        writer.append(PdfReader(io.BytesIO(chunk)))
+        fonts_merge.merge_font_subsets(writer, early)
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue(), len(cuts)
+
+    with_early, cut_after = merged(early)
+    without, cut_without = merged(None)
+    assert with_early == without
+    assert (cut_without, cut_after) == (2, 1)  # "Zebra" adds glyphs to DejaVu Sans only

@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 
 import regex
 
+from ...weasyprint_ext.known_pages import known_pages, misplaced
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from ... import executors
@@ -64,12 +65,22 @@ def front_only(html: str, css: str) -> str:
     # Columns filled in turn fit one page exactly when balanced ones do, without the
     # balancing trials (WeasyPrint lays the columns out again for each, layout/column.py)
     css += "body.volume .contents { column-fill: auto; }\n"
-    head, _, rest = html.partition("</head>")
-    front = rest.partition('<main id="main">')[0]
-    present = set(_ID.findall(front)) | {"main"}
-    anchors = "".join(f'<span id="{a}"></span>' for a in dict.fromkeys(_HREF.findall(front)) if a not in present)
+    head, front = _head_and_front(html)
+    anchors = "".join(f'<span id="{a}"></span>' for a in _body_targets(front))
     return (f"{head}<style>{css}</style></head>{front}"
             f'<main id="main" style="break-before: page">{anchors}</main></body></html>')
+
+
+def _head_and_front(html: str) -> tuple[str, str]:
+    head, _, rest = html.partition("</head>")
+    return head, rest.partition('<main id="main">')[0]
+
+
+def _body_targets(front: str) -> list[str]:
+    """The anchors the front's contents links to that are not in the front: in front_only,
+    empty spans on the page after it."""
+    present = set(_ID.findall(front)) | {"main"}
+    return [a for a in dict.fromkeys(_HREF.findall(front)) if a not in present]
 
 
 def front_render(render: Callable[..., str], context: dict[str, Any]) -> str:
@@ -154,14 +165,32 @@ def surely_overflows(index: int, overflows: dict[int, float | None]) -> bool:
                for done, ratio in overflows.items())
 
 
+def _laid_out_once(markup: str, lay_out: Callable[[str], Any], pages: dict[str, int]) -> Any:
+    """`lay_out(markup)` with its anchors' `pages` known beforehand, so the contents is
+    made once with its numbers (weasyprint_ext/known_pages.py); where an anchor lands on
+    another page, laid out again as WeasyPrint alone does."""
+    with known_pages(pages):
+        document = lay_out(markup)
+    found = {name: i for i, page in enumerate(document.pages, 1) for name in page.anchors}
+    if not misplaced(pages, found):
+        return document
+    LOG.debug("contents fit: the contents took more than the page guessed; laid out again")
+    return lay_out(markup)
+
+
 def fit(html: str, lay_out: Callable[[str], Any]) -> str:
     """The page.css rule that sets the volume contents in one page (the first step that
     does), measured by laying out the front matter alone: the first step, then the first
-    step the overflows measured so far do not rule out, until one fits."""
+    step the overflows measured so far do not rule out, until one fits. A step reached past
+    steps the estimate ruled out is laid out expecting it to fit (the body's anchors on the
+    page after the contents title's), so its contents is made once with its numbers."""
     overflows: dict[int, float | None] = {}
+    targets, fitting = _body_targets(_head_and_front(html)[1]), {}
     index = 0
     while True:
-        contents = _contents(lay_out(front_only(html, step_css(STEPS[index]))))
+        markup = front_only(html, step_css(STEPS[index]))
+        document = _laid_out_once(markup, lay_out, fitting) if fitting else lay_out(markup)
+        contents = _contents(document)
         if len(contents) <= 1:
             break
         overflows[index] = overflow(contents, STEPS[index][2])
@@ -170,7 +199,9 @@ def fit(html: str, lay_out: Callable[[str], Any]) -> str:
             LOG.warning("the contents takes %d pages even at %gpt in %d columns",
                         len(contents), STEPS[-1][0], STEPS[-1][2])
             break
-        index = next((i for i in range(len(STEPS)) if not surely_overflows(i, overflows)), len(STEPS) - 1)
+        laid, index = index, next((i for i in range(len(STEPS)) if not surely_overflows(i, overflows)), len(STEPS) - 1)
+        # Steps ruled out by estimate: the entries take a line each, and the step left is expected to fit.
+        fitting = dict.fromkeys(targets, document.pages.index(contents[0]) + 2) if index > laid + 1 else {}
     return step_css(STEPS[index])
 
 

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import uharfbuzz as hb
 from fontTools.ttLib import TTFont
-from pypdf import PdfWriter
+from pypdf import PageObject, PdfWriter
 from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
@@ -160,10 +163,10 @@ def _glyph_union(fonts: list[DictionaryObject]) -> tuple[dict[int, float], dict[
     return widths, to_unicode
 
 
-def _subset_file(face: hb.Face, gids: set[int], first_file: StreamObject) -> StreamObject:
-    """The compressed font program of the subset, with the first program's /Subtype."""
+def _subset_file(subset: bytes, first_file: StreamObject) -> StreamObject:
+    """The compressed font program of `subset` (_subset), with the first program's /Subtype."""
     program = DecodedStreamObject()
-    program.set_data(_subset(face, gids))
+    program.set_data(subset)
     font_file = program.flate_encode()
     for name in ("/Subtype", "/Length1"):
         if name in first_file:
@@ -192,27 +195,34 @@ def _type0(writer: PdfWriter, first: DictionaryObject, descriptor: DictionaryObj
     return writer._add_object(type0)
 
 
-def _merged(writer: PdfWriter, fonts: list[DictionaryObject], installed: dict[str, list[tuple[Path, int]]],
+def _merged(writer: PdfWriter, fonts: list[DictionaryObject], early: EarlySubsets,
             identity: FontIdentity | None) -> IndirectObject | None:
     """One Type0 font for `fonts` (same face, in document order), or None if not mergeable.
     A face some chunk deferred is cut from the installed face with its `identity` (its
-    first font may be a stub); any other from the first installed face with the PostScript
+    first font may be a stub), or taken from `early` when it was cut there from the same
+    face to the same glyphs; any other from the first installed face with the PostScript
     name in its first font program."""
     descriptors = [_descriptor(font) for font in fonts]
     files = [_font_file(descriptor) for descriptor in descriptors]
     key, first_file = files[0]  # type: ignore[misc]
     if any(f[0] != key for f in files):  # type: ignore[index]
         return None
-    face = _source_face(identity, installed, first_file)
-    if face is None:
-        return None
     widths, to_unicode = _glyph_union(fonts)
     gids = set(widths) | set(to_unicode)
-    if not gids or max(gids) >= face.glyph_count or _UNSUPPORTED_TABLES & set(face.table_tags):
-        return None
+    if identity is not None and (cut := early.subsets.get((identity, frozenset(gids)))) is not None:
+        subset = cut
+    else:
+        face = _source_face(identity, early.installed, first_file)
+        if face is None or not _cuttable(face, gids):
+            return None
+        subset = _subset(face, gids)
     descriptor = DictionaryObject(descriptors[0])
-    descriptor[key] = writer._add_object(_subset_file(face, gids, first_file))
+    descriptor[key] = writer._add_object(_subset_file(subset, first_file))
     return _type0(writer, fonts[0], descriptor, widths, to_unicode)
+
+
+def _cuttable(face: hb.Face, gids: set[int]) -> bool:
+    return bool(gids) and max(gids) < face.glyph_count and not _UNSUPPORTED_TABLES & set(face.table_tags)
 
 
 def _replace_references(value: PdfObject, new: dict[int, IndirectObject]) -> None:
@@ -236,13 +246,14 @@ def _font_objects(font: DictionaryObject) -> list[IndirectObject]:
             descriptor.raw_get(_font_file(descriptor)[0])]  # type: ignore[index]
 
 
-def merge_font_subsets(writer: PdfWriter) -> None:
-    """Replace the Type0 fonts of each face in `writer` by one font subset to their union;
-    a face with a stub is always merged, and no stub is left."""
+def _faces(objects: Iterable[PdfObject | None]) -> tuple[dict[str, list[DictionaryObject]], dict[str, FontIdentity],
+                                                       list[DictionaryObject]]:
+    """The mergeable Type0 fonts among `objects` by face (FontName without its tag), the
+    identity of each face a chunk deferred, and the deferred fonts (stubs)."""
     groups: dict[str, list[DictionaryObject]] = {}
     identities: dict[str, FontIdentity] = {}
     stubs: list[DictionaryObject] = []
-    for obj in list(writer._objects):
+    for obj in objects:
         if isinstance(obj, DictionaryObject) and obj.get("/Type") == "/Font" and obj.get("/Subtype") == "/Type0":
             name = _TAG.sub("/", str(obj["/BaseFont"]))
             font_file = _font_file(_descriptor(obj))
@@ -252,11 +263,62 @@ def merge_font_subsets(writer: PdfWriter) -> None:
                     raise RenderError(f"font {name[1:]} was laid out from two different font files; build again")
             if _mergeable(obj):
                 groups.setdefault(name, []).append(obj)
+    return groups, identities, stubs
+
+
+@dataclass
+class EarlySubsets:
+    """The installed faces, and the deferred faces cut to the chunks' glyphs, made while the
+    furniture is laid out (`early_subsets`): a face the furniture adds no glyph to is not
+    cut again after it."""
+
+    installed: dict[str, list[tuple[Path, int]]] = field(default_factory=dict)
+    subsets: dict[tuple[FontIdentity, frozenset[int]], bytes] = field(default_factory=dict)
+
+
+def _page_fonts(resources: PdfObject | None) -> Iterator[PdfObject]:
+    """The fonts of a page's or form's resources, and of the forms they draw, recursively."""
+    if resources is None:
+        return
+    resources = resources.get_object()
+    yield from (font.get_object() for font in _entries(resources.get("/Font")).values())
+    for xobject in _entries(resources.get("/XObject")).values():
+        form = xobject.get_object()
+        if isinstance(form, StreamObject) and form.get("/Subtype") == "/Form":
+            yield from _page_fonts(form.get("/Resources"))
+
+
+def _entries(value: PdfObject | None) -> dict[Any, Any]:
+    return dict(value.get_object()) if value is not None else {}
+
+
+def early_subsets(pages: list[PageObject]) -> EarlySubsets:
+    """The installed faces, and each deferred face of the chunks' `pages` cut to the glyphs
+    they use: what merge_font_subsets cuts for a face the furniture adds no glyph to (the
+    same face and glyphs give the same bytes)."""
+    fonts = {id(font): font for page in pages for font in _page_fonts(page.get("/Resources"))}
+    groups, identities, _ = _faces(fonts.values())
+    early = EarlySubsets(faces_by_postscript_name() if groups else {})
+    for name, identity in identities.items():
+        widths, to_unicode = _glyph_union(groups.get(name, []))
+        gids = set(widths) | set(to_unicode)
+        face = installed_face(identity, early.installed)
+        if face is not None and _cuttable(face, gids):
+            early.subsets[identity, frozenset(gids)] = _subset(face, gids)
+    return early
+
+
+def merge_font_subsets(writer: PdfWriter, early: EarlySubsets | None = None) -> None:
+    """Replace the Type0 fonts of each face in `writer` by one font subset to their union;
+    a face with a stub is always merged, and no stub is left. `early`: the installed faces
+    and subsets cut while the furniture was laid out, used where they are the same."""
+    groups, identities, stubs = _faces(list(writer._objects))
     groups = {name: fonts for name, fonts in groups.items() if len(fonts) > 1 or name in identities}
-    installed = faces_by_postscript_name() if groups else {}
+    if early is None or not early.installed:
+        early = EarlySubsets(faces_by_postscript_name() if groups else {}, early.subsets if early else {})
     new: dict[int, IndirectObject] = {}
     for name in sorted(groups):
-        merged = _merged(writer, groups[name], installed, identities.get(name))
+        merged = _merged(writer, groups[name], early, identities.get(name))
         if merged is not None:
             new.update((font.indirect_reference.idnum, merged) for font in groups[name])
         elif name in identities:

@@ -110,6 +110,11 @@ class ChunkedLayout:
             self._executor.shutdown(cancel_futures=error is not None)
             self._executor = None
 
+    @property
+    def in_workers(self) -> bool:
+        """Whether the build's documents are laid out by worker processes (not here)."""
+        return self._executor is not None
+
     def _pool_for(self, documents: int) -> Executor | None:
         """The build's pool, started for the first pass of more than one document and kept
         for the later passes (its workers have parsed the stylesheets); None: lay out here."""
@@ -240,6 +245,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     the front: the contents' fitted size). The stage's print.html gets the fillers' moves the
     chunks made, so it still reproduces the PDF."""
     from .assemble import assemble, read_chunks
+    from .fonts_merge import EarlySubsets, early_subsets
 
     stage = layout.stage
     hrefs = list(context["stylesheets"])
@@ -274,7 +280,16 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     # Its anchors' pages are known (a guess at the front's length, checked), so the contents
     # is laid out once with its page numbers; the other chunks' pages are parsed meanwhile.
     known = anchor_pages(pages, front_pages(bool(context.get("is_volume"))))
-    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", partial(parse, ordered),
+    early: list[EarlySubsets] = []
+
+    def while_furniture() -> None:
+        """The chunks' pages parsed, and their deferred faces cut to their glyphs (the
+        assembly keeps each cut the furniture adds no glyph to): the other core is idle."""
+        parse(ordered)
+        if layout.in_workers and not layout.from_cache:
+            early.append(early_subsets([page for chunk in ordered for page in parsed[id(chunk)]]))
+
+    [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", while_furniture,
                                      partial(layout_furniture, known=known))
 
-    return assemble(furniture_pdf.pdf, [parsed[id(chunk)] for chunk in ordered], mirror_shift)
+    return assemble(furniture_pdf.pdf, [parsed[id(chunk)] for chunk in ordered], mirror_shift, *early)
