@@ -12,10 +12,11 @@ from __future__ import annotations
 from .cjk_justify import CJK_JUSTIFY
 from .column_reuse import COLUMN_REUSE
 from .line_endings import LINE_ENDINGS
+from .line_memo import LINE_MEMO
 from .margin_boxes import MARGIN_BOXES
 from .page_totals import PAGE_TOTALS
 
-LAYOUT = (CJK_JUSTIFY, LINE_ENDINGS, COLUMN_REUSE, PAGE_TOTALS, MARGIN_BOXES)
+LAYOUT = (CJK_JUSTIFY, LINE_ENDINGS, COLUMN_REUSE, PAGE_TOTALS, MARGIN_BOXES, LINE_MEMO)
 
 
 if __name__ == "__main__":

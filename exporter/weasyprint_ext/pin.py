@@ -51,6 +51,14 @@ SOURCE_HASHES = {
     # line_endings.py
     "weasyprint.layout.inline:iter_line_boxes": "04aec48abfcad809",
     "weasyprint.layout.block:_linebox_layout": "e07bbe000974787e",
+    # line_memo.py: a line's layout reads only its key (no floats, plain inline text: the
+    # space below reaches atomic inline boxes only); a kept line is handed out as a deep copy
+    "weasyprint.layout.inline:get_next_linebox": "67af458c2545e74f",
+    "weasyprint.layout.inline:split_inline_box": "3a0cb7ca7e34c7ef",
+    "weasyprint.layout.inline:split_inline_level": "d98c008c8fc00582",
+    "weasyprint.formatting_structure.boxes:Box.copy": "22622e6493869089",
+    "weasyprint.formatting_structure.boxes:Box.deepcopy": "622fdbb399b7b534",
+    "weasyprint.formatting_structure.boxes:ParentBox.deepcopy": "c6335cf2fcc16f31",
     # page_holes.py (hole filling) and page_info.py (parallel furniture) read laid-out pages:
     # Page._page_box, its first child the root box (margin boxes after it), and the boxes'
     # element, element_tag, style, position and heights
@@ -94,7 +102,6 @@ SOURCE_HASHES = {
     "weasyprint.layout.page:compute_variable_dimension": "94eaf626c7cc932c",
     "weasyprint.layout.page:margin_box_content_layout": "9ebcc7de57732126",
     "weasyprint.formatting_structure.boxes:Box.anonymous_from": "a0319cc2252da088",
-    "weasyprint.formatting_structure.boxes:ParentBox.deepcopy": "c6335cf2fcc16f31",
     "weasyprint.css:ComputedStyle.__init__": "ffbc48647d0d85e2",
     "weasyprint.css:StyleFor.add_page_declarations": "78e388ade2325011",
     "weasyprint.css:StyleFor.set_computed_styles": "b5b15856b8beff3f",
