@@ -609,3 +609,29 @@ def test_a_picture_less_briefs_credit_stands_at_the_right_of_its_last_line(weekl
     first, last = lines[at], lines[at + 1]
     assert last["text"].endswith("通讯员 刘芳 摄")
     assert last["x1"] == pytest.approx(first["x1"], abs=1.0)  # the credit ends at the column edge
+
+
+def test_a_photo_storys_landscape_widens_to_the_measure_where_its_part_keeps_its_pages(tmp_path: Path, caplog) -> None:
+    """A photo story's landscape stands in all columns but one (broadsheet: two of three on
+    A3, one of two on the week's A4), its caption beside it; on the last page of its part,
+    with room below, the fill pass sets it across the measure with the caption under it
+    (`wide`), and keeps that only where the part keeps its pages (across both columns of A4
+    by rule it cost the week two pages, session 8)."""
+    source = write_edition(tmp_path / "wide", {
+        "title": "测试日报", "date": "2026-11-20", "language": "zh-CN", "sections": ["要闻"],
+        "articles": [
+            {"id": "first", "section": "要闻", "headline": "大桥今日通车", "blocks": [{"type": "paragraph", "text": PARAGRAPH}] * 2},
+            {"id": "night", "kind": "photo", "section": "要闻", "headline": "大桥夜景", "blocks": [
+                {"type": "figure", "src": "bridge.png", "caption": "11月19日傍晚，大桥亮起景观灯。", "credit": "王磊"}]}]})
+    caplog.set_level(logging.INFO, logger="exporter.pdf")
+    [pdf] = build(source, "pdf", "broadsheet", BuildOptions(outdir=tmp_path / "out", emit_print_html=True))
+    assert "widened: wide figure night" in caplog.text
+    html = (tmp_path / "out" / "small.print" / "print.html").read_text(encoding="utf-8")
+    assert '<figure class="figure wide landscape"' in html
+    with pdfplumber.open(pdf) as doc:
+        assert len(doc.pages) == 1
+        [image] = doc.pages[0].images
+        assert abs(image["width"] - (doc.pages[0].width - 28 / 25.4 * 72)) < 2  # the measure: 14 + 14 mm margins
+    css = grid_css(PageSetup("A4", "18mm 14mm 20mm", 2, "5mm", None))
+    assert ".kind-photo .figure.landscape.wide:only-of-type img { width: 182.00mm; }" in css
+    assert ".wide" not in grid_css(PageSetup("B5", "20mm 18mm 22mm", 1, "6mm", None))  # one column: no wider
