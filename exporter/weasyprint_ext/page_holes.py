@@ -75,10 +75,12 @@ def document_root(pages: list[Any]) -> Any:
 def page_figures(page: Any) -> list[tuple[Any, float, float, float]]:
     """The figures laid out on `page`: (element, its picture's width and height, its
     caption's height), in px; a figure without a picture is left out."""
-    found = []
+    found, seen = [], set()
     for box in page._page_box.children[0].descendants():
-        if getattr(box, "element_tag", None) != "figure" or box.element is None:
+        # an anonymous box inside a figure carries its element too: each figure once
+        if getattr(box, "element_tag", None) != "figure" or box.element is None or id(box.element) in seen:
             continue
+        seen.add(id(box.element))
         inner = list(box.descendants())
         picture = next((b for b in inner if isinstance(b, ReplacedBox)), None)
         caption = next((b for b in inner if getattr(b, "element_tag", None) == "figcaption"), None)
