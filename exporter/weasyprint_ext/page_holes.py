@@ -62,6 +62,28 @@ def content_height(page: Any) -> float:
     return page._page_box.height
 
 
+def content_width(page: Any) -> float:
+    """The width of a page's text area, in px."""
+    return page._page_box.width
+
+
 def document_root(pages: list[Any]) -> Any:
     """The root element of the document the pages were laid out from (None: no pages)."""
     return pages[0]._page_box.children[0].element if pages else None
+
+
+def page_figures(page: Any) -> list[tuple[Any, float, float, float]]:
+    """The figures laid out on `page`: (element, its picture's width and height, its
+    caption's height), in px; a figure without a picture is left out."""
+    found, seen = [], set()
+    for box in page._page_box.children[0].descendants():
+        # an anonymous box inside a figure carries its element too: each figure once
+        if getattr(box, "element_tag", None) != "figure" or box.element is None or id(box.element) in seen:
+            continue
+        seen.add(id(box.element))
+        inner = list(box.descendants())
+        picture = next((b for b in inner if isinstance(b, ReplacedBox)), None)
+        caption = next((b for b in inner if getattr(b, "element_tag", None) == "figcaption"), None)
+        if picture is not None:
+            found.append((box.element, picture.width, picture.height, caption.margin_height() if caption else 0.0))
+    return found

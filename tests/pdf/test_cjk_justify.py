@@ -15,7 +15,7 @@ from weasyprint.text import line_break
 
 from exporter.model import Paragraph
 from exporter.writers.autospace import autospace
-from exporter.weasyprint_ext.cjk_justify import CJK_JUSTIFY, cjk_units
+from exporter.weasyprint_ext.cjk_justify import CJK_JUSTIFY, LOOSE_EM, cjk_units
 from exporter.weasyprint_ext.patches import patched
 from exporter.writers.pdf.fetcher import StagedFetcher
 from tests.conftest import THEMES, ZH_EXAMPLE
@@ -40,6 +40,7 @@ def test_cjk_units_match_pango_edges() -> None:
     assert cjk_units("abc") == 0
     assert cjk_units("“好”", "zh-CN") == 2  # quotes are CJK in Chinese text…
     assert cjk_units("Porthaven’s “quay”", "en-GB") == 0  # …but not in English
+    assert cjk_units("22:00至", "zh", digits=True) == 4  # a loose line's digits: 2, 2, 0, 0 and 至, less the edges
 
 
 def test_autospace_wraps_latin_runs_without_spaces() -> None:
@@ -89,3 +90,50 @@ def test_justified_chinese_lines_end_flush(measured: dict[str, object]) -> None:
 def test_no_line_starts_with_closing_punctuation(measured: dict[str, object]) -> None:
     starts = [line.text for line in measured["all"] if line.text[:1] in CLOSING]
     assert not starts
+
+
+_LOOSE_LINE = ('<html lang="zh"><style>p {{ width: {width}px; font-size: 10pt; text-align: justify; margin: 0 }}'
+               ' .autospace-lr {{ margin: 0 .125em }} .nobr {{ white-space: nowrap }}</style><p>停水时间：'
+               '<span class="nobr"><span class="autospace-lr">2026</span>年<span class="autospace-lr">11</span>月'
+               '<span class="autospace-lr">23</span>日</span>（星期一）{rest}</p>')
+_REST = '<span class="nobr">22:00至</span>11月24日'
+
+
+def _walk(box: object):
+    yield box
+    for child in getattr(box, "children", ()):
+        yield from _walk(child)
+
+
+def _first_line(width: float, rest: str = _REST) -> object:
+    from weasyprint.formatting_structure import boxes
+
+    with patched(CJK_JUSTIFY):
+        page = HTML(string=_LOOSE_LINE.format(width=width, rest=rest)).render().pages[0]._page_box
+    return next(b for b in _walk(page) if isinstance(b, boxes.LineBox))
+
+
+# Han opportunities 8 (停水时间： and （星期一）, less their edges), Han–Latin gaps 6, digits 5;
+# the closing bracket at the line end gives back half an em: 0.3 em spare room stays with the
+# Han characters (0.8 / 8 < 0.12 em), 1 em opens the gaps (1.5 / 14), 2 em the digits too
+@pytest.mark.parametrize("spare, tier", [(0.3, 0), (1.0, 1), (2.0, 2)])
+def test_loose_line_opens_han_latin_gaps_then_digits(spare: float, tier: int) -> None:
+    """A line with few Han characters before a unit that cannot come up (the week's notice,
+    停水时间：2026年11月23日（星期一） before 22:00至) opens its Han–Latin gaps, then its digits,
+    rather than space its Han characters out; a line that is not loose keeps them as they are."""
+    from weasyprint.formatting_structure import boxes
+
+    em = 10 * 4 / 3
+    natural = sum(c.margin_width() for c in _first_line(1000, "").children)
+    width = natural + spare * em
+    line = _first_line(width)
+    texts = [b for b in _walk(line) if isinstance(b, boxes.TextBox)]
+    spans = [b for b in _walk(line) if isinstance(b, boxes.InlineBox) and b.element.get("class") == "autospace-lr"]
+    assert "".join(b.text for b in texts) == "停水时间：2026年11月23日（星期一）"
+    spacing = texts[0].justification_spacing
+    assert 0 < spacing and (tier == 2 or spacing <= LOOSE_EM * em)
+    assert [round(s.margin_left - 0.125 * em, 3) for s in spans] == [round(spacing, 3) if tier else 0.0] * 3
+    digits = next(b for b in texts if b.text == "2026")
+    assert getattr(digits.pango_layout, "open_digits", False) == (tier == 2)
+    last = texts[-1]
+    assert abs(last.position_x + last.width - line.position_x - width) < 0.01  # flush at the measure

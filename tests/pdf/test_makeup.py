@@ -609,3 +609,41 @@ def test_a_picture_less_briefs_credit_stands_at_the_right_of_its_last_line(weekl
     first, last = lines[at], lines[at + 1]
     assert last["text"].endswith("通讯员 刘芳 摄")
     assert last["x1"] == pytest.approx(first["x1"], abs=1.0)  # the credit ends at the column edge
+
+
+@pytest.mark.slow
+def test_a_photo_storys_landscape_widens_to_the_measure_where_its_part_keeps_its_pages(tmp_path: Path, caplog) -> None:
+    """A photo story's landscape stands in all columns but one (the week's A4 pages of two
+    columns: one, its caption beside it); on a page with room below, the fill pass sets it
+    across the measure with the caption under it (`wide`), and keeps that only where the part
+    keeps its pages (across both columns by rule it cost the week two pages, session 8). Two
+    days: a parallel build (a chunk a day, each deciding on its own pages) gives the single
+    pass's pages and text."""
+    from tests.perf.helpers import structure
+
+    for date in ("2026-11-19", "2026-11-20"):
+        write_edition(tmp_path / "days" / "editions", {
+            "title": "测试日报", "date": date, "language": "zh-CN", "sections": ["要闻"],
+            "articles": [
+                {"id": "first", "section": "要闻", "headline": f"大桥{date[-2:]}日通车",
+                 "blocks": [{"type": "paragraph", "text": date + PARAGRAPH}] * 2},
+                {"id": "night", "kind": "photo", "section": "要闻", "headline": "大桥夜景", "blocks": [
+                    {"type": "figure", "src": "bridge.png", "caption": f"11月{date[-2:]}日傍晚，大桥亮起景观灯。", "credit": "王磊"}]}]},
+            f"{date}.json")
+    source = tmp_path / "days" / "volume.toml"
+    source.write_text('title = "合订本"\neditions = ["editions/*.json"]\nby = "day"\ntheme = "broadsheet"\n\n'
+                      '[page]\nsize = "A4"\ncolumns = 2\n', encoding="utf-8")
+    caplog.set_level(logging.INFO, logger="exporter.pdf")
+    options = {"parallel_min_characters": 0}
+    [once] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "once", jobs=1, emit_print_html=True, **options))
+    assert "widened: wide figure d20261119-night, wide figure d20261120-night" in caplog.text
+    html = (tmp_path / "once" / "volume.print" / "print.html").read_text(encoding="utf-8")
+    assert html.count('<figure class="figure wide landscape"') == 2
+    with pdfplumber.open(once) as doc:
+        widths = [image["width"] for page in doc.pages for image in page.images]
+        assert len(widths) >= 2 and all(abs(w - 182 / 25.4 * 72) < 2 for w in widths[-2:])  # A4 less 14 + 14 mm
+    [chunked] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "chunked", jobs=2, **options))
+    assert structure(chunked) == structure(once)
+    css = grid_css(PageSetup("A4", "18mm 14mm 20mm", 2, "5mm", None))
+    assert ".kind-photo .figure.landscape.wide:only-of-type img { width: 182.00mm; }" in css
+    assert ".wide" not in grid_css(PageSetup("B5", "20mm 18mm 22mm", 1, "6mm", None))  # one column: no wider

@@ -28,6 +28,10 @@ A part whose last page is short (SHORT_LAST) and could come back onto the pages 
 its sections marked `squeeze` (the theme's print CSS tightens the space between items), is
 laid out again, and keeps that only when it takes a page off (`find_squeezes`).
 
+A photo story's landscape set in fewer columns than the page has is set across the measure
+(`wide`) where its page's hole takes the growth, in a short part, kept only when the part
+keeps its pages (`find_widenings`).
+
 A picture that opens a page after a hole: a photo story (after a hole of MIN_HOLE) moves after
 the next article as other fillers do; a picture across columns is set in one (`narrow`, its
 grid size down, grid.py) to stand in the hole; else it moves past the blocks that fill it.
@@ -49,7 +53,8 @@ from typing import Any
 
 import regex
 from ...model import Article
-from ...weasyprint_ext.page_holes import content_height, document_root, page_facts, spans_columns
+from ...weasyprint_ext.page_holes import (content_height, content_width, document_root, page_facts, page_figures,
+                                          spans_columns)
 
 LOG = logging.getLogger("exporter.pdf")
 MIN_HOLE = 0.25  # share of the page's text area left empty at its foot
@@ -59,6 +64,7 @@ BRIEF_CHARACTERS = 300  # an article this short (all its text) is a brief
 SHORT_LAST = 0.25  # a part's last page that holds no more than this share of its text area ...
 SQUEEZE_GAIN = 0.05  # ... may come back when the space the squeeze takes out (per page) covers it
 FILL_ROUNDS = 2  # a move can open the next hole (a picture set in a column leaves room for a brief)
+CAPTION_GAP = 0.35 * 96 / 72 * 9  # px: the space above a caption set under its picture (0.35 em)
 SQUEEZE_PAGES = 4  # ... in a part of at most this many pages: the squeeze lays the part out again,
 # which pays for one page in a short part (an edition: nanwan 2 -> 1) but costs a 22-page day
 # of the benchmark week a second layout to save one page in 22
@@ -182,6 +188,7 @@ def _without_jumps(html: str, slug: str, target: str) -> str:
 _SPLIT = "split "
 _BEFORE = "before "
 _NARROW = "narrow "
+_WIDE = "wide "
 _NOTICE = '<aside class="notice"'
 
 
@@ -252,6 +259,9 @@ def apply_moves(html: str, moves: list[Move]) -> str:
         if slug.startswith(_NARROW):
             html = _narrow_figure(html, slug.removeprefix(_NARROW + "figure "), after)
             continue
+        if slug.startswith(_WIDE):
+            html = _narrow_figure(html, slug.removeprefix(_WIDE + "figure "), after, " wide")
+            continue
         if slug.startswith("figure "):
             html = _move_figure(html, slug.removeprefix("figure "), after)
             continue
@@ -275,11 +285,12 @@ def apply_moves(html: str, moves: list[Move]) -> str:
     return html
 
 
-def _narrow_figure(html: str, slug: str, where: str) -> str:
+def _narrow_figure(html: str, slug: str, where: str, mark: str = " narrow") -> str:
     """`html` with the figure of article `slug` at `where` ("rank:0") marked `narrow`: set
-    in one column of its article's, not across them (the theme's grid rules, grid.py)."""
+    in one column of its article's, not across them (the theme's grid rules, grid.py); or
+    `wide`: a photo story's picture across the whole measure (find_widenings)."""
     at = _nth(html, _FIGURE, int(where.split(":")[0]), html.find(_markers(slug)[0])) + len(_FIGURE)
-    return html[:at] + " narrow" + html[at:]
+    return html[:at] + mark + html[at:]
 
 
 def _move_figure(html: str, slug: str, where: str) -> str:
@@ -378,6 +389,46 @@ def find_squeezes(pages: list[Any], html: str) -> dict[int, list[Move]]:
     return found
 
 
+def find_widenings(pages: list[Any], html: str) -> dict[int, list[Move]]:
+    """The photo stories' pictures that would fill their page better across the whole
+    measure: a landscape of a photo story set in fewer columns than the page has (on two
+    columns, one, its caption beside it) on a page whose hole below would hold the picture
+    grown to the measure with its caption under it, in a part of at most SQUEEZE_PAGES pages
+    (the part is laid out again to see that it keeps its pages: as for the squeeze, that
+    pays in an edition, not in a 22-page day). By the part's index. Across two columns by
+    rule, such a picture cost the week two pages (session 8)."""
+    seen: set[int] = set()
+    facts = [page_facts(page, seen) for page in pages]
+    root = document_root(pages)
+    figures = [f for f in root.iter("figure") if f.get("class", "").startswith("figure")] if root is not None else []
+    starts = [i for i, fact in enumerate(facts) if i == 0 or fact[2]] + [len(facts)]
+    found: dict[int, list[Move]] = {}
+    for part, (start, end) in enumerate(zip(starts, starts[1:])):
+        if end - start > SQUEEZE_PAGES:
+            continue
+        for i in range(start, end):
+            room, measure = facts[i][0] * content_height(pages[i]), content_width(pages[i])
+            for element, width, height, caption in page_figures(pages[i]):
+                classes = set(element.get("class", "").split())
+                if "landscape" not in classes or {"narrow", "wide"} & classes or element not in figures \
+                        or width >= 0.9 * measure:
+                    continue
+                grown = height * measure / width + CAPTION_GAP + caption - max(height, caption)
+                move = _figure_move(html, figures.index(element), 0)
+                if grown <= room and move and _is_photo_story(html, move[0].removeprefix("figure ")):
+                    room -= grown
+                    found.setdefault(part, []).append((_WIDE + move[0], move[1]))
+    return found
+
+
+def _is_photo_story(html: str, slug: str) -> bool:
+    """Whether article `slug` is a photo story with one picture."""
+    start, end = _markers(slug)
+    a = html.find(start)
+    piece = html[a: html.find(end, a)]
+    return a >= 0 and 'class="article kind-photo' in piece and piece.count(_FIGURE) == 1
+
+
 def _part_pages(pages: list[Any]) -> list[int]:
     """The number of pages of each part (a part opens the document or a forced page)."""
     seen: set[int] = set()
@@ -418,7 +469,8 @@ def filled(html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move
             f"moved {slug} {after if after.startswith(_BEFORE) else 'after ' + after}" for slug, after in moves))
         trial, html, made = moved, moved_html, made + moves
     document, html, squeezes = _squeezed(trial, html, render)
-    return document, html, splits + made + squeezes
+    document, html, widenings = _widened(document, html, render)
+    return document, html, splits + made + squeezes + widenings
 
 
 def _squeezed(document: Any, html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move]]:
@@ -426,19 +478,34 @@ def _squeezed(document: Any, html: str, render: Callable[[str], Any]) -> tuple[A
     each part kept tightened only when that takes a page off it; else as it is. Decided part
     by part, so a chunk of a parallel build (one part) decides as the whole document does.
     (document, its html, the squeezes kept)."""
-    parts = find_squeezes(document.pages, html)
+    return _by_part(document, html, render, find_squeezes(document.pages, html), shorter=True,
+                    done="squeezed", refused="kept the spacing: tightening takes no page off")
+
+
+def _widened(document: Any, html: str, render: Callable[[str], Any]) -> tuple[Any, str, list[Move]]:
+    """`document` laid out again with the photo stories' pictures of find_widenings across
+    the measure, each part keeping them only when it keeps its pages."""
+    return _by_part(document, html, render, find_widenings(document.pages, html), shorter=False,
+                    done="widened", refused="kept the pictures in their columns: widening adds a page")
+
+
+def _by_part(document: Any, html: str, render: Callable[[str], Any], parts: dict[int, list[Move]], shorter: bool,
+             done: str, refused: str) -> tuple[Any, str, list[Move]]:
+    """`document` laid out again with each part's moves of `parts`, a part keeping them only
+    when that takes a page off it (`shorter`) or adds none; a third layout is paid only when
+    some parts keep theirs and some do not. (document, its html, the moves kept)."""
     if not parts:
         return document, html, []
     tight_html = apply_moves(html, [m for moves in parts.values() for m in moves])
     tight = render(tight_html)
     before, after = _part_pages(document.pages), _part_pages(tight.pages)
-    kept = [k for k in parts if len(before) == len(after) and after[k] < before[k]]
+    kept = [k for k in parts if len(before) == len(after) and (after[k] < before[k] if shorter else after[k] <= before[k])]
     if not kept:
-        LOG.info("kept the spacing: tightening takes no page off")
+        LOG.info(refused)
         return document, html, []
-    squeezes = [m for k in kept for m in parts[k]]
-    if len(kept) < len(parts):  # only the parts it shortens
-        tight_html = apply_moves(html, squeezes)
+    moves = [m for k in kept for m in parts[k]]
+    if len(kept) < len(parts):  # only the parts it serves
+        tight_html = apply_moves(html, moves)
         tight = render(tight_html)
-    LOG.info("squeezed: %s (%d → %d pages)", ", ".join(s for s, _ in squeezes), len(document.pages), len(tight.pages))
-    return tight, tight_html, squeezes
+    LOG.info("%s: %s (%d → %d pages)", done, ", ".join(s for s, _ in moves), len(document.pages), len(tight.pages))
+    return tight, tight_html, moves

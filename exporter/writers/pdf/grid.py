@@ -78,6 +78,10 @@ def grid_css(setup: PageSetup) -> str:
             else:
                 caption = measure - width - gap - SLACK_MM
                 rules.append(f"{selector} figcaption {{ width: {caption:.2f}mm; margin-left: {gap:.2f}mm; }}\n")
+        if shape == "landscape" and k < n:  # `wide` (fill.py): across the measure where the part keeps its pages
+            wide = f".kind-photo .figure.{shape}.wide:only-of-type"
+            rules.append(f"{wide} {{ column-span: all; }}\n{wide} img {{ width: {measure:.2f}mm; }}\n"
+                         f"{wide} figcaption {{ display: block; width: auto; margin: 0.35em 0 0; }}\n")
         if across:
             rules.append(f"{body}.{shape} {{ column-span: all; margin: 1mm 0 4mm; }}\n"
                          f"{body}.{shape} img {{ display: inline-block; vertical-align: top; max-height: none; }}\n"
