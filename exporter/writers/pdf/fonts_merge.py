@@ -14,8 +14,10 @@ build fails.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import uharfbuzz as hb
@@ -25,6 +27,7 @@ from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
+    EncodedStreamObject,
     FloatObject,
     IndirectObject,
     NameObject,
@@ -160,16 +163,38 @@ def _glyph_union(fonts: list[DictionaryObject]) -> tuple[dict[int, float], dict[
     return widths, to_unicode
 
 
-def _subset_file(face: hb.Face, gids: set[int], first_file: StreamObject) -> StreamObject:
+# memo(key, make): make()'s bytes, or those an earlier build made under `key` (a rebuild's
+# glyphs are mostly the last build's); parallel.py passes the chunk cache's.
+Memo = Callable[[str, Callable[[], bytes]], bytes]
+
+
+def subset_key(face: hb.Face, gids: set[int]) -> str:
+    """What a merged subset is made of: the face (its index, glyph count, tables, and its
+    'head', whose checksum covers the whole font file, as font_subsets.FontIdentity tells
+    faces apart), the glyphs, and HarfBuzz's version. The memo's own key adds the code and
+    the installed fonts' files (cache.stage_digest)."""
+    h = hashlib.sha256(f"merged subset\0{hb.__version__}\0{face.index}\0{face.glyph_count}\0".encode())
+    h.update(" ".join(sorted(face.table_tags)).encode() + b"\0" + face.reference_table("head").data + b"\0")
+    h.update(" ".join(map(str, sorted(gids))).encode())
+    return h.hexdigest()
+
+
+def _subset_file(face: hb.Face, gids: set[int], first_file: StreamObject, memo: Memo | None = None) -> StreamObject:
     """The compressed font program of the subset, with the first program's /Subtype."""
-    program = DecodedStreamObject()
-    program.set_data(_subset(face, gids))
-    font_file = program.flate_encode()
+    def make() -> bytes:
+        program = DecodedStreamObject()
+        program.set_data(_subset(face, gids))
+        return len(program.get_data()).to_bytes(8, "big") + program.flate_encode()._data
+
+    made = memo(subset_key(face, gids), make) if memo is not None else make()
+    font_file = EncodedStreamObject()
+    font_file[NameObject("/Filter")] = NameObject("/FlateDecode")
+    font_file._data = made[8:]
     for name in ("/Subtype", "/Length1"):
         if name in first_file:
             font_file[NameObject(name)] = first_file[name]
     if "/Length1" in font_file:
-        font_file[NameObject("/Length1")] = NumberObject(len(program.get_data()))
+        font_file[NameObject("/Length1")] = NumberObject(int.from_bytes(made[:8], "big"))
     return font_file
 
 
@@ -193,7 +218,7 @@ def _type0(writer: PdfWriter, first: DictionaryObject, descriptor: DictionaryObj
 
 
 def _merged(writer: PdfWriter, fonts: list[DictionaryObject], installed: dict[str, list[tuple[Path, int]]],
-            identity: FontIdentity | None) -> IndirectObject | None:
+            identity: FontIdentity | None, memo: Memo | None = None) -> IndirectObject | None:
     """One Type0 font for `fonts` (same face, in document order), or None if not mergeable.
     A face some chunk deferred is cut from the installed face with its `identity` (its
     first font may be a stub); any other from the first installed face with the PostScript
@@ -211,7 +236,7 @@ def _merged(writer: PdfWriter, fonts: list[DictionaryObject], installed: dict[st
     if not gids or max(gids) >= face.glyph_count or _UNSUPPORTED_TABLES & set(face.table_tags):
         return None
     descriptor = DictionaryObject(descriptors[0])
-    descriptor[key] = writer._add_object(_subset_file(face, gids, first_file))
+    descriptor[key] = writer._add_object(_subset_file(face, gids, first_file, memo))
     return _type0(writer, fonts[0], descriptor, widths, to_unicode)
 
 
@@ -236,9 +261,9 @@ def _font_objects(font: DictionaryObject) -> list[IndirectObject]:
             descriptor.raw_get(_font_file(descriptor)[0])]  # type: ignore[index]
 
 
-def merge_font_subsets(writer: PdfWriter) -> None:
+def merge_font_subsets(writer: PdfWriter, memo: Memo | None = None) -> None:
     """Replace the Type0 fonts of each face in `writer` by one font subset to their union;
-    a face with a stub is always merged, and no stub is left."""
+    a face with a stub is always merged, and no stub is left. `memo`: see Memo."""
     groups: dict[str, list[DictionaryObject]] = {}
     identities: dict[str, FontIdentity] = {}
     stubs: list[DictionaryObject] = []
@@ -256,7 +281,7 @@ def merge_font_subsets(writer: PdfWriter) -> None:
     installed = faces_by_postscript_name() if groups else {}
     new: dict[int, IndirectObject] = {}
     for name in sorted(groups):
-        merged = _merged(writer, groups[name], installed, identities.get(name))
+        merged = _merged(writer, groups[name], installed, identities.get(name), memo)
         if merged is not None:
             new.update((font.indirect_reference.idnum, merged) for font in groups[name])
         elif name in identities:

@@ -281,4 +281,5 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", partial(parse, ordered),
                                      partial(layout_furniture, known=known))
 
-    return assemble(furniture_pdf.pdf, [parsed[id(chunk)] for chunk in ordered], mirror_shift)
+    memo = partial(layout.cache.memo, layout.shared) if layout.cache is not None else None
+    return assemble(furniture_pdf.pdf, [parsed[id(chunk)] for chunk in ordered], mirror_shift, memo)
