@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,30 @@ def test_autospace_gives_the_same_markup_with_a_memo() -> None:
     assert autospace(html, punctuation=True, memo=memo) == autospace(html, punctuation=True)
     assert memo and autospace(html, punctuation=True, memo=memo) == autospace(html, punctuation=True)
     assert autospace(html, memo=memo) == autospace(html)  # other options, other entries
+
+
+def test_a_merged_font_subset_is_kept_by_build_face_and_glyphs(tmp_path: Path) -> None:
+    """The assembly's merged font subsets (fonts_merge.Memo) come back from the cache only for
+    the same shared digest (code, versions, theme, installed fonts), face and glyphs, and are
+    pruned like the chunks."""
+    import uharfbuzz as hb
+
+    from exporter.weasyprint_ext.font_subsets import faces_by_postscript_name
+    from exporter.writers.pdf.fonts_merge import subset_key
+
+    cache, made = ChunkCache(tmp_path), []
+
+    def make(data: bytes) -> Callable[[], bytes]:
+        return lambda: made.append(data) or data
+
+    assert cache.memo("shared", "k", make(b"one")) == b"one"
+    assert cache.memo("shared", "k", make(b"two")) == b"one" and made == [b"one"]  # kept
+    assert cache.memo("another build", "k", make(b"three")) == b"three"  # another code, theme or fonts
+    assert cache.memo("shared", "k2", make(b"four")) == b"four" and made == [b"one", b"three", b"four"]
+    paths = sorted({path for _, files in faces_by_postscript_name().items() for path, _ in files})[:2]
+    one, other = (hb.Face(hb.Blob.from_file_path(str(path)), 0) for path in paths)
+    assert subset_key(one, {1, 2, 3}) == subset_key(one, {3, 2, 1})
+    assert subset_key(one, {1, 2, 3}) != subset_key(one, {1, 2, 4})
+    assert subset_key(one, {1, 2, 3}) != subset_key(other, {1, 2, 3})
+    ChunkCache(tmp_path, max_bytes=0).prune()
+    assert not list(cache.root.glob("*/*"))

@@ -24,7 +24,7 @@ from pypdf.generic import (
 )
 
 from .chunks import ChunkLayout
-from .fonts_merge import EarlySubsets, merge_font_subsets
+from .fonts_merge import EarlySubsets, Memo, merge_font_subsets
 
 _CONTENT = NameObject("/NewsprintContent")
 
@@ -81,10 +81,11 @@ def _content_pages(chunks: list[list[PageObject]], front: int, mirror_shift: flo
 
 
 def assemble(furniture: bytes, chunks: list[list[PageObject]], mirror_shift: float = 0.0,
-             early: EarlySubsets | None = None) -> bytes:
+             early: EarlySubsets | None = None, memo: Memo | None = None) -> bytes:
     """The furniture PDF with every chunk's pages (read_chunks) drawn under its trailing ghost
     pages. `mirror_shift`: inner minus outer margin in pt, when left and right pages mirror them;
-    `early`: the fonts cut from the chunks' glyphs while the furniture was laid out."""
+    `early`: the fonts cut from the chunks' glyphs while the furniture was laid out; `memo`:
+    the merged font subsets' (fonts_merge.Memo)."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(furniture)))
     front = len(writer.pages) - sum(map(len, chunks))
     content_pages = _content_pages(chunks, front, mirror_shift)
@@ -106,7 +107,7 @@ def assemble(furniture: bytes, chunks: list[list[PageObject]], mirror_shift: flo
         existing = ghost.get("/Contents")
         streams = list(existing) if isinstance(existing, ArrayObject) else [] if existing is None else [ghost.raw_get("/Contents")]
         ghost[NameObject("/Contents")] = ArrayObject([draw_ref, *streams])
-    merge_font_subsets(writer, early)
+    merge_font_subsets(writer, early, memo)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import time
+from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 from pathlib import Path
@@ -45,6 +46,7 @@ _PACKAGE = Path(__file__).resolve().parents[2]
 _LAYOUT_CODE = ("writers/pdf", "writers", "weasyprint_ext")
 DEFAULT_MAX_BYTES = 1 << 30
 _RESUME = ".resume.json"
+_BYTES = ".bin"
 MAX_AGE_DAYS = 30
 
 
@@ -146,6 +148,22 @@ class ChunkCache:
     def put_text(self, key: str, text: str) -> None:
         write_bytes(self._paths(key)[1], json.dumps({"text": text}, ensure_ascii=False).encode())
 
+    def memo(self, shared: str, key: str, make: Callable[[], bytes]) -> bytes:
+        """make()'s bytes, kept under `key` and the build's shared digest (stage_digest: code,
+        versions, theme, installed fonts): `<key>.bin` with an empty `<key>.json` that dates it."""
+        meta = self._paths(hashlib.sha256(f"{shared}\0{key}".encode()).hexdigest())[1]
+        try:
+            data = meta.with_suffix(_BYTES).read_bytes()
+            if json.loads(meta.read_text(encoding="utf-8")) == {"bytes": len(data)}:
+                os.utime(meta)
+                return data
+        except (OSError, ValueError):
+            pass
+        data = make()
+        write_bytes(meta.with_suffix(_BYTES), data)
+        write_bytes(meta, json.dumps({"bytes": len(data)}).encode())
+        return data
+
     def prune(self) -> int:
         """Drop entries unused for too long, then the least recently used ones until the
         folder is under its cap; return how many went. Another build may be pruning too:
@@ -154,7 +172,7 @@ class ChunkCache:
         for meta in self.root.glob("*/*.json"):
             if meta.name.endswith(_RESUME):
                 continue  # goes with its entry
-            files = (meta, meta.with_suffix(".pdf"), meta.with_suffix(_RESUME))  # a text entry has only the first
+            files = (meta, meta.with_suffix(".pdf"), meta.with_suffix(_RESUME), meta.with_suffix(_BYTES))
             try:
                 used = meta.stat().st_mtime
                 size = sum(path.stat().st_size for path in files if path.exists())

@@ -12,6 +12,7 @@ with one extra stylesheet that suppresses the page-margin furniture.
 
 from __future__ import annotations
 
+import html as markup
 import logging
 import os
 import time
@@ -148,6 +149,16 @@ def _resumed(html: str, previous: Previous, lay_out: Callable[[str], Any]) -> Ch
         return None
     return ChunkLayout(resumed.pdf, resumed.pages, resumed.moves, record=resumed.record,
                        resumed=(resumed.start, resumed.count))
+
+
+def warm_up(stage: str, stylesheets: list[str]) -> None:
+    """Parse the build's stylesheets and load their font faces in this worker before its
+    first document arrives (they are kept for the build's documents, stylesheets.reusing):
+    a rebuild's worker otherwise waits for the main process to render the changed chunk,
+    then parses them on the rebuild's critical path. Lays out one empty page."""
+    links = "".join(f'<link rel="stylesheet" href="{markup.escape(href)}">' for href in stylesheets)
+    with reusing(stage) as shared, patched(), patched(REUSED_STYLESHEETS):
+        staged_layout(Path(stage), **shared.render_options())(f"<!DOCTYPE html><html><head>{links}</head><body></body></html>")
 
 
 def layout_chunk(html: str, stage: str, resumable: bool = False, previous: Previous | None = None) -> ChunkLayout:

@@ -14,10 +14,12 @@ build fails.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from pypdf.generic import (
     ArrayObject,
     DecodedStreamObject,
     DictionaryObject,
+    EncodedStreamObject,
     FloatObject,
     IndirectObject,
     NameObject,
@@ -163,16 +166,40 @@ def _glyph_union(fonts: list[DictionaryObject]) -> tuple[dict[int, float], dict[
     return widths, to_unicode
 
 
-def _subset_file(subset: bytes, first_file: StreamObject) -> StreamObject:
-    """The compressed font program of `subset` (_subset), with the first program's /Subtype."""
-    program = DecodedStreamObject()
-    program.set_data(subset)
-    font_file = program.flate_encode()
+# memo(key, make): make()'s bytes, or those an earlier build made under `key` (a rebuild's
+# glyphs are mostly the last build's); parallel.py passes the chunk cache's.
+Memo = Callable[[str, Callable[[], bytes]], bytes]
+
+
+def subset_key(face: hb.Face, gids: set[int]) -> str:
+    """What a merged subset is made of: the face (its index, glyph count, tables, and its
+    'head', whose checksum covers the whole font file, as font_subsets.FontIdentity tells
+    faces apart), the glyphs, and HarfBuzz's version. The memo's own key adds the code and
+    the installed fonts' files (cache.stage_digest)."""
+    h = hashlib.sha256(f"merged subset\0{hb.__version__}\0{face.index}\0{face.glyph_count}\0".encode())
+    h.update(" ".join(sorted(face.table_tags)).encode() + b"\0" + face.reference_table("head").data + b"\0")
+    h.update(" ".join(map(str, sorted(gids))).encode())
+    return h.hexdigest()
+
+
+def _subset_file(subset: Callable[[], bytes], first_file: StreamObject, memo: Memo | None = None,
+                 key: str = "") -> StreamObject:
+    """The compressed font program of `subset()` (_subset), with the first program's /Subtype;
+    `memo` keeps it under `key` (subset_key)."""
+    def make() -> bytes:
+        program = DecodedStreamObject()
+        program.set_data(subset())
+        return len(program.get_data()).to_bytes(8, "big") + program.flate_encode()._data
+
+    made = memo(key, make) if memo is not None else make()
+    font_file = EncodedStreamObject()
+    font_file[NameObject("/Filter")] = NameObject("/FlateDecode")
+    font_file._data = made[8:]
     for name in ("/Subtype", "/Length1"):
         if name in first_file:
             font_file[NameObject(name)] = first_file[name]
     if "/Length1" in font_file:
-        font_file[NameObject("/Length1")] = NumberObject(len(program.get_data()))
+        font_file[NameObject("/Length1")] = NumberObject(int.from_bytes(made[:8], "big"))
     return font_file
 
 
@@ -196,7 +223,7 @@ def _type0(writer: PdfWriter, first: DictionaryObject, descriptor: DictionaryObj
 
 
 def _merged(writer: PdfWriter, fonts: list[DictionaryObject], early: EarlySubsets,
-            identity: FontIdentity | None) -> IndirectObject | None:
+            identity: FontIdentity | None, memo: Memo | None = None) -> IndirectObject | None:
     """One Type0 font for `fonts` (same face, in document order), or None if not mergeable.
     A face some chunk deferred is cut from the installed face with its `identity` (its
     first font may be a stub), or taken from `early` when it was cut there from the same
@@ -209,15 +236,15 @@ def _merged(writer: PdfWriter, fonts: list[DictionaryObject], early: EarlySubset
         return None
     widths, to_unicode = _glyph_union(fonts)
     gids = set(widths) | set(to_unicode)
-    if identity is not None and (cut := early.subsets.get((identity, frozenset(gids)))) is not None:
-        subset = cut
-    else:
-        face = _source_face(identity, early.installed, first_file)
-        if face is None or not _cuttable(face, gids):
-            return None
-        subset = _subset(face, gids)
+    cut = early.subsets.get((identity, frozenset(gids))) if identity is not None else None
+    # The face is looked up for a cut made early only to key the memo with it.
+    face = _source_face(identity, early.installed, first_file) if cut is None or memo is not None else None
+    if cut is None and (face is None or not _cuttable(face, gids)):
+        return None
+    subset = (lambda: cut) if cut is not None else partial(_subset, face, gids)
     descriptor = DictionaryObject(descriptors[0])
-    descriptor[key] = writer._add_object(_subset_file(subset, first_file))
+    keep = memo if face is not None else None
+    descriptor[key] = writer._add_object(_subset_file(subset, first_file, keep, subset_key(face, gids) if keep else ""))
     return _type0(writer, fonts[0], descriptor, widths, to_unicode)
 
 
@@ -308,17 +335,18 @@ def early_subsets(pages: list[PageObject]) -> EarlySubsets:
     return early
 
 
-def merge_font_subsets(writer: PdfWriter, early: EarlySubsets | None = None) -> None:
+def merge_font_subsets(writer: PdfWriter, early: EarlySubsets | None = None, memo: Memo | None = None) -> None:
     """Replace the Type0 fonts of each face in `writer` by one font subset to their union;
     a face with a stub is always merged, and no stub is left. `early`: the installed faces
-    and subsets cut while the furniture was laid out, used where they are the same."""
+    and subsets cut while the furniture was laid out, used where they are the same; `memo`:
+    see Memo."""
     groups, identities, stubs = _faces(list(writer._objects))
     groups = {name: fonts for name, fonts in groups.items() if len(fonts) > 1 or name in identities}
     if early is None or not early.installed:
         early = EarlySubsets(faces_by_postscript_name() if groups else {}, early.subsets if early else {})
     new: dict[int, IndirectObject] = {}
     for name in sorted(groups):
-        merged = _merged(writer, groups[name], early, identities.get(name))
+        merged = _merged(writer, groups[name], early, identities.get(name), memo)
         if merged is not None:
             new.update((font.indirect_reference.idnum, merged) for font in groups[name])
         elif name in identities:

@@ -27,7 +27,7 @@ from . import contents_fit
 from .cache import ChunkCache, chunk_key, previous_key, stage_digest
 from ...workers import worker_pool
 from .fill import apply_moves
-from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk
+from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk, warm_up
 from .furniture import anchor_pages, dedupe_anchors, front_pages, ghost_css, layout_furniture
 
 if TYPE_CHECKING:
@@ -98,6 +98,7 @@ class ChunkedLayout:
     passes: list[LayoutPass] = field(default_factory=list)
     from_cache: list[ChunkLayout] = field(default_factory=list)  # of the pass under way, in order
     _executor: Executor | None = None
+    stylesheets: list[str] = field(default_factory=list)  # the chunks' (chunks.warm_up), once known
 
     def __post_init__(self) -> None:
         self.shared = stage_digest(self.stage) if self.cache is not None else ""
@@ -120,6 +121,8 @@ class ChunkedLayout:
         for the later passes (its workers have parsed the stylesheets); None: lay out here."""
         if self._executor is None and self.jobs > 1 and documents > 1:
             self._executor = _pool(min(self.jobs, documents))
+            for _ in range(min(self.jobs, documents) if self.stylesheets else 0):  # one each, as a rule
+                self._executor.submit(warm_up, str(self.stage), self.stylesheets)
         return self._executor
 
     def start(self, documents: int, task: Callable[..., T], *args: Any) -> Future[T]:
@@ -250,6 +253,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     stage = layout.stage
     hrefs = list(context["stylesheets"])
     (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
+    layout.stylesheets = [*hrefs, "chunk.css"]
     renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
     parsed: dict[int, list[Any]] = {}  # the chunks' pages (read_chunks), by id of their layout
 
@@ -292,4 +296,6 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", while_furniture,
                                      partial(layout_furniture, known=known))
 
-    return assemble(furniture_pdf.pdf, [parsed[id(chunk)] for chunk in ordered], mirror_shift, *early)
+    memo = partial(layout.cache.memo, layout.shared) if layout.cache is not None else None
+    return assemble(furniture_pdf.pdf, [parsed[id(chunk)] for chunk in ordered], mirror_shift,
+                    early[0] if early else None, memo)

@@ -4,14 +4,14 @@ chunk's full layout; else nothing (the caller lays the chunk out whole).
 The cache keeps, beside each laid-out chunk, the HTML it laid out, WeasyPrint's page-start
 states of that layout (weasyprint_ext/page_resume.py) and which pages open a part (a forced
 break), as JSON. A chunk whose HTML changed only in its text (`skeleton`: the same tags in
-the same places, no text run turning blank or not, the same head) is laid out from two pages
-before the page where the last element that starts before the change starts, up to the
-first page, after the first element that starts after the change, whose start state the
-earlier layout had (and one page more): from there the earlier layout's pages follow. The
-first page laid out must end where the earlier layout's did and is not used (it is there to
-judge the next page, and to take the bookmarks WeasyPrint gives the first page of a document
-for the elements that run on from before it). The chunk's PDF and page facts are the
-earlier ones with the new pages spliced in.
+the same places, no text run turning blank or not, the same head) is laid out from the page
+before the page where the last element that starts before the change starts (two pages
+before, when that page ends differently now), up to the first page, after the first element
+that starts after the change, whose start state the earlier layout had (and one page more):
+from there the earlier layout's pages follow. The first page laid out must end where the
+earlier layout's did and is not used (it is there to judge the next page, and to take the
+bookmarks WeasyPrint gives the first page of a document for the elements that run on from
+before it). The chunk's PDF and page facts are the earlier ones with the new pages spliced in.
 
 `filled` (fill.py) decides from the whole trial, so the resume is taken only when its
 outcome cannot differ from a full layout's: the earlier layout moved nothing but the
@@ -143,6 +143,24 @@ def _refused(reason: str) -> None:
     return None
 
 
+def _laid_from(html: str, states: list[PageState | None], start: int, past: str | None, lay_out: Any) -> Any:
+    """`html` laid out from the earlier layout's page `start` (resuming): (start, pages kept
+    of the earlier layout at the front, the document, its page states, how many pages it laid
+    out up to the rejoin, the earlier layout's page it rejoined at), or None when its first
+    page (laid out to judge the next, and not used) ends where the earlier layout's did not."""
+    with recording() as layouts, resuming(states, start, past, beyond=1) as resumed:
+        document = lay_out(html)
+    pages = document.pages
+    count, tail = (resumed.rejoined[0] - start, resumed.rejoined[1]) if resumed.rejoined else (len(pages), len(states) - 1)
+    # The first page laid out stands before the change (it is laid out to judge the next one):
+    # the earlier layout's page is kept, and WeasyPrint gives it, not the next page, the
+    # bookmark of an element that runs on from the pages before (one per element).
+    kept = 1 if start > 0 else 0
+    if count <= kept or (kept and layouts[-1][1] != states[start + 1]):
+        return None
+    return start, kept, document, layouts, count, tail
+
+
 @dataclass
 class Resumed:
     """A chunk laid out from its earlier layout: what ChunkLayout holds, and which pages are
@@ -180,24 +198,22 @@ def resumed_layout(html: str, previous: Previous, lay_out: Any) -> Resumed | Non
             first.setdefault(name, number)
     before = [m[1] for m in _ID.finditer(old_html, 0, change)]
     page = next((first[name] for name in reversed(before) if name in first), 0)
-    # two pages back: the page before the change's may end differently (what it tried to fit
-    # of the changed element), and the page before that one is laid out to judge it
-    start = max(0, page - 2)
     past = next((m[1] for m in _ID.finditer(new_html, end)), None)
-    if any(state is None for state in states[:start + 1]):
+    # One page back first: when that page ends where it ended before, it holds what it held
+    # (the text before the change), so it and the page before it are the earlier layout's and
+    # judge alike. Else (it now takes some of the changed element) two pages back, so that the
+    # page before the changed one is judged by the hole-filling pass with its own page before.
+    if any(state is None for state in states[:max(page, 1)]):
         return _refused("no page state to resume from")
-    with recording() as layouts, resuming(states, start, past, beyond=1) as resumed:
-        document = lay_out(new_html)
+    for back in (1, 2) if page > 1 else (page,):
+        if (laid := _laid_from(new_html, states, max(0, page - back), past, lay_out)) is not None:
+            break
+    else:
+        return _refused("the page before the change ends differently")
+    start, kept, document, layouts, count, tail = laid
     pages = document.pages
-    count, tail = (resumed.rejoined[0] - start, resumed.rejoined[1]) if resumed.rejoined else (len(pages), len(states) - 1)
     if moves := find_moves(pages, new_html):
         return _refused(f"the new pages have holes to fill ({moves})")
-    # The first page laid out stands before the change (it is laid out to judge the next one):
-    # the earlier layout's page is kept, and WeasyPrint gives it, not the next page, the
-    # bookmark of an element that runs on from the pages before (one per element).
-    kept = 1 if start > 0 else 0
-    if count <= kept or (kept and layouts[-1][1] != states[start + 1]):
-        return _refused("the page before the change ends differently")
     first_new = start + kept
     spliced_forced = forced[:first_new] + opening_parts(pages[:count])[kept:] + forced[tail:]
     if min(_part_lengths(spliced_forced)) <= SQUEEZE_PAGES:
