@@ -44,6 +44,7 @@ from .page_css import PageSetup, page_setup, to_mm
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from ...weasyprint_ext.subsets_side_by_side import SUBSETS_SIDE_BY_SIDE
+from ...weasyprint_ext.font_files import LAZY_FONT_FILES
 from ...weasyprint_ext.public import PDF_VARIANTS
 from ...weasyprint_ext.pin import VERSIONS, supported
 
@@ -157,7 +158,7 @@ def _one_pass(html: str, stage: Path, variant: str | None) -> tuple[bytes, Any]:
     print.html becomes the markup laid out."""
     with reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
         document, laid_out, _ = filled(html, staged_layout(stage, variant, **shared.render_options()))
-        with patched(SUBSETS_SIDE_BY_SIDE):  # its faces subset on both cores
+        with patched(SUBSETS_SIDE_BY_SIDE, LAZY_FONT_FILES):  # faces subset on both cores, files unread
             pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
     (stage / "print.html").write_text(laid_out, encoding="utf-8")
     return pdf, document
