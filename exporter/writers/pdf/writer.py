@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 import weasyprint
 
+from ... import segmenter
 from ...atomic import atomic_dir, write_bytes
 from ...errors import InputError, RenderError
 from ...jumps import join_in_section, pair_jumps
@@ -202,6 +203,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
             """print.html, checked for glyphs the fonts lack and staged (rendered once)."""
             if not rendered:
                 html = render_print(**context)
+                segmenter.stop()  # every heading is cut (later renders find them in words' cache)
                 check_fonts(html, faces.result())
                 (stage / "print.html").write_text(html, encoding="utf-8")
                 rendered.append(html)
