@@ -194,7 +194,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     target = options.outdir / f"{loaded.stem}.pdf"
     faces = theme_faces_soon(theme)  # checked against print.html once it is rendered
     with _stage(options, loaded.stem) as stage:
-        render_print = print_renderer(make_environment(theme).get_template("print.html"))
+        render_print = print_renderer(make_environment(theme, options.cache_dir).get_template("print.html"))
         context = print_context(loaded, theme, stage_theme(theme, setup, stage))
         copy_images(loaded, stage)
         rendered: list[str] = []
