@@ -17,6 +17,7 @@ dies), and is reaped, so its CPU counts in the build's.
 from __future__ import annotations
 
 import functools
+import gc
 import json
 import os
 import struct
@@ -73,6 +74,7 @@ class _Beside:
         if pid == 0:  # the segmenter: never returns into the build's code
             code = 1
             try:
+                gc.disable()  # a collection would touch (and so copy) every page it shares with the build
                 os.close(from_parent)
                 os.close(to_parent)
                 _serve(to_child, from_child)
