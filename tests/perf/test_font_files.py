@@ -11,6 +11,7 @@ from weasyprint.pdf import fonts
 from weasyprint.text import fonts as text_fonts
 
 from exporter.weasyprint_ext.font_files import LAZY_FONT_FILES
+from exporter.weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS
 from exporter.weasyprint_ext.patches import patched
 from exporter.weasyprint_ext.subsets_side_by_side import SUBSETS_SIDE_BY_SIDE
 
@@ -61,3 +62,12 @@ def test_a_font_made_outside_the_block_is_stock() -> None:
     document = HTML(string=_HTML).render()
     document.write_pdf()
     assert all("file_content" in font.__dict__ for font in document.fonts.values())
+
+
+def test_a_chunks_stubbed_faces_need_no_file_either(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a chunk's deferred subsets (stubs named by the face's tables) the PDF is the same
+    and no whole file is read: the patch can go round a chunk's write_pdf too."""
+    stock, _ = _written(monkeypatch, DEFERRED_FONT_SUBSETS)
+    lazy, sizes = _written(monkeypatch, DEFERRED_FONT_SUBSETS, LAZY_FONT_FILES)
+    assert lazy == stock
+    assert max(sizes, default=0) < BIG
