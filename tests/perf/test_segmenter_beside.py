@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.samples import write_edition
 
 TEXTS = ["港口新航线今日开通", "青川江大桥亮起景观灯", "夜间施工22:00开始，途经车辆请绕行", "市场LED价格总体平稳"]
 
@@ -64,3 +66,19 @@ with segmenter.beside(True):
     print(segmenter._current is None)
 """)
     assert out.splitlines() == ["True", "True"]
+
+
+def test_a_build_cuts_its_headings_beside(tmp_path: Path) -> None:
+    """`build()` starts the segmenter for a Chinese edition: the page has the words, the build
+    process never loaded rjieba, and the segmenter is gone when the build returns."""
+    source = write_edition(tmp_path)
+    out = _run(f"""
+import sys
+from pathlib import Path
+from exporter import segmenter
+from exporter.api import BuildOptions, build
+[page] = build({str(source)!r}, "html", options=BuildOptions(outdir=Path({str(tmp_path / "out")!r})))
+print("words:", page.read_text(encoding="utf-8").count('class="w"') > 3)
+print("loaded here:", "rjieba" in sys.modules, "left:", segmenter._current)
+""")
+    assert out.splitlines() == ["words: True", "loaded here: False left: None"]
