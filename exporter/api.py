@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -115,20 +115,9 @@ def build(
     check_limits(loaded, theme_obj, targets)
     if "pdf" in targets:
         check_print_limits(loaded)
-    from .segmenter import beside  # rjieba's dictionary loads on the second core while the writer starts
-    from .words import segmented
-
-    with beside(segmented(_headings(loaded))):
-        for target in targets:
-            path = FORMATS[target].render_function()(loaded, theme_obj, opts.for_format(target))
-            written.append(path)
-            if on_output:
-                on_output(target, path)
+    for target in targets:
+        path = FORMATS[target].render_function()(loaded, theme_obj, opts.for_format(target))
+        written.append(path)
+        if on_output:
+            on_output(target, path)
     return written
-
-
-def _headings(loaded: LoadedEdition) -> Iterator[str | None]:
-    """The texts templates cut into words first: the publication's name and the articles' heads."""
-    yield loaded.edition.title
-    for article in loaded.edition.articles:
-        yield from (article.kicker, article.headline, article.subheadline)

@@ -2,15 +2,16 @@
 
 rjieba builds its dictionary when imported: about 0.13 s of CPU, holding the GIL (a thread
 beside it gains nothing), and the first headline a template wraps (`words.word_spans`) waits
-for it. `beside(needed)` forks a process at the start of a build that imports rjieba and then
-cuts text for this process over a pipe, while this process imports its writer, stages the
-theme and compiles the templates. The cuts are rjieba's own, so the words are the same; if
+for it. `beside(needed)` forks a process when a one-pass PDF build starts (writers/pdf/writer.py)
+that imports rjieba and then cuts text for this process over a pipe, while this process stages
+the theme and compiles the templates. A chunked build starts none: it forks layout workers,
+which a build's tools (and tests) take to be its only children. The cuts are rjieba's own, so the words are the same; if
 the process cannot be made or dies, this process loads rjieba itself (`cut` falls back).
 
 The process serves only the process that started it (a forked layout worker has its pipes
 closed at fork and loads rjieba itself if it needs it), ends when the writer has rendered its
 markup (`stop`; while it lives, every page of memory the two share is copied when either
-writes to it) or at the end of the build (a quit message, or the end of its pipe if the build
+writes to it) or when the block ends (a quit message, or the end of its pipe if the build
 dies), and is reaped, so its CPU counts in the build's.
 """
 

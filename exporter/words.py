@@ -6,7 +6,7 @@ character is what readers see first. Chinese has no spaces, so the words come fr
 maintained segmenter (rjieba, the Rust port of jieba, and its dictionary); Latin text
 breaks at its spaces only ("three-year" stays whole). Templates wrap each word in
 `<span class="w">` (white-space: nowrap): no character is added to the text. The segmenter
-is loaded on first use, or in a process beside the build from its start (segmenter.py).
+is loaded on first use, or in a process beside a one-pass PDF build (segmenter.py).
 """
 
 from __future__ import annotations

@@ -68,17 +68,17 @@ with segmenter.beside(True):
     assert out.splitlines() == ["True", "True"]
 
 
-def test_a_build_cuts_its_headings_beside(tmp_path: Path) -> None:
-    """`build()` starts the segmenter for a Chinese edition: the page has the words, the build
-    process never loaded rjieba, and the segmenter is gone when the build returns."""
+def test_a_one_pass_pdf_cuts_its_headings_beside(tmp_path: Path) -> None:
+    """A one-pass PDF build starts the segmenter for a Chinese edition: the build process never
+    loads rjieba, and the segmenter is gone when the build returns (a chunked build, which forks
+    layout workers, starts none)."""
     source = write_edition(tmp_path)
     out = _run(f"""
 import sys
 from pathlib import Path
 from exporter import segmenter
 from exporter.api import BuildOptions, build
-[page] = build({str(source)!r}, "html", options=BuildOptions(outdir=Path({str(tmp_path / "out")!r})))
-print("words:", page.read_text(encoding="utf-8").count('class="w"') > 3)
-print("loaded here:", "rjieba" in sys.modules, "left:", segmenter._current)
+[pdf] = build({str(source)!r}, "pdf", options=BuildOptions(outdir=Path({str(tmp_path / "out")!r})))
+print("pdf:", pdf.stat().st_size > 0, "loaded here:", "rjieba" in sys.modules, "left:", segmenter._current)
 """)
-    assert out.splitlines() == ["words: True", "loaded here: False left: None"]
+    assert out.splitlines() == ["pdf: True loaded here: False left: None"]
