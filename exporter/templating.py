@@ -17,6 +17,7 @@ boundary (docs/security.md):
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import string
@@ -27,7 +28,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 import regex
-from jinja2 import BaseLoader, ChoiceLoader, PrefixLoader, StrictUndefined, Template, TemplateNotFound, nodes, \
+from jinja2 import BaseLoader, BytecodeCache, ChoiceLoader, PrefixLoader, StrictUndefined, Template, TemplateNotFound, nodes, \
     select_autoescape
 from jinja2.loaders import split_template_path
 from jinja2.utils import Cycler, Joiner, Namespace
@@ -224,8 +225,28 @@ class GatedLoader(BaseLoader):
         raise TemplateNotFound(template)
 
 
-def make_environment(theme: Theme) -> SandboxedEnvironment:
-    """Templates are searched in the theme chain (child first), then the built-ins.
+def compiled_templates(folder: Path | None) -> BytecodeCache | None:
+    """Jinja's compiled templates kept in `folder` (a build's cache folder), so a later build
+    loads them instead of compiling 17 templates and partials again (about 0.06 s). Jinja
+    finds a template's code by its name and file and uses it only for the same source and
+    Python; the folder is named for this module (the sandbox that compiles them and its
+    settings) and Jinja's version, so code compiled otherwise is never loaded. None without a
+    folder, or when it cannot be made."""
+    if folder is None:
+        return None
+    from jinja2 import FileSystemBytecodeCache, __version__ as jinja_version
+
+    key = hashlib.sha256(Path(__file__).read_bytes() + jinja_version.encode()).hexdigest()[:16]
+    try:
+        (kept := folder / f"templates-{key}").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return FileSystemBytecodeCache(str(kept))
+
+
+def make_environment(theme: Theme, compiled: Path | None = None) -> SandboxedEnvironment:
+    """Templates are searched in the theme chain (child first), then the built-ins; compiled
+    templates are kept in `compiled` (`compiled_templates`).
 
     `!base/<name>` always reaches the built-in template, so an override can extend it.
     """
@@ -242,6 +263,7 @@ def make_environment(theme: Theme) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=compiled_templates(compiled),
     )
     env.globals.update(
         slug=slug_of,

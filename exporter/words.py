@@ -5,16 +5,19 @@ set large, so a break inside a word ("下降一 / 成", "封闭检 / 测") or a 
 character is what readers see first. Chinese has no spaces, so the words come from a
 maintained segmenter (rjieba, the Rust port of jieba, and its dictionary); Latin text
 breaks at its spaces only ("three-year" stays whole). Templates wrap each word in
-`<span class="w">` (white-space: nowrap): no character is added to the text.
+`<span class="w">` (white-space: nowrap): no character is added to the text. The segmenter
+is loaded on first use, or in a process beside a one-pass PDF build (segmenter.py).
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Iterable
 
 import regex
 from markupsafe import Markup, escape
+
+from . import segmenter
 
 _SPACE = regex.compile(r"(\s+)")
 _UNIT = (r"(?:%|‰|℃|°C?|(?:个百分点|平方公里|平方米|立方米|公里|千米|厘米|毫米|公斤|千克|公顷|万元|亿元|元|"
@@ -34,13 +37,9 @@ _OPENING = set("（「『“‘《〈【〔〖([{")
 _CLOSING = set("、，。；：！？）」』”’》〉】〕〗,.;:!?)]}…")
 
 
-@functools.cache
-def _cut() -> Callable[[str], list[str]]:
-    """The segmenter, loaded on first use: rjieba builds its dictionary when imported (about
-    0.1 s of CPU), which a build whose headlines hold no Han never needs."""
-    import rjieba
-
-    return rjieba.cut
+def segmented(texts: Iterable[str | None]) -> bool:
+    """Whether any of `texts` (headlines, titles) holds Han, which the segmenter cuts."""
+    return any(t and _HAN.search(t) for t in texts)
 
 
 def _tokens(chunk: str) -> list[str]:
@@ -51,7 +50,7 @@ def _tokens(chunk: str) -> list[str]:
         return [chunk]  # a Latin word stays whole, whatever punctuation it carries
     for i, piece in enumerate(_LATIN_RUN.split(chunk)):
         if piece:
-            out.extend([piece] if i % 2 else _cut()(piece))
+            out.extend([piece] if i % 2 else segmenter.cut(piece))
     return out
 
 

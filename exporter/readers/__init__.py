@@ -20,16 +20,15 @@ def load(source: str | Path, policy: AssetPolicy | None = None) -> LoadedEdition
     """Read an edition JSON file or an edition folder; raise InputError listing every problem."""
     from ..assets import AssetPolicy
     from ..errors import InputError
-    from .json_edition import read_json
-    from .markdown_folder import read_folder
-
     policy = policy or AssetPolicy()
     path = Path(source)
-    if path.is_dir():
-        return read_folder(path, policy)
+    if path.is_dir() or path.is_file() and path.name == "edition.toml":
+        from .markdown_folder import read_folder  # markdown-it and YAML: only for a folder
+
+        return read_folder(path if path.is_dir() else path.parent, policy)
     if path.is_file():
-        if path.name == "edition.toml":
-            return read_folder(path.parent, policy)
+        from .json_edition import read_json
+
         return read_json(path, policy)
     raise InputError.single(path, "no such file or folder")
 

@@ -116,6 +116,9 @@ SOURCE_HASHES = {
     # subsets_side_by_side.py: generate_pdf calls the module's build_fonts_dictionary (pinned
     # above), which cleans one face per font file with the fonts' merged to_unicode
     "weasyprint.pdf:generate_pdf": "626343ef25c396e8",
+    # font_files.py: Font.__init__ (pinned above) sets file_content from a whole-face
+    # get_hb_object_data and reads it no more; the readers (clean, type, the dictionaries) above
+    "weasyprint.text.fonts:get_hb_object_data": "03040a623df04c2b",
     # stylesheets.py: find_stylesheets builds each sheet with the module's `CSS`, keyword
     # arguments only; the cascade sets the user-agent counter styles before the sheets.
     "weasyprint.css:find_stylesheets": "ac92dbb80c3fd936",

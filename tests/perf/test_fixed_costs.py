@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from exporter import fonts
 from tests.conftest import ROOT
+from tests.samples import write_edition
 
 
 def _imported(code: str, modules: set[str]) -> list[str]:
@@ -54,3 +56,29 @@ def test_fontconfig_charsets_are_read_only_when_the_stack_lacks_a_glyph(monkeypa
     assert fonts.missing_after_fallback("本报讯 记者 2026 年", faces) == []
     monkeypatch.setattr(fonts, "_fallback_ranges", lambda: ((0x1F300, 0x1FAFF),))
     assert fonts.missing_after_fallback("庆祝\U0001F389\u0F00", faces) == ["\u0F00"]
+
+
+def test_compiled_templates_are_kept_in_the_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build with a cache folder keeps Jinja's compiled templates there: the next one renders
+    the same print.html without compiling a template (counted, not timed)."""
+    from exporter.api import load_source
+    from exporter.templating import ThemeSandbox, make_environment
+    from exporter.writers.pdf.writer import print_context, with_jumps_joined
+
+    loaded, theme = load_source(write_edition(tmp_path / "src"))
+    context = print_context(with_jumps_joined(loaded), theme, ["a.css"])
+    compiled: list[str] = []
+    compile_ = ThemeSandbox.compile
+    monkeypatch.setattr(ThemeSandbox, "compile", lambda env, source, name=None, *args, **kwargs: (
+        compiled.append(str(name)), compile_(env, source, name, *args, **kwargs))[1])
+
+    def render(folder: Path | None) -> str:
+        return str(make_environment(theme, folder).get_template("print.html").render(context))
+
+    plain = render(None)
+    assert len(compiled) > 5  # print.html and its partials
+    compiled.clear()
+    assert render(tmp_path / "cache") == plain and len(compiled) > 5  # compiled and kept
+    compiled.clear()
+    assert render(tmp_path / "cache") == plain and compiled == []  # loaded
+    assert len(list((tmp_path / "cache").glob("templates-*/*"))) > 5

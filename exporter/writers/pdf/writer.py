@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 import weasyprint
 
+from ... import segmenter
 from ...atomic import atomic_dir, write_bytes
 from ...errors import InputError, RenderError
 from ...jumps import join_in_section, pair_jumps
@@ -30,6 +31,7 @@ from ...fonts import INSTALL_HINT, FontFace, describe, faces_for, missing_after_
 from ...model import Article, slug_of
 from ...readers import LoadedEdition
 from ...templating import make_environment
+from ...words import segmented
 from ...themes import Theme
 from ..css import theme_variables
 from .fetcher import staged_layout
@@ -44,6 +46,7 @@ from .page_css import PageSetup, page_setup, to_mm
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from ...weasyprint_ext.subsets_side_by_side import SUBSETS_SIDE_BY_SIDE
+from ...weasyprint_ext.font_files import LAZY_FONT_FILES
 from ...weasyprint_ext.public import PDF_VARIANTS
 from ...weasyprint_ext.pin import VERSIONS, supported
 
@@ -152,12 +155,19 @@ def _chunked(loaded: LoadedEdition, chunks: list[list[ChunkPart]], jobs: int, op
     return predict(list(map(chunk_weight, chunks)), jobs).chunks
 
 
+def _headings(loaded: LoadedEdition) -> Iterator[str | None]:
+    """The texts print.html cuts into words first: the publication's name and the articles' heads."""
+    yield loaded.edition.title
+    for article in loaded.edition.articles:
+        yield from (article.kicker, article.headline, article.subheadline)
+
+
 def _one_pass(html: str, stage: Path, variant: str | None) -> tuple[bytes, Any]:
     """The PDF laid out as one document (holes filled) and that document; the stage's
     print.html becomes the markup laid out."""
     with reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
         document, laid_out, _ = filled(html, staged_layout(stage, variant, **shared.render_options()))
-        with patched(SUBSETS_SIDE_BY_SIDE):  # its faces subset on both cores
+        with patched(SUBSETS_SIDE_BY_SIDE, LAZY_FONT_FILES):  # faces subset on both cores, files unread
             pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
     (stage / "print.html").write_text(laid_out, encoding="utf-8")
     return pdf, document
@@ -190,61 +200,66 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                     weasyprint.__version__, ", ".join(VERSIONS))
     setup = page_setup(theme, options.profile, options.page_size)
     target = options.outdir / f"{loaded.stem}.pdf"
-    faces = theme_faces_soon(theme)  # checked against print.html once it is rendered
-    with _stage(options, loaded.stem) as stage:
-        render_print = print_renderer(make_environment(theme).get_template("print.html"))
-        context = print_context(loaded, theme, stage_theme(theme, setup, stage))
-        copy_images(loaded, stage)
-        rendered: list[str] = []
+    chunks = split(loaded.edition.parts(), setup.breaks)
+    jobs = capped_jobs(options.jobs or cores())
+    chunked = variant is None and _chunked(loaded, chunks, jobs, options)
+    # A one pass: rjieba's dictionary loads on the second core while print.html is prepared
+    # (segmenter.py; before the font lookup thread starts). A chunked build forks workers.
+    with segmenter.beside(not chunked and segmented(_headings(loaded))):
+        faces = theme_faces_soon(theme)  # checked against print.html once it is rendered
+        with _stage(options, loaded.stem) as stage:
+            render_print = print_renderer(make_environment(theme, options.cache_dir).get_template("print.html"))
+            context = print_context(loaded, theme, stage_theme(theme, setup, stage))
+            copy_images(loaded, stage)
+            rendered: list[str] = []
 
-        def whole() -> str:
-            """print.html, checked for glyphs the fonts lack and staged (rendered once)."""
-            if not rendered:
-                html = render_print(**context)
-                check_fonts(html, faces.result())
-                (stage / "print.html").write_text(html, encoding="utf-8")
-                rendered.append(html)
-            return rendered[0]
+            def whole() -> str:
+                """print.html, checked for glyphs the fonts lack and staged (rendered once)."""
+                if not rendered:
+                    html = render_print(**context)
+                    segmenter.stop()  # every heading is cut (later renders find them in words' cache)
+                    check_fonts(html, faces.result())
+                    (stage / "print.html").write_text(html, encoding="utf-8")
+                    rendered.append(html)
+                return rendered[0]
 
-        chunks = split(loaded.edition.parts(), setup.breaks)
-        jobs = capped_jobs(options.jobs or cores())
-        if variant is None and _chunked(loaded, chunks, jobs, options):
-            # the chunked path's modules (worker pool, cache, assembly): not imported by a one pass
-            from .cache import ChunkCache
-            from .parallel import ChunkedLayout, render_chunked
+            if chunked:
+                # the chunked path's modules (worker pool, cache, assembly): not imported by a one pass
+                from .cache import ChunkCache
+                from .parallel import ChunkedLayout, render_chunked
 
-            cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
-            faces.result()  # the lookup thread is done before any worker is forked
-            with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
-                # A volume's contents is fitted by a worker while the others lay out the
-                # chunks (which hold no contents); its rule is in page.css before the furniture.
-                # It is handed out after the heaviest chunk; found in the cache (keyed by the
-                # front alone), print.html is rendered while the workers lay out, else it is
-                # rendered for the fit while that chunk is laid out.
-                fitting: list[Callable[[], str]] = []
+                cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
+                faces.result()  # the lookup thread is done before any worker is forked
+                with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
+                    # A volume's contents is fitted by a worker while the others lay out the
+                    # chunks (which hold no contents); its rule is in page.css before the furniture.
+                    # It is handed out after the heaviest chunk; found in the cache (keyed by the
+                    # front alone), print.html is rendered while the workers lay out, else it is
+                    # rendered for the fit while that chunk is laid out.
+                    fitting: list[Callable[[], str]] = []
 
-                def fit() -> None:
-                    if context["is_volume"]:
-                        front = contents_fit.front_render(render_print, context)
-                        fitting.append(layout.fit_contents(len(chunks) + 1, front, whole))
+                    def fit() -> None:
+                        if context["is_volume"]:
+                            front = contents_fit.front_render(render_print, context)
+                            fitting.append(layout.fit_contents(len(chunks) + 1, front, whole))
 
-                def fitted() -> None:
-                    for rule in fitting:
-                        contents_fit.add_rule(stage, rule())
+                    def fitted() -> None:
+                        for rule in fitting:
+                            contents_fit.add_rule(stage, rule())
 
-                # The whole print.html is rendered while the workers lay the chunks out.
-                pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
-                                     before_furniture=fitted, after_first=fit)
-            if cache is not None:
-                cache.prune()
-            if options.on_layout is not None:
-                for layout_pass in layout.passes:
-                    options.on_layout(layout_pass)
-        else:
-            if context["is_volume"]:  # the pass sees the fitted rule in page.css
-                pdf = contents_fit.fitted_pass(whole(), stage, variant, jobs, lambda: _one_pass(whole(), stage, variant))
+                    # The whole print.html is rendered while the workers lay the chunks out.
+                    pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
+                                         before_furniture=fitted, after_first=fit)
+                if cache is not None:
+                    cache.prune()
+                if options.on_layout is not None:
+                    for layout_pass in layout.passes:
+                        options.on_layout(layout_pass)
             else:
-                pdf, _ = _one_pass(whole(), stage, variant)
+                if context["is_volume"]:  # the pass sees the fitted rule in page.css
+                    pdf = contents_fit.fitted_pass(whole(), stage, variant, jobs, lambda: _one_pass(whole(), stage, variant))
+                else:
+                    pdf, _ = _one_pass(whole(), stage, variant)
     if setup.bleed is not None:
         from .boxes import with_bleed_box  # pypdf: imported only for a bleed
 

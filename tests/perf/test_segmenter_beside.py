@@ -1,0 +1,84 @@
+"""rjieba loaded in a process beside the build (exporter/segmenter.py): the same words, this
+process never loads the dictionary, the process is reaped, and a forked child or a dead
+segmenter falls back to rjieba here. Each check runs in a fresh interpreter, where rjieba is
+not loaded yet."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT
+from tests.samples import write_edition
+
+TEXTS = ["港口新航线今日开通", "青川江大桥亮起景观灯", "夜间施工22:00开始，途经车辆请绕行", "市场LED价格总体平稳"]
+
+
+def _run(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_the_same_words_without_loading_the_dictionary_here() -> None:
+    out = _run(f"""
+import os, sys
+from exporter import segmenter
+texts = {TEXTS!r}
+with segmenter.beside(True):
+    server = segmenter._current
+    beside = [segmenter.cut(t) for t in texts]
+    print("loaded here:", "rjieba" in sys.modules)
+print("reaped:", server.requests == -1)
+import rjieba
+print("same:", beside == [rjieba.cut(t) for t in texts])
+""")
+    assert out.splitlines() == ["loaded here: False", "reaped: True", "same: True"]
+
+
+def test_a_forked_child_and_a_dead_segmenter_fall_back_to_rjieba_here() -> None:
+    out = _run(f"""
+import os, signal, sys
+from exporter import segmenter
+texts = {TEXTS!r}
+with segmenter.beside(True):
+    pid = os.fork()
+    if pid == 0:  # a layout worker: its copies of the pipes are closed, it cuts by itself
+        os._exit(0 if segmenter._current is None and segmenter.cut(texts[0]) and "rjieba" in sys.modules else 1)
+    print("child:", os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+    print("beside:", segmenter.cut(texts[1]) is not None and "rjieba" not in sys.modules)
+    os.kill(segmenter._current.pid, signal.SIGKILL)
+    words = segmenter.cut(texts[2])
+    print("after a kill:", "rjieba" in sys.modules)
+import rjieba
+print("same:", words == rjieba.cut(texts[2]))
+""")
+    assert out.splitlines() == ["child: 0", "beside: True", "after a kill: True", "same: True"]
+
+
+def test_no_process_without_han_or_once_rjieba_is_loaded() -> None:
+    out = _run("""
+from exporter import segmenter
+with segmenter.beside(False):
+    print(segmenter._current is None)
+segmenter.cut("港口")
+with segmenter.beside(True):
+    print(segmenter._current is None)
+""")
+    assert out.splitlines() == ["True", "True"]
+
+
+def test_a_one_pass_pdf_cuts_its_headings_beside(tmp_path: Path) -> None:
+    """A one-pass PDF build starts the segmenter for a Chinese edition: the build process never
+    loads rjieba, and the segmenter is gone when the build returns (a chunked build, which forks
+    layout workers, starts none)."""
+    source = write_edition(tmp_path)
+    out = _run(f"""
+import sys
+from pathlib import Path
+from exporter import segmenter
+from exporter.api import BuildOptions, build
+[pdf] = build({str(source)!r}, "pdf", options=BuildOptions(outdir=Path({str(tmp_path / "out")!r})))
+print("pdf:", pdf.stat().st_size > 0, "loaded here:", "rjieba" in sys.modules, "left:", segmenter._current)
+""")
+    assert out.splitlines() == ["pdf: True loaded here: False left: None"]
