@@ -23,6 +23,7 @@ from typing import Any
 
 from ...model import Part, Section
 from .fetcher import staged_layout
+from ...weasyprint_ext.font_files import LAZY_FONT_FILES
 from ...weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS
 from ...weasyprint_ext.patches import patched
 from ...weasyprint_ext.page_info import PageInfo, page_info
@@ -130,7 +131,7 @@ def _full_layout(html: str, lay_out: Callable[[str], Any], resumable: bool) -> C
     if resumable:
         lay_out, states = _recorded(lay_out)
     rendered, laid, moves = filled(html, lay_out)
-    with patched(DEFERRED_FONT_SUBSETS):
+    with patched(DEFERRED_FONT_SUBSETS, LAZY_FONT_FILES):  # font files unread
         pdf = rendered.write_pdf()
     record = resume_record(laid, states[id(rendered)], opening_parts(rendered.pages), probe_digest(html)) \
         if resumable else None

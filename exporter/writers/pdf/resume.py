@@ -32,6 +32,7 @@ from typing import Any
 
 import regex
 
+from ...weasyprint_ext.font_files import LAZY_FONT_FILES
 from ...weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS
 from ...weasyprint_ext.page_holes import page_facts
 from ...weasyprint_ext.page_info import PageInfo, page_info
@@ -219,7 +220,7 @@ def resumed_layout(html: str, previous: Previous, lay_out: Any) -> Resumed | Non
     if min(_part_lengths(spliced_forced)) <= SQUEEZE_PAGES:
         return _refused("a part of the new layout is short (it may be squeezed)")
     new_states = states[:first_new] + layouts[-1][kept:count] + states[tail:]
-    with patched(DEFERRED_FONT_SUBSETS):
+    with patched(DEFERRED_FONT_SUBSETS, LAZY_FONT_FILES):  # font files unread
         fresh = document.copy(pages[kept:count]).write_pdf()
     infos = previous.pages[:first_new] + [page_info(p) for p in pages[kept:count]] + previous.pages[tail:]
     if len(new_states) != len(infos) + 1 or len(spliced_forced) != len(infos):
