@@ -23,8 +23,8 @@ NOTICE_TITLE = regex.compile(
 )
 # The dateline's text is group `dl`; an English one's dash and spaces are layout.
 DATELINE = regex.compile(
-    r"^(?:【(?P<dl>本[报報][讯訊])】|(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
-    r"|\p{Han}{1,6}[报報][讯訊](?=[（(【\s\u3000])"  # any paper's own: 东南商报讯（记者…）
+    r"^(?:【(?P<dl>\p{Han}{0,6}[报報][专專]?[讯訊])】|(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
+    r"|\p{Han}{1,6}[报報][专專]?[讯訊](?=[（(【\s\u3000])"  # any paper's own: 东南商报讯（记者…）, 【港聞報專訊】
     r"|(?:新[华華]社|中新社|新[华華][网網]|人民[网網]|央[视視][网網]|中新[网網])\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?[电電])"
     rf"|{english.DATELINE})"
 )
@@ -36,6 +36,8 @@ _NAME_TOKEN = regex.compile(r"\p{Lu}[\p{Ll}.'-]+(?:[ \u3000]+\p{Lu}[\p{Ll}.'-]+)
 # 記者 Karen Lee 報道： after a dateline, unbracketed (Hong Kong papers); 記者許家豪／台北報導 before a space.
 _REPORTED_BY = regex.compile(rf"[ \u3000]*(?P<by>{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*"
                              rf"(?:[／/]\p{{Han}}{{0,4}})?[报報][道导導])(?:[：:]|[ \u3000]+)")
+# 本报讯 记者 沈逸 从下周…: role and names set off by spaces, no brackets, no 报道.
+_SPACED_BY = regex.compile(rf"[ \u3000]+(?P<by>{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_PERSON})*)[ \u3000]+")
 _BYLINE_BRACKET = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,80}?)[）)]")
 JUMP_FROM = regex.compile(
     rf"^(?:[（(]\s*(?:上接|接上|[续續])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_FROM})"
@@ -110,7 +112,7 @@ def opening(text: str) -> Opening:
         while rest < len(text) and text[rest] in " \u3000":
             rest += 1
         return Opening(m["dl"], b["by"], rest, b.start("by"))
-    b = _REPORTED_BY.match(text, m.end())
+    b = _REPORTED_BY.match(text, m.end()) or _SPACED_BY.match(text, m.end())
     if b:
         return Opening(m["dl"], b["by"], b.end(), b.start("by"))
     rest = m.end()
@@ -160,6 +162,12 @@ def credit_authors(credit: str) -> list[str]:
     return [token] if _NAME.match(token) else []
 
 
+# A credit label and its names, once or more on one line: 作者：蓝溪, 文·图：卜凡, 图／卜凡,
+# 报道：黄佩玲　摄影：江志明, 文/珠岸都市报记者 黎思敏 (the label then a byline).
+_LABEL = regex.compile(r"(?:^|(?<=[ \u3000]))(?:文|[图圖]|文[/／·・][图圖摄攝]|[图圖][/／·・]文|[报報]道|[摄攝]影|作者|撰文)[ \u3000]*[/／：:]")
+_LABELLED = regex.compile(
+    rf"^(?:{_LABEL.pattern}[ \u3000]*(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*)?{_PERSON}"
+    rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_PERSON})*[ \u3000]*)+$")
 _WRITTEN_BY = regex.compile(rf"^(?:文|[图圖]|文[/／][图圖])[ \u3000]*[/／：:][ \u3000]*(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)$")
 
 
@@ -169,11 +177,15 @@ def is_name(token: str) -> bool:
 
 
 def own_line_byline(line: str) -> tuple[str, list[str]] | None:
-    """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道, 文/ 王芳) as
-    (byline, names)."""
+    """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道, 文/ 王芳,
+    报道：黄佩玲　摄影：江志明) as (byline, names)."""
     w = _WRITTEN_BY.match(line.strip())
     if w is not None and not _ROLES.search(line):
         return regex.sub(r"\s+", " ", line.strip()), regex.findall(_PERSON, w["names"])
+    if _LABELLED.match(line.strip()):
+        parts = _LABEL.split(line.strip())
+        names = [n for part in parts for n in (authors(part)[1] if _ROLES.search(part) else regex.findall(_PERSON, part))]
+        return regex.sub(r"\s+", " ", line.strip()), names
     m = _OWN_LINE.match(line.strip())
     if m is None:
         return None
@@ -194,6 +206,31 @@ def box_authors(byline: str) -> tuple[str, list[str]]:
         written = own_line_byline(text)
         names = names or (written[1] if written else [])  # ■文：Catarina Lopes
     return text, names
+
+
+# A signature's trailing note: 马玉珍（72岁）, 林美玉（诗河）, Siti Aminah Yusof (Dr).
+_NOTE = regex.compile(r"[ \u3000]*[（(][^（）()]{1,12}[）)]$")
+_BRACKETED = regex.compile(r"^[（(](?P<by>[^（）()]{2,40})[）)]$")
+
+
+def signature(line: str) -> tuple[str, list[str]] | None:
+    """A signature set apart on its own line, right-aligned under a story or a letter, as
+    (byline, names): a byline (晚报记者 叶澜, （本报记者 莫小兰）), or a name after what
+    the writer is (读者 李国平, 外国语学院 邓可, 河东区 马玉珍（72岁）, Margaret Yip, Wo Lok)."""
+    text = regex.sub(r"\s+", " ", line.strip())
+    own = own_line_byline(text)
+    if own is not None and own[1]:
+        return own
+    b = _BRACKETED.match(text)
+    if b and _ROLES.search(b["by"]):
+        byline, names = authors(b["by"])
+        return (byline, names) if names else None
+    bare = _NOTE.sub("", text)
+    if regex.search(r"\p{Han}", bare):
+        token = bare.split(" ")[-1]
+        return (text, [token]) if regex.fullmatch(r"\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}", token) and not _ROLES.search(token) else None
+    name = bare.split(",")[0].strip()
+    return (text, [name]) if english.is_name(name) else None
 
 
 _TRAILING_BYLINE = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,40})[）)]$")

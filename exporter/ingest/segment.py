@@ -19,7 +19,7 @@ import regex
 from . import blocks, english, fields, sequence
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
-from .layout import BoxByline, Byline, Caption, Head, PageLayout, Para, Piece, SetAside, Signature
+from .layout import BoxByline, Byline, Caption, Head, PageLayout, Para, Piece, SetAside, Signature, cells, headline_like
 from .notes import Notes
 from .weights import SHIPPED, Weights
 
@@ -115,7 +115,8 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
         model = (blocks.shipped(), sequence.shipped())
     classifier, decoder = model if isinstance(model, tuple) else (model, None)
     pieces, learned = _retype(page, notes, classifier, decoder, w)
-    units = _merge(_units(pieces), notes, page.name, learned)
+    pieces, closing = _signatures(pieces, w, notes, page.name, learned)
+    units = _merge(_units(pieces, closing), notes, page.name, learned)
     cost, bodies, runs, path = _solve(units, w, learned)
     splits = 0
     while True:  # split a body in two while that makes the headlines fit better; best split first
@@ -167,14 +168,82 @@ def _text(head: Head) -> str:
     return head.raw
 
 
-def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
+def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
+                learned: Learned) -> tuple[list[Piece], set[int]]:
+    """Bylines and signatures set right or centred on a line of their own (the written
+    rules take only those at the margin): 晚报记者 叶澜 under a headline opens its story;
+    under a paragraph, a byline or a name pushed to the column's right edge (读者 李国平,
+    河东区 马玉珍（72岁）, Margaret Yip, Wo Lok) signs the story or letter above and closes
+    it. Returns the pieces and the ids of the closing ones."""
+    out: list[Piece] = []
+    closing: set[int] = set()
+    pieces = [p for piece in pieces for p in _signature_off(piece, w, learned)]
+    for k, piece in enumerate(pieces):
+        prev = out[-1] if out else None
+        line = piece.lines[0] if isinstance(piece, Para | Head) and len(piece.lines) == 1 else None
+        if (line is None or line.indent < w.heavy_indent or line.credit or line.box is not None
+                or getattr(piece, "credit", None) or fields.closed_before(line.text)):
+            out.append(piece)
+            continue
+        after_text = isinstance(prev, Para) and not prev.credit and not (  # a notice's issuer over its date
+            k + 1 < len(pieces) and isinstance(pieces[k + 1], Para | Head | Signature)
+            and fields.DATE_LINE.match(pieces[k + 1].lines[0].text.strip()))
+        before_text = isinstance(prev, Head) and k + 1 < len(pieces) and isinstance(pieces[k + 1], Para)
+        found = fields.signature(line.text) if after_text else None
+        if found is not None and fields.own_line_byline(line.text) is None and not fields.ROLES.search(line.text):
+            measure = max(ln.indent + cells(ln.text) for ln in prev.lines)
+            if line.indent + cells(line.text) < measure - w.full_margin:  # a bare name must sit at the right edge
+                found = None
+        if found is None and before_text and (own := fields.own_line_byline(line.text)) is not None and own[1]:
+            found = own
+        if found is None:
+            out.append(piece)
+            continue
+        byline = Byline(piece.lines, text=found[0], names=found[1])
+        if id(piece) in learned:
+            learned[id(byline)] = learned[id(piece)]
+        if after_text:
+            closing.add(id(byline))
+        notes.decide(name, piece.no, f"'{found[0]}' set apart on its own line is a "
+                     + ("signature: it closes the story above" if after_text else "byline: it opens the story below"))
+        out.append(byline)
+    return out, closing
+
+
+def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
+    """A paragraph with a right-set signature line inside it (after a sentence's end, or
+    first, the layout having run it into the next block): the paragraph cut around it."""
+    if not isinstance(piece, Para) or len(piece.lines) < 2 or piece.credit:
+        return [piece]
+    for j, line in enumerate(piece.lines):
+        if (line.indent >= w.heavy_indent and (j == 0 or fields.closed_before(piece.lines[j - 1].text))
+                and not fields.closed_before(line.text) and fields.signature(line.text) is not None):
+            rest = piece.lines[j + 1 :]
+            gap = bool(rest) and rest[0].no > line.no + 1  # the layout ran a block after a blank line on
+            parts: list[Piece] = [Para(piece.lines[:j], gap_before=piece.gap_before), Para([line]),
+                                  Head(rest) if gap and headline_like(rest, w) else Para(rest, gap_before=gap)]
+            parts = [p for p in parts if p.lines]
+            for p in parts:
+                if id(piece) in learned:
+                    learned[id(p)] = learned[id(piece)]
+            return parts
+    return [piece]
+
+
+def _units(pieces: list[Piece], closing: set[int] = frozenset()) -> list[Body | Head | Caption]:
     """Cut the body pieces where an article visibly starts or ends.
 
     A ruled box (known from a PDF's drawing) starts and ends an article, except a box of
-    one or two paragraphs right under a headline: the intro of the article below it."""
+    one or two paragraphs right under a headline: the intro of the article below it. A
+    signature (`closing`) ends the article above it."""
     units: list[Body | Head | Caption] = []
     current: Body | None = None
     for piece in pieces:
+        if id(piece) in closing and current is not None and current.paras and not current.closed:
+            current.items.append(piece)
+            current.closed = True
+            current.evidence.append(f"the signature '{piece.text}' closes it")
+            continue
         if isinstance(piece, Head | Caption):
             units.append(piece)
             current = None
