@@ -209,7 +209,7 @@ def scan(fams: dict[str, list[Path]], name: str, values: list[float]) -> dict[st
             w for w in options if scores.value(w, pages) >= top - 1e-9)
 
     print(f"{name}: " + ", ".join(f"{getattr(w, name):g} → {scores.value(w, every):.4f}" for w in options))
-    print(HEADER.replace("| family |", f"| family | {name} held out | shipped run |"))
+    print(HEADER.replace("| family |", f"| family | {name} held out | run |").replace("| --- |", "| --- | --- | --- |", 1))
     held_pages, ship_pages = [], []
     chosen = {}
     for f, pages in fams.items():

@@ -39,11 +39,13 @@ _REPORTED_BY = regex.compile(rf"[ \u3000]*(?P<by>{_ROLE}[ \u3000]*{_PERSON}(?:[ 
 # 本报讯 记者 沈逸 从下周…: role and names set off by spaces, no brackets, no 报道.
 _SPACED_BY = regex.compile(rf"[ \u3000]+(?P<by>{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_PERSON})*)[ \u3000]+")
 _BYLINE_BRACKET = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,80}?)[）)]")
+# A page is 第3版, A3版, or a section letter and number alone: （转B3）, （續見A2）, （接B1）.
+_PAGE_NO = r"(?:第?\s*[\d一二三四五六七八九十A-Z]+\s*版|[A-Z]\d{1,2})"
 JUMP_FROM = regex.compile(
-    rf"^(?:[（(]\s*(?:上接|接上|[续續])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_FROM})"
+    rf"^(?:[（(]\s*(?:上接|接上|[续續]|接|[续續]自)\s*(?P<to>{_PAGE_NO})\s*[）)]|{english.JUMP_FROM})"
 )
 JUMP_TO = regex.compile(
-    rf"(?:[（(]\s*(?:下[转轉]|[转轉]下|[转轉])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_TO})$"
+    rf"(?:[（(]\s*(?:下[转轉]|[转轉]下|[转轉]|[续續][见見])\s*(?P<to>{_PAGE_NO})\s*[）)]|{english.JUMP_TO})$"
 )
 # Caption text, a gap of spaces (three, or two when one is ideographic), then "… 摄" (a
 # credit), or a bracketed （… 摄）.
@@ -234,6 +236,22 @@ def signature(line: str) -> tuple[str, list[str]] | None:
 
 
 _TRAILING_BYLINE = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,40})[）)]$")
+# The commonest Chinese surnames (simplified and traditional): a writer's bare name in the
+# brackets closing a story (…帮忙。（王丽珠））. Surnames that are also common words (文, 全,
+# 时, 明 …) are left out, so （全文完） or （新华） is never a name.
+_SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾"
+    "萧蕭蔡潘田董袁余叶葉蒋蔣杜苏蘇魏程吕呂丁沈任姚卢盧傅钟鍾姜崔谭譚陆陸汪范贾賈夏韦韋邹鄒孟熊秦邱"
+    "尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧郝龚龔邵钱錢严嚴覃戴莫孔汤湯温溫康施牛樊葛邢齐齊乔喬伍庞龐颜顏"
+    "倪庄莊聂聶章鲁魯岳翟殷詹欧歐耿关關焦俞柳甘祝舒阮柯纪紀梅凌毕畢裴霍涂苗翁冉骆駱蓝藍游辛靳柴蒙"
+    "鲍鮑喻祁蒲滕屈饶饒艾尤穆卓缪繆简簡麦麥褚娄婁窦竇岑冼邝鄺"
+)
+_BARE_NAME = regex.compile(r"\p{Han}{2,3}")
+
+
+def bare_name(text: str) -> bool:
+    """Two or three Han glyphs opening with a common surname: a name printed alone."""
+    return bool(_BARE_NAME.fullmatch(text)) and text[0] in _SURNAMES
 
 
 def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
@@ -241,7 +259,11 @@ def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
     standing as a paragraph of its own: (text without it, byline, names), or None."""
     m = _TRAILING_BYLINE.search(text)
     before = text[: m.start()] if m else ""
-    if m is None or not _ROLES.match(m["by"].strip()) or not (closed_before(before) or not before.strip()):
+    if m is None or not (closed_before(before) or not before.strip()):
+        return None
+    if bare_name(m["by"].strip()):  # …帮忙。（王丽珠）
+        return text[: m.start()], m["by"].strip(), [m["by"].strip()]
+    if not _ROLES.match(m["by"].strip()):
         return None
     byline, names = authors(m["by"])
     return (text[: m.start()], byline, names) if names else None

@@ -180,6 +180,11 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
     pieces = [p for piece in pieces for p in _signature_off(piece, w, learned)]
     for k, piece in enumerate(pieces):
         prev = out[-1] if out else None
+        if (isinstance(piece, Byline) and len(piece.lines) == 1 and piece.lines[0].indent >= w.heavy_indent
+                and isinstance(prev, Para)):
+            closing.add(id(piece))  # a byline the rules found, set right under the text
+            out.append(piece)
+            continue
         line = piece.lines[0] if isinstance(piece, Para | Head) and len(piece.lines) == 1 else None
         if (line is None or line.indent < w.heavy_indent or line.credit or line.box is not None
                 or getattr(piece, "credit", None) or fields.closed_before(line.text)):
@@ -211,22 +216,33 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
 
 
 def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
-    """A paragraph with a right-set signature line inside it (after a sentence's end, or
-    first, the layout having run it into the next block): the paragraph cut around it."""
+    """A paragraph with a signature line inside it, after a sentence's end (or first, the
+    layout having run it into the next block): set right (晚报记者 叶澜), or a whole line
+    in brackets (（刘秀凤）, （学生记者 王一鸣）). The paragraph is cut around it; what the
+    layout ran on after it is cut at its blank lines, a short display line becoming a head."""
     if not isinstance(piece, Para) or len(piece.lines) < 2 or piece.credit:
         return [piece]
     for j, line in enumerate(piece.lines):
-        if (line.indent >= w.heavy_indent and (j == 0 or fields.closed_before(piece.lines[j - 1].text))
-                and not fields.closed_before(line.text) and fields.signature(line.text) is not None):
-            rest = piece.lines[j + 1 :]
-            gap = bool(rest) and rest[0].no > line.no + 1  # the layout ran a block after a blank line on
-            parts: list[Piece] = [Para(piece.lines[:j], gap_before=piece.gap_before), Para([line]),
-                                  Head(rest) if gap and headline_like(rest, w) else Para(rest, gap_before=gap)]
-            parts = [p for p in parts if p.lines]
-            for p in parts:
-                if id(piece) in learned:
-                    learned[id(p)] = learned[id(piece)]
-            return parts
+        if not (j == 0 or fields.closed_before(piece.lines[j - 1].text)) or fields.closed_before(line.text):
+            continue
+        trailing = fields.trailing_byline(line.text.strip())
+        if not (line.indent >= w.heavy_indent and fields.signature(line.text) is not None
+                or trailing is not None and not trailing[0].strip()):
+            continue
+        parts: list[Piece] = [Para(piece.lines[:j], gap_before=piece.gap_before), Para([line])]
+        run: list = []
+        for ln in piece.lines[j + 1 :] + [None]:
+            if run and (ln is None or ln.no > run[-1].no + 1):
+                gap = run[0].no > parts[-1].lines[-1].no + 1
+                parts.append(Head(run) if gap and headline_like(run, w) else Para(run, gap_before=gap))
+                run = []
+            if ln is not None:
+                run.append(ln)
+        parts = [p for p in parts if p.lines]
+        for p in parts:
+            if id(piece) in learned:
+                learned[id(p)] = learned[id(piece)]
+        return parts
     return [piece]
 
 
@@ -239,7 +255,7 @@ def _units(pieces: list[Piece], closing: set[int] = frozenset()) -> list[Body | 
     units: list[Body | Head | Caption] = []
     current: Body | None = None
     for piece in pieces:
-        if id(piece) in closing and current is not None and current.paras and not current.closed:
+        if id(piece) in closing and current is not None and current.paras:  # after a jump line too
             current.items.append(piece)
             current.closed = True
             current.evidence.append(f"the signature '{piece.text}' closes it")
@@ -263,7 +279,8 @@ def _units(pieces: list[Piece], closing: set[int] = frozenset()) -> list[Body | 
             units.append(current)
         current.items.append(piece)
         if isinstance(piece, Signature) or (
-            isinstance(piece, Para) and (piece.credit or fields.JUMP_TO.search(piece.raw))
+            isinstance(piece, Para) and (piece.credit or fields.JUMP_TO.search(piece.raw)
+                                         or fields.trailing_byline(piece.raw.strip()) is not None)  # signed
         ):
             current.closed = True
     return _closing_bylines(units)
