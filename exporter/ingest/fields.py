@@ -23,7 +23,9 @@ NOTICE_TITLE = regex.compile(
 )
 # The dateline's text is group `dl`; an English one's dash and spaces are layout.
 DATELINE = regex.compile(
-    r"^(?:【(?P<dl>\p{Han}{0,6}[报報][专專]?[讯訊])】|(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
+    r"^(?:【(?P<dl>\p{Han}{0,6}[报報](?:[专專]?[讯訊]|消息))】"
+    r"|[（(](?P<dl>\p{Han}{1,8}?\d{1,2}日[讯訊]|本[报報]\p{Han}{0,6}[讯訊])[）)]"  # （新山12日讯）, （本报曼谷讯）
+    r"|(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
     r"|\p{Han}{1,6}[报報][专專]?[讯訊](?=[（(【\s\u3000])"  # any paper's own: 东南商报讯（记者…）, 【港聞報專訊】
     r"|(?:新[华華]社|中新社|新[华華][网網]|人民[网網]|央[视視][网網]|中新[网網])\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?[电電])"
     rf"|{english.DATELINE})"
