@@ -12,20 +12,24 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from . import blocks, english, fields, sequence
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
-from .layout import BoxByline, Byline, Caption, Head, PageLayout, Para, Piece, SetAside, Signature, cells, headline_like
+from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
+                     headline_like, visible)
+from .repair import undouble
 from .notes import Notes
 from .weights import SHIPPED, Weights
 
 _DASH_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_END = regex.compile(r"[—―─-]{2,}$")
 _LATIN = regex.compile(r"\p{Latin}{2}")
+_HAN_GLYPH = regex.compile(r"\p{Han}")
 _WORD_CHARS = regex.compile(r"[\p{L}\p{N}]")
 _LATIN_CHAR = regex.compile(r"[\p{Latin}\s]")
 _ANNOUNCES = regex.compile(r"如下[：:]$|^(?i:notice is hereby given)")
@@ -114,6 +118,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     if model is SHIPPED_MODEL:
         model = (blocks.shipped(), sequence.shipped())
     classifier, decoder = model if isinstance(model, tuple) else (model, None)
+    page.pieces = [p for piece in page.pieces for p in _kicker_off(piece, page.dropped)]
     pieces, learned = _retype(page, notes, classifier, decoder, w)
     pieces, closing = _signatures(pieces, w, notes, page.name, learned)
     units = _merge(_units(pieces, closing), notes, page.name, learned)
@@ -215,35 +220,89 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
     return out, closing
 
 
+_PLAIN_THEN_BOLD = regex.compile(r"^(?P<kicker>\S.*?\S)[ \u3000]{2,}(?P<rest>\S.+)$")
+
+
+def _kicker_off(piece: Piece, dropped: Counter[str]) -> list[Piece]:
+    """A head line with a kicker in plain type, a gap, then the headline in fake bold
+    (城市足球联赛  东东湖湖楚楚风风…): two heads, the second bold and collapsed."""
+    if not isinstance(piece, Head) or len(piece.lines) != 1 or piece.lines[0].bold:
+        return [piece]
+    line = piece.lines[0]
+    m = _PLAIN_THEN_BOLD.match(line.text)
+    single = undouble(m["rest"]) if m else None
+    if single is None or undouble(m["kicker"]) is not None:
+        return [piece]
+    dropped.update(visible(m["rest"]) - visible(single))  # the second copies
+    return [Head([replace(line, text=m["kicker"])]), Head([replace(line, text=single, bold=True)])]
+
+
 def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
-    """A paragraph with a signature line inside it, after a sentence's end (or first, the
-    layout having run it into the next block): set right (晚报记者 叶澜), or a whole line
-    in brackets (（刘秀凤）, （学生记者 王一鸣）). The paragraph is cut around it; what the
-    layout ran on after it is cut at its blank lines, a short display line becoming a head."""
+    """A paragraph with a line inside it that ends a story: a jump line (…（下转第2版）),
+    or a signature after a sentence's end (or first, the layout having run it into the next
+    block), set right (晚报记者 叶澜) or a whole line in brackets (（刘秀凤）, （学生记者 王一鸣）).
+    The paragraph is cut after the jump line or around the signature; what the layout ran
+    on after it is read again (`_reread`)."""
     if not isinstance(piece, Para) or len(piece.lines) < 2 or piece.credit:
         return [piece]
     for j, line in enumerate(piece.lines):
-        if not (j == 0 or fields.closed_before(piece.lines[j - 1].text)) or fields.closed_before(line.text):
+        if j < len(piece.lines) - 1 and fields.JUMP_TO.search(line.text):
+            parts: list[Piece] = [Para(piece.lines[: j + 1], gap_before=piece.gap_before)]
+        elif not (j == 0 or fields.closed_before(piece.lines[j - 1].text)) or fields.closed_before(line.text):
             continue
-        trailing = fields.trailing_byline(line.text.strip())
-        if not (line.indent >= w.heavy_indent and fields.signature(line.text) is not None
-                or trailing is not None and not trailing[0].strip()):
+        elif (line.indent >= w.heavy_indent and fields.signature(line.text) is not None
+              or (trailing := fields.trailing_byline(line.text.strip())) is not None and not trailing[0].strip()):
+            parts = [Para(piece.lines[:j], gap_before=piece.gap_before), Para([line])]
+        else:
             continue
-        parts: list[Piece] = [Para(piece.lines[:j], gap_before=piece.gap_before), Para([line])]
-        run: list = []
-        for ln in piece.lines[j + 1 :] + [None]:
-            if run and (ln is None or ln.no > run[-1].no + 1):
-                gap = run[0].no > parts[-1].lines[-1].no + 1
-                parts.append(Head(run) if gap and headline_like(run, w) else Para(run, gap_before=gap))
-                run = []
-            if ln is not None:
-                run.append(ln)
-        parts = [p for p in parts if p.lines]
+        parts += _reread(piece.lines[j + 1 :], parts[-1].lines[-1].no, w)
+        parts = [p for p in parts if isinstance(p, BoxByline) or p.lines]
         for p in parts:
             if id(piece) in learned:
                 learned[id(p)] = learned[id(piece)]
         return parts
     return [piece]
+
+
+def _reread(lines: list, after: int, w: Weights) -> list[Piece]:
+    """Lines the layout ran on into a paragraph past the end of its story, read again as
+    blocks cut at blank lines: a bold line or a run of single glyphs (a vertical kicker:
+    评/论/员/文/章) is a head, a short display block after a blank line a head, a line
+    opened by a box mark a box byline, the rest paragraphs."""
+    out: list[Piece] = []
+    run: list = []
+
+    def flush(gap: bool) -> None:
+        i = 0
+        while i < len(run):
+            line = run[i]
+            single = i
+            while single < len(run) and len(run[single].text) == 1 and _HAN_GLYPH.match(run[single].text):
+                single += 1
+            if single - i >= 2:  # a vertical head, one glyph a line
+                out.append(Head([Line(line.no, line.indent, "".join(ln.text for ln in run[i:single]), bold=True)]))
+                i = single
+            elif line.bold:
+                out.append(Head([line]))
+                i += 1
+            elif (box := fields.BOX_BYLINE.match(line.text)) and i:
+                out.append(BoxByline(line, box["by"]))
+                i += 1
+            else:
+                rest = run[i:]
+                out.append(Head(rest) if gap and not out and headline_like(rest, w) else Para(rest, gap_before=gap))
+                break
+        run.clear()
+
+    last = after
+    for line in lines:
+        if run and line.no > run[-1].no + 1:
+            flush(run[0].no > last + 1)
+            last = out[-1].line.no if isinstance(out[-1], BoxByline) else out[-1].lines[-1].no
+        run.append(line)
+    if run:
+        flush(run[0].no > last + 1)
+    return out
 
 
 def _units(pieces: list[Piece], closing: set[int] = frozenset()) -> list[Body | Head | Caption]:
