@@ -172,6 +172,7 @@ _LABEL = regex.compile(r"(?:^|(?<=[ \u3000]))(?:文|[图圖]|文[/／·・][图�
 _LABELLED = regex.compile(
     rf"^(?:{_LABEL.pattern}[ \u3000]*(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*)?{_PERSON}"
     rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_PERSON})*[ \u3000]*)+$")
+_NAME_THEN_ROLE = regex.compile(rf"^(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)[ \u3000]+(?:[报報][道导導]|著|撰文)$")
 _WRITTEN_BY = regex.compile(rf"^(?:文|[图圖]|文[/／][图圖])[ \u3000]*[/／：:][ \u3000]*(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)$")
 
 
@@ -186,6 +187,9 @@ def own_line_byline(line: str) -> tuple[str, list[str]] | None:
     w = _WRITTEN_BY.match(line.strip())
     if w is not None and not _ROLES.search(line):
         return regex.sub(r"\s+", " ", line.strip()), regex.findall(_PERSON, w["names"])
+    named = _NAME_THEN_ROLE.match(line.strip())
+    if named and not _ROLES.search(line):  # 欧阳明 报道, 罗一苇 著
+        return regex.sub(r"\s+", " ", line.strip()), regex.findall(_PERSON, named["names"])
     if _LABELLED.match(line.strip()):
         parts = _LABEL.split(line.strip())
         names = [n for part in parts for n in (authors(part)[1] if _ROLES.search(part) else regex.findall(_PERSON, part))]
@@ -229,6 +233,9 @@ def signature(line: str) -> tuple[str, list[str]] | None:
     if b and _ROLES.search(b["by"]):
         byline, names = authors(b["by"])
         return (byline, names) if names else None
+    if b:  # （县农技推广中心 韦丽萍）, （岭东区法院法官 谢婷）: who the writer is, then the name
+        inner = signature(b["by"])
+        return (b["by"], inner[1]) if inner and " " in b["by"].strip() else None
     bare = _NOTE.sub("", text)
     if regex.search(r"\p{Han}", bare):
         token = bare.split(" ")[-1]

@@ -30,6 +30,7 @@ _DASH_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_END = regex.compile(r"[—―─-]{2,}$")
 _LATIN = regex.compile(r"\p{Latin}{2}")
 _HAN_GLYPH = regex.compile(r"\p{Han}")
+_WHOLE_BRACKET = regex.compile(r"^[（(][^（）()]+[）)]$")
 _WORD_CHARS = regex.compile(r"[\p{L}\p{N}]")
 _LATIN_CHAR = regex.compile(r"[\p{Latin}\s]")
 _ANNOUNCES = regex.compile(r"如下[：:]$|^(?i:notice is hereby given)")
@@ -191,7 +192,8 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
             out.append(piece)
             continue
         line = piece.lines[0] if isinstance(piece, Para | Head) and len(piece.lines) == 1 else None
-        if (line is None or line.indent < w.heavy_indent or line.credit or line.box is not None
+        bracketed = line is not None and _WHOLE_BRACKET.match(line.text.strip()) is not None
+        if (line is None or line.indent < w.heavy_indent and not bracketed or line.credit or line.box is not None
                 or getattr(piece, "credit", None) or fields.closed_before(line.text)):
             out.append(piece)
             continue
@@ -200,7 +202,10 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
             and fields.DATE_LINE.match(pieces[k + 1].lines[0].text.strip()))
         before_text = isinstance(prev, Head) and k + 1 < len(pieces) and isinstance(pieces[k + 1], Para)
         found = fields.signature(line.text) if after_text else None
-        if found is not None and fields.own_line_byline(line.text) is None and not fields.ROLES.search(line.text):
+        whole = fields.trailing_byline(line.text.strip())
+        if found is not None and whole is not None and not whole[0].strip():
+            pass  # a whole line in brackets signs the story wherever it is set
+        elif found is not None and fields.own_line_byline(line.text) is None and not fields.ROLES.search(line.text):
             measure = max(ln.indent + cells(ln.text) for ln in prev.lines)
             if line.indent + cells(line.text) < measure - w.full_margin:  # a bare name must sit at the right edge
                 found = None
