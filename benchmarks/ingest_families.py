@@ -6,7 +6,7 @@ with the tunable weights fitted on the other families only (leave one family out
 
 `--scan FIELD=V,…` fits one `Weights` field alone: every value on every page (the shipped
 weights otherwise), the value the whole corpus prefers, and each family scored with the
-value the other families prefer (a tie keeps the shipped value).
+value the other families prefer (of tied values, the one nearest the shipped value, as the fit's steps would stop).
 
 Scores come from the corpus scorer (tests/fixtures/ingest-corpus/score.py, a copy of
 ../shared/ingest-corpus/score.py): segmented, titles, authors, captions, subheads,
@@ -202,11 +202,10 @@ def scan(fams: dict[str, list[Path]], name: str, values: list[float]) -> dict[st
     every = [p for pages in fams.values() for p in pages]
     scores.fill([(w, p) for w in options for p in every])
 
-    def best(pages: list[Path]) -> Weights:
-        shipped = next((w for w in options if w == SHIPPED), options[0])
+    def best(pages: list[Path]) -> Weights:  # of the best values, the one nearest the shipped (as the fit's ties)
         top = max(scores.value(w, pages) for w in options)
-        return shipped if scores.value(shipped, pages) >= top - 1e-9 else next(
-            w for w in options if scores.value(w, pages) >= top - 1e-9)
+        return min((w for w in options if scores.value(w, pages) >= top - 1e-9),
+                   key=lambda w: abs(getattr(w, name) - getattr(SHIPPED, name)))
 
     print(f"{name}: " + ", ".join(f"{getattr(w, name):g} → {scores.value(w, every):.4f}" for w in options))
     print(HEADER.replace("| family |", f"| family | {name} held out | run |").replace("| --- |", "| --- | --- | --- |", 1))
