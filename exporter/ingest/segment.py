@@ -600,13 +600,18 @@ def _words(text: str) -> set[str]:
 
 
 def _restated(piece: Piece, rebuilt: list[tuple[Piece, list[int], str]], k: int) -> bool:
-    """Whether the text just before or after a head repeats a third of its words: a headline
-    restates its story (above it when printed after it), a column label or an editor line
-    does not."""
+    """Whether the text just before or after a head, or the opening of the story above it,
+    repeats a third of its words: a headline restates its story (above it when printed
+    after it), a column label or an editor line does not."""
     words = _words(piece.raw)
-    for j in (k - 1, k + 1):
+    opening = k - 1
+    while opening > 0 and isinstance(rebuilt[opening - 1][0], Para):
+        opening -= 1  # the first paragraph of the story above
+    for j in dict.fromkeys((k - 1, k + 1, opening)):
         if words and 0 <= j < len(rebuilt) and isinstance(other := rebuilt[j][0], Para):
-            if len(words & _words(other.raw[:300] if j > k else other.raw[-300:])) >= len(words) / 3:
+            text = other.raw[:300] if j > k else (other.raw[-300:] if j == k - 1 else "") + (
+                other.raw[:300] if j == opening else "")
+            if len(words & _words(text)) >= len(words) / 3:
                 return True
     return False
 

@@ -17,7 +17,7 @@ def test_every_field_has_neighbours_and_the_prior_is_kept_where_no_data_ask() ->
     near = neighbours(PRIOR)
     moved = {next(f.name for f in fields(PRIOR) if getattr(w, f.name) != getattr(PRIOR, f.name)) for w in near}
     assert moved == {f.name for f in fields(PRIOR)}
-    assert SHIPPED == replace(PRIOR, indent=2.0, label_sure=0.5) and SHIPPED.label() == "indent=2 label_sure=0.5"
+    assert SHIPPED == replace(PRIOR, indent=2.0) and SHIPPED.label() == "indent=2"
 
 
 def test_the_fit_learns_the_indent_from_pages_that_show_it() -> None:
