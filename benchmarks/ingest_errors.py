@@ -2,7 +2,7 @@
 wrong is put in one error class, and the classes are counted per family, so the causes
 that recur across families can be fixed first.
 
-    python -m benchmarks.ingest_errors --corpus DIR [--held-out] [--show]
+    python -m benchmarks.ingest_errors --corpus DIR [--held-out] [--show] [--only txt|pdf] [--family F]
 
 With `--held-out` each family is read with the block classifier and page decoder trained
 without it (leave one family out; slow), else with the shipped models. Classes:
@@ -138,12 +138,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--held-out", action="store_true", help="models trained without each family (slow)")
     ap.add_argument("--show", action="store_true", help="print every wrong article's classes")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--only", choices=("txt", "pdf"), help="only the text pages or only the page PDFs")
+    ap.add_argument("--family", action="append", help="only these families (repeatable)")
     args = ap.parse_args(argv)
+    suffixes = (f".{args.only}",) if args.only else (".txt", ".pdf")
     fams: dict[str, list[Path]] = defaultdict(list)
     for corpus in args.corpus:
         for path in sorted(corpus.iterdir()):
-            if path.suffix in (".txt", ".pdf") and path.with_suffix(".truth.json").is_file():
-                fams[family_name(path)].append(path)
+            if path.suffix in suffixes and path.with_suffix(".truth.json").is_file():
+                if not args.family or family_name(path) in args.family:
+                    fams[family_name(path)].append(path)
     with multiprocessing.get_context("fork").Pool(2) as pool:
         rows = [r for rs in pool.starmap(_family_rows, [(f, p, args.held_out) for f, p in fams.items()]) for r in rs]
     table: dict[str, Counter] = defaultdict(Counter)

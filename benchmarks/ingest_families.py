@@ -2,6 +2,11 @@
 with the tunable weights fitted on the other families only (leave one family out).
 
     python -m benchmarks.ingest_families [--corpus DIR] [--json OUT]
+    python -m benchmarks.ingest_families --scan label_sure=0.4,0.5,0.6,0.7,0.8
+
+`--scan FIELD=V,…` fits one `Weights` field alone: every value on every page (the shipped
+weights otherwise), the value the whole corpus prefers, and each family scored with the
+value the other families prefer (of tied values, the one nearest the shipped value, as the fit's steps would stop).
 
 Scores come from the corpus scorer (tests/fixtures/ingest-corpus/score.py, a copy of
 ../shared/ingest-corpus/score.py): segmented, titles, authors, captions, subheads,
@@ -18,6 +23,7 @@ import importlib.util
 import io
 import multiprocessing
 import contextlib
+from dataclasses import replace
 from functools import cache
 import sys
 import tempfile
@@ -188,17 +194,56 @@ def model_report(fams: dict[str, list[Path]]) -> dict[str, dict]:
     return out
 
 
+def scan(fams: dict[str, list[Path]], name: str, values: list[float]) -> dict[str, object]:
+    """Fit one field of the shipped weights by trying each value on every page: the value
+    all families prefer, and each family scored with the value the others prefer."""
+    scores = Scores()
+    options = [replace(SHIPPED, **{name: v}) for v in values]
+    every = [p for pages in fams.values() for p in pages]
+    scores.fill([(w, p) for w in options for p in every])
+
+    def best(pages: list[Path]) -> Weights:  # of the best values, the one nearest the shipped (as the fit's ties)
+        top = max(scores.value(w, pages) for w in options)
+        return min((w for w in options if scores.value(w, pages) >= top - 1e-9),
+                   key=lambda w: abs(getattr(w, name) - getattr(SHIPPED, name)))
+
+    print(f"{name}: " + ", ".join(f"{getattr(w, name):g} → {scores.value(w, every):.4f}" for w in options))
+    print(HEADER.replace("| family |", f"| family | {name} held out | run |").replace("| --- |", "| --- | --- | --- |", 1))
+    held_pages, ship_pages = [], []
+    chosen = {}
+    for f, pages in fams.items():
+        w = best([p for g, ps in fams.items() if g != f for p in ps])
+        chosen[f] = getattr(w, name)
+        held_pages += [scores.cache[w, p] for p in pages]
+        ship_pages += [scores.cache[SHIPPED, p] for p in pages] if SHIPPED in options else []
+        print(row(f"{f} | {chosen[f]:g} | held out", total([scores.cache[w, p] for p in pages])))
+    print(row("all | | held out", total(held_pages)))
+    if ship_pages:
+        print(row("all | | shipped", total(ship_pages)))
+    overall = getattr(best(every), name)
+    print(f"all families prefer {name}={overall:g} (shipped {getattr(SHIPPED, name):g})")
+    return {"field": name, "overall": overall, "chosen": chosen,
+            "values": {str(getattr(w, name)): scores.value(w, every) for w in options}}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, action="append",
-                    help="a corpus folder (repeatable; default: ingest-corpus-varied, -fresh, -raw and ingest-blind, 2, 3, 4)")
+                    help="a corpus folder (repeatable; default: ingest-corpus-varied, -fresh, -raw and ingest-blind, 2, 3, 4, 5)")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     ap.add_argument("--no-fit", action="store_true", help="score with the default weights only")
     ap.add_argument("--model-only", action="store_true",
                     help="only the block classifier's and page decoder's leave-one-family-out scores (no weight fit)")
+    ap.add_argument("--scan", metavar="FIELD=V,…", help="fit one weight alone over these values")
     args = ap.parse_args(argv)
     fams = families(*(args.corpus or [FIXTURES / f"ingest-corpus-{c}" for c in ("varied", "fresh", "raw")]
-                      + [FIXTURES / f"ingest-blind{n}" for n in ("", "2", "3", "4")]))
+                      + [FIXTURES / f"ingest-blind{n}" for n in ("", "2", "3", "4", "5")]))
+    if args.scan:
+        name, _, values = args.scan.partition("=")
+        report = scan(fams, name, [float(v) for v in values.split(",")])
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+        return 0
     if args.model_only:
         report = {"model": model_report(fams)}
         if args.json:

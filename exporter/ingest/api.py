@@ -50,7 +50,9 @@ def page_articles(text: str, name: str = "<page>", page: int | str = 1, notes: N
     notes = notes if notes is not None else Notes()
     dropped = dropped if dropped is not None else Counter()
     laid = lay_out(text, name, notes, dropped, weights, pdf)
+    counted = Counter(laid.dropped)
     drafts = segment(laid, notes, weights or SHIPPED, model)  # may set more blocks aside (learned furniture)
+    dropped.update(laid.dropped - counted)  # copies the segmenter dropped (a fake-bold headline after its kicker)
     if furniture is not None:
         furniture += [(name, item) for item in laid.furniture]
     for item in laid.furniture:

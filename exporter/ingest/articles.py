@@ -18,6 +18,7 @@ from .segment import Body, Draft
 _NUMBERED = regex.compile(r"^\d{1,2}[.．、](?!\d)")
 _BULLET = regex.compile(r"^[•●▪◦]\s*")
 _DASHES = regex.compile(r"^[—―─-]{2,}\s*|\s*[—―─-]{2,}$")
+_MARK = regex.compile(r"^[●◎■□◆◇▲△○★☆▶►][ \u3000]*(?=\S)")  # a brief's bullet before its headline
 _LATIN = regex.compile(r"\p{Latin}")
 # a photo's title opening its caption, set off by an ideographic space: 荷塘消夏　7月1日，……
 _CAPTION_TITLE = regex.compile(r"^(?P<title>[^\s，。、；：！？,.;:!?（）()“”\[\]【】]{2,16})\u3000+(?P<rest>\S.*)$", regex.S)
@@ -119,7 +120,7 @@ class ArticleBuilder:
             return
         if group.kicker is not None:
             out["kicker"] = self._strip(self._head_text(group.kicker), _DASHES)
-        out["headline"] = self._head_text(group.headline)
+        out["headline"] = self._strip(self._head_text(group.headline), _MARK)
         if group.sub is not None:
             out["subheadline"] = self._strip(self._head_text(group.sub), _DASHES)
 

@@ -23,8 +23,10 @@ NOTICE_TITLE = regex.compile(
 )
 # The dateline's text is group `dl`; an English one's dash and spaces are layout.
 DATELINE = regex.compile(
-    r"^(?:【(?P<dl>本[报報][讯訊])】|(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
-    r"|\p{Han}{1,6}[报報][讯訊](?=[（(【\s\u3000])"  # any paper's own: 东南商报讯（记者…）
+    r"^(?:【(?P<dl>\p{Han}{0,6}[报報](?:[专專]?[讯訊]|消息))】"
+    r"|[（(](?P<dl>\p{Han}{1,8}?\d{1,2}日[讯訊]|本[报報]\p{Han}{0,6}[讯訊])[）)]"  # （新山12日讯）, （本报曼谷讯）
+    r"|(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
+    r"|\p{Han}{1,6}[报報][专專]?[讯訊](?=[（(【\s\u3000])"  # any paper's own: 东南商报讯（记者…）, 【港聞報專訊】
     r"|(?:新[华華]社|中新社|新[华華][网網]|人民[网網]|央[视視][网網]|中新[网網])\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?[电電])"
     rf"|{english.DATELINE})"
 )
@@ -36,12 +38,16 @@ _NAME_TOKEN = regex.compile(r"\p{Lu}[\p{Ll}.'-]+(?:[ \u3000]+\p{Lu}[\p{Ll}.'-]+)
 # 記者 Karen Lee 報道： after a dateline, unbracketed (Hong Kong papers); 記者許家豪／台北報導 before a space.
 _REPORTED_BY = regex.compile(rf"[ \u3000]*(?P<by>{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*"
                              rf"(?:[／/]\p{{Han}}{{0,4}})?[报報][道导導])(?:[：:]|[ \u3000]+)")
+# 本报讯 记者 沈逸 从下周…: role and names set off by spaces, no brackets, no 报道.
+_SPACED_BY = regex.compile(rf"[ \u3000]+(?P<by>{_ROLE}[ \u3000]*{_PERSON}(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_PERSON})*)[ \u3000]+")
 _BYLINE_BRACKET = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,80}?)[）)]")
+# A page is 第3版, A3版, or a section letter and number alone: （转B3）, （續見A2）, （接B1）.
+_PAGE_NO = r"(?:第?\s*[\d一二三四五六七八九十A-Z]+\s*版|[A-Z]\d{1,2})"
 JUMP_FROM = regex.compile(
-    rf"^(?:[（(]\s*(?:上接|接上|[续續])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_FROM})"
+    rf"^(?:[（(]\s*(?:上接|接上|[续續]|接|[续續]自)\s*(?P<to>{_PAGE_NO})\s*[）)]|{english.JUMP_FROM})"
 )
 JUMP_TO = regex.compile(
-    rf"(?:[（(]\s*(?:下[转轉]|[转轉]下|[转轉])\s*(?P<to>第?\s*[\d一二三四五六七八九十A-Z]+\s*版)\s*[）)]|{english.JUMP_TO})$"
+    rf"(?:[（(]\s*(?:下[转轉]|[转轉]下|[转轉]|[续續][见見])\s*(?P<to>{_PAGE_NO})\s*[）)]|{english.JUMP_TO})$"
 )
 # Caption text, a gap of spaces (three, or two when one is ideographic), then "… 摄" (a
 # credit), or a bracketed （… 摄）.
@@ -110,7 +116,7 @@ def opening(text: str) -> Opening:
         while rest < len(text) and text[rest] in " \u3000":
             rest += 1
         return Opening(m["dl"], b["by"], rest, b.start("by"))
-    b = _REPORTED_BY.match(text, m.end())
+    b = _REPORTED_BY.match(text, m.end()) or _SPACED_BY.match(text, m.end())
     if b:
         return Opening(m["dl"], b["by"], b.end(), b.start("by"))
     rest = m.end()
@@ -160,6 +166,13 @@ def credit_authors(credit: str) -> list[str]:
     return [token] if _NAME.match(token) else []
 
 
+# A credit label and its names, once or more on one line: 作者：蓝溪, 文·图：卜凡, 图／卜凡,
+# 报道：黄佩玲　摄影：江志明, 文/珠岸都市报记者 黎思敏 (the label then a byline).
+_LABEL = regex.compile(r"(?:^|(?<=[ \u3000]))(?:文|[图圖]|文[/／·・][图圖摄攝]|[图圖][/／·・]文|[报報]道|[摄攝]影|作者|撰文)[ \u3000]*[/／：:]")
+_LABELLED = regex.compile(
+    rf"^(?:{_LABEL.pattern}[ \u3000]*(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*)?{_PERSON}"
+    rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_PERSON})*[ \u3000]*)+$")
+_NAME_THEN_ROLE = regex.compile(rf"^(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)[ \u3000]+(?:[报報][道导導]|著|撰文)$")
 _WRITTEN_BY = regex.compile(rf"^(?:文|[图圖]|文[/／][图圖])[ \u3000]*[/／：:][ \u3000]*(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)$")
 
 
@@ -169,11 +182,18 @@ def is_name(token: str) -> bool:
 
 
 def own_line_byline(line: str) -> tuple[str, list[str]] | None:
-    """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道, 文/ 王芳) as
-    (byline, names)."""
+    """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道, 文/ 王芳,
+    报道：黄佩玲　摄影：江志明) as (byline, names)."""
     w = _WRITTEN_BY.match(line.strip())
     if w is not None and not _ROLES.search(line):
         return regex.sub(r"\s+", " ", line.strip()), regex.findall(_PERSON, w["names"])
+    named = _NAME_THEN_ROLE.match(line.strip())
+    if named and not _ROLES.search(line):  # 欧阳明 报道, 罗一苇 著
+        return regex.sub(r"\s+", " ", line.strip()), regex.findall(_PERSON, named["names"])
+    if _LABELLED.match(line.strip()):
+        parts = _LABEL.split(line.strip())
+        names = [n for part in parts for n in (authors(part)[1] if _ROLES.search(part) else regex.findall(_PERSON, part))]
+        return regex.sub(r"\s+", " ", line.strip()), names
     m = _OWN_LINE.match(line.strip())
     if m is None:
         return None
@@ -196,7 +216,51 @@ def box_authors(byline: str) -> tuple[str, list[str]]:
     return text, names
 
 
+# A signature's trailing note: 马玉珍（72岁）, 林美玉（诗河）, Siti Aminah Yusof (Dr).
+_NOTE = regex.compile(r"[ \u3000]*[（(][^（）()]{1,12}[）)]$")
+_BRACKETED = regex.compile(r"^[（(](?P<by>[^（）()]{2,40})[）)]$")
+
+
+def signature(line: str) -> tuple[str, list[str]] | None:
+    """A signature set apart on its own line, right-aligned under a story or a letter, as
+    (byline, names): a byline (晚报记者 叶澜, （本报记者 莫小兰）), or a name after what
+    the writer is (读者 李国平, 外国语学院 邓可, 河东区 马玉珍（72岁）, Margaret Yip, Wo Lok)."""
+    text = regex.sub(r"\s+", " ", line.strip())
+    own = own_line_byline(text)
+    if own is not None and own[1]:
+        return own
+    b = _BRACKETED.match(text)
+    if b and _ROLES.search(b["by"]):
+        byline, names = authors(b["by"])
+        return (byline, names) if names else None
+    if b:  # （县农技推广中心 韦丽萍）, （岭东区法院法官 谢婷）: who the writer is, then the name
+        inner = signature(b["by"])
+        return (b["by"], inner[1]) if inner and " " in b["by"].strip() else None
+    bare = _NOTE.sub("", text)
+    if regex.search(r"\p{Han}", bare):
+        token = bare.split(" ")[-1]
+        return (text, [token]) if regex.fullmatch(r"\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}", token) and not _ROLES.search(token) else None
+    name = bare.split(",")[0].strip()
+    return (text, [name]) if english.is_name(name) else None
+
+
 _TRAILING_BYLINE = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,40})[）)]$")
+# The commonest Chinese surnames (simplified and traditional): a writer's bare name in the
+# brackets closing a story (…帮忙。（王丽珠））. Surnames that are also common words (文, 全,
+# 时, 明 …) are left out, so （全文完） or （新华） is never a name.
+_SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾"
+    "萧蕭蔡潘田董袁余叶葉蒋蔣杜苏蘇魏程吕呂丁沈任姚卢盧傅钟鍾姜崔谭譚陆陸汪范贾賈夏韦韋邹鄒孟熊秦邱"
+    "尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧郝龚龔邵钱錢严嚴覃戴莫孔汤湯温溫康施牛樊葛邢齐齊乔喬伍庞龐颜顏"
+    "倪庄莊聂聶章鲁魯岳翟殷詹欧歐耿关關焦俞柳甘祝舒阮柯纪紀梅凌毕畢裴霍涂苗翁冉骆駱蓝藍游辛靳柴蒙"
+    "鲍鮑喻祁蒲滕屈饶饒艾尤穆卓缪繆简簡麦麥褚娄婁窦竇岑冼邝鄺"
+)
+_BARE_NAME = regex.compile(r"\p{Han}{2,3}")
+
+
+def bare_name(text: str) -> bool:
+    """Two or three Han glyphs opening with a common surname: a name printed alone."""
+    return bool(_BARE_NAME.fullmatch(text)) and text[0] in _SURNAMES
 
 
 def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
@@ -204,7 +268,11 @@ def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
     standing as a paragraph of its own: (text without it, byline, names), or None."""
     m = _TRAILING_BYLINE.search(text)
     before = text[: m.start()] if m else ""
-    if m is None or not _ROLES.match(m["by"].strip()) or not (closed_before(before) or not before.strip()):
+    if m is None or not (closed_before(before) or not before.strip()):
+        return None
+    if bare_name(m["by"].strip()):  # …帮忙。（王丽珠）
+        return text[: m.start()], m["by"].strip(), [m["by"].strip()]
+    if not _ROLES.match(m["by"].strip()):
         return None
     byline, names = authors(m["by"])
     return (text[: m.start()], byline, names) if names else None

@@ -22,8 +22,8 @@ _SPACED_RUN = regex.compile(rf"(?:(?:{CJK_CLASS}|\d) ){{3,}}(?:{CJK_CLASS}|\d)")
 _DOUBLED_PUNCT = regex.compile(r"([，。、；：,;])\1+")
 _HYPHEN_END = regex.compile(r"[\p{L}\p{N}][-\u2010]$")  # a hyphen, or the one (U+2010) a browser's hyphenation draws
 _HAN = regex.compile(r"\p{scx=Han}")
-# A dash pair printed once in front of doubled text: ——北北湖湖
-_SINGLE_DASHES = regex.compile(r"^[—―─]{2}(?=(\S)\1)(?![—―─])")
+# A dash pair or a bullet printed once in front of doubled text: ——北北湖湖, ●周周美美华华
+_SINGLE_DASHES = regex.compile(r"^(?:[—―─]{2}|[●◎■□◆◇▲△○★☆▶►][ \u3000]?)(?=(\S)\1)(?![—―─●◎■□◆◇▲△○★☆▶►])")
 
 
 def indent_cells(line: str) -> float:
@@ -47,8 +47,8 @@ def undouble(text: str, short_ok: Callable[[str], bool] = lambda _: False) -> st
     Fake bold is a whole-line property: every glyph pairs with its twin and the collapsed
     line keeps at least three letters (or is a known short label, `short_ok`), so
     reduplication such as 高高兴兴 inside ordinary text never qualifies (its neighbours are
-    not doubled). A leading `——` the extractor read once (it is one glyph to some fonts)
-    stays whole rather than leaving a stray dash.
+    not doubled). A leading `——` the extractor read once (it is one glyph to some fonts),
+    or a brief's bullet (●, ◎) set once before its bold headline, stays whole.
     """
     lead = _SINGLE_DASHES.match(text)
     out, i = [lead.group()] if lead else [], lead.end() if lead else 0

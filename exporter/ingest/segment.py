@@ -12,20 +12,25 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 import regex
 
 from . import blocks, english, fields, sequence
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
-from .layout import BoxByline, Byline, Caption, Head, PageLayout, Para, Piece, SetAside, Signature
+from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
+                     headline_like, visible)
+from .repair import undouble
 from .notes import Notes
 from .weights import SHIPPED, Weights
 
 _DASH_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_END = regex.compile(r"[—―─-]{2,}$")
 _LATIN = regex.compile(r"\p{Latin}{2}")
+_HAN_GLYPH = regex.compile(r"\p{Han}")
+_WHOLE_BRACKET = regex.compile(r"^[（(][^（）()]+[）)]$")
 _WORD_CHARS = regex.compile(r"[\p{L}\p{N}]")
 _LATIN_CHAR = regex.compile(r"[\p{Latin}\s]")
 _ANNOUNCES = regex.compile(r"如下[：:]$|^(?i:notice is hereby given)")
@@ -114,8 +119,10 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     if model is SHIPPED_MODEL:
         model = (blocks.shipped(), sequence.shipped())
     classifier, decoder = model if isinstance(model, tuple) else (model, None)
+    page.pieces = [p for piece in page.pieces for p in _kicker_off(piece, page.dropped)]
     pieces, learned = _retype(page, notes, classifier, decoder, w)
-    units = _merge(_units(pieces), notes, page.name, learned)
+    pieces, closing = _signatures(pieces, w, notes, page.name, learned)
+    units = _merge(_units(pieces, closing), notes, page.name, learned)
     cost, bodies, runs, path = _solve(units, w, learned)
     splits = 0
     while True:  # split a body in two while that makes the headlines fit better; best split first
@@ -167,14 +174,156 @@ def _text(head: Head) -> str:
     return head.raw
 
 
-def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
+def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
+                learned: Learned) -> tuple[list[Piece], set[int]]:
+    """Bylines and signatures set right or centred on a line of their own (the written
+    rules take only those at the margin): 晚报记者 叶澜 under a headline opens its story;
+    under a paragraph, a byline or a name pushed to the column's right edge (读者 李国平,
+    河东区 马玉珍（72岁）, Margaret Yip, Wo Lok) signs the story or letter above and closes
+    it. Returns the pieces and the ids of the closing ones."""
+    out: list[Piece] = []
+    closing: set[int] = set()
+    pieces = [p for piece in pieces for p in _signature_off(piece, w, learned)]
+    for k, piece in enumerate(pieces):
+        prev = out[-1] if out else None
+        if (isinstance(piece, Byline) and len(piece.lines) == 1 and piece.lines[0].indent >= w.heavy_indent
+                and isinstance(prev, Para)):
+            closing.add(id(piece))  # a byline the rules found, set right under the text
+            out.append(piece)
+            continue
+        line = piece.lines[0] if isinstance(piece, Para | Head) and len(piece.lines) == 1 else None
+        bracketed = line is not None and _WHOLE_BRACKET.match(line.text.strip()) is not None
+        if (line is None or line.indent < w.heavy_indent and not bracketed or line.credit or line.box is not None
+                or getattr(piece, "credit", None) or fields.closed_before(line.text)):
+            out.append(piece)
+            continue
+        after_text = isinstance(prev, Para) and not prev.credit and not (  # a notice's issuer over its date
+            k + 1 < len(pieces) and isinstance(pieces[k + 1], Para | Head | Signature)
+            and fields.DATE_LINE.match(pieces[k + 1].lines[0].text.strip()))
+        before_text = isinstance(prev, Head) and k + 1 < len(pieces) and isinstance(pieces[k + 1], Para)
+        found = fields.signature(line.text) if after_text else None
+        whole = fields.trailing_byline(line.text.strip())
+        if found is not None and whole is not None and not whole[0].strip():
+            pass  # a whole line in brackets signs the story wherever it is set
+        elif found is not None and fields.own_line_byline(line.text) is None and not fields.ROLES.search(line.text):
+            measure = max(ln.indent + cells(ln.text) for ln in prev.lines)
+            if line.indent + cells(line.text) < measure - w.full_margin:  # a bare name must sit at the right edge
+                found = None
+        if found is None and before_text and (own := fields.own_line_byline(line.text)) is not None and own[1]:
+            found = own
+        if found is None:
+            out.append(piece)
+            continue
+        byline = Byline(piece.lines, text=found[0], names=found[1])
+        if id(piece) in learned:
+            learned[id(byline)] = learned[id(piece)]
+        if after_text:
+            closing.add(id(byline))
+        notes.decide(name, piece.no, f"'{found[0]}' set apart on its own line is a "
+                     + ("signature: it closes the story above" if after_text else "byline: it opens the story below"))
+        out.append(byline)
+    return out, closing
+
+
+_PLAIN_THEN_BOLD = regex.compile(r"^(?P<kicker>\S.*?\S)[ \u3000]{2,}(?P<rest>\S.+)$")
+
+
+def _kicker_off(piece: Piece, dropped: Counter[str]) -> list[Piece]:
+    """A head line with a kicker in plain type, a gap, then the headline in fake bold
+    (城市足球联赛  东东湖湖楚楚风风…): two heads, the second bold and collapsed."""
+    if not isinstance(piece, Head) or len(piece.lines) != 1 or piece.lines[0].bold:
+        return [piece]
+    line = piece.lines[0]
+    m = _PLAIN_THEN_BOLD.match(line.text)
+    single = undouble(m["rest"]) if m else None
+    if single is None or undouble(m["kicker"]) is not None:
+        return [piece]
+    dropped.update(visible(m["rest"]) - visible(single))  # the second copies
+    return [Head([replace(line, text=m["kicker"])]), Head([replace(line, text=single, bold=True)])]
+
+
+def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
+    """A paragraph with a line inside it that ends a story: a jump line (…（下转第2版）),
+    or a signature after a sentence's end (or first, the layout having run it into the next
+    block), set right (晚报记者 叶澜) or a whole line in brackets (（刘秀凤）, （学生记者 王一鸣）).
+    The paragraph is cut after the jump line or around the signature; what the layout ran
+    on after it is read again (`_reread`)."""
+    if not isinstance(piece, Para) or len(piece.lines) < 2 or piece.credit:
+        return [piece]
+    for j, line in enumerate(piece.lines):
+        if j < len(piece.lines) - 1 and fields.JUMP_TO.search(line.text):
+            parts: list[Piece] = [Para(piece.lines[: j + 1], gap_before=piece.gap_before)]
+        elif not (j == 0 or fields.closed_before(piece.lines[j - 1].text)) or fields.closed_before(line.text):
+            continue
+        elif (line.indent >= w.heavy_indent and fields.signature(line.text) is not None
+              or (trailing := fields.trailing_byline(line.text.strip())) is not None and not trailing[0].strip()):
+            parts = [Para(piece.lines[:j], gap_before=piece.gap_before), Para([line])]
+        else:
+            continue
+        parts += _reread(piece.lines[j + 1 :], parts[-1].lines[-1].no, w)
+        parts = [p for p in parts if isinstance(p, BoxByline) or p.lines]
+        for p in parts:
+            if id(piece) in learned:
+                learned[id(p)] = learned[id(piece)]
+        return parts
+    return [piece]
+
+
+def _reread(lines: list, after: int, w: Weights) -> list[Piece]:
+    """Lines the layout ran on into a paragraph past the end of its story, read again as
+    blocks cut at blank lines: a bold line or a run of single glyphs (a vertical kicker:
+    评/论/员/文/章) is a head, a short display block after a blank line a head, a line
+    opened by a box mark a box byline, the rest paragraphs."""
+    out: list[Piece] = []
+    run: list = []
+
+    def flush(gap: bool) -> None:
+        i = 0
+        while i < len(run):
+            line = run[i]
+            single = i
+            while single < len(run) and len(run[single].text) == 1 and _HAN_GLYPH.match(run[single].text):
+                single += 1
+            if single - i >= 2:  # a vertical head, one glyph a line
+                out.append(Head([Line(line.no, line.indent, "".join(ln.text for ln in run[i:single]), bold=True)]))
+                i = single
+            elif line.bold:
+                out.append(Head([line]))
+                i += 1
+            elif (box := fields.BOX_BYLINE.match(line.text)) and i:
+                out.append(BoxByline(line, box["by"]))
+                i += 1
+            else:
+                rest = run[i:]
+                out.append(Head(rest) if gap and not out and headline_like(rest, w) else Para(rest, gap_before=gap))
+                break
+        run.clear()
+
+    last = after
+    for line in lines:
+        if run and line.no > run[-1].no + 1:
+            flush(run[0].no > last + 1)
+            last = out[-1].line.no if isinstance(out[-1], BoxByline) else out[-1].lines[-1].no
+        run.append(line)
+    if run:
+        flush(run[0].no > last + 1)
+    return out
+
+
+def _units(pieces: list[Piece], closing: set[int] = frozenset()) -> list[Body | Head | Caption]:
     """Cut the body pieces where an article visibly starts or ends.
 
     A ruled box (known from a PDF's drawing) starts and ends an article, except a box of
-    one or two paragraphs right under a headline: the intro of the article below it."""
+    one or two paragraphs right under a headline: the intro of the article below it. A
+    signature (`closing`) ends the article above it."""
     units: list[Body | Head | Caption] = []
     current: Body | None = None
     for piece in pieces:
+        if id(piece) in closing and current is not None and current.paras:  # after a jump line too
+            current.items.append(piece)
+            current.closed = True
+            current.evidence.append(f"the signature '{piece.text}' closes it")
+            continue
         if isinstance(piece, Head | Caption):
             units.append(piece)
             current = None
@@ -194,7 +343,8 @@ def _units(pieces: list[Piece]) -> list[Body | Head | Caption]:
             units.append(current)
         current.items.append(piece)
         if isinstance(piece, Signature) or (
-            isinstance(piece, Para) and (piece.credit or fields.JUMP_TO.search(piece.raw))
+            isinstance(piece, Para) and (piece.credit or fields.JUMP_TO.search(piece.raw)
+                                         or fields.trailing_byline(piece.raw.strip()) is not None)  # signed
         ):
             current.closed = True
     return _closing_bylines(units)
@@ -450,13 +600,18 @@ def _words(text: str) -> set[str]:
 
 
 def _restated(piece: Piece, rebuilt: list[tuple[Piece, list[int], str]], k: int) -> bool:
-    """Whether the text just before or after a head repeats a third of its words: a headline
-    restates its story (above it when printed after it), a column label or an editor line
-    does not."""
+    """Whether the text just before or after a head, or the opening of the story above it,
+    repeats a third of its words: a headline restates its story (above it when printed
+    after it), a column label or an editor line does not."""
     words = _words(piece.raw)
-    for j in (k - 1, k + 1):
+    opening = k - 1
+    while opening > 0 and isinstance(rebuilt[opening - 1][0], Para):
+        opening -= 1  # the first paragraph of the story above
+    for j in dict.fromkeys((k - 1, k + 1, opening)):
         if words and 0 <= j < len(rebuilt) and isinstance(other := rebuilt[j][0], Para):
-            if len(words & _words(other.raw[:300] if j > k else other.raw[-300:])) >= len(words) / 3:
+            text = other.raw[:300] if j > k else (other.raw[-300:] if j == k - 1 else "") + (
+                other.raw[:300] if j == opening else "")
+            if len(words & _words(text)) >= len(words) / 3:
                 return True
     return False
 
