@@ -571,7 +571,7 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
         # that the text beside it does not restate, as a headline's story would
         label = (plain and isinstance(piece, Head) and top == "other" and share >= w.label_sure and decoded
                  and all(decoded[i].label == "other" and decoded[i].cost((*HEADS, "tail")) >= w.decoded_other
-                         for i in run) and not _restated(piece, rebuilt, k))
+                         for i in run) and not _restated(piece, rebuilt, k) and not _jump_head(rebuilt, k))
         if label:
             why = decoded[run[0]].explain()
         if label or plain and top == "other" and (share >= w.sure or cut_off) and len(piece.lines) >= w.table_lines:
@@ -587,6 +587,13 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
         learned[id(piece)] = (pr, vector, _run_label(decoded, run) if decoded else None)
         out.append(piece)
     return out, learned
+
+
+def _jump_head(rebuilt: list[tuple[Piece, list[int], str]], k: int) -> bool:
+    """Whether the head is followed by a continuation line (Continued from page 1, （上接1版）):
+    a jumped story's head, which a column label never is."""
+    return k + 1 < len(rebuilt) and isinstance(after := rebuilt[k + 1][0], Para) \
+        and bool(fields.JUMP_FROM.match(after.raw.strip()))
 
 
 _LATIN_WORD = regex.compile(r"\p{Latin}{4,}")
