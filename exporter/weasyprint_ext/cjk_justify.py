@@ -41,10 +41,8 @@ from ..writers.autospace import CLASS_PREFIX
 # draws "——" as one glyph, which letter-spacing would not split but would count twice).
 _CJK_IN_CJK = regex.compile(rf"(?![—―])(?:{CJK_CLASS})")
 _CJK_ELSEWHERE = regex.compile(r"[\p{scx=Han}\p{scx=Hira}\p{scx=Kana}\p{scx=Hang}\p{Ea=F}\p{Ea=W}]")
-# A loose line's digits (`2026年11月23日`, `22:00至`) take spacing too (`_opened`)
-_CJK_OR_DIGIT = regex.compile(rf"(?:{_CJK_IN_CJK.pattern}|[0-9])")
-_RUNS = {pattern: regex.compile(f"(?:{pattern.pattern})+") for pattern in (_CJK_IN_CJK, _CJK_ELSEWHERE, _CJK_OR_DIGIT)}
-LOOSE_EM = 0.12  # spacing per opportunity beyond which a line opens its Han–Latin gaps, then its digits
+_RUNS = {pattern: regex.compile(f"(?:{pattern.pattern})+") for pattern in (_CJK_IN_CJK, _CJK_ELSEWHERE)}
+LOOSE_EM = 0.12  # spacing per opportunity beyond which a line opens its Han–Latin gaps too
 
 
 @functools.lru_cache(maxsize=64)
@@ -55,14 +53,11 @@ def _cjk(lang: str | None) -> regex.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=8192)  # a line's boxes are counted again at each justification
-def cjk_units(text: str, lang: str | None = "zh", digits: bool = False) -> float:
-    """Expansion opportunities that CJK characters (and with `digits`, in CJK-language text,
-    digits) add to one text box (see module doc)."""
+def cjk_units(text: str, lang: str | None = "zh") -> float:
+    """Expansion opportunities that CJK characters add to one text box (see module doc)."""
     if not text:
         return 0.0
     pattern = _cjk(lang)
-    if digits and pattern is _CJK_IN_CJK:
-        pattern = _CJK_OR_DIGIT
     count = len(pattern.findall(text))
     if not count:
         return 0.0
@@ -87,15 +82,13 @@ def _gap_sides(box: Any) -> int:
     return bool(box.margin_left) + bool(box.margin_right)
 
 
-def _opened(box: Any, tier: int) -> float:
-    """`_expandable` of a loose line: with its Han–Latin gaps (tier 1), and its digits (tier 2)."""
+def _opened(box: Any) -> float:
+    """`_expandable` of a loose line: with its Han–Latin gaps."""
     if isinstance(box, boxes.TextBox):
-        if tier < 2:
-            return _expandable(box)
-        return box.text.count(" ") + box.text.count("\u00a0") + cjk_units(box.text, box.style["lang"], True)
+        return _expandable(box)
     if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
         own = _gap_sides(box) if isinstance(box, boxes.InlineBox) else 0
-        return own + sum(_opened(child, tier) for child in box.children)
+        return own + sum(_opened(child) for child in box.children)
     return 0
 
 
@@ -124,10 +117,7 @@ def _letter_spacing(self: Any) -> None:
     spacing = self.justification_spacing
     if not spacing:
         return
-    pattern = _cjk(self.style["lang"])
-    if getattr(self, "open_digits", False) and pattern is _CJK_IN_CJK:
-        pattern = _CJK_OR_DIGIT
-    runs = [match.span() for match in _RUNS[pattern].finditer(self.text)]
+    runs = [match.span() for match in _RUNS[_cjk(self.style["lang"])].finditer(self.text)]
     if not runs:
         return
     letter_spacing = self.style["letter_spacing"]
@@ -309,20 +299,19 @@ def _justifier(original: Callable[[Any, Any, float], None]) -> Callable[[Any, An
             end.width -= saving
         start, start_saving = _compress_start(context, line)
         extra = extra_width + saving + start_saving + trim_edges(line) + getattr(context, "line_target_extra", 0.0)
-        count, tier = _expandable(line), 0
-        limit = LOOSE_EM * line.style["font_size"]
+        count = _expandable(line)
         # A line with few Han characters and a long unit after it (停水时间：2026年11月23日（星期一）
-        # before 22:00至) would space them out: it opens its Han–Latin gaps too, then the gaps
-        # between its digits (clreq lets mixed-text spacing stretch before letter-spacing grows)
-        while extra > 0 and tier < 2 and (not count or extra / count > limit):
-            tier += 1
-            count = _opened(line, tier)
-        if tier and count:
-            context.open_gaps = tier
+        # before 22:00至) would space them out: it opens its Han–Latin gaps too (clreq's 中西间距
+        # take part in line adjustment; digits and Latin words are never letter-spaced)
+        opened = extra > 0 and (not count or extra / count > LOOSE_EM * line.style["font_size"])
+        if opened:
+            count = _opened(line)
+        if opened and count:
+            context.open_gaps = True
             try:
                 inline.add_word_spacing(context, line, extra / count, 0)
             finally:
-                context.open_gaps = 0
+                context.open_gaps = False
         else:
             original(context, line, extra)
         if end is not None:
@@ -354,16 +343,15 @@ def _spacer(original: Callable[[Any, Any, float, float], float]) -> Callable[[An
         of a justified Chinese line has expansion opportunities, and WeasyPrint makes a
         Pango layout for each only to deactivate it at once (the drawn one is made at
         drawing time): its deactivated layout is made directly."""
-        tier = getattr(context, "open_gaps", 0)
+        opened = getattr(context, "open_gaps", False)
         if isinstance(box, boxes.TextBox):
             if box.style["text_decoration_line"] != "none":
                 return original(context, box, justification_spacing, x_advance)
             box.justification_spacing = justification_spacing
             box.position_x += x_advance
-            spaces = _opened(box, tier) if tier > 1 else _expandable(box)
+            spaces = _expandable(box)
             if spaces > 0:
                 box.pango_layout = _unset(box.text, box.style, justification_spacing)
-                box.pango_layout.open_digits = tier > 1
                 extra_space = justification_spacing * spaces
                 x_advance += extra_space
                 box.width += extra_space
@@ -371,7 +359,7 @@ def _spacer(original: Callable[[Any, Any, float, float], float]) -> Callable[[An
             box.position_x += x_advance
             # a loose line's Han–Latin gaps (`_opened`) widen with its spacing, as margins
             gaps = (bool(box.margin_left), bool(box.margin_right)) \
-                if tier and isinstance(box, boxes.InlineBox) and _gap_sides(box) else (False, False)
+                if opened and isinstance(box, boxes.InlineBox) and _gap_sides(box) else (False, False)
             if gaps[0]:
                 box.margin_left += justification_spacing
                 x_advance += justification_spacing
