@@ -33,10 +33,10 @@ FIXTURES = ROOT / "tests" / "fixtures"
 SHIPPED = ROOT / "exporter" / "ingest" / "block_model.json"
 SHIPPED_SEQUENCE = ROOT / "exporter" / "ingest" / "sequence_model.json"
 TEXT_CORPORA = ("ingest-corpus-varied", "ingest-corpus-fresh", "ingest-corpus-raw", "ingest-blind", "ingest-blind2",
-                "ingest-blind3", "ingest-blind4", "ingest-blind5")
-PDF_CORPORA = ("ingest-pdf", "ingest-blind", "ingest-blind2", "ingest-blind3", "ingest-blind4", "ingest-blind5")
+                "ingest-blind3", "ingest-blind4", "ingest-blind5", "ingest-blind6")
+PDF_CORPORA = ("ingest-pdf", "ingest-blind", "ingest-blind2", "ingest-blind3", "ingest-blind4", "ingest-blind5", "ingest-blind6")
 # a later blind corpus's families are marked with its number: its hongkong is not the varied corpus's
-MARKED = {"ingest-blind2": "b2-", "ingest-blind3": "b3-", "ingest-blind4": "b4-", "ingest-blind5": "b5-"}
+MARKED = {"ingest-blind2": "b2-", "ingest-blind3": "b3-", "ingest-blind4": "b4-", "ingest-blind5": "b5-", "ingest-blind6": "b6-"}
 _NOISE = regex.compile(r"[\s—―─\-‐]|^[□■◎▲△●○◆◇★☆▶►]")
 
 
