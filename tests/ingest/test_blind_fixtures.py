@@ -3,8 +3,8 @@
 Each corpus's own checker (check_truth.py) finds every truth string on its page, scores the truth
 against itself perfect and re-runs the text generator; here also every truth validates as an
 Edition and every PDF has its pages, one image per photo and only embedded TrueType fonts.  The
-ingest is never run on them here: blind5 is development data since session 9
-(benchmarks/ingest_train.py trains on it), blind6 and blind7 are held out, and their scores are
+ingest is never run on them here: blind5 is development data since session 9 and blind6 since
+session 10 (benchmarks/ingest_train.py trains on both), blind7 is held out, and their scores are
 measured by `python -m benchmarks.ingest_blind --corpus $PWD/tests/fixtures/ingest-blindN`.
 """
 
