@@ -21,12 +21,19 @@ import functools
 import gc
 import json
 import os
+import select
+import signal
 import struct
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 _HEADER = struct.Struct("!I")
+# A reply slower than this (the process stopped, or stuck in its import) retires the process:
+# the build then loads rjieba itself rather than wait for it
+REPLY_SECONDS = 30.0
 
 
 @functools.cache
@@ -37,14 +44,17 @@ def _in_process() -> Callable[[str], list[str]]:
     return rjieba.cut
 
 
-def _read(fd: int) -> bytes | None:
-    """One message from pipe `fd`, or None at its end."""
+def _read(fd: int, seconds: float | None = None) -> bytes | None:
+    """One message from pipe `fd`, or None at its end; TimeoutError after `seconds`."""
     data = b""
     size: int | None = None
+    deadline = None if seconds is None else time.monotonic() + seconds
     while size is None or len(data) < size:
         if size is None and len(data) >= _HEADER.size:
             size, data = _HEADER.unpack(data[:_HEADER.size])[0], data[_HEADER.size:]
             continue
+        if deadline is not None and not select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            raise TimeoutError(f"no reply from the segmenter in {seconds} s")
         chunk = os.read(fd, max(65536, (size or 0) - len(data)))
         if not chunk:
             return None
@@ -89,24 +99,38 @@ class _Beside:
         self.lock = threading.Lock()
 
     def cut(self, text: str) -> list[str] | None:
-        """rjieba's cut of `text`, or None if the process is gone."""
+        """rjieba's cut of `text`, or None if the process is gone, stopped or too slow (it is
+        then retired: a reply left in the pipe would answer the next text)."""
         with self.lock:
+            if self.requests < 0:
+                return None
             try:
                 _write(self.requests, text.encode("utf-8"))
-                reply = _read(self.replies)
-            except OSError:
+                reply = _read(self.replies, REPLY_SECONDS)
+            except BaseException:
+                self._close_pipes()
+                os.kill(self.pid, signal.SIGKILL)
                 reply = None
+                if not isinstance(sys.exc_info()[1], OSError):
+                    raise
         return None if reply is None else json.loads(reply)
 
     def close(self) -> None:
-        """Tell the process to stop and reap it (its CPU then counts in this process's children)."""
+        """Tell the process to stop and reap it (its CPU then counts in this process's
+        children); one that does not end at once is killed."""
         with self.lock:
             try:
                 _write(self.requests, b"")
             except OSError:
                 pass
             self._close_pipes()
-        os.waitpid(self.pid, 0)
+        deadline = time.monotonic() + 2.0
+        while os.waitpid(self.pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > deadline:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+                return
+            time.sleep(0.005)
 
     def _close_pipes(self) -> None:
         for fd in (self.requests, self.replies):

@@ -591,9 +591,13 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
 
 def _jump_head(rebuilt: list[tuple[Piece, list[int], str]], k: int) -> bool:
     """Whether the head is followed by a continuation line (Continued from page 1, （上接1版）):
-    a jumped story's head, which a column label never is."""
-    return k + 1 < len(rebuilt) and isinstance(after := rebuilt[k + 1][0], Para) \
-        and bool(fields.JUMP_FROM.match(after.raw.strip()))
+    a jumped story's head, which a column label never is. The line is the marker alone, or a
+    bracketed marker opening the text (not a sentence that opens "From page 3 of …")."""
+    if k + 1 >= len(rebuilt) or not isinstance(after := rebuilt[k + 1][0], Para):
+        return False
+    text = after.raw.strip()
+    marker = fields.JUMP_FROM.match(text)
+    return marker is not None and (marker.end() == len(text) or text[0] in "（(［[【")
 
 
 _LATIN_WORD = regex.compile(r"\p{Latin}{4,}")

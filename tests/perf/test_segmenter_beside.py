@@ -56,6 +56,34 @@ print("same:", words == rjieba.cut(texts[2]))
     assert out.splitlines() == ["child: 0", "beside: True", "after a kill: True", "same: True"]
 
 
+def test_a_stopped_segmenter_is_retired_and_reaped_not_waited_for() -> None:
+    """A segmenter that stops answering (stopped, or stuck in its import) does not hang the
+    build: after REPLY_SECONDS the process is killed, the text is cut here, later texts too, and
+    the end of the block reaps it."""
+    out = _run(f"""
+import os, signal, sys, time
+from exporter import segmenter
+texts = {TEXTS!r}
+segmenter.REPLY_SECONDS = 0.5
+with segmenter.beside(True):
+    server = segmenter._current
+    segmenter.cut(texts[0])
+    os.kill(server.pid, signal.SIGSTOP)
+    started = time.monotonic()
+    words = segmenter.cut(texts[1])
+    print("fell back:", "rjieba" in sys.modules, "retired:", server.requests == -1)
+    print("next here:", segmenter.cut(texts[2]) is not None)
+try:
+    os.kill(server.pid, 0)
+    print("reaped: False")
+except ProcessLookupError:
+    print("reaped: True")
+import rjieba
+print("same:", words == rjieba.cut(texts[1]))
+""")
+    assert out.splitlines() == ["fell back: True retired: True", "next here: True", "reaped: True", "same: True"]
+
+
 def test_no_process_without_han_or_once_rjieba_is_loaded() -> None:
     out = _run("""
 from exporter import segmenter
