@@ -172,14 +172,19 @@ class ChunkedLayout:
         return tuple(record for future in done if future.exception() is None
                      and isinstance(record := future.result(), WorkerRecord))
 
+    def beside(self) -> Callable[..., Future[Any]] | None:
+        """The pool's submit when its workers are local processes (a cluster's workers may
+        see neither this machine's cache nor its fonts), for work beside this process's."""
+        return self._executor.submit if self._executor is not None and executors.chosen() is None else None
+
     def store(self, beside: bool = False) -> None:
         """The cache writes a pass left for later (`lay_out(store_later=True)`); `beside`: by
         the idle local workers (the last pass's, while this process assembles the PDF), else here."""
-        local = self._executor is not None and executors.chosen() is None  # a cluster's workers may not see the cache
+        submit = self.beside() if beside else None
         while self._unstored and self.cache is not None:
             keys, layout = self._unstored.pop(0)
-            if beside and local:
-                self._storing.append(self._executor.submit(store_layout, self.cache, keys, layout))  # type: ignore[union-attr]
+            if submit is not None:
+                self._storing.append(submit(store_layout, self.cache, keys, layout))
             else:
                 store_layout(self.cache, keys, layout)
 
@@ -343,4 +348,4 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
 
     memo = partial(layout.cache.memo, layout.shared) if layout.cache is not None else None
     return assemble(furniture_pdf.pdf, [parsed[id(chunk)] for chunk in ordered], mirror_shift,
-                    early[0] if early else None, memo)
+                    early[0] if early else None, memo, layout.beside())
