@@ -223,7 +223,6 @@ class ChunkedLayout:
         layouts = {**cached, **fresh}
         return [layouts[i] for i in range(len(renders))]
 
-
     def _hand_out(self, renders: list[Callable[[], str]], weights: list[int], pool: Executor | None, task: LayOut,
                   resumable: bool, after_first: Callable[[], object] | None = None
                   ) -> tuple[dict[int, tuple[str, str]], dict[int, ChunkLayout],
