@@ -4,6 +4,7 @@ from the build's layout passes and the rule's own prediction, never timed."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -70,6 +71,10 @@ def test_chunked_and_one_pass_give_the_same_pages_and_text(volume_source: Path, 
     # it laid out reused the theme's.
     records = [r for p in passes for r in p.workers]
     assert len(records) == 3 + 1
+    # each worker warmed up once (stylesheets parsed, fonts loaded), reported with the pass it served
+    warm_ups = [r for p in passes for r in p.warm_ups]
+    assert len(warm_ups) == 2 and all(r.started <= r.finished for r in warm_ups)
+    assert os.getpid() not in {r.pid for r in warm_ups}
     parses: dict[int, int] = {}
     for p in passes:
         for pid, n in p.stylesheet_parses().items():

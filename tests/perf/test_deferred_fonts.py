@@ -134,3 +134,37 @@ def test_faces_cut_early_from_the_chunks_give_the_same_file(monkeypatch: pytest.
     without, cut_without = merged(None)
     assert with_early == without
     assert (cut_without, cut_after) == (2, 1)  # "Zebra" adds glyphs to DejaVu Sans only
+
+
+def test_faces_the_furniture_adds_glyphs_to_are_cut_beside(monkeypatch: pytest.MonkeyPatch) -> None:
+    """EarlySubsets.cut_beside: the faces the furniture's pages add glyphs to are cut to the
+    union by a worker process while the assembly reads the furniture; the merge then cuts
+    nothing itself and the file is byte for byte the one merged without it."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from exporter.writers.pdf import fonts_merge
+
+    chunk = _write()
+    furniture = _write("""<p style="font-family: 'Noto Serif CJK SC'">通车，大桥</p>
+<p style="font-family: 'DejaVu Sans'">Zebra</p>""")
+
+    def merged(beside: Callable[..., object] | None) -> tuple[bytes, int, int]:
+        early = fonts_merge.early_subsets(list(PdfReader(io.BytesIO(chunk)).pages))
+        reader = PdfReader(io.BytesIO(furniture))
+        if beside is not None:
+            early.cut_beside(list(reader.pages), beside)  # type: ignore[arg-type]
+        cuts, original = [], fonts_merge._subset
+        monkeypatch.setattr(fonts_merge, "_subset", lambda face, gids: cuts.append(gids) or original(face, gids))
+        writer = PdfWriter(clone_from=reader)
+        writer.append(PdfReader(io.BytesIO(chunk)))
+        fonts_merge.merge_font_subsets(writer, early)
+        out = io.BytesIO()
+        writer.write(out)
+        monkeypatch.undo()
+        return out.getvalue(), len(early.pending), len(cuts)
+
+    with ProcessPoolExecutor(1) as pool:
+        beside, pending, cut_here = merged(pool.submit)
+    here, _, cut_without = merged(None)
+    assert beside == here
+    assert (pending, cut_here, cut_without) == (1, 0, 1)  # DejaVu Sans, cut by the worker

@@ -11,6 +11,8 @@ one embedded font per face (fonts_merge.py).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
+from concurrent.futures import Future
 
 from pypdf import PageObject, PdfReader, PdfWriter
 from pypdf.generic import (
@@ -81,12 +83,17 @@ def _content_pages(chunks: list[list[PageObject]], front: int, mirror_shift: flo
 
 
 def assemble(furniture: bytes, chunks: list[list[PageObject]], mirror_shift: float = 0.0,
-             early: EarlySubsets | None = None, memo: Memo | None = None) -> bytes:
+             early: EarlySubsets | None = None, memo: Memo | None = None,
+             beside: Callable[..., Future[bytes | None]] | None = None) -> bytes:
     """The furniture PDF with every chunk's pages (read_chunks) drawn under its trailing ghost
     pages. `mirror_shift`: inner minus outer margin in pt, when left and right pages mirror them;
     `early`: the fonts cut from the chunks' glyphs while the furniture was laid out; `memo`:
-    the merged font subsets' (fonts_merge.Memo)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(furniture)))
+    the merged font subsets' (fonts_merge.Memo); `beside`: submits a task to an idle worker,
+    which then cuts the faces the furniture adds glyphs to while the pages are drawn here."""
+    reader = PdfReader(io.BytesIO(furniture))
+    if early is not None and beside is not None:
+        early.cut_beside(list(reader.pages), beside)
+    writer = PdfWriter(clone_from=reader)
     front = len(writer.pages) - sum(map(len, chunks))
     content_pages = _content_pages(chunks, front, mirror_shift)
     if front < 0:

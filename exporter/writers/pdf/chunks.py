@@ -152,14 +152,18 @@ def _resumed(html: str, previous: Previous, lay_out: Callable[[str], Any]) -> Ch
                        resumed=(resumed.start, resumed.count))
 
 
-def warm_up(stage: str, stylesheets: list[str]) -> None:
+def warm_up(stage: str, stylesheets: list[str]) -> WorkerRecord:
     """Parse the build's stylesheets and load their font faces in this worker before its
     first document arrives (they are kept for the build's documents, stylesheets.reusing):
     a rebuild's worker otherwise waits for the main process to render the changed chunk,
-    then parses them on the rebuild's critical path. Lays out one empty page."""
+    then parses them on the rebuild's critical path. Lays out one empty page; returns when
+    and where (the worker's time spent for the build, as a document's)."""
+    started = time.time()
     links = "".join(f'<link rel="stylesheet" href="{markup.escape(href)}">' for href in stylesheets)
     with reusing(stage) as shared, patched(), patched(REUSED_STYLESHEETS):
+        parses, reuses = shared.parses, shared.reuses
         staged_layout(Path(stage), **shared.render_options())(f"<!DOCTYPE html><html><head>{links}</head><body></body></html>")
+        return WorkerRecord(os.getpid(), started, time.time(), shared.parses - parses, shared.reuses - reuses)
 
 
 def layout_chunk(html: str, stage: str, resumable: bool = False, previous: Previous | None = None) -> ChunkLayout:

@@ -18,6 +18,7 @@ import hashlib
 import io
 import re
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -237,6 +238,8 @@ def _merged(writer: PdfWriter, fonts: list[DictionaryObject], early: EarlySubset
     widths, to_unicode = _glyph_union(fonts)
     gids = set(widths) | set(to_unicode)
     cut = early.subsets.get((identity, frozenset(gids))) if identity is not None else None
+    if cut is None and (pending := early.pending.get((identity, frozenset(gids)))) is not None:
+        cut = pending.result()  # cut by a worker while the furniture was read (None: not cuttable there)
     # The face is looked up for a cut made early only to key the memo with it.
     face = _source_face(identity, early.installed, first_file) if cut is None or memo is not None else None
     if cut is None and (face is None or not _cuttable(face, gids)):
@@ -301,6 +304,34 @@ class EarlySubsets:
 
     installed: dict[str, list[tuple[Path, int]]] = field(default_factory=dict)
     subsets: dict[tuple[FontIdentity, frozenset[int]], bytes] = field(default_factory=dict)
+    glyphs: dict[str, tuple[FontIdentity, set[int]]] = field(default_factory=dict)  # the chunks' by face
+    pending: dict[tuple[FontIdentity, frozenset[int]], Future[bytes | None]] = field(default_factory=dict)
+
+    def cut_beside(self, pages: list[PageObject], submit: Callable[..., Future[bytes | None]]) -> None:
+        """Each deferred face whose glyphs the furniture's `pages` add to the chunks' handed
+        to `submit` (an idle worker's, cut_face) to be cut to the union, while this process
+        reads the furniture and draws the chunks' pages under it (merge_font_subsets waits
+        for the cut where it needs it; the same face and glyphs give the same bytes)."""
+        groups, identities, _ = _faces(_fonts_of(pages))
+        for name in sorted(identities.keys() | self.glyphs.keys()):
+            identity, gids = self.glyphs.get(name, (identities.get(name), set()))
+            widths, to_unicode = _glyph_union(groups.get(name, []))
+            union = frozenset(gids | set(widths) | set(to_unicode))
+            if identity is not None and (identity, union) not in self.subsets:
+                self.pending[identity, union] = submit(cut_face, identity, self.installed.get(identity.postscript, []),
+                                                       union)
+
+
+def cut_face(identity: FontIdentity, files: list[tuple[Path, int]], gids: frozenset[int]) -> bytes | None:
+    """The installed face with `identity` (among `files`) cut to `gids` (_subset), or None
+    where it is not found or not cuttable (the merge then decides as without it)."""
+    face = installed_face(identity, {identity.postscript: files})
+    return _subset(face, set(gids)) if face is not None and _cuttable(face, set(gids)) else None
+
+
+def _fonts_of(pages: list[PageObject]) -> list[PdfObject]:
+    """The fonts of `pages` (each once), from their resources and the forms they draw."""
+    return list({id(font): font for page in pages for font in _page_fonts(page.get("/Resources"))}.values())
 
 
 def _page_fonts(resources: PdfObject | None) -> Iterator[PdfObject]:
@@ -323,12 +354,12 @@ def early_subsets(pages: list[PageObject]) -> EarlySubsets:
     """The installed faces, and each deferred face of the chunks' `pages` cut to the glyphs
     they use: what merge_font_subsets cuts for a face the furniture adds no glyph to (the
     same face and glyphs give the same bytes)."""
-    fonts = {id(font): font for page in pages for font in _page_fonts(page.get("/Resources"))}
-    groups, identities, _ = _faces(fonts.values())
+    groups, identities, _ = _faces(_fonts_of(pages))
     early = EarlySubsets(faces_by_postscript_name() if groups else {})
     for name, identity in identities.items():
         widths, to_unicode = _glyph_union(groups.get(name, []))
         gids = set(widths) | set(to_unicode)
+        early.glyphs[name] = identity, gids
         face = installed_face(identity, early.installed)
         if face is not None and _cuttable(face, gids):
             early.subsets[identity, frozenset(gids)] = _subset(face, gids)
@@ -343,7 +374,8 @@ def merge_font_subsets(writer: PdfWriter, early: EarlySubsets | None = None, mem
     groups, identities, stubs = _faces(list(writer._objects))
     groups = {name: fonts for name, fonts in groups.items() if len(fonts) > 1 or name in identities}
     if early is None or not early.installed:
-        early = EarlySubsets(faces_by_postscript_name() if groups else {}, early.subsets if early else {})
+        early = EarlySubsets(faces_by_postscript_name() if groups else {}, early.subsets if early else {},
+                             pending=early.pending if early else {})
     new: dict[int, IndirectObject] = {}
     for name in sorted(groups):
         merged = _merged(writer, groups[name], early, identities.get(name), memo)

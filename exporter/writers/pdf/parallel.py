@@ -50,6 +50,9 @@ class LayoutPass:
     cached: int
     workers: tuple[WorkerRecord, ...] = ()
     resumed: int = 0  # of the laid-out ones, how many only from the pages an edit changed
+    # the workers' warm-ups (chunks.warm_up) done by the end of this pass, not reported before:
+    # their time is the build's work in the workers too (parsing what the documents then reuse)
+    warm_ups: tuple[WorkerRecord, ...] = ()
 
     @property
     def laid_out(self) -> int:
@@ -99,6 +102,9 @@ class ChunkedLayout:
     from_cache: list[ChunkLayout] = field(default_factory=list)  # of the pass under way, in order
     _executor: Executor | None = None
     stylesheets: list[str] = field(default_factory=list)  # the chunks' (chunks.warm_up), once known
+    _warming: list[Future[WorkerRecord]] = field(default_factory=list)
+    _unstored: list[tuple[tuple[str, str], ChunkLayout]] = field(default_factory=list)  # cache writes left for store()
+    _storing: list[Future[None]] = field(default_factory=list)  # those handed to the workers
 
     def __post_init__(self) -> None:
         self.shared = stage_digest(self.stage) if self.cache is not None else ""
@@ -107,6 +113,8 @@ class ChunkedLayout:
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
+        for future in self._storing if error is None else ():
+            future.result()  # a cache write that failed fails the build, as one made here
         if self._executor is not None:
             self._executor.shutdown(cancel_futures=error is not None)
             self._executor = None
@@ -122,7 +130,7 @@ class ChunkedLayout:
         if self._executor is None and self.jobs > 1 and documents > 1:
             self._executor = _pool(min(self.jobs, documents))
             for _ in range(min(self.jobs, documents) if self.stylesheets else 0):  # one each, as a rule
-                self._executor.submit(warm_up, str(self.stage), self.stylesheets)
+                self._warming.append(self._executor.submit(warm_up, str(self.stage), self.stylesheets))
         return self._executor
 
     def start(self, documents: int, task: Callable[..., T], *args: Any) -> Future[T]:
@@ -157,9 +165,33 @@ class ChunkedLayout:
 
         return fitted
 
+    def _warmed(self) -> tuple[WorkerRecord, ...]:
+        """The records of the warm-ups done since the last call."""
+        done = [future for future in self._warming if future.done()]
+        self._warming = [future for future in self._warming if future not in done]
+        return tuple(record for future in done if future.exception() is None
+                     and isinstance(record := future.result(), WorkerRecord))
+
+    def beside(self) -> Callable[..., Future[Any]] | None:
+        """The pool's submit when its workers are local processes (a cluster's workers may
+        see neither this machine's cache nor its fonts), for work beside this process's."""
+        return self._executor.submit if self._executor is not None and executors.chosen() is None else None
+
+    def store(self, beside: bool = False) -> None:
+        """The cache writes a pass left for later (`lay_out(store_later=True)`); `beside`: by
+        the idle local workers (the last pass's, while this process assembles the PDF), else here."""
+        submit = self.beside() if beside else None
+        while self._unstored and self.cache is not None:
+            keys, layout = self._unstored.pop(0)
+            if submit is not None:
+                self._storing.append(submit(store_layout, self.cache, keys, layout))
+            else:
+                store_layout(self.cache, keys, layout)
+
     def lay_out(self, renders: list[Callable[[], str]], weights: list[int], what: str,
                 meanwhile: Callable[[], object] | None = None, task: LayOut = layout_chunk,
-                resumable: bool = False, after_first: Callable[[], object] | None = None) -> list[ChunkLayout]:
+                resumable: bool = False, after_first: Callable[[], object] | None = None,
+                store_later: bool = False) -> list[ChunkLayout]:
         """Every document rendered, then taken from the cache or laid out by `task(html, stage)`,
         the heaviest first.
 
@@ -169,7 +201,8 @@ class ChunkedLayout:
         is handed out (or found in the cache), so what it does here overlaps that document's
         layout. `resumable` (chunks, with a cache): a document not in the cache is laid out
         from its earlier version's pages where it can be (resume.py), and what a later resume
-        needs is cached with it.
+        needs is cached with it. `store_later`: the fresh documents are written to the cache by
+        `store()`, not before this returns (the build's next pass is handed out first).
         """
         pool = self._pool_for(len(renders))
         keys, cached, serial, futures = self._hand_out(renders, weights, pool, task,
@@ -179,15 +212,14 @@ class ChunkedLayout:
             meanwhile()
         fresh = self._collect(serial, futures, what, task)
         if self.cache is not None:
-            for i, layout in fresh.items():
-                self.cache.put(keys[i][0], layout)
-                if layout.record is not None:
-                    self.cache.put_text(keys[i][1], keys[i][0])
+            self._unstored += [(keys[i], layout) for i, layout in fresh.items()]
+            if not store_later:
+                self.store()
         resumed = sum(layout.resumed is not None for layout in fresh.values())
         LOG.info("laid out %d of %d %s (%d from the cache, %d resumed)", len(fresh), len(renders), what, len(cached),
                  resumed)
         records = tuple(layout.worker for _, layout in sorted(fresh.items()) if layout.worker is not None)
-        self.passes.append(LayoutPass(what, len(renders), len(cached), records, resumed))
+        self.passes.append(LayoutPass(what, len(renders), len(cached), records, resumed, self._warmed()))
         layouts = {**cached, **fresh}
         return [layouts[i] for i in range(len(renders))]
 
@@ -237,6 +269,14 @@ class ChunkedLayout:
         return fresh
 
 
+def store_layout(cache: ChunkCache, keys: tuple[str, str], layout: ChunkLayout) -> None:
+    """A laid-out document into the cache under `keys[0]`, and (resumable) the index of its
+    earlier versions, `keys[1]`, pointing at it (runs here or in an idle worker)."""
+    cache.put(keys[0], layout)
+    if layout.record is not None:
+        cache.put_text(keys[1], keys[0])
+
+
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
                    layout: ChunkedLayout, mirror_shift: float = 0.0, meanwhile: Callable[[], object] | None = None,
                    before_furniture: Callable[[], object] | None = None,
@@ -269,11 +309,10 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
             meanwhile()
         parse(layout.from_cache)
 
+    # The chunks are written to the cache, and print.html gets their moves, while the
+    # furniture is laid out: neither is needed to hand the furniture out.
     ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", while_chunks, resumable=True,
-                             after_first=after_first)
-    if moves := [move for chunk in ordered for move in chunk.moves]:
-        whole = stage / "print.html"
-        whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
+                             after_first=after_first, store_later=True)
     if before_furniture is not None:
         before_furniture()
     pages = dedupe_anchors(ordered)
@@ -288,14 +327,24 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
 
     def while_furniture() -> None:
         """The chunks' pages parsed, and their deferred faces cut to their glyphs (the
-        assembly keeps each cut the furniture adds no glyph to): the other core is idle."""
+        assembly keeps each cut the furniture adds no glyph to): the other core is idle. Then
+        what the build writes that nothing after it reads: the fillers' moves into the stage's
+        print.html, the chunks into the cache, and the cache pruned (the furniture's entry and
+        the merged fonts' come after, as the newest)."""
         parse(ordered)
         if layout.in_workers and not layout.from_cache:
             early.append(early_subsets([page for chunk in ordered for page in parsed[id(chunk)]]))
+        if moves := [move for chunk in ordered for move in chunk.moves]:
+            whole = stage / "print.html"
+            whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
+        layout.store()
+        if layout.cache is not None:
+            layout.cache.prune()
 
     [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", while_furniture,
-                                     partial(layout_furniture, known=known))
+                                     partial(layout_furniture, known=known), store_later=True)
+    layout.store(beside=True)  # the furniture into the cache by an idle worker, while this process assembles
 
     memo = partial(layout.cache.memo, layout.shared) if layout.cache is not None else None
     return assemble(furniture_pdf.pdf, [parsed[id(chunk)] for chunk in ordered], mirror_shift,
-                    early[0] if early else None, memo)
+                    early[0] if early else None, memo, layout.beside())

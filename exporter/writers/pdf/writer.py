@@ -250,8 +250,6 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                     # The whole print.html is rendered while the workers lay the chunks out.
                     pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
                                          before_furniture=fitted, after_first=fit)
-                if cache is not None:
-                    cache.prune()
                 if options.on_layout is not None:
                     for layout_pass in layout.passes:
                         options.on_layout(layout_pass)
