@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from . import fields, furniture
-from .layout import closed
+from .layout import LATIN_END, closed, cjk_end
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
@@ -571,6 +571,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
+    indents = any(_indented(block, body) for block, _ in order)  # the page indents its paragraphs
+    ended: tuple[list[_Box] | None, tuple[int, ...]] = (None, ())  # the last text block (if running text) and its column
     credited = _credited([block for block, _ in order])
     measure: dict[tuple[int, ...], tuple[float, float]] = {}  # a column's edges, from its running text
     for index, (block, column) in enumerate(order):
@@ -593,14 +595,19 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
         if picture is not None and _boxed_apart(block[0], picture, boxes):
             picture = None  # text in a ruled box of its own (a listings box) captions no picture outside it
         plain = not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
-        spaced = (above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
+        spaced = (indents and above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
                   and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
+        running = plain and all(abs(b.size - body) < 0.03 * body for b in block)
+        turned = running and indents and column != ended[1] and _ended_short(ended[0], block, body)
+        ended = (block if running and len(block) > 1 else None, column)
         above = (left, block[-1].y1, plain, column) if plain else None
         leaded = _leaded(block) if plain else set()
         for i, b in enumerate(block):
             indent = round((b.x0 - left) / b.size * 2)
             if spaced and i == 0 and indent < 2:
                 indent = 4  # say it as an extractor would: an indented first line
+            elif turned and i == 0 and indent < 2:
+                indent = 2
             elif i in leaded and indent < 2:
                 indent = 2  # the same, by as little as counts (a wider one would widen the column's measure)
             if len(block) == 1 and credited[index] and _credit(b):
@@ -634,6 +641,33 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
                 out.boxes[no] = min(inside, key=lambda k: (boxes[k][2] - boxes[k][0]) * (boxes[k][3] - boxes[k][1]))
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _indented(block: list[_Box], body: float) -> bool:
+    """Running text whose first line is indented from the lines under it (by half an em to
+    INDENT ems): a paragraph's first line on a page that indents its paragraphs."""
+    return (len(block) > 1 and block[0].image is None and not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
+            and 0.5 * body < block[0].x0 - min(b.x0 for b in block[1:]) <= INDENT * body)
+
+
+def _ended_short(before: list[_Box] | None, block: list[_Box], body: float) -> bool:
+    """Whether running text that goes on at the top of the next column starts a paragraph:
+    the column before ended a sentence on a line stopping short of its measure (in CJK type,
+    two ems or more; in Latin type, with room left for the next column's first word), and
+    the next column, across one gutter, starts flush and higher up than that line.
+    Justified or wrapped text never leaves such room inside a paragraph, so the paragraph
+    ended at the column's foot (said with an indent on a page that indents paragraphs; a page
+    that does not sets its paragraphs apart by space, and a new column is one)."""
+    if before is None or block[0].y0 >= before[-1].y0 or not 0 <= block[0].x0 - max(b.x1 for b in before) <= THREAD_GUTTER * body:
+        return False
+    last, first = before[-1], block[0]
+    room = max(b.x1 for b in before) - last.x1
+    if first.x0 - min(b.x0 for b in block) > 0.5 * body or not closed(last.text):
+        return False
+    if cjk_end(last.text):
+        return room >= 2 * body
+    word = first.text.split()[0] if first.text.split() else ""
+    return bool(LATIN_END.search(last.text)) and room >= (len(word) + 1) * 0.5 * last.size
 
 
 def _furniture_rules(page, boxes: list[_Box]) -> tuple[float, float]:  # noqa: ANN001 - a pymupdf.Page
