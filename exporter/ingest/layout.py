@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -612,7 +612,11 @@ class _BlockReader:
             if line.credit is not None and not line.text and target is not None and target.credit is None:
                 target.credit, current = line.credit, None  # a credit on its own line
                 continue
-            box = fields.BOX_BYLINE.match(line.text) if line.credit is None else None
+            pointer = _POINTER.match(line.text) if line.caption and i == 0 else None
+            if pointer:  # a caption's pointer to its photo (▲消防局昨日…) is layout, and no author box
+                self.page.dropped.update(pointer.group().strip())
+                line = body[i] = replace(line, text=line.text[pointer.end() :])
+            box = fields.BOX_BYLINE.match(line.text) if line.credit is None and not line.caption else None
             if box:
                 pieces.append(BoxByline(line, box["by"]))
                 current = None
@@ -759,6 +763,7 @@ def _heads_off(block: list[Line], w: Weights) -> list[list[Line]]:
 
 
 _LABEL = regex.compile(r"^(?:\p{Han}[ \u3000]?){2,6}$")  # 以案说法, 法 治 时 评
+_POINTER = regex.compile(r"^[▲△▼▽◀▶←→↑↓][ \u3000]*(?=\S)")
 _BULLET = regex.compile(r"^[●◆▲★•▶►■][ \u3000]*")
 _DATELINE_AFTER = regex.compile(r"[ \u3000]+(?=\S)")
 

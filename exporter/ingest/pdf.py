@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from . import fields, furniture
+from . import english, fields, furniture
 from .layout import LATIN_END, closed, cjk_end
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
@@ -550,8 +550,11 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
         else:
             content.append(b)
+    crops: list[Rect] | None = None
     for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1):
         for rect in page.get_image_rects(xref)[:1]:
+            crops = _crops(page) if crops is None else crops
+            rect = _shown(rect, crops)
             src = None
             if image_dir is not None:
                 info = doc.extract_image(xref)
@@ -668,6 +671,23 @@ def _ended_short(before: list[_Box] | None, block: list[_Box], body: float) -> b
         return room >= 2 * body
     word = first.text.split()[0] if first.text.split() else ""
     return bool(LATIN_END.search(last.text)) and room >= (len(word) + 1) * 0.5 * last.size
+
+
+def _crops(page) -> list[Rect]:  # noqa: ANN001 - a pymupdf.Page
+    """The page's clipping rectangles (a picture cropped to its frame is drawn whole and clipped)."""
+    return [tuple(d["scissor"]) for d in page.get_drawings(extended=True) if d["type"] == "clip" and d.get("scissor")]
+
+
+def _shown(rect, crops: list[Rect]):  # noqa: ANN001, ANN202 - a pymupdf.Rect
+    """The part of a picture the page shows: a picture cropped to its frame (CSS object-fit:
+    cover) is drawn whole and clipped to a smaller rectangle inside it, and the caption and
+    headline printed over the clipped-off parts belong under and over it, not inside it."""
+    inside = [c for c in crops if rect.x0 - 1 <= c[0] and c[2] <= rect.x1 + 1 and rect.y0 - 1 <= c[1] and c[3] <= rect.y1 + 1
+              and (c[2] - c[0]) * (c[3] - c[1]) >= 0.3 * rect.width * rect.height]
+    if not inside:
+        return rect
+    c = min(inside, key=lambda c: (c[2] - c[0]) * (c[3] - c[1]))
+    return type(rect)(*c)
 
 
 def _furniture_rules(page, boxes: list[_Box]) -> tuple[float, float]:  # noqa: ANN001 - a pymupdf.Page
@@ -787,8 +807,9 @@ def _boxed_apart(line: _Box, picture: _Box, rects: list[tuple[float, float, floa
 
 
 def _credit(b: _Box) -> bool:
-    """A line that is or ends with a photo credit (alone, or after a gap)."""
-    return fields.split_credit("   " + b.text) is not None
+    """A line that is or ends with a photo credit (alone, or after a gap; `Lee Ortiz/Express`,
+    a name and the paper, only alone)."""
+    return fields.split_credit("   " + b.text) is not None or english.AGENCY_CREDIT.match(b.text.strip()) is not None
 
 
 def _credited(blocks: list[list[_Box]]) -> list[bool]:
@@ -810,7 +831,8 @@ def _captioned(block: list[_Box], pictures: list[_Box], body: float, credited: b
         return None
     x0, y0, x1, y1 = _extent(block)
     for p in pictures:
-        under = -body <= y0 - p.y1 < 2 * body and x0 < p.x1 and x1 > p.x0  # or set over its foot
+        # or set over its foot; a credit closing it says it is a caption a little further down
+        under = -body <= y0 - p.y1 < (3 if credited else 2) * body and x0 < p.x1 and x1 > p.x0
         beside = 0 <= x0 - p.x1 < 3 * body and y0 < p.y1 and y1 > p.y0
         if under or beside:
             return p
