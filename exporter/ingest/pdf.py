@@ -544,7 +544,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     height = page.rect.height
     body = Counter(round(g.size, 1) for g in glyphs if not g.c.isspace()).most_common(1)[0][0]
     content = []
-    top, foot = _furniture_rules(page, boxes)
+    drawings = page.get_drawings()  # read once: rules, ruled boxes
+    top, foot = _furniture_rules(page, boxes, drawings)
     for b in boxes:
         if b.y1 < max(height * MARGIN_BAND, top) or b.y0 > min(height * (1 - MARGIN_BAND), foot):
             out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
@@ -568,7 +569,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     pending: _Box | None = None  # an image waiting for the caption under it
     edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
     pictures = [b for b in content if b.image is not None]
-    boxes = _ruled_boxes(page, body)
+    boxes = _ruled_boxes(page, body, drawings)
     content = _tables(content, boxes)
     order = _xycut(_spread(_stack(content), body), body, rects=boxes)
     order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
@@ -690,14 +691,14 @@ def _shown(rect, crops: list[Rect]):  # noqa: ANN001, ANN202 - a pymupdf.Rect
     return type(rect)(*c)
 
 
-def _furniture_rules(page, boxes: list[_Box]) -> tuple[float, float]:  # noqa: ANN001 - a pymupdf.Page
+def _furniture_rules(page, boxes: list[_Box], drawings: list[dict]) -> tuple[float, float]:  # noqa: ANN001 - a pymupdf.Page
     """The page's head and foot rules: a horizontal rule across most of the page near its
     top (bottom) with at most a few lines of type above (below) it sets off the folio, the
     masthead strip or the editor line from the articles. Returns the y above which (below
     which) lines are page furniture; the page's edges when there is no such rule."""
     height, width = page.rect.height, page.rect.width
     rules = []
-    for d in page.get_drawings():
+    for d in drawings:
         for item in d["items"]:
             if item[0] == "l" and abs(item[1].y - item[2].y) < 1:
                 x0, x1, y = min(item[1].x, item[2].x), max(item[1].x, item[2].x), item[1].y
@@ -773,13 +774,13 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
     return [b for b in content if id(b) not in taken] + merged if merged else content
 
 
-def _ruled_boxes(page, body: float) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page
+def _ruled_boxes(page, body: float, drawings: list[dict]) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page
     """Rectangles drawn round text (notices, intro boxes, fact boxes), at least a few lines
     high and wide: a stroked rectangle (Chromium), or a frame filled between an outer and
     an inner rectangle inset on all four sides (WeasyPrint). Rules, a border on one side
     only and the page frame are not boxes."""
     out = []
-    for d in page.get_drawings():
+    for d in drawings:
         r = d["rect"]
         if not (r.width > 4 * body and r.height > 2 * body and r.height < 0.9 * page.rect.height):
             continue
