@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -271,7 +271,7 @@ def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
     if len(pair) == 2 and pair[1].indent < 1 and pair[1].credit is None and english.role_line(pair[1].text):
         first = english.byline(pair[0].text)
         if first is not None:
-            return 2, f"{first[0]} {pair[1].text}", first[1]
+            return 2, f"{first[0]} {pair[1].text}", _cased(first[1], pair[0])
         if english.is_name(pair[0].text):
             return 2, f"{pair[0].text} {pair[1].text}", [pair[0].text]
     for n in (2, 1):
@@ -279,8 +279,17 @@ def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
         if len(lines) == n and all(line.indent < 1 and line.credit is None for line in lines[1:]):
             found = english.byline(join_wrapped([line.text for line in lines], Counter())[0])
             if found is not None:
-                return n, *found
+                return n, found[0], _cased(found[1], lines[0])
     return None
+
+
+def _cased(names: list[str], line: Line | None = None) -> list[str]:
+    """Names as written, not as set: a name a page PDF prints in capitals (By RUTH ELLERY, a
+    style such as text-transform) is Ruth Ellery. Extracted text keeps its capitals: the
+    text corpora write such names in capitals, the PDF corpora of three engines do not."""
+    if line is not None and not line.size:
+        return names
+    return [name.title() if name.isupper() else name for name in names]
 
 
 def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signature | None:
@@ -378,7 +387,7 @@ def _whole(line: Line) -> str:
     return f"{line.text} {line.credit}".strip() if line.credit else line.text
 
 
-def _cjk_end(text: str) -> bool:
+def cjk_end(text: str) -> bool:
     return bool(regex.search(r"[。！？][”’」』）]*$", text))
 
 
@@ -414,12 +423,12 @@ def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool,
         return True  # the next numbered item of a list
     if not flush:
         return False
-    if _cjk_end(before.text):
+    if cjk_end(before.text):
         return _short(before, measure, w)
-    return bool(_LATIN_END.search(before.text)) and _room_for(before, line, measure)
+    return bool(LATIN_END.search(before.text)) and _room_for(before, line, measure)
 
 
-_LATIN_END = regex.compile(r"(?<=\p{Latin}{2}|\d|[)\]])[.!?][\"'”’)]*$")
+LATIN_END = regex.compile(r"(?<=\p{Latin}{2}|\d|[)\]])[.!?][\"'”’)]*$")
 _FIRST_WORD = regex.compile(r"^\S+")
 
 
@@ -496,7 +505,7 @@ class _BlockReader:
         if all(line.caption and line.credit is None for line in block) and not _credit_below(self.blocks, k):
             self.pieces.append(Caption(block))  # a caption with no credit: the PDF's type says so
             return
-        if self._byline_alone(block) or self._small_byline(k, block):
+        if self._byline_alone(block) or self._small_byline(k, block) or self._box_byline(block):
             return
         if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
@@ -554,7 +563,7 @@ class _BlockReader:
         nxt = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
         closing = isinstance(prev, Para) and (nxt is None or all(x.bold for x in nxt))  # a byline opens a body otherwise
         pushed = closing and line.size > 0 and line.indent >= self.w.heavy_indent  # right-aligned under the text
-        if (len(block) > 1 or not (isinstance(prev, Head) or closing) or line.bold
+        if (len(block) > 1 or not (isinstance(prev, Head) or closing) or line.bold and (closing or pushed)
                 or not (0 < line.size <= SMALL_TYPE or pushed) or line.credit is not None or closed(line.text)
                 or cells(line.text) > BYLINE_CELLS or fields.BOX_BYLINE.match(line.text)
                 or closing and not _BYLINE_ROLE.search(line.text)):
@@ -563,6 +572,19 @@ class _BlockReader:
         if names:
             self.pieces.append(Byline(block, regex.sub(r"\s+", " ", line.text.strip()), names))
         return bool(names)
+
+    def _box_byline(self, block: list[Line]) -> bool:
+        """A PDF's author box (□ 周岚, ■本报记者 韦婷, ◎ 林默, ■文：Catarina Lopes) alone on its
+        line right under a headline, in plain type no larger than the body's run: the story's
+        byline. Printed as a block of its own it was read as the head group's last line."""
+        line, prev = block[0], self.pieces[-1] if self.pieces else None
+        box = fields.BOX_BYLINE.match(line.text.strip())
+        if (len(block) > 1 or not isinstance(prev, Head) or box is None or line.bold or line.credit is not None
+                or not 0 < line.size < BOX_TYPE or cells(line.text) > BYLINE_CELLS or closed(line.text)):
+            return False
+        text, names = fields.box_authors(box["by"])
+        self.pieces.append(Byline(block, text, names))  # a byline that opens the story, as in English
+        return True
 
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
@@ -590,7 +612,11 @@ class _BlockReader:
             if line.credit is not None and not line.text and target is not None and target.credit is None:
                 target.credit, current = line.credit, None  # a credit on its own line
                 continue
-            box = fields.BOX_BYLINE.match(line.text) if line.credit is None else None
+            pointer = _POINTER.match(line.text) if line.caption and i == 0 else None
+            if pointer:  # a caption's pointer to its photo (▲消防局昨日…) is layout, and no author box
+                self.page.dropped.update(pointer.group().strip())
+                line = body[i] = replace(line, text=line.text[pointer.end() :])
+            box = fields.BOX_BYLINE.match(line.text) if line.credit is None and not line.caption else None
             if box:
                 pieces.append(BoxByline(line, box["by"]))
                 current = None
@@ -627,8 +653,10 @@ _DASH_LINE_END = regex.compile(r"[—―─-]{2,}$")
 
 SMALL_TYPE = 0.97  # a PDF line in plain type this size against the body's or smaller is small type (bylines)
 BYLINE_CELLS = 24  # a byline line is this short or shorter
+BOX_TYPE = 1.1  # an author box under a headline is set smaller than this against the body's size
 _BYLINE_ROLE = regex.compile(r"(?:\p{Han}{0,5}?(?:记者|記者|通讯员|通訊員)|报道|報導|作者|撰文|摄影|攝影|读者|讀者|By|BY|(?<!\p{Han})文(?=[:：/／]))"
                              r"[ \u3000]*[:：/／]?[ \u3000]*")
+_ROLE_AFTER = regex.compile(r"^(?P<name>.+?)[ \u3000]*[,·|/][ \u3000]*(?P<role>\S.*)$")  # a role after the name
 _PLACE = regex.compile(r"[（(]\p{Han}{2,6}[）)]$")  # 读者 林美玉（诗河）: where the writer lives
 
 
@@ -640,13 +668,16 @@ def _byline_names(text: str) -> list[str]:
     text = _PLACE.sub("", text.strip())
     rest = _BYLINE_ROLE.sub(" ", text).strip()
     han = regex.match(r"\p{Han}", rest) is not None
+    role = None if han else _ROLE_AFTER.match(rest)
+    if role is not None and english.role_line(role["role"]):
+        rest = role["name"]  # Sarah Qian, Staff Reporter; TOM HAVERFORD · Sentinel Correspondent
     if han and rest == text:
         return []
     parts = [t for t in regex.split(r"[\s、，,]+", rest) if t] if han else [rest]
     if not parts or not all(regex.fullmatch(r"\p{Han}{2,4}", t) if han
                             else english.is_name(t) or t.isupper() and english.is_name(t.title()) for t in parts):
         return []
-    return [t.title() if t.isupper() else t for t in parts]
+    return _cased(parts)
 
 
 def _deck(above: str, line: str) -> bool:
@@ -732,6 +763,7 @@ def _heads_off(block: list[Line], w: Weights) -> list[list[Line]]:
 
 
 _LABEL = regex.compile(r"^(?:\p{Han}[ \u3000]?){2,6}$")  # 以案说法, 法 治 时 评
+_POINTER = regex.compile(r"^[▲△▼▽◀▶←→↑↓][ \u3000]*(?=\S)")
 _BULLET = regex.compile(r"^[●◆▲★•▶►■][ \u3000]*")
 _DATELINE_AFTER = regex.compile(r"[ \u3000]+(?=\S)")
 

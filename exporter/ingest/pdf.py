@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from . import fields, furniture
-from .layout import closed
+from . import english, fields, furniture
+from .layout import LATIN_END, closed, cjk_end
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
@@ -544,14 +544,18 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     height = page.rect.height
     body = Counter(round(g.size, 1) for g in glyphs if not g.c.isspace()).most_common(1)[0][0]
     content = []
-    top, foot = _furniture_rules(page, boxes)
+    drawings = page.get_drawings()  # read once: rules, ruled boxes
+    top, foot = _furniture_rules(page, boxes, drawings)
     for b in boxes:
         if b.y1 < max(height * MARGIN_BAND, top) or b.y0 > min(height * (1 - MARGIN_BAND), foot):
             out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
         else:
             content.append(b)
+    crops: list[Rect] | None = None
     for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1):
         for rect in page.get_image_rects(xref)[:1]:
+            crops = _crops(page) if crops is None else crops
+            rect = _shown(rect, crops)
             src = None
             if image_dir is not None:
                 info = doc.extract_image(xref)
@@ -565,12 +569,14 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     pending: _Box | None = None  # an image waiting for the caption under it
     edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
     pictures = [b for b in content if b.image is not None]
-    boxes = _ruled_boxes(page, body)
+    boxes = _ruled_boxes(page, body, drawings)
     content = _tables(content, boxes)
     order = _xycut(_spread(_stack(content), body), body, rects=boxes)
     order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
+    indents = any(_indented(block, body) for block, _ in order)  # the page indents its paragraphs
+    ended: tuple[list[_Box] | None, tuple[int, ...]] = (None, ())  # the last text block (if running text) and its column
     credited = _credited([block for block, _ in order])
     measure: dict[tuple[int, ...], tuple[float, float]] = {}  # a column's edges, from its running text
     for index, (block, column) in enumerate(order):
@@ -593,14 +599,19 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
         if picture is not None and _boxed_apart(block[0], picture, boxes):
             picture = None  # text in a ruled box of its own (a listings box) captions no picture outside it
         plain = not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
-        spaced = (above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
+        spaced = (indents and above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
                   and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
+        running = plain and all(abs(b.size - body) < 0.03 * body for b in block)
+        turned = running and indents and column != ended[1] and _ended_short(ended[0], block, body)
+        ended = (block if running and len(block) > 1 else None, column)
         above = (left, block[-1].y1, plain, column) if plain else None
         leaded = _leaded(block) if plain else set()
         for i, b in enumerate(block):
             indent = round((b.x0 - left) / b.size * 2)
             if spaced and i == 0 and indent < 2:
                 indent = 4  # say it as an extractor would: an indented first line
+            elif turned and i == 0 and indent < 2:
+                indent = 2
             elif i in leaded and indent < 2:
                 indent = 2  # the same, by as little as counts (a wider one would widen the column's measure)
             if len(block) == 1 and credited[index] and _credit(b):
@@ -636,14 +647,58 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     return out
 
 
-def _furniture_rules(page, boxes: list[_Box]) -> tuple[float, float]:  # noqa: ANN001 - a pymupdf.Page
+def _indented(block: list[_Box], body: float) -> bool:
+    """Running text whose first line is indented from the lines under it (by half an em to
+    INDENT ems): a paragraph's first line on a page that indents its paragraphs."""
+    return (len(block) > 1 and block[0].image is None and not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
+            and 0.5 * body < block[0].x0 - min(b.x0 for b in block[1:]) <= INDENT * body)
+
+
+def _ended_short(before: list[_Box] | None, block: list[_Box], body: float) -> bool:
+    """Whether running text that goes on at the top of the next column starts a paragraph:
+    the column before ended a sentence on a line stopping short of its measure (in CJK type,
+    two ems or more; in Latin type, with room left for the next column's first word), and
+    the next column, across one gutter, starts flush and higher up than that line.
+    Justified or wrapped text never leaves such room inside a paragraph, so the paragraph
+    ended at the column's foot (said with an indent on a page that indents paragraphs; a page
+    that does not sets its paragraphs apart by space, and a new column is one)."""
+    if before is None or block[0].y0 >= before[-1].y0 or not 0 <= block[0].x0 - max(b.x1 for b in before) <= THREAD_GUTTER * body:
+        return False
+    last, first = before[-1], block[0]
+    room = max(b.x1 for b in before) - last.x1
+    if first.x0 - min(b.x0 for b in block) > 0.5 * body or not closed(last.text):
+        return False
+    if cjk_end(last.text):
+        return room >= 2 * body
+    word = first.text.split()[0] if first.text.split() else ""
+    return bool(LATIN_END.search(last.text)) and room >= (len(word) + 1) * 0.5 * last.size
+
+
+def _crops(page) -> list[Rect]:  # noqa: ANN001 - a pymupdf.Page
+    """The page's clipping rectangles (a picture cropped to its frame is drawn whole and clipped)."""
+    return [tuple(d["scissor"]) for d in page.get_drawings(extended=True) if d["type"] == "clip" and d.get("scissor")]
+
+
+def _shown(rect, crops: list[Rect]):  # noqa: ANN001, ANN202 - a pymupdf.Rect
+    """The part of a picture the page shows: a picture cropped to its frame (CSS object-fit:
+    cover) is drawn whole and clipped to a smaller rectangle inside it, and the caption and
+    headline printed over the clipped-off parts belong under and over it, not inside it."""
+    inside = [c for c in crops if rect.x0 - 1 <= c[0] and c[2] <= rect.x1 + 1 and rect.y0 - 1 <= c[1] and c[3] <= rect.y1 + 1
+              and (c[2] - c[0]) * (c[3] - c[1]) >= 0.3 * rect.width * rect.height]
+    if not inside:
+        return rect
+    c = min(inside, key=lambda c: (c[2] - c[0]) * (c[3] - c[1]))
+    return type(rect)(*c)
+
+
+def _furniture_rules(page, boxes: list[_Box], drawings: list[dict]) -> tuple[float, float]:  # noqa: ANN001 - a pymupdf.Page
     """The page's head and foot rules: a horizontal rule across most of the page near its
     top (bottom) with at most a few lines of type above (below) it sets off the folio, the
     masthead strip or the editor line from the articles. Returns the y above which (below
     which) lines are page furniture; the page's edges when there is no such rule."""
     height, width = page.rect.height, page.rect.width
     rules = []
-    for d in page.get_drawings():
+    for d in drawings:
         for item in d["items"]:
             if item[0] == "l" and abs(item[1].y - item[2].y) < 1:
                 x0, x1, y = min(item[1].x, item[2].x), max(item[1].x, item[2].x), item[1].y
@@ -719,13 +774,13 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
     return [b for b in content if id(b) not in taken] + merged if merged else content
 
 
-def _ruled_boxes(page, body: float) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page
+def _ruled_boxes(page, body: float, drawings: list[dict]) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page
     """Rectangles drawn round text (notices, intro boxes, fact boxes), at least a few lines
     high and wide: a stroked rectangle (Chromium), or a frame filled between an outer and
     an inner rectangle inset on all four sides (WeasyPrint). Rules, a border on one side
     only and the page frame are not boxes."""
     out = []
-    for d in page.get_drawings():
+    for d in drawings:
         r = d["rect"]
         if not (r.width > 4 * body and r.height > 2 * body and r.height < 0.9 * page.rect.height):
             continue
@@ -753,8 +808,9 @@ def _boxed_apart(line: _Box, picture: _Box, rects: list[tuple[float, float, floa
 
 
 def _credit(b: _Box) -> bool:
-    """A line that is or ends with a photo credit (alone, or after a gap)."""
-    return fields.split_credit("   " + b.text) is not None
+    """A line that is or ends with a photo credit (alone, or after a gap; `Lee Ortiz/Express`,
+    a name and the paper, only alone)."""
+    return fields.split_credit("   " + b.text) is not None or english.AGENCY_CREDIT.match(b.text.strip()) is not None
 
 
 def _credited(blocks: list[list[_Box]]) -> list[bool]:
@@ -776,7 +832,8 @@ def _captioned(block: list[_Box], pictures: list[_Box], body: float, credited: b
         return None
     x0, y0, x1, y1 = _extent(block)
     for p in pictures:
-        under = -body <= y0 - p.y1 < 2 * body and x0 < p.x1 and x1 > p.x0  # or set over its foot
+        # or set over its foot; a credit closing it says it is a caption a little further down
+        under = -body <= y0 - p.y1 < (3 if credited else 2) * body and x0 < p.x1 and x1 > p.x0
         beside = 0 <= x0 - p.x1 < 3 * body and y0 < p.y1 and y1 > p.y0
         if under or beside:
             return p
