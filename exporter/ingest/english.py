@@ -82,7 +82,24 @@ def byline(text: str) -> tuple[str, list[str]] | None:
             return None
         names += [" ".join(words[:cut])] if cut else []
         roles = True
-    return m["by"], names
+    return m["by"], [name_case(n) for n in names]
+
+
+def name_case(name: str) -> str:
+    """A name printed in capitals as a name is written (BY SAMANTHA LEUNG → Samantha
+    Leung, SAM O'NEILL → Sam O'Neill): capitals are the page's typography, not the name's.
+    A name with any lower-case letter is kept as printed (Lim Jia Hui, McBride)."""
+    if any(c.islower() for c in name):
+        return name
+    return regex.sub(r"\p{Lu}+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
+
+
+_CONTACT = regex.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^@\w{2,30}$")
+
+
+def contact(text: str) -> bool:
+    """A writer's e-mail address or handle alone on its line, printed under a byline."""
+    return bool(_CONTACT.match(text.strip()))
 
 
 def role_line(text: str) -> bool:
@@ -101,7 +118,7 @@ def is_name(text: str) -> bool:
 def credit_names(credit: str) -> list[str]:
     """The photographer in an English credit: the name before any /AGENCY."""
     name = credit.split("/")[0].strip()
-    return [name] if is_name(name) else []
+    return [name_case(name)] if is_name(name) else []
 
 
 def case_style(text: str) -> str:
