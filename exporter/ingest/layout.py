@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import english, fields, furniture, stacks
+from . import english, fields, furniture, stacks, tables
 from .repair import PAD, indent_cells, join_wrapped, undouble, unspace
 from .weights import SHIPPED, Weights
 
@@ -342,8 +342,6 @@ def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = ()) -
     reason = None
     if furniture.advert(texts) or (ads and all(line.box is not None and line.box in ads for line in block)):
         reason = "advertisement"
-    elif furniture.table(texts):
-        reason = "table"
     elif len(block) == 1 and furniture.column_logo(texts[0]):
         reason = "column logo"
     if reason:
@@ -462,7 +460,7 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     blocks: list[list[Line]] = []
     stacked: dict[int, str] = {}  # first line of a head stack's part → head or byline
     for found_block in found:
-        for part in _cut(_set_aside(page, found_block, ads), page.dropped, w):
+        for part in _cut(_tables_off(_set_aside(page, found_block, ads), blocks, stacked), page.dropped, w):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w)
             for b in _latin_heads_off(part, after):
@@ -477,6 +475,18 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
         reader.read(k, block)
     reader.finish()
     return page
+
+
+def _tables_off(block: list[Line], blocks: list[list[Line]], stacked: dict[int, str]) -> list[Line]:
+    """A table's lines go to `blocks` as one-line blocks, its title a head and each row a
+    paragraph (see tables; `stacked` learns which), and nothing is left to read; any other
+    block is returned whole."""
+    parts = tables.parts([line.text for line in block]) if block else None
+    if parts is None:
+        return block
+    stacked.update((block[k].no, kind) for k, kind in parts)
+    blocks += [[line] for line in block]
+    return []
 
 
 def _stacks_off(block: list[Line], after_end: bool, stacked: dict[int, str]) -> list[list[Line]]:
@@ -517,6 +527,10 @@ class _BlockReader:
             self.pieces.append(self.across)
             self.across = None
         stacked = self.stacked.get(block[0].no)
+        if stacked == "row":  # a table's row: a paragraph of its own
+            first = k == 0 or self.stacked.get(self.blocks[k - 1][0].no) != "row"
+            self.pieces.append(Para(block, gap_before=first))
+            return
         if stacked is not None:  # a head stack's headline, label or deck, or the name under it
             text = regex.sub(r"\s+", " ", " ".join(line.text.strip() for line in block))
             name = stacks.signer(block[0].text) or english.name_case(block[0].text.strip())
@@ -542,7 +556,7 @@ class _BlockReader:
         if self.dangling is not None:
             prev = self.dangling  # the column goes on after a headline printed across it
         self.dangling = None
-        prev_para = prev if isinstance(prev, Para) and prev.credit is None else None
+        prev_para = prev if isinstance(prev, Para) and prev.credit is None and self.stacked.get(prev.no) != "row" else None
         open_para = prev_para is not None and not closed(prev_para.raw)
         signature = _signature(block, self.page.dropped, self.w)
         if signature is not None and len(signature.lines) == len(block):
