@@ -69,7 +69,7 @@ def byline(text: str) -> tuple[str, list[str]] | None:
     names: list[str] = []
     roles = False
     for part in regex.split(r"\s*[,|•]\s*", m["by"]):  # By NAME | The Daily News
-        people = regex.split(r"\s+(?:and|AND|&)\s+", part)
+        people = regex.split(r"\s+(?:and|AND|&)\s+", _IN_PLACE.sub("", part))
         if not roles and all(is_name(p) for p in people):
             names += people
             continue
@@ -100,6 +100,19 @@ _CONTACT = regex.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^@\w{2,30}$")
 def contact(text: str) -> bool:
     """A writer's e-mail address or handle alone on its line, printed under a byline."""
     return bool(_CONTACT.match(text.strip()))
+
+
+_IN_PLACE = regex.compile(r"\s+in\s+\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}$")  # By Lin Weiqiang in Ningport
+
+
+def named_role(text: str) -> str | None:
+    """A byline without By: a name, a comma, then a role (Sarah Qian, Staff Reporter; Alan
+    Rees, community correspondent). Returns the name."""
+    name, _, role = text.strip().partition(",")
+    role = role.strip()
+    if not role or "," in role or len(role.split()) > 4 or role.endswith(".") or not _ROLE.search(role):
+        return None
+    return name_case(name.strip()) if is_name(name.strip()) else None
 
 
 def role_line(text: str) -> bool:

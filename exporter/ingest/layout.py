@@ -533,8 +533,8 @@ class _BlockReader:
             return
         if stacked is not None:  # a head stack's headline, label or deck, or the name under it
             text = regex.sub(r"\s+", " ", " ".join(line.text.strip() for line in block))
-            name = stacks.signer(block[0].text) or english.name_case(block[0].text.strip())
-            self.pieces.append(Head(block) if stacked == "head" else Byline(block, text, [name]))
+            name = stacks.signer(block[0].text)
+            self.pieces.append(Head(block) if stacked == "head" else Byline(block, text, [name] if name else []))
             self.dangling = None
             return
         if all(line.caption and line.credit is None for line in block) and not _credit_below(self.blocks, k):

@@ -54,7 +54,7 @@ def _byline_at(texts: list[str], at: int, units: list[tuple[int, int]]) -> bool:
     """A byline where the stack ends: `By …`, or a person's name alone under a headline in
     sentence case (Why our libraries still matter / Daniel Fung) over the story's text."""
     text = texts[at].strip()
-    if english.byline(text) is not None:
+    if english.byline(text) is not None or english.named_role(text):
         return True
     if not english.is_name(text) or label(text) or at + 1 >= len(texts):
         return False
@@ -122,11 +122,21 @@ _NOTE = regex.compile(r"\s*\([^()]{1,12}\)$")  # Siti Aminah Yusof (Dr)
 SIGN_OFF_WORDS = 8  # a sign-off (name, place or role) is this many words or fewer
 
 
+_DASHED = regex.compile(r"^(?:--|[—–]) ?(?=\p{Lu})")  # -- XINHUA, — Chen Jiayi: a sign-off
+
+
 def signer(text: str) -> str | None:
     """The name in a sign-off alone on its line under a letter or a story: a name, perhaps
     with a note in brackets or a place or role after a comma (Margaret Yip, Wo Lok; Alan
-    Rees, community correspondent); in capitals it is a label, not a name."""
+    Rees, community correspondent), or after a dash (-- Chen Jiayi); in capitals it is a
+    label, not a name, unless a dash marks it (-- XINHUA names no one: an empty name)."""
     text = _NOTE.sub("", text.strip())
+    dashed = _DASHED.match(text)
+    if dashed:
+        rest = text[dashed.end():]
+        if len(rest.split()) > SIGN_OFF_WORDS // 2 or _ENDS.search(rest):
+            return None
+        return english.name_case(rest) if english.is_name(rest) else ""
     name = text.split(",")[0].strip()
     if (len(text.split()) > SIGN_OFF_WORDS or label(name) or _ENDS.search(text) or text.count(",") > 1
             or not english.is_name(name)):
@@ -154,7 +164,7 @@ def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None) -> 
         if found and not ok and not any(kind == "byline" or english.byline(texts[k].strip()) is not None
                                         for k, kind in found[-2:] if k < len(texts)):
             found = None  # after a line that runs on, only a label over a byline opens a stack
-        if found is None and (flush is None or flush[i]) and _sign_off(texts, i):
+        if found is None and (flush is None or flush[i] or _DASHED.match(texts[i].strip())) and _sign_off(texts, i):
             found = [(i, "byline"), (i + 1, "text")]
         if found:
             out += [part for part in found if part[0] < len(texts)]
