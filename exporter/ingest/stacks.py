@@ -131,6 +131,8 @@ def signer(text: str) -> str | None:
     Rees, community correspondent), or after a dash (-- Chen Jiayi); in capitals it is a
     label, not a name, unless a dash marks it (-- XINHUA names no one: an empty name)."""
     text = _NOTE.sub("", text.strip())
+    if english.byline(text) is not None:
+        return None  # By …: a byline opening a story
     dashed = _DASHED.match(text)
     if dashed:
         rest = text[dashed.end():]
@@ -144,14 +146,25 @@ def signer(text: str) -> str | None:
     return english.name_case(name)
 
 
-def _sign_off(texts: list[str], i: int) -> bool:
+SIGN_OFF_SHARE = 0.5  # a bare name signing off mid-block is at most this share of the column's width
+
+
+def _sign_off(texts: list[str], i: int, measure: int) -> bool:
     """A name signing off the text above: after a finished sentence, before the block's
-    end or a line that opens something new with a capital (the next letter's headline)."""
-    return (0 < i and bool(_CLOSED.search(texts[i - 1].strip())) and signer(texts[i]) is not None
-            and (i + 1 == len(texts) or bool(_START.match(texts[i + 1].strip()))))
+    end or a line that opens something new with a capital (the next letter's headline).
+    A bare name with more text under it must also be short against the column (a Title
+    Case headline of three words reads as a name, but runs wider)."""
+    name = signer(texts[i])
+    if not (i and _CLOSED.search(texts[i - 1].strip()) and name is not None):
+        return False  # a name alone in its block may as well be a headline: only one under text signs
+    if i + 1 == len(texts):
+        return True
+    bare = not (_DASHED.match(texts[i].strip()) or "," in texts[i] or _NOTE.search(texts[i].strip()))
+    return bool(_START.match(texts[i + 1].strip())) and (
+        not bare or len(texts[i].strip()) <= SIGN_OFF_SHARE * max(measure, *(len(t.strip()) for t in texts)))
 
 
-def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None) -> list[tuple[int, str]]:
+def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None, measure: int = 0) -> list[tuple[int, str]]:
     """Where a Latin block is cut into its head stacks and the rest, and what each part
     is (see `stack`): at the block's start (`after_end`: the text before it was finished)
     or after a line that ends a sentence; a stack that opens with a label in capitals and
@@ -164,7 +177,7 @@ def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None) -> 
         if found and not ok and not any(kind == "byline" or english.byline(texts[k].strip()) is not None
                                         for k, kind in found[-2:] if k < len(texts)):
             found = None  # after a line that runs on, only a label over a byline opens a stack
-        if found is None and (flush is None or flush[i] or _DASHED.match(texts[i].strip())) and _sign_off(texts, i):
+        if found is None and (flush is None or flush[i] or _DASHED.match(texts[i].strip())) and _sign_off(texts, i, measure):
             found = [(i, "byline"), (i + 1, "text")]
         if found:
             out += [part for part in found if part[0] < len(texts)]
