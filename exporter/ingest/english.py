@@ -1,6 +1,7 @@
 """Printed conventions of English-language pages: datelines (PORTHAVEN, Nov. 19 —),
 bylines on their own line (By Eleanor Pike, Staff Reporter), photo credits (Photo: Jo
-Bloggs, JO BLOGGS/STAFF), jump lines (Continued on page 4, See BRIDGE, Page A5), notice
+Bloggs, JO BLOGGS/STAFF), jump lines (Continued on page 4, CONTINUED ON A4, See BRIDGE,
+Page A5, FROM A1, FERRY from Page 1), notice
 titles and signature dates, and the letter case that tells a headline from its deck.
 
 Patterns are source strings so `fields` can join them with their Chinese counterparts.
@@ -21,9 +22,15 @@ DATELINE = (
 )
 _PAGE = r"(?:[Pp]age|PAGE)\s*(?P<page>[A-Z]?\d{1,3})"
 _PAGE_CODE = r"(?:(?:[Pp]age|PAGE)\s*)?(?P<page>[A-Z]?\d{1,3})"  # after a keyword: Page A6 or A6
-JUMP_FROM = rf"[(\[]?(?:Continued|CONTINUED|Cont['’]d|From|FROM)\s+(?:from\s+|FROM\s+)?{_PAGE}[)\]]?\.?\s*"
+_CODE = r"(?P<page>[A-Z]\d{1,2})(?![\p{L}\p{N}])"  # a section's page alone: A4, B12
+# Continued from page 1, From Page A1, FROM A1, FERRY from Page 1 (the story's slug first)
+JUMP_FROM = (
+    rf"[(\[]?(?:(?:Continued|CONTINUED|Cont['’]d|From|FROM)\s+(?:from\s+|FROM\s+)?{_PAGE}"
+    rf"|(?:CONTINUED FROM|Continued from|FROM)\s+{_CODE}|(?:\p{{Lu}}{{2,}}[\p{{Lu}}'’-]*\s+){{1,3}}(?:from|FROM)\s+{_PAGE})"
+    r"[)\]]?\.?\s*"
+)
 JUMP_TO = (
-    rf"\s*[(\[]?(?:(?:Continued|CONTINUED|Cont['’]d)\s+(?:on|ON)\s+{_PAGE}"
+    rf"\s*[(\[]?(?:(?:Continued|CONTINUED|Cont['’]d)\s+(?:on|ON)\s+(?:{_PAGE}|{_CODE})"
     rf"|(?:(?:Please|PLEASE)\s+)?(?:[Ss]ee|SEE)\s+\p{{Lu}}[\p{{Lu}}\d '’-]*(?:,\s*{_PAGE_CODE}|\s+(?:on|ON)\s+{_PAGE}))[)\]]?\.?"
 )
 NOTICE_TITLE = r"(?i:^(?:public |legal |official )?notice(?: of\b| to\b|$))"

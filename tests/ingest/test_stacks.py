@@ -87,3 +87,13 @@ def test_a_titled_table_is_an_article_with_a_paragraph_per_row() -> None:
     result = ingest_texts([("p.txt", page)], "Courier", dt.date(2026, 11, 20))
     table = next(a for a in result.edition.articles if a.headline == "MARKETS AT A GLANCE")
     assert [b.text for b in table.blocks][1:] == ["Shanghai Composite 3,412.56 +0.42%", "Hang Seng 20,871.33 +0.65%"]
+
+
+def test_jump_lines_with_a_bare_page_code_or_a_slug() -> None:
+    from exporter.ingest import fields
+    found = {t: (m := fields.JUMP_FROM.match(t)) and fields.jump_page(m)
+             for t in ("FROM A1", "FERRY from Page 1", "From A1 to B2 the road")}
+    assert found == {"FROM A1": "page A1", "FERRY from Page 1": "page 1", "From A1 to B2 the road": None}
+    m = fields.JUMP_TO.search("workers, who CONTINUED ON A4")
+    assert m is not None and fields.jump_page(m) == "page A4"
+    assert fields.JUMP_TO.search("we go on CONTINUED ON 4") is None
