@@ -1,6 +1,7 @@
 """Printed conventions of English-language pages: datelines (PORTHAVEN, Nov. 19 —),
 bylines on their own line (By Eleanor Pike, Staff Reporter), photo credits (Photo: Jo
-Bloggs, JO BLOGGS/STAFF), jump lines (Continued on page 4, See BRIDGE, Page A5), notice
+Bloggs, JO BLOGGS/STAFF), jump lines (Continued on page 4, CONTINUED ON A4, See BRIDGE,
+Page A5, FROM A1, FERRY from Page 1), notice
 titles and signature dates, and the letter case that tells a headline from its deck.
 
 Patterns are source strings so `fields` can join them with their Chinese counterparts.
@@ -21,9 +22,15 @@ DATELINE = (
 )
 _PAGE = r"(?:[Pp]age|PAGE)\s*(?P<page>[A-Z]?\d{1,3})"
 _PAGE_CODE = r"(?:(?:[Pp]age|PAGE)\s*)?(?P<page>[A-Z]?\d{1,3})"  # after a keyword: Page A6 or A6
-JUMP_FROM = rf"[(\[]?(?:Continued|CONTINUED|Cont['’]d|From|FROM)\s+(?:from\s+|FROM\s+)?{_PAGE}[)\]]?\.?\s*"
+_CODE = r"(?P<page>[A-Z]\d{1,2})(?![\p{L}\p{N}])"  # a section's page alone: A4, B12
+# Continued from page 1, From Page A1, FROM A1, FERRY from Page 1 (the story's slug first)
+JUMP_FROM = (
+    rf"[(\[]?(?:(?:Continued|CONTINUED|Cont['’]d|From|FROM)\s+(?:from\s+|FROM\s+)?{_PAGE}"
+    rf"|(?:CONTINUED FROM|Continued from|FROM)\s+{_CODE}|(?:\p{{Lu}}{{2,}}[\p{{Lu}}'’-]*\s+){{1,3}}(?:from|FROM)\s+{_PAGE})"
+    r"[)\]]?\.?\s*"
+)
 JUMP_TO = (
-    rf"\s*[(\[]?(?:(?:Continued|CONTINUED|Cont['’]d)\s+(?:on|ON)\s+{_PAGE}"
+    rf"\s*[(\[]?(?:(?:Continued|CONTINUED|Cont['’]d)\s+(?:on|ON)\s+(?:{_PAGE}|{_CODE})"
     rf"|(?:(?:Please|PLEASE)\s+)?(?:[Ss]ee|SEE)\s+\p{{Lu}}[\p{{Lu}}\d '’-]*(?:,\s*{_PAGE_CODE}|\s+(?:on|ON)\s+{_PAGE}))[)\]]?\.?"
 )
 NOTICE_TITLE = r"(?i:^(?:public |legal |official )?notice(?: of\b| to\b|$))"
@@ -69,7 +76,7 @@ def byline(text: str) -> tuple[str, list[str]] | None:
     names: list[str] = []
     roles = False
     for part in regex.split(r"\s*[,|•]\s*", m["by"]):  # By NAME | The Daily News
-        people = regex.split(r"\s+(?:and|AND|&)\s+", part)
+        people = regex.split(r"\s+(?:and|AND|&)\s+", _IN_PLACE.sub("", part))
         if not roles and all(is_name(p) for p in people):
             names += people
             continue
@@ -82,7 +89,37 @@ def byline(text: str) -> tuple[str, list[str]] | None:
             return None
         names += [" ".join(words[:cut])] if cut else []
         roles = True
-    return m["by"], names
+    return m["by"], [name_case(n) for n in names]
+
+
+def name_case(name: str) -> str:
+    """A name printed in capitals as a name is written (BY SAMANTHA LEUNG → Samantha
+    Leung, SAM O'NEILL → Sam O'Neill): capitals are the page's typography, not the name's.
+    A name with any lower-case letter is kept as printed (Lim Jia Hui, McBride)."""
+    if any(c.islower() for c in name):
+        return name
+    return regex.sub(r"\p{Lu}+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
+
+
+_CONTACT = regex.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^@\w{2,30}$")
+
+
+def contact(text: str) -> bool:
+    """A writer's e-mail address or handle alone on its line, printed under a byline."""
+    return bool(_CONTACT.match(text.strip()))
+
+
+_IN_PLACE = regex.compile(r"\s+in\s+\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2}$")  # By Lin Weiqiang in Ningport
+
+
+def named_role(text: str) -> str | None:
+    """A byline without By: a name, a comma, then a role (Sarah Qian, Staff Reporter; Alan
+    Rees, community correspondent). Returns the name."""
+    name, _, role = text.strip().partition(",")
+    role = role.strip()
+    if not role or "," in role or len(role.split()) > 4 or role.endswith(".") or not _ROLE.search(role):
+        return None
+    return name_case(name.strip()) if is_name(name.strip()) else None
 
 
 def role_line(text: str) -> bool:
@@ -101,7 +138,7 @@ def is_name(text: str) -> bool:
 def credit_names(credit: str) -> list[str]:
     """The photographer in an English credit: the name before any /AGENCY."""
     name = credit.split("/")[0].strip()
-    return [name] if is_name(name) else []
+    return [name_case(name)] if is_name(name) else []
 
 
 def case_style(text: str) -> str:

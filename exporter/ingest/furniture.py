@@ -1,8 +1,8 @@
 """Page furniture: what a page prints around its articles and that belongs to none.
 
-Folio lines (paper, date, 第3版, 星期三, 责任编辑 …), editor lines, display ads, tables
-(results, standings, prices: rows of short cells) and column logos (时评, 简讯, 图片新闻)
-are set aside whole, with their line numbers, so the report
+Folio lines (paper, date, 第3版, 星期三, 责任编辑 …), editor lines, display ads and column
+logos (时评, 简讯, 图片新闻) are set aside whole (tables are recognised here but kept as
+content: see tables.py), with their line numbers, so the report
 can list them and conservation still holds: every character lands in an article, in the
 ledger of layout marks, or in this list.
 
@@ -94,10 +94,20 @@ def table(texts: list[str]) -> bool:
         return False
     if sum(1 for t in texts if _TIMED.match(t)) >= 0.6 * len(texts):
         return True  # a listings grid: programmes or events by the clock
-    rows = [[c for c in _CELL_GAP.split(t.strip()) if c] for t in texts]
-    cells = sorted(len(c) for r in rows for c in r)
+    rows = [cells(t) for t in texts]
+    sizes = sorted(len(c) for r in rows for c in r)
     wide = sum(1 for r in rows if len(r) >= TABLE_CELLS)
-    return wide >= 0.8 * len(rows) and cells[len(cells) // 2] <= TABLE_CELL
+    return wide >= 0.8 * len(rows) and sizes[len(sizes) // 2] <= TABLE_CELL
+
+
+def timed(text: str) -> bool:
+    """A listing's row: it opens with a clock time (19:35 电视剧…)."""
+    return bool(_TIMED.match(text))
+
+
+def cells(text: str) -> list[str]:
+    """A table row's cells: the text between runs of two spaces or more, or tabs."""
+    return [c for c in _CELL_GAP.split(text.strip()) if c]
 
 
 def column_logo(text: str) -> bool:

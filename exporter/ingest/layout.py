@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from . import english, fields, furniture
+from . import english, fields, furniture, stacks, tables
 from .repair import PAD, indent_cells, join_wrapped, undouble, unspace
 from .weights import SHIPPED, Weights
 
@@ -264,6 +264,15 @@ def headline_like(block: list[Line], w: Weights) -> bool:
 
 
 def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
+    """An English byline (see _byline_lines) with the writer's e-mail address under it."""
+    found = _byline_lines(block, at)
+    end = at + found[0] if found else 0
+    if found and end < len(block) and english.contact(block[end].text):
+        return found[0] + 1, f"{found[1]} {block[end].text.strip()}", found[2]
+    return found
+
+
+def _byline_lines(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
     """An English byline starting at line `at` (it may wrap once): lines taken, text, names.
     A role line under it (By Tom Haverford / Sentinel Correspondent) names nobody, and a
     name alone over a role line (Daniel Seah / For The Island Herald) is a byline without By."""
@@ -273,7 +282,7 @@ def _byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
         if first is not None:
             return 2, f"{first[0]} {pair[1].text}", _cased(first[1], pair[0])
         if english.is_name(pair[0].text):
-            return 2, f"{pair[0].text} {pair[1].text}", [pair[0].text]
+            return 2, f"{pair[0].text} {pair[1].text}", [english.name_case(pair[0].text)]
     for n in (2, 1):
         lines = block[at : at + n]
         if len(lines) == n and all(line.indent < 1 and line.credit is None for line in lines[1:]):
@@ -342,8 +351,6 @@ def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = ()) -
     reason = None
     if furniture.advert(texts) or (ads and all(line.box is not None and line.box in ads for line in block)):
         reason = "advertisement"
-    elif furniture.table(texts):
-        reason = "table"
     elif len(block) == 1 and furniture.column_logo(texts[0]):
         reason = "column logo"
     if reason:
@@ -460,21 +467,49 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     found = blocks_of(lines)
     ads = _ad_boxes([line for b in found for line in b])
     blocks: list[list[Line]] = []
+    stacked: dict[int, str] = {}  # first line of a head stack's part → head or byline
     for found_block in found:
-        for part in _cut(_set_aside(page, found_block, ads), page.dropped, w):
+        for part in _cut(_tables_off(_set_aside(page, found_block, ads), blocks, stacked), page.dropped, w):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w)
-            blocks += [b for b in _latin_heads_off(part, after) if b]
+            for b in _latin_heads_off(part, after):
+                blocks += [c for c in _stacks_off(b, blocks[-1] if blocks else [], after, stacked) if c]
     for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
         if len(blocks[k]) == 1 and furniture.page_mark(blocks[k][0].text):
             page.furniture.append(SetAside(blocks[k][0].no, _whole(blocks[k][0]), "page line"))
             blocks[k] = []
     blocks = [b for b in blocks if b]
-    reader = _BlockReader(page, blocks, w)
+    reader = _BlockReader(page, blocks, w, stacked)
     for k, block in enumerate(blocks):
         reader.read(k, block)
     reader.finish()
     return page
+
+
+def _tables_off(block: list[Line], blocks: list[list[Line]], stacked: dict[int, str]) -> list[Line]:
+    """A table's lines go to `blocks` as one-line blocks, its title a head and each row a
+    paragraph (see tables; `stacked` learns which), and nothing is left to read; any other
+    block is returned whole."""
+    parts = tables.parts([line.text for line in block]) if block else None
+    if parts is None:
+        return block
+    stacked.update((block[k].no, kind) for k, kind in parts)
+    blocks += [[line] for line in block]
+    return []
+
+
+def _stacks_off(block: list[Line], above: list[Line], after_end: bool, stacked: dict[int, str]) -> list[list[Line]]:
+    """A Latin block cut into its head stacks (label, headline, deck, a name) and text (see
+    stacks), given the block `above` it; `stacked` learns which parts are heads and which a
+    byline."""
+    if not block or not _LATIN.search(block[0].text[:3]) or any(line.bold or line.credit for line in block):
+        return [block]
+    after_end = not above or stacks.ended(above[-1].text) or after_end
+    parts = stacks.cuts([line.text for line in block], after_end, [line.indent < 1 for line in block],
+                        max((len(line.text) for line in above), default=0))
+    stacked.update((block[k].no, kind) for k, kind in parts if kind != "text")
+    at = sorted({0, *(k for k, _ in parts), len(block)})
+    return [block[a:b] for a, b in zip(at, at[1:])]
 
 
 def _cut(block: list[Line], dropped: Counter[str], w: Weights) -> list[list[Line]]:
@@ -491,8 +526,9 @@ class _BlockReader:
     blocks across column breaks: a paragraph a mid-sentence headline interrupted
     (`dangling`) and that headline (`across`), which belongs after the column."""
 
-    def __init__(self, page: PageLayout, blocks: list[list[Line]], w: Weights) -> None:
+    def __init__(self, page: PageLayout, blocks: list[list[Line]], w: Weights, stacked: dict[int, str] | None = None) -> None:
         self.page, self.blocks, self.pieces, self.w = page, blocks, page.pieces, w
+        self.stacked = stacked or {}  # parts of Latin head stacks (see _stacks_off)
         # a page that never indents a paragraph sets its paragraphs apart by blank lines
         self.blank_paragraphs = not any(w.indent <= line.indent < w.heavy_indent for block in blocks for line in block)
         self.dangling: Para | None = None
@@ -502,6 +538,17 @@ class _BlockReader:
         if self.across is not None and self.dangling is None:
             self.pieces.append(self.across)
             self.across = None
+        stacked = self.stacked.get(block[0].no)
+        if stacked == "row":  # a table's row: a paragraph of its own
+            first = k == 0 or self.stacked.get(self.blocks[k - 1][0].no) != "row"
+            self.pieces.append(Para(block, gap_before=first))
+            return
+        if stacked is not None:  # a head stack's headline, label or deck, or the name under it
+            text = regex.sub(r"\s+", " ", " ".join(line.text.strip() for line in block))
+            name = stacks.signer(block[0].text)
+            self.pieces.append(Head(block) if stacked == "head" else Byline(block, text, [name] if name else []))
+            self.dangling = None
+            return
         if all(line.caption and line.credit is None for line in block) and not _credit_below(self.blocks, k):
             self.pieces.append(Caption(block))  # a caption with no credit: the PDF's type says so
             return
@@ -521,7 +568,7 @@ class _BlockReader:
         if self.dangling is not None:
             prev = self.dangling  # the column goes on after a headline printed across it
         self.dangling = None
-        prev_para = prev if isinstance(prev, Para) and prev.credit is None else None
+        prev_para = prev if isinstance(prev, Para) and prev.credit is None and self.stacked.get(prev.no) != "row" else None
         open_para = prev_para is not None and not closed(prev_para.raw)
         signature = _signature(block, self.page.dropped, self.w)
         if signature is not None and len(signature.lines) == len(block):

@@ -43,7 +43,7 @@ def test_a_bracketed_byline_standing_alone_closes_the_story() -> None:
 
 def test_english_bylines_and_jumps() -> None:
     assert english.byline("By DOLORES RUIZ | The Lakeshore Daily News") == (
-        "DOLORES RUIZ | The Lakeshore Daily News", ["DOLORES RUIZ"])
+        "DOLORES RUIZ | The Lakeshore Daily News", ["Dolores Ruiz"])  # names in name case
     m = fields.JUMP_TO.search("Please see LIBRARY, A6")
     assert m is not None and fields.jump_page(m) == "page A6"
     assert fields.JUMP_TO.search("The A6 road, see the map") is None

@@ -83,12 +83,15 @@ def test_layout_pages_of_the_second_blind_corpus_score() -> None:
     assert s["f1"] >= 0.8 and s["subheads"] == s["subheads_n"], s
 
 
-def test_tables_in_text_are_set_aside_as_tables() -> None:
+def test_tables_in_text_are_articles_with_a_paragraph_per_row() -> None:
     """A results list and a standings table (rows of short cells set apart by spaces) are
-    furniture with the reason `table`, listed in the report, not articles."""
+    content: each row a paragraph of its own, as printed, under the table's title; nothing
+    is set aside as furniture and no row becomes a headline."""
     text = (Path(__file__).resolve().parent.parent / "fixtures" / "ingest-blind" / "sports-1.txt").read_text(encoding="utf-8")
     result = ingest_texts([("sports-1.txt", text)], "临海日报", dt.date(2025, 3, 9))
-    tables = [item.text for _, item in result.furniture if item.reason == "table"]
-    assert "临海海港  2：0  江州城" in tables and "排名  球队  场次  胜  平  负  积分" in tables
-    body = " ".join(getattr(b, "text", "") or "" for a in result.edition.articles for b in a.blocks)
-    assert "场次" not in body and "临海海港  2：0" not in body
+    assert not [item for _, item in result.furniture if item.reason == "table"]
+    paragraphs = ["".join(b.text.split()) for a in result.edition.articles for b in a.blocks if getattr(b, "text", None)]
+    assert "临海海港2：0江州城" in paragraphs and "排名球队场次胜平负积分" in paragraphs
+    assert "1临海海港20202" in paragraphs
+    heads = [a.headline for a in result.edition.articles]
+    assert not any(h and (h.startswith(("临海海港 2", "排名", "1 ")) or "场次" in h) for h in heads)

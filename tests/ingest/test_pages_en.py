@@ -107,7 +107,7 @@ def test_english_front_page_segments_into_its_five_items() -> None:
     assert warnings == []
     bridge, rail, rescue, photo, notice = arts
     assert (bridge.dateline, bridge.byline, bridge.authors, bridge.continued_to) == (
-        "PORTHAVEN", "ELEANOR PIKE and TOM ALDER, Staff Reporters", ["ELEANOR PIKE", "TOM ALDER"], "page 4")
+        "PORTHAVEN", "ELEANOR PIKE and TOM ALDER, Staff Reporters", ["Eleanor Pike", "Tom Alder"], "page 4")
     assert _paras(bridge) == [
         "The city council voted 7-2 on Tuesday to approve a new bridge across the Alder River, ending a "
         "decade-long debate over how to ease traffic on the old Mill Street crossing.",
@@ -134,12 +134,12 @@ def test_english_front_page_segments_into_its_five_items() -> None:
     [
         ("By Eleanor Pike", ("Eleanor Pike", ["Eleanor Pike"])),
         ("By ELEANOR PIKE and TOM ALDER, Staff Reporters",
-         ("ELEANOR PIKE and TOM ALDER, Staff Reporters", ["ELEANOR PIKE", "TOM ALDER"])),
+         ("ELEANOR PIKE and TOM ALDER, Staff Reporters", ["Eleanor Pike", "Tom Alder"])),
         ("By Eleanor Pike, Local Affairs Reporter", ("Eleanor Pike, Local Affairs Reporter", ["Eleanor Pike"])),
         ("By Eleanor Pike, Tom Alder and Mia van der Berg",
          ("Eleanor Pike, Tom Alder and Mia van der Berg", ["Eleanor Pike", "Tom Alder", "Mia van der Berg"])),
         ("By The Associated Press", ("The Associated Press", [])),
-        ("By TOM ALDER Staff Reporter", ("TOM ALDER Staff Reporter", ["TOM ALDER"])),
+        ("By TOM ALDER Staff Reporter", ("TOM ALDER Staff Reporter", ["Tom Alder"])),
         ("By Jo Bloggs, The Porthaven Gazette", ("Jo Bloggs, The Porthaven Gazette", ["Jo Bloggs"])),
         ("By Tuesday, the council had agreed", None),
         ("By March Town Hall will reopen", None),
@@ -356,7 +356,7 @@ def test_six_items_with_headlines_before_and_after_their_bodies() -> None:
         (None, "Water Bills to Rise Next Year", "Pipe renewal will take five years", "PORTHAVEN", []),
         ("TRANSPORT", "Night Buses Return to Harbour Route", None, None, ["Mia Ross"]),
         (None, "Pupils Swim 212 Miles for Hospice", None, None, []),
-        (None, "Storm Closes Coast Road", None, None, ["TOM ALDER"]),
+        (None, "Storm Closes Coast Road", None, None, ["Tom Alder"]),
         (None, "Ferry Timetable Changes", None, None, []),
         (None, "Economy Grows Faster Than Expected", None, "LONDON (AP)", []),
     ]

@@ -102,22 +102,25 @@ def test_reporter_and_photographer_lines_after_the_text_are_bylines() -> None:
     assert not by_head["黑沙環海濱長廊重開"].blocks[-1].text.endswith("王文彥")
 
 
-def test_a_grid_of_short_cells_in_a_pdf_is_a_table_set_aside(tmp_path: Path) -> None:
+def test_a_grid_of_short_cells_in_a_pdf_is_a_table_article(tmp_path: Path) -> None:
     """pdf-finance's stock table (cells on baselines, drawn as a grid of rules) is read row
-    by row and set aside whole as a table with its title, not cut into articles named
-    600300 or 名称; the story printed before it keeps its text."""
+    by row into an article under its title, a paragraph per row, not cut into articles
+    named 600300 or 名称; the story printed before it keeps its text."""
     result = ingest([FIXTURES / "ingest-blind" / "pdf-finance-1.pdf"], "东南商报", dt.date(2025, 3, 10))
-    tables = [item.text for _, item in result.furniture if item.reason == "table"]
-    assert tables[0] == "今日行情" and any(t.startswith("600300") for t in tables)
+    table = next(a for a in result.edition.articles if a.headline == "今日行情")
+    rows = [b.text for b in table.blocks]
+    assert len(rows) >= 4 and all(r.startswith("600") for r in rows[1:])
     heads = [a.headline for a in result.edition.articles]
-    assert not any(h and (h.startswith("600") or h in ("名称", "今日行情")) for h in heads)
+    assert not any(h and (h.startswith("600") or h == "名称") for h in heads)
 
 
 def test_a_ruled_box_of_listings_is_no_photo_caption() -> None:
-    """TV listings boxed beside a photo are neither its captions nor articles."""
+    """TV listings boxed beside a photo are not its captions: an article of their own, a
+    paragraph per programme."""
     result = ingest([BLIND2 / "pdf-screen-1.pdf"], "滨海晨报", dt.date(2025, 3, 18))
     assert sum(a.kind == "photo" for a in result.edition.articles) == 1
-    assert any(item.reason == "table" and "朝闻天下" in item.text for _, item in result.furniture)
+    listings = next(a for a in result.edition.articles if any("朝闻天下" in (getattr(b, "text", "") or "") for b in a.blocks))
+    assert listings.kind == "article" and "06:00 朝闻天下" in [b.text for b in listings.blocks]
     assert not any("朝闻天下" in (a.headline or "") for a in result.edition.articles)
 
 
