@@ -269,8 +269,10 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
             meanwhile()
         parse(layout.from_cache)
 
-    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", while_chunks, resumable=True,
-                             after_first=after_first)
+    weights = list(map(chunk_weight, chunks))
+    if layout.cache is not None:  # a rebuild's changed chunks first (only the order: each still by its key)
+        weights = layout.cache.unseen_first(layout.shared, list(map(repr, chunks)), weights)
+    ordered = layout.lay_out(renders, weights, "PDF chunks", while_chunks, resumable=True, after_first=after_first)
     if moves := [move for chunk in ordered for move in chunk.moves]:
         whole = stage / "print.html"
         whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
