@@ -57,6 +57,18 @@ def test_a_rebuild_hands_out_the_chunks_the_cache_has_not_seen_first(tmp_path: P
     assert events == ["render c2", "render b", "render a"]
 
 
+def test_the_font_lookup_waits_for_the_workers_fork(tmp_path: Path) -> None:
+    """`after_fork` (the writer's font lookup thread) runs once the pool has forked its
+    workers (they are started with the first task, a warm-up), never before."""
+    events: list[str] = []
+    (tmp_path / "empty.css").write_text("", encoding="utf-8")
+    layout = ChunkedLayout(tmp_path, jobs=2, cache=None, after_fork=lambda: events.append(f"after fork {layout.in_workers}"))
+    layout.stylesheets = ["empty.css"]
+    with layout:
+        layout.lay_out(_renders(events, ["a", "b"]), [1, 2], "PDF chunks", task=_lay_out)
+    assert events == ["after fork True", "render b", "render a"]
+
+
 def test_a_mark_of_seen_inputs_never_stands_for_a_layout(tmp_path: Path) -> None:
     """The marks decide only the order: a chunk whose inputs are marked as seen but whose
     HTML is not in the cache (a stale mark: the entry pruned, or a change the model data does

@@ -99,6 +99,7 @@ class ChunkedLayout:
     from_cache: list[ChunkLayout] = field(default_factory=list)  # of the pass under way, in order
     _executor: Executor | None = None
     stylesheets: list[str] = field(default_factory=list)  # the chunks' (chunks.warm_up), once known
+    after_fork: Callable[[], object] | None = None  # runs once the pool is started (a thread may start then)
 
     def __post_init__(self) -> None:
         self.shared = stage_digest(self.stage) if self.cache is not None else ""
@@ -123,6 +124,8 @@ class ChunkedLayout:
             self._executor = _pool(min(self.jobs, documents))
             for _ in range(min(self.jobs, documents) if self.stylesheets else 0):  # one each, as a rule
                 self._executor.submit(warm_up, str(self.stage), self.stylesheets)
+            if self.after_fork is not None and self.stylesheets:  # a local pool forks every worker at its first task
+                self.after_fork()
         return self._executor
 
     def start(self, documents: int, task: Callable[..., T], *args: Any) -> Future[T]:
