@@ -14,7 +14,9 @@ Beside a chunk laid out with a resume record (resume.py) is `<key>.resume.json`,
 index entry keyed by the chunk's structure (`previous_key`: its HTML's skeleton, the shared
 digest, the files it links) names the last chunk laid out with that structure, so that a
 chunk whose text changed finds its earlier version and lays out only the pages the change
-touched.
+touched. A mark per chunk's inputs (its model data, before it is rendered) tells a rebuild
+which chunks changed, so that it renders and hands those out first (`unseen_first`): it
+decides only the order, never what is taken from the cache.
 """
 
 from __future__ import annotations
@@ -147,6 +149,20 @@ class ChunkCache:
 
     def put_text(self, key: str, text: str) -> None:
         write_bytes(self._paths(key)[1], json.dumps({"text": text}, ensure_ascii=False).encode())
+
+    def unseen_first(self, shared: str, inputs: list[str], weights: list[int]) -> list[int]:
+        """The order weights of a build's chunks (the heaviest is handed out first) with those
+        whose `inputs` (their model data, rendered or not) no earlier build of this stage
+        had put first: a rebuild renders its changed chunk first and hands it out while it
+        renders the others, not after the unchanged ones it renders for their keys. Only the
+        order: every chunk is still found or laid out by its key. Remembers `inputs`."""
+        keys = [hashlib.sha256(f"{shared}\0chunk inputs\0{text}".encode()).hexdigest() for text in inputs]
+        seen = [self.get_text(key) is not None for key in keys]
+        for key, known in zip(keys, seen, strict=True):
+            if not known:
+                self.put_text(key, "")
+        lift = sum(weights) + 1 if any(seen) else 0  # a first build: by weight alone
+        return [weight + (0 if known else lift) for weight, known in zip(weights, seen, strict=True)]
 
     def memo(self, shared: str, key: str, make: Callable[[], bytes]) -> bytes:
         """make()'s bytes, kept under `key` and the build's shared digest (stage_digest: code,

@@ -105,6 +105,7 @@ class ChunkedLayout:
     _warming: list[Future[WorkerRecord]] = field(default_factory=list)
     _unstored: list[tuple[tuple[str, str], ChunkLayout]] = field(default_factory=list)  # cache writes left for store()
     _storing: list[Future[None]] = field(default_factory=list)  # those handed to the workers
+    after_fork: Callable[[], object] | None = None  # runs once the pool is started (a thread may start then)
 
     def __post_init__(self) -> None:
         self.shared = stage_digest(self.stage) if self.cache is not None else ""
@@ -131,6 +132,8 @@ class ChunkedLayout:
             self._executor = _pool(min(self.jobs, documents))
             for _ in range(min(self.jobs, documents) if self.stylesheets else 0):  # one each, as a rule
                 self._warming.append(self._executor.submit(warm_up, str(self.stage), self.stylesheets))
+            if self.after_fork is not None and self.stylesheets:  # a local pool forks every worker at its first task
+                self.after_fork()
         return self._executor
 
     def start(self, documents: int, task: Callable[..., T], *args: Any) -> Future[T]:
@@ -309,9 +312,12 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
             meanwhile()
         parse(layout.from_cache)
 
-    # The chunks are written to the cache, and print.html gets their moves, while the
+    weights = list(map(chunk_weight, chunks))
+    if layout.cache is not None:  # a rebuild's changed chunks first (only the order: each still by its key)
+        weights = layout.cache.unseen_first(layout.shared, list(map(repr, chunks)), weights)
+        # The chunks are written to the cache, and print.html gets their moves, while the
     # furniture is laid out: neither is needed to hand the furniture out.
-    ordered = layout.lay_out(renders, list(map(chunk_weight, chunks)), "PDF chunks", while_chunks, resumable=True,
+    ordered = layout.lay_out(renders, weights, "PDF chunks", while_chunks, resumable=True,
                              after_first=after_first, store_later=True)
     if before_furniture is not None:
         before_furniture()

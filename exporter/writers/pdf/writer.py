@@ -206,7 +206,13 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     # A one pass: rjieba's dictionary loads on the second core while print.html is prepared
     # (segmenter.py; before the font lookup thread starts). A chunked build forks workers.
     with segmenter.beside(not chunked and segmented(_headings(loaded))):
-        faces = theme_faces_soon(theme)  # checked against print.html once it is rendered
+        # checked against print.html once it is rendered; a chunked build looks them up once
+        # its workers are forked (no thread may run across the fork), not before it
+        faces: list[Future[list[FontFace]]] = [] if chunked else [theme_faces_soon(theme)]
+
+        def look_up_faces() -> None:
+            if not faces:
+                faces.append(theme_faces_soon(theme))
         with _stage(options, loaded.stem) as stage:
             render_print = print_renderer(make_environment(theme, options.cache_dir).get_template("print.html"))
             context = print_context(loaded, theme, stage_theme(theme, setup, stage))
@@ -218,7 +224,8 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                 if not rendered:
                     html = render_print(**context)
                     segmenter.stop()  # every heading is cut (later renders find them in words' cache)
-                    check_fonts(html, faces.result())
+                    look_up_faces()
+                    check_fonts(html, faces[0].result())
                     (stage / "print.html").write_text(html, encoding="utf-8")
                     rendered.append(html)
                 return rendered[0]
@@ -229,8 +236,7 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                 from .parallel import ChunkedLayout, render_chunked
 
                 cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
-                faces.result()  # the lookup thread is done before any worker is forked
-                with ChunkedLayout(stage, jobs, cache, options.show_progress) as layout:
+                with ChunkedLayout(stage, jobs, cache, options.show_progress, after_fork=look_up_faces) as layout:
                     # A volume's contents is fitted by a worker while the others lay out the
                     # chunks (which hold no contents); its rule is in page.css before the furniture.
                     # It is handed out after the heaviest chunk; found in the cache (keyed by the
