@@ -315,7 +315,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     weights = list(map(chunk_weight, chunks))
     if layout.cache is not None:  # a rebuild's changed chunks first (only the order: each still by its key)
         weights = layout.cache.unseen_first(layout.shared, list(map(repr, chunks)), weights)
-        # The chunks are written to the cache, and print.html gets their moves, while the
+    # The chunks are written to the cache, and print.html gets their moves, while the
     # furniture is laid out: neither is needed to hand the furniture out.
     ordered = layout.lay_out(renders, weights, "PDF chunks", while_chunks, resumable=True,
                              after_first=after_first, store_later=True)
