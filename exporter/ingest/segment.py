@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from . import blocks, briefs, english, fields, sequence
+from . import blocks, briefs, english, fields, labels, sequence
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
 from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
@@ -121,6 +121,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     classifier, decoder = model if isinstance(model, tuple) else (model, None)
     page.pieces = [p for piece in page.pieces for p in _kicker_off(piece, page.dropped)]
     page.pieces = briefs.brief_list(page.pieces, page.furniture, page.dropped)
+    page.pieces = labels.column_labels(page.pieces, page.furniture)
     pieces, learned = _retype(page, notes, classifier, decoder, w)
     pieces, closing = _signatures(pieces, w, notes, page.name, learned)
     units = _merge(_units(pieces, closing), notes, page.name, learned)

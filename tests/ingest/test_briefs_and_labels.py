@@ -1,5 +1,6 @@
 """Brief lists with run-in heads (exporter/ingest/briefs.py): each item its own article, the
-list's label set aside, and what is not a list left alone."""
+list's label set aside, and what is not a list left alone; column labels over a headline
+(exporter/ingest/labels.py) set aside, kickers and two-line headlines kept."""
 
 from __future__ import annotations
 
@@ -89,3 +90,24 @@ def test_report_names_a_photo_story_whose_text_comes_before_its_picture() -> Non
     out = io.StringIO()
     print_report(result, Console(file=out, width=200), report=True)
     assert "p1-01" in out.getvalue()
+
+
+BODY = ("  本报讯（记者 王芳）市民反映的问题已经解决，区里在公园\n"
+        "门口增设了电子围栏，共享单车乱停现象明显减少。\n")
+
+
+def test_a_column_label_over_a_headline_is_furniture_not_a_kicker() -> None:
+    for page in (STORY + "回音壁\n区城管局答复已设电子围栏\n\n" + BODY,
+                 STORY + "读者来函\n\n区城管局答复已设电子围栏\n\n" + BODY,
+                 STORY + "◎影人访谈\n区城管局答复已设电子围栏\n\n" + BODY):
+        result = ingest_texts([("page1.txt", page)], "青川日报", DAY)
+        second = result.edition.articles[1]
+        assert (second.kicker, second.headline) == (None, "区城管局答复已设电子围栏"), page
+        assert any("column label" in item.reason for _, item in result.furniture)
+
+
+def test_kickers_and_two_line_headlines_are_not_labels() -> None:
+    kicker = STORY + "通勤族叫好\n\n区城管局答复已设电子围栏\n\n" + BODY
+    assert _heads(kicker)[1] == ("通勤族叫好", "区城管局答复已设电子围栏")
+    two_lines = STORY + "偏乡长照\n人力才是关键\n\n" + BODY
+    assert "".join(filter(None, _heads(two_lines)[1])).replace(" ", "") == "偏乡长照人力才是关键"
