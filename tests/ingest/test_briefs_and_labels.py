@@ -111,3 +111,26 @@ def test_kickers_and_two_line_headlines_are_not_labels() -> None:
     assert _heads(kicker)[1] == ("通勤族叫好", "区城管局答复已设电子围栏")
     two_lines = STORY + "偏乡长照\n人力才是关键\n\n" + BODY
     assert "".join(filter(None, _heads(two_lines)[1])).replace(" ", "") == "偏乡长照人力才是关键"
+
+
+def test_a_headless_body_takes_its_headline_like_opening_line() -> None:
+    """A body the headline assignment left without a group, opening with a line that reads as
+    a headline, is headed by it rather than by 未归类; a lone such line heads the headless
+    body after it (a jumped story's repeated head over its continuation line)."""
+    from exporter.ingest.layout import Line, Para
+    from exporter.ingest.notes import Notes
+    from exporter.ingest.segment import Body, _headless
+    from exporter.ingest.weights import SHIPPED
+
+    def para(no: int, text: str) -> Para:
+        return Para([Line(no, 0, text)], gap_before=True)
+
+    opening = Body([para(1, "榴梿季提前来临"), para(2, "今年雨水充足，诗河一带榴梿提早上市。")])
+    (body,) = _headless([opening], Notes(), "p", SHIPPED)
+    assert body.group is not None and body.group.headline.raw == "榴梿季提前来临"
+    assert [p.raw for p in body.paras] == ["今年雨水充足，诗河一带榴梿提早上市。"]
+    alone, jumped = Body([para(1, "全县春耕备耕有序推进")]), Body([para(3, "（上接第1版）目前，全县已调运储备农资。")])
+    (body,) = _headless([alone, jumped], Notes(), "p", SHIPPED)
+    assert body is jumped and body.group is not None and body.group.headline.raw == "全县春耕备耕有序推进"
+    sentence = Body([para(1, "今年雨水充足，诗河一带榴梿提早上市。"), para(2, "果农说产量比去年多三成。")])
+    assert _headless([sentence], Notes(), "p", SHIPPED)[0].group is None
