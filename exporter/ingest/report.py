@@ -24,7 +24,8 @@ def print_report(result: IngestResult, console: Console, verbose: bool = False, 
     if report:
         for article in result.edition.articles:
             where, *why = result.notes.evidence.get(article.id or "", ["?"])
-            title = article.headline or (article.blocks[0].caption if article.kind == "photo" else "") or ""
+            caption = next((b.caption for b in article.blocks if getattr(b, "caption", None)), "")
+            title = article.headline or (caption if article.kind == "photo" else "") or ""  # text may come first
             say(f"{article.id} {article.kind} '{title}' at {where}")
             for line in why:
                 say(f"    {line}")

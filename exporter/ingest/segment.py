@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from . import blocks, english, fields, sequence
+from . import blocks, briefs, english, fields, labels, sequence
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
 from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
@@ -33,6 +33,7 @@ _HAN_GLYPH = regex.compile(r"\p{Han}")
 _WHOLE_BRACKET = regex.compile(r"^[（(][^（）()]+[）)]$")
 _WORD_CHARS = regex.compile(r"[\p{L}\p{N}]")
 _LATIN_CHAR = regex.compile(r"[\p{Latin}\s]")
+_CLAUSE = regex.compile(r"[，、；：,;:]")
 _ANNOUNCES = regex.compile(r"如下[：:]$|^(?i:notice is hereby given)")
 BodyItem = Para | BoxByline | Byline | Signature | Head
 
@@ -120,6 +121,8 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
         model = (blocks.shipped(), sequence.shipped())
     classifier, decoder = model if isinstance(model, tuple) else (model, None)
     page.pieces = [p for piece in page.pieces for p in _kicker_off(piece, page.dropped)]
+    page.pieces = briefs.brief_list(page.pieces, page.furniture, page.dropped)
+    page.pieces = labels.column_labels(page.pieces, page.furniture)
     pieces, learned = _retype(page, notes, classifier, decoder, w)
     pieces, closing = _signatures(pieces, w, notes, page.name, learned)
     units = _merge(_units(pieces, closing), notes, page.name, learned)
@@ -145,6 +148,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
         splits += 1
         cost += w.split * splits  # what every split so far costs
     leftovers = _apply(bodies, runs, path, notes, page.name, w, learned)
+    bodies = _headless(bodies, notes, page.name, w)
     for body in bodies:
         if body.group is None and (dec := learned.get(id(body.items[0]), (0, 0, None))[2]) is not None:
             body.evidence.append(f"no headline group; its opening at {notes.at(page.name, body.no)}: {dec.explain()}")
@@ -726,6 +730,42 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                         nxt[bool(s)] = (cost, path + [(p, s)])
         best = nxt
     return min(best.values(), key=lambda v: v[0])
+
+
+def _title_para(item: BodyItem, w: Weights) -> bool:
+    """A one-line paragraph that reads as a headline (short, no sentence end, no clause
+    punctuation, not a dateline, jump line or credit)."""
+    return (isinstance(item, Para) and len(item.lines) == 1 and not item.credit and headline_like(item.lines, w)
+            and not _CLAUSE.search(item.raw) and len(_WORD_CHARS.findall(item.raw)) >= 4)
+
+
+def _headless(bodies: list[Body], notes: Notes, name: str, w: Weights) -> list[Body]:
+    """Bodies the headline assignment left without a group, whose opening line reads as a
+    headline (the block model took it for body text, or the layout ran it into the text):
+    that line is the headline — of its own body, or, when it stands alone as a body, of
+    the headless body after it (a jumped story's repeated head over （上接第1版）)."""
+    out: list[Body] = []
+    for k, body in enumerate(bodies):
+        nxt = bodies[k + 1] if k + 1 < len(bodies) else None
+        first = body.items[0] if body.items else None
+        if body.group is not None or first is None or not _title_para(first, w) or body.is_notice:
+            out.append(body)
+            continue
+        head = Head(first.lines)
+        if len(body.items) == 1 and nxt is not None and nxt.group is None and not nxt.is_photo:
+            nxt.group = Group(None, head, None)
+            nxt.evidence.append(f"headline at {notes.at(name, head.no)}: a headline-like line alone over this "
+                                "headless body")
+            notes.decide(name, head.no, f"'{_text(head)}' heads the body at line {nxt.no}")
+            continue
+        if len(body.items) > 1 and not body.is_photo:
+            body.items = body.items[1:]
+            body.group = Group(None, head, None)
+            body.evidence.append(f"headline at {notes.at(name, head.no)}: the headless body opens with a "
+                                 "headline-like line")
+            notes.decide(name, head.no, f"'{_text(head)}' heads the body it opens")
+        out.append(body)
+    return out
 
 
 def _pictured(body: Body) -> bool:
