@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from . import blocks, briefs, english, fields, labels, sequence
+from . import blocks, briefs, english, fields, furniture, labels, sequence
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
 from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
@@ -123,6 +123,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     page.pieces = [p for piece in page.pieces for p in _kicker_off(piece, page.dropped)]
     page.pieces = briefs.brief_list(page.pieces, page.furniture, page.dropped)
     page.pieces = labels.column_labels(page.pieces, page.furniture)
+    page.pieces = [_box_byline(piece) for piece in page.pieces]
     pieces, learned = _retype(page, notes, classifier, decoder, w)
     pieces, closing = _signatures(pieces, w, notes, page.name, learned)
     units = _merge(_units(pieces, closing), notes, page.name, learned)
@@ -230,6 +231,16 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
 
 
 _PLAIN_THEN_BOLD = regex.compile(r"^(?P<kicker>\S.*?\S)[ \u3000]{2,}(?P<rest>\S.+)$")
+
+
+def _box_byline(piece: Piece) -> Piece:
+    """A head of one plain line that is an author box naming a role (■本报记者 李明,
+    □通讯员 周岚): the story's byline, whatever the models would call it. A bulleted title
+    names no role; a brief list of them is read before (briefs.brief_list)."""
+    if not isinstance(piece, Head) or len(piece.lines) != 1 or piece.lines[0].bold:
+        return piece
+    box = fields.BOX_BYLINE.match(piece.lines[0].text.strip())
+    return BoxByline(piece.lines[0], box["by"]) if box and fields.ROLES.search(box["by"]) else piece
 
 
 def _kicker_off(piece: Piece, dropped: Counter[str]) -> list[Piece]:
@@ -734,9 +745,10 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
 
 def _title_para(item: BodyItem, w: Weights) -> bool:
     """A one-line paragraph that reads as a headline (short, no sentence end, no clause
-    punctuation, not a dateline, jump line or credit)."""
+    punctuation, not a dateline, jump line or credit, not a table's row of three cells or more)."""
     return (isinstance(item, Para) and len(item.lines) == 1 and not item.credit and headline_like(item.lines, w)
-            and not _CLAUSE.search(item.raw) and len(_WORD_CHARS.findall(item.raw)) >= 4)
+            and not _CLAUSE.search(item.raw) and len(_WORD_CHARS.findall(item.raw)) >= 4
+            and len(furniture.cells(item.lines[0].text)) < 3)
 
 
 def _headless(bodies: list[Body], notes: Notes, name: str, w: Weights) -> list[Body]:
