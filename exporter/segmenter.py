@@ -193,6 +193,11 @@ def stop() -> None:
         server.close()
 
 
+def serving() -> bool:
+    """Whether a process beside loads rjieba (or cuts) for this process now."""
+    return _current is not None and _current.owner == os.getpid()
+
+
 def cut(text: str) -> list[str]:
     """rjieba's words of `text`: from the process beside, if one serves this process."""
     server = _current

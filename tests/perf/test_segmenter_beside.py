@@ -110,3 +110,26 @@ from exporter.api import BuildOptions, build
 print("pdf:", pdf.stat().st_size > 0, "loaded here:", "rjieba" in sys.modules, "left:", segmenter._current)
 """)
     assert out.splitlines() == ["pdf: True loaded here: False left: None"]
+
+
+def test_the_stylesheets_are_parsed_while_the_segmenter_loads(tmp_path: Path) -> None:
+    """While rjieba loads beside, the one pass's build parses the theme's stylesheets
+    (chunks.warm_up into stylesheets.reusing): all of them are parsed before the first heading
+    is cut, and the pass parses none again."""
+    source = write_edition(tmp_path)
+    out = _run(f"""
+from pathlib import Path
+from exporter import segmenter
+from exporter.api import BuildOptions, build
+from exporter.weasyprint_ext import stylesheets
+at_first_cut = []
+cut = segmenter._Beside.cut
+def counted(self, text):
+    if not at_first_cut:
+        at_first_cut.append(stylesheets._current.parses)
+    return cut(self, text)
+segmenter._Beside.cut = counted
+build({str(source)!r}, "pdf", options=BuildOptions(outdir=Path({str(tmp_path / "out")!r})))
+print(at_first_cut[0] > 0, at_first_cut[0] == stylesheets._current.parses, stylesheets._current.reuses > 0)
+""")
+    assert out.splitlines() == ["True True True"]
