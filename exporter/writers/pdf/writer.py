@@ -41,6 +41,7 @@ from .chunks import ChunkPart, chunk_weight, split
 from . import contents_fit
 from ..autospace import autospace, compress_punctuation
 from .fill import filled, is_filler
+from .gc_policy import collecting_less
 from .grid import grid_css
 from .page_css import PageSetup, page_setup, to_mm
 from ...weasyprint_ext.patches import patched
@@ -165,7 +166,7 @@ def _headings(loaded: LoadedEdition) -> Iterator[str | None]:
 def _one_pass(html: str, stage: Path, variant: str | None) -> tuple[bytes, Any]:
     """The PDF laid out as one document (holes filled) and that document; the stage's
     print.html becomes the markup laid out."""
-    with reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
+    with reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS), collecting_less():
         document, laid_out, _ = filled(html, staged_layout(stage, variant, **shared.render_options()))
         with patched(SUBSETS_SIDE_BY_SIDE, LAZY_FONT_FILES):  # faces subset on both cores, files unread
             pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
