@@ -75,3 +75,27 @@ def test_a_task_that_fails_leaves_the_policy_restored(default_gc) -> None:
         gc_policy.collected(fails)
     assert gc.get_threshold() == (700, 10, 10)
     assert gc.get_freeze_count() == 0
+
+
+def test_threads_inside_at_once_share_one_policy(default_gc) -> None:
+    """A Dask worker runs tasks in threads: the last to leave restores what the first saw."""
+    import threading
+
+    first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
+
+    def first() -> None:
+        with gc_policy.collecting_less(collect=True):
+            first_in.set()
+            second_in.wait(5)
+        first_out.set()
+
+    thread = threading.Thread(target=first)
+    thread.start()
+    first_in.wait(5)
+    with gc_policy.collecting_less():
+        second_in.set()
+        first_out.wait(5)
+        assert gc.get_threshold()[2] == gc_policy.NEVER  # the first left; this one is still inside
+    thread.join()
+    assert gc.get_threshold() == (700, 10, 10)
+    assert gc.get_freeze_count() == 0

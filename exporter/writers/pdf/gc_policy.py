@@ -21,6 +21,7 @@ thresholds and the freeze are restored on the way out, exception or not.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -29,25 +30,38 @@ T = TypeVar("T")
 YOUNG = 10_000  # allocations between young collections (CPython's default: 700)
 NEVER = 1_000_000  # young collections before a full one: none during a layout
 
+_lock = threading.Lock()
+_state: dict[str, Any] = {"inside": 0, "threshold": None, "froze": False, "collect": False}
+
 
 @contextmanager
 def collecting_less(collect: bool = False) -> Iterator[None]:
     """No full collection inside the block, the objects alive at its start frozen (unless
     something froze objects already: that freeze is its owner's); `collect`: one full
-    collection at the end (for a caller whose documents are dropped by then)."""
-    threshold = gc.get_threshold()
-    froze = gc.get_freeze_count() == 0
-    if froze:
-        gc.freeze()
-    gc.set_threshold(threshold[0] and max(threshold[0], YOUNG), threshold[1], NEVER)  # 0: off, as it was
+    collection at the end (for a caller whose documents are dropped by then). The collector
+    is the process's: threads inside at once (a Dask worker's tasks) share one policy, set
+    by the first to enter and restored by the last to leave."""
+    with _lock:
+        if _state["inside"] == 0:
+            threshold = _state["threshold"] = gc.get_threshold()
+            _state["froze"] = gc.get_freeze_count() == 0
+            if _state["froze"]:
+                gc.freeze()
+            gc.set_threshold(threshold[0] and max(threshold[0], YOUNG), threshold[1], NEVER)  # 0: off, as it was
+        _state["inside"] += 1
+        _state["collect"] = _state["collect"] or collect
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
-        if collect and gc.isenabled():
-            gc.collect()
-        if froze:
-            gc.unfreeze()
+        with _lock:
+            _state["inside"] -= 1
+            if _state["inside"] == 0:
+                gc.set_threshold(*_state["threshold"])
+                if _state["collect"] and gc.isenabled():
+                    gc.collect()
+                if _state["froze"]:
+                    gc.unfreeze()
+                _state.update(threshold=None, froze=False, collect=False)
 
 
 def collected(task: Callable[..., T], *args: Any) -> T:
