@@ -85,29 +85,29 @@ def test_compiled_templates_are_kept_in_the_cache_folder(tmp_path: Path, monkeyp
 
 
 def test_a_pass_freezes_what_lives_before_it_and_collects_in_full_less_often() -> None:
-    """Inside a one pass (writer._fewer_full_collections) the objects made before it are frozen
+    """Inside a one pass (gc_policy.fewer_full_collections) the objects made before it are frozen
     and a full collection waits for 100 younger ones; both are restored after, and nothing is
     changed where objects are frozen already or the collector is off."""
     import gc
 
-    from exporter.writers.pdf.writer import FULL_COLLECTION_EVERY, _fewer_full_collections
+    from exporter.writers.pdf.gc_policy import FULL_COLLECTION_EVERY, fewer_full_collections
 
     threshold = gc.get_threshold()
     assert gc.get_freeze_count() == 0
-    with _fewer_full_collections():
+    with fewer_full_collections():
         assert gc.get_freeze_count() > 0
         assert gc.get_threshold()[2] == max(threshold[2], FULL_COLLECTION_EVERY)
     assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        with _fewer_full_collections():
+        with fewer_full_collections():
             assert gc.get_freeze_count() == frozen and gc.get_threshold() == threshold
     finally:
         gc.unfreeze()
     gc.disable()
     try:
-        with _fewer_full_collections():
+        with fewer_full_collections():
             assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
     finally:
         gc.enable()

@@ -27,6 +27,7 @@ from . import contents_fit
 from .cache import ChunkCache, chunk_key, previous_key, stage_digest
 from ...workers import worker_pool
 from .fill import apply_moves
+from .gc_policy import collected
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk, warm_up
 from .furniture import anchor_pages, dedupe_anchors, front_pages, ghost_css, layout_furniture
 
@@ -140,7 +141,7 @@ class ChunkedLayout:
         """`task(*args)` handed to the build's workers now (started for `documents` documents
         in all), or run here when the build lays out in this process."""
         if (pool := self._pool_for(documents)) is not None:
-            return pool.submit(task, *args)
+            return pool.submit(collected, task, *args)  # gc_policy.py
         done: Future[T] = Future()
         done.set_result(task(*args))
         return done
@@ -251,7 +252,7 @@ class ChunkedLayout:
                 previous = self.cache.previous(keys[i][1]) if resumable else None
             args = (html, str(self.stage), *((resumable, previous) if resumable else ()))
             if pool is not None:
-                futures[pool.submit(task, *args)] = i
+                futures[pool.submit(collected, task, *args)] = i
             else:
                 serial[i] = args
         if len(renders) <= 1 and after_first is not None:

@@ -9,7 +9,6 @@ the edition's images); with --emit-print-html it is kept as OUTDIR/<stem>.print/
 from __future__ import annotations
 
 import dataclasses
-import gc
 import html as html_lib
 import logging
 import tempfile
@@ -42,6 +41,7 @@ from .chunks import ChunkPart, chunk_weight, split, warm_up
 from . import contents_fit
 from ..autospace import autospace, compress_punctuation
 from .fill import filled, is_filler
+from .gc_policy import fewer_full_collections
 from .grid import grid_css
 from .page_css import PageSetup, page_setup, to_mm
 from ...weasyprint_ext.patches import patched
@@ -163,36 +163,10 @@ def _headings(loaded: LoadedEdition) -> Iterator[str | None]:
         yield from (article.kicker, article.headline, article.subheadline)
 
 
-# While a pass runs, a full collection waits for this many younger ones instead of Python's 10.
-FULL_COLLECTION_EVERY = 100
-
-
-@contextmanager
-def _fewer_full_collections() -> Iterator[None]:
-    """Python's full garbage collections made cheaper and rarer while a pass runs: what lives
-    before it (modules, the model, templates, parsed stylesheets) is frozen, so a full
-    collection scans only what the pass makes, and one runs after 100 younger collections, not
-    10. On the 8-page volume the pass's three full collections cost about 0.12-0.19 s of CPU
-    (a twelfth of the pass); frozen, with the longer interval, none runs. A long pass still
-    collects every 100 (memory stays bounded). Left alone when something else froze objects or
-    turned the collector off."""
-    if not gc.isenabled() or gc.get_freeze_count():
-        yield
-        return
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(threshold[0], threshold[1], max(threshold[2], FULL_COLLECTION_EVERY))
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
-
-
 def _one_pass(html: str, stage: Path, variant: str | None) -> tuple[bytes, Any]:
     """The PDF laid out as one document (holes filled) and that document; the stage's
     print.html becomes the markup laid out."""
-    with _fewer_full_collections(), reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
+    with fewer_full_collections(), reusing(str(stage)) as shared, patched(), patched(REUSED_STYLESHEETS):
         document, laid_out, _ = filled(html, staged_layout(stage, variant, **shared.render_options()))
         with patched(SUBSETS_SIDE_BY_SIDE, LAZY_FONT_FILES):  # faces subset on both cores, files unread
             pdf = document.write_pdf(pdf_variant=variant, presentational_hints=False)
