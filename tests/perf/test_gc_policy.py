@@ -37,7 +37,7 @@ def test_inside_no_full_collection_and_the_living_frozen(default_gc) -> None:
 
 def test_restored_after_an_exception(default_gc) -> None:
     with pytest.raises(ZeroDivisionError):
-        with gc_policy.collecting_less(collect=True):
+        with gc_policy.collecting_less():
             _ = 1 / 0
     assert gc.get_threshold() == (700, 10, 10)
     assert gc.get_freeze_count() == 0
@@ -47,7 +47,7 @@ def test_a_freeze_made_before_is_left_to_its_owner(default_gc) -> None:
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()
-        with gc_policy.collecting_less(collect=True):
+        with gc_policy.collecting_less():
             pass
         assert gc.get_freeze_count() >= frozen
     finally:
@@ -60,9 +60,10 @@ def test_collected_runs_the_task_and_frees_its_cycles(default_gc) -> None:
     gc.callbacks.append(lambda phase, info: freed.append(info["collected"]) if phase == "stop" else None)
     try:
         assert gc_policy.collected(lambda n: [_cycle() for _ in range(n)] and n, 50) == 50
+        assert gc_policy.collected(lambda: 1) == 1  # the next task frees the first one's cycles first
     finally:
         gc.callbacks.pop()
-    assert sum(freed) >= 50  # the task's cyclic garbage, freed by the one collection at the end
+    assert sum(freed) >= 50  # the first task's cyclic garbage, freed by the collection before the next
     assert gc.get_threshold() == (700, 10, 10)
     assert gc.get_freeze_count() == 0
 
@@ -84,7 +85,7 @@ def test_threads_inside_at_once_share_one_policy(default_gc) -> None:
     first_in, second_in, first_out = threading.Event(), threading.Event(), threading.Event()
 
     def first() -> None:
-        with gc_policy.collecting_less(collect=True):
+        with gc_policy.collecting_less():
             first_in.set()
             second_in.wait(5)
         first_out.set()
