@@ -49,7 +49,9 @@ def test_a_freeze_made_before_is_left_to_its_owner(default_gc) -> None:
         frozen = gc.get_freeze_count()
         with gc_policy.collecting_less():
             pass
-        assert gc.get_freeze_count() >= frozen
+        # still frozen (an unfreeze would empty the permanent generation); not `>= frozen`: a
+        # frozen object whose last reference goes during the block leaves it, lowering the count
+        assert gc.get_freeze_count() > frozen // 2
     finally:
         gc.unfreeze()
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from concurrent.futures import Executor, Future, as_completed
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -75,6 +75,15 @@ def _pool(jobs: int) -> Executor:
     if (chosen := executors.chosen()) is not None:
         return chosen(jobs)
     return worker_pool(jobs)
+
+
+def _submit(pool: Executor, task: Callable[..., T], *args: Any) -> Future[T]:
+    """`task(*args)` handed to the pool: in our own worker processes under the garbage
+    collector's policy for a layout (gc_policy.py); on executors the build chose (a Dask
+    cluster's long-lived, shared worker processes) as it is, under its own name."""
+    if isinstance(pool, ProcessPoolExecutor):
+        return pool.submit(collected, task, *args)
+    return pool.submit(task, *args)
 
 
 def _progress(enabled: bool) -> Progress:
@@ -141,7 +150,7 @@ class ChunkedLayout:
         """`task(*args)` handed to the build's workers now (started for `documents` documents
         in all), or run here when the build lays out in this process."""
         if (pool := self._pool_for(documents)) is not None:
-            return pool.submit(collected, task, *args)  # gc_policy.py
+            return _submit(pool, task, *args)
         done: Future[T] = Future()
         done.set_result(task(*args))
         return done
@@ -252,7 +261,7 @@ class ChunkedLayout:
                 previous = self.cache.previous(keys[i][1]) if resumable else None
             args = (html, str(self.stage), *((resumable, previous) if resumable else ()))
             if pool is not None:
-                futures[pool.submit(collected, task, *args)] = i
+                futures[_submit(pool, task, *args)] = i
             else:
                 serial[i] = args
         if len(renders) <= 1 and after_first is not None:
