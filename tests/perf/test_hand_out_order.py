@@ -4,6 +4,8 @@ whole print.html) runs while that document is laid out, not before it."""
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from exporter.writers.pdf.chunks import ChunkLayout
@@ -82,3 +84,18 @@ def test_a_mark_of_seen_inputs_never_stands_for_a_layout(tmp_path: Path) -> None
         laid = layout.lay_out(_renders([], ["a", "b"]), weights, "PDF chunks", task=_lay_out)
     assert [chunk.pdf for chunk in laid] == [b"a", b"b"]
     assert (layout.passes[-1].documents, layout.passes[-1].cached) == (2, 0)
+
+
+def test_a_failed_cache_write_fails_the_build_and_still_ends_the_pool(tmp_path) -> None:
+    """A cache write handed to an idle worker that failed (disk full) fails the build, and
+    the pool is shut down all the same: no workers left running behind the error."""
+    from concurrent.futures import Future, ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(1)
+    failed: Future[None] = Future()
+    failed.set_exception(OSError("No space left on device"))
+    layout = ChunkedLayout(tmp_path, jobs=2, cache=None, _executor=pool, _storing=[failed])
+    with pytest.raises(OSError, match="No space left"):
+        with layout:
+            pass
+    assert layout._executor is None and pool._shutdown

@@ -239,7 +239,10 @@ def _merged(writer: PdfWriter, fonts: list[DictionaryObject], early: EarlySubset
     gids = set(widths) | set(to_unicode)
     cut = early.subsets.get((identity, frozenset(gids))) if identity is not None else None
     if cut is None and (pending := early.pending.get((identity, frozenset(gids)))) is not None:
-        cut = pending.result()  # cut by a worker while the furniture was read (None: not cuttable there)
+        try:
+            cut = pending.result()  # cut by a worker while the furniture was read (None: not cuttable there)
+        except Exception:  # noqa: BLE001 - a worker's failure (a broken pool): cut here instead, as without it
+            cut = None
     # The face is looked up for a cut made early only to key the memo with it.
     face = _source_face(identity, early.installed, first_file) if cut is None or memo is not None else None
     if cut is None and (face is None or not _cuttable(face, gids)):

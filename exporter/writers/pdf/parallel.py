@@ -124,11 +124,13 @@ class ChunkedLayout:
         return self
 
     def __exit__(self, kind: object, error: object, trace: object) -> None:
-        for future in self._storing if error is None else ():
-            future.result()  # a cache write that failed fails the build, as one made here
-        if self._executor is not None:
-            self._executor.shutdown(cancel_futures=error is not None)
-            self._executor = None
+        try:
+            for future in self._storing if error is None else ():
+                future.result()  # a cache write that failed fails the build, as one made here
+        finally:  # and the pool ends either way
+            if self._executor is not None:
+                self._executor.shutdown(cancel_futures=error is not None)
+                self._executor = None
 
     @property
     def in_workers(self) -> bool:
