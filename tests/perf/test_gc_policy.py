@@ -102,3 +102,18 @@ def test_threads_inside_at_once_share_one_policy(default_gc) -> None:
     thread.join()
     assert gc.get_threshold() == (700, 10, 10)
     assert gc.get_freeze_count() == 0
+
+
+def test_a_one_pass_and_a_task_that_leave_out_of_order_restore_the_collector(default_gc) -> None:
+    """A one pass (`fewer_full_collections`) and a chunk task (`collecting_less`) inside at
+    once in two threads of one process, the first in leaving first: one policy, set by the
+    first and restored by the last, so neither leaves the other's threshold behind."""
+    one_pass, task = gc_policy.fewer_full_collections(), gc_policy.collecting_less()
+    one_pass.__enter__()
+    assert gc.get_threshold() == (700, 10, gc_policy.FULL_COLLECTION_EVERY) and gc.get_freeze_count() > 0
+    task.__enter__()
+    one_pass.__exit__(None, None, None)
+    assert gc.get_freeze_count() > 0  # the task is still inside
+    task.__exit__(None, None, None)
+    assert gc.get_threshold() == (700, 10, 10)
+    assert gc.get_freeze_count() == 0

@@ -27,7 +27,7 @@ import multiprocessing
 import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
@@ -39,29 +39,42 @@ _state: dict[str, Any] = {"inside": 0, "threshold": None, "froze": False}
 
 
 @contextmanager
-def collecting_less() -> Iterator[None]:
-    """No full collection inside the block, the objects alive at its start frozen (unless
-    something froze objects already: that freeze is its owner's). The collector
-    is the process's: threads inside at once (a Dask worker's tasks) share one policy, set
-    by the first to enter and restored by the last to leave."""
+def _held(thresholds: Callable[[tuple[int, int, int]], tuple[int, int, int]], only_unfrozen: bool) -> Iterator[None]:
+    """The process's collector under one policy while any block of either kind is inside:
+    the first to enter (of any thread) freezes what is alive (unless something froze objects
+    already: that freeze is its owner's) and sets `thresholds(old)`; later ones only join;
+    the last to leave restores both. `only_unfrozen`: a first block leaves everything alone
+    when objects are frozen already or the collector is off."""
     with _lock:
-        if _state["inside"] == 0:
+        first = _state["inside"] == 0
+        joined = not (first and only_unfrozen and (gc.get_freeze_count() or not gc.isenabled()))
+        if joined and first:
             threshold = _state["threshold"] = gc.get_threshold()
             _state["froze"] = gc.get_freeze_count() == 0
             if _state["froze"]:
                 gc.freeze()
-            gc.set_threshold(threshold[0] and max(threshold[0], YOUNG), threshold[1], NEVER)  # 0: off, as it was
-        _state["inside"] += 1
+            gc.set_threshold(*thresholds(threshold))
+        _state["inside"] += joined
     try:
         yield
     finally:
-        with _lock:
-            _state["inside"] -= 1
-            if _state["inside"] == 0:
-                gc.set_threshold(*_state["threshold"])
-                if _state["froze"]:
-                    gc.unfreeze()
-                _state.update(threshold=None, froze=False)
+        if joined:
+            with _lock:
+                _state["inside"] -= 1
+                if _state["inside"] == 0:
+                    gc.set_threshold(*_state["threshold"])
+                    if _state["froze"]:
+                        gc.unfreeze()
+                    _state.update(threshold=None, froze=False)
+
+
+def collecting_less() -> AbstractContextManager[None]:
+    """No full collection inside the block, the objects alive at its start frozen (unless
+    something froze objects already: that freeze is its owner's). The collector is the
+    process's: blocks inside at once in several threads (and a one pass's
+    `fewer_full_collections`) share one policy, set by the first to enter and restored by
+    the last to leave."""
+    return _held(lambda t: (t[0] and max(t[0], YOUNG), t[1], NEVER), only_unfrozen=False)  # 0: off, as it was
 
 
 _left: dict[str, bool] = {"garbage": False}  # a task ran in this process since its last full collection
@@ -99,23 +112,13 @@ def collected(task: Callable[..., T], *args: Any) -> T:
 FULL_COLLECTION_EVERY = 100
 
 
-@contextmanager
-def fewer_full_collections() -> Iterator[None]:
+def fewer_full_collections() -> AbstractContextManager[None]:
     """Python's full garbage collections made cheaper and rarer while a pass runs: what lives
     before it (modules, the model, templates, parsed stylesheets) is frozen, so a full
     collection scans only what the pass makes, and one runs after 100 younger collections, not
     10. On the 8-page volume the pass's three full collections cost about 0.12-0.19 s of CPU
     (a twelfth of the pass); frozen, with the longer interval, none runs. A long pass still
     collects every 100 (memory stays bounded). Left alone when something else froze objects or
-    turned the collector off."""
-    if not gc.isenabled() or gc.get_freeze_count():
-        yield
-        return
-    threshold = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(threshold[0], threshold[1], max(threshold[2], FULL_COLLECTION_EVERY))
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
+    turned the collector off; shares `collecting_less`'s owner count and lock (two one passes
+    in threads of one process, as on a Dask worker, cannot leave each other's threshold)."""
+    return _held(lambda t: (t[0], t[1], max(t[2], FULL_COLLECTION_EVERY)), only_unfrozen=True)
