@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, as_completed
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -75,15 +75,6 @@ def _pool(jobs: int) -> Executor:
     if (chosen := executors.chosen()) is not None:
         return chosen(jobs)
     return worker_pool(jobs)
-
-
-def _submit(pool: Executor, task: Callable[..., T], *args: Any) -> Future[T]:
-    """`task(*args)` handed to the pool: in our own worker processes under the garbage
-    collector's policy for a layout (gc_policy.py); on executors the build chose (a Dask
-    cluster's long-lived, shared worker processes) as it is, under its own name."""
-    if isinstance(pool, ProcessPoolExecutor):
-        return pool.submit(collected, task, *args)
-    return pool.submit(task, *args)
 
 
 def _progress(enabled: bool) -> Progress:
@@ -152,7 +143,7 @@ class ChunkedLayout:
         """`task(*args)` handed to the build's workers now (started for `documents` documents
         in all), or run here when the build lays out in this process."""
         if (pool := self._pool_for(documents)) is not None:
-            return _submit(pool, task, *args)
+            return self._submit(pool, task, *args)
         done: Future[T] = Future()
         done.set_result(task(*args))
         return done
@@ -187,10 +178,21 @@ class ChunkedLayout:
         return tuple(record for future in done if future.exception() is None
                      and isinstance(record := future.result(), WorkerRecord))
 
+    @staticmethod
+    def _local() -> bool:
+        """Whether the build's workers are our own local processes, not executors the build
+        chose (a Dask cluster's long-lived, shared workers, which may see neither this
+        machine's cache nor its fonts)."""
+        return executors.chosen() is None
+
+    def _submit(self, pool: Executor, task: Callable[..., T], *args: Any) -> Future[T]:
+        """`task(*args)` handed to the pool: in our own worker processes under the garbage
+        collector's policy for a layout (gc_policy.py); elsewhere as it is, under its own name."""
+        return pool.submit(collected, task, *args) if self._local() else pool.submit(task, *args)
+
     def beside(self) -> Callable[..., Future[Any]] | None:
-        """The pool's submit when its workers are local processes (a cluster's workers may
-        see neither this machine's cache nor its fonts), for work beside this process's."""
-        return self._executor.submit if self._executor is not None and executors.chosen() is None else None
+        """The pool's submit when its workers are local processes, for work beside this process's."""
+        return self._executor.submit if self._executor is not None and self._local() else None
 
     def store(self, beside: bool = False) -> None:
         """The cache writes a pass left for later (`lay_out(store_later=True)`); `beside`: by
@@ -263,7 +265,7 @@ class ChunkedLayout:
                 previous = self.cache.previous(keys[i][1]) if resumable else None
             args = (html, str(self.stage), *((resumable, previous) if resumable else ()))
             if pool is not None:
-                futures[_submit(pool, task, *args)] = i
+                futures[self._submit(pool, task, *args)] = i
             else:
                 serial[i] = args
         if len(renders) <= 1 and after_first is not None:
