@@ -1,11 +1,12 @@
-"""The blind corpora blind5 to blind8 (tests/fixtures/ingest-blind5 … -blind8) are well formed.
+"""The blind corpora blind5 to blind9 (tests/fixtures/ingest-blind5 … -blind9) are well formed.
 
 Each corpus's own checker (check_truth.py) finds every truth string on its page, scores the truth
 against itself perfect and re-runs the text generator; here also every truth validates as an
 Edition and every PDF has its pages, one image per photo and only embedded TrueType fonts.  The
 ingest is never run on them here: blind5 is development data since session 9 and blind6 since
 session 10 (benchmarks/ingest_train.py trains on both), blind7 since session 11 (scored held out
-twice, not yet trained on), blind8 is held out (scored once, in aggregate, in session 11), and their scores are
+twice, not yet trained on), blind8 is held out (scored once, in aggregate, in session 11), blind9 (session 12)
+is held out and not yet scored, and their scores are
 measured by `python -m benchmarks.ingest_blind --corpus $PWD/tests/fixtures/ingest-blindN`.
 """
 
@@ -63,6 +64,7 @@ CORPORA = {c.name: c for c in (
     Corpus("blind6", dt.date(2026, 11, 20), "cr-ningport-a1a3.pdf", 9, 9, ENGINES, 180),
     Corpus("blind7", dt.date(2026, 12, 4), "cr-wexcombe-a1a5.pdf", 8, 8, ENGINES, 180),
     Corpus("blind8", dt.date(2026, 12, 4), "cr-tasman-a1a3.pdf", 8, 8, ENGINES, 180),
+    Corpus("blind9", dt.date(2026, 12, 7), "cr-cuicheng-b1b2.pdf", 9, 9, ENGINES, 180),
 )}
 PAGES = [(c, page) for c in CORPORA for page in sorted(CORPORA[c].manifest)]
 PDFS = [(c, page) for c, page in PAGES if page.endswith(".pdf")]
