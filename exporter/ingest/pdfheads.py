@@ -1,0 +1,187 @@
+"""Head groups of a page PDF: the column or box label printed over a headline is the
+page's furniture, not the story's kicker or headline.
+
+A head group is the lines over a story's body: perhaps a label (the column's or the
+box's name: `財經快訊`, `人间烟火`, `HEALTH AND AGEING`), a kicker, the headline, a deck.
+Read from the text alone a label looks like a kicker, or like the headline when the real
+headline then reads as its deck; on other papers' PDFs that was the largest title error.
+The PDF says what a label is by geometry and type, in one of three ways:
+
+- **reverse type**: a short line in light ink (white on a dark band, `TRANSPORT`, `出行提示`)
+  over text in its column. No kicker or headline on the development pages is set so.
+- **a list's label**: a short line over two or more brief items under it in its span, each
+  a head of one size and weight over a few lines of text (`財經快訊` over `■人民幣存款回升`
+  …, `NEWS IN BRIEF`); it may be set larger than the items' heads.
+- **a short label over a larger headline**: a name of two to four Han glyphs (brackets,
+  bullets and letter-spacing aside) or one or two Latin words in capitals, with no figure,
+  right over a headline in its column in type clearly smaller than the headline's. A
+  kicker over a headline is a phrase (`港股連升三日　成交額回升`, `耗资RM1亿8千万`).
+
+A label is taken out of the line stream and handed on as furniture with its position, so
+its characters stay counted and the report lists it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import regex
+
+LABEL_GLYPHS = 4  # a Han label has two to this many glyphs
+LABEL_WORDS = 2  # a Latin label has one or two words in capitals
+LABEL_CELLS = 16  # reverse type or a list's label is this short (cells: a Han glyph is two)
+LABEL_SIZE = 0.95  # a plain label's type is at most this share of the headline's under it
+UNDER = 1.6  # the headline starts within this many of the label's ems under it
+ITEM_LINES = 6  # a brief item's text under its head is this many lines or fewer
+LIST_ITEMS = 2  # a list's label stands over at least this many items
+SPREAD = 3  # ems: a letter-spaced label's fragments on its baseline stand this close
+
+_HAN = regex.compile(r"\p{Han}")
+_MARKS = regex.compile(r"[\s\u3000【】［］\[\]〔〕《》◎■●◆▲□丨|｜·•]")
+_HAN_LABEL = regex.compile(r"^\p{Han}+$")
+_LATIN_LABEL = regex.compile(r"^[\p{Lu}&'’-]+(?: [\p{Lu}&'’-]+)*$")
+_SENTENCE = regex.compile(r"[。！？!?；;：:，,]$")
+
+
+class _Line(Protocol):
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    size: float
+    bold: bool
+    image: str | None
+    table: int | None
+    lead: int
+    reverse: bool
+    base: float
+
+
+Block = Sequence[_Line]
+
+
+def _cells(text: str) -> int:
+    return sum(2 if _HAN.match(c) else 1 for c in text if not c.isspace())
+
+
+def _name(text: str) -> bool:
+    """A column's name: two to four Han glyphs, or one or two words in capitals, no figure."""
+    bare = _MARKS.sub("", text)
+    if _HAN_LABEL.match(bare):
+        return 2 <= len(bare) <= LABEL_GLYPHS
+    words = text.split()
+    return (0 < len(words) <= LABEL_WORDS and _LATIN_LABEL.match(" ".join(words)) is not None
+            and sum(c.isalpha() for c in text) >= 3)
+
+
+def _short(block: Block) -> bool:
+    """One line of text, short, ending no sentence or clause."""
+    if len(block) != 1 or block[0].image is not None or block[0].table is not None or block[0].lead:
+        return False
+    text = block[0].text.strip()
+    return 0 < _cells(text) <= LABEL_CELLS and not _SENTENCE.search(text)
+
+
+def _head(block: Block, body: float, display: float) -> bool:
+    """Display type: a size well above the body's, bold, or a bold run-in head."""
+    return block[0].image is None and (block[0].lead > 0 or block[0].bold or block[0].size >= display * body)
+
+
+def _extent(block: Block) -> tuple[float, float, float, float]:
+    return (min(b.x0 for b in block), min(b.y0 for b in block), max(b.x1 for b in block), max(b.y1 for b in block))
+
+
+def _under(label: Block, block: Block, ems: float) -> bool:
+    """`block` starts right under the label (within `ems` of the label's ems), across it."""
+    lx0, _, lx1, ly1 = _extent(label)
+    x0, y0, x1, _ = _extent(block)
+    size = label[0].size
+    return -0.5 * size <= y0 - ly1 <= ems * size and min(x1, lx1) - max(x0, lx0) > 0
+
+
+def _reverse(order: list[Block], k: int) -> bool:
+    """A short line in light ink (reverse type on a dark band) over text in its column."""
+    label = order[k]
+    return (_short(label) and label[0].reverse and k + 1 < len(order)
+            and order[k + 1][0].image is None and _under(label, order[k + 1], 2 * UNDER))
+
+
+def _listed(order: list[Block], k: int, body: float, display: float) -> bool:
+    """A short line over two or more brief items stacked under it in its span: heads of one
+    size and weight at one left edge (a head line of its own, or a bold run-in head opening
+    the item's first line), each over a few lines of text."""
+    label = order[k]
+    if not _short(label) or label[0].reverse or k + 1 >= len(order) or not _under(label, order[k + 1], UNDER):
+        return False
+    lx0, _, lx1, _ = _extent(label)
+    style: tuple[float, bool, float] | None = None  # the items' heads: size, run in, left edge
+    items: list[int] = []  # lines of text under each item's head
+    for block in _at_leads(order[k + 1 :]):
+        x0, _, x1, _ = _extent(block)
+        if block[0].image is not None or min(x1, lx1) - max(x0, lx0) <= 0:
+            break
+        first = block[0]
+        if first.lead or (len(block) == 1 and _head(block, body, display)):
+            shape = (first.size, bool(first.lead), first.x0)
+            style = style or shape
+            if (abs(shape[0] - style[0]) >= 0.5 or shape[1] != style[1] or abs(shape[2] - style[2]) >= first.size
+                    or (items and not items[-1]) or first.size > label[0].size + 0.5):
+                break
+            items.append(len(block) if first.lead else 0)
+        elif not items or _head(block, body, display) or items[-1] + len(block) > ITEM_LINES:
+            break
+        else:
+            items[-1] += len(block)
+    return sum(1 for n in items if n) >= LIST_ITEMS
+
+
+def _at_leads(blocks: list[Block]) -> list[Block]:
+    """Blocks cut before each line that opens with a run-in head (items stacked with no gap)."""
+    out: list[Block] = []
+    for block in blocks:
+        cuts = [0, *(i for i, b in enumerate(block) if i and b.lead), len(block)]
+        out += [block[a:b] for a, b in zip(cuts, cuts[1:])]
+    return out
+
+
+def _over_headline(order: list[Block], k: int, body: float, display: float) -> bool:
+    """A column's name right over a headline in its column, in type clearly smaller."""
+    label = order[k]
+    if not _short(label) or not _name(label[0].text) or k + 1 >= len(order):
+        return False
+    head = order[k + 1]
+    return (_head(head, body, display) and not head[0].lead and _under(label, head, UNDER)
+            and label[0].size <= LABEL_SIZE * max(b.size for b in head))
+
+
+def _beside(order: list[Block], k: int) -> list[int]:
+    """Fragments of a letter-spaced label that the line cutter took apart (`IN` `BR I E F`):
+    short lines on its baseline, in its size and weight, within SPREAD of its ems."""
+    label = order[k][0]
+    near = []
+    for j, block in enumerate(order):
+        b = block[0]
+        if (j != k and len(block) == 1 and b.image is None and b.table is None and not b.lead
+                and abs(b.base - label.base) < 0.1 * label.size and abs(b.size - label.size) < 0.1 * label.size
+                and b.bold == label.bold and b.reverse == label.reverse and _cells(b.text) <= LABEL_CELLS
+                and max(b.x0 - label.x1, label.x0 - b.x1) <= SPREAD * label.size):
+            near.append(j)
+    return near
+
+
+def labels(order: list[Block], body: float, display: float) -> dict[int, str]:
+    """The blocks of a page in reading order that are labels: index → why."""
+    out: dict[int, str] = {}
+    for k in range(len(order)):
+        if order[k][0].image is not None or k in out:
+            continue
+        if _reverse(order, k):
+            why = "a label in reverse type over its column"
+        elif _listed(order, k, body, display):
+            why = "the label over a list of briefs (type and place)"
+        else:
+            continue
+        out |= dict.fromkeys([k, *_beside(order, k)], why)
+    return out
