@@ -28,6 +28,8 @@ from typing import Protocol
 
 import regex
 
+from . import furniture
+
 LABEL_GLYPHS = 4  # a Han label has two to this many glyphs
 LABEL_WORDS = 2  # a Latin label has one or two words in capitals
 LABEL_CELLS = 16  # reverse type or a list's label is this short (cells: a Han glyph is two)
@@ -175,8 +177,8 @@ def labels(order: list[Block], body: float, display: float) -> dict[int, str]:
     """The blocks of a page in reading order that are labels: index → why."""
     out: dict[int, str] = {}
     for k in range(len(order)):
-        if order[k][0].image is not None or k in out:
-            continue
+        if order[k][0].image is not None or k in out or furniture.column_logo(order[k][0].text):
+            continue  # a listed column logo: the layout sets it aside by name
         if _reverse(order, k):
             why = "a label in reverse type over its column"
         elif _listed(order, k, body, display):
