@@ -303,7 +303,7 @@ def _lead(run: list[_Glyph]) -> int:
     return len("".join(g.c for g in lead).rstrip())
 
 
-def _stack(boxes: list[_Box]) -> list[list[_Box]]:
+def _stack(boxes: list[_Box], body: float = 0.0) -> list[list[_Box]]:
     """Stack lines into blocks: a line joins the block whose last line sits just above it,
     overlapping it across most of the narrower width or starting at its left edge give or
     take an indent (a paragraph's short last line under an indented first), in the same
@@ -317,7 +317,8 @@ def _stack(boxes: list[_Box]) -> list[list[_Box]]:
             for block in blocks:
                 last = block[-1]
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
-                if (last.image is None and (-0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size or _upright(last, b))
+                if (last.image is None and (-0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size or _upright(last, b)
+                                            or _wrapped_head(last, b, body))
                         and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
                              or (abs(b.x0 - last.x0) <= INDENT * b.size and b.x1 > last.x0 - 0.5 * b.size))
                         and last.bold == b.bold and abs(last.size - b.size) < 0.5):
@@ -376,6 +377,18 @@ def _leaded(block: list[_Box]) -> set[int]:
     pitch = [block[i].base - block[i - 1].base for i in range(1, len(block))]
     least = min(pitch)
     return {i for i, p in enumerate(pitch, start=1) if p > least + LEADING * block[i].size}
+
+
+WRAP_PITCH = 1.6  # ems: a display line's next line stands at most this far below its baseline
+
+
+def _wrapped_head(last: _Box, b: _Box, body: float) -> bool:
+    """A headline's next line: display type in one size whose glyph boxes overlap the line
+    above's (a font with tall ascenders and descenders), a baseline pitch of an em or so
+    under it. Cut apart, its lines were read as a kicker and a headline (`僑校聯合書法比賽 學`
+    over `生揮毫`)."""
+    return (b.size == last.size and b.size > 0 and body > 0 and (b.bold or b.size >= DISPLAY_SIZE * body)
+            and 0.9 * b.size <= b.base - last.base <= WRAP_PITCH * b.size)
 
 
 def _upright(last: _Box, b: _Box) -> bool:
@@ -585,7 +598,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body, drawings)
     content = _tables(content, boxes)
-    order = _xycut(_spread(_stack(content), body), body, rects=boxes)
+    order = _xycut(_spread(_stack(content, body), body), body, rects=boxes)
     order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
     order = _labels_aside(order, body, out)
     members = Counter(column for block, column in order if block[0].image is None)
