@@ -5,17 +5,20 @@ A head group is the lines over a story's body: perhaps a label (the column's or 
 box's name: `財經快訊`, `人间烟火`, `HEALTH AND AGEING`), a kicker, the headline, a deck.
 Read from the text alone a label looks like a kicker, or like the headline when the real
 headline then reads as its deck; on other papers' PDFs that was the largest title error.
-The PDF says what a label is by geometry and type, in one of three ways:
+The PDF shows a label by type and place in two ways that no development page uses for a
+kicker or a headline:
 
-- **reverse type**: a short line in light ink (white on a dark band, `TRANSPORT`, `出行提示`)
-  over text in its column. No kicker or headline on the development pages is set so.
-- **a list's label**: a short line over two or more brief items under it in its span, each
-  a head of one size and weight over a few lines of text (`財經快訊` over `■人民幣存款回升`
-  …, `NEWS IN BRIEF`); it may be set larger than the items' heads.
-- **a short label over a larger headline**: a name of two to four Han glyphs (brackets,
-  bullets and letter-spacing aside) or one or two Latin words in capitals, with no figure,
-  right over a headline in its column in type clearly smaller than the headline's. A
-  kicker over a headline is a phrase (`港股連升三日　成交額回升`, `耗资RM1亿8千万`).
+- **reverse type**: a short line in light ink (white on a dark band: `TRANSPORT`, `出行提示`,
+  `名词解释`) over text in its column;
+- **a list's label**: a short line over two or more brief items stacked under it in its span,
+  each a head of one size and weight at one left edge over a few lines of text (`財經快訊`
+  over `■人民幣存款回升` …, `警 情 通 报`, `NEWS IN BRIEF`); it may be set larger than the
+  items' heads, so size alone does not tell it.
+
+A plain short line over a larger headline (`人间烟火`, `COURTS`, `影讯`, `CITY HALL`) is left
+to the decoder: in the same type and place the development corpora call it a label on some
+papers and a kicker on others (our own `ingest-pdf3` among the latter), so geometry cannot
+decide it.
 
 A label is taken out of the line stream and handed on as furniture with its position, so
 its characters stay counted and the report lists it.
@@ -30,19 +33,13 @@ import regex
 
 from . import furniture
 
-LABEL_GLYPHS = 4  # a Han label has two to this many glyphs
-LABEL_WORDS = 2  # a Latin label has one or two words in capitals
 LABEL_CELLS = 16  # reverse type or a list's label is this short (cells: a Han glyph is two)
-LABEL_SIZE = 0.95  # a plain label's type is at most this share of the headline's under it
 UNDER = 1.6  # the headline starts within this many of the label's ems under it
 ITEM_LINES = 6  # a brief item's text under its head is this many lines or fewer
 LIST_ITEMS = 2  # a list's label stands over at least this many items
 SPREAD = 3  # ems: a letter-spaced label's fragments on its baseline stand this close
 
 _HAN = regex.compile(r"\p{Han}")
-_MARKS = regex.compile(r"[\s\u3000【】［］\[\]〔〕《》◎■●◆▲□丨|｜·•]")
-_HAN_LABEL = regex.compile(r"^\p{Han}+$")
-_LATIN_LABEL = regex.compile(r"^[\p{Lu}&'’-]+(?: [\p{Lu}&'’-]+)*$")
 _SENTENCE = regex.compile(r"[。！？!?；;：:，,]$")
 
 
@@ -66,16 +63,6 @@ Block = Sequence[_Line]
 
 def _cells(text: str) -> int:
     return sum(2 if _HAN.match(c) else 1 for c in text if not c.isspace())
-
-
-def _name(text: str) -> bool:
-    """A column's name: two to four Han glyphs, or one or two words in capitals, no figure."""
-    bare = _MARKS.sub("", text)
-    if _HAN_LABEL.match(bare):
-        return 2 <= len(bare) <= LABEL_GLYPHS
-    words = text.split()
-    return (0 < len(words) <= LABEL_WORDS and _LATIN_LABEL.match(" ".join(words)) is not None
-            and sum(c.isalpha() for c in text) >= 3)
 
 
 def _short(block: Block) -> bool:
@@ -146,16 +133,6 @@ def _at_leads(blocks: list[Block]) -> list[Block]:
         cuts = [0, *(i for i, b in enumerate(block) if i and b.lead), len(block)]
         out += [block[a:b] for a, b in zip(cuts, cuts[1:])]
     return out
-
-
-def _over_headline(order: list[Block], k: int, body: float, display: float) -> bool:
-    """A column's name right over a headline in its column, in type clearly smaller."""
-    label = order[k]
-    if not _short(label) or not _name(label[0].text) or k + 1 >= len(order):
-        return False
-    head = order[k + 1]
-    return (_head(head, body, display) and not head[0].lead and _under(label, head, UNDER)
-            and label[0].size <= LABEL_SIZE * max(b.size for b in head))
 
 
 def _beside(order: list[Block], k: int) -> list[int]:
