@@ -469,6 +469,8 @@ def _group(heads: list[Head], w: Weights) -> tuple[float, Group] | None:
     rest = heads[:-1] if sub else heads
     if any(is_sub[: len(rest)]) or len(rest) > 2 or is_kick[len(rest) - 1]:
         return None
+    if len({h.lines[0].box for h in heads}) > 1:
+        return None  # a PDF: one group never crosses a ruled box's edge
     headline = rest[-1]
     cost = w.indented_headline if headline.indent >= 2 else 0.0
     kicker = rest[0] if len(rest) == 2 else None
