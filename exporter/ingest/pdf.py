@@ -600,7 +600,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     content = _tables(content, boxes)
     order = _xycut(_spread(_stack(content, body), body), body, rects=boxes)
     order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
-    order = _labels_aside(order, body, out)
+    order = _labels_aside(order, body, out, boxes)
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
     indents = any(_indented(block, body) for block, _ in order)  # the page indents its paragraphs
@@ -671,15 +671,17 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             inside = [k for k, r in enumerate(boxes) if r[0] <= b.x0 and b.x1 <= r[2] and r[1] <= b.y0 and b.y1 <= r[3]]
             if inside:
                 out.boxes[no] = min(inside, key=lambda k: (boxes[k][2] - boxes[k][0]) * (boxes[k][3] - boxes[k][1]))
+                if b.lead:  # its run-in head, a line of its own, sits in the same box
+                    out.boxes[no - 2] = out.boxes[no]
     out.text = "\n".join(lines) + "\n"
     return out
 
 
-def _labels_aside(order: list[tuple[list[_Box], tuple[int, ...]]], body: float,
-                  out: PdfPage) -> list[tuple[list[_Box], tuple[int, ...]]]:
+def _labels_aside(order: list[tuple[list[_Box], tuple[int, ...]]], body: float, out: PdfPage,
+                  rects: list[Rect]) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """The reading order without the labels of head groups (see pdfheads), which go to
     `out.labels` with their positions: furniture, kept and reported."""
-    found = pdfheads.labels([block for block, _ in order], body, DISPLAY_SIZE)
+    found = pdfheads.labels([block for block, _ in order], body, DISPLAY_SIZE, rects)
     for k, why in found.items():
         b = order[k][0][0]
         out.labels.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text, why))

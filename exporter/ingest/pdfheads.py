@@ -59,6 +59,7 @@ class _Line(Protocol):
 
 
 Block = Sequence[_Line]
+Rect = tuple[float, float, float, float]
 
 
 def _cells(text: str) -> int:
@@ -150,7 +151,24 @@ def _beside(order: list[Block], k: int) -> list[int]:
     return near
 
 
-def labels(order: list[Block], body: float, display: float) -> dict[int, str]:
+def _boxed(block: Block, rects: Sequence[Rect]) -> set[int]:
+    x0, y0, x1, y1 = _extent(block)
+    return {k for k, r in enumerate(rects) if r[0] <= x0 and x1 <= r[2] and r[1] <= y0 and y1 <= r[3]}
+
+
+def _over_box(order: list[Block], k: int, body: float, display: float, rects: Sequence[Rect]) -> bool:
+    """A short line right over a ruled box, outside it, whose first line under it is a head:
+    the box's label (`转会快讯`, `法院公告` over boxed notices), printed above its frame."""
+    label = order[k]
+    if not _short(label) or k + 1 >= len(order) or order[k + 1][0].image is not None:
+        return False
+    head = order[k + 1]
+    inside = _boxed(head, rects)
+    return (bool(inside) and not inside & _boxed(label, rects) and _head(head, body, display)
+            and _under(label, head, 2 * UNDER))
+
+
+def labels(order: list[Block], body: float, display: float, rects: Sequence[Rect] = ()) -> dict[int, str]:
     """The blocks of a page in reading order that are labels: index → why."""
     out: dict[int, str] = {}
     for k in range(len(order)):
@@ -160,6 +178,8 @@ def labels(order: list[Block], body: float, display: float) -> dict[int, str]:
             why = "a label in reverse type over its column"
         elif _listed(order, k, body, display):
             why = "the label over a list of briefs (type and place)"
+        elif _over_box(order, k, body, display, rects):
+            why = "a box's label over its frame"
         else:
             continue
         out |= dict.fromkeys([k, *_beside(order, k)], why)

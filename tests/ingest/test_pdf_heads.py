@@ -87,3 +87,13 @@ def test_a_headline_wrapped_over_two_lines_is_one_headline() -> None:
     heads = {a.headline: a.kicker for a in result.edition.articles}
     assert heads.get("Community Health Fair Draws 500", "missing") is None
     assert "僑校聯合書法比賽 學生揮毫" in heads and heads["僑校聯合書法比賽 學生揮毫"] is None
+
+
+def test_a_head_group_stays_on_its_side_of_a_ruled_box() -> None:
+    """A line outside a ruled box is no kicker of the headline inside it, nor a line inside
+    a box of a headline outside it: a box's label over the box (`转会快讯`), a credit closing
+    the boxed story above (`（县农技推广中心 韦丽萍）`), a page's label over boxed notices."""
+    result = ingest([FIXTURES / "ingest-blind5" / "cr-saichang-a1.pdf"], "赛场", dt.date(2025, 3, 20))
+    assert next(a for a in result.edition.articles if a.headline == "卡洛斯有望续约").kicker is None
+    result = ingest([FIXTURES / "ingest-blind4" / "cr-nongjia-p3.pdf"], "农家报", dt.date(2025, 3, 20))
+    assert next(a for a in result.edition.articles if a.headline == "生姜价格走高 姜农喜上眉梢").kicker is None
