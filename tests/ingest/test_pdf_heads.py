@@ -91,9 +91,11 @@ def test_a_headline_wrapped_over_two_lines_is_one_headline() -> None:
 
 def test_a_head_group_stays_on_its_side_of_a_ruled_box() -> None:
     """A line outside a ruled box is no kicker of the headline inside it, nor a line inside
-    a box of a headline outside it: a box's label over the box (`转会快讯`), a credit closing
-    the boxed story above (`（县农技推广中心 韦丽萍）`), a page's label over boxed notices."""
-    result = ingest([FIXTURES / "ingest-blind5" / "cr-saichang-a1.pdf"], "赛场", dt.date(2025, 3, 20))
-    assert next(a for a in result.edition.articles if a.headline == "卡洛斯有望续约").kicker is None
+    a box of a headline outside it: a page's label over boxed notices (`法院公告` over
+    `黄建强：`, which had been its headline), a credit closing the boxed story above
+    (`（县农技推广中心 韦丽萍）`)."""
+    result = ingest([FIXTURES / "ingest-blind4" / "cr-dongnan-fazhi-p4.pdf"], "东南法治报", dt.date(2025, 3, 20))
+    notice = next(a for a in result.edition.articles if a.headline == "黄建强：")
+    assert notice.kicker is None and notice.subheadline is None
     result = ingest([FIXTURES / "ingest-blind4" / "cr-nongjia-p3.pdf"], "农家报", dt.date(2025, 3, 20))
     assert next(a for a in result.edition.articles if a.headline == "生姜价格走高 姜农喜上眉梢").kicker is None
