@@ -106,7 +106,7 @@ def _listed(order: list[Block], k: int, body: float, display: float) -> bool:
     if not _short(label) or label[0].reverse or k + 1 >= len(order) or not _under(label, order[k + 1], UNDER):
         return False
     lx0, _, lx1, _ = _extent(label)
-    style: tuple[float, bool, float] | None = None  # the items' heads: size, run in, left edge
+    style: tuple[float, float] | None = None  # the items' heads: size, left edge
     items: list[int] = []  # lines of text under each item's head
     for block in _at_leads(order[k + 1 :]):
         x0, _, x1, _ = _extent(block)
@@ -114,9 +114,9 @@ def _listed(order: list[Block], k: int, body: float, display: float) -> bool:
             break
         first = block[0]
         if first.lead or (len(block) == 1 and _head(block, body, display)):
-            shape = (first.size, bool(first.lead), first.x0)
+            shape = (first.size, first.x0)
             style = style or shape
-            if (abs(shape[0] - style[0]) >= 0.5 or shape[1] != style[1] or abs(shape[2] - style[2]) >= first.size
+            if (abs(shape[0] - style[0]) >= 0.5 or abs(shape[1] - style[1]) >= first.size
                     or (items and not items[-1]) or first.size > label[0].size + 0.5):
                 break
             items.append(len(block) if first.lead else 0)
