@@ -94,9 +94,10 @@ def lay_out(text: str, name: str, notes: Notes, dropped: Counter[str], weights: 
     if pdf is not None:
         notes.positions[name] = pdf.where
         dropped.update(pdf.dropped)
-        for k, (where, line) in enumerate(pdf.margin, start=1):  # numbered below zero: not lines of the text
+        aside = [(where, line, "page margin") for where, line in pdf.margin] + pdf.labels
+        for k, (where, line, why) in enumerate(aside, start=1):  # numbered below zero: not lines of the text
             pdf.where[-k] = where
-            laid.furniture.insert(k - 1, SetAside(-k, line, "page margin"))
+            laid.furniture.insert(k - 1, SetAside(-k, line, why))
     dropped.update(laid.dropped)
     return laid
 

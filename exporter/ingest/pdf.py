@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from . import english, fields, furniture
+from . import english, fields, furniture, pdfheads
 from .layout import LATIN_END, closed, cjk_end
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
@@ -66,6 +66,7 @@ class _Glyph:
     bold: bool
     italic: bool = False
     pen: float = 0.0  # the origin's x: where the pen stood (a bbox can start left of it)
+    reverse: bool = False  # light ink (reverse type on a dark band)
 
 
 @dataclass
@@ -84,6 +85,7 @@ class _Box:
     table: int | None = None  # a row of the table in this ruled box
     base: float = 0.0  # the baseline
     lead: int = 0  # characters of a bold run-in head opening the line (a brief's title), else 0
+    reverse: bool = False  # set in light ink (reverse type)
 
 
 @dataclass
@@ -99,6 +101,7 @@ class PdfPage:
     boxes: dict[int, int] = field(default_factory=dict)  # line number → the ruled box it sits in
     sizes: dict[int, float] = field(default_factory=dict)  # line number → type size against the body size
     margin: list[tuple[str, str]] = field(default_factory=list)  # (position, text) in the margin band
+    labels: list[tuple[str, str, str]] = field(default_factory=list)  # (position, text, why): a head group's labels
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
     images: int = 0
 
@@ -133,11 +136,21 @@ def _glyphs(page) -> list[_Glyph]:  # noqa: ANN001 - a pymupdf.Page
             for span in line["spans"]:
                 bold = bool(span["flags"] & 16) or any(w in span["font"] for w in ("Bold", "Black", "Heavy"))
                 italic = bool(span["flags"] & 2) or any(w in span["font"] for w in ("Italic", "Oblique"))
+                reverse = _light(span.get("color", 0))
                 for ch in span["chars"]:
                     x0, y0, x1, y1 = ch["bbox"]
                     out.append(_Glyph(ch["c"], x0, y0, x1, y1, ch["origin"][1], span["size"], bold, italic,
-                                      ch["origin"][0]))
+                                      ch["origin"][0], reverse))
     return out
+
+
+LIGHT_INK = 0.8  # text in ink this light (luminance, 0–1) is reverse type
+
+
+def _light(color: int) -> bool:
+    """Whether an sRGB colour (as PyMuPDF gives it, 0xRRGGBB) is light ink."""
+    r, g, b = (color >> 16) & 255, (color >> 8) & 255, color & 255
+    return (0.299 * r + 0.587 * g + 0.114 * b) / 255 >= LIGHT_INK
 
 
 SOFT_HYPHEN = "\u00ad"
@@ -273,7 +286,8 @@ def _box(run: list[_Glyph]) -> _Box:
     lead = _lead(run)
     return _Box(min(g.x0 for g in ink), min(g.y0 for g in ink), max(g.x1 for g in ink), max(g.y1 for g in ink),
                 text, size, not lead and sum(g.bold for g in ink) * 2 > len(ink),
-                italic=sum(g.italic for g in ink) * 2 > len(ink), base=max(g.base for g in ink), lead=lead)
+                italic=sum(g.italic for g in ink) * 2 > len(ink), base=max(g.base for g in ink), lead=lead,
+                reverse=sum(g.reverse for g in ink) * 2 > len(ink))
 
 
 def _lead(run: list[_Glyph]) -> int:
@@ -289,7 +303,7 @@ def _lead(run: list[_Glyph]) -> int:
     return len("".join(g.c for g in lead).rstrip())
 
 
-def _stack(boxes: list[_Box]) -> list[list[_Box]]:
+def _stack(boxes: list[_Box], body: float = 0.0) -> list[list[_Box]]:
     """Stack lines into blocks: a line joins the block whose last line sits just above it,
     overlapping it across most of the narrower width or starting at its left edge give or
     take an indent (a paragraph's short last line under an indented first), in the same
@@ -303,7 +317,8 @@ def _stack(boxes: list[_Box]) -> list[list[_Box]]:
             for block in blocks:
                 last = block[-1]
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
-                if (last.image is None and (-0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size or _upright(last, b))
+                if (last.image is None and (-0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size or _upright(last, b)
+                                            or _wrapped_head(last, b, body))
                         and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
                              or (abs(b.x0 - last.x0) <= INDENT * b.size and b.x1 > last.x0 - 0.5 * b.size))
                         and last.bold == b.bold and abs(last.size - b.size) < 0.5):
@@ -362,6 +377,18 @@ def _leaded(block: list[_Box]) -> set[int]:
     pitch = [block[i].base - block[i - 1].base for i in range(1, len(block))]
     least = min(pitch)
     return {i for i, p in enumerate(pitch, start=1) if p > least + LEADING * block[i].size}
+
+
+WRAP_PITCH = 1.6  # ems: a display line's next line stands at most this far below its baseline
+
+
+def _wrapped_head(last: _Box, b: _Box, body: float) -> bool:
+    """A headline's next line: display type in one size whose glyph boxes overlap the line
+    above's (a font with tall ascenders and descenders), a baseline pitch of an em or so
+    under it. Cut apart, its lines were read as a kicker and a headline (`僑校聯合書法比賽 學`
+    over `生揮毫`)."""
+    return (b.size == last.size and b.size > 0 and body > 0 and (b.bold or b.size >= DISPLAY_SIZE * body)
+            and 0.9 * b.size <= b.base - last.base <= WRAP_PITCH * b.size)
 
 
 def _upright(last: _Box, b: _Box) -> bool:
@@ -571,8 +598,9 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body, drawings)
     content = _tables(content, boxes)
-    order = _xycut(_spread(_stack(content), body), body, rects=boxes)
+    order = _xycut(_spread(_stack(content, body), body), body, rects=boxes)
     order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
+    order = _labels_aside(order, body, out, boxes)
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
     indents = any(_indented(block, body) for block, _ in order)  # the page indents its paragraphs
@@ -643,8 +671,21 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             inside = [k for k, r in enumerate(boxes) if r[0] <= b.x0 and b.x1 <= r[2] and r[1] <= b.y0 and b.y1 <= r[3]]
             if inside:
                 out.boxes[no] = min(inside, key=lambda k: (boxes[k][2] - boxes[k][0]) * (boxes[k][3] - boxes[k][1]))
+                if b.lead:  # its run-in head, a line of its own, sits in the same box
+                    out.boxes[no - 2] = out.boxes[no]
     out.text = "\n".join(lines) + "\n"
     return out
+
+
+def _labels_aside(order: list[tuple[list[_Box], tuple[int, ...]]], body: float, out: PdfPage,
+                  rects: list[Rect]) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """The reading order without the labels of head groups (see pdfheads), which go to
+    `out.labels` with their positions: furniture, kept and reported."""
+    found = pdfheads.labels([block for block, _ in order], body, DISPLAY_SIZE, rects)
+    for k, why in found.items():
+        b = order[k][0][0]
+        out.labels.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text, why))
+    return [item for k, item in enumerate(order) if k not in found]
 
 
 def _indented(block: list[_Box], body: float) -> bool:

@@ -447,7 +447,7 @@ def _story_subhead(head: Head, learned: Learned) -> bool:
     return pr["subhead"] > sum(pr[r] for r in _ROLES)
 
 
-_DECK = 0.8  # a display line under a headline in type this much smaller is its deck
+_DECK = 0.8  # a display line under (over) a headline in type this much smaller is its deck (kicker)
 
 
 def _marked(head: Head) -> bool:
@@ -469,6 +469,8 @@ def _group(heads: list[Head], w: Weights) -> tuple[float, Group] | None:
     rest = heads[:-1] if sub else heads
     if any(is_sub[: len(rest)]) or len(rest) > 2 or is_kick[len(rest) - 1]:
         return None
+    if len({h.lines[0].box for h in heads}) > 1:
+        return None  # a PDF: one group never crosses a ruled box's edge
     headline = rest[-1]
     cost = w.indented_headline if headline.indent >= 2 else 0.0
     kicker = rest[0] if len(rest) == 2 else None
@@ -476,11 +478,20 @@ def _group(heads: list[Head], w: Weights) -> tuple[float, Group] | None:
         cost += w.mixed_group  # one group is set in one weight
     if len({bool(_LATIN.search(_text(h))) for h in heads}) > 1:
         cost += w.mixed_group * 2  # and in one language
-    if kicker is not None and not is_kick[0]:
+    if kicker is not None and not is_kick[0] and not _sized_kicker(kicker, headline):
         cost += w.unmarked_kicker + (0.2 if len(_text(kicker)) > len(_text(headline)) else 0)
         cost += w.long_latin_kicker if styles[0] and len(_text(kicker).split()) > 4 else 0  # an English kicker is a label
         cost += w.bold_kicker if kicker.bold else 0  # display-bold lines are headlines or subheads
     return cost, Group(kicker, headline, sub)
+
+
+_STOP = regex.compile(r"[。！？!?.…][”’」』）)\"']*$")  # a sentence's end, after a figure too (on December 28.)
+
+
+def _sized_kicker(kicker: Head, headline: Head) -> bool:
+    """A PDF's kicker: a phrase set over its headline in type much smaller (as a deck is
+    under it), ending no sentence; no dashes needed to mark it, and its weight says nothing."""
+    return 0 < kicker.size < _DECK * headline.size and not _STOP.search(_text(kicker))
 
 
 def _bigrams(text: str) -> set[str]:

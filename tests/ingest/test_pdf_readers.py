@@ -398,10 +398,11 @@ def test_a_bold_run_in_head_is_the_briefs_title() -> None:
     assert _lead(run("Swimming pools reopen Six public", 21)) == 21
     assert _lead(run("全粗体标题", 5)) == 0 and _lead(run("粗体紧接正文不空格", 2)) == 0
     result = ingest([FIXTURES / "ingest-blind5" / "cr-weigang-a1.pdf"], "Weigang", dt.date(2025, 3, 20))
-    # the brief's title heads its own text (the decoder may read the box's label 財經快訊 over it as the
-    # headline and the brief's title as its deck: a title class of the decoder's, not the reader's)
-    brief = next(a for a in result.edition.articles if "人民幣存款回升" in (a.headline, a.subheadline))
+    # the brief's title heads its own text; the box's label 財經快訊 over the list is furniture
+    brief = next(a for a in result.edition.articles if "人民幣存款回升" in (a.headline or ""))
+    assert brief.headline == "人民幣存款回升" and brief.kicker is None and brief.subheadline is None
     assert brief.blocks[0].text.startswith("金管局數據顯示")
+    assert any(item.text == "財經快訊" for _, item in result.furniture)
 
 
 def test_a_storys_next_column_on_a_mosaic_page_follows_its_first() -> None:

@@ -1,0 +1,186 @@
+"""Head groups of a page PDF: the column or box label printed over a headline is the
+page's furniture, not the story's kicker or headline.
+
+A head group is the lines over a story's body: perhaps a label (the column's or the
+box's name: `財經快訊`, `人间烟火`, `HEALTH AND AGEING`), a kicker, the headline, a deck.
+Read from the text alone a label looks like a kicker, or like the headline when the real
+headline then reads as its deck; on other papers' PDFs that was the largest title error.
+The PDF shows a label by type and place in two ways that no development page uses for a
+kicker or a headline:
+
+- **reverse type**: a short line in light ink (white on a dark band: `TRANSPORT`, `出行提示`,
+  `名词解释`) over text in its column;
+- **a list's label**: a short line over two or more brief items stacked under it in its span,
+  each a head of one size and weight at one left edge over a few lines of text (`財經快訊`
+  over `■人民幣存款回升` …, `警 情 通 报`, `NEWS IN BRIEF`); it may be set larger than the
+  items' heads, so size alone does not tell it.
+
+A plain short line over a larger headline (`人间烟火`, `COURTS`, `影讯`, `CITY HALL`) is left
+to the decoder: in the same type and place the development corpora call it a label on some
+papers and a kicker on others (our own `ingest-pdf3` among the latter), so geometry cannot
+decide it.
+
+A label is taken out of the line stream and handed on as furniture with its position, so
+its characters stay counted and the report lists it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import regex
+
+from . import furniture
+
+LABEL_CELLS = 16  # reverse type or a list's label is this short (cells: a Han glyph is two)
+UNDER = 1.6  # the headline starts within this many of the label's ems under it
+ITEM_LINES = 6  # a brief item's text under its head is this many lines or fewer
+LIST_ITEMS = 2  # a list's label stands over at least this many items
+SPREAD = 3  # ems: a letter-spaced label's fragments on its baseline stand this close
+
+_HAN = regex.compile(r"\p{Han}")
+_SENTENCE = regex.compile(r"[。！？!?；;：:，,]$")
+
+
+class _Line(Protocol):
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    size: float
+    bold: bool
+    image: str | None
+    table: int | None
+    lead: int
+    reverse: bool
+    base: float
+
+
+Block = Sequence[_Line]
+Rect = tuple[float, float, float, float]
+
+
+def _cells(text: str) -> int:
+    return sum(2 if _HAN.match(c) else 1 for c in text if not c.isspace())
+
+
+def _short(block: Block) -> bool:
+    """One line of text, short, ending no sentence or clause."""
+    if len(block) != 1 or block[0].image is not None or block[0].table is not None or block[0].lead:
+        return False
+    text = block[0].text.strip()
+    return 0 < _cells(text) <= LABEL_CELLS and not _SENTENCE.search(text)
+
+
+def _head(block: Block, body: float, display: float) -> bool:
+    """Display type: a size well above the body's, bold, or a bold run-in head."""
+    return block[0].image is None and (block[0].lead > 0 or block[0].bold or block[0].size >= display * body)
+
+
+def _extent(block: Block) -> tuple[float, float, float, float]:
+    return (min(b.x0 for b in block), min(b.y0 for b in block), max(b.x1 for b in block), max(b.y1 for b in block))
+
+
+def _under(label: Block, block: Block, ems: float) -> bool:
+    """`block` starts right under the label (within `ems` of the label's ems), across it."""
+    lx0, _, lx1, ly1 = _extent(label)
+    x0, y0, x1, _ = _extent(block)
+    size = label[0].size
+    return -0.5 * size <= y0 - ly1 <= ems * size and min(x1, lx1) - max(x0, lx0) > 0
+
+
+def _reverse(order: list[Block], k: int) -> bool:
+    """A short line in light ink (reverse type on a dark band) over text in its column."""
+    label = order[k]
+    return (_short(label) and label[0].reverse and k + 1 < len(order)
+            and order[k + 1][0].image is None and _under(label, order[k + 1], 2 * UNDER))
+
+
+def _listed(order: list[Block], k: int, body: float, display: float) -> bool:
+    """A short line over two or more brief items stacked under it in its span: heads of one
+    size and weight at one left edge (a head line of its own, or a bold run-in head opening
+    the item's first line), each over a few lines of text."""
+    label = order[k]
+    if not _short(label) or label[0].reverse or k + 1 >= len(order) or not _under(label, order[k + 1], UNDER):
+        return False
+    lx0, _, lx1, _ = _extent(label)
+    style: tuple[float, float] | None = None  # the items' heads: size, left edge
+    items: list[int] = []  # lines of text under each item's head
+    for block in _at_leads(order[k + 1 :]):
+        x0, _, x1, _ = _extent(block)
+        if block[0].image is not None or min(x1, lx1) - max(x0, lx0) <= 0:
+            break
+        first = block[0]
+        if first.lead or (len(block) == 1 and _head(block, body, display)):
+            shape = (first.size, first.x0)
+            style = style or shape
+            if (abs(shape[0] - style[0]) >= 0.5 or abs(shape[1] - style[1]) >= first.size
+                    or (items and not items[-1]) or first.size > label[0].size + 0.5):
+                break
+            items.append(len(block) if first.lead else 0)
+        elif not items or _head(block, body, display) or items[-1] + len(block) > ITEM_LINES:
+            break
+        else:
+            items[-1] += len(block)
+    return sum(1 for n in items if n) >= LIST_ITEMS
+
+
+def _at_leads(blocks: list[Block]) -> list[Block]:
+    """Blocks cut before each line that opens with a run-in head (items stacked with no gap)."""
+    out: list[Block] = []
+    for block in blocks:
+        cuts = [0, *(i for i, b in enumerate(block) if i and b.lead), len(block)]
+        out += [block[a:b] for a, b in zip(cuts, cuts[1:])]
+    return out
+
+
+def _beside(order: list[Block], k: int) -> list[int]:
+    """Fragments of a letter-spaced label that the line cutter took apart (`IN` `BR I E F`):
+    short lines on its baseline, in its size and weight, within SPREAD of its ems."""
+    label = order[k][0]
+    near = []
+    for j, block in enumerate(order):
+        b = block[0]
+        if (j != k and len(block) == 1 and b.image is None and b.table is None and not b.lead
+                and abs(b.base - label.base) < 0.1 * label.size and abs(b.size - label.size) < 0.1 * label.size
+                and b.bold == label.bold and b.reverse == label.reverse and _cells(b.text) <= LABEL_CELLS
+                and max(b.x0 - label.x1, label.x0 - b.x1) <= SPREAD * label.size):
+            near.append(j)
+    return near
+
+
+def _boxed(block: Block, rects: Sequence[Rect]) -> set[int]:
+    x0, y0, x1, y1 = _extent(block)
+    return {k for k, r in enumerate(rects) if r[0] <= x0 and x1 <= r[2] and r[1] <= y0 and y1 <= r[3]}
+
+
+def _over_box(order: list[Block], k: int, body: float, display: float, rects: Sequence[Rect]) -> bool:
+    """A short line right over a ruled box, outside it, whose first line under it is a head:
+    the box's label (`转会快讯`, `法院公告` over boxed notices), printed above its frame."""
+    label = order[k]
+    if not _short(label) or k + 1 >= len(order) or order[k + 1][0].image is not None:
+        return False
+    head = order[k + 1]
+    inside = _boxed(head, rects)
+    return (bool(inside) and not inside & _boxed(label, rects) and _head(head, body, display)
+            and _under(label, head, 2 * UNDER))
+
+
+def labels(order: list[Block], body: float, display: float, rects: Sequence[Rect] = ()) -> dict[int, str]:
+    """The blocks of a page in reading order that are labels: index → why."""
+    out: dict[int, str] = {}
+    for k in range(len(order)):
+        if order[k][0].image is not None or k in out or furniture.column_logo(order[k][0].text):
+            continue  # a listed column logo: the layout sets it aside by name
+        if _reverse(order, k):
+            why = "a label in reverse type over its column"
+        elif _listed(order, k, body, display):
+            why = "the label over a list of briefs (type and place)"
+        elif _over_box(order, k, body, display, rects):
+            why = "a box's label over its frame"
+        else:
+            continue
+        out |= dict.fromkeys([k, *_beside(order, k)], why)
+    return out

@@ -1,0 +1,103 @@
+"""Head groups of page PDFs by other engines: labels set aside by type and place, a kicker
+told by its size, a wrapped headline kept whole (development pages of ingest-blind5 to
+ingest-blind7 and ingest-pdf4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from exporter.ingest import ingest
+from exporter.ingest.pdf import _light, read_pdf
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _aside(result) -> dict[str, str]:  # noqa: ANN001 - an IngestResult
+    return {item.text: item.reason for _, item in result.furniture}
+
+
+def test_light_ink_is_reverse_type() -> None:
+    assert _light(0xFFFFFF) and _light(0xEEEEEE)
+    assert not _light(0x111111) and not _light(0x000000) and not _light(0xCC0000)
+
+
+def test_a_label_in_reverse_type_is_furniture_not_a_kicker() -> None:
+    """`TRANSPORT`, `CITY`, `TRADE` printed white on a dark band over their stories (Chromium,
+    an English page) and `出行提示` (a Chinese travel page) are the columns' labels: set aside,
+    listed with their positions, and the headline under each stands alone."""
+    result = ingest([FIXTURES / "ingest-blind6" / "cr-ningport-a1a3.pdf"], "Courier", dt.date(2025, 3, 20),
+                    language="en")
+    aside = _aside(result)
+    assert all(aside.get(label) == "a label in reverse type over its column" for label in ("TRANSPORT", "CITY", "TRADE"))
+    heads = {a.headline: a.kicker for a in result.edition.articles}
+    assert heads["Metro Line 6 to Open Six Months Early"] is None
+    assert heads["Old Town Lanes Get Night Market"] is None
+    result = ingest([FIXTURES / "ingest-blind7" / "cr-yungang-t2.pdf"], "云岗", dt.date(2025, 3, 20))
+    assert "出行提示" in _aside(result)
+    travel = next(a for a in result.edition.articles if a.headline == "冬季自驾进山，这几件事要记牢")
+    assert travel.kicker is None
+
+
+def test_a_lists_label_is_furniture_even_when_larger_than_its_items() -> None:
+    """A box's label over brief items (each a bold head over a line or two of text) is the
+    list's, not the first item's headline: `財經快訊` (set larger than the items' heads),
+    `警 情 通 报` letter-spaced, `IN` `BR I E F` cut apart on one baseline, `转会快讯` over items
+    whose heads are run in or stand on lines of their own."""
+    pages = {"ingest-blind5/cr-weigang-a1.pdf": ["財經快訊"], "ingest-blind6/rl-haiping-f5.pdf": ["警 情 通 报"],
+             "ingest-blind5/cr-saichang-a1.pdf": ["转会快讯"],
+             "ingest-blind5/cr-easterntribune-a3.pdf": ["IN", "BR I E F"]}
+    for name, labels in pages.items():
+        (page,) = read_pdf(FIXTURES / name)
+        found = {text: why for _, text, why in page.labels}
+        assert all(found.get(label) == "the label over a list of briefs (type and place)" for label in labels), name
+        assert not any(label in page.text for label in labels if len(label) > 2), name
+    result = ingest([FIXTURES / "ingest-blind5" / "cr-easterntribune-a3.pdf"], "Tribune", dt.date(2025, 3, 20),
+                    language="en")
+    assert any(a.headline == "Swimming pools reopen" and a.kicker is None for a in result.edition.articles)
+
+
+def test_a_story_with_a_subhead_has_no_lists_label() -> None:
+    """Our own pages keep every head: no headline, kicker or subhead of ingest-pdf and
+    ingest-pdf3 is read as a label (a story's headline over text and subheads is no list)."""
+    for corpus in ("ingest-pdf", "ingest-pdf3"):
+        for pdf in sorted((FIXTURES / corpus).glob("*.pdf")):
+            assert all(not page.labels for page in read_pdf(pdf)), pdf.name
+
+
+def test_a_kicker_in_much_smaller_type_is_the_kicker_without_dashes() -> None:
+    """A phrase over its headline in type less than 0.8 of the headline's, bold or not, is
+    its kicker (it had been left over as a subhead inside the story): `城西板块再添新盘` (bold
+    1.15 over 2.29), `耗资RM1亿8千万`. A paragraph ending a sentence is never a kicker."""
+    result = ingest([FIXTURES / "ingest-blind6" / "cr-dongao-p9.pdf"], "东澳商报", dt.date(2025, 3, 20))
+    first = result.edition.articles[0]
+    assert (first.kicker, first.headline) == ("城西板块再添新盘", "地铁口小户型开盘当日去化七成")
+    result = ingest([FIXTURES / "ingest-blind5" / "rl-chenguang-b2.pdf"], "晨光报", dt.date(2025, 3, 20))
+    first = result.edition.articles[0]
+    assert (first.kicker, first.headline) == ("耗资RM1亿8千万", "巴当河大桥明年初通车")
+    result = ingest([FIXTURES / "ingest-blind7" / "cr-wexcombe-a1a5.pdf"], "Gazette", dt.date(2025, 3, 20),
+                    language="en")
+    switch_on = next(a for a in result.edition.articles if a.headline == "LIGHTS SWITCH-ON")
+    assert switch_on.kicker is None
+
+
+def test_a_headline_wrapped_over_two_lines_is_one_headline() -> None:
+    """A display font's glyph boxes taller than its line pitch overlap the line above: the
+    two lines of one headline were cut into a kicker and a headline (`僑校聯合書法比賽 學` /
+    `生揮毫`) or a headline and a stray `500`."""
+    result = ingest([FIXTURES / "ingest-blind6" / "cr-huasheng-c3.pdf"], "華聲", dt.date(2025, 3, 20))
+    heads = {a.headline: a.kicker for a in result.edition.articles}
+    assert heads.get("Community Health Fair Draws 500", "missing") is None
+    assert "僑校聯合書法比賽 學生揮毫" in heads and heads["僑校聯合書法比賽 學生揮毫"] is None
+
+
+def test_a_head_group_stays_on_its_side_of_a_ruled_box() -> None:
+    """A line outside a ruled box is no kicker of the headline inside it, nor a line inside
+    a box of a headline outside it: a page's label over boxed notices (`法院公告` over
+    `黄建强：`, which had been its headline), a credit closing the boxed story above
+    (`（县农技推广中心 韦丽萍）`)."""
+    result = ingest([FIXTURES / "ingest-blind4" / "cr-dongnan-fazhi-p4.pdf"], "东南法治报", dt.date(2025, 3, 20))
+    notice = next(a for a in result.edition.articles if a.headline == "黄建强：")
+    assert notice.kicker is None and notice.subheadline is None
+    result = ingest([FIXTURES / "ingest-blind4" / "cr-nongjia-p3.pdf"], "农家报", dt.date(2025, 3, 20))
+    assert next(a for a in result.edition.articles if a.headline == "生姜价格走高 姜农喜上眉梢").kicker is None
