@@ -48,6 +48,7 @@ LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has t
 SUBHEAD_SIZE = 1.3  # display type smaller than this many times the body size inside a column is a subhead
 THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this close continues a story
 THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
+EDGE = 0.3  # ems: lines starting this near one x share a column's left edge
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 
 
@@ -190,7 +191,8 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
             gap = g.x0 - right
             if g.c == " " or run[-1].c == " ":
                 # a justified word space may be wide; a gutter runs down the lines around it too
-                cut = gap > 10 * g.size or (gap > SPACED_GUTTER * g.size and _channel(near, right, g.x0, g.size))
+                cut = gap > 10 * g.size or (gap > SPACED_GUTTER * g.size and _channel(near, right, g.x0, g.size)
+                                            and _column_edge(near, g.x0, g.size))
             else:
                 # twice the letter-spacing there; right: a zero-width glyph ends nothing
                 cut = gap > max(GUTTER * g.size, 2 * tracking.get(id(g), 0.0))
@@ -249,6 +251,24 @@ def _untracked(row: list[_Glyph]) -> list[_Glyph]:
                 continue
         out.append(g)
     return out
+
+
+def _column_edge(rows: list[list[tuple[float, float]]], x: float, size: float) -> bool:
+    """Whether text starts at x on the lines around (two of them, or the one that has ink
+    right of x): the left edge of the next column, which a gutter's far side is. A word
+    space that justification stretched (`moment   money   becomes`, a column's short top
+    line) has words of the lines around starting anywhere but there."""
+    tol = EDGE * size
+    starts, inked = 0, 0
+    for row in rows:
+        right = [a for a, _ in row if a > x - tol]
+        if not right:
+            continue
+        inked += 1
+        before = max((b for _, b in row if b <= x - tol), default=None)
+        first = min(right)
+        starts += abs(first - x) <= tol and (before is None or first - before > 0.2 * size)
+    return starts >= min(2, inked) and inked > 0
 
 
 def _channel(rows: list[list[tuple[float, float]]], x0: float, x1: float, size: float) -> bool:
