@@ -254,21 +254,20 @@ def _untracked(row: list[_Glyph]) -> list[_Glyph]:
 
 
 def _column_edge(rows: list[list[tuple[float, float]]], x: float, size: float) -> bool:
-    """Whether text starts at x on the lines around (two of them, or the one that has ink
-    right of x): the left edge of the next column, which a gutter's far side is. A word
-    space that justification stretched (`moment   money   becomes`, a column's short top
-    line) has words of the lines around starting anywhere but there."""
+    """Whether text starts at x on two or more of the lines around: the left edge of the
+    next column, which a gutter's far side is. A word space that justification stretched
+    (`moment   money   becomes`, a column's short top line) has words of the lines around
+    starting anywhere but there."""
     tol = EDGE * size
-    starts, inked = 0, 0
+    starts = 0
     for row in rows:
         right = [a for a, _ in row if a > x - tol]
         if not right:
             continue
-        inked += 1
         before = max((b for _, b in row if b <= x - tol), default=None)
         first = min(right)
         starts += abs(first - x) <= tol and (before is None or first - before > 0.2 * size)
-    return starts >= min(2, inked) and inked > 0
+    return starts >= 2
 
 
 def _channel(rows: list[list[tuple[float, float]]], x0: float, x1: float, size: float) -> bool:
