@@ -538,6 +538,8 @@ class _BlockReader:
         if self.across is not None and self.dangling is None:
             self.pieces.append(self.across)
             self.across = None
+        if self._jump_alone(block):
+            return
         stacked = self.stacked.get(block[0].no)
         if stacked == "row":  # a table's row: a paragraph of its own
             first = k == 0 or self.stacked.get(self.blocks[k - 1][0].no) != "row"
@@ -587,6 +589,18 @@ class _BlockReader:
         self._body(k, body, prev_para)
         if signature:
             self.pieces.append(signature)
+
+    def _jump_alone(self, block: list[Line]) -> bool:
+        """A PDF's jump line printed apart under a story's last paragraph (`Turn to Page 5`,
+        `See BUSES, Page A6`, （下转第2版）), often in a type of its own: the end of that
+        paragraph, where the article takes it as its jump, never a head."""
+        prev = self.pieces[-1] if self.pieces else None
+        text = " ".join(line.text.strip() for line in block)
+        m = fields.JUMP_TO.search(text)
+        if not isinstance(prev, Para) or prev.credit is not None or m is None or m.start() > 0 or block[0].size <= 0:
+            return False
+        prev.lines += [replace(line, bold=False) for line in block]
+        return True
 
     def _byline_alone(self, block: list[Line]) -> bool:
         """A block that is only an English byline (often set bold: `By Mara Quinlan`), or
