@@ -917,7 +917,7 @@ def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | Non
             if len(below) < 2 or any(
                     not _LATIN.search(r.text[:2]) or not _HEADLINE_START.match(r.text) or closed(r.text)
                     or _LATIN_OPEN.search(r.text) or r.credit is not None or r.bold or _opens(r.text)
-                    or english.role_line(r.text) for r in rows):
+                    or english.role_line(r.text) or _body_type(r) for r in rows):
                 break
             if (not _HEADLINE_START.match(below[0].text) or not _LATIN.search(below[0].text[:2])
                     or english.role_line(below[0].text) or below[0].text.startswith(rows[0].text)
@@ -929,6 +929,16 @@ def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | Non
                     or _restated(" ".join(r.text for r in rows), " ".join(line.text for line in below[:4]))):
                 return [block[:j], rows] + _latin_heads_off(below, True, whole)
     return [block]
+
+
+PLAIN_BODY = 0.03  # a PDF line this near the body's size (against it), not bold, is set in body type
+
+
+def _body_type(line: Line) -> bool:
+    """A PDF line in plain body type: running text, never a headline cut off a block (the
+    first line of a column after a finished sentence, `The 38-kilometer line links the`,
+    which extracted text cannot tell from a head set over its story)."""
+    return line.size > 0 and not line.bold and abs(line.size - 1) <= PLAIN_BODY
 
 
 _WORD = regex.compile(r"\p{L}{3,}")
