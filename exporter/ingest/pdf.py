@@ -46,6 +46,7 @@ SPREAD = 1.6  # ems: one-line fragments of display type this close on one baseli
 LEADING = 0.2  # ems: a line this much further below the one above than the block's line pitch opens a paragraph
 LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has the plain text after it
 SUBHEAD_SIZE = 1.3  # display type smaller than this many times the body size inside a column is a subhead
+SUBHEAD_SHARE = 0.7  # and no larger than this share of the size of the story's headline
 THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this close continues a story
 THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
 EDGE = 0.3  # ems: lines starting this near one x share a column's left edge
@@ -494,7 +495,7 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         over = [j for j, e in enumerate(extents) if e[3] <= y0 + 0.2 * body and min(e[2], x1) - max(e[0], x0) > body]
         return max(over, key=lambda j: extents[j][3], default=None)
 
-    moves: list[tuple[int, int]] = []
+    moves: list[tuple[int, int, int | None]] = []  # a column, its continuation, the head over the story
     heads: list[tuple[int, int]] = []  # a first column under nothing, and its next column under a head
     root: dict[int, int] = {}  # a continuation → the story's first column of text
     for c in sorted(range(len(out)), key=lambda k: extents[k][0]):
@@ -508,17 +509,18 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         p = left[0]
         hp, hc = above(root.get(p, p)), above(c)
         if hc is None or hc == hp or (hp is not None and extents[hc][3] < extents[hp][1]):
-            moves.append((p, c))
+            moves.append((p, c, hp))
             root[c] = root.get(p, p)
         elif hp is None and c not in root and p not in root:
             heads.append((p, c))
 
-    def stacked(out: list, i: int) -> list[int]:
+    def stacked(out: list, i: int, limit: float = SUBHEAD_SIZE * body) -> list[int]:
         """i and the text stacked right under it in its column: running text and subheads
-        (type at most SUBHEAD_SIZE times the body's), ending on running text."""
+        (type smaller than `limit`: SUBHEAD_SIZE times the body's, and no larger than a
+        subhead under the story's headline can be), ending on running text."""
         run = [i]
         while (run[-1] + 1 < len(out) and out[run[-1] + 1][1] == out[i][1] and out[run[-1] + 1][0][0].image is None
-               and all(x.size < SUBHEAD_SIZE * body for x in out[run[-1] + 1][0])
+               and all(x.size < limit for x in out[run[-1] + 1][0])
                and 0 <= _extent(out[run[-1] + 1][0])[1] - _extent(out[run[-1]][0])[3] < 2.5 * body):
             run.append(run[-1] + 1)
         while len(run) > 1 and any(x.bold or x.size >= DISPLAY_SIZE * body for x in out[run[-1]][0]):
@@ -532,15 +534,18 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         if between and all(b[0].image is None and _extent(b)[3] <= extents[p][1] + 0.2 * body for b, _ in between) \
                 and any(x.bold or x.size >= DISPLAY_SIZE * body for b, _ in between for x in b):
             out = out[:pi] + between + [out[pi]] + out[ci:]
-    for p, c in moves:
+    for p, c, hp in moves:
         pi = next(i for i, (b, _) in enumerate(out) if b is order[p][0])
         ci = next(i for i, (b, _) in enumerate(out) if b is order[c][0])
-        end = stacked(out, pi)[-1]  # the story's column ends there
+        limit = SUBHEAD_SIZE * body
+        if hp is not None and not plain[hp]:  # a subhead is much smaller than the story's headline
+            limit = min(limit, SUBHEAD_SHARE * max(x.size for x in order[hp][0]))
+        end = stacked(out, pi, limit)[-1]  # the story's column ends there
         first = out[ci][0]
         indented = first[0].x0 - min(b.x0 for b in first) > 0.5 * body
         if ci == end + 1 or closed(out[end][0][-1].text) == (not indented):
             continue  # already in place, or the column's end and its start do not fit (a pull quote between)
-        chain = stacked(out, ci)  # the text stacked under the continuation goes with it
+        chain = stacked(out, ci, limit)  # the text stacked under the continuation goes with it
         moved = [out[i] for i in chain]
         rest = [item for i, item in enumerate(out) if i not in chain]
         at = next(i for i, (b, _) in enumerate(rest) if b is out[end][0]) + 1
