@@ -39,6 +39,7 @@ class Line:
     caption: bool = False  # a PDF says: small type next to a picture
     box: int | None = None  # a PDF says: inside this ruled box
     size: float = 0.0  # a PDF says: type size against the page's body size (0: not known)
+    top: float | None = None  # a PDF says: where the line's top stands, in body ems from the page's top
 
 
 @dataclass
@@ -161,13 +162,14 @@ _LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\
 @dataclass(frozen=True)
 class Hints:
     """What a PDF's geometry says about its lines, by line number: display type (size or
-    weight), caption type (small type next to a picture), the ruled box each sits in and
-    its type size."""
+    weight), caption type (small type next to a picture), the ruled box each sits in, its
+    type size and where its top stands."""
 
     display: Collection[int] = ()
     captions: Collection[int] = ()
     boxes: dict[int, int] = field(default_factory=dict)
     sizes: dict[int, float] = field(default_factory=dict)  # type size against the body's
+    tops: dict[int, float] = field(default_factory=dict)  # a line's top in body ems from the page's top
 
 
 def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hints()) -> list[Line | None]:
@@ -206,6 +208,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
                 line.text, line.credit = split
         line.bold = line.bold or no in hints.display
         line.caption, line.box, line.size = no in hints.captions, hints.boxes.get(no), hints.sizes.get(no, 0.0)
+        line.top = hints.tops.get(no)
         bullet = _BULLET.match(line.text) if no in hints.display and line.size else None
         if bullet and _titled(line.text[bullet.end() :]):
             dropped.update(visible(bullet.group()))  # a PDF's display line: the title's bullet is layout

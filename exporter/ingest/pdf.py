@@ -100,6 +100,7 @@ class PdfPage:
     captions: set[int] = field(default_factory=set)  # lines in caption type (small or italic) next to a picture
     boxes: dict[int, int] = field(default_factory=dict)  # line number → the ruled box it sits in
     sizes: dict[int, float] = field(default_factory=dict)  # line number → type size against the body size
+    tops: dict[int, float] = field(default_factory=dict)  # line number → its top, in body ems from the page's top
     margin: list[tuple[str, str]] = field(default_factory=list)  # (position, text) in the margin band
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
     images: int = 0
@@ -643,6 +644,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             if b.lead:  # a run-in head: a display line of its own over its paragraph
                 lines += [""] * bool(i) + [" " * indent + b.text[: b.lead]]
                 out.where[len(lines)], out.sizes[len(lines)] = f"({b.x0:.0f}, {b.y0:.0f})", round(b.size / body, 2)
+                out.tops[len(lines)] = round(b.y0 / body, 2)
                 out.display.add(len(lines))
                 lines += ["", " " * indent + b.text[b.lead :].strip()]
             else:
@@ -650,6 +652,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             no = len(lines)
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
             out.sizes[no] = round(b.size / body, 2)
+            out.tops[no] = round(b.y0 / body, 2)
             if b.size >= DISPLAY_SIZE * body or b.bold:
                 out.display.add(no)
             under = pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1

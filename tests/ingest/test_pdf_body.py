@@ -94,3 +94,13 @@ def test_a_storys_column_ends_at_the_next_storys_head() -> None:
     above that head (rl-minjiang, a mosaic)."""
     lines = _lines("ingest-blind6", "rl-minjiang-m6.pdf")
     assert lines[lines.index("隊伍將進行為期兩個月的比賽。") + 1].startswith("大會主席洪偉明表示")
+
+
+def test_a_heads_standing_above_the_storys_text_is_no_subhead_of_it() -> None:
+    """A table's title (1.25 times the body) at the top of the next column, level with the
+    headline of the story (2.29 times) that ends at the foot of the column before, stands
+    above that story's first text line: it heads the table, not a section of the story
+    (cr-jianglin)."""
+    result = ingest([FIXTURES / "ingest-blind6" / "cr-jianglin-h2.pdf"], "J", dt.date(2025, 3, 20))
+    story = next(a for a in result.edition.articles if "抬起头" in (a.headline or ""))
+    assert [b.text for b in story.blocks if isinstance(b, Heading)] == ["颈椎病越来越年轻", "每天三次，每次五分钟"]
