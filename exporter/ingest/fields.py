@@ -23,7 +23,7 @@ NOTICE_TITLE = regex.compile(
 )
 # The dateline's text is group `dl`; an English one's dash and spaces are layout.
 DATELINE = regex.compile(
-    r"^(?:【(?P<dl>\p{Han}{0,6}[报報](?:[专專]?[讯訊]|消息))】"
+    r"^(?:【(?P<dl>\p{Han}{0,6}[报報]\p{Han}{0,4}?(?:[专專]?[讯訊]|消息))】"  # 【本報訊】, 【本報悉尼訊】
     r"|[（(](?P<dl>\p{Han}{1,8}?\d{1,2}日[讯訊]|本[报報]\p{Han}{0,6}[讯訊]"  # （新山12日讯）, （本报曼谷讯）
     r"|(?!简|簡|快|通|资|資|喜|视|視|短)\p{Han}{2,4}[讯訊])[）)]"  # （曼谷讯）: a place's, not （简讯）
     r"|【(?P<dl>\p{Han}{2,3})】(?=\p{Han}.{24})"  # 【竹東】竹東鎮立圖書館…: a place opening a brief (a label heads a short line)

@@ -67,8 +67,8 @@ def test_a_brief_title_as_large_as_the_one_before_is_the_next_brief() -> None:
 
 
 def test_datelines_of_a_place_without_a_day_or_with_a_day_in_han_numerals() -> None:
-    """（曼谷讯）, 澳門十四日電 and 【竹東】 opening a paragraph are datelines; （简讯）, and a
-    bracketed label over a short headline, are not."""
+    """（曼谷讯）, 澳門十四日電, 【竹東】 and 【本報悉尼訊】 opening a paragraph are datelines;
+    （简讯）, and a bracketed label over a short headline, are not."""
     def dateline(text: str) -> str | None:
         m = fields.DATELINE.match(text)
         return m["dl"] if m else None
@@ -76,6 +76,7 @@ def test_datelines_of_a_place_without_a_day_or_with_a_day_in_han_numerals() -> N
     assert dateline("（曼谷讯）受季风低压影响，曼谷东部多区") == "曼谷讯"
     assert dateline("澳門十四日電　公共圖書館轄下五間分館") == "澳門十四日電"
     assert dateline("【竹東】竹東鎮立圖書館即日起週三至週五延長開放至晚間9時，方便學生") == "竹東"
+    assert dateline("【本報悉尼訊】Chatswood與Hurstville多家華人商場") == "本報悉尼訊"
     assert dateline("（简讯）本市") is None
     assert dateline("【財經】披索兌美元收報58.42") is None
 
