@@ -31,7 +31,8 @@ JUMP_FROM = (
 )
 JUMP_TO = (
     rf"\s*[(\[]?(?:(?:Continued|CONTINUED|Cont['’]d)\s+(?:on|ON)\s+(?:{_PAGE}|{_CODE})"
-    rf"|(?:(?:Please|PLEASE)\s+)?(?:[Ss]ee|SEE)\s+\p{{Lu}}[\p{{Lu}}\d '’-]*(?:,\s*{_PAGE_CODE}|\s+(?:on|ON)\s+{_PAGE}))[)\]]?\.?"
+    rf"|(?:(?:Please|PLEASE)\s+)?(?:[Ss]ee|SEE)\s+\p{{Lu}}[\p{{Lu}}\d '’-]*(?:,\s*{_PAGE_CODE}|\s+(?:on|ON)\s+{_PAGE})"
+    rf"|(?:(?:Please|PLEASE)\s+)?(?:[Tt]urn|TURN)\s+(?:to|TO)\s+{_PAGE})[)\]]?\.?"  # Turn to Page 5
 )
 NOTICE_TITLE = r"(?i:^(?:public |legal |official )?notice(?: of\b| to\b|$))"
 DATE_LINE = (

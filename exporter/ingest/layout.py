@@ -39,6 +39,7 @@ class Line:
     caption: bool = False  # a PDF says: small type next to a picture
     box: int | None = None  # a PDF says: inside this ruled box
     size: float = 0.0  # a PDF says: type size against the page's body size (0: not known)
+    top: float | None = None  # a PDF says: where the line's top stands, in body ems from the page's top
 
 
 @dataclass
@@ -161,13 +162,14 @@ _LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\
 @dataclass(frozen=True)
 class Hints:
     """What a PDF's geometry says about its lines, by line number: display type (size or
-    weight), caption type (small type next to a picture), the ruled box each sits in and
-    its type size."""
+    weight), caption type (small type next to a picture), the ruled box each sits in, its
+    type size and where its top stands."""
 
     display: Collection[int] = ()
     captions: Collection[int] = ()
     boxes: dict[int, int] = field(default_factory=dict)
     sizes: dict[int, float] = field(default_factory=dict)  # type size against the body's
+    tops: dict[int, float] = field(default_factory=dict)  # a line's top in body ems from the page's top
 
 
 def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hints()) -> list[Line | None]:
@@ -206,6 +208,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
                 line.text, line.credit = split
         line.bold = line.bold or no in hints.display
         line.caption, line.box, line.size = no in hints.captions, hints.boxes.get(no), hints.sizes.get(no, 0.0)
+        line.top = hints.tops.get(no)
         bullet = _BULLET.match(line.text) if no in hints.display and line.size else None
         if bullet and _titled(line.text[bullet.end() :]):
             dropped.update(visible(bullet.group()))  # a PDF's display line: the title's bullet is layout
@@ -538,6 +541,8 @@ class _BlockReader:
         if self.across is not None and self.dangling is None:
             self.pieces.append(self.across)
             self.across = None
+        if self._jump_alone(block):
+            return
         stacked = self.stacked.get(block[0].no)
         if stacked == "row":  # a table's row: a paragraph of its own
             first = k == 0 or self.stacked.get(self.blocks[k - 1][0].no) != "row"
@@ -587,6 +592,18 @@ class _BlockReader:
         self._body(k, body, prev_para)
         if signature:
             self.pieces.append(signature)
+
+    def _jump_alone(self, block: list[Line]) -> bool:
+        """A PDF's jump line printed apart under a story's last paragraph (`Turn to Page 5`,
+        `See BUSES, Page A6`, （下转第2版）), often in a type of its own: the end of that
+        paragraph, where the article takes it as its jump, never a head."""
+        prev = self.pieces[-1] if self.pieces else None
+        text = " ".join(line.text.strip() for line in block)
+        m = fields.JUMP_TO.search(text)
+        if not isinstance(prev, Para) or prev.credit is not None or m is None or m.start() > 0 or block[0].size <= 0:
+            return False
+        prev.lines += [replace(line, bold=False) for line in block]
+        return True
 
     def _byline_alone(self, block: list[Line]) -> bool:
         """A block that is only an English byline (often set bold: `By Mara Quinlan`), or
@@ -903,7 +920,7 @@ def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | Non
             if len(below) < 2 or any(
                     not _LATIN.search(r.text[:2]) or not _HEADLINE_START.match(r.text) or closed(r.text)
                     or _LATIN_OPEN.search(r.text) or r.credit is not None or r.bold or _opens(r.text)
-                    or english.role_line(r.text) for r in rows):
+                    or english.role_line(r.text) or _body_type(r) for r in rows):
                 break
             if (not _HEADLINE_START.match(below[0].text) or not _LATIN.search(below[0].text[:2])
                     or english.role_line(below[0].text) or below[0].text.startswith(rows[0].text)
@@ -915,6 +932,16 @@ def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | Non
                     or _restated(" ".join(r.text for r in rows), " ".join(line.text for line in below[:4]))):
                 return [block[:j], rows] + _latin_heads_off(below, True, whole)
     return [block]
+
+
+PLAIN_BODY = 0.03  # a PDF line this near the body's size (against it), not bold, is set in body type
+
+
+def _body_type(line: Line) -> bool:
+    """A PDF line in plain body type: running text, never a headline cut off a block (the
+    first line of a column after a finished sentence, `The 38-kilometer line links the`,
+    which extracted text cannot tell from a head set over its story)."""
+    return line.size > 0 and not line.bold and abs(line.size - 1) <= PLAIN_BODY
 
 
 _WORD = regex.compile(r"\p{L}{3,}")

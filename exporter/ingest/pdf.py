@@ -46,8 +46,10 @@ SPREAD = 1.6  # ems: one-line fragments of display type this close on one baseli
 LEADING = 0.2  # ems: a line this much further below the one above than the block's line pitch opens a paragraph
 LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has the plain text after it
 SUBHEAD_SIZE = 1.3  # display type smaller than this many times the body size inside a column is a subhead
+SUBHEAD_SHARE = 0.7  # and no larger than this share of the size of the story's headline
 THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this close continues a story
 THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
+EDGE = 0.3  # ems: lines starting this near one x share a column's left edge
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 
 
@@ -100,6 +102,7 @@ class PdfPage:
     captions: set[int] = field(default_factory=set)  # lines in caption type (small or italic) next to a picture
     boxes: dict[int, int] = field(default_factory=dict)  # line number → the ruled box it sits in
     sizes: dict[int, float] = field(default_factory=dict)  # line number → type size against the body size
+    tops: dict[int, float] = field(default_factory=dict)  # line number → its top, in body ems from the page's top
     margin: list[tuple[str, str]] = field(default_factory=list)  # (position, text) in the margin band
     labels: list[tuple[str, str, str]] = field(default_factory=list)  # (position, text, why): a head group's labels
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
@@ -203,7 +206,8 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
             gap = g.x0 - right
             if g.c == " " or run[-1].c == " ":
                 # a justified word space may be wide; a gutter runs down the lines around it too
-                cut = gap > 10 * g.size or (gap > SPACED_GUTTER * g.size and _channel(near, right, g.x0, g.size))
+                cut = gap > 10 * g.size or (gap > SPACED_GUTTER * g.size and _channel(near, right, g.x0, g.size)
+                                            and _column_edge(near, g.x0, g.size))
             else:
                 # twice the letter-spacing there; right: a zero-width glyph ends nothing
                 cut = gap > max(GUTTER * g.size, 2 * tracking.get(id(g), 0.0))
@@ -262,6 +266,23 @@ def _untracked(row: list[_Glyph]) -> list[_Glyph]:
                 continue
         out.append(g)
     return out
+
+
+def _column_edge(rows: list[list[tuple[float, float]]], x: float, size: float) -> bool:
+    """Whether text starts at x on two or more of the lines around: the left edge of the
+    next column, which a gutter's far side is. A word space that justification stretched
+    (`moment   money   becomes`, a column's short top line) has words of the lines around
+    starting anywhere but there."""
+    tol = EDGE * size
+    starts = 0
+    for row in rows:
+        right = [a for a, _ in row if a > x - tol]
+        if not right:
+            continue
+        before = max((b for _, b in row if b <= x - tol), default=None)
+        first = min(right)
+        starts += abs(first - x) <= tol and (before is None or first - before > 0.2 * size)
+    return starts >= 2
 
 
 def _channel(rows: list[list[tuple[float, float]]], x0: float, x1: float, size: float) -> bool:
@@ -502,7 +523,7 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         over = [j for j, e in enumerate(extents) if e[3] <= y0 + 0.2 * body and min(e[2], x1) - max(e[0], x0) > body]
         return max(over, key=lambda j: extents[j][3], default=None)
 
-    moves: list[tuple[int, int]] = []
+    moves: list[tuple[int, int, int | None]] = []  # a column, its continuation, the head over the story
     heads: list[tuple[int, int]] = []  # a first column under nothing, and its next column under a head
     root: dict[int, int] = {}  # a continuation → the story's first column of text
     for c in sorted(range(len(out)), key=lambda k: extents[k][0]):
@@ -516,17 +537,18 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         p = left[0]
         hp, hc = above(root.get(p, p)), above(c)
         if hc is None or hc == hp or (hp is not None and extents[hc][3] < extents[hp][1]):
-            moves.append((p, c))
+            moves.append((p, c, hp))
             root[c] = root.get(p, p)
         elif hp is None and c not in root and p not in root:
             heads.append((p, c))
 
-    def stacked(out: list, i: int) -> list[int]:
+    def stacked(out: list, i: int, limit: float = SUBHEAD_SIZE * body) -> list[int]:
         """i and the text stacked right under it in its column: running text and subheads
-        (type at most SUBHEAD_SIZE times the body's), ending on running text."""
+        (type smaller than `limit`: SUBHEAD_SIZE times the body's, and no larger than a
+        subhead under the story's headline can be), ending on running text."""
         run = [i]
         while (run[-1] + 1 < len(out) and out[run[-1] + 1][1] == out[i][1] and out[run[-1] + 1][0][0].image is None
-               and all(x.size < SUBHEAD_SIZE * body for x in out[run[-1] + 1][0])
+               and all(x.size < limit for x in out[run[-1] + 1][0])
                and 0 <= _extent(out[run[-1] + 1][0])[1] - _extent(out[run[-1]][0])[3] < 2.5 * body):
             run.append(run[-1] + 1)
         while len(run) > 1 and any(x.bold or x.size >= DISPLAY_SIZE * body for x in out[run[-1]][0]):
@@ -540,15 +562,18 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         if between and all(b[0].image is None and _extent(b)[3] <= extents[p][1] + 0.2 * body for b, _ in between) \
                 and any(x.bold or x.size >= DISPLAY_SIZE * body for b, _ in between for x in b):
             out = out[:pi] + between + [out[pi]] + out[ci:]
-    for p, c in moves:
+    for p, c, hp in moves:
         pi = next(i for i, (b, _) in enumerate(out) if b is order[p][0])
         ci = next(i for i, (b, _) in enumerate(out) if b is order[c][0])
-        end = stacked(out, pi)[-1]  # the story's column ends there
+        limit = SUBHEAD_SIZE * body
+        if hp is not None and not plain[hp]:  # a subhead is much smaller than the story's headline
+            limit = min(limit, SUBHEAD_SHARE * max(x.size for x in order[hp][0]))
+        end = stacked(out, pi, limit)[-1]  # the story's column ends there
         first = out[ci][0]
         indented = first[0].x0 - min(b.x0 for b in first) > 0.5 * body
         if ci == end + 1 or closed(out[end][0][-1].text) == (not indented):
             continue  # already in place, or the column's end and its start do not fit (a pull quote between)
-        chain = stacked(out, ci)  # the text stacked under the continuation goes with it
+        chain = stacked(out, ci, limit)  # the text stacked under the continuation goes with it
         moved = [out[i] for i in chain]
         rest = [item for i, item in enumerate(out) if i not in chain]
         at = next(i for i, (b, _) in enumerate(rest) if b is out[end][0]) + 1
@@ -647,6 +672,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             if b.lead:  # a run-in head: a display line of its own over its paragraph
                 lines += [""] * bool(i) + [" " * indent + b.text[: b.lead]]
                 out.where[len(lines)], out.sizes[len(lines)] = f"({b.x0:.0f}, {b.y0:.0f})", round(b.size / body, 2)
+                out.tops[len(lines)] = round(b.y0 / body, 2)
                 out.display.add(len(lines))
                 lines += ["", " " * indent + b.text[b.lead :].strip()]
             else:
@@ -654,6 +680,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             no = len(lines)
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
             out.sizes[no] = round(b.size / body, 2)
+            out.tops[no] = round(b.y0 / body, 2)
             if b.size >= DISPLAY_SIZE * body or b.bold:
                 out.display.add(no)
             under = pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1
@@ -798,6 +825,9 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
     taken: set[int] = set()
     merged: list[_Box] = []
     for k, table in enumerate(t for t in tables if len(t) >= furniture.TABLE_ROWS):
+        head = _header(table[0], content)
+        if head is not None:
+            table.insert(0, head)
         top, x0, x1 = table[0][0], min(r[0].x0 for r in table), max(r[-1].x1 for r in table)
         title = [b for b in content if b.image is None and 0 <= top.y0 - b.y1 < 2.5 * top.size
                  and x0 - top.size <= b.x0 and b.x1 <= x1 + top.size and len(b.text) <= TABLE_TITLE]
@@ -813,6 +843,23 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
             taken.update(id(b) for b in inside)
             merged += [_Box(b.x0, b.y0, b.x1, b.y1, b.text, b.size, b.bold, italic=b.italic, table=k) for b in inside]
     return [b for b in content if id(b) not in taken] + merged if merged else content
+
+
+def _header(first: list[_Box], content: list[_Box]) -> list[_Box] | None:
+    """The header row right over a table's first row: as many cells on one baseline, in
+    one size, each standing over its column (overlapping the cell under it or within an
+    em of it), however wide (`均价（元/平方米）` is wider than a table's cell)."""
+    size = first[0].size
+    above = [b for b in content if b.image is None and b.table is None and 0 <= first[0].y0 - b.y1 < 2.5 * size
+             and abs(b.size - size) < 0.5]
+    rows: dict[int, list[_Box]] = {}
+    for b in above:
+        rows.setdefault(round(b.base), []).append(b)
+    for row in rows.values():
+        row.sort(key=lambda b: b.x0)
+        if len(row) == len(first) and all(min(h.x1, c.x1) - max(h.x0, c.x0) > -size for h, c in zip(row, first, strict=True)):
+            return row
+    return None
 
 
 def _ruled_boxes(page, body: float, drawings: list[dict]) -> list[tuple[float, float, float, float]]:  # noqa: ANN001 - a pymupdf.Page

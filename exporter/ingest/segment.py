@@ -415,6 +415,7 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
                 or (heads and prev.is_feature and all(len(h.lines) == 1 for h in heads)
                     and (all(h.bold for h in heads) or (len(heads) == 1 and not _marked(heads[0]))))
                 or (len(heads) == 1 and _opened(prev) and _story_subhead(heads[0], learned or {}))
+                or (len(heads) == 1 and _sized_subhead(heads[0], out[:k], prev))
             ):
                 prev.items.extend(heads)
                 prev.items.extend(unit.items)
@@ -448,6 +449,35 @@ def _story_subhead(head: Head, learned: Learned) -> bool:
 
 
 _DECK = 0.8  # a display line under (over) a headline in type this much smaller is its deck (kicker)
+SUBHEAD_TYPE = 1.3  # a PDF's subhead inside a story is set smaller than this against the body's size
+SUBHEAD_SHARE = 0.7  # and at most this share of the size of the story's headline
+SUBHEAD_ABOVE = 0.5  # body ems: a subhead's top stands no higher than this over its story's first text line
+SIBLING = 0.05  # a head within this much of the size of a head over the text above is its sibling (the next brief)
+
+
+def _sized_subhead(head: Head, before: list[Body | Head | Caption], story: Body) -> bool:
+    """One unmarked display line of a PDF, in type a little larger than the body's (a bold
+    line in body type is a brief's or a list's title) and much
+    smaller than the headline over the story it interrupts (the nearest head group before
+    that story's text), and in a size of its own: a subhead inside the story. A brief's
+    title after another brief's text is set as large as that one's title, so it is taken
+    for the next brief, not a subhead. A subhead stands among the story's text, never above
+    its first line (a table's title at the top of the next column, level with the story's
+    headline, is not the story's)."""
+    if len(head.lines) != 1 or _marked(head) or not 1 + SIBLING < head.size < SUBHEAD_TYPE:
+        return False
+    first = story.paras[0].lines[0].top if story.paras else None
+    if head.lines[0].top is not None and first is not None and head.lines[0].top < first - SUBHEAD_ABOVE:
+        return False
+    k = len(before) - 1
+    while k >= 0 and isinstance(before[k], Caption):
+        k -= 1
+    top = []
+    while k >= 0 and isinstance(before[k], Head):
+        top.append(before[k].size)
+        k -= 1
+    return (bool(top) and head.size <= SUBHEAD_SHARE * max(top)
+            and not any(abs(size - head.size) <= SIBLING for size in top))
 
 
 def _marked(head: Head) -> bool:
