@@ -3,10 +3,19 @@ with the tunable weights fitted on the other families only (leave one family out
 
     python -m benchmarks.ingest_families [--corpus DIR] [--json OUT]
     python -m benchmarks.ingest_families --scan label_sure=0.4,0.5,0.6,0.7,0.8
+    python -m benchmarks.ingest_families --rules [--family F …]
 
 `--scan FIELD=V,…` fits one `Weights` field alone: every value on every page (the shipped
 weights otherwise), the value the whole corpus prefers, and each family scored with the
 value the other families prefer (of tied values, the one nearest the shipped value, as the fit's steps would stop).
+
+`--rules` leaves one family out for the rules with fitted thresholds (`RULES`: session 11's
+head stacks, sign-offs, column labels, brief lists and headless bodies): each threshold is
+scanned as above, the families a rule touches are found (their score moves when it is off:
+each field's first value switches its rule off) and scored in-sample, with the thresholds
+the other families prefer and with each rule off; then each of them (or each `--family`) is
+scored with the block classifier and page decoder trained without it, under the shipped
+thresholds, under those the other families prefer, and with each rule off.
 
 Scores come from the corpus scorer (tests/fixtures/ingest-corpus/score.py, a copy of
 ../shared/ingest-corpus/score.py): segmented, titles, authors, captions, subheads,
@@ -178,6 +187,9 @@ def _model_held_out(family: str, pages: list[Path]) -> list[list[dict[str, float
 def model_report(fams: dict[str, list[Path]]) -> dict[str, dict]:
     """Per family: the rules alone, the block classifier and the page decoder that never saw
     the family, and the shipped models (which did)."""
+    from benchmarks.ingest_train import all_pages
+
+    all_pages()  # read every training page once here: the workers inherit the pages
     with multiprocessing.get_context("fork").Pool(2) as pool:
         results = pool.starmap(_model_held_out, list(fams.items()))
     print("\nleave one family out: each family scored by the rules alone, with the block classifier "
@@ -194,6 +206,13 @@ def model_report(fams: dict[str, list[Path]]) -> dict[str, dict]:
     return out
 
 
+def _preferred(scores: Scores, options: list[Weights], name: str, pages: list[Path]) -> Weights:
+    """Of the values these pages score best with, the one nearest the shipped (as the fit's ties)."""
+    top = max(scores.value(w, pages) for w in options)
+    return min((w for w in options if scores.value(w, pages) >= top - 1e-9),
+               key=lambda w: abs(getattr(w, name) - getattr(SHIPPED, name)))
+
+
 def scan(fams: dict[str, list[Path]], name: str, values: list[float]) -> dict[str, object]:
     """Fit one field of the shipped weights by trying each value on every page: the value
     all families prefer, and each family scored with the value the others prefer."""
@@ -202,17 +221,12 @@ def scan(fams: dict[str, list[Path]], name: str, values: list[float]) -> dict[st
     every = [p for pages in fams.values() for p in pages]
     scores.fill([(w, p) for w in options for p in every])
 
-    def best(pages: list[Path]) -> Weights:  # of the best values, the one nearest the shipped (as the fit's ties)
-        top = max(scores.value(w, pages) for w in options)
-        return min((w for w in options if scores.value(w, pages) >= top - 1e-9),
-                   key=lambda w: abs(getattr(w, name) - getattr(SHIPPED, name)))
-
     print(f"{name}: " + ", ".join(f"{getattr(w, name):g} → {scores.value(w, every):.4f}" for w in options))
     print(HEADER.replace("| family |", f"| family | {name} held out | run |").replace("| --- |", "| --- | --- | --- |", 1))
     held_pages, ship_pages = [], []
     chosen = {}
     for f, pages in fams.items():
-        w = best([p for g, ps in fams.items() if g != f for p in ps])
+        w = _preferred(scores, options, name, [p for g, ps in fams.items() if g != f for p in ps])
         chosen[f] = getattr(w, name)
         held_pages += [scores.cache[w, p] for p in pages]
         ship_pages += [scores.cache[SHIPPED, p] for p in pages] if SHIPPED in options else []
@@ -220,24 +234,108 @@ def scan(fams: dict[str, list[Path]], name: str, values: list[float]) -> dict[st
     print(row("all | | held out", total(held_pages)))
     if ship_pages:
         print(row("all | | shipped", total(ship_pages)))
-    overall = getattr(best(every), name)
+    overall = getattr(_preferred(scores, options, name, every), name)
     print(f"all families prefer {name}={overall:g} (shipped {getattr(SHIPPED, name):g})")
     return {"field": name, "overall": overall, "chosen": chosen,
             "values": {str(getattr(w, name)): scores.value(w, every) for w in options}}
 
 
+# The session-11 rules' fitted thresholds and the values scanned; the first value of each
+# switches its rule off (no head stacks, no bare-name sign-off mid-block, no column label,
+# no brief list, no headless body headed).
+RULES = {"stack_units": (0.0, 3.0, 4.0, 5.0), "stack_body_end": (0.0, 6.0, 8.0, 10.0),
+         "sign_off_share": (0.0, 0.4, 0.5, 0.6), "label_longer": (99.0, 2.0, 3.0, 4.0),
+         "brief_items": (99.0, 2.0, 3.0), "headless_chars": (99.0, 3.0, 4.0, 5.0)}
+
+
+def _held_out_runs(family: str, pages: list[Path], variants: list[Weights]) -> list[list[dict[str, float]]]:
+    """A family's pages scored with the block classifier and page decoder trained without
+    it, under each of `variants`."""
+    from benchmarks.ingest_train import all_pages, train, train_sequence
+
+    others = all_pages(frozenset({family}))
+    models = (train(others), train_sequence(others))
+    return [[score_page(p, w, model=models) for p in pages] for w in variants]
+
+
+def rules_report(fams: dict[str, list[Path]], rules: dict[str, tuple[float, ...]],
+                 only: list[str] | None = None) -> dict[str, object]:
+    """Leave one family out for rules with fitted thresholds (see `--rules` above)."""
+    from benchmarks.ingest_train import all_pages
+
+    scores = Scores()
+    every = [p for pages in fams.values() for p in pages]
+    options = {name: [replace(SHIPPED, **{name: v}) for v in values] for name, values in rules.items()}
+    scores.fill([(w, p) for ws in options.values() for w in [SHIPPED, *ws] for p in every])
+    overall: dict[str, float] = {}
+    for name, ws in options.items():
+        overall[name] = getattr(_preferred(scores, ws, name, every), name)
+        print(f"{name}: " + ", ".join(f"{getattr(w, name):g} → {scores.value(w, every):.4f}" for w in ws)
+              + f"; all families prefer {overall[name]:g} (shipped {getattr(SHIPPED, name):g})")
+    chosen = {f: {name: getattr(_preferred(scores, ws, name, [p for g, ps in fams.items() if g != f for p in ps]), name)
+                  for name, ws in options.items()} for f in fams}
+    off = {name: ws[0] for name, ws in options.items()}
+
+    def moved(f: str) -> list[str]:  # the rules whose switching off changes the family's in-sample score
+        return [name for name, w in off.items() if total([scores.cache[w, p] for p in fams[f]])
+                != total([scores.cache[SHIPPED, p] for p in fams[f]])]
+
+    touched = [f for f in fams if moved(f)]
+    print("\nthe families the rules touch, shipped models: in-sample (shipped thresholds), with the thresholds "
+          "the other families prefer, and with each rule that moves the family off")
+    print(HEADER.replace("| family |", "| family | run |").replace("| --- |", "| --- | --- |", 1))
+    out: dict[str, dict] = {}
+    for f in touched:
+        fitted = replace(SHIPPED, **chosen[f])
+        scores.fill([(fitted, p) for p in fams[f]])
+        out[f] = {"in-sample": total([scores.cache[SHIPPED, p] for p in fams[f]]),
+                  "thresholds held out": total([scores.cache[fitted, p] for p in fams[f]])}
+        out[f] |= {f"{n} off": total([scores.cache[off[n], p] for p in fams[f]]) for n in moved(f)}
+        print(f"{f}: thresholds fitted without it: {fitted.label()}")
+        for run, s in out[f].items():
+            print(row(f"{f} | {run}", s))
+    for run in ("in-sample", "thresholds held out"):
+        print(row(f"all touched | {run}", total([
+            scores.cache[SHIPPED if run == "in-sample" else replace(SHIPPED, **chosen[f]), p]
+            for f in touched for p in fams[f]])))
+    held_fams = only or touched
+    variants = {f: [SHIPPED, replace(SHIPPED, **chosen[f]), *off.values()] for f in held_fams}
+    all_pages()  # read every training page once here: the workers inherit the pages
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        held = dict(zip(held_fams, pool.starmap(_held_out_runs, [(f, fams[f], variants[f]) for f in held_fams])))
+    runs = ("held out", "held out, thresholds held out", *(f"held out, {n} off" for n in off))
+    print("\nleave one family out: the block classifier and page decoder trained without the family, with the "
+          "shipped thresholds, with those the other families prefer, and with each rule that moves it off")
+    print(HEADER.replace("| family |", "| family | run |").replace("| --- |", "| --- | --- |", 1))
+    for f in held_fams:
+        out.setdefault(f, {}).update({run: total(s) for run, s in zip(runs, held[f])})
+        for run in runs[:2] + tuple(f"held out, {n} off" for n in moved(f)):
+            print(row(f"{f} | {run}", out[f][run]))
+    for k, run in enumerate(runs[:2]):
+        print(row(f"all | {run}", total([s for f in held_fams for s in held[f][k]])))
+    return {"overall": overall, "chosen": chosen, "families": out}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, action="append",
-                    help="a corpus folder (repeatable; default: ingest-corpus-varied, -fresh, -raw and ingest-blind, 2, 3, 4, 5)")
+                    help="a corpus folder (repeatable; default: ingest-corpus-varied, -fresh, -raw and ingest-blind to 7)")
     ap.add_argument("--json", type=Path, help="write the figures here as JSON")
     ap.add_argument("--no-fit", action="store_true", help="score with the default weights only")
     ap.add_argument("--model-only", action="store_true",
                     help="only the block classifier's and page decoder's leave-one-family-out scores (no weight fit)")
     ap.add_argument("--scan", metavar="FIELD=V,…", help="fit one weight alone over these values")
+    ap.add_argument("--rules", action="store_true",
+                    help="leave one family out for the rules with fitted thresholds (RULES), models held out too")
+    ap.add_argument("--family", action="append", help="with --rules or --model-only: only these families")
     args = ap.parse_args(argv)
     fams = families(*(args.corpus or [FIXTURES / f"ingest-corpus-{c}" for c in ("varied", "fresh", "raw")]
-                      + [FIXTURES / f"ingest-blind{n}" for n in ("", "2", "3", "4", "5")]))
+                      + [FIXTURES / f"ingest-blind{n}" for n in ("", "2", "3", "4", "5", "6", "7")]))
+    if args.rules:
+        report = rules_report(fams, RULES, args.family)
+        if args.json:
+            args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
+        return 0
     if args.scan:
         name, _, values = args.scan.partition("=")
         report = scan(fams, name, [float(v) for v in values.split(",")])
@@ -245,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
         return 0
     if args.model_only:
-        report = {"model": model_report(fams)}
+        report = {"model": model_report({f: ps for f, ps in fams.items() if not args.family or f in args.family})}
         if args.json:
             args.json.write_text(json.dumps(report, indent=1) + "\n", encoding="utf-8")
         return 0

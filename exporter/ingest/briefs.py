@@ -22,6 +22,7 @@ import regex
 
 from . import fields
 from .layout import BoxByline, Head, Line, Para, Piece, SetAside, cells, closed
+from .weights import SHIPPED, Weights
 
 _BULLET = regex.compile(r"^[■▲△●○◆◇][ \u3000]*")  # not □ or ◎: they mark an author (□本报评论员, ◎阿禾)
 _PARA_BULLET = regex.compile(r"^[■▲△●○◆◇▶►][ \u3000]*")
@@ -160,14 +161,15 @@ def _label(pieces: list[Piece], k: int) -> list[Line] | None:
     return piece.lines
 
 
-def brief_list(pieces: list[Piece], furniture: list[SetAside], dropped: Counter[str]) -> list[Piece]:
-    """The page's pieces with every item of a brief list cut into its run-in head and its
-    text, and the list's label set aside (into `furniture`)."""
+def brief_list(pieces: list[Piece], furniture: list[SetAside], dropped: Counter[str],
+               w: Weights = SHIPPED) -> list[Piece]:
+    """The page's pieces with every item of a brief list (`w.brief_items` items or more) cut
+    into its run-in head and its text, and the list's label set aside (into `furniture`)."""
     original = pieces
     pieces = [p for piece in pieces for p in _at_titles(piece)]
     items = [item for k in range(len(pieces)) if (item := _bulleted(pieces, k) or _opening(pieces, k) or _over_dateline(pieces, k)
                                                        or _bracketed(pieces, k))]
-    if len(items) < 2:
+    if len(items) < w.brief_items:
         return original
     by_at = {item.at: item for item in items}
     starts = {item.at for item in items if item.at - 1 not in by_at and item.at - 2 not in by_at}

@@ -19,21 +19,22 @@ from dataclasses import replace
 import regex
 
 from .layout import Head, Line, Piece, SetAside, cells
+from .weights import SHIPPED, Weights
 
 _LABEL = regex.compile(r"^[◎■●◆▲□]?[【［\[]?(?P<name>\p{Han}{2,4})[】］\]]?[丨|｜]?$")
 _SPACES = regex.compile(r"[ \u3000]+")
-_LONGER = 3  # a headline line under a label is at least this many cells longer
 
 
 def _label(line: Line) -> bool:
     return line.size == 0 and _LABEL.match(_SPACES.sub("", line.text.strip())) is not None
 
 
-def _headline_under(label: Line, below: Line) -> bool:
-    return cells(below.text.strip()) >= cells(_SPACES.sub("", label.text.strip())) + _LONGER
+def _headline_under(label: Line, below: Line, w: Weights) -> bool:
+    """The line under a label is a headline at least `w.label_longer` cells longer."""
+    return cells(below.text.strip()) >= cells(_SPACES.sub("", label.text.strip())) + w.label_longer
 
 
-def column_labels(pieces: list[Piece], furniture: list[SetAside]) -> list[Piece]:
+def column_labels(pieces: list[Piece], furniture: list[SetAside], w: Weights = SHIPPED) -> list[Piece]:
     """The page's pieces with each column label over a headline set aside (into `furniture`)."""
     out: list[Piece] = []
     for k, piece in enumerate(pieces):
@@ -42,11 +43,11 @@ def column_labels(pieces: list[Piece], furniture: list[SetAside]) -> list[Piece]
             continue
         first = piece.lines[0]
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None
-        if len(piece.lines) >= 2 and _headline_under(first, piece.lines[1]):
+        if len(piece.lines) >= 2 and _headline_under(first, piece.lines[1], w):
             furniture.append(SetAside(first.no, first.text, "a column label over the headline"))
             out.append(replace(piece, lines=piece.lines[1:]))
         elif (len(piece.lines) == 1 and isinstance(nxt, Head) and not _label(nxt.lines[0])
-              and _headline_under(first, nxt.lines[0])):
+              and _headline_under(first, nxt.lines[0], w)):
             furniture.append(SetAside(first.no, first.text, "a column label over the headline"))
         else:
             out.append(piece)

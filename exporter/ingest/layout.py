@@ -476,7 +476,7 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w)
             for b in _latin_heads_off(part, after):
-                blocks += [c for c in _stacks_off(b, blocks[-1] if blocks else [], after, stacked) if c]
+                blocks += [c for c in _stacks_off(b, blocks[-1] if blocks else [], after, stacked, w) if c]
     for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
         if len(blocks[k]) == 1 and furniture.page_mark(blocks[k][0].text):
             page.furniture.append(SetAside(blocks[k][0].no, _whole(blocks[k][0]), "page line"))
@@ -501,7 +501,8 @@ def _tables_off(block: list[Line], blocks: list[list[Line]], stacked: dict[int, 
     return []
 
 
-def _stacks_off(block: list[Line], above: list[Line], after_end: bool, stacked: dict[int, str]) -> list[list[Line]]:
+def _stacks_off(block: list[Line], above: list[Line], after_end: bool, stacked: dict[int, str],
+                w: Weights) -> list[list[Line]]:
     """A Latin block cut into its head stacks (label, headline, deck, a name) and text (see
     stacks), given the block `above` it; `stacked` learns which parts are heads and which a
     byline."""
@@ -509,7 +510,7 @@ def _stacks_off(block: list[Line], above: list[Line], after_end: bool, stacked: 
         return [block]
     after_end = not above or stacks.ended(above[-1].text) or after_end
     parts = stacks.cuts([line.text for line in block], after_end, [line.indent < 1 for line in block],
-                        max((len(line.text) for line in above), default=0))
+                        max((len(line.text) for line in above), default=0), w)
     stacked.update((block[k].no, kind) for k, kind in parts if kind != "text")
     at = sorted({0, *(k for k, _ in parts), len(block)})
     return [block[a:b] for a, b in zip(at, at[1:])]

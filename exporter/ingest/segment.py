@@ -121,8 +121,8 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
         model = (blocks.shipped(), sequence.shipped())
     classifier, decoder = model if isinstance(model, tuple) else (model, None)
     page.pieces = [p for piece in page.pieces for p in _kicker_off(piece, page.dropped)]
-    page.pieces = briefs.brief_list(page.pieces, page.furniture, page.dropped)
-    page.pieces = labels.column_labels(page.pieces, page.furniture)
+    page.pieces = briefs.brief_list(page.pieces, page.furniture, page.dropped, w)
+    page.pieces = labels.column_labels(page.pieces, page.furniture, w)
     page.pieces = [_box_byline(piece) for piece in page.pieces]
     pieces, learned = _retype(page, notes, classifier, decoder, w)
     pieces, closing = _signatures(pieces, w, notes, page.name, learned)
@@ -786,9 +786,10 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
 
 def _title_para(item: BodyItem, w: Weights) -> bool:
     """A one-line paragraph that reads as a headline (short, no sentence end, no clause
-    punctuation, not a dateline, jump line or credit, not a table's row of three cells or more)."""
+    punctuation, `w.headless_chars` letters at least, not a dateline, jump line or credit,
+    not a table's row of three cells or more)."""
     return (isinstance(item, Para) and len(item.lines) == 1 and not item.credit and headline_like(item.lines, w)
-            and not _CLAUSE.search(item.raw) and len(_WORD_CHARS.findall(item.raw)) >= 4
+            and not _CLAUSE.search(item.raw) and len(_WORD_CHARS.findall(item.raw)) >= w.headless_chars
             and len(furniture.cells(item.lines[0].text)) < 3)
 
 

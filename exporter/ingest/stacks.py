@@ -23,6 +23,7 @@ from __future__ import annotations
 import regex
 
 from . import english
+from .weights import SHIPPED, Weights
 
 _START = regex.compile(r"^[\p{Lu}\p{N}“‘\"']")
 _LOWER_START = regex.compile(r"^\p{Ll}")
@@ -33,8 +34,6 @@ _LATIN = regex.compile(r"\p{Latin}")
 _HAN = regex.compile(r"\p{Han}")
 LABEL_WORDS = 4  # a section label in capitals has at most this many words
 HEAD_LINE = 90  # characters: a head or deck line is this long or shorter
-UNITS = 4  # label, headline, deck and a second deck at most
-BODY_END = 8  # a story's first sentence ends within this many lines
 
 
 def _head_line(text: str) -> bool:
@@ -62,17 +61,20 @@ def _byline_at(texts: list[str], at: int, units: list[tuple[int, int]]) -> bool:
     return any(english.case_style(h) == "sentence" for h in heads if not label(h)) and bool(_START.match(texts[at + 1]))
 
 
-def _story_at(texts: list[str], at: int) -> bool:
-    """A story's text starts here: a capital, and a sentence ends within a few lines."""
+def _story_at(texts: list[str], at: int, w: Weights) -> bool:
+    """A story's text starts here: a capital, and a sentence ends within a few lines
+    (`w.stack_body_end`)."""
     return (at < len(texts) and bool(_START.match(texts[at].strip())) and not label(texts[at].strip())
-            and english.byline(texts[at].strip()) is None and any(_CLOSED.search(t.strip()) for t in texts[at:at + BODY_END]))
+            and english.byline(texts[at].strip()) is None
+            and any(_CLOSED.search(t.strip()) for t in texts[at:at + int(w.stack_body_end)]))
 
 
-def _units(texts: list[str], at: int) -> list[tuple[int, int]]:
-    """The head units from line `at`: (start, end) of each, ended by a line no head can be."""
+def _units(texts: list[str], at: int, w: Weights) -> list[tuple[int, int]]:
+    """The head units from line `at`: (start, end) of each, ended by a line no head can be;
+    `w.stack_units` at most (label, headline, deck and a second deck)."""
     units: list[tuple[int, int]] = []
     j = at
-    while j < len(texts) and len(units) < UNITS:
+    while j < len(texts) and len(units) < w.stack_units:
         text = texts[j].strip()
         if (not (_head_line(text) and _START.match(text)) or english.byline(text) is not None
                 or english.role_line(text) or j + 1 < len(texts) and english.role_line(texts[j + 1].strip())):
@@ -88,11 +90,11 @@ def _units(texts: list[str], at: int) -> list[tuple[int, int]]:
     return units
 
 
-def stack(texts: list[str], at: int) -> list[tuple[int, str]] | None:
+def stack(texts: list[str], at: int, w: Weights = SHIPPED) -> list[tuple[int, str]] | None:
     """A head stack opening at line `at`: the start of each of its parts and what it is
     (`head`, `byline` for a name alone, `text` for what follows); None when the lines are
     not shown to be a stack."""
-    units = _units(texts, at)
+    units = _units(texts, at, w)
     while units:
         end = units[-1][1]
         first = " ".join(t.strip() for t in texts[units[0][0]:units[0][1]])
@@ -100,7 +102,7 @@ def stack(texts: list[str], at: int) -> list[tuple[int, str]] | None:
         byline = end < len(texts) and _byline_at(texts, end, units)
         alone = (end == len(texts) and len({english.case_style(h) for h in heads}) >= 2
                  and (len(units) >= 3 or label(first)))
-        labelled = label(first) and len(units) >= 2 and (byline or _story_at(texts, end))
+        labelled = label(first) and len(units) >= 2 and (byline or _story_at(texts, end, w))
         if byline or alone or labelled:
             parts = [(a, "head") for a, _ in units]
             nxt = texts[end + 1].strip() if end + 1 < len(texts) else ""
@@ -146,14 +148,11 @@ def signer(text: str) -> str | None:
     return english.name_case(name)
 
 
-SIGN_OFF_SHARE = 0.5  # a bare name signing off mid-block is at most this share of the column's width
-
-
-def _sign_off(texts: list[str], i: int, measure: int) -> bool:
+def _sign_off(texts: list[str], i: int, measure: int, w: Weights) -> bool:
     """A name signing off the text above: after a finished sentence, before the block's
     end or a line that opens something new with a capital (the next letter's headline).
     A bare name with more text under it must also be short against the column (a Title
-    Case headline of three words reads as a name, but runs wider)."""
+    Case headline of three words reads as a name, but runs wider: `w.sign_off_share`)."""
     name = signer(texts[i])
     if not (i and _CLOSED.search(texts[i - 1].strip()) and name is not None):
         return False  # a name alone in its block may as well be a headline: only one under text signs
@@ -161,10 +160,11 @@ def _sign_off(texts: list[str], i: int, measure: int) -> bool:
         return True
     bare = not (_DASHED.match(texts[i].strip()) or "," in texts[i] or _NOTE.search(texts[i].strip()))
     return bool(_START.match(texts[i + 1].strip())) and (
-        not bare or len(texts[i].strip()) <= SIGN_OFF_SHARE * max(measure, *(len(t.strip()) for t in texts)))
+        not bare or len(texts[i].strip()) <= w.sign_off_share * max(measure, *(len(t.strip()) for t in texts)))
 
 
-def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None, measure: int = 0) -> list[tuple[int, str]]:
+def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None, measure: int = 0,
+         w: Weights = SHIPPED) -> list[tuple[int, str]]:
     """Where a Latin block is cut into its head stacks and the rest, and what each part
     is (see `stack`): at the block's start (`after_end`: the text before it was finished)
     or after a line that ends a sentence; a stack that opens with a label in capitals and
@@ -173,11 +173,11 @@ def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None, mea
     i = 0
     while i < len(texts):
         ok = after_end if i == 0 else ended(texts[i - 1])
-        found = stack(texts, i) if ok or label(texts[i].strip()) else None
+        found = stack(texts, i, w) if ok or label(texts[i].strip()) else None
         if found and not ok and not any(kind == "byline" or english.byline(texts[k].strip()) is not None
                                         for k, kind in found[-2:] if k < len(texts)):
             found = None  # after a line that runs on, only a label over a byline opens a stack
-        if found is None and (flush is None or flush[i] or _DASHED.match(texts[i].strip())) and _sign_off(texts, i, measure):
+        if found is None and (flush is None or flush[i] or _DASHED.match(texts[i].strip())) and _sign_off(texts, i, measure, w):
             found = [(i, "byline"), (i + 1, "text")]
         if found:
             out += [part for part in found if part[0] < len(texts)]

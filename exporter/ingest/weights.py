@@ -53,6 +53,14 @@ class Weights:
     line_sure: float = 0.6  # the model's probability for both halves that cuts a block after its first line
     table_lines: float = 3.0  # the fewest lines of a block the model may set aside as furniture
     label_sure: float = 0.6  # the model's probability that sets a shorter head aside (a label, an editor line)
+    # thresholds of the session-11 rules (stacks, labels, briefs, segment._headless); each
+    # rule is off at one end of its range, so a scan also measures the page without it
+    stack_units: float = 4.0  # the most head units of an English head stack (0: no stacks)
+    stack_body_end: float = 8.0  # lines: a story under a labelled stack ends its first sentence within them
+    sign_off_share: float = 0.5  # the widest bare name signing off mid-block, against the column (0: none)
+    label_longer: float = 3.0  # cells: a headline is this much longer than the column label over it
+    brief_items: float = 2.0  # the fewest run-in items that make a brief list
+    headless_chars: float = 4.0  # letters of the fewest-lettered line that heads a headless body
 
     def label(self) -> str:
         """The values that differ from the prior (what the fit changed)."""
@@ -74,7 +82,9 @@ _FACTORS = (0.5, 2.0)
 _THRESHOLD_STEPS = {"indent": (1.0,), "heavy_indent": (-1.0, 1.0), "head_line": (-8.0, 8.0),
                     "head_total": (-16.0, 16.0), "short_margin": (-1.0, 1.0), "full_margin": (-1.0, 1.0),
                     "hanging": (-2.0, 2.0), "sure": (-0.05, 0.05), "line_sure": (-0.1, 0.1), "table_lines": (-1.0, 1.0),
-                    "label_sure": (-0.1, 0.1)}
+                    "label_sure": (-0.1, 0.1), "stack_units": (-1.0, 1.0), "stack_body_end": (-2.0, 2.0),
+                    "sign_off_share": (-0.1, 0.1), "label_longer": (-1.0, 1.0), "brief_items": (-1.0, 1.0),
+                    "headless_chars": (-1.0, 1.0)}
 
 
 def neighbours(w: Weights) -> list[Weights]:

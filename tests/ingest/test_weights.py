@@ -4,6 +4,7 @@ the prior plus the moves the fit on all families made."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import fields, replace
 from pathlib import Path
 
@@ -26,3 +27,36 @@ def test_the_fit_learns_the_indent_from_pages_that_show_it() -> None:
     pages = sorted(FRESH.glob("hkmix-*.txt"))
     learned = fit(Scores(jobs=1), pages, steps=1)
     assert learned.indent == 2.0 and learned.label() == "indent=2"
+
+
+def test_each_scanned_rule_is_off_at_its_first_value() -> None:
+    """`ingest_families --rules` measures a page without each session-11 rule by setting its
+    threshold to the first value scanned: the rule must then not act at all."""
+    from benchmarks.ingest_families import RULES
+    from exporter.ingest import ingest_texts, stacks
+
+    assert set(RULES) <= {f.name for f in fields(SHIPPED)}
+    assert all(getattr(SHIPPED, name) in values[1:] for name, values in RULES.items())
+    off = {name: replace(SHIPPED, **{name: values[0]}) for name, values in RULES.items()}
+    stack = ["HOUSING", "Starter flats scheme to", "double next year",
+             "Young families get priority as 4,800 units go on sale in Tseung Bay"]
+    assert stacks.cuts(stack, True) and stacks.cuts(stack, True, w=off["stack_units"]) == []
+    letters = ["I cycle to work along the same road. The", "cycling path ends abruptly at the junction.",
+               "Ong Kah Wai", "Hawker upgrades should not price out stallholders", "Upgrading ageing hawker centres is",
+               "welcome, but rental and cleaning fees", "often rise after renovation."]
+    assert (2, "byline") in stacks.cuts(letters, True, measure=44)
+    assert (2, "byline") not in stacks.cuts(letters, True, measure=44, w=off["sign_off_share"])
+    story = ("全市部署全年重点工作\n\n  本报讯（记者 王芳）3月1日，市里召开会议，部署全年工作。会议要求各\n"
+             "部门抓好落实，确保各项任务按期完成。\n\n")
+    briefs = story + ("县内简讯\n\n  ■县图书馆开展读书月活动 全县\n各图书馆本月开展读书月活动，举办讲座二十场。\n"
+                      "  ■岚溪镇举办农民技能培训班　梅\n子坳村党支部书记介绍，村里成立了志愿服务队。\n")
+    label = story + "社論\n政府應加快推動長者醫療券改革\n\n  本報訊 衞生署昨日公布，長者醫療券使用人數再創新高。\n"
+
+    def heads(page: str, w: object = SHIPPED) -> list[str | None]:
+        return [a.headline for a in ingest_texts([("page1.txt", page)], "青川日报", dt.date(2025, 3, 1),
+                                                 weights=w).edition.articles]
+
+    assert heads(briefs)[1:] == ["县图书馆开展读书月活动", "岚溪镇举办农民技能培训班"]
+    assert heads(briefs, off["brief_items"])[1:] != heads(briefs)[1:]
+    assert heads(label)[1] == "政府應加快推動長者醫療券改革"
+    assert heads(label, off["label_longer"])[1] != heads(label)[1]
