@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from . import english, fields, furniture, stacks, tables
-from .repair import PAD, indent_cells, join_wrapped, undouble, unspace
+from .repair import PAD, indent_cells, join_wrapped, spaced_line, undouble, unspace
 from .weights import SHIPPED, Weights
 
 _CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\))\.)[”’」』）)\"']*$")
@@ -197,7 +197,8 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             dropped.update(visible(body) - visible(single))  # the second copies (dashes read once stay)
             line.text, line.bold = single, True
         else:
-            line.text = unspace(body)
+            spaced = spaced_line(body)
+            line.text, line.bold = (spaced, True) if spaced is not None else (unspace(body), False)
             split = fields.split_credit(line.text)
             if split is None and line.indent >= w.heavy_indent:
                 split = fields.split_credit(raw)  # a credit alone on its line: the indent is the gap
@@ -309,6 +310,9 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
     so the date needs a deep indent only when no issuer line stands above it.
     """
     last = block[-1]
+    one = _ISSUER_DATE.match(last.text) if last.indent >= w.heavy_indent else None
+    if one is not None and fields.DATE_LINE.match(one["date"]):
+        return Signature([last], one["issuer"], one["date"])  # issuer and date on one line, set right
     if not fields.DATE_LINE.match(last.text):
         above = block[-2] if len(block) >= 2 else None
         if (above is not None and fields.DATE_LINE.match(above.text) and min(above.indent, last.indent) >= w.heavy_indent
@@ -326,6 +330,21 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
         return None  # a short date under a right-aligned issuer may be barely indented
     text = join_wrapped([line.text for line in issuer], dropped)[0] or None
     return Signature(issuer + [last], text, last.text)
+
+
+_ISSUER_DATE = regex.compile(r"^(?P<issuer>[^\s，。；：,;:]\S{1,29}?)[ \u3000]{2,}(?P<date>\S.{5,20})$")
+
+
+def _signed_off(block: list[Line], w: Weights) -> list[list[Line]]:
+    """Cut a block after a notice's signature set right (a date line, or an issuer and a
+    date on one line) when the next notice runs on under it at the margin with no blank
+    line (a signer set right under the date stays: 中華民國114年6月17日 / 局長 蔡明哲)."""
+    for j, line in enumerate(block[:-1]):
+        one = _ISSUER_DATE.match(line.text)
+        if line.indent >= w.heavy_indent > block[j + 1].indent and (fields.DATE_LINE.match(line.text)
+                                              or one is not None and fields.DATE_LINE.match(one["date"])):
+            return [block[: j + 1], *_signed_off(block[j + 1 :], w)]
+    return [block]
 
 
 def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | None:
@@ -516,7 +535,8 @@ def _cut(block: list[Line], dropped: Counter[str], w: Weights) -> list[list[Line
     """A block cut where its text shows blocks set with no blank line between them: brief
     items, display type over body type, a notice's title, a headline over an opening."""
     parts = [block]
-    for step in (lambda b: _brief_items(b, dropped), _display_off, _notice_title_off, lambda b: _heads_off(b, w)):
+    for step in (lambda b: _brief_items(b, dropped), lambda b: _signed_off(b, w), _display_off, _notice_title_off,
+                 lambda b: _heads_off(b, w)):
         parts = [c for b in parts for c in step(b) if c]
     return parts
 
@@ -575,8 +595,8 @@ class _BlockReader:
             self.pieces.append(signature)  # a signature block of its own (set apart by a gap)
             return
         if (headline_like(block, self.w) and _byline(block, 0) is None and _own_byline(block, 0) is None
-                and (not open_para or _across(self.blocks, k, self.w))):
-            if open_para:
+                and (not open_para or _across(self.blocks, k, self.w) or _notice_title(block[-1]))):
+            if open_para and not _notice_title(block[-1]):
                 if self.across is not None:  # a second headline across the same column: the first stays
                     self.pieces.append(self.across)
                 self.across, self.dangling = Head(block), prev_para
@@ -775,14 +795,20 @@ def _notice_title_off(block: list[Line]) -> list[list[Line]]:
     blank line: at the block's start, or after a finished sentence, it and a line it
     wraps from (珠岸市第三人民医院…项目 / 招标公告) are a block of their own."""
     for j, line in enumerate(block[:-1]):
-        if (fields.NOTICE_TITLE.search(line.text) and len(line.text) <= NOTICE_HEAD and not closed(line.text)
-                and not _OPEN_END.search(line.text)):
+        if _notice_title(line):
             start = j - 1 if j and not closed(block[j - 1].text) and len(block[j - 1].text) <= NOTICE_HEAD and (
                 j == 1 or closed(block[j - 2].text)) else j
             if start and not closed(block[start - 1].text):
                 continue
             return [block[:start], block[start : j + 1], *_notice_title_off(block[j + 1 :])]
     return [block]
+
+
+def _notice_title(line: Line) -> bool:
+    """A line that is a notice's title (…公告, …声明, PUBLIC NOTICE): it heads a notice and
+    never goes on with the text above it."""
+    return bool(fields.NOTICE_TITLE.search(line.text)) and len(line.text) <= NOTICE_HEAD and not closed(line.text) \
+        and not _OPEN_END.search(line.text)
 
 
 def _opens(text: str) -> bool:

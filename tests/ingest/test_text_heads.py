@@ -1,0 +1,144 @@
+"""Head groups, notices and the stories they separate on text pages (session 12): a whole
+line letter-spaced is display type, a notice's title and its signature end and start
+notices that run on with no blank line. The lines are from the development corpora
+(ingest-blind3 notices-a18, ingest-blind6 courts-f3, ingest-blind4 literary-p8)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from exporter.ingest import ingest_texts
+from exporter.ingest.layout import Head, Para, Signature, lay_out_page, visible
+from exporter.ingest.repair import spaced_line
+
+DAY = dt.date(2025, 4, 17)
+
+
+def _articles(page: str) -> list:
+    result = ingest_texts([("page1.txt", page)], "珠岸都市报", DAY)
+    return result.edition.articles
+
+
+def test_a_whole_line_of_spaced_glyphs_is_display_type() -> None:
+    assert spaced_line("酒 驾 撞 上 护 栏 驾 驶 人 被 判 拘 役") == "酒驾撞上护栏驾驶人被判拘役"
+    assert spaced_line("开   庭   公   告") == "开庭公告"
+    assert spaced_line("健  康  快  讯") == "健康快讯"
+    # the narrowest gaps are the letter-spacing; a wider one is a phrase space and stays
+    assert spaced_line("冬 季 施 工 不 停 步  建 设 质 量 不 放 松") == "冬季施工不停步  建设质量不放松"
+    assert spaced_line("“ 非 遗 进 校 园 ” 走 进 溪 口 中 学") == "“非遗进校园”走进溪口中学"
+
+
+def test_running_text_spaced_out_and_short_names_are_not_display_type() -> None:
+    assert spaced_line("帮 助 缺 劳 力 的 农 户 耕 种 。") is None  # a sentence keeps its stop
+    assert spaced_line("道 路 段 應 減 速 慢 行 ， 避 免 輪 胎 打") is None
+    assert spaced_line("萧 然") is None  # a name spaced out: too short to tell
+    assert spaced_line("记者 张明 李华") is None  # words, not single glyphs
+    assert spaced_line("a b c d e") is None
+
+
+def test_a_letter_spaced_headline_run_into_its_story_heads_it() -> None:
+    """courts-f3: the second story's headline is letter-spaced and printed with no blank
+    line over its text; it was read as part of the first story."""
+    arts = _articles(COURTS)
+    assert [a.headline for a in arts] == ["网购“代拍”定金被骗 法院判令退还", "酒驾撞上护栏驾驶人被判拘役"]
+    assert arts[1].blocks[0].text.startswith("今年8月的一天深夜")
+
+
+COURTS = ("网网购购““代代拍拍””定定金金被被骗骗 法法院院判判令令退退还还\n\n"
+          "  本报讯（记者顾铮 通讯员邵萌）\n"
+          "市民陈某在二手平台上看中一款限量\n球鞋，卖家张某称可以“代拍”。\n"
+          "  承办法官钟晓岚提醒，网购时应通\n过平台担保交易，不要轻信私下转\n账。\n\n"
+          "酒 驾 撞 上 护 栏 驾 驶 人 被 判 拘 役\n"
+          "  今年8月的一天深夜，王某酒后驾\n驶小型轿车行至滨海大道时撞上道路\n护栏。\n"
+          "  海平市港北区人民法院以危险驾驶\n罪判处王某拘役三个月。\n"
+          "（法治报记者 姚晴）\n")
+
+
+NOTICES = ("遗失声明\n"
+           "广州市越华区晴川餐饮店遗失营业执照正\n"
+           "本，统一社会信用代码：\n"
+           "92440104MA5XXXXX1K，声明作废。广州市\n"
+           "越华区晴川餐饮店 2025年4月17日\n"
+           "\n"
+           "\n"
+           "减资公告\n"
+           "  珠岸鸿图建材有限公司（统一社会信用\n"
+           "代码：91440101MA9XXXXX3R）经股东会决\n"
+           "议，注册资本由人民币1000万元减少至人\n"
+           "民币200万元。请债权人自本公告见报之\n"
+           "日起45日内向本公司申报债权，要求清偿\n"
+           "债务或者提供相应担保。\n"
+           "联系人：何先生 电话：020-8765 4321\n"
+           "                              珠岸鸿图建材有限公司\n"
+           "                                   2025年4月17日\n"
+           "\n"
+           "\n"
+           "拍 卖 公 告\n"
+           "  受委托，我司定于2025年4月28日上午\n"
+           "10时在本公司拍卖厅（珠岸大道中99号12\n"
+           "楼）公开拍卖下列标的：\n"
+           "  1.越华区东湖路18号首层商铺，建筑面\n"
+           "    积86.5平方米，参考价人民币320万元；\n"
+           "  2.二手小型普通客车3辆（车况以现场\n"
+           "    为准），参考价合计人民币18万元。\n"
+           "  标的展示时间：4月24日至25日。有意\n"
+           "竞买者请于4月27日17时前携有效证件到\n"
+           "本公司办理竞买登记手续，并交纳竞买保\n"
+           "证金。\n"
+           "  报名地址：珠岸大道中99号12楼 电话：\n"
+           "020-3722 0099\n"
+           "                    珠岸恒信拍卖有限公司  2025年4月17日\n"
+           "\n"
+           "珠岸市第三人民医院医用耗材采购项目\n"
+           "招标公告\n"
+           "项目编号：ZAZB-2025-0416\n"
+           "采购内容：一次性医用耗材（共6个包组），\n"
+           "预算金额：人民币485万元。\n"
+           "投标人资格要求：具有独立承担民事责任\n"
+           "的能力，具备有效的医疗器械经营许可证\n"
+           "或备案凭证。\n"
+           "获取招标文件时间：2025年4月18日至4月\n"
+           "24日（法定节假日除外），每天9:00—\n"
+           "12:00、14:30—17:00。\n"
+           "投标截止时间：2025年5月9日9时30分。\n"
+           "联系人：吴女士 联系电话：020-8601 \n"
+           "2233\n"
+           "                              采购人：珠岸市第三人民医院\n"
+           "                              2025年4月17日\n")
+
+
+def test_a_notice_title_after_an_unfinished_line_is_not_run_into_it() -> None:
+    """notices-a18: the notice above ends in its issuer and date with no stop; the next
+    notice's title is not the text's continuation across a column."""
+    pieces = lay_out_page("a18.txt", NOTICES).pieces
+    heads = [p.raw for p in pieces if isinstance(p, Head)]
+    assert heads[:2] == ["遗失声明", "减资公告"]
+    assert not any("减资公告" in p.raw for p in pieces if isinstance(p, Para))
+
+
+def test_a_signature_set_right_ends_a_notice_the_next_one_runs_on_under() -> None:
+    pieces = lay_out_page("a18.txt", NOTICES).pieces
+    signed = [p for p in pieces if isinstance(p, Signature)]
+    assert [(s.issuer, s.date) for s in signed][1] == ("珠岸恒信拍卖有限公司", "2025年4月17日")
+    titles = [p.raw for p in pieces if isinstance(p, Head)]
+    assert "珠岸市第三人民医院医用耗材采购项目招标公告" in titles
+    arts = _articles(NOTICES)
+    assert [a.headline for a in arts] == ["遗失声明", "减资公告", "拍卖公告", "珠岸市第三人民医院医用耗材采购项目招标公告"]
+    assert arts[2].notice is not None and arts[2].notice.issuer == "珠岸恒信拍卖有限公司"
+
+
+def test_a_date_over_its_signer_stays_one_signature() -> None:
+    page = ("高雄市政府環境保護局公告\n\n  主旨：公告本市登革熱防治孳生源清除日程，請市民配合辦理。\n"
+            "                    中華民國114年6月17日\n                          局長 蔡明哲\n")
+    arts = _articles(page)
+    assert [a.kind for a in arts] == ["notice"]
+    assert arts[0].notice.issuer == "局長 蔡明哲"
+
+
+def test_nothing_is_lost() -> None:
+    for page in (NOTICES, COURTS):
+        result = ingest_texts([("page1.txt", page)], "珠岸都市报", DAY)
+        kept = Counter(c for a in result.edition.articles for text in a.texts for c in visible(text).elements())
+        kept.update(visible("".join(item.text for _, item in result.furniture)))
+        assert visible(page) - kept - result.dropped == Counter()
