@@ -186,6 +186,8 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             continue
         line = Line(no, indent_cells(raw) - base, body)  # a margin every line shares is no indent
         single = undouble(body, furniture.column_logo)
+        if single is None and out and out[-1] is not None and out[-1].bold and not out[-1].leadin:
+            single = undouble(body, lambda _: True)  # the last glyphs of a fake-bold run (次次？？)
         leadin = _LEADIN.match(body) if single is None else None
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
@@ -535,7 +537,7 @@ def _cut(block: list[Line], dropped: Counter[str], w: Weights) -> list[list[Line
     """A block cut where its text shows blocks set with no blank line between them: brief
     items, display type over body type, a notice's title, a headline over an opening."""
     parts = [block]
-    for step in (lambda b: _brief_items(b, dropped), lambda b: _signed_off(b, w), _display_off, _notice_title_off,
+    for step in (lambda b: _brief_items(b, dropped), lambda b: _signed_off(b, w), _turns, _box_tail, _display_off, _notice_title_off,
                  lambda b: _heads_off(b, w)):
         parts = [c for b in parts for c in step(b) if c]
     return parts
@@ -802,6 +804,37 @@ def _notice_title_off(block: list[Line]) -> list[list[Line]]:
                 continue
             return [block[:start], block[start : j + 1], *_notice_title_off(block[j + 1 :])]
     return [block]
+
+
+_TURN = regex.compile(r"^[\p{Han}\p{L}]{1,8}[：:](?=\S)")  # 问：, 答：, Q:, 滨海晨报：, 卓海生：
+_ASKS = regex.compile(r"[？?][”’」』）)\"']*$")
+
+
+def _turns(block: list[Line]) -> list[list[Line]]:
+    """An interview's question set in bold (问问：：…？？, 滨滨海海晨晨报报：：…) is a turn of
+    the conversation, not a headline or a caption: a bold run that opens with a speaker's
+    label and a colon, asks a question or is answered by another speaker's label on the
+    next line, is read as the interview's text (one article, not one per answer)."""
+    out = list(block)
+    k = 0
+    while k < len(out):
+        end = next((j for j in range(k, len(out)) if not out[j].bold), len(out))
+        run, nxt = out[k:end], out[end] if end < len(out) else None
+        label = _TURN.match(run[0].text) if run else None
+        answer = nxt is not None and (m := _TURN.match(nxt.text)) is not None and m.group() != label.group() if label else False
+        if label and answer and (_ASKS.search(run[-1].text) or len(run) == 1):
+            out[k:end] = [replace(line, bold=False) for line in run]
+        k = max(end, k + 1)
+    return [out]
+
+
+def _box_tail(block: list[Line]) -> list[list[Line]]:
+    """A head group in display type with its author box run on under it (“…” / 对话… /
+    ■本报记者 温言): the box is the story's byline, not a line of the group."""
+    box = fields.BOX_BYLINE.match(block[-1].text) if len(block) >= 2 and block[0].bold else None
+    if box is None or not fields.ROLES.search(box["by"]) or any(closed(line.text) for line in block[:-1]):
+        return [block]
+    return [block[:-1], block[-1:]]
 
 
 def _notice_title(line: Line) -> bool:

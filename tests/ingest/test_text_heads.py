@@ -142,3 +142,37 @@ def test_nothing_is_lost() -> None:
         kept = Counter(c for a in result.edition.articles for text in a.texts for c in visible(text).elements())
         kept.update(visible("".join(item.text for _, item in result.furniture)))
         assert visible(page) - kept - result.dropped == Counter()
+
+
+INTERVIEW = ("““馆馆里里的的每每件件文文物物都都会会说说话话””\n"
+             "对话城西博物馆馆长范一鸣\n"
+             "■本报记者 温言 实习生 乔木\n\n"
+             "问问：：博博物物馆馆去去年年\n"
+             "接接待待观观众众多多少少人人\n"
+             "次次？？\n"
+             "答：全年接待观众82万人次，比\n"
+             "前年增长了近一倍，其中青少年\n"
+             "观众占四成。\n"
+             "问问：：今今年年有有什什么么\n"
+             "新新计计划划？？\n"
+             "答：我们准备把库房里的3000多\n"
+             "件藏品做数字化，让观众在网上\n"
+             "也能“看”到它们。\n")
+
+
+def test_an_interview_s_bold_questions_are_its_text_not_heads() -> None:
+    """interview-2 (ingest-blind2): questions in fake bold, each answered by 答：, are turns
+    of one interview; the author box run on under the head group is its byline."""
+    pieces = lay_out_page("interview-2.txt", INTERVIEW).pieces
+    assert [p.raw for p in pieces if isinstance(p, Head)][0] == "“馆里的每件文物都会说话”对话城西博物馆馆长范一鸣"
+    arts = _articles(INTERVIEW)
+    assert len(arts) == 1
+    assert arts[0].authors == ["温言", "乔木"]
+    assert [b.text for b in arts[0].blocks][:2] == ["问：博物馆去年接待观众多少人次？", "答：全年接待观众82万人次，比前年增长了近一倍，其中青少年观众占四成。"]
+
+
+def test_a_bold_headline_with_a_colon_is_still_a_headline() -> None:
+    """A headline in bold with a colon (石门区：夜间经济…) over a story is no interview turn:
+    no other speaker answers it."""
+    page = ("石石门门区区：：夜夜间间经经济济街街区区惠惠及及88户户\n\n  本报讯（记者 王芳）石门区夜间经济街区\n开街以来，周边8户商户受益。\n")
+    assert [a.headline for a in _articles(page)] == ["石门区：夜间经济街区惠及8户"]
