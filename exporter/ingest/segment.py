@@ -380,8 +380,10 @@ def _closing_bylines(units: list[Body | Head | Caption]) -> list[Body | Head | C
 
 
 def _intro_box(units: list[Body | Head | Caption], body: Body) -> bool:
-    """A boxed body of one or two paragraphs set right under a headline."""
+    """A boxed body of one or two paragraphs set right under a headline printed outside
+    the box (a title inside the box heads the box's own text)."""
     return (len(units) >= 2 and units[-1] is body and isinstance(units[-2], Head)
+            and units[-2].lines[0].box != body.box
             and len(body.items) <= 2 and all(isinstance(i, Para) for i in body.items))
 
 
@@ -497,7 +499,10 @@ def _echo(group: Group, body: Body) -> float:
 
 
 def _fit(group: Group, body: Body, w: Weights) -> float:
-    """A headline is in its body's script and echoes its opening; notice titles belong to notices."""
+    """A headline is in its body's script and echoes its opening; notice titles belong to
+    notices; a head printed inside a ruled box heads that box's text only."""
+    if any(h.lines[0].box is not None and h.lines[0].box != body.box for h in group.heads):
+        return float("inf")
     cost = -w.echo * _echo(group, body)
     if body.paras and bool(_LATIN.search(_text(group.headline))) != _latin(body.paras[0]):
         cost += w.mixed_group

@@ -9,6 +9,7 @@ import datetime as dt
 from collections import Counter
 
 from exporter.ingest import ingest_texts
+from exporter.ingest.frames import unframe
 from exporter.ingest.layout import Head, Para, Signature, lay_out_page, visible
 from exporter.ingest.repair import spaced_line
 
@@ -137,7 +138,7 @@ def test_a_date_over_its_signer_stays_one_signature() -> None:
 
 
 def test_nothing_is_lost() -> None:
-    for page in (NOTICES, COURTS):
+    for page in (NOTICES, COURTS, INTERVIEW, FARM):
         result = ingest_texts([("page1.txt", page)], "珠岸都市报", DAY)
         kept = Counter(c for a in result.edition.articles for text in a.texts for c in visible(text).elements())
         kept.update(visible("".join(item.text for _, item in result.furniture)))
@@ -176,3 +177,41 @@ def test_a_bold_headline_with_a_colon_is_still_a_headline() -> None:
     no other speaker answers it."""
     page = ("石石门门区区：：夜夜间间经经济济街街区区惠惠及及88户户\n\n  本报讯（记者 王芳）石门区夜间经济街区\n开街以来，周边8户商户受益。\n")
     assert [a.headline for a in _articles(page)] == ["石门区：夜间经济街区惠及8户"]
+
+
+FARM = ("柑柑橘橘春春梢梢期期管管理理要要点点\n\n"
+        "  春梢是柑橘当年的主要结果母枝，春\n"
+        "梢期管理好坏直接影响全年产量。\n\n"
+        "┏━━━━━━━━━━━━━┓\n"
+        "近 期 农 业 气 象\n"
+        "  预计3月15日至20日，我县以多云\n"
+        "到阴天为主，有分散性小雨，日平均\n"
+        "气温14℃至18℃，18日前后有一次弱冷\n"
+        "空气过程。\n"
+        "  建议：早稻集中育秧的要选择冷尾\n"
+        "暖头抢晴播种；已播种的秧田要注意\n"
+        "防寒保温。\n"
+        "                    县气象局供稿\n"
+        "┗━━━━━━━━━━━━━┛\n\n"
+        "  本报讯 春季气温变化大，是非洲\n"
+        "猪瘟等疫病的高发期。县畜牧兽医站\n"
+        "提醒养殖户：发现生猪异常死亡要立\n"
+        "即报告，不得随意丢弃。\n"
+        "生生猪猪养养殖殖户户注注意意防防范范非非洲洲猪猪瘟瘟\n")
+
+
+def test_a_drawn_box_is_taken_out_and_marks_its_lines() -> None:
+    framed = unframe("┌─店家資訊─┐\n│店名：阿珠米糕\n│電話：(06)652-1234\n└────────┘\n\n正文。\n")
+    assert framed.text.split("\n")[:4] == ["  店家資訊  ", "  店名：阿珠米糕", "  電話：(06)652-1234", ""]
+    assert framed.boxes == {1: 1, 2: 1, 3: 1}
+    assert framed.dropped["│"] == 2 and framed.dropped["─"] == 10
+    assert unframe("┌──┐ 没有底边\n正文。\n").boxes == {}  # a top without a bottom marks no box
+
+
+def test_a_boxed_text_is_an_article_of_its_own() -> None:
+    """farm-p2 (ingest-blind4): a boxed weather note between two stories, its last line
+    unfinished (县气象局供稿), was run on into the story under the box."""
+    arts = _articles(FARM)
+    assert [a.headline for a in arts] == ["柑橘春梢期管理要点", "近期农业气象", "生猪养殖户注意防范非洲猪瘟"]
+    assert arts[2].blocks[0].text.startswith("春季气温变化大")
+    assert not any("┏" in text or "━" in text for a in arts for text in a.texts)
