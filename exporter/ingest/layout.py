@@ -174,8 +174,9 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
     """Repair each line on its own; None stands for a blank line (a form feed is one).
     `hints` carries what a PDF's geometry knows about the lines."""
     out: list[Line | None] = []
+    lines = text.split("\n")
     base = min((indent_cells(t) for t in text.replace("\f", "\n").split("\n") if t.strip()), default=0.0)
-    for no, raw in enumerate(text.split("\n"), start=1):
+    for no, raw in enumerate(lines, start=1):
         if "\f" in raw:
             out.append(None)
             raw = raw.replace("\f", "")
@@ -186,8 +187,10 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             continue
         line = Line(no, indent_cells(raw) - base, body)  # a margin every line shares is no indent
         single = undouble(body, furniture.column_logo)
-        if single is None and out and out[-1] is not None and out[-1].bold and not out[-1].leadin:
-            single = undouble(body, lambda _: True)  # the last glyphs of a fake-bold run (次次？？)
+        below = lines[no].strip() if no < len(lines) else ""
+        if single is None and (out and out[-1] is not None and out[-1].bold and not out[-1].leadin
+                               or fields.BOX_BYLINE.match(below)):
+            single = undouble(body, lambda _: True)  # the last glyphs of a bold run (次次？？), a short title (春春分分)
         leadin = _LEADIN.match(body) if single is None else None
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
@@ -844,6 +847,13 @@ def _notice_title(line: Line) -> bool:
         and not _OPEN_END.search(line.text)
 
 
+def _author_box(line: Line) -> bool:
+    """An author box naming one writer or a role (◎ 林默, □ 向晚, ■本报记者 覃林): a title
+    stands right over it."""
+    box = fields.BOX_BYLINE.match(line.text.strip())
+    return box is not None and (len(box["by"].replace(" ", "")) <= BOX_NAME or bool(fields.ROLES.search(box["by"])))
+
+
 def _opens(text: str) -> bool:
     """A line that opens an article: a dateline, or a byline alone on its line."""
     return bool(fields.DATELINE.match(text) or fields.own_line_byline(text) or english.byline(text))
@@ -863,7 +873,7 @@ def _heads_off(block: list[Line], w: Weights) -> list[list[Line]]:
             if any(closed(r.text) or _OPEN_END.search(r.text) or cells(r.text) > w.head_line or _opens(r.text)
                    or r.credit is not None for r in rows):
                 break
-            if _opens(nxt.text) or _byline(block, j + m) is not None:  # Daniel Seah / For The Island Herald
+            if _opens(nxt.text) or _byline(block, j + m) is not None or _author_box(nxt):  # Daniel Seah / ◎ 林默
                 return [block[:j], rows] + _heads_off(block[j + m :], w)
     return [block]
 

@@ -400,12 +400,12 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
     article; so does a photo caption set inside a column. So does a story's subhead: one
     display line the block model reads as a subhead rather than a head, after a body
     that opened as an article (a dateline or a byline) and before one that did not.
-    A body that opens with a dateline or a jump line, or that is a photo story, always
-    starts its own article.
+    A body that opens with a dateline, a jump line or an author box, or that is a photo
+    story, always starts its own article.
     """
     out: list[Body | Head | Caption] = []
     for unit in units:
-        if isinstance(unit, Body) and not _opened(unit) and not unit.is_photo:
+        if isinstance(unit, Body) and not _opened(unit) and not unit.is_photo and not _boxed_author(unit):
             k = len(out) - 1
             while k >= 0 and isinstance(out[k], Head | Caption):
                 k -= 1
@@ -434,6 +434,12 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
 # a wire-style opening any paper prints: 东南商报讯（记者…）, （八打灵再也7日讯）
 _OPENING = regex.compile(r"^(?:[（(【]\p{Han}{1,8}(?:\d{1,2}月)?(?:\d{1,2}日)?[讯訊电電][】）)]"
                          r"|\p{Han}{1,8}(?:\d{1,2}月\d{1,2}日)?[讯訊电電](?=[（(【\s\u3000]))")
+
+
+def _boxed_author(body: Body) -> bool:
+    """A body that opens with its own author box (◎ 林默 under a poem's title): another
+    writer's piece, never a section of the feature above."""
+    return isinstance(body.items[0], BoxByline)
 
 
 def _opened(body: Body) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 
 from exporter.ingest import ingest_texts
 from exporter.ingest.frames import unframe
@@ -14,6 +15,7 @@ from exporter.ingest.layout import Head, Para, Signature, lay_out_page, visible
 from exporter.ingest.repair import spaced_line
 
 DAY = dt.date(2025, 4, 17)
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def _articles(page: str) -> list:
@@ -215,3 +217,19 @@ def test_a_boxed_text_is_an_article_of_its_own() -> None:
     assert [a.headline for a in arts] == ["柑橘春梢期管理要点", "近期农业气象", "生猪养殖户注意防范非洲猪瘟"]
     assert arts[2].blocks[0].text.startswith("春季气温变化大")
     assert not any("┏" in text or "━" in text for a in arts for text in a.texts)
+
+
+def _lines(corpus: str, page: str, first: int, last: int) -> str:
+    """Lines first..last (counted from 1) of a development page."""
+    return "\n".join((FIXTURES / corpus / page).read_text(encoding="utf-8").split("\n")[first - 1 : last]) + "\n"
+
+
+def test_a_title_over_its_author_box_starts_another_writer_s_piece() -> None:
+    """literary-p7 (ingest-blind4) and fukan-1 (ingest-blind2): a poem's short title over
+    its author box (燕 子 / ◎ 林默) was run into the essay above, or read as its subhead;
+    春春分分 is two glyphs printed twice, too short to undouble on its own."""
+    arts = _articles(_lines("ingest-blind4", "literary-p7.txt", 5, 45))
+    assert [(a.headline, a.authors) for a in arts] == [
+        ("外婆的腌菜坛", ["柳青禾"]), ("燕 子", ["林默"]), ("江 边", ["周若水"])]
+    arts = _articles(_lines("ingest-blind2", "fukan-1.txt", 7, 40))
+    assert [(a.headline, a.authors) for a in arts] == [("外婆的腌菜坛", ["许晴川"]), ("春分", ["向晚"])]
