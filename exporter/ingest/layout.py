@@ -848,10 +848,10 @@ def _notice_title(line: Line) -> bool:
 
 
 def _author_box(line: Line) -> bool:
-    """An author box naming one writer or a role (◎ 林默, □ 向晚, ■本报记者 覃林): a title
-    stands right over it."""
+    """An author box naming one writer, perhaps with a note, or a role (◎ 林默, □ 向晚,
+    ◎王文彥（社區志工）, ■本报记者 覃林): a title stands right over it."""
     box = fields.BOX_BYLINE.match(line.text.strip())
-    return box is not None and (len(box["by"].replace(" ", "")) <= BOX_NAME or bool(fields.ROLES.search(box["by"])))
+    return box is not None and (bool(fields.box_authors(box["by"])[1]) or bool(fields.ROLES.search(box["by"])))
 
 
 def _opens(text: str) -> bool:

@@ -233,3 +233,12 @@ def test_a_title_over_its_author_box_starts_another_writer_s_piece() -> None:
         ("外婆的腌菜坛", ["柳青禾"]), ("燕 子", ["林默"]), ("江 边", ["周若水"])]
     arts = _articles(_lines("ingest-blind2", "fukan-1.txt", 7, 40))
     assert [(a.headline, a.authors) for a in arts] == [("外婆的腌菜坛", ["许晴川"]), ("春分", ["向晚"])]
+
+
+def test_letters_each_titled_over_an_author_box_with_a_note_are_letters_of_their_own() -> None:
+    """letters-2 (ingest-blind): each letter's title stands over the writer's box with a
+    note on who the writer is (◎王文彥（社區志工）); the second title was run into the first
+    letter's last paragraph."""
+    arts = _articles(_lines("ingest-blind", "letters-2.txt", 1, 18))
+    assert [(a.headline, a.authors) for a in arts][-2:] == [
+        ("偏鄉長照人力才是關鍵", ["王文彥"]), ("居住正義不能只是口號", ["何詠詩"])]
