@@ -933,8 +933,10 @@ def _display_off(block: list[Line]) -> list[list[Line]]:
     fake-bold (or, in a PDF, display) run of one to three lines that opens a block, or
     closes one under a finished sentence, and ends no sentence (a headline run into its
     byline or body, a column logo over a headline, the next story's headline) is a block
-    of its own. A numbered run (一、…) is a section's subhead and
-    stays in its text."""
+    of its own; so is such a run under a line that is no sentence (a list's last line, a
+    signature) and over an indented paragraph or an opening: a letter-spaced headline
+    between two stories. Under a finished sentence it may be the story's own subhead and
+    stays. A numbered run (一、…) is a section's subhead and stays in its text."""
     if len(block) > 2 and not block[0].bold and block[1].bold and _LABEL.match(block[0].text):
         return [block[:1], *_display_off(block[1:])]  # a column's label over its headline
     run = next((k for k, line in enumerate(block) if not line.bold), len(block))
@@ -948,6 +950,14 @@ def _display_off(block: list[Line]) -> list[list[Line]]:
     if 0 < tail < len(block) and len(block) - tail <= 3 and not _CLOSED_END.search(block[-1].text) \
             and not _ITEM.match(block[tail].text) and _CLOSED_END.search(block[tail - 1].text):
         return [block[:tail], block[tail:]]  # the next story's headline under a finished text
+    for start in range(1, len(block) - 1):  # a headline between two stories run together
+        end = next((k for k in range(start, len(block)) if not block[k].bold), len(block))
+        above = block[start - 1].text  # a list's or a signature's line (a vertical kicker's glyph stays with its head)
+        if (block[start].bold and not block[start - 1].bold and 0 < end - start <= 3 and end < len(block)
+                and not closed(above) and not _OPEN_END.search(above) and not _UPRIGHT.match(above)
+                and (block[end].indent >= 1 or _opens(block[end].text)) and not _ITEM.match(block[start].text)
+                and not _CLOSED_END.search(block[end - 1].text)):
+            return [block[:start], block[start:end], *_display_off(block[end:])]
     return [block]
 
 

@@ -242,3 +242,20 @@ def test_letters_each_titled_over_an_author_box_with_a_note_are_letters_of_their
     arts = _articles(_lines("ingest-blind", "letters-2.txt", 1, 18))
     assert [(a.headline, a.authors) for a in arts][-2:] == [
         ("偏鄉長照人力才是關鍵", ["王文彥"]), ("居住正義不能只是口號", ["何詠詩"])]
+
+
+def test_a_display_line_under_a_list_s_last_line_is_cut_off_as_a_head() -> None:
+    """manila-m5 (ingest-blind6) with its blank line gone: the officers' list of one story,
+    then the next story's letter-spaced headline over its indented text."""
+    page = ("  新屆主要職員如下：\n理事長：蔡國華\n秘書長：施家輝\n財政：陳麗珠\n"
+            "菲 華 義 診 團 深 入 描 戈 律\n"
+            "  菲華醫師協會義診團上週末到描\n戈律省偏遠山區義診，共為一千\n一百多名村民看病。\n")
+    pieces = lay_out_page("manila-m5.txt", page).pieces
+    assert [p.raw for p in pieces if isinstance(p, Head)] == ["菲華義診團深入描戈律"]
+
+
+def test_a_bold_subhead_under_a_finished_sentence_stays_in_its_story() -> None:
+    """sportsdaily-a6 (ingest-blind5): a feature's subheads in fake bold under a finished
+    sentence are no headlines of other stories; the block is not cut there."""
+    pieces = lay_out_page("sportsdaily-a6.txt", _lines("ingest-blind5", "sportsdaily-a6.txt", 46, 58)).pieces
+    assert not any(isinstance(p, Head) for p in pieces)
