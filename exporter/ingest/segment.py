@@ -507,7 +507,8 @@ def _echo(group: Group, body: Body) -> float:
 def _fit(group: Group, body: Body, w: Weights) -> float:
     """A headline is in its body's script and echoes its opening; notice titles belong to
     notices; a head printed inside a ruled box heads that box's text only."""
-    if any(h.lines[0].box is not None and h.lines[0].box != body.box for h in group.heads):
+    boxes = {line.box for item in body.items for line in (item.lines if hasattr(item, "lines") else [item.line])}
+    if any(h.lines[0].box is not None and h.lines[0].box not in boxes for h in group.heads):
         return float("inf")
     cost = -w.echo * _echo(group, body)
     if body.paras and bool(_LATIN.search(_text(group.headline))) != _latin(body.paras[0]):
