@@ -504,11 +504,16 @@ def _echo(group: Group, body: Body) -> float:
     return len(head & _bigrams(opening)) / len(head) if head else 0.0
 
 
-def _fit(group: Group, body: Body, w: Weights) -> float:
+def _boxes(body: Body) -> set[int | None]:
+    """The ruled boxes a body's text stands in."""
+    return {line.box for item in body.items for line in (item.lines if hasattr(item, "lines") else [item.line])}
+
+
+def _fit(group: Group, body: Body, w: Weights, texted: set[int | None] = frozenset()) -> float:
     """A headline is in its body's script and echoes its opening; notice titles belong to
-    notices; a head printed inside a ruled box heads that box's text only."""
-    boxes = {line.box for item in body.items for line in (item.lines if hasattr(item, "lines") else [item.line])}
-    if any(h.lines[0].box is not None and h.lines[0].box not in boxes for h in group.heads):
+    notices; a head printed inside a ruled box that holds text (`texted`) heads that text
+    only (a PDF may rule a box round a head alone, which heads the text beside it)."""
+    if any(h.lines[0].box in texted and h.lines[0].box not in _boxes(body) for h in group.heads):
         return float("inf")
     cost = -w.echo * _echo(group, body)
     if body.paras and bool(_LATIN.search(_text(group.headline))) != _latin(body.paras[0]):
@@ -720,6 +725,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
             learned: Learned) -> tuple[float, list[tuple[int, int]]]:
     """Choose for each run how many heads go to the body before it (p) and after it (s)."""
     feature = any(b.is_feature for b in bodies)
+    texted = {box for b in bodies for box in _boxes(b) if box is not None}  # boxes that hold text
     # state: does the body before the current run already have a group?
     best: dict[bool, tuple[float, list[tuple[int, int]]]] = {True: (0.0, [])}
     for j, run in enumerate(runs):
@@ -740,7 +746,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                             if parsed is None or any(id(h) in after_caption for h in heads[1:]):
                                 cost = float("inf")
                                 break
-                            cost += parsed[0] + _fit(parsed[1], body, w) + _doubt(parsed[1], w, learned)
+                            cost += parsed[0] + _fit(parsed[1], body, w, texted) + _doubt(parsed[1], w, learned)
                             cost += _regret(heads, body is prev_body, w, learned)
                             if body is prev_body and any(h.size for h in heads):
                                 cost = float("inf")  # a page PDF is read in its printed order: heads stand over their body
