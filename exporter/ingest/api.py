@@ -19,6 +19,7 @@ from .decode import read_text_file
 from .layout import SetAside
 from .bare import is_bare, is_unwrapped, restore, spread
 from .gutters import Columns, split_columns
+from .frames import unframe
 from .layout import Hints, PageLayout, lay_out_page
 from .notes import Notes
 from .pdf import PdfPage, read_pdf
@@ -90,6 +91,10 @@ def lay_out(text: str, name: str, notes: Notes, dropped: Counter[str], weights: 
         dropped.update(rebuilt.dropped)
         notes.decide(name, 1, "the page has no blank lines and no indents: paragraphs and headlines rebuilt "
                               "from line lengths, sentence ends and lines printed twice")
+    if pdf is None and columns is None and not hints.display:  # boxes drawn in the text (┌──┐ … └──┘)
+        framed = unframe(text)
+        text, hints = framed.text, Hints(boxes=framed.boxes)
+        dropped.update(framed.dropped)
     laid = lay_out_page(name, text, hints, weights)
     if pdf is not None:
         notes.positions[name] = pdf.where

@@ -207,10 +207,11 @@ def own_line_byline(line: str) -> tuple[str, list[str]] | None:
 
 def box_authors(byline: str) -> tuple[str, list[str]]:
     """An author box's byline and names: after role words, or the box holds only names
-    (□ 林森); a staff label (□本报评论员) names nobody."""
+    (□ 林森), perhaps with a note on the writer (◎王文彥（社區志工）); a staff label
+    (□本报评论员) names nobody."""
     text, names = authors(byline)
     if not names and not _ROLES.search(text):
-        tokens = text.split()
+        tokens = _NOTE.sub("", text).split()  # ◎王文彥（社區志工）: who the writer is, no name
         if 2 <= len(tokens) <= 3 and all(regex.fullmatch(r"\p{Han}", t) for t in tokens):
             tokens = ["".join(tokens)]  # a name letter-spaced in its box: ○ 秦 川
         names = tokens if tokens and all(_NAME.match(t) and regex.fullmatch(r"\p{Han}{2,3}", t) for t in tokens) else []

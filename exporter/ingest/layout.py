@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import regex
 
 from . import english, fields, furniture, stacks, tables
-from .repair import PAD, indent_cells, join_wrapped, undouble, unspace
+from .repair import PAD, indent_cells, join_wrapped, spaced_line, undouble, unspace
 from .weights import SHIPPED, Weights
 
 _CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\))\.)[”’」』）)\"']*$")
@@ -176,8 +176,9 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
     """Repair each line on its own; None stands for a blank line (a form feed is one).
     `hints` carries what a PDF's geometry knows about the lines."""
     out: list[Line | None] = []
+    lines = text.split("\n")
     base = min((indent_cells(t) for t in text.replace("\f", "\n").split("\n") if t.strip()), default=0.0)
-    for no, raw in enumerate(text.split("\n"), start=1):
+    for no, raw in enumerate(lines, start=1):
         if "\f" in raw:
             out.append(None)
             raw = raw.replace("\f", "")
@@ -188,6 +189,10 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             continue
         line = Line(no, indent_cells(raw) - base, body)  # a margin every line shares is no indent
         single = undouble(body, furniture.column_logo)
+        below = lines[no].strip() if no < len(lines) else ""
+        if single is None and (out and out[-1] is not None and out[-1].bold and not out[-1].leadin
+                               or fields.BOX_BYLINE.match(below)):
+            single = undouble(body, lambda _: True)  # the last glyphs of a bold run (次次？？), a short title (春春分分)
         leadin = _LEADIN.match(body) if single is None else None
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
@@ -199,7 +204,8 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             dropped.update(visible(body) - visible(single))  # the second copies (dashes read once stay)
             line.text, line.bold = single, True
         else:
-            line.text = unspace(body)
+            spaced = spaced_line(body)
+            line.text, line.bold = (spaced, True) if spaced is not None else (unspace(body), False)
             split = fields.split_credit(line.text)
             if split is None and line.indent >= w.heavy_indent:
                 split = fields.split_credit(raw)  # a credit alone on its line: the indent is the gap
@@ -312,6 +318,9 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
     so the date needs a deep indent only when no issuer line stands above it.
     """
     last = block[-1]
+    one = _ISSUER_DATE.match(last.text) if last.indent >= w.heavy_indent else None
+    if one is not None and fields.DATE_LINE.match(one["date"]):
+        return Signature([last], one["issuer"], one["date"])  # issuer and date on one line, set right
     if not fields.DATE_LINE.match(last.text):
         above = block[-2] if len(block) >= 2 else None
         if (above is not None and fields.DATE_LINE.match(above.text) and min(above.indent, last.indent) >= w.heavy_indent
@@ -329,6 +338,21 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
         return None  # a short date under a right-aligned issuer may be barely indented
     text = join_wrapped([line.text for line in issuer], dropped)[0] or None
     return Signature(issuer + [last], text, last.text)
+
+
+_ISSUER_DATE = regex.compile(r"^(?P<issuer>[^\s，。；：,;:]\S{1,29}?)[ \u3000]{2,}(?P<date>\S.{5,20})$")
+
+
+def _signed_off(block: list[Line], w: Weights) -> list[list[Line]]:
+    """Cut a block after a notice's signature set right (a date line, or an issuer and a
+    date on one line) when the next notice runs on under it at the margin with no blank
+    line (a signer set right under the date stays: 中華民國114年6月17日 / 局長 蔡明哲)."""
+    for j, line in enumerate(block[:-1]):
+        one = _ISSUER_DATE.match(line.text)
+        if line.indent >= w.heavy_indent > block[j + 1].indent and (fields.DATE_LINE.match(line.text)
+                                              or one is not None and fields.DATE_LINE.match(one["date"])):
+            return [block[: j + 1], *_signed_off(block[j + 1 :], w)]
+    return [block]
 
 
 def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | None:
@@ -520,7 +544,8 @@ def _cut(block: list[Line], dropped: Counter[str], w: Weights) -> list[list[Line
     """A block cut where its text shows blocks set with no blank line between them: brief
     items, display type over body type, a notice's title, a headline over an opening."""
     parts = [block]
-    for step in (lambda b: _brief_items(b, dropped), _display_off, _notice_title_off, lambda b: _heads_off(b, w)):
+    for step in (lambda b: _brief_items(b, dropped), lambda b: _signed_off(b, w), _turns, _box_tail, _display_off, _notice_title_off,
+                 lambda b: _heads_off(b, w)):
         parts = [c for b in parts for c in step(b) if c]
     return parts
 
@@ -581,8 +606,8 @@ class _BlockReader:
             self.pieces.append(signature)  # a signature block of its own (set apart by a gap)
             return
         if (headline_like(block, self.w) and _byline(block, 0) is None and _own_byline(block, 0) is None
-                and (not open_para or _across(self.blocks, k, self.w))):
-            if open_para:
+                and (not open_para or _across(self.blocks, k, self.w) or _notice_title(block[-1]))):
+            if open_para and not _notice_title(block[-1]):
                 if self.across is not None:  # a second headline across the same column: the first stays
                     self.pieces.append(self.across)
                 self.across, self.dangling = Head(block), prev_para
@@ -658,7 +683,7 @@ class _BlockReader:
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
-                caption_block or (self.blank_paragraphs and closed(prev_para.raw)) or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)):
+                body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw)) or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
         pieces = self.pieces
         one_a_line = len(body) >= 2 and all(closed(line.text) for line in body)  # every line ends a sentence: unwrapped
@@ -793,14 +818,58 @@ def _notice_title_off(block: list[Line]) -> list[list[Line]]:
     blank line: at the block's start, or after a finished sentence, it and a line it
     wraps from (珠岸市第三人民医院…项目 / 招标公告) are a block of their own."""
     for j, line in enumerate(block[:-1]):
-        if (fields.NOTICE_TITLE.search(line.text) and len(line.text) <= NOTICE_HEAD and not closed(line.text)
-                and not _OPEN_END.search(line.text)):
+        if _notice_title(line):
             start = j - 1 if j and not closed(block[j - 1].text) and len(block[j - 1].text) <= NOTICE_HEAD and (
                 j == 1 or closed(block[j - 2].text)) else j
             if start and not closed(block[start - 1].text):
                 continue
             return [block[:start], block[start : j + 1], *_notice_title_off(block[j + 1 :])]
     return [block]
+
+
+_TURN = regex.compile(r"^[\p{Han}\p{L}]{1,8}[：:](?=\S)")  # 问：, 答：, Q:, 滨海晨报：, 卓海生：
+_ASKS = regex.compile(r"[？?][”’」』）)\"']*$")
+
+
+def _turns(block: list[Line]) -> list[list[Line]]:
+    """An interview's question set in bold (问问：：…？？, 滨滨海海晨晨报报：：…) is a turn of
+    the conversation, not a headline or a caption: a bold run that opens with a speaker's
+    label and a colon, asks a question or is answered by another speaker's label on the
+    next line, is read as the interview's text (one article, not one per answer)."""
+    out = list(block)
+    k = 0
+    while k < len(out):
+        end = next((j for j in range(k, len(out)) if not out[j].bold), len(out))
+        run, nxt = out[k:end], out[end] if end < len(out) else None
+        label = _TURN.match(run[0].text) if run else None
+        answer = nxt is not None and (m := _TURN.match(nxt.text)) is not None and m.group() != label.group() if label else False
+        if label and answer and (_ASKS.search(run[-1].text) or len(run) == 1):
+            out[k:end] = [replace(line, bold=False) for line in run]
+        k = max(end, k + 1)
+    return [out]
+
+
+def _box_tail(block: list[Line]) -> list[list[Line]]:
+    """A head group in display type with its author box run on under it (“…” / 对话… /
+    ■本报记者 温言): the box is the story's byline, not a line of the group."""
+    box = fields.BOX_BYLINE.match(block[-1].text) if len(block) >= 2 and block[0].bold else None
+    if box is None or not fields.ROLES.search(box["by"]) or any(closed(line.text) for line in block[:-1]):
+        return [block]
+    return [block[:-1], block[-1:]]
+
+
+def _notice_title(line: Line) -> bool:
+    """A line that is a notice's title (…公告, …声明, PUBLIC NOTICE): it heads a notice and
+    never goes on with the text above it."""
+    return bool(fields.NOTICE_TITLE.search(line.text)) and len(line.text) <= NOTICE_HEAD and not closed(line.text) \
+        and not _OPEN_END.search(line.text)
+
+
+def _author_box(line: Line) -> bool:
+    """An author box naming one writer, perhaps with a note, or a role (◎ 林默, □ 向晚,
+    ◎王文彥（社區志工）, ■本报记者 覃林): a title stands right over it."""
+    box = fields.BOX_BYLINE.match(line.text.strip())
+    return box is not None and (bool(fields.box_authors(box["by"])[1]) or bool(fields.ROLES.search(box["by"])))
 
 
 def _opens(text: str) -> bool:
@@ -822,7 +891,7 @@ def _heads_off(block: list[Line], w: Weights) -> list[list[Line]]:
             if any(closed(r.text) or _OPEN_END.search(r.text) or cells(r.text) > w.head_line or _opens(r.text)
                    or r.credit is not None for r in rows):
                 break
-            if _opens(nxt.text) or _byline(block, j + m) is not None:  # Daniel Seah / For The Island Herald
+            if _opens(nxt.text) or _byline(block, j + m) is not None or _author_box(nxt):  # Daniel Seah / ◎ 林默
                 return [block[:j], rows] + _heads_off(block[j + m :], w)
     return [block]
 
@@ -882,8 +951,10 @@ def _display_off(block: list[Line]) -> list[list[Line]]:
     fake-bold (or, in a PDF, display) run of one to three lines that opens a block, or
     closes one under a finished sentence, and ends no sentence (a headline run into its
     byline or body, a column logo over a headline, the next story's headline) is a block
-    of its own. A numbered run (一、…) is a section's subhead and
-    stays in its text."""
+    of its own; so is such a run under a line that is no sentence (a list's last line, a
+    signature) and over an indented paragraph or an opening: a letter-spaced headline
+    between two stories. Under a finished sentence it may be the story's own subhead and
+    stays. A numbered run (一、…) is a section's subhead and stays in its text."""
     if len(block) > 2 and not block[0].bold and block[1].bold and _LABEL.match(block[0].text):
         return [block[:1], *_display_off(block[1:])]  # a column's label over its headline
     run = next((k for k, line in enumerate(block) if not line.bold), len(block))
@@ -897,6 +968,14 @@ def _display_off(block: list[Line]) -> list[list[Line]]:
     if 0 < tail < len(block) and len(block) - tail <= 3 and not _CLOSED_END.search(block[-1].text) \
             and not _ITEM.match(block[tail].text) and _CLOSED_END.search(block[tail - 1].text):
         return [block[:tail], block[tail:]]  # the next story's headline under a finished text
+    for start in range(1, len(block) - 1):  # a headline between two stories run together
+        end = next((k for k in range(start, len(block)) if not block[k].bold), len(block))
+        above = block[start - 1].text  # a list's or a signature's line (a vertical kicker's glyph stays with its head)
+        if (block[start].bold and not block[start - 1].bold and 0 < end - start <= 3 and end < len(block)
+                and not closed(above) and not _OPEN_END.search(above) and not _UPRIGHT.match(above)
+                and (block[end].indent >= 1 or _opens(block[end].text)) and not _ITEM.match(block[start].text)
+                and not _CLOSED_END.search(block[end - 1].text)):
+            return [block[:start], block[start:end], *_display_off(block[end:])]
     return [block]
 
 

@@ -67,6 +67,26 @@ def undouble(text: str, short_ok: Callable[[str], bool] = lambda _: False) -> st
     return collapsed if letters >= 3 or (letters and short_ok(collapsed)) else None
 
 
+_GAPS = regex.compile(r"[ \u3000]+")
+_GLYPH = regex.compile(rf"^(?:{CJK_CLASS}|\d)$")
+_PUNCT = regex.compile(r"[，。、；：！？,;:!?]")
+SPACED_GLYPHS = 4  # a letter-spaced display line has at least this many glyphs
+
+
+def spaced_line(text: str) -> str | None:
+    """A whole line of single glyphs set apart by spaces (酒 驾 撞 上 护 栏, 开   庭   公   告,
+    健  康  快  讯) with no sentence or clause punctuation: letter-spaced display type, as
+    fake bold is. Returns it without its narrowest gaps (the letter-spacing; wider ones
+    are phrase spaces and stay), or None. Running text that an extractor spaced out keeps
+    its commas and stops (帮 助 缺 劳 力 的 农 户 耕 种 。)."""
+    glyphs = _GAPS.split(text.strip())
+    if len(glyphs) < SPACED_GLYPHS or _PUNCT.search(text) or not all(_GLYPH.match(g) for g in glyphs):
+        return None
+    gaps = _GAPS.findall(text.strip())
+    narrow = min(indent_cells(g) for g in gaps)
+    return glyphs[0] + "".join(("" if indent_cells(g) == narrow else g) + c for g, c in zip(gaps, glyphs[1:]))
+
+
 def unspace(text: str) -> str:
     """Remove letter-spacing (进 一 步 提 振) from runs of single CJK glyphs; Latin words
     and deliberate phrase spaces (聚焦项目建设 激发发展动能) are left alone."""

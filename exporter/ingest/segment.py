@@ -380,8 +380,10 @@ def _closing_bylines(units: list[Body | Head | Caption]) -> list[Body | Head | C
 
 
 def _intro_box(units: list[Body | Head | Caption], body: Body) -> bool:
-    """A boxed body of one or two paragraphs set right under a headline."""
+    """A boxed body of one or two paragraphs set right under a headline printed outside
+    the box (a title inside the box heads the box's own text)."""
     return (len(units) >= 2 and units[-1] is body and isinstance(units[-2], Head)
+            and units[-2].lines[0].box != body.box
             and len(body.items) <= 2 and all(isinstance(i, Para) for i in body.items))
 
 
@@ -398,12 +400,12 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
     article; so does a photo caption set inside a column. So does a story's subhead: one
     display line the block model reads as a subhead rather than a head, after a body
     that opened as an article (a dateline or a byline) and before one that did not.
-    A body that opens with a dateline or a jump line, or that is a photo story, always
-    starts its own article.
+    A body that opens with a dateline, a jump line or an author box, or that is a photo
+    story, always starts its own article.
     """
     out: list[Body | Head | Caption] = []
     for unit in units:
-        if isinstance(unit, Body) and not _opened(unit) and not unit.is_photo:
+        if isinstance(unit, Body) and not _opened(unit) and not unit.is_photo and not _boxed_author(unit):
             k = len(out) - 1
             while k >= 0 and isinstance(out[k], Head | Caption):
                 k -= 1
@@ -433,6 +435,12 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
 # a wire-style opening any paper prints: 东南商报讯（记者…）, （八打灵再也7日讯）
 _OPENING = regex.compile(r"^(?:[（(【]\p{Han}{1,8}(?:\d{1,2}月)?(?:\d{1,2}日)?[讯訊电電][】）)]"
                          r"|\p{Han}{1,8}(?:\d{1,2}月\d{1,2}日)?[讯訊电電](?=[（(【\s\u3000]))")
+
+
+def _boxed_author(body: Body) -> bool:
+    """A body that opens with its own author box (◎ 林默 under a poem's title): another
+    writer's piece, never a section of the feature above."""
+    return isinstance(body.items[0], BoxByline)
 
 
 def _opened(body: Body) -> bool:
@@ -537,8 +545,17 @@ def _echo(group: Group, body: Body) -> float:
     return len(head & _bigrams(opening)) / len(head) if head else 0.0
 
 
-def _fit(group: Group, body: Body, w: Weights) -> float:
-    """A headline is in its body's script and echoes its opening; notice titles belong to notices."""
+def _boxes(body: Body) -> set[int | None]:
+    """The ruled boxes a body's text stands in."""
+    return {line.box for item in body.items for line in (item.lines if hasattr(item, "lines") else [item.line])}
+
+
+def _fit(group: Group, body: Body, w: Weights, texted: set[int | None] = frozenset()) -> float:
+    """A headline is in its body's script and echoes its opening; notice titles belong to
+    notices; a head printed inside a ruled box that holds text (`texted`) heads that text
+    only (a PDF may rule a box round a head alone, which heads the text beside it)."""
+    if any(h.lines[0].box in texted and h.lines[0].box not in _boxes(body) for h in group.heads):
+        return float("inf")
     cost = -w.echo * _echo(group, body)
     if body.paras and bool(_LATIN.search(_text(group.headline))) != _latin(body.paras[0]):
         cost += w.mixed_group
@@ -749,6 +766,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
             learned: Learned) -> tuple[float, list[tuple[int, int]]]:
     """Choose for each run how many heads go to the body before it (p) and after it (s)."""
     feature = any(b.is_feature for b in bodies)
+    texted = {box for b in bodies for box in _boxes(b) if box is not None}  # boxes that hold text
     # state: does the body before the current run already have a group?
     best: dict[bool, tuple[float, list[tuple[int, int]]]] = {True: (0.0, [])}
     for j, run in enumerate(runs):
@@ -769,7 +787,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                             if parsed is None or any(id(h) in after_caption for h in heads[1:]):
                                 cost = float("inf")
                                 break
-                            cost += parsed[0] + _fit(parsed[1], body, w) + _doubt(parsed[1], w, learned)
+                            cost += parsed[0] + _fit(parsed[1], body, w, texted) + _doubt(parsed[1], w, learned)
                             cost += _regret(heads, body is prev_body, w, learned)
                             if body is prev_body and any(h.size for h in heads):
                                 cost = float("inf")  # a page PDF is read in its printed order: heads stand over their body

@@ -1,0 +1,67 @@
+"""Boxes drawn with box-drawing characters on a text page (┌──┐ … └──┘, ┏━━┓ … ┗━━┛).
+
+A paper rules a box around a text that stands on its own: a profile (人物名片), a notice
+(讣告), a listing (家长课堂), a table. A PDF's drawing says so directly; in extracted
+text the rules survive as characters. They are layout, not text: the borders and the
+bars at a line's ends are removed (and counted as dropped), and the lines between a top
+and a bottom border are marked as one box, which starts and ends an article as a PDF's
+ruled box does. A bar that opens a line (┃醉酒驾驶…) stands where a paragraph's indent
+would, so it is read as one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+_TOP = regex.compile(r"^[ \u3000]*[┌┏╔]")
+_BOTTOM = regex.compile(r"^[ \u3000]*[└┗╚]")
+_RULE = regex.compile(r"[─━═┌┐└┘┏┓┗┛╔╗╚╝]")
+_BAR_START = regex.compile(r"^(?P<pad>[ \u3000]*)[│┃║]")
+_BAR_END = regex.compile(r"[│┃║][ \u3000]*$")
+
+
+@dataclass
+class Framed:
+    """A page with its drawn boxes taken out: the text (same line numbers), each boxed
+    line's box, and the characters removed."""
+
+    text: str
+    boxes: dict[int, int] = field(default_factory=dict)
+    dropped: Counter[str] = field(default_factory=Counter)
+
+
+def unframe(text: str) -> Framed:
+    """Remove drawn box borders from a page and say which lines each box holds. A top
+    border without a bottom one (or the reverse) marks no box, but its characters still go;
+    bars are taken only inside a box."""
+    lines = text.split("\n")
+    out = Framed("")
+    opened: int | None = None  # line number of the open box's top border
+    boxes = 0
+    for no, line in enumerate(lines, start=1):
+        top, bottom = _TOP.match(line), _BOTTOM.match(line)
+        if top or bottom:
+            out.dropped.update(_RULE.findall(line))
+            rest = _RULE.sub(" ", line)
+            lines[no - 1] = rest if rest.strip() else ""  # a title set in the border stays (┌─店家資訊─┐)
+            if top:
+                opened = no
+            elif opened is not None:
+                boxes += 1
+                out.boxes.update((k, boxes) for k in range(opened, no + 1) if lines[k - 1].strip())
+                opened = None
+            continue
+        if opened is None:
+            continue
+        if (start := _BAR_START.match(line)) is not None:
+            out.dropped[line[len(start["pad"])]] += 1
+            line = start["pad"] + "  " + line[start.end():]  # the bar stands where an indent would
+        if (end := _BAR_END.search(line)) is not None:
+            out.dropped[end.group().strip()] += 1
+            line = line[: end.start()]
+        lines[no - 1] = line
+    out.text = "\n".join(lines)
+    return out
