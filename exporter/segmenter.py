@@ -2,10 +2,11 @@
 
 rjieba builds its dictionary when imported: about 0.13 s of CPU, holding the GIL (a thread
 beside it gains nothing), and the first headline a template wraps (`words.word_spans`) waits
-for it. `beside(needed)` forks a process when a one-pass PDF build starts (writers/pdf/writer.py)
+for it. `beside(needed)` forks a process when a PDF build starts (writers/pdf/writer.py; a
+chunked build too, whose heaviest chunk's render would otherwise wait for the dictionary)
 that imports rjieba and then cuts text for this process over a pipe, while this process stages
-the theme and compiles the templates. A chunked build starts none: it forks layout workers,
-which a build's tools (and tests) take to be its only children. The cuts are rjieba's own, so the words are the same; if
+the theme, compiles the templates and forks its layout workers (which drop their copies of the
+pipes). The cuts are rjieba's own, so the words are the same; if
 the process cannot be made or dies, this process loads rjieba itself (`cut` falls back).
 
 The process serves only the process that started it (a forked layout worker has its pipes

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import io
 import json
+import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from weasyprint.pdf import fonts
 from exporter.errors import RenderError
 from exporter.weasyprint_ext.font_subsets import DEFERRED_FONT_SUBSETS, STUB_MARK, stub_identity
 from exporter.weasyprint_ext.patches import patched
+from exporter.writers.pdf.cache import ChunkCache
 from exporter.writers.pdf.fonts_merge import merge_font_subsets
 
 from .helpers import embedded_fonts, glyphs_without_outline
@@ -168,3 +171,47 @@ def test_faces_the_furniture_adds_glyphs_to_are_cut_beside(monkeypatch: pytest.M
     here, _, cut_without = merged(None)
     assert beside == here
     assert (pending, cut_here, cut_without) == (1, 0, 1)  # DejaVu Sans, cut by the worker
+
+
+def test_faces_cut_early_or_beside_are_compressed_and_kept_where_they_are_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The faces cut while the furniture is laid out (early_subsets) and by an idle worker
+    (cut_beside) come compressed and are put in the memo where they are cut: the merge, in the
+    assembly's tail, compresses nothing and asks the memo nothing, and the file is byte for byte
+    the one merged without them (which cuts, compresses and memoises every face itself)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    from exporter.writers.pdf import fonts_merge
+
+    chunk = _write()
+    furniture = _write("""<p style="font-family: 'Noto Serif CJK SC'">通车，大桥</p>
+<p style="font-family: 'DejaVu Sans'">Zebra</p>""")
+
+    def merged(beside: Callable[..., object] | None, memo_dir: Path) -> tuple[bytes, list[str], int, int]:
+        cache = ChunkCache(memo_dir)
+        memo = partial(cache.memo, "shared")
+        early = fonts_merge.early_subsets(list(PdfReader(io.BytesIO(chunk)).pages), memo) if beside else None
+        reader = PdfReader(io.BytesIO(furniture))
+        if early is not None:
+            early.cut_beside(list(reader.pages), beside, memo)  # type: ignore[arg-type]
+        asked, compressed = [], []
+        memo_here = ChunkCache.memo  # patched on the class: the worker's call, pickled later, takes the cache as it is
+        monkeypatch.setattr(ChunkCache, "memo", lambda self, shared, key, make: asked.append(key) or memo_here(self, shared, key, make))
+        original = fonts_merge._program
+        monkeypatch.setattr(fonts_merge, "_program", lambda subset: compressed.append(1) or original(subset))
+        writer = PdfWriter(clone_from=reader)
+        writer.append(PdfReader(io.BytesIO(chunk)))
+        fonts_merge.merge_font_subsets(writer, early, partial(cache.memo, "shared"))
+        out = io.BytesIO()
+        writer.write(out)
+        monkeypatch.undo()
+        return out.getvalue(), asked, len(compressed), len(list(memo_dir.rglob("*.bin")))
+
+    with ProcessPoolExecutor(1) as pool, tempfile.TemporaryDirectory() as tmp:
+        early, asked_early, compressed_early, kept_early = merged(pool.submit, Path(tmp) / "early")
+        here, asked_here, compressed_here, kept_here = merged(None, Path(tmp) / "here")
+    assert early == here
+    assert (asked_early, compressed_early) == ([], 0)
+    assert (len(asked_here), compressed_here) == (2, 2)  # Noto Serif CJK SC and DejaVu Sans, each once
+    # written in the merge; or early (both faces to the chunks' glyphs) and beside (DejaVu Sans
+    # to the union with the furniture's "Zebra"): a rebuild with the same chunks cuts none early
+    assert (kept_early, kept_here) == (3, 2)

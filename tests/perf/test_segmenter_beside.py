@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
-from tests.samples import write_edition
+from tests.samples import write_edition, write_volume
 
 TEXTS = ["港口新航线今日开通", "青川江大桥亮起景观灯", "夜间施工22:00开始，途经车辆请绕行", "市场LED价格总体平稳"]
 
@@ -98,8 +98,7 @@ with segmenter.beside(True):
 
 def test_a_one_pass_pdf_cuts_its_headings_beside(tmp_path: Path) -> None:
     """A one-pass PDF build starts the segmenter for a Chinese edition: the build process never
-    loads rjieba, and the segmenter is gone when the build returns (a chunked build, which forks
-    layout workers, starts none)."""
+    loads rjieba, and the segmenter is gone when the build returns."""
     source = write_edition(tmp_path)
     out = _run(f"""
 import sys
@@ -110,6 +109,33 @@ from exporter.api import BuildOptions, build
 print("pdf:", pdf.stat().st_size > 0, "loaded here:", "rjieba" in sys.modules, "left:", segmenter._current)
 """)
     assert out.splitlines() == ["pdf: True loaded here: False left: None"]
+
+
+def test_a_chunked_pdf_cuts_its_headings_beside_and_its_workers_drop_the_pipes(tmp_path: Path) -> None:
+    """A chunked build starts the segmenter too (its heaviest chunk, the head of the build, does
+    not wait for rjieba's dictionary): the workers forked while it lives lay out every chunk
+    and the furniture, the build process never loads rjieba, every heading print.html shows is
+    cut beside before the segmenter stops, and it is gone when the build returns."""
+    source = write_volume(tmp_path / "volume")
+    out = _run(f"""
+import sys
+from pathlib import Path
+from exporter import segmenter
+from exporter.api import BuildOptions, build
+asked = []
+cut = segmenter._Beside.cut
+def counted(self, text):
+    asked.append(text)
+    return cut(self, text)
+segmenter._Beside.cut = counted
+passes = []
+options = BuildOptions(outdir=Path({str(tmp_path / "out")!r}), jobs=2, parallel_min_characters=0, on_layout=passes.append)
+[pdf] = build({str(source)!r}, "pdf", options=options)
+chunks = [p for p in passes if p.what == "PDF chunks"][0]
+print("pdf:", pdf.stat().st_size > 0, "chunks:", chunks.laid_out, "in workers:", len(chunks.workers) == chunks.laid_out,
+      "cut beside:", len(asked) > 0, "loaded here:", "rjieba" in sys.modules, "left:", segmenter._current)
+""")
+    assert out.splitlines() == ["pdf: True chunks: 3 in workers: True cut beside: True loaded here: False left: None"]
 
 
 def test_the_stylesheets_are_parsed_while_the_segmenter_loads(tmp_path: Path) -> None:

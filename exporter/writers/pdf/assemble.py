@@ -92,7 +92,7 @@ def assemble(furniture: bytes, chunks: list[list[PageObject]], mirror_shift: flo
     which then cuts the faces the furniture adds glyphs to while the pages are drawn here."""
     reader = PdfReader(io.BytesIO(furniture))
     if early is not None and beside is not None:
-        early.cut_beside(list(reader.pages), beside)
+        early.cut_beside(list(reader.pages), beside, memo)
     writer = PdfWriter(clone_from=reader)
     front = len(writer.pages) - sum(map(len, chunks))
     content_pages = _content_pages(chunks, front, mirror_shift)

@@ -20,7 +20,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -183,16 +182,26 @@ def subset_key(face: hb.Face, gids: set[int]) -> str:
     return h.hexdigest()
 
 
-def _subset_file(subset: Callable[[], bytes], first_file: StreamObject, memo: Memo | None = None,
-                 key: str = "") -> StreamObject:
-    """The compressed font program of `subset()` (_subset), with the first program's /Subtype;
-    `memo` keeps it under `key` (subset_key)."""
-    def make() -> bytes:
-        program = DecodedStreamObject()
-        program.set_data(subset())
-        return len(program.get_data()).to_bytes(8, "big") + program.flate_encode()._data
+def _program(subset: bytes) -> bytes:
+    """A subset as the merged font embeds it, and as Memo keeps it: its length (8 bytes), then
+    its bytes compressed (pypdf's FlateDecode)."""
+    program = DecodedStreamObject()
+    program.set_data(subset)
+    return len(subset).to_bytes(8, "big") + program.flate_encode()._data
 
-    made = memo(key, make) if memo is not None else make()
+
+def _cut(face: hb.Face, gids: set[int], memo: Memo | None = None) -> bytes:
+    """`face` cut to `gids` (_subset) and compressed (_program); `memo` keeps it under subset_key.
+    Where it runs before the merge (early_subsets, cut_face), neither the cut nor the
+    compression nor the memo's write is left for the assembly."""
+    def make() -> bytes:
+        return _program(_subset(face, gids))
+
+    return memo(subset_key(face, gids), make) if memo is not None else make()
+
+
+def _subset_file(made: bytes, first_file: StreamObject) -> StreamObject:
+    """The font file stream of a compressed program (_program), with the first program's /Subtype."""
     font_file = EncodedStreamObject()
     font_file[NameObject("/Filter")] = NameObject("/FlateDecode")
     font_file._data = made[8:]
@@ -243,14 +252,13 @@ def _merged(writer: PdfWriter, fonts: list[DictionaryObject], early: EarlySubset
             cut = pending.result()  # cut by a worker while the furniture was read (None: not cuttable there)
         except Exception:  # noqa: BLE001 - a worker's failure (a broken pool): cut here instead, as without it
             cut = None
-    # The face is looked up for a cut made early only to key the memo with it.
-    face = _source_face(identity, early.installed, first_file) if cut is None or memo is not None else None
-    if cut is None and (face is None or not _cuttable(face, gids)):
-        return None
-    subset = (lambda: cut) if cut is not None else partial(_subset, face, gids)
+    if cut is None:  # a cut made early was compressed, and kept in the memo, where it was made
+        face = _source_face(identity, early.installed, first_file)
+        if face is None or not _cuttable(face, gids):
+            return None
+        cut = _cut(face, gids, memo)
     descriptor = DictionaryObject(descriptors[0])
-    keep = memo if face is not None else None
-    descriptor[key] = writer._add_object(_subset_file(subset, first_file, keep, subset_key(face, gids) if keep else ""))
+    descriptor[key] = writer._add_object(_subset_file(cut, first_file))
     return _type0(writer, fonts[0], descriptor, widths, to_unicode)
 
 
@@ -306,15 +314,17 @@ class EarlySubsets:
     cut again after it."""
 
     installed: dict[str, list[tuple[Path, int]]] = field(default_factory=dict)
-    subsets: dict[tuple[FontIdentity, frozenset[int]], bytes] = field(default_factory=dict)
+    subsets: dict[tuple[FontIdentity, frozenset[int]], bytes] = field(default_factory=dict)  # _cut's programs
     glyphs: dict[str, tuple[FontIdentity, set[int]]] = field(default_factory=dict)  # the chunks' by face
     pending: dict[tuple[FontIdentity, frozenset[int]], Future[bytes | None]] = field(default_factory=dict)
 
-    def cut_beside(self, pages: list[PageObject], submit: Callable[..., Future[bytes | None]]) -> None:
+    def cut_beside(self, pages: list[PageObject], submit: Callable[..., Future[bytes | None]],
+                   memo: Memo | None = None) -> None:
         """Each deferred face whose glyphs the furniture's `pages` add to the chunks' handed
-        to `submit` (an idle worker's, cut_face) to be cut to the union, while this process
-        reads the furniture and draws the chunks' pages under it (merge_font_subsets waits
-        for the cut where it needs it; the same face and glyphs give the same bytes)."""
+        to `submit` (an idle worker's, cut_face) to be cut to the union, compressed and kept in
+        `memo`, while this process reads the furniture and draws the chunks' pages under it
+        (merge_font_subsets waits for the cut where it needs it; the same face and glyphs give
+        the same bytes)."""
         groups, identities, _ = _faces(_fonts_of(pages))
         for name in sorted(identities.keys() | self.glyphs.keys()):
             identity, gids = self.glyphs.get(name, (identities.get(name), set()))
@@ -322,14 +332,16 @@ class EarlySubsets:
             union = frozenset(gids | set(widths) | set(to_unicode))
             if identity is not None and (identity, union) not in self.subsets:
                 self.pending[identity, union] = submit(cut_face, identity, self.installed.get(identity.postscript, []),
-                                                       union)
+                                                       union, memo)
 
 
-def cut_face(identity: FontIdentity, files: list[tuple[Path, int]], gids: frozenset[int]) -> bytes | None:
-    """The installed face with `identity` (among `files`) cut to `gids` (_subset), or None
-    where it is not found or not cuttable (the merge then decides as without it)."""
+def cut_face(identity: FontIdentity, files: list[tuple[Path, int]], gids: frozenset[int],
+             memo: Memo | None = None) -> bytes | None:
+    """The installed face with `identity` (among `files`) cut to `gids` and compressed (_cut,
+    kept in `memo`), or None where it is not found or not cuttable (the merge then decides as
+    without it)."""
     face = installed_face(identity, {identity.postscript: files})
-    return _subset(face, set(gids)) if face is not None and _cuttable(face, set(gids)) else None
+    return _cut(face, set(gids), memo) if face is not None and _cuttable(face, set(gids)) else None
 
 
 def _fonts_of(pages: list[PageObject]) -> list[PdfObject]:
@@ -353,10 +365,10 @@ def _entries(value: PdfObject | None) -> dict[Any, Any]:
     return dict(value.get_object()) if value is not None else {}
 
 
-def early_subsets(pages: list[PageObject]) -> EarlySubsets:
+def early_subsets(pages: list[PageObject], memo: Memo | None = None) -> EarlySubsets:
     """The installed faces, and each deferred face of the chunks' `pages` cut to the glyphs
-    they use: what merge_font_subsets cuts for a face the furniture adds no glyph to (the
-    same face and glyphs give the same bytes)."""
+    they use, compressed and kept in `memo` (_cut): what merge_font_subsets cuts for a face
+    the furniture adds no glyph to (the same face and glyphs give the same bytes)."""
     groups, identities, _ = _faces(_fonts_of(pages))
     early = EarlySubsets(faces_by_postscript_name() if groups else {})
     for name, identity in identities.items():
@@ -365,7 +377,7 @@ def early_subsets(pages: list[PageObject]) -> EarlySubsets:
         early.glyphs[name] = identity, gids
         face = installed_face(identity, early.installed)
         if face is not None and _cuttable(face, gids):
-            early.subsets[identity, frozenset(gids)] = _subset(face, gids)
+            early.subsets[identity, frozenset(gids)] = _cut(face, gids, memo)
     return early
 
 

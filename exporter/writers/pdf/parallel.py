@@ -344,6 +344,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     # is laid out once with its page numbers; the other chunks' pages are parsed meanwhile.
     known = anchor_pages(pages, front_pages(bool(context.get("is_volume"))))
     early: list[EarlySubsets] = []
+    memo = partial(layout.cache.memo, layout.shared) if layout.cache is not None else None
 
     def while_furniture() -> None:
         """The chunks' pages parsed, and their deferred faces cut to their glyphs (the
@@ -353,7 +354,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
         the merged fonts' come after, as the newest)."""
         parse(ordered)
         if layout.in_workers and not layout.from_cache:
-            early.append(early_subsets([page for chunk in ordered for page in parsed[id(chunk)]]))
+            early.append(early_subsets([page for chunk in ordered for page in parsed[id(chunk)]], memo))
         if moves := [move for chunk in ordered for move in chunk.moves]:
             whole = stage / "print.html"
             whole.write_text(apply_moves(whole.read_text(encoding="utf-8"), moves), encoding="utf-8")
@@ -364,7 +365,5 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     [furniture_pdf] = layout.lay_out([furniture], [1], "furniture documents", while_furniture,
                                      partial(layout_furniture, known=known), store_later=True)
     layout.store(beside=True)  # the furniture into the cache by an idle worker, while this process assembles
-
-    memo = partial(layout.cache.memo, layout.shared) if layout.cache is not None else None
     return assemble(furniture_pdf.pdf, [parsed[id(chunk)] for chunk in ordered], mirror_shift,
                     early[0] if early else None, memo, layout.beside())

@@ -204,9 +204,11 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     chunks = split(loaded.edition.parts(), setup.breaks)
     jobs = capped_jobs(options.jobs or cores())
     chunked = variant is None and _chunked(loaded, chunks, jobs, options)
-    # A one pass: rjieba's dictionary loads on the second core while print.html is prepared
-    # (segmenter.py; before the font lookup thread starts). A chunked build forks workers.
-    with segmenter.beside(not chunked and segmented(_headings(loaded))):
+    # rjieba's dictionary loads on the second core while print.html (a chunked build: the
+    # heaviest chunk, the first document its workers lay out) is prepared (segmenter.py;
+    # before the font lookup thread starts, and before a chunked build forks its workers,
+    # which drop their copies of its pipes). It ends once print.html has cut every heading.
+    with segmenter.beside(segmented(_headings(loaded))):
         # checked against print.html once it is rendered; a chunked build looks them up once
         # its workers are forked (no thread may run across the fork), not before it
         faces: list[Future[list[FontFace]]] = [] if chunked else [theme_faces_soon(theme)]
