@@ -15,7 +15,9 @@ fit's 19.9 s.
 generations less often (they hold each line's short-lived objects), and runs no full
 collection until the block ends; `collected()` runs a worker's task inside it, and the one
 full collection that frees the task's documents (one walk of what the task made) runs when
-the worker's next task starts, off the build's critical path. The
+the worker's next task starts, off the build's critical path. A task that lays out several
+documents one after another (the contents fit's steps, the furniture laid out again) frees
+each it is done with before the next (`dropped`), so they are not all alive at once. The
 thresholds and the freeze are restored on the way out, exception or not.
 """
 
