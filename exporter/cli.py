@@ -15,7 +15,7 @@ from importlib import import_module
 from . import __version__
 from .commands.common import as_flag, show_warnings
 from .errors import InputError, user_error_lines
-from .workers import Terminated, sigterm_unwinds, terminated
+from .workers import Terminated, signals_unwind, terminated
 
 # Each module in exporter/commands/ adds one subcommand through register(subparsers).
 COMMANDS = ("build", "archive", "validate", "themes", "schema", "doctor", "ingest", "check")
@@ -39,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     show_warnings()
     try:
-        with sigterm_unwinds():
+        with signals_unwind():
             code = int(args.func(args) or 0)
         return 143 if terminated() else code
     except Terminated:

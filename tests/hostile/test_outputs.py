@@ -63,11 +63,13 @@ def test_ctrl_c_during_pdf_layout_keeps_the_previous_pdf(tmp_path):
                             stderr=subprocess.PIPE, text=True, start_new_session=True,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
                             env={**os.environ, "TMPDIR": str(scratch)})
-    deadline = time.monotonic() + 60
-    while not any(p.name.startswith("exporter-pdf-") for p in scratch.iterdir()):
-        assert proc.poll() is None and time.monotonic() < deadline, "the build never started staging"
-        time.sleep(0.05)
-    time.sleep(1.0)  # into the layout
+    # The stage's print.html is written when the markup is rendered and checked, just before
+    # the layout starts (writers/pdf/writer.py): the signal goes then, not after a fixed wait,
+    # which under load still fell in the rendering before it.
+    deadline = time.monotonic() + 120
+    while not any((p / "print.html").exists() for p in scratch.iterdir() if p.name.startswith("exporter-pdf-")):
+        assert proc.poll() is None and time.monotonic() < deadline, "the build never began its layout"
+        time.sleep(0.01)
     assert proc.poll() is None, "the build ended before it could be interrupted"
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=60)

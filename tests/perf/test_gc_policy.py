@@ -117,3 +117,24 @@ def test_a_one_pass_and_a_task_that_leave_out_of_order_restore_the_collector(def
     task.__exit__(None, None, None)
     assert gc.get_threshold() == (700, 10, 10)
     assert gc.get_freeze_count() == 0
+
+
+def test_a_document_dropped_inside_a_task_is_freed_before_the_next(default_gc) -> None:
+    """`dropped()` inside the policy (the contents fit's steps, the furniture laid out again)
+    frees what the task let go of at once; outside it the collector's own thresholds do, and
+    it collects nothing."""
+    collections: list[tuple[int, int]] = []
+    gc.callbacks.append(lambda phase, info: collections.append((info["generation"], info["collected"]))
+                        if phase == "stop" else None)
+    try:
+        with gc_policy.collecting_less():
+            for _ in range(50):
+                _cycle()
+            gc_policy.dropped()
+            [(generation, freed)] = collections
+            assert generation == 2 and freed >= 50
+        collections.clear()
+        gc_policy.dropped()
+        assert collections == []
+    finally:
+        gc.callbacks.pop()

@@ -42,6 +42,7 @@ from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from ... import executors
 from ...weasyprint_ext.page_info import content_area
 from .fetcher import staged_layout
+from .gc_policy import dropped
 
 T = TypeVar("T")
 LOG = logging.getLogger("exporter.pdf")
@@ -175,6 +176,8 @@ def _laid_out_once(markup: str, lay_out: Callable[[str], Any], pages: dict[str, 
     if not misplaced(pages, found):
         return document
     LOG.debug("contents fit: the contents took more than the page guessed; laid out again")
+    del document
+    dropped()
     return lay_out(markup)
 
 
@@ -202,6 +205,8 @@ def fit(html: str, lay_out: Callable[[str], Any]) -> str:
         laid, index = index, next((i for i in range(len(STEPS)) if not surely_overflows(i, overflows)), len(STEPS) - 1)
         # Steps ruled out by estimate: the entries take a line each, and the step left is expected to fit.
         fitting = dict.fromkeys(targets, document.pages.index(contents[0]) + 2) if index > laid + 1 else {}
+        del document, contents  # measured: freed before the next step's layout, not beside it
+        dropped()
     return step_css(STEPS[index])
 
 

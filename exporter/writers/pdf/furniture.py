@@ -22,6 +22,7 @@ import dataclasses
 import logging
 
 from .chunks import ChunkLayout, layout_chunk
+from .gc_policy import dropped
 from ...weasyprint_ext.known_pages import known_pages, misplaced
 from ...weasyprint_ext.page_info import PageInfo
 
@@ -86,6 +87,7 @@ def layout_furniture(html: str, stage: str, known: dict[str, int]) -> ChunkLayou
             break
         LOG.info("furniture: %d anchors not on the pages guessed (%s …); laid out again", len(wrong), next(iter(wrong)))
         attempt = {**attempt, **wrong}
+        dropped()  # the first layout's document, before the next is made beside it
     if layout.worker is not None and started is not None:
         layout.worker = dataclasses.replace(layout.worker, started=started)
     return layout
