@@ -134,3 +134,17 @@ def test_a_headless_body_takes_its_headline_like_opening_line() -> None:
     assert body is jumped and body.group is not None and body.group.headline.raw == "全县春耕备耕有序推进"
     sentence = Body([para(1, "今年雨水充足，诗河一带榴梿提早上市。"), para(2, "果农说产量比去年多三成。")])
     assert _headless([sentence], Notes(), "p", SHIPPED)[0].group is None
+
+
+def test_a_labelled_paragraph_inside_a_story_stays_in_it() -> None:
+    """【链接】 and 【背景】 opening long paragraphs of a story are labels of its own text, not
+    datelines starting articles of their own."""
+    page = ("市民公园今起免费开放\n\n"
+            "  本报讯（记者 张明）市民公园改造工程历时两年，今天上午正式向市民免费开放。园内新增步道三公里。\n\n"
+            "  市园林局负责人介绍，公园开放时间为每天早上六点至晚上十点，节假日延长至十一点。\n\n"
+            "  【链接】市民公园始建于1958年，是本市历史最悠久的综合性公园，曾于1998年进行过一次大规模改造。\n\n"
+            "  【背景】近年来，我市持续推进公园城市建设，累计新建改建各类公园一百二十余座，人均公园绿地面积达到十五平方米。\n")
+    arts = ingest_texts([("page1.txt", page)], "青川日报", DAY).edition.articles
+    assert [a.headline for a in arts] == ["市民公园今起免费开放"]
+    text = "".join(b.text for b in arts[0].blocks)
+    assert "【链接】市民公园始建于1958年" in text and "【背景】近年来" in text

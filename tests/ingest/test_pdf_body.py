@@ -81,6 +81,16 @@ def test_datelines_of_a_place_without_a_day_or_with_a_day_in_han_numerals() -> N
     assert dateline("【財經】披索兌美元收報58.42") is None
 
 
+def test_labels_and_news_words_in_brackets_are_no_datelines() -> None:
+    """A label opening a long paragraph (【链接】, 【背景】) does not name its place again, and
+    （新闻快讯）, （民生资讯） name a kind of news, not where it was filed: none is a dateline."""
+    long = "市民公园始建于1958年，是本市历史最悠久的综合性公园，曾于1998年进行过一次大规模改造。"
+    for label in ("链接", "背景", "提醒", "编后"):
+        assert fields.DATELINE.match(f"【{label}】{long}") is None, label
+    for word in ("新闻快讯", "校园快讯", "图文简讯", "民生资讯", "电子通讯"):
+        assert fields.DATELINE.match(f"（{word}）{long}") is None, word
+
+
 def test_a_tables_header_row_of_wide_cells_joins_the_table() -> None:
     """A header cell wider than a table's cell (`均价（元/平方米）`) over its column still heads
     the table, one line a row (cr-dongao)."""
