@@ -259,3 +259,21 @@ def test_a_bold_subhead_under_a_finished_sentence_stays_in_its_story() -> None:
     sentence are no headlines of other stories; the block is not cut there."""
     pieces = lay_out_page("sportsdaily-a6.txt", _lines("ingest-blind5", "sportsdaily-a6.txt", 46, 58)).pieces
     assert not any(isinstance(p, Head) for p in pieces)
+
+
+def test_a_page_of_thousands_of_cuts_is_read_whole() -> None:
+    """review 12: each block cutter recursed once per cut, so a valid page of 3,000 lines of
+    headlines run into their stories (or notices signed and run on) ended in a
+    RecursionError (exit 1). Every character is still on the page afterwards."""
+    n = 1500
+    pages = ("市民公园河水新路桥\n" + "招招引引聚聚势势\n　　市民公园河水新路桥春风\n" * n,
+             "　　市民公园河水新路桥春风，山城光明学校\n                        某某公司     2024年5月6日\n" * n,
+             "招标公告\n　　市民公园河水新路桥春风项目现公开招标。\n" * n,
+             "市民公园新桥通车\n本报讯（记者 周一帆）市民公园河水新路桥春风。\n" * n)
+    for page in pages:
+        result = ingest_texts([("page1.txt", page)], "珠岸都市报", DAY)
+        kept = Counter(c for a in result.edition.articles for text in a.texts for c in visible(text).elements())
+        kept.update(visible("".join(item.text for _, item in result.furniture)))
+        assert result.edition.articles
+        assert visible(page) - kept - result.dropped == Counter()
+
