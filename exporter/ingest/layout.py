@@ -178,6 +178,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
     out: list[Line | None] = []
     lines = text.split("\n")
     base = min((indent_cells(t) for t in text.replace("\f", "\n").split("\n") if t.strip()), default=0.0)
+    fake_bold = any(undouble(t.strip(PAD)) is not None for t in text.replace("\f", "\n").split("\n"))
     for no, raw in enumerate(lines, start=1):
         if "\f" in raw:
             out.append(None)
@@ -192,7 +193,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
         below = lines[no].strip() if no < len(lines) else ""
         if single is None and (out and out[-1] is not None and out[-1].bold and not out[-1].leadin
                                or fields.BOX_BYLINE.match(below)):
-            single = undouble(body, lambda _: True)  # the last glyphs of a bold run (次次？？), a short title (春春分分)
+            single = undouble(body, lambda short: _short_fake_bold(short, fake_bold))
         leadin = _LEADIN.match(body) if single is None else None
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
@@ -221,6 +222,18 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             line.text = line.text[bullet.end() :]
         out.append(line)
     return out
+
+
+_MARKS = regex.compile(r"^[—―─●◎■□◆◇▲△○★☆▶►\s]+")  # printed once in front of doubled text (see undouble)
+
+
+def _short_fake_bold(single: str, fake_bold: bool) -> bool:
+    """Whether a doubled line too short to undouble on its own, over an author box or under
+    bold type, is fake bold: the last glyphs of a bold run (次次？？ → 次？), a short title
+    (春春分分 → 春分). Words double too (妈妈, 谢谢, 星星点点), so it takes two glyphs at least
+    and more evidence: a doubled mark, or fake bold elsewhere on the page (`fake_bold`)."""
+    glyphs = regex.sub(r"\s", "", _MARKS.sub("", single))
+    return len(glyphs) >= 2 and (fake_bold or any(not ch.isalnum() for ch in glyphs))
 
 
 def _titled(text: str) -> bool:

@@ -277,3 +277,16 @@ def test_a_page_of_thousands_of_cuts_is_read_whole() -> None:
         assert result.edition.articles
         assert visible(page) - kept - result.dropped == Counter()
 
+
+def test_a_doubled_word_as_a_title_over_its_author_box_is_kept_whole() -> None:
+    """review 12: a short title over an author box was undoubled whenever every glyph came
+    twice, so 妈妈 became 妈 and 谢谢 became 谢. A word keeps both copies; a title of
+    two glyphs printed twice (春春分分) is fake bold only on a page that has fake bold elsewhere."""
+    p7 = _lines("ingest-blind4", "literary-p7.txt", 5, 45)
+    arts = _articles(p7.replace("燕 子", "妈妈"))
+    assert [(a.headline, a.authors) for a in arts] == [
+        ("外婆的腌菜坛", ["柳青禾"]), ("妈妈", ["林默"]), ("江 边", ["周若水"])]
+    arts = _articles(_lines("ingest-blind2", "fukan-1.txt", 7, 40).replace("春春分分", "谢谢"))
+    assert [(a.headline, a.authors) for a in arts] == [("外婆的腌菜坛", ["许晴川"]), ("谢谢", ["向晚"])]
+    arts = _articles(p7.replace("燕 子", "星星点点").replace("外外婆婆的的腌腌菜菜坛坛", "外婆的腌菜坛"))
+    assert [(a.headline, a.authors) for a in arts][1] == ("星星点点", ["林默"])
