@@ -10,7 +10,7 @@ type (headlines, subheads, captions).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
 import regex
@@ -178,6 +178,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
     out: list[Line | None] = []
     lines = text.split("\n")
     base = min((indent_cells(t) for t in text.replace("\f", "\n").split("\n") if t.strip()), default=0.0)
+    fake_bold = any(undouble(t.strip(PAD)) is not None for t in text.replace("\f", "\n").split("\n"))
     for no, raw in enumerate(lines, start=1):
         if "\f" in raw:
             out.append(None)
@@ -192,7 +193,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
         below = lines[no].strip() if no < len(lines) else ""
         if single is None and (out and out[-1] is not None and out[-1].bold and not out[-1].leadin
                                or fields.BOX_BYLINE.match(below)):
-            single = undouble(body, lambda _: True)  # the last glyphs of a bold run (次次？？), a short title (春春分分)
+            single = undouble(body, lambda short: _short_fake_bold(short, fake_bold))
         leadin = _LEADIN.match(body) if single is None else None
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
@@ -221,6 +222,18 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             line.text = line.text[bullet.end() :]
         out.append(line)
     return out
+
+
+_MARKS = regex.compile(r"^[—―─●◎■□◆◇▲△○★☆▶►\s]+")  # printed once in front of doubled text (see undouble)
+
+
+def _short_fake_bold(single: str, fake_bold: bool) -> bool:
+    """Whether a doubled line too short to undouble on its own, over an author box or under
+    bold type, is fake bold: the last glyphs of a bold run (次次？？ → 次？), a short title
+    (春春分分 → 春分). Words double too (妈妈, 谢谢, 星星点点), so it takes two glyphs at least
+    and more evidence: a doubled mark, or fake bold elsewhere on the page (`fake_bold`)."""
+    glyphs = regex.sub(r"\s", "", _MARKS.sub("", single))
+    return len(glyphs) >= 2 and (fake_bold or any(not ch.isalnum() for ch in glyphs))
 
 
 def _titled(text: str) -> bool:
@@ -347,12 +360,16 @@ def _signed_off(block: list[Line], w: Weights) -> list[list[Line]]:
     """Cut a block after a notice's signature set right (a date line, or an issuer and a
     date on one line) when the next notice runs on under it at the margin with no blank
     line (a signer set right under the date stays: 中華民國114年6月17日 / 局長 蔡明哲)."""
+    return _cut_all(block, lambda b: _signed_once(b, w))
+
+
+def _signed_once(block: list[Line], w: Weights) -> _Cuts:
     for j, line in enumerate(block[:-1]):
         one = _ISSUER_DATE.match(line.text)
         if line.indent >= w.heavy_indent > block[j + 1].indent and (fields.DATE_LINE.match(line.text)
                                               or one is not None and fields.DATE_LINE.match(one["date"])):
-            return [block[: j + 1], *_signed_off(block[j + 1 :], w)]
-    return [block]
+            return [block[: j + 1]], block[j + 1 :]
+    return [block], None
 
 
 def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | None:
@@ -538,6 +555,20 @@ def _stacks_off(block: list[Line], above: list[Line], after_end: bool, stacked: 
     stacked.update((block[k].no, kind) for k, kind in parts if kind != "text")
     at = sorted({0, *(k for k, _ in parts), len(block)})
     return [block[a:b] for a, b in zip(at, at[1:])]
+
+
+_Cuts = tuple[list[list[Line]], list[Line] | None]  # the parts cut off, and the rest to cut again (None: done)
+
+
+def _cut_all(block: list[Line], cut_once: Callable[[list[Line]], _Cuts]) -> list[list[Line]]:
+    """The parts of a block that `cut_once` cuts again and again, first cut first. A loop,
+    not recursion: a page of up to 50,000 lines may hold thousands of cuts."""
+    parts: list[list[Line]] = []
+    rest: list[Line] | None = block
+    while rest is not None:
+        cut, rest = cut_once(rest)
+        parts += cut
+    return parts
 
 
 def _cut(block: list[Line], dropped: Counter[str], w: Weights) -> list[list[Line]]:
@@ -817,14 +848,18 @@ def _notice_title_off(block: list[Line]) -> list[list[Line]]:
     """A notice's title (…公告, …声明, PUBLIC NOTICE) set right over its text with no
     blank line: at the block's start, or after a finished sentence, it and a line it
     wraps from (珠岸市第三人民医院…项目 / 招标公告) are a block of their own."""
+    return _cut_all(block, _notice_title_once)
+
+
+def _notice_title_once(block: list[Line]) -> _Cuts:
     for j, line in enumerate(block[:-1]):
         if _notice_title(line):
             start = j - 1 if j and not closed(block[j - 1].text) and len(block[j - 1].text) <= NOTICE_HEAD and (
                 j == 1 or closed(block[j - 2].text)) else j
             if start and not closed(block[start - 1].text):
                 continue
-            return [block[:start], block[start : j + 1], *_notice_title_off(block[j + 1 :])]
-    return [block]
+            return [block[:start], block[start : j + 1]], block[j + 1 :]
+    return [block], None
 
 
 _TURN = regex.compile(r"^[\p{Han}\p{L}]{1,8}[：:](?=\S)")  # 问：, 答：, Q:, 滨海晨报：, 卓海生：
@@ -881,6 +916,10 @@ def _heads_off(block: list[Line], w: Weights) -> list[list[Line]]:
     """Cut off a headline set right above its article's opening with no blank line: one
     to three lines that end no sentence, after the start of the block or a finished
     sentence, directly over a dateline or a byline line."""
+    return _cut_all(block, lambda b: _heads_once(b, w))
+
+
+def _heads_once(block: list[Line], w: Weights) -> _Cuts:
     for j in range(len(block)):
         if j and not closed(block[j - 1].text):
             continue
@@ -892,8 +931,8 @@ def _heads_off(block: list[Line], w: Weights) -> list[list[Line]]:
                    or r.credit is not None for r in rows):
                 break
             if _opens(nxt.text) or _byline(block, j + m) is not None or _author_box(nxt):  # Daniel Seah / ◎ 林默
-                return [block[:j], rows] + _heads_off(block[j + m :], w)
-    return [block]
+                return [block[:j], rows], block[j + m :]
+    return [block], None
 
 
 _LABEL = regex.compile(r"^(?:\p{Han}[ \u3000]?){2,6}$")  # 以案说法, 法 治 时 评
@@ -955,19 +994,23 @@ def _display_off(block: list[Line]) -> list[list[Line]]:
     signature) and over an indented paragraph or an opening: a letter-spaced headline
     between two stories. Under a finished sentence it may be the story's own subhead and
     stays. A numbered run (一、…) is a section's subhead and stays in its text."""
+    return _cut_all(block, _display_once)
+
+
+def _display_once(block: list[Line]) -> _Cuts:
     if len(block) > 2 and not block[0].bold and block[1].bold and _LABEL.match(block[0].text):
-        return [block[:1], *_display_off(block[1:])]  # a column's label over its headline
+        return [block[:1]], block[1:]  # a column's label over its headline
     run = next((k for k, line in enumerate(block) if not line.bold), len(block))
     rest = block[run:]
     deck = len(rest) <= 2 and not any(closed(line.text) or line.indent >= 1 for line in rest) and not (
         _opens(rest[0].text) or fields.BOX_BYLINE.match(rest[0].text)) if rest else False
     if 0 < run <= 3 and rest and not deck and not _CLOSED_END.search(block[run - 1].text) \
             and not _ITEM.match(block[0].text):
-        return [block[:run], *_display_off(block[run:])]
+        return [block[:run]], block[run:]
     tail = next((k for k in range(len(block) - 1, -1, -1) if not block[k].bold), -1) + 1
     if 0 < tail < len(block) and len(block) - tail <= 3 and not _CLOSED_END.search(block[-1].text) \
             and not _ITEM.match(block[tail].text) and _CLOSED_END.search(block[tail - 1].text):
-        return [block[:tail], block[tail:]]  # the next story's headline under a finished text
+        return [block[:tail], block[tail:]], None  # the next story's headline under a finished text
     for start in range(1, len(block) - 1):  # a headline between two stories run together
         end = next((k for k in range(start, len(block)) if not block[k].bold), len(block))
         above = block[start - 1].text  # a list's or a signature's line (a vertical kicker's glyph stays with its head)
@@ -975,8 +1018,8 @@ def _display_off(block: list[Line]) -> list[list[Line]]:
                 and not closed(above) and not _OPEN_END.search(above) and not _UPRIGHT.match(above)
                 and (block[end].indent >= 1 or _opens(block[end].text)) and not _ITEM.match(block[start].text)
                 and not _CLOSED_END.search(block[end - 1].text)):
-            return [block[:start], block[start:end], *_display_off(block[end:])]
-    return [block]
+            return [block[:start], block[start:end]], block[end:]
+    return [block], None
 
 
 _LATIN_OPEN = regex.compile(r"[-‐,;:]$")
@@ -992,6 +1035,11 @@ def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | Non
     the story's opening). The column's measure is the `whole` block's other lines' width
     (the fifth widest of them in five)."""
     whole = whole or block
+    first = block  # the first cut starts at the block's start; every later one after a headline
+    return _cut_all(block, lambda b: _latin_head_once(b, after_end if b is first else True, whole))
+
+
+def _latin_head_once(block: list[Line], after_end: bool, whole: list[Line]) -> _Cuts:
     for j in range(len(block) - 2):
         if not (_ended(block[j - 1].text) if j else after_end) or (j and _byline(block, j - 1)):
             continue
@@ -1010,8 +1058,8 @@ def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | Non
             measure = widths[len(widths) * 4 // 5]  # not the widest: a pull quote may run wider
             if (_width(rows[-1]) > 1.1 * measure or _room_for(rows[-1], below[0], measure)
                     or _restated(" ".join(r.text for r in rows), " ".join(line.text for line in below[:4]))):
-                return [block[:j], rows] + _latin_heads_off(below, True, whole)
-    return [block]
+                return [block[:j], rows], below
+    return [block], None
 
 
 PLAIN_BODY = 0.03  # a PDF line this near the body's size (against it), not bold, is set in body type

@@ -259,3 +259,34 @@ def test_a_bold_subhead_under_a_finished_sentence_stays_in_its_story() -> None:
     sentence are no headlines of other stories; the block is not cut there."""
     pieces = lay_out_page("sportsdaily-a6.txt", _lines("ingest-blind5", "sportsdaily-a6.txt", 46, 58)).pieces
     assert not any(isinstance(p, Head) for p in pieces)
+
+
+def test_a_page_of_thousands_of_cuts_is_read_whole() -> None:
+    """review 12: each block cutter recursed once per cut, so a valid page of 3,000 lines of
+    headlines run into their stories (or notices signed and run on) ended in a
+    RecursionError (exit 1). Every character is still on the page afterwards."""
+    n = 1500
+    pages = ("市民公园河水新路桥\n" + "招招引引聚聚势势\n　　市民公园河水新路桥春风\n" * n,
+             "　　市民公园河水新路桥春风，山城光明学校\n                        某某公司     2024年5月6日\n" * n,
+             "招标公告\n　　市民公园河水新路桥春风项目现公开招标。\n" * n,
+             "市民公园新桥通车\n本报讯（记者 周一帆）市民公园河水新路桥春风。\n" * n)
+    for page in pages:
+        result = ingest_texts([("page1.txt", page)], "珠岸都市报", DAY)
+        kept = Counter(c for a in result.edition.articles for text in a.texts for c in visible(text).elements())
+        kept.update(visible("".join(item.text for _, item in result.furniture)))
+        assert result.edition.articles
+        assert visible(page) - kept - result.dropped == Counter()
+
+
+def test_a_doubled_word_as_a_title_over_its_author_box_is_kept_whole() -> None:
+    """review 12: a short title over an author box was undoubled whenever every glyph came
+    twice, so 妈妈 became 妈 and 谢谢 became 谢. A word keeps both copies; a title of
+    two glyphs printed twice (春春分分) is fake bold only on a page that has fake bold elsewhere."""
+    p7 = _lines("ingest-blind4", "literary-p7.txt", 5, 45)
+    arts = _articles(p7.replace("燕 子", "妈妈"))
+    assert [(a.headline, a.authors) for a in arts] == [
+        ("外婆的腌菜坛", ["柳青禾"]), ("妈妈", ["林默"]), ("江 边", ["周若水"])]
+    arts = _articles(_lines("ingest-blind2", "fukan-1.txt", 7, 40).replace("春春分分", "谢谢"))
+    assert [(a.headline, a.authors) for a in arts] == [("外婆的腌菜坛", ["许晴川"]), ("谢谢", ["向晚"])]
+    arts = _articles(p7.replace("燕 子", "星星点点").replace("外外婆婆的的腌腌菜菜坛坛", "外婆的腌菜坛"))
+    assert [(a.headline, a.authors) for a in arts][1] == ("星星点点", ["林默"])
