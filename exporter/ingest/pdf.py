@@ -822,14 +822,17 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
             tables.append([run])
         else:
             home.append(run)
+    kept = [t for t in tables if len(t) >= furniture.TABLE_ROWS]
+    rowed = {id(b) for t in kept for run in t for b in run}
     taken: set[int] = set()
     merged: list[_Box] = []
-    for k, table in enumerate(t for t in tables if len(t) >= furniture.TABLE_ROWS):
-        head = _header(table[0], content)
+    for k, table in enumerate(kept):
+        free = [b for b in content if id(b) not in rowed and id(b) not in taken]  # not in any table's rows
+        head = _header(table[0], free)
         if head is not None:
             table.insert(0, head)
         top, x0, x1 = table[0][0], min(r[0].x0 for r in table), max(r[-1].x1 for r in table)
-        title = [b for b in content if b.image is None and 0 <= top.y0 - b.y1 < 2.5 * top.size
+        title = [b for b in free if b.image is None and 0 <= top.y0 - b.y1 < 2.5 * top.size
                  and x0 - top.size <= b.x0 and b.x1 <= x1 + top.size and len(b.text) <= TABLE_TITLE]
         for run in [title[-1:], *table] if len(title) == 1 else table:  # its title line above it
             taken.update(id(b) for b in run)
@@ -848,14 +851,16 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
 def _header(first: list[_Box], content: list[_Box]) -> list[_Box] | None:
     """The header row right over a table's first row: as many cells on one baseline, in
     one size, each standing over its column (overlapping the cell under it or within an
-    em of it), however wide (`均价（元/平方米）` is wider than a table's cell)."""
+    em of it), however wide (`均价（元/平方米）` is wider than a table's cell). It stands as
+    close over the first row as a table's rows stand over one another (bottom to bottom);
+    of the rows there, the nearest. `content` holds no box of a table's rows."""
     size = first[0].size
-    above = [b for b in content if b.image is None and b.table is None and 0 <= first[0].y0 - b.y1 < 2.5 * size
+    above = [b for b in content if b.image is None and b.table is None and 0 < first[0].y1 - b.y1 < 2.5 * size
              and abs(b.size - size) < 0.5]
     rows: dict[int, list[_Box]] = {}
     for b in above:
         rows.setdefault(round(b.base), []).append(b)
-    for row in rows.values():
+    for _, row in sorted(rows.items(), reverse=True):
         row.sort(key=lambda b: b.x0)
         if len(row) == len(first) and all(min(h.x1, c.x1) - max(h.x0, c.x0) > -size for h, c in zip(row, first, strict=True)):
             return row
