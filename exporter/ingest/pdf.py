@@ -26,6 +26,8 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from . import english, fields, furniture, pdfheads
 from .layout import LATIN_END, closed, cjk_end
+from .pdfheads import extent
+from .segment import SUBHEAD_SHARE, SUBHEAD_TYPE  # one rule: the reader cuts subheads where the segmenter reads them
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
@@ -45,8 +47,6 @@ PAD_SPACE = 0.2  # ems: a space this narrow is character spacing's padding, not 
 SPREAD = 1.6  # ems: one-line fragments of display type this close on one baseline are one letter-spaced word
 LEADING = 0.2  # ems: a line this much further below the one above than the block's line pitch opens a paragraph
 LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has the plain text after it
-SUBHEAD_SIZE = 1.3  # display type smaller than this many times the body size inside a column is a subhead
-SUBHEAD_SHARE = 0.7  # and no larger than this share of the size of the story's headline
 THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this close continues a story
 THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
 EDGE = 0.3  # ems: lines starting this near one x share a column's left edge
@@ -420,14 +420,10 @@ def _upright(last: _Box, b: _Box) -> bool:
     return narrow and abs((last.x0 + last.x1) - (b.x0 + b.x1)) < 0.5 * b.size and 0.5 * b.size < b.y0 - last.y0 < 1.6 * b.size
 
 
-def _extent(block: list[_Box]) -> tuple[float, float, float, float]:
-    return (min(b.x0 for b in block), min(b.y0 for b in block), max(b.x1 for b in block), max(b.y1 for b in block))
-
-
 def _gaps(blocks: list[list[_Box]], vertical: bool, rects: list[Rect] = ()) -> list[tuple[float, float]]:
     """Empty bands across all blocks as (width, position); x positions for vertical cuts.
     A ruled box round some of the blocks (not all) is one of them: no cut runs through it."""
-    extents = [_extent(b) for b in blocks]
+    extents = [extent(b) for b in blocks]
     held = [r for r in rects if 0 < sum(_within(e, r) for e in extents) < len(extents)]
     spans = sorted((e[0], e[2]) if vertical else (e[1], e[3]) for e in extents + held)
     cuts, end = [], spans[0][1]
@@ -458,7 +454,7 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = (),
     across = [(w, at) for w, at in _gaps(blocks, True, rects) if w >= 0.3 * body]
     down = [(w, at) for w, at in _gaps(blocks, False, rects) if w >= 0.05 * body]
     if not across and not down:
-        return [(b, column) for b in sorted(blocks, key=lambda b: (_extent(b)[1], _extent(b)[0]))]
+        return [(b, column) for b in sorted(blocks, key=lambda b: (extent(b)[1], extent(b)[0]))]
     # a band much wider than any gutter separates rows, even where column grids line up; so
     # does a band as wide as the gutters under which only headlines start (a new row of articles)
     wide = bool(across and down) and max(down)[0] >= ROW_GAP * max(across)[0]
@@ -469,7 +465,7 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = (),
     cuts = sorted(at for w, at in options if w >= 0.8 * widest)
     strips: list[list[list[_Box]]] = [[] for _ in range(len(cuts) + 1)]
     for block in blocks:
-        x0, y0, _, _ = _extent(block)
+        x0, y0, _, _ = extent(block)
         strips[sum(1 for c in cuts if (x0 if vertical else y0) > c)].append(block)
     return [leaf for k, strip in enumerate(strips) if strip
             for leaf in _xycut(strip, body, (*column, k) if vertical else (*column, -1 - k), rects)]
@@ -478,7 +474,7 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = (),
 def _headed(blocks: list[list[_Box]], y: float, body: float) -> bool:
     """Whether the text blocks starting just under y (within two body lines) are all display
     type, and there are some: a band that opens a row of headlines, not one under a headline."""
-    starting = [b for b in blocks if b[0].image is None and 0 <= _extent(b)[1] - y < 2 * body]
+    starting = [b for b in blocks if b[0].image is None and 0 <= extent(b)[1] - y < 2 * body]
     return bool(starting) and all(b[0].bold or b[0].size >= DISPLAY_SIZE * body for b in starting)
 
 
@@ -491,10 +487,10 @@ def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tup
         block = out[i][0]
         if len(block) < 3 or not all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
             continue  # not a column of one glyph a line (or upright digits)
-        x0, y0, _, y1 = _extent(block)
+        x0, y0, _, y1 = extent(block)
         j = i
         while j > 0 and out[j - 1][0][0].image is None:
-            px0, py0, px1, py1 = _extent(out[j - 1][0])
+            px0, py0, px1, py1 = extent(out[j - 1][0])
             if not (px1 <= x0 and py0 < y1 and py1 > y0):
                 break
             j -= 1
@@ -516,7 +512,7 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
     out = list(order)
     plain = [not b[0].image and len(b) > 1 and not any(x.bold or x.size >= DISPLAY_SIZE * body for x in b)
              for b, _ in out]
-    extents = [_extent(b) for b, _ in out]
+    extents = [extent(b) for b, _ in out]
 
     def above(k: int) -> int | None:  # the nearest block over k that overlaps it across
         x0, y0, x1, _ = extents[k]
@@ -542,14 +538,14 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         elif hp is None and c not in root and p not in root:
             heads.append((p, c))
 
-    def stacked(out: list, i: int, limit: float = SUBHEAD_SIZE * body) -> list[int]:
+    def stacked(out: list, i: int, limit: float = SUBHEAD_TYPE * body) -> list[int]:
         """i and the text stacked right under it in its column: running text and subheads
-        (type smaller than `limit`: SUBHEAD_SIZE times the body's, and no larger than a
+        (type smaller than `limit`: SUBHEAD_TYPE times the body's, and no larger than a
         subhead under the story's headline can be), ending on running text."""
         run = [i]
         while (run[-1] + 1 < len(out) and out[run[-1] + 1][1] == out[i][1] and out[run[-1] + 1][0][0].image is None
                and all(x.size < limit for x in out[run[-1] + 1][0])
-               and 0 <= _extent(out[run[-1] + 1][0])[1] - _extent(out[run[-1]][0])[3] < 2.5 * body):
+               and 0 <= extent(out[run[-1] + 1][0])[1] - extent(out[run[-1]][0])[3] < 2.5 * body):
             run.append(run[-1] + 1)
         while len(run) > 1 and any(x.bold or x.size >= DISPLAY_SIZE * body for x in out[run[-1]][0]):
             run.pop()  # a subhead opens what comes after it
@@ -559,13 +555,13 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
         pi = next(i for i, (b, _) in enumerate(out) if b is order[p][0])
         ci = next(i for i, (b, _) in enumerate(out) if b is order[c][0])
         between = out[pi + 1 : ci]
-        if between and all(b[0].image is None and _extent(b)[3] <= extents[p][1] + 0.2 * body for b, _ in between) \
+        if between and all(b[0].image is None and extent(b)[3] <= extents[p][1] + 0.2 * body for b, _ in between) \
                 and any(x.bold or x.size >= DISPLAY_SIZE * body for b, _ in between for x in b):
             out = out[:pi] + between + [out[pi]] + out[ci:]
     for p, c, hp in moves:
         pi = next(i for i, (b, _) in enumerate(out) if b is order[p][0])
         ci = next(i for i, (b, _) in enumerate(out) if b is order[c][0])
-        limit = SUBHEAD_SIZE * body
+        limit = SUBHEAD_TYPE * body
         if hp is not None and not plain[hp]:  # a subhead is much smaller than the story's headline
             limit = min(limit, SUBHEAD_SHARE * max(x.size for x in order[hp][0]))
         end = stacked(out, pi, limit)[-1]  # the story's column ends there
@@ -822,14 +818,17 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
             tables.append([run])
         else:
             home.append(run)
+    kept = [t for t in tables if len(t) >= furniture.TABLE_ROWS]
+    rowed = {id(b) for t in kept for run in t for b in run}
     taken: set[int] = set()
     merged: list[_Box] = []
-    for k, table in enumerate(t for t in tables if len(t) >= furniture.TABLE_ROWS):
-        head = _header(table[0], content)
+    for k, table in enumerate(kept):
+        free = [b for b in content if id(b) not in rowed and id(b) not in taken]  # not in any table's rows
+        head = _header(table[0], free)
         if head is not None:
             table.insert(0, head)
         top, x0, x1 = table[0][0], min(r[0].x0 for r in table), max(r[-1].x1 for r in table)
-        title = [b for b in content if b.image is None and 0 <= top.y0 - b.y1 < 2.5 * top.size
+        title = [b for b in free if b.image is None and 0 <= top.y0 - b.y1 < 2.5 * top.size
                  and x0 - top.size <= b.x0 and b.x1 <= x1 + top.size and len(b.text) <= TABLE_TITLE]
         for run in [title[-1:], *table] if len(title) == 1 else table:  # its title line above it
             taken.update(id(b) for b in run)
@@ -848,14 +847,16 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
 def _header(first: list[_Box], content: list[_Box]) -> list[_Box] | None:
     """The header row right over a table's first row: as many cells on one baseline, in
     one size, each standing over its column (overlapping the cell under it or within an
-    em of it), however wide (`均价（元/平方米）` is wider than a table's cell)."""
+    em of it), however wide (`均价（元/平方米）` is wider than a table's cell). It stands as
+    close over the first row as a table's rows stand over one another (bottom to bottom);
+    of the rows there, the nearest. `content` holds no box of a table's rows."""
     size = first[0].size
-    above = [b for b in content if b.image is None and b.table is None and 0 <= first[0].y0 - b.y1 < 2.5 * size
+    above = [b for b in content if b.image is None and b.table is None and 0 < first[0].y1 - b.y1 < 2.5 * size
              and abs(b.size - size) < 0.5]
     rows: dict[int, list[_Box]] = {}
     for b in above:
         rows.setdefault(round(b.base), []).append(b)
-    for row in rows.values():
+    for _, row in sorted(rows.items(), reverse=True):
         row.sort(key=lambda b: b.x0)
         if len(row) == len(first) and all(min(h.x1, c.x1) - max(h.x0, c.x0) > -size for h, c in zip(row, first, strict=True)):
             return row
@@ -918,7 +919,7 @@ def _captioned(block: list[_Box], pictures: list[_Box], body: float, credited: b
     it, level with it."""
     if not (credited or all(b.size < CAPTION_SIZE * body or b.italic for b in block)) or any(b.bold for b in block):
         return None
-    x0, y0, x1, y1 = _extent(block)
+    x0, y0, x1, y1 = extent(block)
     for p in pictures:
         # or set over its foot; a credit closing it says it is a caption a little further down
         under = -body <= y0 - p.y1 < (3 if credited else 2) * body and x0 < p.x1 and x1 > p.x0

@@ -26,7 +26,8 @@ its characters stay counted and the report lists it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
 from typing import Protocol
 
 import regex
@@ -79,14 +80,15 @@ def _head(block: Block, body: float, display: float) -> bool:
     return block[0].image is None and (block[0].lead > 0 or block[0].bold or block[0].size >= display * body)
 
 
-def _extent(block: Block) -> tuple[float, float, float, float]:
+def extent(block: Block) -> tuple[float, float, float, float]:
+    """A block's bounding box: x0, y0, x1, y1."""
     return (min(b.x0 for b in block), min(b.y0 for b in block), max(b.x1 for b in block), max(b.y1 for b in block))
 
 
 def _under(label: Block, block: Block, ems: float) -> bool:
     """`block` starts right under the label (within `ems` of the label's ems), across it."""
-    lx0, _, lx1, ly1 = _extent(label)
-    x0, y0, x1, _ = _extent(block)
+    lx0, _, lx1, ly1 = extent(label)
+    x0, y0, x1, _ = extent(block)
     size = label[0].size
     return -0.5 * size <= y0 - ly1 <= ems * size and min(x1, lx1) - max(x0, lx0) > 0
 
@@ -105,11 +107,13 @@ def _listed(order: list[Block], k: int, body: float, display: float) -> bool:
     label = order[k]
     if not _short(label) or label[0].reverse or k + 1 >= len(order) or not _under(label, order[k + 1], UNDER):
         return False
-    lx0, _, lx1, _ = _extent(label)
+    lx0, _, lx1, _ = extent(label)
     style: tuple[float, float] | None = None  # the items' heads: size, left edge
     items: list[int] = []  # lines of text under each item's head
-    for block in _at_leads(order[k + 1 :]):
-        x0, _, x1, _ = _extent(block)
+    for block in _at_leads(islice(order, k + 1, None)):  # lazily: the walk stops at the list's end
+        if sum(1 for n in items if n) >= LIST_ITEMS:
+            break  # enough items: no later block takes one back, so the rest need not be read
+        x0, _, x1, _ = extent(block)
         if block[0].image is not None or min(x1, lx1) - max(x0, lx0) <= 0:
             break
         first = block[0]
@@ -127,23 +131,24 @@ def _listed(order: list[Block], k: int, body: float, display: float) -> bool:
     return sum(1 for n in items if n) >= LIST_ITEMS
 
 
-def _at_leads(blocks: list[Block]) -> list[Block]:
+def _at_leads(blocks: Iterable[Block]) -> Iterator[Block]:
     """Blocks cut before each line that opens with a run-in head (items stacked with no gap)."""
-    out: list[Block] = []
     for block in blocks:
         cuts = [0, *(i for i, b in enumerate(block) if i and b.lead), len(block)]
-        out += [block[a:b] for a, b in zip(cuts, cuts[1:])]
-    return out
+        yield from (block[a:b] for a, b in zip(cuts, cuts[1:]))
 
 
-def _beside(order: list[Block], k: int) -> list[int]:
+def _beside(order: list[Block], k: int, lines: dict[int, list[int]]) -> list[int]:
     """Fragments of a letter-spaced label that the line cutter took apart (`IN` `BR I E F`):
-    short lines on its baseline, in its size and weight, within SPREAD of its ems."""
+    short lines on its baseline, in its size and weight, within SPREAD of its ems. `lines`:
+    the one-line blocks by rounded baseline, so only those near the label's are looked at."""
     label = order[k][0]
+    reach = 0.1 * label.size
     near = []
-    for j, block in enumerate(order):
-        b = block[0]
-        if (j != k and len(block) == 1 and b.image is None and b.table is None and not b.lead
+    for j in sorted(j for key in range(round(label.base - reach), round(label.base + reach) + 1)
+                    for j in lines.get(key, ())):
+        b = order[j][0]
+        if (j != k and b.image is None and b.table is None and not b.lead
                 and abs(b.base - label.base) < 0.1 * label.size and abs(b.size - label.size) < 0.1 * label.size
                 and b.bold == label.bold and b.reverse == label.reverse and _cells(b.text) <= LABEL_CELLS
                 and max(b.x0 - label.x1, label.x0 - b.x1) <= SPREAD * label.size):
@@ -152,7 +157,7 @@ def _beside(order: list[Block], k: int) -> list[int]:
 
 
 def _boxed(block: Block, rects: Sequence[Rect]) -> set[int]:
-    x0, y0, x1, y1 = _extent(block)
+    x0, y0, x1, y1 = extent(block)
     return {k for k, r in enumerate(rects) if r[0] <= x0 and x1 <= r[2] and r[1] <= y0 and y1 <= r[3]}
 
 
@@ -171,6 +176,10 @@ def _over_box(order: list[Block], k: int, body: float, display: float, rects: Se
 def labels(order: list[Block], body: float, display: float, rects: Sequence[Rect] = ()) -> dict[int, str]:
     """The blocks of a page in reading order that are labels: index → why."""
     out: dict[int, str] = {}
+    lines: dict[int, list[int]] = {}
+    for j, block in enumerate(order):
+        if len(block) == 1:
+            lines.setdefault(round(block[0].base), []).append(j)
     for k in range(len(order)):
         if order[k][0].image is not None or k in out or furniture.column_logo(order[k][0].text):
             continue  # a listed column logo: the layout sets it aside by name
@@ -182,5 +191,5 @@ def labels(order: list[Block], body: float, display: float, rects: Sequence[Rect
             why = "a box's label over its frame"
         else:
             continue
-        out |= dict.fromkeys([k, *_beside(order, k)], why)
+        out |= dict.fromkeys([k, *_beside(order, k, lines)], why)
     return out

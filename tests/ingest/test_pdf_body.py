@@ -4,7 +4,10 @@ tables), each on a real page of a development corpus laid out by another engine.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
+
+import pymupdf
 
 from exporter.ingest import fields, ingest
 from exporter.ingest.pdf import read_pdf
@@ -97,6 +100,28 @@ def test_a_tables_header_row_of_wide_cells_joins_the_table() -> None:
     lines = _lines("ingest-blind6", "cr-dongao-p9.pdf")
     at = lines.index("区域  成交套数  均价（元/平方米）")
     assert lines[at + 1] == "滨海新区  1326  21450"
+
+
+def test_a_tables_last_row_is_not_the_next_tables_header(tmp_path: Path) -> None:
+    """Two grids of numbers stacked 30 pt apart (9 pt type, 12 pt rows): too far apart to
+    be one table, and the first table's last row, already printed in it, is no header of
+    the second: every character of the page is read once, each row a line."""
+    path = tmp_path / "two-tables.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((40, 60), "Market figures for the week, as reported by the exchange on Friday.", fontsize=10)
+    grids = {100: [["1290", "6847", "7726"], ["5482", "7666", "4664"], ["8682", "7717", "1987"]],
+             154: [["4030", "5107", "9184"], ["8347", "5904", "2214"], ["4634", "4641", "6973"]]}
+    for top, rows in grids.items():
+        for i, row in enumerate(rows):
+            for j, cell in enumerate(row):
+                page.insert_text((40 + j * 60, top + i * 12), cell, fontsize=9)
+    source = Counter(c for c in page.get_text() if not c.isspace())
+    doc.save(path)
+    (read,) = read_pdf(path)
+    assert Counter(c for c in read.text if not c.isspace()) == source
+    lines = [t.strip() for t in read.text.split("\n") if t.strip()]
+    assert ["  ".join(row) for rows in grids.values() for row in rows] == [t for t in lines if t[0].isdigit()]
 
 
 def test_a_storys_column_ends_at_the_next_storys_head() -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from exporter.ingest import ingest
-from exporter.ingest.pdf import _light, read_pdf
+from exporter.ingest import ingest, pdfheads
+from exporter.ingest.pdf import DISPLAY_SIZE, _Box, _light, read_pdf
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -55,6 +55,51 @@ def test_a_lists_label_is_furniture_even_when_larger_than_its_items() -> None:
     result = ingest([FIXTURES / "ingest-blind5" / "cr-easterntribune-a3.pdf"], "Tribune", dt.date(2025, 3, 20),
                     language="en")
     assert any(a.headline == "Swimming pools reopen" and a.kicker is None for a in result.edition.articles)
+
+
+class _Read(list):
+    """A block that counts how often it is read."""
+
+    reads = 0
+
+    def __iter__(self):  # noqa: ANN204
+        self.reads += 1
+        return super().__iter__()
+
+    def __getitem__(self, key):  # noqa: ANN001, ANN204
+        self.reads += 1
+        return super().__getitem__(key)
+
+
+def _brief_list(items: int) -> list[_Read]:
+    """`IN` `BR I E F` cut apart on one baseline (100.55 and 99.7: rounded, 101 and 100) over
+    brief items, each a bold head over a line of text, 9 pt."""
+    order = [_Read([_Box(40, 92, 52, 102.5, "IN", 10, True, base=99.7)]),
+             _Read([_Box(60, 92, 100, 102.5, "BR I E F", 10, True, base=100.55)])]
+    for i in range(items):
+        y = 106 + 24 * i
+        order += [_Read([_Box(40, y, 120, y + 9, f"Pools reopen {i}", 9, True, base=y + 7)]),
+                  _Read([_Box(40, y + 12, 200, y + 21, "The city's pools open on Monday.", 9, base=y + 19)])]
+    return order
+
+
+def test_a_lists_walk_reads_no_further_than_its_items() -> None:
+    """The list rule stops once it has found its items: a long list's later blocks are not
+    read (nor cut at run-in heads) for each label, so a dense page stays linear."""
+    order = _brief_list(200)
+    assert pdfheads._listed(order, 1, 9, DISPLAY_SIZE)
+    assert sum(block.reads for block in order[7:]) == 0
+
+
+def test_a_letter_spaced_labels_fragments_are_found_across_a_rounded_baseline() -> None:
+    """The fragments of a letter-spaced label are looked up by rounded baseline: a fragment
+    0.85 pt off the label's baseline, whose baseline rounds to another point, is still found;
+    one a line below is not."""
+    why = "the label over a list of briefs (type and place)"
+    assert pdfheads.labels(_brief_list(3), 9, DISPLAY_SIZE) == {1: why, 0: why}
+    apart = _brief_list(3)
+    apart[0][0].base = 111.7
+    assert pdfheads.labels(apart, 9, DISPLAY_SIZE) == {1: why}
 
 
 def test_a_story_with_a_subhead_has_no_lists_label() -> None:
