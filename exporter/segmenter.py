@@ -171,16 +171,19 @@ def beside(needed: bool) -> Iterator[None]:
             or threading.active_count() > 1:
         yield
         return
+    from .workers import held_off  # the pool's module: loaded only when a build forks
+
+    started: _Beside | None = None
     try:
-        started = _Beside()
-    except OSError:  # no fork (resource limits): rjieba is loaded here when first needed
-        yield
-        return
-    _current = started
-    try:
+        with held_off():  # a signal between the fork and `_current` would leave the process unreaped
+            try:
+                started = _Beside()
+            except OSError:  # no fork (resource limits): rjieba is loaded here when first needed
+                pass
+            _current = started
         yield
     finally:
-        if _current is started:
+        if started is not None and _current is started:
             stop()
 
 

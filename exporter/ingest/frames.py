@@ -36,10 +36,13 @@ class Framed:
 def unframe(text: str) -> Framed:
     """Remove drawn box borders from a page and say which lines each box holds. A top
     border without a bottom one (or the reverse) marks no box, but its characters still go;
-    bars are taken only inside a box."""
+    bars are taken only inside a box (a top border's bars wait for its bottom: a rule at
+    the page's last lines, or a stray corner, must not strip every later line)."""
     lines = text.split("\n")
     out = Framed("")
     opened: int | None = None  # line number of the open box's top border
+    inside: dict[int, str] = {}  # the open box's lines as they were, before their bars went
+    bars: Counter[str] = Counter()  # the open box's bars, dropped once its bottom comes
     boxes = 0
     for no, line in enumerate(lines, start=1):
         top, bottom = _TOP.match(line), _BOTTOM.match(line)
@@ -47,21 +50,26 @@ def unframe(text: str) -> Framed:
             out.dropped.update(_RULE.findall(line))
             rest = _RULE.sub(" ", line)
             lines[no - 1] = rest if rest.strip() else ""  # a title set in the border stays (┌─店家資訊─┐)
-            if top:
-                opened = no
-            elif opened is not None:
+            if bottom and opened is not None:
                 boxes += 1
                 out.boxes.update((k, boxes) for k in range(opened, no + 1) if lines[k - 1].strip())
-                opened = None
+                out.dropped.update(bars)
+                inside.clear()
+            for k, original in inside.items():  # a top never closed: its lines keep their bars
+                lines[k - 1] = original
+            opened, inside, bars = (no if top else None), {}, Counter()
             continue
         if opened is None:
             continue
+        inside[no] = line
         if (start := _BAR_START.match(line)) is not None:
-            out.dropped[line[len(start["pad"])]] += 1
+            bars[line[len(start["pad"])]] += 1
             line = start["pad"] + "  " + line[start.end():]  # the bar stands where an indent would
         if (end := _BAR_END.search(line)) is not None:
-            out.dropped[end.group().strip()] += 1
+            bars[end.group().strip()] += 1
             line = line[: end.start()]
         lines[no - 1] = line
+    for k, original in inside.items():  # the page ended with a box still open
+        lines[k - 1] = original
     out.text = "\n".join(lines)
     return out

@@ -10,6 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from ..conftest import ROOT
 
 PRELUDE = """
@@ -98,3 +100,40 @@ def test_ctrl_c_inside_code_run_by_a_string_exec_exits_130_under_python_m(tmp_pa
             sys.exit(130)
     """, tmp_path, module=True)
     assert result.returncode == 130 and result.stderr.strip() == "interrupted", (result.returncode, result.stderr)
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGINT"])
+def test_a_signal_right_after_the_segmenters_fork_leaves_no_process_behind(tmp_path, signame):
+    """The segmenter's fork (segmenter.beside) is held off like the pool's: a signal that falls
+    between the fork and the build's note of the process still stops and reaps it."""
+    result = run(f"""
+        from exporter import segmenter
+        real_fork, forked = os.fork, []
+
+        def fork():
+            pid = real_fork()
+            if pid:
+                forked.append(pid)
+                os.kill(os.getpid(), signal.{signame})
+            return pid
+
+        os.fork = fork
+        try:
+            with signals_unwind(), segmenter.beside(True):
+                print("the build went on")
+        except (Terminated, KeyboardInterrupt) as unwound:
+            print(type(unwound).__name__)
+        os.fork = real_fork
+        try:
+            print("left", os.waitpid(-1, os.WNOHANG))
+        except ChildProcessError:
+            print("none left")
+        for pid in forked:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    """, tmp_path)
+    unwound = {"SIGTERM": "Terminated", "SIGINT": "Interrupted"}[signame]
+    assert result.stdout.split() == [unwound, "none", "left"], (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr

@@ -210,6 +210,18 @@ def test_a_drawn_box_is_taken_out_and_marks_its_lines() -> None:
     assert unframe("┌──┐ 没有底边\n正文。\n").boxes == {}  # a top without a bottom marks no box
 
 
+def test_a_top_border_never_closed_takes_no_bars_from_the_lines_after_it() -> None:
+    """Bars go only between a top and its bottom: a stray top (a rule at the page's foot, a
+    second top before the first one closed) leaves every later line as it was."""
+    page = "┌──┐ 没有底边\n│甲方：某公司│\n┃乙方：某个人\n正文。\n"
+    framed = unframe(page)
+    assert framed.text.split("\n")[1:] == page.split("\n")[1:]
+    assert framed.boxes == {} and not {"│", "┃"} & set(framed.dropped)
+    framed = unframe("┌──┐\n│甲│\n┌──┐\n│乙│\n└──┘\n")
+    assert framed.text.split("\n") == ["", "│甲│", "", "  乙", "", ""]
+    assert framed.boxes == {4: 1} and framed.dropped["│"] == 2
+
+
 def test_a_boxed_text_is_an_article_of_its_own() -> None:
     """farm-p2 (ingest-blind4): a boxed weather note between two stories, its last line
     unfinished (县气象局供稿), was run on into the story under the box."""
