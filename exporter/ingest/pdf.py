@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from . import english, fields, furniture, pdfheads
+from . import english, fields, furniture, pdfheads, pictures
 from .layout import LATIN_END, closed, cjk_end
 from .pdfheads import extent
 from .segment import SUBHEAD_SHARE, SUBHEAD_TYPE  # one rule: the reader cuts subheads where the segmenter reads them
@@ -603,20 +603,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
         else:
             content.append(b)
-    crops: list[Rect] | None = None
-    for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1):
-        for rect in page.get_image_rects(xref)[:1]:
-            crops = _crops(page) if crops is None else crops
-            rect = _shown(rect, crops)
-            src = None
-            if image_dir is not None:
-                info = doc.extract_image(xref)
-                name = f"{path.stem}-p{number}-{k}.{info['ext']}"
-                image_dir.mkdir(parents=True, exist_ok=True)
-                (image_dir / name).write_bytes(info["image"])
-                src = f"{image_prefix}/{name}"
-            content.append(_Box(rect.x0, rect.y0, rect.x1, rect.y1, image=src or ""))
-            out.images += 1
+    content += _pictures(doc, page, number, body, path, image_dir, image_prefix)
+    out.images = sum(1 for b in content if b.image is not None)
     lines: list[str] = []
     pending: _Box | None = None  # an image waiting for the caption under it
     edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
@@ -701,6 +689,35 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
                 if b.lead:  # its run-in head, a line of its own, sits in the same box
                     out.boxes[no - 2] = out.boxes[no]
     out.text = "\n".join(lines) + "\n"
+    return out
+
+
+def _pictures(doc, page, number: int, body: float, path: Path, image_dir: Path | None,  # noqa: ANN001
+              image_prefix: str) -> list[_Box]:
+    """The page's photos as boxes (see pictures), written to image_dir when given. A picture
+    is numbered as the PDF lists its image (so a file keeps its name), else after them."""
+    crops: list[Rect] | None = None
+
+    def shown(rect):  # noqa: ANN001, ANN202 - a pymupdf.Rect
+        nonlocal crops
+        crops = _crops(page) if crops is None else crops
+        return _shown(rect, crops)
+
+    listed = {xref: k for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1)}
+    found = pictures.find(page, body, shown)
+    numbers, spare = [], len(listed)
+    for p in found:
+        k = listed.pop(p.xrefs[0], None)
+        if k is None:
+            spare += 1
+            k = spare
+        numbers.append(k)
+    out = []
+    for k, p in sorted(zip(numbers, found, strict=True), key=lambda kp: kp[0]):
+        src = ""
+        if image_dir is not None:
+            src = f"{image_prefix}/{pictures.write(doc, page, p, image_dir, f'{path.stem}-p{number}-{k}')}"
+        out.append(_Box(*p.rect, image=src))
     return out
 
 
