@@ -36,7 +36,7 @@ class Picture:
 
     rect: Rect
     xrefs: list[int]  # 0 for an inline image
-    pixels: int  # the widest placement's width in pixels (for the rendering resolution)
+    density: float  # the finest placement's pixels per point (the resolution to render at)
 
 
 def find(page, body: float, shown) -> list[Picture]:  # noqa: ANN001 - a pymupdf.Page, a clip function
@@ -46,7 +46,9 @@ def find(page, body: float, shown) -> list[Picture]:  # noqa: ANN001 - a pymupdf
     for info in page.get_image_info(xrefs=True):
         r = shown(type(page.rect)(info["bbox"]))
         if r.width > 0 and r.height > 0:
-            placed.append(Picture((r.x0, r.y0, r.x1, r.y1), [info.get("xref", 0)], info.get("width", 0)))
+            bbox = type(page.rect)(info["bbox"])
+            density = info.get("width", 0) / max(bbox.width, 1)
+            placed.append(Picture((r.x0, r.y0, r.x1, r.y1), [info.get("xref", 0)], density))
     pictures = _joined(placed)
     area = page.rect.width * page.rect.height
     return [p for p in pictures if min(p.rect[2] - p.rect[0], p.rect[3] - p.rect[1]) >= DECOR * body
@@ -64,7 +66,7 @@ def _joined(placed: list[Picture]) -> list[Picture]:
                 if _abut(out[i].rect, out[j].rect):
                     a, b = out[i], out.pop(j)
                     out[i] = Picture((min(a.rect[0], b.rect[0]), min(a.rect[1], b.rect[1]), max(a.rect[2], b.rect[2]),
-                                      max(a.rect[3], b.rect[3])), a.xrefs + b.xrefs, a.pixels + b.pixels)
+                                      max(a.rect[3], b.rect[3])), a.xrefs + b.xrefs, max(a.density, b.density))
                     merged = True
                     break
             if merged:
@@ -94,7 +96,7 @@ def write(doc, page, picture: Picture, folder: Path, stem: str) -> str:  # noqa:
             (folder / name).write_bytes(info["image"])
             return name
     rect = pymupdf.Rect(picture.rect)
-    dpi = min(MAX_DPI, max(72, round(72 * picture.pixels / max(rect.width, 1))))
+    dpi = min(MAX_DPI, max(72, round(72 * picture.density)))
     name = f"{stem}.png"
     page.get_pixmap(clip=rect, dpi=dpi).save(folder / name)
     return name
