@@ -945,7 +945,13 @@ def _caption_map(blocks: list[list[_Box]], pictures: list[_Box], body: float, cr
     out: dict[int, _Box] = {}
     captioned: set[int] = set()  # pictures (by id) with a caption under them
     for k, block in enumerate(blocks):
-        if block[0].image is not None or not _caption_type(block, body, credited[k]):
+        if block[0].image is not None:
+            continue
+        if not _caption_type(block, body, credited[k]):
+            alone = [p for p in pictures if _alone_under(blocks, k, p, body)]
+            if alone:
+                out[k] = alone[0]
+                captioned.add(id(alone[0]))
             continue
         under = [p for p in pictures if _under(block, p, body, credited[k]) and not _boxed_apart(block[0], p, rects)]
         if under:
@@ -973,6 +979,19 @@ def _under(block: list[_Box], p: _Box, body: float, credited: bool) -> bool:
     says it is a caption a little further down."""
     x0, y0, x1, _ = extent(block)
     return -body <= y0 - p.y1 < (3 if credited else 2) * body and x0 < p.x1 and x1 > p.x0
+
+
+def _alone_under(blocks: list[list[_Box]], k: int, p: _Box, body: float) -> bool:
+    """A sentence in body type set right under a picture and within its width, a line or
+    two with nothing under it: the picture's caption, though neither its type nor a credit
+    says so (a story's text under a picture runs on below)."""
+    block = blocks[k]
+    x0, y0, x1, y1 = extent(block)
+    if (len(block) > 2 or any(b.bold or b.size >= DISPLAY_SIZE * body for b in block) or not closed(block[-1].text)
+            or not (0 <= y0 - p.y1 < body and p.x0 - 0.5 * body <= x0 and x1 <= p.x1 + 0.5 * body)):
+        return False
+    return not any(j != k and other[0].image is None and 0 <= other[0].y0 - y1 < 2 * body
+                   and other[0].x0 < x1 and max(b.x1 for b in other) > x0 for j, other in enumerate(blocks))
 
 
 def _beside(block: list[_Box], p: _Box, body: float) -> bool:
