@@ -19,6 +19,7 @@ picture's own resolution and written as PNG.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +29,7 @@ TILE_GAP = 1.0  # points: tiles of one picture abut this closely
 MAX_DPI = 300  # a rendered picture's resolution is capped here
 WEB_FORMATS = {"jpeg", "jpg", "png"}
 Rect = tuple[float, float, float, float]
+_INLINE = re.compile(rb"(?:^|\s)BI\s")  # the operator that opens an inline image
 
 
 @dataclass
@@ -42,6 +44,8 @@ class Picture:
 def find(page, body: float, shown) -> list[Picture]:  # noqa: ANN001 - a pymupdf.Page, a clip function
     """The photos on a page, in the order the page draws them; `shown(rect)` trims a
     picture to the clip that frames it."""
+    if not page.get_images(full=True) and not _INLINE.search(page.read_contents()):
+        return []  # listing placements runs the page's content: only where there are pictures
     placed = []
     for info in page.get_image_info(xrefs=True):
         r = shown(type(page.rect)(info["bbox"]))
