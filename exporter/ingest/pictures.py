@@ -56,7 +56,16 @@ def find(page, body: float, shown) -> list[Picture]:  # noqa: ANN001 - a pymupdf
     pictures = _joined(placed)
     area = page.rect.width * page.rect.height
     return [p for p in pictures if min(p.rect[2] - p.rect[0], p.rect[3] - p.rect[1]) >= DECOR * body
-            and (p.rect[2] - p.rect[0]) * (p.rect[3] - p.rect[1]) < BACKGROUND * area]
+            and (p.rect[2] - p.rect[0]) * (p.rect[3] - p.rect[1]) < BACKGROUND * area and not _blank(page, p)]
+
+
+def _blank(page, picture: Picture) -> bool:  # noqa: ANN001 - a pymupdf.Page
+    """One colour all over (a white box or a tint drawn as an image): layout, no photo."""
+    import pymupdf
+
+    if all(x > 0 for x in picture.xrefs):
+        return all(pymupdf.Pixmap(page.parent, x).is_unicolor for x in picture.xrefs)
+    return page.get_pixmap(clip=pymupdf.Rect(picture.rect), dpi=36).is_unicolor
 
 
 def _joined(placed: list[Picture]) -> list[Picture]:

@@ -94,6 +94,8 @@ def _page(path: Path, kind: str) -> None:
             c.drawImage(ImageReader(_photo().crop((0, 120 * j, 360, 120 * (j + 1)))), x, top - h + (1 - j) * h / 2, w, h / 2)
     elif kind == "mask":
         c.drawImage(ImageReader(_photo("RGBA")), x, top - h, w, h, mask="auto")
+    elif kind == "blank":
+        c.drawImage(ImageReader(Image.new("RGB", (360, 240), (255, 255, 255))), x, top - h, w, h)
     else:
         c.drawImage(ImageReader(_photo()), x, top - h, w, h)
     c.drawImage(ImageReader(_photo().resize((16, 16))), 40, 800, 12, 12)  # an icon
@@ -118,6 +120,16 @@ def test_a_photo_however_placed_is_one_figure_with_the_picture(kind: str, tmp_pa
     with Image.open(files[0]) as img:
         assert img.size == (360, 240)  # the picture's own resolution
         assert ImageStat.Stat(img.convert("L")).stddev[0] > 20  # not blank
+
+
+def test_a_blank_picture_is_no_photo(tmp_path: Path) -> None:
+    """A white box drawn as an image where a photo would stand is layout: the caption under
+    it stays a caption, with no picture."""
+    pdf = tmp_path / "blank.pdf"
+    _page(pdf, "blank")
+    figures = _figures(pdf, tmp_path, "en")
+    assert [(f.src, f.credit) for _, f in figures] == [(None, "Ann Lee")]
+    assert not (tmp_path / "images").exists()
 
 
 def test_pictures_inside_a_form_xobject_are_found(tmp_path: Path) -> None:
