@@ -976,9 +976,11 @@ def _caption_type(block: list[_Box], body: float, credited: bool) -> bool:
 
 def _under(block: list[_Box], p: _Box, body: float, credited: bool) -> bool:
     """Printed just under the picture (or over its last em), across it; a credit closing it
-    says it is a caption a little further down."""
-    x0, y0, x1, _ = extent(block)
-    return -body <= y0 - p.y1 < (3 if credited else 2) * body and x0 < p.x1 and x1 > p.x0
+    says it is a caption a little further down. Or printed over the picture's lower half,
+    inside it (a caption set over the photo, often in white)."""
+    x0, y0, x1, y1 = extent(block)
+    over = p.x0 - 1 <= x0 and x1 <= p.x1 + 1 and (p.y0 + p.y1) / 2 <= y0 and y1 <= p.y1 + 0.5 * body
+    return over or (-body <= y0 - p.y1 < (3 if credited else 2) * body and x0 < p.x1 and x1 > p.x0)
 
 
 def _alone_under(blocks: list[list[_Box]], k: int, p: _Box, body: float) -> bool:

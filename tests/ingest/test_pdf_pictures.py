@@ -122,6 +122,29 @@ def test_a_photo_however_placed_is_one_figure_with_the_picture(kind: str, tmp_pa
         assert ImageStat.Stat(img.convert("L")).stddev[0] > 20  # not blank
 
 
+def test_a_caption_printed_over_the_photo_is_its_caption(tmp_path: Path) -> None:
+    """A caption and credit set in white over the photo's foot, inside the picture."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "over.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(595, 842))
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(40, 780, "River festival draws crowds")
+    c.setFont("Helvetica", 10)
+    for i in range(30):
+        c.drawString(40, 750 - 13 * i, "Thousands of visitors lined the river banks on Saturday")
+    c.drawImage(ImageReader(_photo()), 300, 580, 240, 160)
+    c.setFillColorRGB(1, 1, 1)
+    c.setFont("Helvetica", 8)
+    c.drawString(306, 598, "Dragon boats race past the old pier on Saturday.")
+    c.drawString(450, 587, "Photo: Ann Lee")
+    c.save()
+    figures = _figures(pdf, tmp_path, "en")
+    assert [(f.caption, f.credit) for _, f in figures] == [("Dragon boats race past the old pier on Saturday.", "Ann Lee")]
+    assert figures[0][1].src is not None and (tmp_path / figures[0][1].src).is_file()
+
+
 def test_a_blank_picture_is_no_photo(tmp_path: Path) -> None:
     """A white box drawn as an image where a photo would stand is layout: the caption under
     it stays a caption, with no picture."""
