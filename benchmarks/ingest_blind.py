@@ -9,7 +9,10 @@ figures come from the shared corpus scorer (../shared/ingest-corpus/score.py, or
 in tests/fixtures/ingest-corpus): segmented, titles, authors, captions, subheads,
 paragraph F1 and character similarity, summed (counts) or averaged (F1, char-sim) per
 family. For page PDFs it also counts photos extracted as figures with an image file and a
-caption. The scores are measured, never asserted.
+caption (`photos`), and matches them to the truth's photos: `photos_caption` truth photos
+whose caption an extracted picture carries (same text as the scorer compares it), and
+`photos_credit` of the truth's credited photos those whose credit is right too
+(`photos_credit_n`). The scores are measured, never asserted.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -61,11 +65,50 @@ def photos(edition: dict, base: Path) -> int:
     return n
 
 
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+
+
+def _credit(text: str | None) -> str:
+    """A credit as compared: without a closing 摄 (some truths keep it) and without case (a
+    credit printed in capitals reads as capitals)."""
+    return _norm(text).removesuffix("摄").removesuffix("攝").casefold()
+
+
+def truth_photos(truth: list[dict]) -> list[tuple[str, str]]:
+    """(caption, credit) of every photo in a truth: photo stories and standalone captions."""
+    out = []
+    for a in truth:
+        if a["kind"] == "photo":
+            out.append((_norm("".join(a.get("paragraphs") or [])), _credit(a.get("credit"))))
+        elif a["kind"] == "caption":
+            out.append((_norm(a.get("caption") or "".join(a.get("paragraphs") or [])), _credit(a.get("credit"))))
+    return out
+
+
+def matched_photos(edition: dict, base: Path, truth: list[dict]) -> tuple[int, int]:
+    """Truth photos found as a figure with an image file and the same caption; of those with a
+    credit in the truth, how many carry that credit."""
+    figures = [(_norm(b.get("caption")), _credit(b.get("credit")))
+               for a in edition.get("articles", []) for b in a.get("blocks", [])
+               if b.get("type") == "figure" and b.get("src") and (base / b["src"]).is_file()]
+    found = credited = 0
+    for caption, credit in truth_photos(truth):
+        hit = next((f for f in figures if f[0] == caption), None)
+        if hit is not None:
+            figures.remove(hit)
+            found += 1
+            credited += bool(credit) and hit[1] == credit
+    return found, credited
+
+
 def score_page(page: Path, meta: dict, scorer: Path) -> dict:
     truth_path = page.with_suffix(".truth.json")
     truth = json.loads(truth_path.read_text(encoding="utf-8"))["articles"]
     result = {"page": page.name, "family": meta["family"], "pages": 1,
-              "photos_n": sum(1 for a in truth if a["kind"] in ("photo", "caption")) if page.suffix == ".pdf" else 0}
+              "photos_n": sum(1 for a in truth if a["kind"] in ("photo", "caption")) if page.suffix == ".pdf" else 0,
+              "photos_credit_n": sum(1 for _, c in truth_photos(truth) if c) if page.suffix == ".pdf" else 0,
+              "photos_caption": 0, "photos_credit": 0}
     with tempfile.TemporaryDirectory() as tmp:
         edition, error = ingest(page, meta, Path(tmp))
         if edition is None:
@@ -79,28 +122,34 @@ def score_page(page: Path, meta: dict, scorer: Path) -> dict:
         values = [int(x) for x in m.groups()[:8]] + [float(x) for x in m.groups()[8:]]
         result |= dict(zip(FIELDS, values, strict=True))
         result["detail"] = res.stdout.splitlines()[0]
-        result["photos"] = photos(json.loads(edition.read_text(encoding="utf-8")), edition.parent) \
-            if page.suffix == ".pdf" else 0
+        if page.suffix == ".pdf":
+            out = json.loads(edition.read_text(encoding="utf-8"))
+            result["photos"] = photos(out, edition.parent)
+            result["photos_caption"], result["photos_credit"] = matched_photos(out, edition.parent, truth)
+        else:
+            result["photos"] = 0
     return result
 
 
 def total(rows: list[dict]) -> dict:
     out: dict = defaultdict(float)
     for r in rows:
-        for k in (*FIELDS, "pages", "photos", "photos_n"):
+        for k in (*FIELDS, "pages", *PHOTOS):
             out[k] += r.get(k, 0)
     out["f1"] /= out["pages"] or 1
     out["sim"] /= out["pages"] or 1
     return dict(out)
 
 
-HEADER = ("| family | pages | segmented | titles | authors | captions | subheads | para F1 | char-sim | photos |\n"
-          "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+PHOTOS = ("photos", "photos_n", "photos_caption", "photos_credit", "photos_credit_n")
+HEADER = ("| family | pages | segmented | titles | authors | captions | subheads | para F1 | char-sim | photos | right caption | right credit |\n"
+          "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 
 
 def row(name: str, s: dict) -> str:
     n = int(s["articles"])
-    ph = f"{int(s['photos'])}/{int(s['photos_n'])}" if s.get("photos_n") else "–"
+    ph = (f"{int(s['photos'])}/{int(s['photos_n'])} | {int(s['photos_caption'])}/{int(s['photos_n'])} | "
+          f"{int(s['photos_credit'])}/{int(s['photos_credit_n'])}") if s.get("photos_n") else "– | – | –"
     return (f"| {name} | {int(s['pages'])} | {int(s['segmented'])}/{n} | {int(s['titles'])}/{n} | "
             f"{int(s['authors'])}/{n} | {int(s['captions'])}/{int(s['captions_n'])} | "
             f"{int(s['subheads'])}/{int(s['subheads_n'])} | {s['f1']:.3f} | {s['sim']:.3f} | {ph} |")

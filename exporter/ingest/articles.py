@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Article, Block, Figure, Heading, ListBlock, Notice, Paragraph
-from . import fields
+from . import captions, fields
 from .layout import BoxByline, Byline, Head, Signature, visible
 from .notes import Notes
 from .repair import collapse_punctuation, fix_brackets, join_wrapped
@@ -68,7 +68,9 @@ class ArticleBuilder:
                    else "a display-type block ending a sentence, with no body: a standalone caption")
             self.notes.evidence[ident] = [self.notes.at(self.name, draft.at), why]
             title, text = _caption_title(text)
-            return Article(id=ident, kind="photo", page=self.page, headline=title, blocks=[Figure(src=src, caption=text)])
+            figure = captions.figure(src, text, None, self.dropped)
+            return Article(id=ident, kind="photo", page=self.page, headline=title, blocks=[figure],
+                           authors=fields.credit_authors(figure.credit) if figure.credit else [])
         if draft.unplaced:
             texts = [self._head_text(h) for h in draft.unplaced]
             self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),
@@ -162,7 +164,7 @@ class ArticleBuilder:
                     self.notes.warn(self.name, item.no, "a photo credit with no caption; kept as a paragraph")
                 continue
             if item.credit is not None:
-                parts.blocks.append(Figure(src=self.figures.get(item.no) or None, caption=text, credit=item.credit))
+                parts.blocks.append(captions.figure(self.figures.get(item.no) or None, text, item.credit, self.dropped))
                 parts.authors += fields.credit_authors(item.credit)
                 parts.kind = "photo"
             elif i < lead_end:

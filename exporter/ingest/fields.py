@@ -57,11 +57,18 @@ JUMP_TO = regex.compile(
 )
 # Caption text, a gap of spaces (three, or two when one is ideographic), then "… 摄" (a
 # credit), or a bracketed （… 摄）.
-_CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?(?:[ \u3000]{3,}|\u3000[ \u3000]|[ \u3000]\u3000)(?P<credit>[^ \u3000].{0,40}?)[ \u3000]*[摄攝]$")
+# The credit may close with ／摄 (商报记者 苏曼青/摄) or 摄影报道 (a photo report's credit).
+_CREDIT_GAP = regex.compile(r"^(?P<text>.*?\S)?(?:[ \u3000]{3,}|\u3000[ \u3000]|[ \u3000]\u3000)(?P<credit>[^ \u3000].{0,40}?)"
+                            r"[ \u3000]*[／/]?[摄攝](?:影[报報]道)?$")
 # 圖：記者 張雅婷 攝 / 图：本报记者 王芳 — a credit line that names itself
-_CREDIT_LABEL = regex.compile(r"^(?P<text>)(?:[图圖]|[摄攝]影)\s*[：:/／]\s*(?P<credit>(?!文)[^：:/／]{2,40}?)(?:\s*[摄攝])?$")
+# (图｜本报记者 秦书言 with a bar), or the same in brackets after the caption: ……客流。（图：陈建华）
+_CREDIT_LABEL = regex.compile(r"^(?P<text>)(?:[图圖]|[摄攝]影)\s*[：:/／｜|]\s*(?P<credit>(?!文)[^：:/／｜|]{2,40}?)(?:\s*[摄攝])?$")
+_CREDIT_LABEL_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?:[图圖]|[摄攝]影)\s*[：:/／｜|]\s*(?P<credit>(?!文)[^：:/／｜|（）()]{2,40}?)"
+                                      r"(?:\s*[摄攝])?[）)]$")
 _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)(?:[（(](?P<credit>[^（）()]{2,40}?)\s*[／/]?\s*[摄攝][）)]"
                                 r"|〔(?P<credit>[^〔〕]{2,40}?)\s*[／/]?\s*[摄攝]〕|【(?P<credit>[^【】]{2,40}?)\s*[／/]?\s*[摄攝]】)$")
+# A label inside a bracketed credit: （圖／記者 江佩芸 攝）
+_CREDIT_LABEL_HEAD = regex.compile(r"^(?:[图圖]|[摄攝]影)[ \u3000]*[：:/／｜|][ \u3000]*(?=\S)")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
 # A byline alone on its line: 记者 赵明远 通讯员 蒋雪梅／报道, 本报记者 王芳, 晚报记者 周安然 文/图,
@@ -97,10 +104,10 @@ def jump_page(m: regex.Match[str]) -> str:
 def split_credit(line: str) -> tuple[str, str] | None:
     """Split `caption        记者 X 摄` into (caption, credit without 摄); English credits
     (`Photo: Jo Bloggs`, `JO BLOGGS/STAFF`) lose their `Photo:` and brackets."""
-    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET, _CREDIT_LABEL):
+    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET, _CREDIT_LABEL, _CREDIT_LABEL_BRACKET):
         m = pattern.match(line)
         if m and (_ROLES.search(m["credit"]) or len(m["credit"].split()) <= 2):
-            return (m["text"] or "").rstrip(), m["credit"].strip()
+            return (m["text"] or "").rstrip(), _CREDIT_LABEL_HEAD.sub("", m["credit"].strip())
     for pattern in (english.CREDIT, english.CAPS_CREDIT, english.AGENCY_CREDIT):
         m = pattern.match(line)
         if m:

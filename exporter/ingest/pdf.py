@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from . import english, fields, furniture, pdfheads
+from . import english, fields, furniture, pdfheads, pictures
 from .layout import LATIN_END, closed, cjk_end
 from .pdfheads import extent
 from .segment import SUBHEAD_SHARE, SUBHEAD_TYPE  # one rule: the reader cuts subheads where the segmenter reads them
@@ -32,6 +32,7 @@ from .segment import SUBHEAD_SHARE, SUBHEAD_TYPE  # one rule: the reader cuts su
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
 DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display type
 TWIN = 0.25  # a glyph within this share of its size of its twin is fake bold
+TWIN_OVERLAP = 0.75  # ... and within this share of its own width (else it is the next of two narrow letters)
 ROW_GAP = 1.5  # a horizontal band this many times the widest gutter cuts first
 INDENT = 2.5  # ems: the deepest paragraph indent
 CAPTION_SIZE = 0.95  # a block this much smaller than the body size next to a picture is its caption
@@ -170,8 +171,11 @@ def _undouble(glyphs: list[_Glyph], dropped: Counter[str]) -> list[_Glyph]:
             continue
         tol = TWIN * g.size
         kx, ky = int(g.x0 // max(tol, 0.1)), int(g.base // max(tol, 0.1))
+        # a twin overlaps its glyph mostly: the next of two narrow letters (the ll of 8 pt
+        # Millbrook, 1.8 pt apart) starts where the first ends, a twin a fraction of that on
         twin = next((k for dx in (-1, 0, 1) for dy in (-1, 0, 1) for k in cells.get((g.c, kx + dx, ky + dy), ())
-                     if abs(k.x0 - g.x0) < tol and abs(k.base - g.base) < tol and abs(k.size - g.size) < 0.5), None)
+                     if abs(k.x0 - g.x0) < min(tol, TWIN_OVERLAP * (k.x1 - k.x0)) and abs(k.base - g.base) < tol
+                     and abs(k.size - g.size) < 0.5), None)
         if twin is not None:
             twin.bold = True
             if not g.c.isspace():
@@ -599,20 +603,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
         else:
             content.append(b)
-    crops: list[Rect] | None = None
-    for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1):
-        for rect in page.get_image_rects(xref)[:1]:
-            crops = _crops(page) if crops is None else crops
-            rect = _shown(rect, crops)
-            src = None
-            if image_dir is not None:
-                info = doc.extract_image(xref)
-                name = f"{path.stem}-p{number}-{k}.{info['ext']}"
-                image_dir.mkdir(parents=True, exist_ok=True)
-                (image_dir / name).write_bytes(info["image"])
-                src = f"{image_prefix}/{name}"
-            content.append(_Box(rect.x0, rect.y0, rect.x1, rect.y1, image=src or ""))
-            out.images += 1
+    content += _pictures(doc, page, number, body, path, image_dir, image_prefix)
+    out.images = sum(1 for b in content if b.image is not None)
     lines: list[str] = []
     pending: _Box | None = None  # an image waiting for the caption under it
     edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
@@ -622,11 +614,13 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     order = _xycut(_spread(_stack(content, body), body), body, rects=boxes)
     order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
     order = _labels_aside(order, body, out, boxes)
+    order = _credits_over(order, pictures, body)
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
     indents = any(_indented(block, body) for block, _ in order)  # the page indents its paragraphs
     ended: tuple[list[_Box] | None, tuple[int, ...]] = (None, ())  # the last text block (if running text) and its column
     credited = _credited([block for block, _ in order])
+    caption_of = _caption_map([block for block, _ in order], pictures, body, credited, boxes)
     measure: dict[tuple[int, ...], tuple[float, float]] = {}  # a column's edges, from its running text
     for index, (block, column) in enumerate(order):
         lines.append("")
@@ -644,9 +638,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             edge = (left, right, column)
         if len(block) > 1 and not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block):
             measure[column] = (left, right)
-        picture = _captioned(block, pictures, body, credited[index])
-        if picture is not None and _boxed_apart(block[0], picture, boxes):
-            picture = None  # text in a ruled box of its own (a listings box) captions no picture outside it
+        picture = caption_of.get(index)
         plain = not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
         spaced = (indents and above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
                   and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
@@ -700,11 +692,41 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     return out
 
 
+def _pictures(doc, page, number: int, body: float, path: Path, image_dir: Path | None,  # noqa: ANN001
+              image_prefix: str) -> list[_Box]:
+    """The page's photos as boxes (see pictures), written to image_dir when given. A picture
+    is numbered as the PDF lists its image (so a file keeps its name), else after them."""
+    crops: list[Rect] | None = None
+
+    def shown(rect):  # noqa: ANN001, ANN202 - a pymupdf.Rect
+        nonlocal crops
+        crops = _crops(page) if crops is None else crops
+        return _shown(rect, crops)
+
+    listed = {xref: k for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1)}
+    found = pictures.find(page, body, shown)
+    numbers, spare = [], len(listed)
+    for p in found:
+        k = listed.pop(p.xrefs[0], None)
+        if k is None:
+            spare += 1
+            k = spare
+        numbers.append(k)
+    out = []
+    for k, p in sorted(zip(numbers, found, strict=True), key=lambda kp: kp[0]):
+        src = ""
+        if image_dir is not None:
+            src = f"{image_prefix}/{pictures.write(doc, page, p, image_dir, f'{path.stem}-p{number}-{k}')}"
+        out.append(_Box(*p.rect, image=src))
+    return out
+
+
 def _labels_aside(order: list[tuple[list[_Box], tuple[int, ...]]], body: float, out: PdfPage,
                   rects: list[Rect]) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """The reading order without the labels of head groups (see pdfheads), which go to
     `out.labels` with their positions: furniture, kept and reported."""
     found = pdfheads.labels([block for block, _ in order], body, DISPLAY_SIZE, rects)
+    found = {k: why for k, why in found.items() if not (len(order[k][0]) == 1 and _credit(order[k][0][0]))}  # a photo credit
     for k, why in found.items():
         b = order[k][0][0]
         out.labels.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text, why))
@@ -899,7 +921,9 @@ def _boxed_apart(line: _Box, picture: _Box, rects: list[tuple[float, float, floa
 def _credit(b: _Box) -> bool:
     """A line that is or ends with a photo credit (alone, or after a gap; `Lee Ortiz/Express`,
     a name and the paper, only alone)."""
-    return fields.split_credit("   " + b.text) is not None or english.AGENCY_CREDIT.match(b.text.strip()) is not None
+    text = b.text.strip()
+    return (fields.split_credit("   " + text) is not None or fields.split_credit(text) is not None
+            or english.AGENCY_CREDIT.match(text) is not None)
 
 
 def _credited(blocks: list[list[_Box]]) -> list[bool]:
@@ -912,18 +936,86 @@ def _credited(blocks: list[list[_Box]]) -> list[bool]:
     return out
 
 
-def _captioned(block: list[_Box], pictures: list[_Box], body: float, credited: bool = False) -> _Box | None:
-    """The picture a block captions: set in caption type (smaller than the body or italic,
-    or any type when a photo credit closes it)
-    and printed just under the picture (or over its last em), across it, or just beside
-    it, level with it."""
-    if not (credited or all(b.size < CAPTION_SIZE * body or b.italic for b in block)) or any(b.bold for b in block):
-        return None
-    x0, y0, x1, y1 = extent(block)
+def _caption_map(blocks: list[list[_Box]], pictures: list[_Box], body: float, credited: list[bool],
+                 rects: list[Rect]) -> dict[int, _Box]:
+    """Block index → the picture it captions. A caption under a picture comes first: a
+    picture captioned under it takes no caption beside it (a byline in caption type that
+    opens the next column's story beside a photo is that story's), and a picture takes one
+    block beside it, the nearest."""
+    out: dict[int, _Box] = {}
+    captioned: set[int] = set()  # pictures (by id) with a caption under them
+    for k, block in enumerate(blocks):
+        if block[0].image is not None:
+            continue
+        if not _caption_type(block, body, credited[k]):
+            alone = [p for p in pictures if _alone_under(blocks, k, p, body)]
+            if alone:
+                out[k] = alone[0]
+                captioned.add(id(alone[0]))
+            continue
+        under = [p for p in pictures if _under(block, p, body, credited[k]) and not _boxed_apart(block[0], p, rects)]
+        if under:
+            out[k] = under[0]
+            captioned.update(id(p) for p in under)  # one caption under several photos is theirs
     for p in pictures:
-        # or set over its foot; a credit closing it says it is a caption a little further down
-        under = -body <= y0 - p.y1 < (3 if credited else 2) * body and x0 < p.x1 and x1 > p.x0
-        beside = 0 <= x0 - p.x1 < 3 * body and y0 < p.y1 and y1 > p.y0
-        if under or beside:
-            return p
-    return None
+        if id(p) in captioned:
+            continue
+        beside = [k for k, block in enumerate(blocks) if k not in out and block[0].image is None
+                  and _caption_type(block, body, credited[k]) and _beside(block, p, body)
+                  and not _boxed_apart(block[0], p, rects)]
+        if beside:
+            out[min(beside, key=lambda k: blocks[k][0].x0 - p.x1)] = p
+    return out
+
+
+def _caption_type(block: list[_Box], body: float, credited: bool) -> bool:
+    """Set in caption type (smaller than the body or italic), or any type that is not bold
+    when a photo credit closes it."""
+    return (credited or all(b.size < CAPTION_SIZE * body or b.italic for b in block)) and not any(b.bold for b in block)
+
+
+def _under(block: list[_Box], p: _Box, body: float, credited: bool) -> bool:
+    """Printed just under the picture (or over its last em), across it; a credit closing it
+    says it is a caption a little further down. Or printed over the picture's lower half,
+    inside it (a caption set over the photo, often in white)."""
+    x0, y0, x1, y1 = extent(block)
+    over = p.x0 - 1 <= x0 and x1 <= p.x1 + 1 and (p.y0 + p.y1) / 2 <= y0 and y1 <= p.y1 + 0.5 * body
+    return over or (-body <= y0 - p.y1 < (3 if credited else 2) * body and x0 < p.x1 and x1 > p.x0)
+
+
+def _alone_under(blocks: list[list[_Box]], k: int, p: _Box, body: float) -> bool:
+    """A sentence in body type set right under a picture and within its width, a line or
+    two with nothing under it: the picture's caption, though neither its type nor a credit
+    says so (a story's text under a picture runs on below)."""
+    block = blocks[k]
+    x0, y0, x1, y1 = extent(block)
+    if (len(block) > 2 or any(b.bold or b.size >= DISPLAY_SIZE * body for b in block) or not closed(block[-1].text)
+            or not (0 <= y0 - p.y1 < body and p.x0 - 0.5 * body <= x0 and x1 <= p.x1 + 0.5 * body)):
+        return False
+    return not any(j != k and other[0].image is None and 0 <= other[0].y0 - y1 < 2 * body
+                   and other[0].x0 < x1 and max(b.x1 for b in other) > x0 for j, other in enumerate(blocks))
+
+
+def _beside(block: list[_Box], p: _Box, body: float) -> bool:
+    """Printed just right of the picture, level with it."""
+    x0, y0, _, y1 = extent(block)
+    return 0 <= x0 - p.x1 < 3 * body and y0 < p.y1 and y1 > p.y0
+
+
+def _credits_over(order: list[tuple[list[_Box], tuple[int, ...]]], pictures: list[_Box],
+                  body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """A photo credit alone on its line printed just over a picture (图/孔思齐 above the
+    photo) is read after the caption under that picture, where a credit closes a caption."""
+    order = list(order)
+    for p in pictures:
+        over = next((k for k, (block, _) in enumerate(order) if len(block) == 1 and block[0].image is None
+                     and 0 <= p.y0 - block[0].y1 < body and p.x0 - body <= block[0].x0 and block[0].x1 <= p.x1 + body
+                     and _credit(block[0])), None)
+        if over is None:
+            continue
+        caption = next((k for k, (block, _) in enumerate(order) if k != over and block[0].image is None
+                        and _under(block, p, body, True)), None)
+        if caption is not None:
+            item = order.pop(over)
+            order.insert(caption if caption > over else caption + 1, item)
+    return order

@@ -1,0 +1,181 @@
+"""Photos and their captions on page PDFs set by other engines: Chromium (cr-), reportlab
+(rl-, and pages drawn here with reportlab's inline images, tiles and masks) and PyMuPDF
+(mu-) pages of the development corpora; every picture written is the picture printed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pymupdf
+import pytest
+from PIL import Image, ImageDraw, ImageStat
+
+from exporter.ingest import ingest
+from exporter.ingest.pdf import read_pdf
+from exporter.model import Figure
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _figures(pdf: Path, out: Path, language: str = "zh-CN") -> list[tuple[str, Figure]]:
+    result = ingest([pdf], "P", dt.date(2025, 3, 15), language=language, image_dir=out / "images")
+    return [(a.headline or "", b) for a in result.edition.articles for b in a.blocks if isinstance(b, Figure)]
+
+
+@pytest.mark.parametrize(("page", "caption", "credit"), [
+    # Chromium: a bracketed credit that wrapped onto the caption's second line
+    ("ingest-blind5/cr-lucheng-a11.pdf", "11月13日，港仔街的老街坊自发来到苏怀远先生家门前，献上白菊花。", "晚报记者 林浩"),
+    # Chromium: a credit under its caption just over a ruled box is no label of that box
+    ("ingest-blind8/cr-tasman-a1a3.pdf", "Volunteers from the Waimatua Coastguard unit launch their new rescue boat, "
+                                         "Te Rama, at Port Hāwea on Saturday.", "MARK ELLERY"),
+    # reportlab: a labelled credit printed over the picture closes the caption under it
+    ("ingest-blind7/rl-beiling-r1.pdf", "12月2日，检测列车通过松花江特大桥。", "孔思齐"),
+    # reportlab: a labelled credit in brackets alone on its line
+    ("ingest-blind5/rl-chenguang-b2.pdf", "农历十月初一，诗河大伯公庙一早便挤满前来上香祈福的善信，庙方增派义工维持秩序。", "吴家伟"),
+    # PyMuPDF: a credit labelled with a bar
+    ("ingest-blind7/mu-binhai-a6.pdf", "巡检机器人在海底隧道管廊内作业。", "本报记者 秦书言"),
+    # PyMuPDF: a label inside a bracketed credit after the caption
+    ("ingest-blind7/mu-jianan-b5.pdf", "第四代老闆娘蔡秀珠掀開蒸籠，熱騰騰的米糕香氣四溢。", "記者江佩芸"),
+    # Chromium: 苏曼青/摄
+    ("ingest-blind6/cr-dongao-p9.pdf", "11月15日，购房者在云栖里项目营销中心排队看样板间。", "商报记者 苏曼青"),
+])
+def test_a_photo_keeps_its_caption_and_credit_apart(page: str, caption: str, credit: str, tmp_path: Path) -> None:
+    figures = _figures(FIXTURES / page, tmp_path, "en" if "tasman" in page else "zh-CN")
+    hit = [f for _, f in figures if f.caption == caption]
+    assert len(hit) == 1 and hit[0].credit == credit
+    assert hit[0].src is not None and (tmp_path / hit[0].src).is_file()
+
+
+def test_a_picture_captioned_under_it_takes_no_caption_beside_it(tmp_path: Path) -> None:
+    """cr-menam: a byline in caption type opening the next column's story beside a photo
+    stays that story's byline; each picture is one figure's."""
+    result = ingest([FIXTURES / "ingest-blind7" / "cr-menam-a1.pdf"], "P", dt.date(2025, 3, 15),
+                    image_dir=tmp_path / "images")
+    srcs = [b.src for a in result.edition.articles for b in a.blocks if isinstance(b, Figure) and b.src]
+    assert len(srcs) == len(set(srcs)) == 2
+    story = next(a for a in result.edition.articles if a.headline == "泰铢兑美元升至九个月新高")
+    assert story.authors == ["林素贞"] and story.kind == "article"
+
+
+def test_two_narrow_letters_in_small_type_are_not_fake_bold(tmp_path: Path) -> None:
+    """8 pt Millbrook: the second l starts where the first ends, 1.8 pt on, within a
+    quarter em but not over the first: it is a letter, not the first one's twin."""
+    figures = _figures(FIXTURES / "ingest-blind4" / "cr-millbrook-a1a6.pdf", tmp_path, "en")
+    assert any(f.src and f.caption.startswith("Volunteers from the Millbrook Lions Club") for _, f in figures)
+
+
+def _photo(mode: str = "RGB") -> Image.Image:
+    img = Image.new("RGB", (360, 240), (150, 180, 210))
+    draw = ImageDraw.Draw(img)
+    for x in range(0, 360, 12):
+        draw.line([(x, 0), (360 - x, 240)], fill=(40, 90, 60), width=3)
+    return img.convert(mode)
+
+
+def _page(path: Path, kind: str) -> None:
+    """A reportlab page: a story, a photo placed as `kind`, its caption and credit, and
+    an icon and a rule drawn as images."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(40, 780, "River festival draws crowds")
+    c.setFont("Helvetica", 10)
+    for i in range(12):
+        c.drawString(40, 750 - 13 * i, "Thousands of visitors lined the river banks on Saturday")
+    x, top, w, h = 300, 740, 240, 160
+    if kind == "inline":
+        c.drawInlineImage(_photo(), x, top - h, w, h)
+    elif kind == "tiles":
+        for j in range(2):
+            c.drawImage(ImageReader(_photo().crop((0, 120 * j, 360, 120 * (j + 1)))), x, top - h + (1 - j) * h / 2, w, h / 2)
+    elif kind == "mask":
+        c.drawImage(ImageReader(_photo("RGBA")), x, top - h, w, h, mask="auto")
+    elif kind == "blank":
+        c.drawImage(ImageReader(Image.new("RGB", (360, 240), (255, 255, 255))), x, top - h, w, h)
+    else:
+        c.drawImage(ImageReader(_photo()), x, top - h, w, h)
+    c.drawImage(ImageReader(_photo().resize((16, 16))), 40, 800, 12, 12)  # an icon
+    c.drawImage(ImageReader(_photo().resize((400, 2))), 40, 570, 500, 1.5)  # a rule drawn as an image
+    c.setFont("Helvetica", 8)
+    c.drawString(x, top - h - 12, "Dragon boats race past the old pier on Saturday.")
+    c.drawString(x + 150, top - h - 23, "Photo: Ann Lee")
+    c.save()
+
+
+@pytest.mark.parametrize("kind", ["xobject", "inline", "tiles", "mask"])
+def test_a_photo_however_placed_is_one_figure_with_the_picture(kind: str, tmp_path: Path) -> None:
+    """Inline, cut in tiles or with a soft mask, the photo is one figure with its caption
+    and credit, and its file is the picture as printed (its size, not blank); the icon and
+    the rule drawn as images are no photos."""
+    pdf = tmp_path / f"{kind}.pdf"
+    _page(pdf, kind)
+    figures = _figures(pdf, tmp_path, "en")
+    assert [(f.caption, f.credit) for _, f in figures] == [("Dragon boats race past the old pier on Saturday.", "Ann Lee")]
+    files = list((tmp_path / "images").iterdir())
+    assert [tmp_path / figures[0][1].src] == files
+    with Image.open(files[0]) as img:
+        assert img.size == (360, 240)  # the picture's own resolution
+        assert ImageStat.Stat(img.convert("L")).stddev[0] > 20  # not blank
+
+
+def test_a_caption_printed_over_the_photo_is_its_caption(tmp_path: Path) -> None:
+    """A caption and credit set in white over the photo's foot, inside the picture."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "over.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=(595, 842))
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(40, 780, "River festival draws crowds")
+    c.setFont("Helvetica", 10)
+    for i in range(30):
+        c.drawString(40, 750 - 13 * i, "Thousands of visitors lined the river banks on Saturday")
+    c.drawImage(ImageReader(_photo()), 300, 580, 240, 160)
+    c.setFillColorRGB(1, 1, 1)
+    c.setFont("Helvetica", 8)
+    c.drawString(306, 598, "Dragon boats race past the old pier on Saturday.")
+    c.drawString(450, 587, "Photo: Ann Lee")
+    c.save()
+    figures = _figures(pdf, tmp_path, "en")
+    assert [(f.caption, f.credit) for _, f in figures] == [("Dragon boats race past the old pier on Saturday.", "Ann Lee")]
+    assert figures[0][1].src is not None and (tmp_path / figures[0][1].src).is_file()
+
+
+def test_a_blank_picture_is_no_photo(tmp_path: Path) -> None:
+    """A white box drawn as an image where a photo would stand is layout: the caption under
+    it stays a caption, with no picture."""
+    pdf = tmp_path / "blank.pdf"
+    _page(pdf, "blank")
+    figures = _figures(pdf, tmp_path, "en")
+    assert [(f.src, f.credit) for _, f in figures] == [(None, "Ann Lee")]
+    assert not (tmp_path / "images").exists()
+
+
+def test_pictures_inside_a_form_xobject_are_found(tmp_path: Path) -> None:
+    """A page shown inside another page (a form XObject, as imposition tools place pages)
+    gives the same figures and the same text."""
+    source = FIXTURES / "ingest-blind7" / "rl-beiling-r1.pdf"
+    with pymupdf.open(source) as src, pymupdf.open() as out:
+        page = out.new_page(width=src[0].rect.width, height=src[0].rect.height)
+        page.show_pdf_page(page.rect, src, 0)
+        out.save(tmp_path / "form.pdf")
+    (direct,) = read_pdf(source, tmp_path / "a")
+    (formed,) = read_pdf(tmp_path / "form.pdf", tmp_path / "b")
+    assert formed.text == direct.text
+    assert sorted(Path(p).name.replace("form", "x") for p in formed.figures.values()) == \
+        sorted(Path(p).name.replace("rl-beiling-r1", "x") for p in direct.figures.values())
+
+
+def test_the_benchmark_matches_photos_to_the_truth(tmp_path: Path) -> None:
+    """benchmarks.ingest_blind counts truth photos found with their caption and credit."""
+    from benchmarks.ingest_blind import matched_photos
+
+    pdf = FIXTURES / "ingest-blind7" / "rl-beiling-r1.pdf"
+    result = ingest([pdf], "P", dt.date(2025, 3, 15), image_dir=tmp_path / "images")
+    edition = json.loads(result.edition.model_dump_json())
+    truth = json.loads(pdf.with_suffix(".truth.json").read_text(encoding="utf-8"))["articles"]
+    assert matched_photos(edition, tmp_path, truth) == (2, 1)
