@@ -195,6 +195,12 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
                                or fields.BOX_BYLINE.match(below)):
             single = undouble(body, lambda short: _short_fake_bold(short, fake_bold))
         leadin = _LEADIN.match(body) if single is None else None
+        labelled = _labelled(body) if single is None and leadin is None else None
+        if labelled is not None:  # a label in plain type, a gap, its headline in fake bold
+            label, rest, single = labelled
+            out.append(Line(no, line.indent, label))
+            line = Line(no, line.indent, rest)
+            body = rest
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
             dropped.update(leadin["mark"] + regex.sub(r"\s", "", lead))  # the bullet and the second copies
@@ -222,6 +228,23 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             line.text = line.text[bullet.end() :]
         out.append(line)
     return out
+
+
+_PLAIN_THEN_BOLD = regex.compile(r"^(?P<label>\S.*?\S)[ \u3000]{2,}(?P<rest>\S.+)$")
+LABEL_CELLS = 12  # cells: a column label printed on its headline's line is this short or shorter
+
+
+def _labelled(text: str) -> tuple[str, str, str] | None:
+    """A column label in plain type, a gap, then its headline in fake bold on one line
+    (城市足球联赛  东东湖湖楚楚风风…, 收視報告  《《海海港港人人家家》》…, 亲子游  博博物物馆馆…):
+    the label, the doubled headline and that headline collapsed. The label is short and no
+    sentence; on its own it is not doubled (a doubled lead-in over plain text is a brief's)."""
+    m = _PLAIN_THEN_BOLD.match(text)
+    if m is None or cells(m["label"]) > LABEL_CELLS or _OPEN_END.search(m["label"]) or closed(m["label"]) \
+            or undouble(m["label"]) is not None:
+        return None
+    single = undouble(m["rest"])
+    return (m["label"], m["rest"], single) if single is not None else None
 
 
 _MARKS = regex.compile(r"^[—―─●◎■□◆◇▲△○★☆▶►\s]+")  # printed once in front of doubled text (see undouble)
@@ -814,12 +837,18 @@ def _heads(block: list[Line]) -> list[Head]:
     deck set right under its headline, with no blank line, is a block of its own."""
     parts: list[list[Line]] = [[]]
     for i, line in enumerate(block):
-        if i and parts[-1] and (_DASH_LINE_START.match(line.text) or _deck(block[i - 1].text, line.text)):
+        if i and parts[-1] and (_DASH_LINE_START.match(line.text) or _deck(block[i - 1].text, line.text)
+                                or _label_of(block[i - 1], line)):
             parts.append([])
         parts[-1].append(line)
         if i < len(block) - 1 and _DASH_LINE_END.search(line.text):
             parts.append([])
     return [Head(p) for p in parts if p]
+
+
+def _label_of(above: Line, line: Line) -> bool:
+    """A label printed on its headline's line in plain type (see _labelled): a head of its own."""
+    return above.no == line.no and line.bold and not above.bold
 
 
 def _wraps(above: str, line: str) -> bool:
@@ -998,23 +1027,24 @@ def _display_off(block: list[Line]) -> list[list[Line]]:
 
 
 def _display_once(block: list[Line]) -> _Cuts:
-    if len(block) > 2 and not block[0].bold and block[1].bold and _LABEL.match(block[0].text):
+    display = [line.bold or k + 1 < len(block) and _label_of(line, block[k + 1]) for k, line in enumerate(block)]
+    if len(block) > 2 and not display[0] and block[1].bold and _LABEL.match(block[0].text):
         return [block[:1]], block[1:]  # a column's label over its headline
-    run = next((k for k, line in enumerate(block) if not line.bold), len(block))
+    run = next((k for k, bold in enumerate(display) if not bold), len(block))
     rest = block[run:]
     deck = len(rest) <= 2 and not any(closed(line.text) or line.indent >= 1 for line in rest) and not (
         _opens(rest[0].text) or fields.BOX_BYLINE.match(rest[0].text)) if rest else False
     if 0 < run <= 3 and rest and not deck and not _CLOSED_END.search(block[run - 1].text) \
             and not _ITEM.match(block[0].text):
         return [block[:run]], block[run:]
-    tail = next((k for k in range(len(block) - 1, -1, -1) if not block[k].bold), -1) + 1
+    tail = next((k for k in range(len(block) - 1, -1, -1) if not display[k]), -1) + 1
     if 0 < tail < len(block) and len(block) - tail <= 3 and not _CLOSED_END.search(block[-1].text) \
             and not _ITEM.match(block[tail].text) and _CLOSED_END.search(block[tail - 1].text):
         return [block[:tail], block[tail:]], None  # the next story's headline under a finished text
     for start in range(1, len(block) - 1):  # a headline between two stories run together
-        end = next((k for k in range(start, len(block)) if not block[k].bold), len(block))
+        end = next((k for k in range(start, len(block)) if not display[k]), len(block))
         above = block[start - 1].text  # a list's or a signature's line (a vertical kicker's glyph stays with its head)
-        if (block[start].bold and not block[start - 1].bold and 0 < end - start <= 3 and end < len(block)
+        if (display[start] and not display[start - 1] and 0 < end - start <= 3 and end < len(block)
                 and not closed(above) and not _OPEN_END.search(above) and not _UPRIGHT.match(above)
                 and (block[end].indent >= 1 or _opens(block[end].text)) and not _ITEM.match(block[start].text)
                 and not _CLOSED_END.search(block[end - 1].text)):

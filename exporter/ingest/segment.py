@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import regex
 
@@ -21,8 +20,7 @@ from . import blocks, briefs, english, fields, furniture, labels, sequence
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
 from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
-                     headline_like, visible)
-from .repair import undouble
+                     headline_like)
 from .notes import Notes
 from .weights import SHIPPED, Weights
 
@@ -120,7 +118,6 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     if model is SHIPPED_MODEL:
         model = (blocks.shipped(), sequence.shipped())
     classifier, decoder = model if isinstance(model, tuple) else (model, None)
-    page.pieces = [p for piece in page.pieces for p in _kicker_off(piece, page.dropped)]
     page.pieces = briefs.brief_list(page.pieces, page.furniture, page.dropped, w)
     page.pieces = labels.column_labels(page.pieces, page.furniture, w)
     page.pieces = [_box_byline(piece) for piece in page.pieces]
@@ -230,9 +227,6 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
     return out, closing
 
 
-_PLAIN_THEN_BOLD = regex.compile(r"^(?P<kicker>\S.*?\S)[ \u3000]{2,}(?P<rest>\S.+)$")
-
-
 def _box_byline(piece: Piece) -> Piece:
     """A head of one plain line that is an author box naming a role (■本报记者 李明,
     □通讯员 周岚): the story's byline, whatever the models would call it. A bulleted title
@@ -241,20 +235,6 @@ def _box_byline(piece: Piece) -> Piece:
         return piece
     box = fields.BOX_BYLINE.match(piece.lines[0].text.strip())
     return BoxByline(piece.lines[0], box["by"]) if box and fields.ROLES.search(box["by"]) else piece
-
-
-def _kicker_off(piece: Piece, dropped: Counter[str]) -> list[Piece]:
-    """A head line with a kicker in plain type, a gap, then the headline in fake bold
-    (城市足球联赛  东东湖湖楚楚风风…): two heads, the second bold and collapsed."""
-    if not isinstance(piece, Head) or len(piece.lines) != 1 or piece.lines[0].bold:
-        return [piece]
-    line = piece.lines[0]
-    m = _PLAIN_THEN_BOLD.match(line.text)
-    single = undouble(m["rest"]) if m else None
-    if single is None or undouble(m["kicker"]) is not None:
-        return [piece]
-    dropped.update(visible(m["rest"]) - visible(single))  # the second copies
-    return [Head([replace(line, text=m["kicker"])]), Head([replace(line, text=single, bold=True)])]
 
 
 def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
