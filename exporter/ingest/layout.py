@@ -196,11 +196,18 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             single = undouble(body, lambda short: _short_fake_bold(short, fake_bold))
         leadin = _LEADIN.match(body) if single is None else None
         labelled = _labelled(body) if single is None and leadin is None else None
+        jumped = _jumped(body) if single is None and leadin is None and labelled is None else None
         if labelled is not None:  # a label in plain type, a gap, its headline in fake bold
             label, rest, single = labelled
             out.append(Line(no, line.indent, label))
             line = Line(no, line.indent, rest)
             body = rest
+        elif jumped is not None:  # a jumped story's headline in fake bold and its jump line: head first
+            mark, doubled, head = jumped
+            dropped.update(visible(doubled) - visible(head))
+            out.append(Line(no, line.indent, head, bold=True))
+            line = Line(no, line.indent, mark)
+            body = mark
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
             dropped.update(leadin["mark"] + regex.sub(r"\s", "", lead))  # the bullet and the second copies
@@ -245,6 +252,23 @@ def _labelled(text: str) -> tuple[str, str, str] | None:
         return None
     single = undouble(m["rest"])
     return (m["label"], m["rest"], single) if single is not None else None
+
+
+def _jumped(text: str) -> tuple[str, str, str] | None:
+    """A jump line run into the continued story's headline in fake bold, before or after it
+    with no gap ((接B1)加加帛帛…, 百百年年米米糕糕（接B5）): the jump line, the doubled
+    headline and that headline collapsed."""
+    m = fields.JUMP_FROM.match(text)
+    if m is not None:
+        mark, rest = m.group(), text[m.end():]
+    else:
+        at = max(text.rfind("（"), text.rfind("("))
+        m = fields.JUMP_FROM.match(text[at:]) if at > 0 else None
+        if m is None or at + m.end() != len(text):
+            return None
+        mark, rest = text[at:], text[:at]
+    single = undouble(rest.strip(PAD))
+    return (mark.strip(PAD), rest.strip(PAD), single) if single is not None else None
 
 
 _MARKS = regex.compile(r"^[—―─●◎■□◆◇▲△○★☆▶►\s]+")  # printed once in front of doubled text (see undouble)
@@ -531,7 +555,7 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     page = PageLayout(name)
     w = weights or SHIPPED
     lines = read_lines(text, page.dropped, w, hints)
-    found = blocks_of(lines)
+    found = _heads_put_back(blocks_of(lines))
     ads = _ad_boxes([line for b in found for line in b])
     blocks: list[list[Line]] = []
     stacked: dict[int, str] = {}  # first line of a head stack's part → head or byline
@@ -551,6 +575,42 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
         reader.read(k, block)
     reader.finish()
     return page
+
+
+def _heads_put_back(found: list[list[Line]]) -> list[list[Line]]:
+    """Blocks with a headline printed after its story put back in reading order (see
+    _told_after): the display run goes to the block's top, its lines keep their numbers."""
+    out = []
+    for k, block in enumerate(found):
+        run = _told_after(block, found[k - 1] if k else None, found[k + 1] if k + 1 < len(found) else None)
+        out.append(block if run is None else block[run[0]:run[1]] + block[:run[0]] + block[run[1]:])
+    return out
+
+
+TOLD_AFTER_TAIL = 2  # lines: a label or the writer's name printed under such a headline (■记者手记 / 苗 佳)
+
+
+def _told_after(block: list[Line], above: list[Line] | None, below: list[Line] | None) -> tuple[int, int] | None:
+    """The display run (its first line and end) of a story printed with its headline under
+    its text: the block opens with an indented paragraph after a blank line, under a block
+    that ends in body type (so nothing heads it), holds no display type but one run of one
+    or two lines after a finished sentence or a byline near its end, and the next block
+    opens with display type (the next story's headline). Seen in papers that set a column's
+    or a reader's piece so (citydaily, business, youth): the run is that story's headline."""
+    if above is None or below is None or above[-1].bold or not below[0].bold or block[0].bold or block[0].indent < 1:
+        return None
+    bold = [k for k, line in enumerate(block) if line.bold]
+    if not bold or len(bold) > 2 or bold != list(range(bold[0], bold[-1] + 1)) or bold[0] < 1:
+        return None
+    start, end = bold[0], bold[-1] + 1
+    tail = block[end:]
+    if len(tail) > TOLD_AFTER_TAIL or any(closed(line.text) or cells(line.text) > BYLINE_CELLS for line in tail) \
+            or _CLOSED_END.search(block[end - 1].text) or not (closed(block[start - 1].text) or _opens(block[start - 1].text)):
+        return None
+    return start, end
+
+
+BYLINE_CELLS = 16  # cells: a label or a name under a headline is this short or shorter
 
 
 def _tables_off(block: list[Line], blocks: list[list[Line]], stacked: dict[int, str]) -> list[Line]:
@@ -1033,7 +1093,8 @@ def _display_once(block: list[Line]) -> _Cuts:
     run = next((k for k, bold in enumerate(display) if not bold), len(block))
     rest = block[run:]
     deck = len(rest) <= 2 and not any(closed(line.text) or line.indent >= 1 for line in rest) and not (
-        _opens(rest[0].text) or fields.BOX_BYLINE.match(rest[0].text)) if rest else False
+        _opens(rest[0].text) or fields.BOX_BYLINE.match(rest[0].text) or fields.JUMP_FROM.match(rest[0].text)) \
+        if rest else False
     if 0 < run <= 3 and rest and not deck and not _CLOSED_END.search(block[run - 1].text) \
             and not _ITEM.match(block[0].text):
         return [block[:run]], block[run:]
