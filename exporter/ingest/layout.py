@@ -702,7 +702,8 @@ class _BlockReader:
         if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
             prev = self.pieces[-1] if self.pieces else None
-            if block[0].bold and _CLOSED_END.search(joined):
+            below = self.blocks[k + 1][0] if k + 1 < len(self.blocks) else None
+            if block[0].bold and _CLOSED_END.search(joined) and not _asks(block[-1], below):
                 self.pieces.append(Caption(block))
             elif isinstance(prev, Head) and _wraps(prev.lines[-1].text, block[0].text):
                 self.pieces[-1] = Head(prev.lines + block)  # one headline, its lines set apart
@@ -906,6 +907,18 @@ def _heads(block: list[Line]) -> list[Head]:
     return [Head(p) for p in parts if p]
 
 
+_ASKED = regex.compile(r"[？！?!][”’」』）)\"']*$")
+_SPEAKER = regex.compile(r"^[^：:，。\s]{1,8}[：:]")  # 问：, 答：, 滨海晨报：, 卓海生：
+
+
+def _asks(line: Line, below: Line | None) -> bool:
+    """A display line that ends in a question or exclamation mark and is a headline, not an
+    interview's question: no speaker's label opens it or the line under it
+    (小区门口的共享单车谁来管？ over its story; 问：…？ over 答：… is a turn)."""
+    return bool(line.bold and _ASKED.search(line.text) and not _SPEAKER.match(line.text)
+                and (below is None or not _SPEAKER.match(below.text.strip(PAD))))
+
+
 def _label_of(above: Line, line: Line) -> bool:
     """A label printed on its headline's line in plain type (see _labelled): a head of its own."""
     return above.no == line.no and line.bold and not above.bold
@@ -1095,7 +1108,8 @@ def _display_once(block: list[Line]) -> _Cuts:
     deck = len(rest) <= 2 and not any(closed(line.text) or line.indent >= 1 for line in rest) and not (
         _opens(rest[0].text) or fields.BOX_BYLINE.match(rest[0].text) or fields.JUMP_FROM.match(rest[0].text)) \
         if rest else False
-    if 0 < run <= 3 and rest and not deck and not _CLOSED_END.search(block[run - 1].text) \
+    if 0 < run <= 3 and rest and not deck and not (_CLOSED_END.search(block[run - 1].text)
+                                                   and not _asks(block[run - 1], rest[0])) \
             and not _ITEM.match(block[0].text):
         return [block[:run]], block[run:]
     tail = next((k for k in range(len(block) - 1, -1, -1) if not display[k]), -1) + 1

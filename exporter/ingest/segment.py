@@ -769,6 +769,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                                 break
                             cost += parsed[0] + _fit(parsed[1], body, w, texted) + _doubt(parsed[1], w, learned)
                             cost += _regret(heads, body is prev_body, w, learned)
+                            cost += w.unglued_side * _unglued(heads, body is prev_body, prev_body, next_body)
                             if body is prev_body and any(h.size for h in heads):
                                 cost = float("inf")  # a page PDF is read in its printed order: heads stand over their body
                             if body is prev_body and body.is_photo:  # its credit closed it
@@ -780,6 +781,23 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                         nxt[bool(s)] = (cost, path + [(p, s)])
         best = nxt
     return min(best.values(), key=lambda v: v[0])
+
+
+def _lines_of(item: BodyItem) -> list[Line]:
+    return [item.line] if isinstance(item, BoxByline) else item.lines
+
+
+def _unglued(heads: list[Head], after: bool, prev_body: Body | None, next_body: Body | None) -> bool:
+    """Whether heads given to the body on one side are set against the text on the other
+    side with no blank line, and apart from their own body by one (on a text page: a head
+    set right over its story's first line heads that story, not the one above it)."""
+    lines = [line for h in heads for line in h.lines]
+    if prev_body is None or next_body is None or any(line.top is not None or line.size for line in lines):
+        return False
+    above, below = _lines_of(prev_body.items[-1])[-1].no, _lines_of(next_body.items[0])[0].no
+    first, last = lines[0].no, lines[-1].no
+    glued_above, glued_below = above + 1 >= first >= above, last <= below <= last + 1
+    return glued_below and not glued_above if after else glued_above and not glued_below
 
 
 def _title_para(item: BodyItem, w: Weights) -> bool:

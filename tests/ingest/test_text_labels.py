@@ -1,16 +1,20 @@
-"""Text pages of papers the rules were not shaped on (session 13): a column label printed
-on its headline's line, in plain type before the fake-bold headline. The lines are from the
-development corpora (ingest-blind8 screen-e1, ingest-blind7 travel-t4, ingest-blind6 exam-e5)."""
+"""Text pages of papers the rules were not shaped on (session 13): a column label or a jump
+line printed on its headline's line, a headline printed under its story, a question as a
+headline, and heads set right over their text. The lines are from the
+development corpora (ingest-blind8 screen-e1, ingest-blind7 travel-t4 and railway-r4, ingest-blind5 borneo-b3,
+ingest-blind4 citydaily-a10 and -a11)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 
 from exporter.ingest import ingest_texts
 from exporter.ingest.layout import SHIPPED, Head, lay_out_page, read_lines
 
 DAY = dt.date(2026, 12, 4)
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def _articles(page: str) -> list:
@@ -105,3 +109,47 @@ def test_a_display_line_under_a_story_that_has_a_headline_stays_the_next_storys(
     pieces = lay_out_page("a10.txt", page).pieces
     assert [p.lines[0].text for p in pieces if isinstance(p, Head)] == ["全市非遗代表性传承人增至126人", "慢下来的手艺"]
     assert [p.no for p in pieces] == sorted(p.no for p in pieces)  # nothing moved: no display block follows
+
+
+# ingest-blind4 citydaily-a11: an editor's note with no head, then letters each headed by
+# a fake-bold line set right over its text (one a question)
+LETTERS = """\
+编者按：您身边有哪些烦心事、暖心事？欢迎来信来电。本版将选登部分来信，并联系有关部门答复。
+
+小小区区门门口口的的共共享享单单车车谁谁来来管管？？
+  我家住在河西区柳岸花园，小区南门
+口每天早晚都堆满了共享单车，有时连
+人行道都堵死了。希望有关部门和单车
+企业能加强管理，及时清运。
+                       读者 刘建国
+
+回回音音壁壁
+区区城城管管局局答答复复：：已已设设电电子子围围栏栏
+  接到读者来信后，河西区城管局立即
+联系辖区三家共享单车企业，在柳岸花
+园南门外设置了电子围栏停放区。
+"""
+
+
+def test_a_question_in_display_type_over_its_story_is_its_headline() -> None:
+    pieces = lay_out_page("a11.txt", LETTERS).pieces
+    assert isinstance(pieces[1], Head) and pieces[1].lines[0].text == "小区门口的共享单车谁来管？"
+
+
+def test_heads_set_right_over_their_text_head_the_story_below() -> None:
+    """The whole page: an editor's note with no head opens it, and one letter's headline is
+    printed under it; the others stand right over their text (no blank line) with a blank
+    line above, so none is taken by the story above it (every head shifted a slot)."""
+    page = (FIXTURES / "ingest-blind4" / "citydaily-a11.txt").read_text(encoding="utf-8")
+    arts = ingest_texts([("citydaily-a11.txt", page)], "北津都市报", DAY).edition.articles
+    opening = {a.headline: "".join(a.lead + [b.text for b in a.blocks if b.type == "paragraph"])[:6] for a in arts}
+    assert opening["小区门口的共享单车谁来管？"] == "我家住在河西"
+    assert opening["区城管局答复：已设电子围栏"] == "接到读者来信"
+    assert opening["一位公交司机的善举"] == "上周三傍晚，"  # printed under its letter
+    assert opening["老年人办事能否多留个人工窗口"] == "现在去银行、"
+
+
+def test_an_interview_question_in_display_type_stays_a_turn() -> None:
+    page = ("问问：：演演唱唱會會有有甚甚麼麼驚驚喜喜？？\n麥：我會唱幾首從未公開\n的歌，都是病中寫的。\n")
+    heads = [p for p in lay_out_page("e1.txt", page).pieces if isinstance(p, Head)]
+    assert heads == []
