@@ -434,16 +434,20 @@ def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | No
     return Signature(issuer + [block[-1]], text, block[-1].text)
 
 
-def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = ()) -> list[Line]:
+def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = (), edge: bool = False) -> list[Line]:
     """Move furniture out of a block: a whole ad (or a block in the ruled box of one: `ads`)
     or column logo, or a folio line at either end, with the paper's name and motto over
-    it or a short line left alone between such lines."""
+    it or a short line left alone between such lines; at the page's top or foot (`edge`),
+    a folio printed over a few short lines (B6　美食．生活 / 中華民國115年12月4日)."""
     texts = [line.text for line in block]
     reason = None
     if furniture.advert(texts) or (ads and all(line.box is not None and line.box in ads for line in block)):
         reason = "advertisement"
     elif len(block) == 1 and furniture.column_logo(texts[0]):
         reason = "column logo"
+    elif edge and 1 < len(block) <= FOLIO_LINES and not any(line.bold or closed(line.text) or len(line.text) > PAPER_NAME * 2
+                                                         for line in block) and furniture.folio("  ".join(texts)):
+        reason = "folio line"
     if reason:
         page.furniture += [SetAside(line.no, _whole(line), reason) for line in block]
         return []
@@ -461,6 +465,7 @@ def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = ()) -
     return block
 
 
+FOLIO_LINES = 4  # a folio printed over this many short lines or fewer
 PAPER_NAME = 16  # characters: a line left alone between folio lines this short is the paper's name
 MASTHEAD_LINE = 60  # characters: a paper's name or motto over its folio line is this short or shorter
 AD_LINE = 30  # characters: a display ad's lines are this short or shorter
@@ -559,8 +564,9 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     ads = _ad_boxes([line for b in found for line in b])
     blocks: list[list[Line]] = []
     stacked: dict[int, str] = {}  # first line of a head stack's part → head or byline
-    for found_block in found:
-        for part in _cut(_tables_off(_set_aside(page, found_block, ads), blocks, stacked), page.dropped, w):
+    for k, found_block in enumerate(found):
+        edge = k in (0, len(found) - 1)
+        for part in _cut(_tables_off(_set_aside(page, found_block, ads, edge), blocks, stacked), page.dropped, w):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w)
             for b in _latin_heads_off(part, after):

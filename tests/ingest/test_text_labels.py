@@ -153,3 +153,20 @@ def test_an_interview_question_in_display_type_stays_a_turn() -> None:
     page = ("问问：：演演唱唱會會有有甚甚麼麼驚驚喜喜？？\n麥：我會唱幾首從未公開\n的歌，都是病中寫的。\n")
     heads = [p for p in lay_out_page("e1.txt", page).pieces if isinstance(p, Head)]
     assert heads == []
+
+
+def test_a_folio_printed_over_short_lines_at_the_page_top_is_set_aside() -> None:
+    page = ("B6　美食．生活\n中華民國115年12月4日\n\n百百年年米米糕糕（接B5）\n"
+            "「寧可少賣，也不能讓客人吃\n到放涼的米糕。」\n")  # ingest-blind7 food-f6
+    laid = lay_out_page("f6.txt", page)
+    assert [(f.no, f.reason) for f in laid.furniture] == [(1, "folio line"), (2, "folio line")]
+    arts = _articles(page)
+    assert (arts[0].kind, arts[0].headline, arts[0].continued_from) == ("article", "百年米糕", "B5")
+
+
+def test_a_short_block_with_one_folio_signal_or_inside_the_page_stays() -> None:
+    story = "  记者从市文化和旅游局获悉，新增传承人22名。\n"
+    laid = lay_out_page("p.txt", "美食．生活\n中華民國115年12月4日\n\n" + story)  # a date alone: one signal
+    assert laid.furniture == []
+    laid = lay_out_page("p.txt", story + "\nB6　美食．生活\n中華民國115年12月4日\n\n" + story)
+    assert laid.furniture == []  # between two stories: no page edge
