@@ -385,7 +385,8 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
     """
     out: list[Body | Head | Caption] = []
     for unit in units:
-        if isinstance(unit, Body) and not _opened(unit) and not unit.is_photo and not _boxed_author(unit):
+        if isinstance(unit, Body) and not _opened(unit) and not unit.is_photo and not _boxed_author(unit) \
+                and not (out and isinstance(out[-1], Head) and _tabled(unit)):
             k = len(out) - 1
             while k >= 0 and isinstance(out[k], Head | Caption):
                 k -= 1
@@ -421,6 +422,14 @@ def _boxed_author(body: Body) -> bool:
     """A body that opens with its own author box (◎ 林默 under a poem's title): another
     writer's piece, never a section of the feature above."""
     return isinstance(body.items[0], BoxByline)
+
+
+def _tabled(body: Body) -> bool:
+    """A body that opens with a table's rows (see tables): under a head, that head is the
+    table's title and the table an article of its own, not a section of the story above."""
+    first = body.items[: furniture.TABLE_ROWS]
+    return len(first) == furniture.TABLE_ROWS and all(isinstance(i, Para) and len(i.lines) == 1 for i in first) \
+        and furniture.table([i.raw for i in first])
 
 
 def _opened(body: Body) -> bool:

@@ -170,3 +170,20 @@ def test_a_short_block_with_one_folio_signal_or_inside_the_page_stays() -> None:
     assert laid.furniture == []
     laid = lay_out_page("p.txt", story + "\nB6　美食．生活\n中華民國115年12月4日\n\n" + story)
     assert laid.furniture == []  # between two stories: no page edge
+
+
+def test_a_titled_table_under_a_story_is_an_article_of_its_own() -> None:
+    """ingest-blind8 screen-e2: a box-office table under its fake-bold title, after a
+    photo's caption: the title heads the table, not a section of the story above."""
+    page = (FIXTURES / "ingest-blind8" / "screen-e2.txt").read_text(encoding="utf-8")
+    arts = ingest_texts([("screen-e2.txt", page)], "維港晨報", DAY).edition.articles
+    table = next(a for a in arts if a.headline == "上週末香港票房")
+    assert [b.text for b in table.blocks][:2] == ["排名電影票房（港元）", "1 天涯追兇 612萬"]
+    assert not any(b.type == "heading" for a in arts for b in a.blocks)
+
+
+def test_a_table_inside_a_story_with_no_title_stays_in_it() -> None:
+    page = ("本本周周菜菜价价稳稳中中有有降降\n  据市价格监测中心数据，本周副食品价格总体平稳，\n"
+            "18个监测品种中9个下降。\n品种   单位   本周均价   环比\n猪肉（后腿）   元/公斤   26.40   -1.9%\n"
+            "鸡蛋   元/公斤   9.80   +2.1%\n大白菜   元/公斤   2.60   -7.1%\n")  # ingest-blind3 business-b2
+    assert len(_articles(page)) == 1
