@@ -584,13 +584,37 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
 
 
 def _heads_put_back(found: list[list[Line]]) -> list[list[Line]]:
-    """Blocks with a headline printed after its story put back in reading order (see
-    _told_after): the display run goes to the block's top, its lines keep their numbers."""
+    """Blocks with a headline printed after its story (see _told_after) or under its jump
+    line (see _jump_over_head) put back in reading order: the display run goes to the
+    block's top, the headline over the jump line; the lines keep their numbers."""
     out = []
     for k, block in enumerate(found):
         run = _told_after(block, found[k - 1] if k else None, found[k + 1] if k + 1 < len(found) else None)
-        out.append(block if run is None else block[run[0]:run[1]] + block[:run[0]] + block[run[1]:])
+        if run is not None:
+            block = block[run[0]:run[1]] + block[:run[0]] + block[run[1]:]
+        elif (j := _jump_over_head(block)) is not None:  # the jump line opens the text, under the headline
+            block = block[:j] + [block[j + 1], block[j]] + block[j + 2:]
+        out.append(block)
     return out
+
+
+_FROM_CODE = regex.compile(r"^From [A-Z]\d{1,2}$")  # a jump line alone on its line (From A1); in a sentence it is none
+
+
+def _jump_over_head(block: list[Line]) -> int | None:
+    """Where a jump line stands over the continued story's headline, the text going on under
+    them, perhaps under the page's folio lines: a headline in display type ((上接第1版) /
+    市市委委十十四四届届…), or in capitals over text that goes on in mid-sentence (From A1 /
+    HIRA WINS MAYORALTY / deciding whether …)."""
+    for j in range(len(block) - 2):
+        line, head, text = (b.text.strip() for b in block[j : j + 3])
+        m = fields.JUMP_FROM.match(line) or _FROM_CODE.match(line)
+        if m is None or m.end() < len(line) or closed(head) or block[j + 2].bold:
+            continue
+        if block[j + 1].bold or (english.case_style(head) == "upper" and cells(head) <= BYLINE_CELLS * 2
+                                 and text[:1].islower()):
+            return j
+    return None
 
 
 TOLD_AFTER_TAIL = 2  # lines: a label or the writer's name printed under such a headline (■记者手记 / 苗 佳)

@@ -187,3 +187,22 @@ def test_a_table_inside_a_story_with_no_title_stays_in_it() -> None:
             "18个监测品种中9个下降。\n品种   单位   本周均价   环比\n猪肉（后腿）   元/公斤   26.40   -1.9%\n"
             "鸡蛋   元/公斤   9.80   +2.1%\n大白菜   元/公斤   2.60   -7.1%\n")  # ingest-blind3 business-b2
     assert len(_articles(page)) == 1
+
+
+def test_a_headline_under_its_jump_line_heads_the_continued_text() -> None:
+    english_page = (FIXTURES / "ingest-blind8" / "tasman-a3.txt").read_text(encoding="utf-8")  # From A1 / HIRA …
+    art = ingest_texts([("tasman-a3.txt", english_page)], "The Waimatua Courier", DAY).edition.articles[0]
+    assert art.headline == "HIRA WINS MAYORALTY"  # `From A1` stays text: as a jump line it could open a sentence
+    assert (art.lead + [b.text for b in art.blocks])[0].startswith("From A1 deciding whether to seek a judicial")
+    chinese_page = ("（上接第1版）\n市市委委十十四四届届九九次次全全体体会会议议召召开开\n"
+                    "打造区域性科技创新中心和内陆开放高地。\n　　全会号召，全市各级党组织和广大党员干\n"
+                    "部要更加紧密地团结在一起。\n")  # ingest-blind5 partyfront-p2
+    art = _articles(chinese_page)[0]
+    assert (art.headline, art.continued_from) == ("市委十四届九次全体会议召开", "第1版")
+    assert art.blocks[0].text.startswith("打造区域性")
+
+
+def test_capitals_under_a_jump_line_over_a_new_sentence_stay_text() -> None:
+    page = "From A1\nNASA SAID ON MONDAY\nThe launch will go ahead.\n"
+    heads = [p for p in lay_out_page("p.txt", page).pieces if isinstance(p, Head)]
+    assert "NASA SAID ON MONDAY" not in [h.lines[0].text for h in heads]
