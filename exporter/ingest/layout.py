@@ -456,8 +456,9 @@ def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = (), e
     if all(len(line.text) <= MASTHEAD_LINE and not closed(line.text) for line in block[:masthead]):
         for _ in range(masthead):  # the paper's name and motto over its folio line: the masthead
             page.furniture.append(SetAside(block[0].no, _whole(block.pop(0)), "folio line"))
-    while block and furniture.folio(block[0].text):
-        page.furniture.append(SetAside(block[0].no, _whole(block.pop(0)), "folio line"))
+    while block and (furniture.folio(block[0].text) or size > len(block) > 1 and furniture.folio(block[1].text)
+                     and len(block[0].text) <= PAPER_NAME and not closed(block[0].text) and not block[0].bold):
+        page.furniture.append(SetAside(block[0].no, _whole(block.pop(0)), "folio line"))  # or a section between two
     while block and furniture.folio(block[-1].text):
         page.furniture.append(SetAside(block[-1].no, _whole(block.pop()), "folio line"))
     if len(block) == 1 < size and len(block[0].text) <= PAPER_NAME and not closed(block[0].text):

@@ -206,3 +206,13 @@ def test_capitals_under_a_jump_line_over_a_new_sentence_stay_text() -> None:
     page = "From A1\nNASA SAID ON MONDAY\nThe launch will go ahead.\n"
     heads = [p for p in lay_out_page("p.txt", page).pieces if isinstance(p, Head)]
     assert "NASA SAID ON MONDAY" not in [h.lines[0].text for h in heads]
+
+
+def test_a_section_line_between_two_folio_lines_at_the_top_is_furniture() -> None:
+    page = ("2026年12月4日 星期五\n老兵故事  4\n责任编辑：杜海峰  版式：钱敏\n老兵回忆录\n"
+            "雪  夜  护  送  电  报  员\n　　那年腊月，团部的电报员小杨突发高烧。\n")  # ingest-blind8 veterans-v4
+    laid = lay_out_page("v4.txt", page)
+    assert [f.no for f in laid.furniture] == [1, 2, 3]
+    assert [p.lines[0].text for p in laid.pieces if isinstance(p, Head)] == ["老兵回忆录", "雪夜护送电报员"]
+    laid = lay_out_page("v4.txt", "2026年12月4日 星期五\n老兵故事  4\n　　那年腊月，团部的电报员小杨突发高烧。\n")
+    assert [f.no for f in laid.furniture] == [1]  # a short line under the folio, over no second one, stays
