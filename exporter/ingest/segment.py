@@ -240,7 +240,8 @@ def _box_byline(piece: Piece) -> Piece:
 def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
     """A paragraph with a line inside it that ends a story: a jump line (…（下转第2版）),
     or a signature after a sentence's end (or first, the layout having run it into the next
-    block), set right (晚报记者 叶澜) or a whole line in brackets (（刘秀凤）, （学生记者 王一鸣）).
+    block), set right (晚报记者 叶澜) or a whole line in brackets (（刘秀凤）, （学生记者 王一鸣）,
+    （法治报记者 姚晴）).
     The paragraph is cut after the jump line or around the signature; what the layout ran
     on after it is read again (`_reread`)."""
     if not isinstance(piece, Para) or len(piece.lines) < 2 or piece.credit:
@@ -250,7 +251,8 @@ def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
             parts: list[Piece] = [Para(piece.lines[: j + 1], gap_before=piece.gap_before)]
         elif not (j == 0 or fields.closed_before(piece.lines[j - 1].text)) or fields.closed_before(line.text):
             continue
-        elif (line.indent >= w.heavy_indent and fields.signature(line.text) is not None
+        elif ((line.indent >= w.heavy_indent or _WHOLE_BRACKET.match(line.text.strip()))
+              and fields.signature(line.text) is not None
               or (trailing := fields.trailing_byline(line.text.strip())) is not None and not trailing[0].strip()):
             parts = [Para(piece.lines[:j], gap_before=piece.gap_before), Para([line])]
         else:

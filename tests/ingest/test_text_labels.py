@@ -216,3 +216,11 @@ def test_a_section_line_between_two_folio_lines_at_the_top_is_furniture() -> Non
     assert [p.lines[0].text for p in laid.pieces if isinstance(p, Head)] == ["老兵回忆录", "雪夜护送电报员"]
     laid = lay_out_page("v4.txt", "2026年12月4日 星期五\n老兵故事  4\n　　那年腊月，团部的电报员小杨突发高烧。\n")
     assert [f.no for f in laid.furniture] == [1]  # a short line under the folio, over no second one, stays
+
+
+def test_a_bracketed_signature_line_under_a_finished_paragraph_closes_it() -> None:
+    page = ("醉醉驾驾男男子子被被判判拘拘役役\n  海平市港北区人民法院以危险驾驶\n罪判处王某拘役三个月，并处罚金\n"
+            "8000元。\n（法治报记者 姚晴）\n")  # ingest-blind6 courts-f3
+    art = _articles(page)[0]
+    assert art.authors == ["姚晴"]
+    assert (art.lead + [b.text for b in art.blocks])[-1] == "海平市港北区人民法院以危险驾驶罪判处王某拘役三个月，并处罚金8000元。"
