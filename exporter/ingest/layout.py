@@ -195,6 +195,19 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
                                or fields.BOX_BYLINE.match(below)):
             single = undouble(body, lambda short: _short_fake_bold(short, fake_bold))
         leadin = _LEADIN.match(body) if single is None else None
+        labelled = _labelled(body) if single is None and leadin is None else None
+        jumped = _jumped(body) if single is None and leadin is None and labelled is None else None
+        if labelled is not None:  # a label in plain type, a gap, its headline in fake bold
+            label, rest, single = labelled
+            out.append(Line(no, line.indent, label))
+            line = Line(no, line.indent, rest)
+            body = rest
+        elif jumped is not None:  # a jumped story's headline in fake bold and its jump line: head first
+            mark, doubled, head = jumped
+            dropped.update(visible(doubled) - visible(head))
+            out.append(Line(no, line.indent, head, bold=True))
+            line = Line(no, line.indent, mark)
+            body = mark
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
             dropped.update(leadin["mark"] + regex.sub(r"\s", "", lead))  # the bullet and the second copies
@@ -222,6 +235,40 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             line.text = line.text[bullet.end() :]
         out.append(line)
     return out
+
+
+_PLAIN_THEN_BOLD = regex.compile(r"^(?P<label>\S.*?\S)[ \u3000]{2,}(?P<rest>\S.+)$")
+LABEL_CELLS = 12  # cells: a column label printed on its headline's line is this short or shorter
+
+
+def _labelled(text: str) -> tuple[str, str, str] | None:
+    """A column label in plain type, a gap, then its headline in fake bold on one line
+    (城市足球联赛  东东湖湖楚楚风风…, 收視報告  《《海海港港人人家家》》…, 亲子游  博博物物馆馆…):
+    the label, the doubled headline and that headline collapsed. The label is short and no
+    sentence; on its own it is not doubled (a doubled lead-in over plain text is a brief's)."""
+    m = _PLAIN_THEN_BOLD.match(text)
+    if m is None or cells(m["label"]) > LABEL_CELLS or _OPEN_END.search(m["label"]) or closed(m["label"]) \
+            or undouble(m["label"]) is not None:
+        return None
+    single = undouble(m["rest"])
+    return (m["label"], m["rest"], single) if single is not None else None
+
+
+def _jumped(text: str) -> tuple[str, str, str] | None:
+    """A jump line run into the continued story's headline in fake bold, before or after it
+    with no gap ((接B1)加加帛帛…, 百百年年米米糕糕（接B5）): the jump line, the doubled
+    headline and that headline collapsed."""
+    m = fields.JUMP_FROM.match(text)
+    if m is not None:
+        mark, rest = m.group(), text[m.end():]
+    else:
+        at = max(text.rfind("（"), text.rfind("("))
+        m = fields.JUMP_FROM.match(text[at:]) if at > 0 else None
+        if m is None or at + m.end() != len(text):
+            return None
+        mark, rest = text[at:], text[:at]
+    single = undouble(rest.strip(PAD))
+    return (mark.strip(PAD), rest.strip(PAD), single) if single is not None else None
 
 
 _MARKS = regex.compile(r"^[—―─●◎■□◆◇▲△○★☆▶►\s]+")  # printed once in front of doubled text (see undouble)
@@ -387,16 +434,20 @@ def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | No
     return Signature(issuer + [block[-1]], text, block[-1].text)
 
 
-def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = ()) -> list[Line]:
+def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = (), edge: bool = False) -> list[Line]:
     """Move furniture out of a block: a whole ad (or a block in the ruled box of one: `ads`)
     or column logo, or a folio line at either end, with the paper's name and motto over
-    it or a short line left alone between such lines."""
+    it or a short line left alone between such lines; at the page's top or foot (`edge`),
+    a folio printed over a few short lines (B6　美食．生活 / 中華民國115年12月4日)."""
     texts = [line.text for line in block]
     reason = None
     if furniture.advert(texts) or (ads and all(line.box is not None and line.box in ads for line in block)):
         reason = "advertisement"
     elif len(block) == 1 and furniture.column_logo(texts[0]):
         reason = "column logo"
+    elif edge and 1 < len(block) <= FOLIO_LINES and not any(line.bold or closed(line.text) or len(line.text) > PAPER_NAME * 2
+                                                         for line in block) and furniture.folio("  ".join(texts)):
+        reason = "folio line"
     if reason:
         page.furniture += [SetAside(line.no, _whole(line), reason) for line in block]
         return []
@@ -405,8 +456,9 @@ def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = ()) -
     if all(len(line.text) <= MASTHEAD_LINE and not closed(line.text) for line in block[:masthead]):
         for _ in range(masthead):  # the paper's name and motto over its folio line: the masthead
             page.furniture.append(SetAside(block[0].no, _whole(block.pop(0)), "folio line"))
-    while block and furniture.folio(block[0].text):
-        page.furniture.append(SetAside(block[0].no, _whole(block.pop(0)), "folio line"))
+    while block and (furniture.folio(block[0].text) or size > len(block) > 1 and furniture.folio(block[1].text)
+                     and len(block[0].text) <= PAPER_NAME and not closed(block[0].text) and not block[0].bold):
+        page.furniture.append(SetAside(block[0].no, _whole(block.pop(0)), "folio line"))  # or a section between two
     while block and furniture.folio(block[-1].text):
         page.furniture.append(SetAside(block[-1].no, _whole(block.pop()), "folio line"))
     if len(block) == 1 < size and len(block[0].text) <= PAPER_NAME and not closed(block[0].text):
@@ -414,6 +466,7 @@ def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = ()) -
     return block
 
 
+FOLIO_LINES = 4  # a folio printed over this many short lines or fewer
 PAPER_NAME = 16  # characters: a line left alone between folio lines this short is the paper's name
 MASTHEAD_LINE = 60  # characters: a paper's name or motto over its folio line is this short or shorter
 AD_LINE = 30  # characters: a display ad's lines are this short or shorter
@@ -508,12 +561,13 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     page = PageLayout(name)
     w = weights or SHIPPED
     lines = read_lines(text, page.dropped, w, hints)
-    found = blocks_of(lines)
+    found = _heads_put_back(blocks_of(lines))
     ads = _ad_boxes([line for b in found for line in b])
     blocks: list[list[Line]] = []
     stacked: dict[int, str] = {}  # first line of a head stack's part → head or byline
-    for found_block in found:
-        for part in _cut(_tables_off(_set_aside(page, found_block, ads), blocks, stacked), page.dropped, w):
+    for k, found_block in enumerate(found):
+        edge = k in (0, len(found) - 1)
+        for part in _cut(_tables_off(_set_aside(page, found_block, ads, edge), blocks, stacked), page.dropped, w):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w)
             for b in _latin_heads_off(part, after):
@@ -528,6 +582,66 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
         reader.read(k, block)
     reader.finish()
     return page
+
+
+def _heads_put_back(found: list[list[Line]]) -> list[list[Line]]:
+    """Blocks with a headline printed after its story (see _told_after) or under its jump
+    line (see _jump_over_head) put back in reading order: the display run goes to the
+    block's top, the headline over the jump line; the lines keep their numbers."""
+    out = []
+    for k, block in enumerate(found):
+        run = _told_after(block, found[k - 1] if k else None, found[k + 1] if k + 1 < len(found) else None)
+        if run is not None:
+            block = block[run[0]:run[1]] + block[:run[0]] + block[run[1]:]
+        elif (j := _jump_over_head(block)) is not None:  # the jump line opens the text, under the headline
+            block = block[:j] + [block[j + 1], block[j]] + block[j + 2:]
+        out.append(block)
+    return out
+
+
+_FROM_CODE = regex.compile(r"^From [A-Z]\d{1,2}$")  # a jump line alone on its line (From A1); in a sentence it is none
+
+
+def _jump_over_head(block: list[Line]) -> int | None:
+    """Where a jump line stands over the continued story's headline, the text going on under
+    them, perhaps under the page's folio lines: a headline in display type ((上接第1版) /
+    市市委委十十四四届届…), or in capitals over text that goes on in mid-sentence (From A1 /
+    HIRA WINS MAYORALTY / deciding whether …)."""
+    for j in range(len(block) - 2):
+        line, head, text = (b.text.strip() for b in block[j : j + 3])
+        m = fields.JUMP_FROM.match(line) or _FROM_CODE.match(line)
+        if m is None or m.end() < len(line) or closed(head) or block[j + 2].bold:
+            continue
+        if block[j + 1].bold or (english.case_style(head) == "upper" and cells(head) <= BYLINE_CELLS * 2
+                                 and text[:1].islower()):
+            return j
+    return None
+
+
+TOLD_AFTER_TAIL = 2  # lines: a label or the writer's name printed under such a headline (■记者手记 / 苗 佳)
+
+
+def _told_after(block: list[Line], above: list[Line] | None, below: list[Line] | None) -> tuple[int, int] | None:
+    """The display run (its first line and end) of a story printed with its headline under
+    its text: the block opens with an indented paragraph after a blank line, under a block
+    that ends in body type (so nothing heads it), holds no display type but one run of one
+    or two lines after a finished sentence or a byline near its end, and the next block
+    opens with display type (the next story's headline). Seen in papers that set a column's
+    or a reader's piece so (citydaily, business, youth): the run is that story's headline."""
+    if above is None or below is None or above[-1].bold or not below[0].bold or block[0].bold or block[0].indent < 1:
+        return None
+    bold = [k for k, line in enumerate(block) if line.bold]
+    if not bold or len(bold) > 2 or bold != list(range(bold[0], bold[-1] + 1)) or bold[0] < 1:
+        return None
+    start, end = bold[0], bold[-1] + 1
+    tail = block[end:]
+    if len(tail) > TOLD_AFTER_TAIL or any(closed(line.text) or cells(line.text) > BYLINE_CELLS for line in tail) \
+            or _CLOSED_END.search(block[end - 1].text) or not (closed(block[start - 1].text) or _opens(block[start - 1].text)):
+        return None
+    return start, end
+
+
+BYLINE_CELLS = 16  # cells: a label or a name under a headline is this short or shorter
 
 
 def _tables_off(block: list[Line], blocks: list[list[Line]], stacked: dict[int, str]) -> list[Line]:
@@ -619,7 +733,8 @@ class _BlockReader:
         if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
             prev = self.pieces[-1] if self.pieces else None
-            if block[0].bold and _CLOSED_END.search(joined):
+            below = self.blocks[k + 1][0] if k + 1 < len(self.blocks) else None
+            if block[0].bold and _CLOSED_END.search(joined) and not _asks(block[-1], below):
                 self.pieces.append(Caption(block))
             elif isinstance(prev, Head) and _wraps(prev.lines[-1].text, block[0].text):
                 self.pieces[-1] = Head(prev.lines + block)  # one headline, its lines set apart
@@ -814,12 +929,30 @@ def _heads(block: list[Line]) -> list[Head]:
     deck set right under its headline, with no blank line, is a block of its own."""
     parts: list[list[Line]] = [[]]
     for i, line in enumerate(block):
-        if i and parts[-1] and (_DASH_LINE_START.match(line.text) or _deck(block[i - 1].text, line.text)):
+        if i and parts[-1] and (_DASH_LINE_START.match(line.text) or _deck(block[i - 1].text, line.text)
+                                or _label_of(block[i - 1], line)):
             parts.append([])
         parts[-1].append(line)
         if i < len(block) - 1 and _DASH_LINE_END.search(line.text):
             parts.append([])
     return [Head(p) for p in parts if p]
+
+
+_ASKED = regex.compile(r"[？！?!][”’」』）)\"']*$")
+_SPEAKER = regex.compile(r"^[^：:，。\s]{1,8}[：:]")  # 问：, 答：, 滨海晨报：, 卓海生：
+
+
+def _asks(line: Line, below: Line | None) -> bool:
+    """A display line that ends in a question or exclamation mark and is a headline, not an
+    interview's question: no speaker's label opens it or the line under it
+    (小区门口的共享单车谁来管？ over its story; 问：…？ over 答：… is a turn)."""
+    return bool(line.bold and _ASKED.search(line.text) and not _SPEAKER.match(line.text)
+                and (below is None or not _SPEAKER.match(below.text.strip(PAD))))
+
+
+def _label_of(above: Line, line: Line) -> bool:
+    """A label printed on its headline's line in plain type (see _labelled): a head of its own."""
+    return above.no == line.no and line.bold and not above.bold
 
 
 def _wraps(above: str, line: str) -> bool:
@@ -998,23 +1131,26 @@ def _display_off(block: list[Line]) -> list[list[Line]]:
 
 
 def _display_once(block: list[Line]) -> _Cuts:
-    if len(block) > 2 and not block[0].bold and block[1].bold and _LABEL.match(block[0].text):
+    display = [line.bold or k + 1 < len(block) and _label_of(line, block[k + 1]) for k, line in enumerate(block)]
+    if len(block) > 2 and not display[0] and block[1].bold and _LABEL.match(block[0].text):
         return [block[:1]], block[1:]  # a column's label over its headline
-    run = next((k for k, line in enumerate(block) if not line.bold), len(block))
+    run = next((k for k, bold in enumerate(display) if not bold), len(block))
     rest = block[run:]
     deck = len(rest) <= 2 and not any(closed(line.text) or line.indent >= 1 for line in rest) and not (
-        _opens(rest[0].text) or fields.BOX_BYLINE.match(rest[0].text)) if rest else False
-    if 0 < run <= 3 and rest and not deck and not _CLOSED_END.search(block[run - 1].text) \
+        _opens(rest[0].text) or fields.BOX_BYLINE.match(rest[0].text) or fields.JUMP_FROM.match(rest[0].text)) \
+        if rest else False
+    if 0 < run <= 3 and rest and not deck and not (_CLOSED_END.search(block[run - 1].text)
+                                                   and not _asks(block[run - 1], rest[0])) \
             and not _ITEM.match(block[0].text):
         return [block[:run]], block[run:]
-    tail = next((k for k in range(len(block) - 1, -1, -1) if not block[k].bold), -1) + 1
+    tail = next((k for k in range(len(block) - 1, -1, -1) if not display[k]), -1) + 1
     if 0 < tail < len(block) and len(block) - tail <= 3 and not _CLOSED_END.search(block[-1].text) \
             and not _ITEM.match(block[tail].text) and _CLOSED_END.search(block[tail - 1].text):
         return [block[:tail], block[tail:]], None  # the next story's headline under a finished text
     for start in range(1, len(block) - 1):  # a headline between two stories run together
-        end = next((k for k in range(start, len(block)) if not block[k].bold), len(block))
+        end = next((k for k in range(start, len(block)) if not display[k]), len(block))
         above = block[start - 1].text  # a list's or a signature's line (a vertical kicker's glyph stays with its head)
-        if (block[start].bold and not block[start - 1].bold and 0 < end - start <= 3 and end < len(block)
+        if (display[start] and not display[start - 1] and 0 < end - start <= 3 and end < len(block)
                 and not closed(above) and not _OPEN_END.search(above) and not _UPRIGHT.match(above)
                 and (block[end].indent >= 1 or _opens(block[end].text)) and not _ITEM.match(block[start].text)
                 and not _CLOSED_END.search(block[end - 1].text)):

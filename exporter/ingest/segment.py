@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import regex
 
@@ -21,8 +20,7 @@ from . import blocks, briefs, english, fields, furniture, labels, sequence
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
 from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
-                     headline_like, visible)
-from .repair import undouble
+                     headline_like)
 from .notes import Notes
 from .weights import SHIPPED, Weights
 
@@ -120,7 +118,6 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     if model is SHIPPED_MODEL:
         model = (blocks.shipped(), sequence.shipped())
     classifier, decoder = model if isinstance(model, tuple) else (model, None)
-    page.pieces = [p for piece in page.pieces for p in _kicker_off(piece, page.dropped)]
     page.pieces = briefs.brief_list(page.pieces, page.furniture, page.dropped, w)
     page.pieces = labels.column_labels(page.pieces, page.furniture, w)
     page.pieces = [_box_byline(piece) for piece in page.pieces]
@@ -230,9 +227,6 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
     return out, closing
 
 
-_PLAIN_THEN_BOLD = regex.compile(r"^(?P<kicker>\S.*?\S)[ \u3000]{2,}(?P<rest>\S.+)$")
-
-
 def _box_byline(piece: Piece) -> Piece:
     """A head of one plain line that is an author box naming a role (■本报记者 李明,
     □通讯员 周岚): the story's byline, whatever the models would call it. A bulleted title
@@ -243,24 +237,11 @@ def _box_byline(piece: Piece) -> Piece:
     return BoxByline(piece.lines[0], box["by"]) if box and fields.ROLES.search(box["by"]) else piece
 
 
-def _kicker_off(piece: Piece, dropped: Counter[str]) -> list[Piece]:
-    """A head line with a kicker in plain type, a gap, then the headline in fake bold
-    (城市足球联赛  东东湖湖楚楚风风…): two heads, the second bold and collapsed."""
-    if not isinstance(piece, Head) or len(piece.lines) != 1 or piece.lines[0].bold:
-        return [piece]
-    line = piece.lines[0]
-    m = _PLAIN_THEN_BOLD.match(line.text)
-    single = undouble(m["rest"]) if m else None
-    if single is None or undouble(m["kicker"]) is not None:
-        return [piece]
-    dropped.update(visible(m["rest"]) - visible(single))  # the second copies
-    return [Head([replace(line, text=m["kicker"])]), Head([replace(line, text=single, bold=True)])]
-
-
 def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
     """A paragraph with a line inside it that ends a story: a jump line (…（下转第2版）),
     or a signature after a sentence's end (or first, the layout having run it into the next
-    block), set right (晚报记者 叶澜) or a whole line in brackets (（刘秀凤）, （学生记者 王一鸣）).
+    block), set right (晚报记者 叶澜) or a whole line in brackets (（刘秀凤）, （学生记者 王一鸣）,
+    （法治报记者 姚晴）).
     The paragraph is cut after the jump line or around the signature; what the layout ran
     on after it is read again (`_reread`)."""
     if not isinstance(piece, Para) or len(piece.lines) < 2 or piece.credit:
@@ -270,7 +251,8 @@ def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
             parts: list[Piece] = [Para(piece.lines[: j + 1], gap_before=piece.gap_before)]
         elif not (j == 0 or fields.closed_before(piece.lines[j - 1].text)) or fields.closed_before(line.text):
             continue
-        elif (line.indent >= w.heavy_indent and fields.signature(line.text) is not None
+        elif ((line.indent >= w.heavy_indent or _WHOLE_BRACKET.match(line.text.strip()))
+              and fields.signature(line.text) is not None
               or (trailing := fields.trailing_byline(line.text.strip())) is not None and not trailing[0].strip()):
             parts = [Para(piece.lines[:j], gap_before=piece.gap_before), Para([line])]
         else:
@@ -405,7 +387,8 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
     """
     out: list[Body | Head | Caption] = []
     for unit in units:
-        if isinstance(unit, Body) and not _opened(unit) and not unit.is_photo and not _boxed_author(unit):
+        if isinstance(unit, Body) and not _opened(unit) and not unit.is_photo and not _boxed_author(unit) \
+                and not (out and isinstance(out[-1], Head) and _tabled(unit)):
             k = len(out) - 1
             while k >= 0 and isinstance(out[k], Head | Caption):
                 k -= 1
@@ -441,6 +424,14 @@ def _boxed_author(body: Body) -> bool:
     """A body that opens with its own author box (◎ 林默 under a poem's title): another
     writer's piece, never a section of the feature above."""
     return isinstance(body.items[0], BoxByline)
+
+
+def _tabled(body: Body) -> bool:
+    """A body that opens with a table's rows (see tables): under a head, that head is the
+    table's title and the table an article of its own, not a section of the story above."""
+    first = body.items[: furniture.TABLE_ROWS]
+    return len(first) == furniture.TABLE_ROWS and all(isinstance(i, Para) and len(i.lines) == 1 for i in first) \
+        and furniture.table([i.raw for i in first])
 
 
 def _opened(body: Body) -> bool:
@@ -789,6 +780,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                                 break
                             cost += parsed[0] + _fit(parsed[1], body, w, texted) + _doubt(parsed[1], w, learned)
                             cost += _regret(heads, body is prev_body, w, learned)
+                            cost += w.unglued_side * _unglued(heads, body is prev_body, prev_body, next_body)
                             if body is prev_body and any(h.size for h in heads):
                                 cost = float("inf")  # a page PDF is read in its printed order: heads stand over their body
                             if body is prev_body and body.is_photo:  # its credit closed it
@@ -800,6 +792,23 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                         nxt[bool(s)] = (cost, path + [(p, s)])
         best = nxt
     return min(best.values(), key=lambda v: v[0])
+
+
+def _lines_of(item: BodyItem) -> list[Line]:
+    return [item.line] if isinstance(item, BoxByline) else item.lines
+
+
+def _unglued(heads: list[Head], after: bool, prev_body: Body | None, next_body: Body | None) -> bool:
+    """Whether heads given to the body on one side are set against the text on the other
+    side with no blank line, and apart from their own body by one (on a text page: a head
+    set right over its story's first line heads that story, not the one above it)."""
+    lines = [line for h in heads for line in h.lines]
+    if prev_body is None or next_body is None or any(line.top is not None or line.size for line in lines):
+        return False
+    above, below = _lines_of(prev_body.items[-1])[-1].no, _lines_of(next_body.items[0])[0].no
+    first, last = lines[0].no, lines[-1].no
+    glued_above, glued_below = above + 1 >= first >= above, last <= below <= last + 1
+    return glued_below and not glued_above if after else glued_above and not glued_below
 
 
 def _title_para(item: BodyItem, w: Weights) -> bool:

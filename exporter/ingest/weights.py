@@ -40,6 +40,7 @@ class Weights:
     learned: float = 0.5  # weight of the block model's doubt (-log probability) against a block's role
     sequence: float = 1.0  # weight of the page decoder's regret against a block as a head (0: no decoder)
     side: float = 0.0  # weight of its regret against a head on this side of its body (0: the rules decide the side)
+    unglued_side: float = 4.0  # a text page's head group given to the body away from the text it is set against
     decoded_other: float = 2.0  # how much worse the decoder's best reading of a block as text must be to set it aside
     # layout thresholds
     indent: float = 1.0  # cells of indent that start a paragraph
