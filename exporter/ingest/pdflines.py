@@ -53,11 +53,14 @@ def stopped(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
     first word. `lines`: each line's text, left and right edges, first word's width and
     type size, top to bottom. A jump line (（转第2版）) is no paragraph: it ends the one above
     it, and a paragraph's indented first line goes on in the flush line under it however
-    short it stops (an engine may set it short). A block whose lines start further apart than an indent is no one column (a read that
-    stacked two columns' lines): nothing is told."""
+    short it stops (an engine may set it short). A block that is no one column tells
+    nothing: lines starting further apart than an indent (a read that stacked two columns'
+    lines), or a line before the last running more than an em past the edge that most of
+    its lines share (a justified column's edge: a line of the next column was read into it;
+    a table set as text has no such edge, and its last line, a note, may run past its rows)."""
     size = max((line[4] for line in lines), default=0.0)
     lefts = [line[1] for line in lines]
-    if not lefts or max(lefts) - min(lefts) > INDENT * size:
+    if not lefts or max(lefts) - min(lefts) > INDENT * size or _overrun([line[2] for line in lines], size):
         return set()
     edge = max(line[2] for line in lines)
     return {i for i in range(1, len(lines))
@@ -68,4 +71,10 @@ def stopped(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
 HALF = 0.5  # ems: a line set in this much or more from the line under it is a paragraph's indented first line
 
 
+def _overrun(rights: list[float], size: float) -> bool:
+    shared = [x for k, x in enumerate(rights) if any(abs(x - y) <= EDGE * size for j, y in enumerate(rights) if j != k)]
+    return 2 * len(shared) > len(rights) and max(rights[:-1], default=0.0) - max(shared) > size
+
+
+EDGE = 0.25  # ems: lines ending this close together end at one edge
 INDENT = 2.5  # ems: the deepest paragraph indent (pdf.INDENT)

@@ -49,11 +49,21 @@ def test_a_jump_line_under_a_short_line_opens_no_paragraph() -> None:
     assert "（转第2版）" in lines and "（转第2版）" not in opened
 
 
-def test_a_block_stacking_two_columns_tells_nothing() -> None:
+def test_a_block_that_is_no_one_column_tells_nothing() -> None:
     """Where a read stacked two columns' lines into one block (pdf-theory: lines starting 13
-    ems apart, one reaching into the next column), where a line stops says nothing."""
-    _, opened = _opened("ingest-blind2", "pdf-theory-1.pdf")
+    ems apart), or read a line of the next column into a column's line (the line runs past
+    the edge the others share), where a line stops says nothing."""
+    lines, opened = _opened("ingest-blind2", "pdf-theory-1.pdf")
     assert not {"平台后，井盖破损、路灯故", "障等问题的平均处置时间由", "原来的3天缩短到6小时。"} & opened
+    assert "些城市仍存在重建设轻管理、能真正赢得民心。" in lines  # read into from the next column
+    assert not {"方面作了大量探索，积累了", "不少经验。但也要看到，一", "重硬件轻服务等问题，群众"} & opened
+
+
+def test_a_note_under_a_table_set_as_text_may_run_past_its_rows() -> None:
+    """A benefits table set as text (reportlab, rl-veterans): its rows stop short and each
+    opens a paragraph, and the source note under it runs further than any row."""
+    _, opened = _opened("ingest-blind8", "rl-veterans-v1.pdf")
+    assert {"市内公交 免费乘坐 刷优待证", "北原博物馆 免费参观 售票处", "城南温泉 门票半价 服务台"} <= opened
 
 
 def test_a_first_word_is_measured_as_printed() -> None:
