@@ -73,7 +73,7 @@ def lay_out(text: str, name: str, notes: Notes, dropped: Counter[str], weights: 
     """One page's text (and what its PDF's geometry says) read into layout pieces."""
     if (lines := text.count("\n") + (not text.endswith("\n"))) > (limit := Limits.current().page_lines):
         raise InputError.single(name, f"{lines:,} lines on one page (at most {limit:,}; is this a page of a paper?)")
-    hints = Hints(pdf.display, pdf.captions, pdf.boxes, pdf.sizes, pdf.tops) if pdf else Hints()
+    hints = Hints(pdf.display, pdf.captions, pdf.boxes, pdf.sizes, pdf.tops, pdf.opens) if pdf else Hints()
     columns = split_columns(text) if pdf is None else None
     if columns is not None:  # columns side by side (pdftotext -layout): read one after another
         text = columns.text

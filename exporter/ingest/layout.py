@@ -40,6 +40,7 @@ class Line:
     box: int | None = None  # a PDF says: inside this ruled box
     size: float = 0.0  # a PDF says: type size against the page's body size (0: not known)
     top: float | None = None  # a PDF says: where the line's top stands, in body ems from the page's top
+    opens: bool = False  # a PDF says: the line above stopped short with room for this one's first word
 
 
 @dataclass
@@ -163,13 +164,15 @@ _LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\
 class Hints:
     """What a PDF's geometry says about its lines, by line number: display type (size or
     weight), caption type (small type next to a picture), the ruled box each sits in, its
-    type size and where its top stands."""
+    type size, where its top stands, and the lines that open a paragraph because the line
+    above stopped short (pdflines)."""
 
     display: Collection[int] = ()
     captions: Collection[int] = ()
     boxes: dict[int, int] = field(default_factory=dict)
     sizes: dict[int, float] = field(default_factory=dict)  # type size against the body's
     tops: dict[int, float] = field(default_factory=dict)  # a line's top in body ems from the page's top
+    opens: Collection[int] = ()
 
 
 def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hints()) -> list[Line | None]:
@@ -228,7 +231,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
                 line.text, line.credit = split
         line.bold = line.bold or no in hints.display
         line.caption, line.box, line.size = no in hints.captions, hints.boxes.get(no), hints.sizes.get(no, 0.0)
-        line.top = hints.tops.get(no)
+        line.top, line.opens = hints.tops.get(no), no in hints.opens
         bullet = _BULLET.match(line.text) if no in hints.display and line.size else None
         if bullet and _titled(line.text[bullet.end() :]):
             dropped.update(visible(bullet.group()))  # a PDF's display line: the title's bullet is layout
@@ -512,6 +515,7 @@ def _full(line: Line, measure: float, w: Weights) -> bool:
 def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool, w: Weights) -> bool:
     """Whether a line starts a paragraph, given the line before it in the same paragraph run.
 
+    A PDF line under one that stopped short of its block's edge starts one (`Line.opens`).
     An indent starts one, except under a full line that stops mid-phrase (a hanging indent:
     numbered notice items). In a paragraph set flush left (`flush`: its first line has no
     indent), a line after one that ended a sentence short of the measure starts one (CJK:
@@ -519,6 +523,8 @@ def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool,
     """
     if before is None:
         return line.indent >= w.indent
+    if line.opens:
+        return True
     if line.indent >= w.indent:
         hanging = (_full(before, measure, w) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
                    and not closed(before.text))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from . import english, fields, furniture, pdfheads, pictures
+from . import english, fields, furniture, pdfheads, pdflines, pictures
 from .layout import LATIN_END, closed, cjk_end
 from .pdfheads import extent
 from .segment import SUBHEAD_SHARE, SUBHEAD_TYPE  # one rule: the reader cuts subheads where the segmenter reads them
@@ -89,6 +89,7 @@ class _Box:
     base: float = 0.0  # the baseline
     lead: int = 0  # characters of a bold run-in head opening the line (a brief's title), else 0
     reverse: bool = False  # set in light ink (reverse type)
+    word: float = 0.0  # the printed width of its first unbreakable run (pdflines.first_word)
 
 
 @dataclass
@@ -104,6 +105,7 @@ class PdfPage:
     boxes: dict[int, int] = field(default_factory=dict)  # line number → the ruled box it sits in
     sizes: dict[int, float] = field(default_factory=dict)  # line number → type size against the body size
     tops: dict[int, float] = field(default_factory=dict)  # line number → its top, in body ems from the page's top
+    opens: set[int] = field(default_factory=set)  # lines under one that stopped short (pdflines): each opens a paragraph
     margin: list[tuple[str, str]] = field(default_factory=list)  # (position, text) in the margin band
     labels: list[tuple[str, str, str]] = field(default_factory=list)  # (position, text, why): a head group's labels
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
@@ -312,7 +314,8 @@ def _box(run: list[_Glyph]) -> _Box:
     return _Box(min(g.x0 for g in ink), min(g.y0 for g in ink), max(g.x1 for g in ink), max(g.y1 for g in ink),
                 text, size, not lead and sum(g.bold for g in ink) * 2 > len(ink),
                 italic=sum(g.italic for g in ink) * 2 > len(ink), base=max(g.base for g in ink), lead=lead,
-                reverse=sum(g.reverse for g in ink) * 2 > len(ink))
+                reverse=sum(g.reverse for g in ink) * 2 > len(ink),
+                word=pdflines.first_word([(g.c, g.x0, g.x1) for g in run]))
 
 
 def _lead(run: list[_Glyph]) -> int:
@@ -647,6 +650,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
         ended = (block if running and len(block) > 1 else None, column)
         above = (left, block[-1].y1, plain, column) if plain else None
         leaded = _leaded(block) if plain else set()
+        stopped = pdflines.stopped([(b.text, b.x0, b.x1, b.word, b.size) for b in block]) if running else set()
         for i, b in enumerate(block):
             indent = round((b.x0 - left) / b.size * 2)
             if spaced and i == 0 and indent < 2:
@@ -669,6 +673,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
             out.sizes[no] = round(b.size / body, 2)
             out.tops[no] = round(b.y0 / body, 2)
+            if i in stopped:
+                out.opens.add(no)
             if b.size >= DISPLAY_SIZE * body or b.bold:
                 out.display.add(no)
             under = pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1

@@ -1,0 +1,80 @@
+"""Paragraph breaks a page PDF shows by where a line stops.
+
+Running text wraps a line only when the next line's first word no longer fits, so a line
+that stops with room left for that word before its block's right edge was ended on
+purpose: a paragraph's last line, a list item (`宜：祭祀 出行 会友`), a row of a table set as
+text, a line of verse. The next line opens a paragraph even where it is not indented and no
+sentence ended, which text alone cannot tell. The word is measured as printed (its glyphs'
+boxes), so no engine's line breaking is guessed: a Latin word or number up to its space,
+with a glyph that may not open a line after it, and one glyph more where CJK type follows
+without a space (an engine may keep `M8連` together); a CJK glyph with the closing
+punctuation after it.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from . import fields
+
+# glyphs that may not end a line (line-end prohibition): wrapping carries them along with the next word
+_OPENING = regex.compile(r"[（「『【《〈“‘(\[]")
+# glyphs that may not open a line (line-start prohibition): wrapping carries the glyph before them along
+_CLOSING = regex.compile(r"[、，。．！？：；）」』】》〉”’%,.;:!?)\]]")
+_LATIN = regex.compile(r"[\p{Latin}\p{N}\p{Pd}.,'’%$/&+(\[]")
+SLACK = 1.0  # ems of room beyond the word: a space, and a glyph an engine's prohibition rules hold back
+
+
+def first_word(chars: list[tuple[str, float, float]]) -> float:
+    """The printed width of a line's first unbreakable run (see the module's docstring);
+    `chars` are the line's glyphs as (character, x0, x1) from left to right."""
+    ink = [(c, x0, x1) for c, x0, x1 in chars]
+    while ink and ink[0][0].isspace():
+        ink.pop(0)
+    if not ink:
+        return 0.0
+    start = 0
+    while start < len(ink) - 1 and _OPENING.match(ink[start][0]):
+        start += 1
+    end = start + 1
+    if _LATIN.match(ink[start][0]):
+        while end < len(ink) and not ink[end][0].isspace() and _LATIN.match(ink[end][0]):
+            end += 1
+        if end < len(ink) and not ink[end][0].isspace():
+            end += 1  # CJK right after the word, with no space: kept with it
+    while end < len(ink) and _CLOSING.match(ink[end][0]):
+        end += 1
+    return ink[end - 1][2] - ink[0][1]
+
+
+def stopped(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
+    """The lines (by index, from 1) of one block of running text that open a paragraph
+    because the line above stopped short of the block's right edge with room for their
+    first word. `lines`: each line's text, left and right edges, first word's width and
+    type size, top to bottom. A jump line (（转第2版）) is no paragraph: it ends the one above
+    it, and a paragraph's indented first line goes on in the flush line under it however
+    short it stops (an engine may set it short). A block that is no one column tells
+    nothing: lines starting further apart than an indent (a read that stacked two columns'
+    lines), or a line before the last running more than an em past the edge that most of
+    its lines share (a justified column's edge: a line of the next column was read into it;
+    a table set as text has no such edge, and its last line, a note, may run past its rows)."""
+    size = max((line[4] for line in lines), default=0.0)
+    lefts = [line[1] for line in lines]
+    if not lefts or max(lefts) - min(lefts) > INDENT * size or _overrun([line[2] for line in lines], size):
+        return set()
+    edge = max(line[2] for line in lines)
+    return {i for i in range(1, len(lines))
+            if lines[i][3] > 0 and edge - lines[i - 1][2] >= lines[i][3] + SLACK * lines[i - 1][4]
+            and lines[i - 1][1] - lines[i][1] < HALF * size and not fields.JUMP_TO.match(lines[i][0].strip())}
+
+
+HALF = 0.5  # ems: a line set in this much or more from the line under it is a paragraph's indented first line
+
+
+def _overrun(rights: list[float], size: float) -> bool:
+    shared = [x for k, x in enumerate(rights) if any(abs(x - y) <= EDGE * size for j, y in enumerate(rights) if j != k)]
+    return 2 * len(shared) > len(rights) and max(rights[:-1], default=0.0) - max(shared) > size
+
+
+EDGE = 0.25  # ems: lines ending this close together end at one edge
+INDENT = 2.5  # ems: the deepest paragraph indent (pdf.INDENT)
