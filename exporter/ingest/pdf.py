@@ -621,7 +621,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     content = _tables(content, boxes)
     order = _xycut(_spread(_stack(content, body), body), body, rects=boxes)
     order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
-    order = _labels_aside(order, body, out, boxes)
+    order = _labels_aside(order, body, out, boxes, pdfheads.rules(drawings))
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
     indents = any(_indented(block, body) for block, _ in order)  # the page indents its paragraphs
@@ -701,10 +701,10 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
 
 
 def _labels_aside(order: list[tuple[list[_Box], tuple[int, ...]]], body: float, out: PdfPage,
-                  rects: list[Rect]) -> list[tuple[list[_Box], tuple[int, ...]]]:
+                  rects: list[Rect], ruled: list[pdfheads.Rule]) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """The reading order without the labels of head groups (see pdfheads), which go to
     `out.labels` with their positions: furniture, kept and reported."""
-    found = pdfheads.labels([block for block, _ in order], body, DISPLAY_SIZE, rects)
+    found = pdfheads.labels([block for block, _ in order], body, DISPLAY_SIZE, rects, ruled)
     for k, why in found.items():
         b = order[k][0][0]
         out.labels.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text, why))

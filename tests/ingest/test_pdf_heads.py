@@ -146,3 +146,41 @@ def test_a_head_group_stays_on_its_side_of_a_ruled_box() -> None:
     assert notice.kicker is None and notice.subheadline is None
     result = ingest([FIXTURES / "ingest-blind4" / "cr-nongjia-p3.pdf"], "农家报", dt.date(2025, 3, 20))
     assert next(a for a in result.edition.articles if a.headline == "生姜价格走高 姜农喜上眉梢").kicker is None
+
+
+def test_a_label_standing_on_a_rule_is_furniture_not_a_kicker() -> None:
+    """A short line over a rule drawn under it, with the headline under the rule, is the
+    column's label (`身边的好员工`, `电网文苑`, `理財專欄`, `ENGLISH CORNER`, `LETTERS`: blind8's
+    reportlab, Chromium and PyMuPDF pages): set aside, and the headline under it stands
+    alone. A kicker over its headline with no rule between them (`迎峰度冬`) stays the kicker,
+    and a figure on a table's cell border (`519` on blind6's admissions table) is no label."""
+    rule = "a label on a rule drawn between it and the head under it"
+    pages = {"ingest-blind8/rl-power-p1.pdf": ["身边的好员工", "电网文苑"],
+             "ingest-blind8/cr-maple-c2.pdf": ["理財專欄", "ENGLISH CORNER"],
+             "ingest-blind8/rl-veterans-v1.pdf": ["老兵回忆录"]}
+    for name, labels in pages.items():
+        (page,) = read_pdf(FIXTURES / name)
+        found = {text: why for _, text, why in page.labels}
+        assert all(found.get(label) == rule for label in labels), (name, found)
+    pages = read_pdf(FIXTURES / "ingest-blind8" / "cr-tasman-a1a3.pdf")
+    assert ("LETTERS", rule) in {(text, why) for page in pages for _, text, why in page.labels}
+    assert not any(why == rule for page in read_pdf(FIXTURES / "ingest-blind6" / "mu-nangang-e4.pdf")
+                   for _, _, why in page.labels)
+    result = ingest([FIXTURES / "ingest-blind8" / "rl-power-p1.pdf"], "电网报", dt.date(2025, 3, 20))
+    heads = {a.headline: a.kicker for a in result.edition.articles}
+    assert heads["巡线二十年 走坏三十双鞋"] is None and heads["夜巡"] is None
+    assert heads["500千伏岭西输变电工程投运"] == "迎峰度冬"
+
+
+def test_a_rule_under_a_line_is_found_whether_stroked_or_filled() -> None:
+    """Chromium fills a thin bar for a border, reportlab strokes a line: both are rules; a
+    box (taller than 3 points) is not."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_line((20, 100), (200, 100))
+    page.draw_rect(pymupdf.Rect(20, 200, 300, 201), fill=(0, 0, 0), color=None)
+    page.draw_rect(pymupdf.Rect(20, 300, 300, 400))
+    assert sorted((round(x0), round(x1), round(y)) for x0, x1, y in pdfheads.rules(page.get_drawings())) == [
+        (20, 200, 100), (20, 300, 200)]
