@@ -184,3 +184,40 @@ def test_a_rule_under_a_line_is_found_whether_stroked_or_filled() -> None:
     page.draw_rect(pymupdf.Rect(20, 300, 300, 400))
     assert sorted((round(x0), round(x1), round(y)) for x0, x1, y in pdfheads.rules(page.get_drawings())) == [
         (20, 200, 100), (20, 300, 200)]
+
+
+def test_a_labelled_byline_under_a_headline_is_no_deck() -> None:
+    """Small bylines under a headline whose role is set off by a label or says who told the
+    story (`文｜本报记者 秦书言`, `文．圖／營養師 許嘉芳`, `口述 / 李长顺 整理 / 本报记者 赵晓光`) and a
+    fake-bold author box naming a role (`□ 本报记者 于晓棠`) are the story's bylines, not its
+    deck or headline (blind7's and blind8's PyMuPDF and reportlab pages)."""
+    from exporter.ingest.layout import _byline_names
+
+    assert _byline_names("文｜本报记者 秦书言") == ["秦书言"]
+    assert _byline_names("文．圖／營養師 許嘉芳") == ["許嘉芳"]
+    assert _byline_names("口述 / 李长顺 整理 / 本报记者 赵晓光") == ["李长顺", "赵晓光"]
+    assert _byline_names("文/图 王芳") == ["王芳"] and _byline_names("亲情絮语") == []
+    cases = {"ingest-blind7/mu-binhai-a6.pdf": {"让AI读懂古籍还有多远": ["于晓棠"]},
+             "ingest-blind7/mu-jianan-b5.pdf": {"冬至自己搓湯圓": ["許嘉芳"]},
+             "ingest-blind8/rl-veterans-v1.pdf": {"雪夜护送电报员": ["李长顺", "赵晓光"]}}
+    for name, want in cases.items():
+        result = ingest([FIXTURES / name], "报", dt.date(2025, 3, 20))
+        got = {a.headline: (a.subheadline, a.authors) for a in result.edition.articles}
+        for headline, authors in want.items():
+            assert got[headline] == (None, authors), (name, got.get(headline))
+    result = ingest([FIXTURES / "ingest-blind7" / "mu-binhai-a6.pdf"], "报", dt.date(2025, 3, 20))
+    robot = next(a for a in result.edition.articles if "巡检机器人“走进”海底隧道" in (a.headline, a.subheadline))
+    assert robot.authors == ["秦书言"] and "秦书言" not in (robot.subheadline or "")  # (the nameplate over it: left)
+
+
+def test_a_display_headline_that_asks_or_cries_out_is_no_caption() -> None:
+    """A bold block ending a sentence reads as a standalone caption; in a PDF's display type
+    (larger than the body's) with a question or exclamation mark it is a headline:
+    `汀州海鹰 登顶！` (5.35 times the body, blind8) over its kicker's story, `巴士站上蓋何時加建？`
+    (blind4). A pull quote closing its quotation marks stays out of the head groups."""
+    result = ingest([FIXTURES / "ingest-blind8" / "cr-extra-h1.pdf"], "汀州晚报", dt.date(2025, 3, 20))
+    lead = next(a for a in result.edition.articles if a.headline == "汀州海鹰 登顶！")
+    assert lead.kind == "article" and lead.kicker == "建队二十八年首夺顶级联赛冠军"
+    assert lead.authors == ["程远", "白露"]
+    result = ingest([FIXTURES / "ingest-blind4" / "cr-lianhai-a3.pdf"], "蓮峰", dt.date(2025, 3, 20))
+    assert any(a.headline == "巴士站上蓋何時加建？" and a.kind == "article" for a in result.edition.articles)
