@@ -19,6 +19,7 @@ from . import english, fields, furniture, stacks, tables
 from .repair import PAD, indent_cells, join_wrapped, spaced_line, undouble, unspace
 from .weights import SHIPPED, Weights
 
+_FIGURE_END = regex.compile(r"(?<=\d)\.$")  # a full stop after a figure: no headline ends so
 _CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\))\.)[”’」』）)\"']*$")
 _OPEN_END = regex.compile(r"[，、；：,;:]$")
 _CLOSING_START = regex.compile(r"^[，。、；：！？）》」』”’,.;:!?)]")
@@ -280,6 +281,8 @@ def headline_like(block: list[Line], w: Weights) -> bool:
         return False
     if _OPEN_END.search(text) or (_CLOSED_END.search(text) and not text.endswith(("？", "！", "?", "!"))):
         return False
+    if latin and len(block) > 1 and block[0].size > 0 and _FIGURE_END.search(text):
+        return False  # a PDF's sentence wrapped over lines that ends on a figure (… reopen on December 28.)
     deck = latin or bool(_DASH_LINE_START.match(text))  # a deck (subheadline) may wrap after a comma
     inner = [line.text.removesuffix("," if latin else "，") if deck else line.text for line in block[:-1]]
     return not any(_CLOSED_END.search(t) or _OPEN_END.search(t) for t in inner)

@@ -221,3 +221,15 @@ def test_a_display_headline_that_asks_or_cries_out_is_no_caption() -> None:
     assert lead.authors == ["程远", "白露"]
     result = ingest([FIXTURES / "ingest-blind4" / "cr-lianhai-a3.pdf"], "蓮峰", dt.date(2025, 3, 20))
     assert any(a.headline == "巴士站上蓋何時加建？" and a.kind == "article" for a in result.edition.articles)
+
+
+def test_a_pdfs_brief_ending_on_a_figure_is_its_text_not_a_second_head() -> None:
+    """A brief's text in body type, wrapped over two lines and ending with a full stop after
+    a figure (`… reopen on December 28.`, `… stay at $95.`), is a sentence, not a second head
+    under the brief's title: the title heads it (blind7's Chromium page, blind2's metro page).
+    On a text page the rule is not used: no sizes tell body type there."""
+    for name, title, opening in (("ingest-blind7/cr-wexcombe-a1a5.pdf", "LIBRARY CLOSES EARLY", "Wexcombe Library"),
+                                 ("ingest-blind2/pdf-metro-1.pdf", "Harbor ferry fares to rise 25 cents", "Ferry fares")):
+        result = ingest([FIXTURES / name], "Paper", dt.date(2025, 3, 20), language="en")
+        brief = next(a for a in result.edition.articles if a.headline == title)
+        assert brief.blocks[0].text.startswith(opening)
