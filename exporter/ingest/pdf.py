@@ -481,21 +481,25 @@ def _headed(blocks: list[list[_Box]], y: float, body: float) -> bool:
 def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """A vertical headline (one glyph a line) standing to the right of its text is read
     first, as vertical type reads from the right: it moves before the text blocks just
-    before it that lie to its left, level with it."""
+    before it that lie to its left, level with it, passing over blocks printed wholly under
+    it (a photo and its caption at the column's foot, read between the text and the head)."""
     out = list(order)
     for i in range(len(out)):
         block = out[i][0]
         if len(block) < 3 or not all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
             continue  # not a column of one glyph a line (or upright digits)
         x0, y0, _, y1 = extent(block)
-        j = i
-        while j > 0 and out[j - 1][0][0].image is None:
+        j = at = i
+        while j > 0:
             px0, py0, px1, py1 = extent(out[j - 1][0])
-            if not (px1 <= x0 and py0 < y1 and py1 > y0):
-                break
+            pictured = out[j - 1][0][0].image is not None or j > 1 and out[j - 2][0][0].image is not None
+            if out[j - 1][0][0].image is None and px1 <= x0 and py0 < y1 and py1 > y0:
+                at = j - 1
+            elif py0 < y1 or not pictured:
+                break  # only a photo and its caption under the head are passed over
             j -= 1
-        if j < i:
-            out.insert(j, out.pop(i))
+        if at < i:
+            out.insert(at, out.pop(i))
     return out
 
 

@@ -233,3 +233,18 @@ def test_a_pdfs_brief_ending_on_a_figure_is_its_text_not_a_second_head() -> None
         result = ingest([FIXTURES / name], "Paper", dt.date(2025, 3, 20), language="en")
         brief = next(a for a in result.edition.articles if a.headline == title)
         assert brief.blocks[0].text.startswith(opening)
+
+
+def test_a_vertical_headline_right_of_its_story_is_read_over_a_photo_under_them() -> None:
+    """A vertical headline printed right of its story is read before it, even when a photo
+    and its caption at the column's foot come between them in the cuts' order (blind7's
+    reportlab page: `松原西站站房主体完工`); the brief beside it keeps its own title."""
+    result = ingest([FIXTURES / "ingest-blind7" / "rl-beiling-r1.pdf"], "北岭铁道", dt.date(2025, 3, 20))
+    heads = {a.headline: a for a in result.edition.articles}
+    assert heads["松原西站站房主体完工"].blocks[0].text.startswith("12月1日，北岭至松原高铁松原西站站房")
+    assert heads["北岭机务段开展冬季防寒专项检查"].subheadline is None
+    # only a photo and its caption are passed over: a vertical head right of a page-wide
+    # story over other blocks under it stays where the cuts put it (blind7's menam page)
+    result = ingest([FIXTURES / "ingest-blind7" / "cr-menam-a1.pdf"], "湄南", dt.date(2025, 3, 20))
+    lead = next(a for a in result.edition.articles if a.headline == "曼谷东部多区遭暴雨袭击 部分道路积水逾半米")
+    assert lead.kicker is None
