@@ -188,7 +188,8 @@ def _photo_titles(leftovers: list[Head], units: list[Body | Head | Caption]) -> 
     out: dict[int, Head] = {}
     for head in leftovers:
         k = at.get(id(head))
-        if k is not None and k + 1 < len(units) and isinstance(nxt := units[k + 1], Caption) and nxt.lines[0].caption:
+        if (k is not None and k + 1 < len(units) and isinstance(nxt := units[k + 1], Caption) and nxt.lines[0].caption
+                and not fields.BOX_BYLINE.match(_text(head))):  # an author box (□ 王子涵) heads no picture
             out.setdefault(id(nxt), head)
     return out
 

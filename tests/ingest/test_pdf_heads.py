@@ -254,10 +254,13 @@ def test_a_head_over_a_picture_with_its_caption_under_it_is_the_photos_headline(
     """A photo story prints its headline over the picture and the caption under it: the head
     no body takes, right before a caption in caption type, is the photo's headline
     (`梅子坳村油菜花开`, blind's county page; `大伯公庙香火鼎盛`, blind5's reportlab page), not an
-    unplaced article beside a photo with no title."""
+    unplaced article beside a photo with no title. An author box before a caption heads no
+    picture."""
     for name, title, caption in (("ingest-blind/pdf-county-1.pdf", "梅子坳村油菜花开", "3月19日，梅子坳村千亩油菜花"),
                                  ("ingest-blind5/rl-chenguang-b2.pdf", "大伯公庙香火鼎盛", "农历十月初一")):
         result = ingest([FIXTURES / name], "报", dt.date(2025, 3, 20))
         photo = next(a for a in result.edition.articles if a.headline == title)
         assert photo.kind == "photo" and photo.blocks[0].caption.startswith(caption)
         assert not any((a.headline or "").startswith("未归类") and title in str(a.blocks) for a in result.edition.articles)
+    result = ingest([FIXTURES / "ingest-blind8" / "mu-youth-y3.pdf"], "小海燕少年报", dt.date(2025, 3, 20))
+    assert not any(a.kind == "photo" and "王子涵" in (a.headline or "") for a in result.edition.articles)  # an author box
