@@ -67,7 +67,9 @@ class ArticleBuilder:
             why = ("caption type (smaller or italic) next to a picture, with no credit" if draft.caption.lines[0].caption
                    else "a display-type block ending a sentence, with no body: a standalone caption")
             self.notes.evidence[ident] = [self.notes.at(self.name, draft.at), why]
-            title, text = _caption_title(text)
+            title, text = _caption_title(text) if draft.title is None else (self._head_text(draft.title), text)
+            if draft.title is not None:
+                self.notes.evidence[ident].append(f"headline over its picture at {self.notes.at(self.name, draft.title.no)}")
             figure = captions.figure(src, text, None, self.dropped)
             return Article(id=ident, kind="photo", page=self.page, headline=title, blocks=[figure],
                            authors=fields.credit_authors(figure.credit) if figure.credit else [])

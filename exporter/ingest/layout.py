@@ -19,6 +19,7 @@ from . import english, fields, furniture, stacks, tables
 from .repair import PAD, indent_cells, join_wrapped, spaced_line, undouble, unspace
 from .weights import SHIPPED, Weights
 
+_FIGURE_END = regex.compile(r"(?<=\d)\.$")  # a full stop after a figure: no headline ends so
 _CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\))\.)[”’」』）)\"']*$")
 _OPEN_END = regex.compile(r"[，、；：,;:]$")
 _CLOSING_START = regex.compile(r"^[，。、；：！？）》」』”’,.;:!?)]")
@@ -330,6 +331,8 @@ def headline_like(block: list[Line], w: Weights) -> bool:
         return False
     if _OPEN_END.search(text) or (_CLOSED_END.search(text) and not text.endswith(("？", "！", "?", "!"))):
         return False
+    if latin and len(block) > 1 and block[0].size > 0 and _FIGURE_END.search(text):
+        return False  # a PDF's sentence wrapped over lines that ends on a figure (… reopen on December 28.)
     deck = latin or bool(_DASH_LINE_START.match(text))  # a deck (subheadline) may wrap after a comma
     inner = [line.text.removesuffix("," if latin else "，") if deck else line.text for line in block[:-1]]
     return not any(_CLOSED_END.search(t) or _OPEN_END.search(t) for t in inner)
@@ -740,7 +743,7 @@ class _BlockReader:
             joined = "".join(line.text for line in block)
             prev = self.pieces[-1] if self.pieces else None
             below = self.blocks[k + 1][0] if k + 1 < len(self.blocks) else None
-            if block[0].bold and _CLOSED_END.search(joined) and not _asks(block[-1], below):
+            if block[0].bold and _CLOSED_END.search(joined) and not _asks(block[-1], below) and not _asked(block):
                 self.pieces.append(Caption(block))
             elif isinstance(prev, Head) and _wraps(prev.lines[-1].text, block[0].text):
                 self.pieces[-1] = Head(prev.lines + block)  # one headline, its lines set apart
@@ -817,11 +820,13 @@ class _BlockReader:
 
     def _box_byline(self, block: list[Line]) -> bool:
         """A PDF's author box (□ 周岚, ■本报记者 韦婷, ◎ 林默, ■文：Catarina Lopes) alone on its
-        line right under a headline, in plain type no larger than the body's run: the story's
-        byline. Printed as a block of its own it was read as the head group's last line."""
+        line right under a headline, in type no larger than the body's run, plain unless it
+        names a role (a fake-bold □ 本报记者 于晓棠): the story's byline. Printed as a block of
+        its own it was read as the head group's last line."""
         line, prev = block[0], self.pieces[-1] if self.pieces else None
         box = fields.BOX_BYLINE.match(line.text.strip())
-        if (len(block) > 1 or not isinstance(prev, Head) or box is None or line.bold or line.credit is not None
+        if (len(block) > 1 or not isinstance(prev, Head) or box is None or line.credit is not None
+                or line.bold and not fields.ROLES.search(box["by"])  # bold only when it names a role (■本报记者 韦婷)
                 or not 0 < line.size < BOX_TYPE or cells(line.text) > BYLINE_CELLS or closed(line.text)):
             return False
         text, names = fields.box_authors(box["by"])
@@ -896,10 +901,26 @@ _DASH_LINE_END = regex.compile(r"[—―─-]{2,}$")
 SMALL_TYPE = 0.97  # a PDF line in plain type this size against the body's or smaller is small type (bylines)
 BYLINE_CELLS = 24  # a byline line is this short or shorter
 BOX_TYPE = 1.1  # an author box under a headline is set smaller than this against the body's size
-_BYLINE_ROLE = regex.compile(r"(?:\p{Han}{0,5}?(?:记者|記者|通讯员|通訊員)|报道|報導|作者|撰文|摄影|攝影|读者|讀者|By|BY|(?<!\p{Han})文(?=[:：/／]))"
-                             r"[ \u3000]*[:：/／]?[ \u3000]*")
+# role words, and the labels 文 / 圖 / 文．圖 before a separator (文｜本报记者 秦书言, 文．圖／許嘉芳,
+# 口述 / 李长顺 整理 / 本报记者 赵晓光: who told it, who wrote it down)
+_BYLINE_ROLE = regex.compile(r"(?:\p{Han}{0,5}?(?:记者|記者|通讯员|通訊員)|报道|報導|作者|撰文|摄影|攝影|读者|讀者|口述|整理|By|BY"
+                             r"|(?<!\p{Han})(?:文[．.·・/／][图圖](?=[ \u3000:：/／｜|])|[文图圖](?=[ \u3000]*[:：/／｜|])))"
+                             r"[ \u3000]*[:：/／｜|]?[ \u3000]*")
+_TITLED = regex.compile(r"^\p{Han}{1,3}[师師]$")  # a writer's title before the name (營養師 許嘉芳, 律师 王明)
 _ROLE_AFTER = regex.compile(r"^(?P<name>.+?)[ \u3000]*[,·|/][ \u3000]*(?P<role>\S.*)$")  # a role after the name
 _PLACE = regex.compile(r"[（(]\p{Han}{2,6}[）)]$")  # 读者 林美玉（诗河）: where the writer lives
+
+
+HEAD_TYPE = 1.15  # a PDF line this much larger than the body's is display type (pdf.DISPLAY_SIZE)
+_ASKS_OUT = regex.compile(r"[！？!?]$")
+
+
+def _asked(block: list[Line]) -> bool:
+    """A PDF's display block in type larger than the body's that ends with a question or an
+    exclamation mark (`巴士站上蓋何時加建？`, `汀州海鹰 登顶！`): a headline that asks or
+    cries out, not a bold caption's sentence. A pull quote closes its quotation marks; a
+    bold question in body type is an interview's."""
+    return all(line.size >= HEAD_TYPE for line in block) and bool(_ASKS_OUT.search(block[-1].text.strip()))
 
 
 def _byline_names(text: str) -> list[str]:
@@ -916,6 +937,8 @@ def _byline_names(text: str) -> list[str]:
     if han and rest == text:
         return []
     parts = [t for t in regex.split(r"[\s、，,]+", rest) if t] if han else [rest]
+    if han and len(parts) == 2 and _TITLED.match(parts[0]):
+        parts = parts[1:]
     if not parts or not all(regex.fullmatch(r"\p{Han}{2,4}", t) if han
                             else english.is_name(t) or t.isupper() and english.is_name(t.title()) for t in parts):
         return []

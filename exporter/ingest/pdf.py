@@ -488,21 +488,25 @@ def _headed(blocks: list[list[_Box]], y: float, body: float) -> bool:
 def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """A vertical headline (one glyph a line) standing to the right of its text is read
     first, as vertical type reads from the right: it moves before the text blocks just
-    before it that lie to its left, level with it."""
+    before it that lie to its left, level with it, passing over blocks printed wholly under
+    it (a photo and its caption at the column's foot, read between the text and the head)."""
     out = list(order)
     for i in range(len(out)):
         block = out[i][0]
         if len(block) < 3 or not all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
             continue  # not a column of one glyph a line (or upright digits)
         x0, y0, _, y1 = extent(block)
-        j = i
-        while j > 0 and out[j - 1][0][0].image is None:
+        j = at = i
+        while j > 0:
             px0, py0, px1, py1 = extent(out[j - 1][0])
-            if not (px1 <= x0 and py0 < y1 and py1 > y0):
-                break
+            pictured = out[j - 1][0][0].image is not None or j > 1 and out[j - 2][0][0].image is not None
+            if out[j - 1][0][0].image is None and px1 <= x0 and py0 < y1 and py1 > y0:
+                at = j - 1
+            elif py0 < y1 or not pictured:
+                break  # only a photo and its caption under the head are passed over
             j -= 1
-        if j < i:
-            out.insert(j, out.pop(i))
+        if at < i:
+            out.insert(at, out.pop(i))
     return out
 
 
@@ -616,7 +620,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     content = _tables(content, boxes)
     order = _xycut(_spread(_stack(content, body), body), body, rects=boxes)
     order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
-    order = _labels_aside(order, body, out, boxes)
+    order = _labels_aside(order, body, out, boxes, pdfheads.rules(drawings))
     order = _credits_over(order, pictures, body)
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
@@ -728,10 +732,10 @@ def _pictures(doc, page, number: int, body: float, path: Path, image_dir: Path |
 
 
 def _labels_aside(order: list[tuple[list[_Box], tuple[int, ...]]], body: float, out: PdfPage,
-                  rects: list[Rect]) -> list[tuple[list[_Box], tuple[int, ...]]]:
+                  rects: list[Rect], ruled: list[pdfheads.Rule]) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """The reading order without the labels of head groups (see pdfheads), which go to
     `out.labels` with their positions: furniture, kept and reported."""
-    found = pdfheads.labels([block for block, _ in order], body, DISPLAY_SIZE, rects)
+    found = pdfheads.labels([block for block, _ in order], body, DISPLAY_SIZE, rects, ruled)
     found = {k: why for k, why in found.items() if not (len(order[k][0]) == 1 and _credit(order[k][0][0]))}  # a photo credit
     for k, why in found.items():
         b = order[k][0][0]

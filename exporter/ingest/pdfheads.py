@@ -13,7 +13,11 @@ kicker or a headline:
 - **a list's label**: a short line over two or more brief items stacked under it in its span,
   each a head of one size and weight at one left edge over a few lines of text (`財經快訊`
   over `■人民幣存款回升` …, `警 情 通 报`, `NEWS IN BRIEF`); it may be set larger than the
-  items' heads, so size alone does not tell it.
+  items' heads, so size alone does not tell it;
+- **a label on its rule**: a short line standing on a horizontal rule drawn under it, with
+  the headline under the rule (`身边的好员工`, `理財專欄`, `LETTERS`): the rule closes the
+  label off from the head group; a kicker stands right over its headline, with no rule
+  between them (a rule over a story runs above its kicker).
 
 A plain short line over a larger headline (`人间烟火`, `COURTS`, `影讯`, `CITY HALL`) is left
 to the decoder: in the same type and place the development corpora call it a label on some
@@ -41,6 +45,7 @@ LIST_ITEMS = 2  # a list's label stands over at least this many items
 SPREAD = 3  # ems: a letter-spaced label's fragments on its baseline stand this close
 
 _HAN = regex.compile(r"\p{Han}")
+_LETTER = regex.compile(r"\p{L}")
 _SENTENCE = regex.compile(r"[。！？!?；;：:，,]$")
 
 
@@ -61,6 +66,7 @@ class _Line(Protocol):
 
 Block = Sequence[_Line]
 Rect = tuple[float, float, float, float]
+Rule = tuple[float, float, float]  # a horizontal rule: x0, x1, y
 
 
 def _cells(text: str) -> int:
@@ -173,8 +179,39 @@ def _over_box(order: list[Block], k: int, body: float, display: float, rects: Se
             and _under(label, head, 2 * UNDER))
 
 
-def labels(order: list[Block], body: float, display: float, rects: Sequence[Rect] = ()) -> dict[int, str]:
-    """The blocks of a page in reading order that are labels: index → why."""
+def rules(drawings: Iterable[dict]) -> list[Rule]:
+    """The horizontal rules a page draws (a stroked line, or a filled bar under 3 points
+    thick), of any length: pymupdf's `page.get_drawings()`."""
+    out: list[Rule] = []
+    for d in drawings:
+        for item in d["items"]:
+            if item[0] == "l" and abs(item[1].y - item[2].y) < 1:
+                out.append((min(item[1].x, item[2].x), max(item[1].x, item[2].x), item[1].y))
+            elif item[0] == "re" and item[1].height < 3 <= item[1].width:
+                out.append((item[1].x0, item[1].x1, (item[1].y0 + item[1].y1) / 2))
+    return out
+
+
+def _on_rule(order: list[Block], k: int, body: float, display: float, ruled: Sequence[Rule]) -> bool:
+    """A short line standing on a rule drawn under it (the rule as long as the line or
+    longer), with a head right under the rule: the label of what follows, closed off from
+    its head group by the rule."""
+    label = order[k]
+    if (not _short(label) or not _LETTER.search(label[0].text) or k + 1 >= len(order)
+            or order[k + 1][0].image is not None):
+        return False  # a figure over a rule is a table's cell
+    head = order[k + 1]
+    if not _head(head, body, display) or not _under(label, head, 2 * UNDER):
+        return False
+    line, top = label[0], head[0]
+    return any(x0 <= line.x0 + 0.5 * line.size and line.x1 <= x1 and line.base - 0.5 * line.size < y < top.base - 0.5 * top.size
+               for x0, x1, y in ruled)
+
+
+def labels(order: list[Block], body: float, display: float, rects: Sequence[Rect] = (),
+           ruled: Sequence[Rule] = ()) -> dict[int, str]:
+    """The blocks of a page in reading order that are labels: index → why. `rects`: the
+    page's ruled boxes; `ruled`: its horizontal rules."""
     out: dict[int, str] = {}
     lines: dict[int, list[int]] = {}
     for j, block in enumerate(order):
@@ -189,6 +226,8 @@ def labels(order: list[Block], body: float, display: float, rects: Sequence[Rect
             why = "the label over a list of briefs (type and place)"
         elif _over_box(order, k, body, display, rects):
             why = "a box's label over its frame"
+        elif _on_rule(order, k, body, display, ruled):
+            why = "a label on a rule drawn between it and the head under it"
         else:
             continue
         out |= dict.fromkeys([k, *_beside(order, k, lines)], why)

@@ -106,6 +106,7 @@ class Draft:
     body: Body | None = None
     caption: Caption | None = None
     unplaced: list[Head] = field(default_factory=list)
+    title: Head | None = None  # a standalone caption's headline, printed over its picture
 
 
 def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
@@ -151,10 +152,14 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
         if body.group is None and (dec := learned.get(id(body.items[0]), (0, 0, None))[2]) is not None:
             body.evidence.append(f"no headline group; its opening at {notes.at(page.name, body.no)}: {dec.explain()}")
     drafts = [Draft(min([b.no] + [h.no for h in (b.group.heads if b.group else [])]), body=b) for b in bodies]
-    drafts += [Draft(u.no, caption=u) for u in units if isinstance(u, Caption)]
+    titles = _photo_titles(leftovers, units)
+    for head in titles.values():
+        notes.decide(page.name, head.no, f"'{_text(head)}' heads the picture under it: its caption is under the picture")
+    drafts += [Draft(min(u.no, titles[id(u)].no) if id(u) in titles else u.no, caption=u, title=titles.get(id(u)))
+               for u in units if isinstance(u, Caption)]
     features = [b for b in bodies if b.is_feature]
     unplaced = []
-    for head in leftovers:
+    for head in (h for h in leftovers if all(h is not t for t in titles.values())):
         if features and len(head.lines) == 1 and not _marked(head):
             nearest = min(features, key=lambda b: abs(b.no - head.no))
             nearest.displaced.append(head)
@@ -170,6 +175,20 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
         if body.displaced:
             _place_subheads(body, notes, page.name)
     return sorted(drafts, key=lambda d: d.at)
+
+
+def _photo_titles(leftovers: list[Head], units: list[Body | Head | Caption]) -> dict[int, Head]:
+    """A head no body could take, right before a caption in a PDF's caption type (small or
+    italic, beside a picture): the picture's headline, printed over it with the caption
+    under it (a photo story: `梅子坳村油菜花开`). Keyed by the caption's id."""
+    at = {id(u): k for k, u in enumerate(units)}
+    out: dict[int, Head] = {}
+    for head in leftovers:
+        k = at.get(id(head))
+        if (k is not None and k + 1 < len(units) and isinstance(nxt := units[k + 1], Caption) and nxt.lines[0].caption
+                and not fields.BOX_BYLINE.match(_text(head))):  # an author box (□ 王子涵) heads no picture
+            out.setdefault(id(nxt), head)
+    return out
 
 
 def _text(head: Head) -> str:

@@ -146,3 +146,121 @@ def test_a_head_group_stays_on_its_side_of_a_ruled_box() -> None:
     assert notice.kicker is None and notice.subheadline is None
     result = ingest([FIXTURES / "ingest-blind4" / "cr-nongjia-p3.pdf"], "农家报", dt.date(2025, 3, 20))
     assert next(a for a in result.edition.articles if a.headline == "生姜价格走高 姜农喜上眉梢").kicker is None
+
+
+def test_a_label_standing_on_a_rule_is_furniture_not_a_kicker() -> None:
+    """A short line over a rule drawn under it, with the headline under the rule, is the
+    column's label (`身边的好员工`, `电网文苑`, `理財專欄`, `ENGLISH CORNER`, `LETTERS`: blind8's
+    reportlab, Chromium and PyMuPDF pages): set aside, and the headline under it stands
+    alone. A kicker over its headline with no rule between them (`迎峰度冬`) stays the kicker,
+    and a figure on a table's cell border (`519` on blind6's admissions table) is no label."""
+    rule = "a label on a rule drawn between it and the head under it"
+    pages = {"ingest-blind8/rl-power-p1.pdf": ["身边的好员工", "电网文苑"],
+             "ingest-blind8/cr-maple-c2.pdf": ["理財專欄", "ENGLISH CORNER"],
+             "ingest-blind8/rl-veterans-v1.pdf": ["老兵回忆录"]}
+    for name, labels in pages.items():
+        (page,) = read_pdf(FIXTURES / name)
+        found = {text: why for _, text, why in page.labels}
+        assert all(found.get(label) == rule for label in labels), (name, found)
+    pages = read_pdf(FIXTURES / "ingest-blind8" / "cr-tasman-a1a3.pdf")
+    assert ("LETTERS", rule) in {(text, why) for page in pages for _, text, why in page.labels}
+    assert not any(why == rule for page in read_pdf(FIXTURES / "ingest-blind6" / "mu-nangang-e4.pdf")
+                   for _, _, why in page.labels)
+    result = ingest([FIXTURES / "ingest-blind8" / "rl-power-p1.pdf"], "电网报", dt.date(2025, 3, 20))
+    heads = {a.headline: a.kicker for a in result.edition.articles}
+    assert heads["巡线二十年 走坏三十双鞋"] is None and heads["夜巡"] is None
+    assert heads["500千伏岭西输变电工程投运"] == "迎峰度冬"
+
+
+def test_a_rule_under_a_line_is_found_whether_stroked_or_filled() -> None:
+    """Chromium fills a thin bar for a border, reportlab strokes a line: both are rules; a
+    box (taller than 3 points) is not."""
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_line((20, 100), (200, 100))
+    page.draw_rect(pymupdf.Rect(20, 200, 300, 201), fill=(0, 0, 0), color=None)
+    page.draw_rect(pymupdf.Rect(20, 300, 300, 400))
+    assert sorted((round(x0), round(x1), round(y)) for x0, x1, y in pdfheads.rules(page.get_drawings())) == [
+        (20, 200, 100), (20, 300, 200)]
+
+
+def test_a_labelled_byline_under_a_headline_is_no_deck() -> None:
+    """Small bylines under a headline whose role is set off by a label or says who told the
+    story (`文｜本报记者 秦书言`, `文．圖／營養師 許嘉芳`, `口述 / 李长顺 整理 / 本报记者 赵晓光`) and a
+    fake-bold author box naming a role (`□ 本报记者 于晓棠`) are the story's bylines, not its
+    deck or headline (blind7's and blind8's PyMuPDF and reportlab pages)."""
+    from exporter.ingest.layout import _byline_names
+
+    assert _byline_names("文｜本报记者 秦书言") == ["秦书言"]
+    assert _byline_names("文．圖／營養師 許嘉芳") == ["許嘉芳"]
+    assert _byline_names("口述 / 李长顺 整理 / 本报记者 赵晓光") == ["李长顺", "赵晓光"]
+    assert _byline_names("文/图 王芳") == ["王芳"] and _byline_names("亲情絮语") == []
+    cases = {"ingest-blind7/mu-binhai-a6.pdf": {"让AI读懂古籍还有多远": ["于晓棠"]},
+             "ingest-blind7/mu-jianan-b5.pdf": {"冬至自己搓湯圓": ["許嘉芳"]},
+             "ingest-blind8/rl-veterans-v1.pdf": {"雪夜护送电报员": ["李长顺", "赵晓光"]}}
+    for name, want in cases.items():
+        result = ingest([FIXTURES / name], "报", dt.date(2025, 3, 20))
+        got = {a.headline: (a.subheadline, a.authors) for a in result.edition.articles}
+        for headline, authors in want.items():
+            assert got[headline] == (None, authors), (name, got.get(headline))
+    result = ingest([FIXTURES / "ingest-blind7" / "mu-binhai-a6.pdf"], "报", dt.date(2025, 3, 20))
+    robot = next(a for a in result.edition.articles if "巡检机器人“走进”海底隧道" in (a.headline, a.subheadline))
+    assert robot.authors == ["秦书言"] and "秦书言" not in (robot.subheadline or "")  # (the nameplate over it: left)
+
+
+def test_a_display_headline_that_asks_or_cries_out_is_no_caption() -> None:
+    """A bold block ending a sentence reads as a standalone caption; in a PDF's display type
+    (larger than the body's) with a question or exclamation mark it is a headline:
+    `汀州海鹰 登顶！` (5.35 times the body, blind8) over its kicker's story, `巴士站上蓋何時加建？`
+    (blind4). A pull quote closing its quotation marks stays out of the head groups."""
+    result = ingest([FIXTURES / "ingest-blind8" / "cr-extra-h1.pdf"], "汀州晚报", dt.date(2025, 3, 20))
+    lead = next(a for a in result.edition.articles if a.headline == "汀州海鹰 登顶！")
+    assert lead.kind == "article" and lead.kicker == "建队二十八年首夺顶级联赛冠军"
+    assert lead.authors == ["程远", "白露"]
+    result = ingest([FIXTURES / "ingest-blind4" / "cr-lianhai-a3.pdf"], "蓮峰", dt.date(2025, 3, 20))
+    assert any(a.headline == "巴士站上蓋何時加建？" and a.kind == "article" for a in result.edition.articles)
+
+
+def test_a_pdfs_brief_ending_on_a_figure_is_its_text_not_a_second_head() -> None:
+    """A brief's text in body type, wrapped over two lines and ending with a full stop after
+    a figure (`… reopen on December 28.`, `… stay at $95.`), is a sentence, not a second head
+    under the brief's title: the title heads it (blind7's Chromium page, blind2's metro page).
+    On a text page the rule is not used: no sizes tell body type there."""
+    for name, title, opening in (("ingest-blind7/cr-wexcombe-a1a5.pdf", "LIBRARY CLOSES EARLY", "Wexcombe Library"),
+                                 ("ingest-blind2/pdf-metro-1.pdf", "Harbor ferry fares to rise 25 cents", "Ferry fares")):
+        result = ingest([FIXTURES / name], "Paper", dt.date(2025, 3, 20), language="en")
+        brief = next(a for a in result.edition.articles if a.headline == title)
+        assert brief.blocks[0].text.startswith(opening)
+
+
+def test_a_vertical_headline_right_of_its_story_is_read_over_a_photo_under_them() -> None:
+    """A vertical headline printed right of its story is read before it, even when a photo
+    and its caption at the column's foot come between them in the cuts' order (blind7's
+    reportlab page: `松原西站站房主体完工`); the brief beside it keeps its own title."""
+    result = ingest([FIXTURES / "ingest-blind7" / "rl-beiling-r1.pdf"], "北岭铁道", dt.date(2025, 3, 20))
+    heads = {a.headline: a for a in result.edition.articles}
+    assert heads["松原西站站房主体完工"].blocks[0].text.startswith("12月1日，北岭至松原高铁松原西站站房")
+    assert heads["北岭机务段开展冬季防寒专项检查"].subheadline is None
+    # only a photo and its caption are passed over: a vertical head right of a page-wide
+    # story over other blocks under it stays where the cuts put it (blind7's menam page)
+    result = ingest([FIXTURES / "ingest-blind7" / "cr-menam-a1.pdf"], "湄南", dt.date(2025, 3, 20))
+    lead = next(a for a in result.edition.articles if a.headline == "曼谷东部多区遭暴雨袭击 部分道路积水逾半米")
+    assert lead.kicker is None
+
+
+def test_a_head_over_a_picture_with_its_caption_under_it_is_the_photos_headline() -> None:
+    """A photo story prints its headline over the picture and the caption under it: the head
+    no body takes, right before a caption in caption type, is the photo's headline
+    (`梅子坳村油菜花开`, blind's county page; `大伯公庙香火鼎盛`, blind5's reportlab page), not an
+    unplaced article beside a photo with no title. An author box before a caption heads no
+    picture."""
+    for name, title, caption in (("ingest-blind/pdf-county-1.pdf", "梅子坳村油菜花开", "3月19日，梅子坳村千亩油菜花"),
+                                 ("ingest-blind5/rl-chenguang-b2.pdf", "大伯公庙香火鼎盛", "农历十月初一")):
+        result = ingest([FIXTURES / name], "报", dt.date(2025, 3, 20))
+        photo = next(a for a in result.edition.articles if a.headline == title)
+        assert photo.kind == "photo" and photo.blocks[0].caption.startswith(caption)
+        assert not any((a.headline or "").startswith("未归类") and title in str(a.blocks) for a in result.edition.articles)
+    result = ingest([FIXTURES / "ingest-blind8" / "mu-youth-y3.pdf"], "小海燕少年报", dt.date(2025, 3, 20))
+    assert not any(a.kind == "photo" and "王子涵" in (a.headline or "") for a in result.edition.articles)  # an author box
