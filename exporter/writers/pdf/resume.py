@@ -2,13 +2,14 @@
 chunk's full layout; else nothing (the caller lays the chunk out whole).
 
 The cache keeps, beside each laid-out chunk, the HTML it laid out, WeasyPrint's page-start
-states of that layout (weasyprint_ext/page_resume.py) and which pages open a part (a forced
-break), as JSON. A chunk whose HTML changed only in its text (`skeleton`: the same tags in
-the same places, no text run turning blank or not, the same head) is laid out from the page
-before the page where the last element that starts before the change starts (two pages
-before, when that page ends differently now), up to the first page, after the first element
-that starts after the change, whose start state the earlier layout had (and one page more):
-from there the earlier layout's pages follow. The first page laid out must end where the
+states of that layout (weasyprint_ext/page_resume.py), which pages open a part (a forced
+break) and each page's foot hole, as JSON. A chunk whose HTML changed only in its text
+(`skeleton`: the same tags in the same places, no text run turning blank or not, the same
+head) is laid out from the page before the page where the last element that starts before
+the change starts (two pages before, when that page ends differently now), up to the first
+page, after the first block that starts after the change (`_following`), whose start state
+the earlier layout had (and one page more, to judge that page, unless `_settled` shows the
+fill pass needs it not): from there the earlier layout's pages follow. The first page laid out must end where the
 earlier layout's did and is not used (it is there to judge the next page, and to take the
 bookmarks WeasyPrint gives the first page of a document for the elements that run on from
 before it). The chunk's PDF and page facts are the earlier ones with the new pages spliced in.
