@@ -58,13 +58,16 @@ class ResumeRefused(ValueError):
 class Following:
     """An element that starts after the edit, named without an id: the `index`-th element
     inside the body in document order (the body not counted), with its tag, id (or None) and
-    the text before its first child; `fallback`, an id after the edit, stands in when the
-    element found there is not that one."""
+    the text before its first child; `tags`, the tag names of every element inside the body in
+    order as the markup has them (the parsed tree must have the same, or places do not match:
+    a comment or a raw text holding a tag, an element the parser implied); `fallback`, an id
+    after the edit, stands in when the element found there is not that one."""
 
     index: int
     tag: str
     id: str | None
     text: str
+    tags: tuple[str, ...]
     fallback: str | None
 
 
@@ -73,11 +76,12 @@ def _past_element(root: Any, past: Following) -> Any:
     body = root.find("body")
     if body is None:
         return None
-    for n, element in enumerate(e for e in body.iter() if isinstance(e.tag, str)):  # not comments
-        if n == past.index + 1:
-            same = element.tag == past.tag and element.get("id") == past.id and (element.text or "") == past.text
-            return element if same else None
-    return None
+    elements = [e for e in body.iter() if isinstance(e.tag, str)][1:]  # not comments, not the body
+    if tuple(e.tag for e in elements) != past.tags or past.index >= len(elements):
+        return None
+    element = elements[past.index]
+    same = element.tag == past.tag and element.get("id") == past.id and (element.text or "") == past.text
+    return element if same else None
 
 
 @dataclass

@@ -303,8 +303,13 @@ def test_the_block_after_an_edit_is_found_in_the_laid_out_document() -> None:
             '<p>one <span>two</span> three</p><p>four &amp; five</p><h4 id="b">six</h4></article></body></html>')
     root = weasyprint.HTML(string=html).etree_element
     first = _following(html, html.index("three"))
-    assert first == Following(3, "p", None, "four & five", "b")
+    tags = ("article", "p", "span", "p", "h4")
+    assert first == Following(3, "p", None, "four & five", tags, "b")
     assert _past_element(root, first).text == "four & five"
     assert _past_element(root, _following(html, html.index("five"))).get("id") == "b"
-    assert _past_element(root, Following(3, "p", None, "four", "b")) is None  # not that element: the id stands in
+    assert _past_element(root, Following(3, "p", None, "four", tags, "b")) is None  # not that element
     assert _following(html, html.index("six")) is None  # nothing follows
+    # a tag inside a comment: the places in the markup are not the tree's, so nothing is named
+    commented = html.replace("<!-- a comment -->", "<!-- <p>old</p> -->")
+    assert _past_element(weasyprint.HTML(string=commented).etree_element,
+                         _following(commented, commented.index("three"))) is None

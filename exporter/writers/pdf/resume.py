@@ -51,7 +51,7 @@ _VERBATIM = regex.compile(r"<(?:style|script|svg|math)\b", regex.I)  # text ther
 # a block's start tag: no text run of an element before it continues after it
 _BLOCK = regex.compile(r"<(p|h[1-6]|div|figure|figcaption|header|footer|section|article|aside|main|ul|ol|li|dl|dt|dd|"
                        r"table|blockquote|pre|hr)(\s[^>]*)?>")
-_START_TAG = regex.compile(r"<[A-Za-z]")
+_START_TAG = regex.compile(r"<([A-Za-z][^\s/>]*)")
 _ID_ATTRIBUTE = regex.compile(r'\sid="([^"]+)"')
 
 
@@ -125,8 +125,9 @@ def _following(html: str, end: int) -> str | Following | None:
         return fallback
     named = _ID_ATTRIBUTE.search(block[2] or "")
     text = html[block.end():html.find("<", block.end())]
+    tags = tuple(name.lower() for name in _START_TAG.findall(html, opened))
     return Following(len(_START_TAG.findall(html, opened, block.start())), block[1], unescape(named[1]) if named else None,
-                     unescape(text), fallback)
+                     unescape(text), tags, fallback)
 
 
 def _common_prefix(a: str, b: str) -> int:
