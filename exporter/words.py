@@ -11,7 +11,6 @@ is loaded on first use, or in a process beside a one-pass PDF build (segmenter.p
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 import regex
@@ -38,8 +37,10 @@ _CLOSING = set("、，。；：！？）」』”’》〉】〕〗,.;:!?)]}…"
 
 
 def segmented(texts: Iterable[str | None]) -> bool:
-    """Whether any of `texts` (headlines, titles) holds Han, which the segmenter cuts."""
-    return any(t and _HAN.search(t) for t in texts)
+    """Whether any of `texts` (headlines, titles) holds Han that the segmenter has not cut yet
+    (a second build in one process, such as a rebuild through the API, finds its unchanged
+    headings' words known and needs no segmenter)."""
+    return any(t and t not in _WORDS and _HAN.search(t) for t in texts)
 
 
 def _tokens(chunk: str) -> list[str]:
@@ -54,7 +55,12 @@ def _tokens(chunk: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=4096)
+# The words of the texts cut so far (`words`), emptied when it holds _KNOWN_TEXTS: `segmented`
+# asks whether a text is in it, which an lru_cache cannot answer.
+_WORDS: dict[str, tuple[str, ...]] = {}
+_KNOWN_TEXTS = 4096
+
+
 def words(text: str) -> tuple[str, ...]:
     """`text` as unbreakable groups and the whitespace between them, in order.
 
@@ -62,6 +68,14 @@ def words(text: str) -> tuple[str, ...]:
     before; the last group has at least two letters (it joins the one before otherwise),
     so no last line can hold a single character.
     """
+    if (known := _WORDS.get(text)) is None:
+        if len(_WORDS) >= _KNOWN_TEXTS:
+            _WORDS.clear()
+        known = _WORDS[text] = _groups(text)
+    return known
+
+
+def _groups(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for part in _SPACE.split(text):
         if not part:

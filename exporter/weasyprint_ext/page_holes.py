@@ -19,7 +19,11 @@ def page_facts(page: Any, seen: set[int]) -> tuple[float, list[tuple[str, bool]]
     it forces the page break (a part or section that starts a page), and the figure element
     the page opens with, if it opens with one. `seen` holds the elements met on earlier
     pages and is updated."""
-    box = page._page_box
+    return box_facts(page._page_box, seen)
+
+
+def box_facts(box: Any, seen: set[int]) -> tuple[float, list[tuple[str, bool]], bool, Any]:
+    """page_facts of a page box (as the page maker makes it, before the document wraps it)."""
     top, height = box.content_box_y(), box.height
     lowest, articles, forced, opening, figure = top, [], False, True, None
     for child in box.children[0].descendants():  # the document, not the margin boxes

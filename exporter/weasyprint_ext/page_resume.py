@@ -44,11 +44,44 @@ from weasyprint.layout import page as page_layout
 from .patches import Patch, patched
 
 PageState = tuple[Any, Any, bool, Any]  # resume_at, next page, right page, page state
+# (the last page box laid out before the rejoin, the earlier layout's index of the rejoined
+# page) -> whether the pages `beyond` the rejoin may be left out
+Settled = Callable[[Any, int], bool]
 _local = threading.local()
 
 
 class ResumeRefused(ValueError):
     """The resumed layout cannot stand in for a full one (its pages look up other pages)."""
+
+
+@dataclass(frozen=True)
+class Following:
+    """An element that starts after the edit, named without an id: the `index`-th element
+    inside the body in document order (the body not counted), with its tag, id (or None) and
+    the text before its first child; `tags`, the tag names of every element inside the body in
+    order as the markup has them (the parsed tree must have the same, or places do not match:
+    a comment or a raw text holding a tag, an element the parser implied); `fallback`, an id
+    after the edit, stands in when the element found there is not that one."""
+
+    index: int
+    tag: str
+    id: str | None
+    text: str
+    tags: tuple[str, ...]
+    fallback: str | None
+
+
+def _past_element(root: Any, past: Following) -> Any:
+    """The element `past` names in the document `root`, or None when it is not there."""
+    body = root.find("body")
+    if body is None:
+        return None
+    elements = [e for e in body.iter() if isinstance(e.tag, str)][1:]  # not comments, not the body
+    if tuple(e.tag for e in elements) != past.tags or past.index >= len(elements):
+        return None
+    element = elements[past.index]
+    same = element.tag == past.tag and element.get("id") == past.id and (element.text or "") == past.text
+    return element if same else None
 
 
 @dataclass
@@ -58,7 +91,7 @@ class Resumed:
     one) of the first page whose start state they share, None if it laid out to the end."""
 
     start: int
-    past: str | None
+    past: str | Following | None
     rejoined: tuple[int, int] | None = None
 
 
@@ -84,8 +117,11 @@ def _fresh() -> dict[str, Any]:
     return {"content_changed": False, "pages_wanted": False, "anchors": [], "content_lookups": []}
 
 
-def _starts(page: Any, element_id: str) -> bool:
-    return any(getattr(box, "element", None) is not None and box.element.get("id") == element_id
+def _starts(page: Any, past: str | Any) -> bool:
+    """Whether an element starts on `page`: the one with id `past`, or the element `past`."""
+    if not isinstance(past, str):
+        return any(getattr(box, "element", None) is past for box in page.descendants())
+    return any(getattr(box, "element", None) is not None and box.element.get("id") == past
                for box in page.descendants())
 
 
@@ -111,19 +147,23 @@ def _layout_document(original: Callable[..., Any]) -> Callable[..., Any]:
     return layout_document
 
 
-def _resume(context: Any, root_box: Any, html: Any, plan: tuple[list[PageState], Resumed, int]) -> Iterator[Any]:
+def _resume(context: Any, root_box: Any, html: Any, plan: tuple[list[PageState], Resumed, int, Settled | None]
+            ) -> Iterator[Any]:
     """make_all_pages from the earlier layout's state of page `start`, up to the end or the
     first page past `past` that starts where a page of the earlier layout started (and
-    `beyond` pages more, if the document goes on)."""
-    states, resumed, beyond = plan
+    `beyond` pages more, if the document goes on, unless `settled` says they are not needed)."""
+    states, resumed, beyond, settled = plan
     start = resumed.start
     context.page_maker = [(*copy.deepcopy(state), _fresh()) for state in states[:start + 1]]
     context.rendered_notes = []
-    index, behind = start, False
+    index, behind, past = start, False, resumed.past
+    if isinstance(past, Following):  # the element itself, or the id after it when it is not found
+        past = _past_element(root_box.element, past) if root_box.element is not None else None
+        past = resumed.past.fallback if past is None else past
     while True:
         page, resume_at = page_layout.remake_page(index, context, root_box, html)
         yield page
-        behind = behind or (resumed.past is not None and _starts(page, resumed.past))
+        behind = behind or (past is not None and _starts(page, past))
         index += 1
         if resume_at is None and not context.reported_footnotes:
             break
@@ -135,7 +175,7 @@ def _resume(context: Any, root_box: Any, html: Any, plan: tuple[list[PageState],
             state = _copied(context.page_maker[index])
             if (j := next((j for j, old in enumerate(states) if old is not None and old == state), None)) is not None:
                 resumed.rejoined = (index, j)
-                if beyond == 0:
+                if beyond == 0 or (settled is not None and settled(page, j)):
                     break
     if _looks_up(context.page_maker[start:]):
         raise ResumeRefused("a resumed page looks up counters or targets of other pages")
@@ -165,16 +205,18 @@ def recording() -> Iterator[list[list[PageState | None]]]:
 
 
 @contextmanager
-def resuming(states: list[PageState | None], start: int, past: str | None, beyond: int = 0) -> Iterator[Resumed]:
+def resuming(states: list[PageState | None], start: int, past: str | Following | None, beyond: int = 0,
+             settled: Settled | None = None) -> Iterator[Resumed]:
     """Within: a layout makes its pages from page `start`, starting from `states[start]` of
     an earlier layout (whose states `recording()` kept), and stops at the first page after
-    the one where the element with id `past` starts whose start state is one of `states`
+    the one where the element `past` (an id, or Following) starts whose start state is one of `states`
     (None: at the end), or `beyond` pages after that one (those pages are the earlier
-    layout's again, laid out so that a caller can judge the page before them in context)."""
+    layout's again, laid out so that a caller can judge the page before them in context),
+    unless `settled(last page box before them, rejoined index)` says the caller needs them not."""
     if any(state is None for state in states[:start + 1]):
         raise ValueError("the earlier layout recorded no state to resume from (page groups or page lookups)")
     resumed = Resumed(start, past)
-    _local.plan = (states, resumed, beyond)
+    _local.plan = (states, resumed, beyond, settled)
     try:
         with patched(PAGE_RESUME):
             yield resumed

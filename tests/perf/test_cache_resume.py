@@ -253,3 +253,63 @@ def test_a_merged_font_subset_is_kept_by_build_face_and_glyphs(tmp_path: Path) -
     assert subset_key(one, {1, 2, 3}) != subset_key(other, {1, 2, 3})
     ChunkCache(tmp_path, max_bytes=0).prune()
     assert not list(cache.root.glob("*/*"))
+
+
+def _correct(edition: Path, where: str) -> None:
+    """A correction in the first paragraph of the edition's first article ("start"), of its
+    middle article ("middle"), or in the last paragraph of its last article ("end")."""
+    data = json.loads(edition.read_text(encoding="utf-8"))
+    articles = [a for a in data["articles"] if any(b["type"] == "paragraph" for b in a["blocks"])]
+    article = {"start": articles[0], "middle": articles[len(articles) // 2], "end": articles[-1]}[where]
+    paragraphs = [b for b in article["blocks"] if b["type"] == "paragraph"]
+    block = paragraphs[-1] if where == "end" else paragraphs[0]
+    block["text"] = "更正：" + block["text"]
+    edition.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("where", ["start", "middle", "end"])
+def test_a_rebuild_resumed_anywhere_in_a_chunk_gives_the_cold_build(tmp_path: Path, where: str) -> None:
+    """A correction at the start, in the middle or at the end of a chunk (an edition of more
+    than four pages): the rebuild resumes that chunk (from the page before the change, up to
+    the first block after it or the chunk's end, without the page after the rejoin where the
+    new page before it leaves no hole) and its PDF is a cold build's of the edited volume:
+    pages, text per page, bookmarks, links."""
+    source = volume(tmp_path / "corpus", 0, days=2, articles=6)
+    passes: list[LayoutPass] = []
+    options = BuildOptions(outdir=tmp_path / "out", jobs=1, cache_dir=tmp_path / "cache", parallel_min_characters=0,
+                           on_layout=passes.append)
+    build(source, "pdf", options=options)
+    _correct(sorted((source.parent / "editions").glob("*.json"))[1], where)
+    passes.clear()
+    [rebuilt] = build(source, "pdf", options=options)
+    chunks = next(p for p in passes if p.what == "PDF chunks")
+    assert (chunks.documents, chunks.cached, chunks.resumed) == (2, 1, 1)
+    [cold] = build(source, "pdf", options=BuildOptions(outdir=tmp_path / "edited", jobs=1))
+    assert structure(rebuilt) == structure(cold)
+    assert "更正：" in "".join(page_texts(rebuilt))
+
+
+def test_the_block_after_an_edit_is_found_in_the_laid_out_document() -> None:
+    """resume._following names the first block after an edit by its place among the body's
+    elements (comments not counted), checked by tag, id and first text; where the document has
+    no such element there, the id after the edit stands in."""
+    import weasyprint
+
+    from exporter.weasyprint_ext.page_resume import Following, _past_element
+    from exporter.writers.pdf.resume import _following
+
+    html = ('<!DOCTYPE html><html><head><title>t</title></head><body><!-- a comment --><article id="a">'
+            '<p>one <span>two</span> three</p><p>four &amp; five</p><h4 id="b">six</h4></article></body></html>')
+    root = weasyprint.HTML(string=html).etree_element
+    first = _following(html, html.index("three"))
+    tags = ("article", "p", "span", "p", "h4")
+    assert first == Following(3, "p", None, "four & five", tags, "b")
+    assert _past_element(root, first).text == "four & five"
+    assert _past_element(root, _following(html, html.index("five"))).get("id") == "b"
+    assert _past_element(root, Following(3, "p", None, "four", tags, "b")) is None  # not that element
+    assert _following(html, html.index("six")) is None  # nothing follows
+    # a tag inside a comment: the places in the markup are not the tree's, so nothing is named
+    commented = html.replace("<!-- a comment -->", "<!-- <p>old</p> -->")
+    assert _past_element(weasyprint.HTML(string=commented).etree_element,
+                         _following(commented, commented.index("three"))) is None

@@ -159,3 +159,31 @@ build({str(source)!r}, "pdf", options=BuildOptions(outdir=Path({str(tmp_path / "
 print(at_first_cut[0] > 0, at_first_cut[0] == stylesheets._current.parses, stylesheets._current.reuses > 0)
 """)
     assert out.splitlines() == ["True True True"]
+
+
+def test_a_second_build_whose_headings_are_cut_starts_no_segmenter(tmp_path: Path) -> None:
+    """A rebuild in the cold build's process (the API, the benchmark's rebuild) finds every
+    heading's words known: no process beside is forked for it (it would load a dictionary it
+    never uses), rjieba is not loaded here either, and the words are the first build's. A
+    heading not cut yet starts it again."""
+    source = write_volume(tmp_path / "volume")
+    out = _run(f"""
+import sys
+from pathlib import Path
+from exporter import segmenter, words
+from exporter.api import BuildOptions, build
+started = []
+make = segmenter._Beside.__init__
+def counted(self):
+    started.append(1)
+    make(self)
+segmenter._Beside.__init__ = counted
+options = BuildOptions(outdir=Path({str(tmp_path / "out")!r}), jobs=2, parallel_min_characters=0)
+build({str(source)!r}, "pdf", options=options)
+first = dict(words._WORDS)
+build({str(source)!r}, "pdf", options=options)
+print("forked:", len(started), "loaded here:", "rjieba" in sys.modules, "same words:", words._WORDS == first)
+print("a new heading:", words.segmented(["港口新航线今日开通"]), "known:", words.segmented(list(first)))
+""")
+    assert out.splitlines() == ["forked: 1 loaded here: False same words: True",
+                                "a new heading: True known: False"]

@@ -30,7 +30,7 @@ from ...weasyprint_ext.page_info import PageInfo, page_info
 from ...weasyprint_ext.page_resume import PageState, recording
 from ...weasyprint_ext.stylesheets import REUSED_STYLESHEETS, reusing
 from .fill import Move, filled
-from .resume import Previous, opening_parts, probe_digest, resume_record, resumed_layout
+from .resume import Previous, page_marks, probe_digest, resume_record, resumed_layout
 
 LOG = logging.getLogger("exporter.pdf")
 
@@ -133,7 +133,7 @@ def _full_layout(html: str, lay_out: Callable[[str], Any], resumable: bool) -> C
     rendered, laid, moves = filled(html, lay_out)
     with patched(DEFERRED_FONT_SUBSETS, LAZY_FONT_FILES):  # font files unread
         pdf = rendered.write_pdf()
-    record = resume_record(laid, states[id(rendered)], opening_parts(rendered.pages), probe_digest(html)) \
+    record = resume_record(laid, states[id(rendered)], page_marks(rendered.pages), probe_digest(html)) \
         if resumable else None
     return ChunkLayout(pdf, [page_info(page) for page in rendered.pages], moves, record=record)
 

@@ -207,7 +207,8 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
     # rjieba's dictionary loads on the second core while print.html (a chunked build: the
     # heaviest chunk, the first document its workers lay out) is prepared (segmenter.py;
     # before the font lookup thread starts, and before a chunked build forks its workers,
-    # which drop their copies of its pipes). It ends once print.html has cut every heading.
+    # which drop their copies of its pipes). It ends once print.html has cut every heading;
+    # it is not started when every heading's words are known (a second build in one process).
     with segmenter.beside(segmented(_headings(loaded))):
         # checked against print.html once it is rendered; a chunked build looks them up once
         # its workers are forked (no thread may run across the fork), not before it
