@@ -5,7 +5,9 @@ the furniture PDF's page objects (and with them its outline, link annotations, n
 destinations and metadata) and draws the content, then the ghost page's own running heads
 and page number, in the order a single pass draws them. No content stream is parsed or rewritten, so the
 merge costs milliseconds per page. The chunks' subsets of each font are then merged into
-one embedded font per face (fonts_merge.py).
+one embedded font per face (fonts_merge.py). The furniture's objects are parsed only where
+the assembly reaches them, and its link annotations, which refer to no other object, are
+copied as WeasyPrint wrote them (on the benchmark week 1,019 of its 1,492 objects).
 """
 
 from __future__ import annotations

@@ -3,9 +3,10 @@
 1. The document is split at its forced page breaks (chunks.split: parts, or sections
    with `breaks = "section"`); each chunk's HTML is the single-pass markup of those sections.
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
-   processes (largest first, so the last one to finish is a small one). A volume's
-   contents fit (contents_fit.py) is one more task for them, handed out after the heaviest
-   chunk (it needs print.html, which renders here meanwhile).
+   processes (largest first, so the last one to finish is a small one), which fork and
+   parse the stylesheets as soon as the theme is staged (ChunkedLayout.warm). A volume's
+   contents fit (contents_fit.py) is one more task for them, handed out with print.html's
+   front before the heaviest chunk renders (a rebuild's: after its changed chunk).
 3. The furniture pass (furniture.py) renders the front and one ghost page per content
    page as one document (outline, links, the contents' page numbers, running heads and
    page numbers). Its PDF is cached too, reused while nothing it shows moved.
@@ -333,8 +334,9 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
                    before_furniture: Callable[[], object] | None = None,
                    after_first: Callable[[], object] | None = None) -> bytes:
     """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html.
-    `mirror_shift`: see assemble.assemble. `after_first` runs once the heaviest chunk is
-    handed out (it hands out the contents fit), `meanwhile` while the workers lay the chunks
+    `mirror_shift`: see assemble.assemble. `after_first` (it hands out the contents fit) runs
+    before the first chunk renders in a first build, else once the first chunk (the changed
+    one) is handed out; `meanwhile` runs while the workers lay the chunks
     out (it stages print.html), `before_furniture` after them (it completes the stage for
     the front: the contents' fitted size). The stage's print.html gets the fillers' moves the
     chunks made, so it still reproduces the PDF."""
