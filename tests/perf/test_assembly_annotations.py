@@ -81,3 +81,19 @@ def test_the_contents_links_are_copied_as_written() -> None:
         [o.title for o in before.outline if not isinstance(o, list)]
     for n in (1, 2):  # each ghost page draws its chunk page under it
         assert f"body page {n}" in merged.pages[n].extract_text()
+
+
+def test_an_annotation_that_refers_to_other_objects_is_parsed_and_renumbered() -> None:
+    """An attachment's annotation refers to its file specification and appearance: it is
+    cloned as before (its references renumbered), beside a link copied as written."""
+    furniture = HTML(string='<html><body><p><a href="#x">link</a> <a rel="attachment" download="a.txt" '
+                            'href="data:text/plain,hello">file</a></p><p id="x" style="break-before: page">x</p>'
+                            '</body></html>').write_pdf()
+    chunk = HTML(string="<html><body><p>body page</p></body></html>").write_pdf()
+    merged = PdfReader(io.BytesIO(assemble(furniture, read_chunks([ChunkLayout(chunk, [])]))))
+    annotations = {a.get_object()["/Subtype"]: a.get_object() for a in merged.pages[0]["/Annots"]}
+    assert set(annotations) == {"/Link", "/FileAttachment"}
+    assert str(annotations["/Link"]["/Dest"]) == "x" and merged.get_destination_page_number(
+        merged.named_destinations["x"]) == 1
+    spec = annotations["/FileAttachment"]["/FS"].get_object()
+    assert spec["/EF"]["/F"].get_object().get_data() == b"hello"
