@@ -68,9 +68,11 @@ def test_chunked_and_one_pass_give_the_same_pages_and_text(volume_source: Path, 
     # Each worker parsed each linked stylesheet of the build once (the theme's, chunk.css and
     # ghost.css), and page.css once more for the furniture (the contents' fitted rule, fitted
     # by a worker while the chunks are laid out, is added to it then); every later document
-    # it laid out reused the theme's.
+    # it laid out reused the theme's. The fit is recorded as a worker's document too.
     records = [r for p in passes for r in p.workers]
-    assert len(records) == 3 + 1
+    assert len(records) == 1 + 3 + 1
+    [fit] = passes[0].workers
+    assert fit.pid != os.getpid() and fit.started <= fit.finished
     # each worker warmed up once (stylesheets parsed, fonts loaded), reported with the pass it served
     warm_ups = [r for p in passes for r in p.warm_ups]
     assert len(warm_ups) == 2 and all(r.started <= r.finished for r in warm_ups)

@@ -1,6 +1,6 @@
 """The order in which a chunked build hands its documents out (parallel.ChunkedLayout):
-what runs after the heaviest document is handed out (the contents fit, which needs the
-whole print.html) runs while that document is laid out, not before it."""
+what runs after the heaviest document is handed out (a rebuild's contents fit) runs while
+that document is laid out, not before it."""
 
 from __future__ import annotations
 

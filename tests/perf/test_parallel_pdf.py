@@ -3,6 +3,7 @@ what changed (counted from the build's layout passes, never timed)."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from exporter.api import BuildOptions, build
-from exporter.writers.pdf import contents_fit
+from exporter.writers.pdf import contents_fit, parallel
 from exporter.writers.pdf.parallel import LayoutPass
 
 from tests.samples import change_edition
@@ -67,6 +68,31 @@ def test_rebuild_lays_out_only_the_changed_edition(volume_source: Path, tmp_path
     fresh = _pdf(volume_source, tmp_path / "fresh", jobs=1)
     assert structure(rebuilt) == structure(fresh)
     assert any("更正" in text for text in structure(rebuilt)["text"])
+
+
+def test_a_first_build_hands_the_contents_fit_out_before_the_heaviest_chunk(
+        volume_source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fit reads print.html's front only, so a first build hands it to a worker before the
+    heaviest chunk renders (the workers are then never idle while it renders), and its layout
+    is recorded as the workers' time; a rebuild hands its changed chunk out first."""
+    submitted: list[str] = []
+    submit = parallel.ChunkedLayout._submit
+
+    def spy(self: parallel.ChunkedLayout, pool: object, task: Callable[..., object], *args: object) -> object:
+        submitted.append(getattr(task, "func", task).__name__)
+        return submit(self, pool, task, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel.ChunkedLayout, "_submit", spy)
+    passes: list[LayoutPass] = []
+    cache = tmp_path / "cache"
+    _pdf(volume_source, tmp_path / "cold", jobs=2, cache_dir=cache, on_layout=passes.append)
+    assert submitted == ["fit_recorded", "layout_chunk", "layout_chunk", "layout_chunk", "layout_furniture"]
+    [fits] = [p for p in passes if p.what == "contents fits"]
+    assert len(fits.workers) == 1 and fits.workers[0].pid != os.getpid()
+    submitted.clear()
+    change_edition(volume_source.parent, 17)  # changes the cover's photo too: the fit runs again
+    _pdf(volume_source, tmp_path / "rebuilt", jobs=2, cache_dir=cache)
+    assert submitted[:2] == ["layout_chunk", "fit_recorded"]
 
 
 def test_a_small_document_is_laid_out_in_one_pass(volume_source: Path, tmp_path: Path, layout_passes,

@@ -3,9 +3,10 @@
 1. The document is split at its forced page breaks (chunks.split: parts, or sections
    with `breaks = "section"`); each chunk's HTML is the single-pass markup of those sections.
 2. Chunks found in the cache are reused; the others are laid out in up to `jobs`
-   processes (largest first, so the last one to finish is a small one). A volume's
-   contents fit (contents_fit.py) is one more task for them, handed out after the heaviest
-   chunk (it needs print.html, which renders here meanwhile).
+   processes (largest first, so the last one to finish is a small one), which fork and
+   parse the stylesheets as soon as the theme is staged (ChunkedLayout.warm). A volume's
+   contents fit (contents_fit.py) is one more task for them, handed out with print.html's
+   front before the heaviest chunk renders (a rebuild's: after its changed chunk).
 3. The furniture pass (furniture.py) renders the front and one ghost page per content
    page as one document (outline, links, the contents' page numbers, running heads and
    page numbers). Its PDF is cached too, reused while nothing it shows moved.
@@ -15,10 +16,12 @@
 from __future__ import annotations
 
 import logging
+import os
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from concurrent.futures import Executor, Future, as_completed
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,6 +29,7 @@ from ... import executors
 from . import contents_fit
 from .cache import ChunkCache, chunk_key, previous_key, stage_digest
 from ...workers import worker_pool
+from ...weasyprint_ext.stylesheets import reusing
 from .fill import apply_moves
 from .gc_policy import collected
 from .chunks import CHUNK_CSS, ChunkLayout, ChunkPart, WorkerRecord, chunk_weight, layout_chunk, warm_up
@@ -108,8 +112,11 @@ class ChunkedLayout:
     _storing: list[Future[None]] = field(default_factory=list)  # those handed to the workers
     after_fork: Callable[[], object] | None = None  # runs once the pool is started (a thread may start then)
 
-    def __post_init__(self) -> None:
-        self.shared = stage_digest(self.stage) if self.cache is not None else ""
+    @cached_property
+    def shared(self) -> str:
+        """The digest every cache key of the build shares (cache.stage_digest), made once the
+        pool has forked (warm): it stats every installed font file."""
+        return stage_digest(self.stage) if self.cache is not None else ""
 
     def __enter__(self) -> ChunkedLayout:
         return self
@@ -139,6 +146,16 @@ class ChunkedLayout:
                 self.after_fork()
         return self._executor
 
+    def warm(self, documents: int, hrefs: list[str]) -> None:
+        """The chunks' stylesheets (`hrefs` and chunk.css) staged and the pool started for
+        `documents` documents: its workers parse the stylesheets while this process renders
+        what they lay out. Called as soon as the theme is staged, before the rest of the stage
+        and the first document's render (render_chunked does it otherwise)."""
+        if not self.stylesheets:
+            (self.stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
+            self.stylesheets = [*hrefs, "chunk.css"]
+            self._pool_for(documents)
+
     def start(self, documents: int, task: Callable[..., T], *args: Any) -> Future[T]:
         """`task(*args)` handed to the build's workers now (started for `documents` documents
         in all), or run here when the build lays out in this process."""
@@ -161,13 +178,21 @@ class ChunkedLayout:
             self.passes.append(LayoutPass("contents fits", 1, 1))
             return lambda: rule if contents_fit.same_front(whole(), front) else \
                 contents_fit.fit_in_stage(whole(), str(self.stage))
-        fitting = self.start(documents, contents_fit.fit_in_stage, whole(), str(self.stage))
+        # the fit reads only print.html's head and front (contents_fit.front_only), so it is
+        # handed out with `front`, before print.html is rendered
+        fitting = self.start(documents, fit_recorded, front, str(self.stage))
         self.passes.append(LayoutPass("contents fits", 1, 0))
+        reported = len(self.passes) - 1
 
         def fitted() -> str:
-            if self.cache is not None and contents_fit.same_front(whole(), front):
-                self.cache.put_text(key, fitting.result())
-            return fitting.result()
+            rule, record = fitting.result()
+            if (done := self.passes[reported]).workers != (record,):  # the fit is worker time, as a document
+                self.passes[reported] = replace(done, workers=(record,))
+            if not contents_fit.same_front(whole(), front):
+                return contents_fit.fit_in_stage(whole(), str(self.stage))
+            if self.cache is not None:
+                self.cache.put_text(key, rule)
+            return rule
 
         return fitted
 
@@ -286,6 +311,16 @@ class ChunkedLayout:
         return fresh
 
 
+def fit_recorded(html: str, stage: str) -> tuple[str, WorkerRecord]:
+    """The contents fit (contents_fit.fit_in_stage) with where and when it was laid out, for
+    the build's record of its workers' time (the fit's layouts are a document's work)."""
+    started = time.time()
+    with reusing(stage) as shared:
+        parses, reuses = shared.parses, shared.reuses
+        rule = contents_fit.fit_in_stage(html, stage)
+        return rule, WorkerRecord(os.getpid(), started, time.time(), shared.parses - parses, shared.reuses - reuses)
+
+
 def store_layout(cache: ChunkCache, keys: tuple[str, str], layout: ChunkLayout) -> None:
     """A laid-out document into the cache under `keys[0]`, and (resumable) the index of its
     earlier versions, `keys[1]`, pointing at it (runs here or in an idle worker)."""
@@ -299,8 +334,9 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
                    before_furniture: Callable[[], object] | None = None,
                    after_first: Callable[[], object] | None = None) -> bytes:
     """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html.
-    `mirror_shift`: see assemble.assemble. `after_first` runs once the heaviest chunk is
-    handed out (it hands out the contents fit), `meanwhile` while the workers lay the chunks
+    `mirror_shift`: see assemble.assemble. `after_first` (it hands out the contents fit) runs
+    before the first chunk renders in a first build, else once the first chunk (the changed
+    one) is handed out; `meanwhile` runs while the workers lay the chunks
     out (it stages print.html), `before_furniture` after them (it completes the stage for
     the front: the contents' fitted size). The stage's print.html gets the fillers' moves the
     chunks made, so it still reproduces the PDF."""
@@ -309,9 +345,8 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
 
     stage = layout.stage
     hrefs = list(context["stylesheets"])
-    (stage / "chunk.css").write_text(CHUNK_CSS, encoding="utf-8")
-    layout.stylesheets = [*hrefs, "chunk.css"]
-    renders = [partial(render, **{**context, "stylesheets": [*hrefs, "chunk.css"], "chunk_parts": c}) for c in chunks]
+    layout.warm(len(chunks), hrefs)
+    renders = [partial(render, **{**context, "stylesheets": layout.stylesheets, "chunk_parts": c}) for c in chunks]
     parsed: dict[int, list[Any]] = {}  # the chunks' pages (read_chunks), by id of their layout
 
     def parse(layouts: list[ChunkLayout]) -> None:
@@ -329,6 +364,12 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     weights = list(map(chunk_weight, chunks))
     if layout.cache is not None:  # a rebuild's changed chunks first (only the order: each still by its key)
         weights = layout.cache.unseen_first(layout.shared, list(map(repr, chunks)), weights)
+    if after_first is not None and weights == list(map(chunk_weight, chunks)):
+        # A first build (no chunk lifted): `after_first` (the contents fit) is handed out
+        # before the heaviest chunk renders, so a worker lays it out meanwhile; a rebuild's
+        # changed chunk goes first.
+        after_first()
+        after_first = None
     # The chunks are written to the cache, and print.html gets their moves, while the
     # furniture is laid out: neither is needed to hand the furniture out.
     ordered = layout.lay_out(renders, weights, "PDF chunks", while_chunks, resumable=True,

@@ -14,7 +14,7 @@ import logging
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -217,9 +217,20 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
         def look_up_faces() -> None:
             if not faces:
                 faces.append(theme_faces_soon(theme))
-        with _stage(options, loaded.stem) as stage:
-            render_print = print_renderer(make_environment(theme, options.cache_dir).get_template("print.html"))
+        with _stage(options, loaded.stem) as stage, ExitStack() as in_chunks:
             stylesheets = stage_theme(theme, setup, stage)
+            if chunked:
+                # the chunked path's modules (worker pool, cache, assembly): not imported by a one pass
+                from .cache import ChunkCache
+                from .parallel import ChunkedLayout, render_chunked
+
+                cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
+                layout = in_chunks.enter_context(ChunkedLayout(stage, jobs, cache, options.show_progress,
+                                                               after_fork=look_up_faces))
+                # the workers fork and parse the stylesheets while the rest is staged and the
+                # first chunk renders
+                layout.warm(len(chunks), stylesheets)
+            render_print = print_renderer(make_environment(theme, options.cache_dir).get_template("print.html"))
             context = print_context(loaded, theme, stylesheets)
             copy_images(loaded, stage)
             rendered: list[str] = []
@@ -236,31 +247,26 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                 return rendered[0]
 
             if chunked:
-                # the chunked path's modules (worker pool, cache, assembly): not imported by a one pass
-                from .cache import ChunkCache
-                from .parallel import ChunkedLayout, render_chunked
+                # A volume's contents is fitted by a worker while the others lay out the
+                # chunks (which hold no contents); its rule is in page.css before the furniture.
+                # It is handed out with print.html's front (front_render) before the heaviest
+                # chunk renders (a rebuild's: after its changed chunk), or found in the cache
+                # (keyed by the front alone); print.html is rendered while the workers lay out.
+                fitting: list[Callable[[], str]] = []
 
-                cache = ChunkCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
-                with ChunkedLayout(stage, jobs, cache, options.show_progress, after_fork=look_up_faces) as layout:
-                    # A volume's contents is fitted by a worker while the others lay out the
-                    # chunks (which hold no contents); its rule is in page.css before the furniture.
-                    # It is handed out after the heaviest chunk; found in the cache (keyed by the
-                    # front alone), print.html is rendered while the workers lay out, else it is
-                    # rendered for the fit while that chunk is laid out.
-                    fitting: list[Callable[[], str]] = []
+                def fit() -> None:
+                    if context["is_volume"]:
+                        front = contents_fit.front_render(render_print, context)
+                        fitting.append(layout.fit_contents(len(chunks) + 1, front, whole))
 
-                    def fit() -> None:
-                        if context["is_volume"]:
-                            front = contents_fit.front_render(render_print, context)
-                            fitting.append(layout.fit_contents(len(chunks) + 1, front, whole))
+                def fitted() -> None:
+                    for rule in fitting:
+                        contents_fit.add_rule(stage, rule())
 
-                    def fitted() -> None:
-                        for rule in fitting:
-                            contents_fit.add_rule(stage, rule())
-
-                    # The whole print.html is rendered while the workers lay the chunks out.
-                    pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
-                                         before_furniture=fitted, after_first=fit)
+                # The whole print.html is rendered while the workers lay the chunks out.
+                pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
+                                     before_furniture=fitted, after_first=fit)
+                in_chunks.close()  # the pool ends (and its cache writes are waited for)
                 if options.on_layout is not None:
                     for layout_pass in layout.passes:
                         options.on_layout(layout_pass)
