@@ -44,7 +44,7 @@ def test_the_pass_sees_the_rule_the_fit_chooses(tmp_path: Path, page_size: str,
     stage, html = _stage(tmp_path, page_size)
     page_css = stage / "theme" / "page.css"
     unfitted = page_css.read_text(encoding="utf-8")
-    chosen = contents_fit.fit_in_stage(html, str(stage))  # the fit alone, first, as with one job
+    chosen = contents_fit.fit_in_stage(html, str(stage)).rule  # the fit alone, first, as with one job
     first = contents_fit.step_css(contents_fit.STEPS[0])
     fits: list[str] = []
     fit = contents_fit.fit_in_stage
@@ -102,7 +102,7 @@ def test_the_fit_chooses_the_step_laying_out_each_in_turn_chooses(tmp_path: Path
         return lay_out(markup)
 
     with patched():
-        assert contents_fit.fit(html, counted) == _in_turn(html, lay_out) == contents_fit.step_css(
+        assert contents_fit.fit(html, counted).rule == _in_turn(html, lay_out) == contents_fit.step_css(
             contents_fit.STEPS[step])
     assert len(asked) == len(set(asked)) == layouts
 

@@ -29,10 +29,11 @@ the same properties and wins the cascade.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
@@ -52,6 +53,29 @@ LOG = logging.getLogger("exporter.pdf")
 STEPS = ((8.5, 1.35, 2), (8.0, 1.3, 2), (7.5, 1.25, 2), (7.5, 1.25, 3), (7.0, 1.2, 3))
 _HREF = regex.compile(r'href="#([^"]+)"')
 _ID = regex.compile(r' id="([^"]+)"')
+
+
+class Fitted(NamedTuple):
+    """The fit's answer: the page.css rule, and how many pages the front (cover, masthead,
+    contents) took with it, which the furniture document's anchors come after
+    (furniture.front_pages: a contents that runs on moves every anchor)."""
+
+    rule: str
+    front_pages: int
+
+
+def as_text(fitted: Fitted) -> str:
+    """`fitted` as the chunk cache keeps it (ChunkCache.put_text)."""
+    return json.dumps(list(fitted))
+
+
+def from_text(text: str | None) -> Fitted | None:
+    """The Fitted kept as `text` (as_text), None for anything else."""
+    try:
+        rule, pages = json.loads(text) if text is not None else (None, None)
+    except (ValueError, TypeError):
+        return None
+    return Fitted(rule, pages) if isinstance(rule, str) and type(pages) is int else None
 
 
 def step_css(step: tuple[float, float, int]) -> str:
@@ -181,12 +205,13 @@ def _laid_out_once(markup: str, lay_out: Callable[[str], Any], pages: dict[str, 
     return lay_out(markup)
 
 
-def fit(html: str, lay_out: Callable[[str], Any]) -> str:
+def fit(html: str, lay_out: Callable[[str], Any]) -> Fitted:
     """The page.css rule that sets the volume contents in one page (the first step that
     does), measured by laying out the front matter alone: the first step, then the first
     step the overflows measured so far do not rule out, until one fits. A step reached past
     steps the estimate ruled out is laid out expecting it to fit (the body's anchors on the
-    page after the contents title's), so its contents is made once with its numbers."""
+    page after the contents title's), so its contents is made once with its numbers. With
+    the rule, the pages the front took at that step (all but the body's anchors' page)."""
     overflows: dict[int, float | None] = {}
     targets, fitting = _body_targets(_head_and_front(html)[1]), {}
     index = 0
@@ -207,10 +232,10 @@ def fit(html: str, lay_out: Callable[[str], Any]) -> str:
         fitting = dict.fromkeys(targets, document.pages.index(contents[0]) + 2) if index > laid + 1 else {}
         del document, contents  # measured: freed before the next step's layout, not beside it
         dropped()
-    return step_css(STEPS[index])
+    return Fitted(step_css(STEPS[index]), len(document.pages) - 1)
 
 
-def fit_in_stage(html: str, stage: str, variant: str | None = None) -> str:
+def fit_in_stage(html: str, stage: str, variant: str | None = None) -> Fitted:
     """`fit` for the staged document `html`, laid out inside the layout extensions with the
     build's shared stylesheets (in a worker of a parallel build, or before a one pass)."""
     with reusing(stage) as shared, patched(), patched(REUSED_STYLESHEETS):
@@ -250,7 +275,7 @@ def fitted_pass(html: str, stage: Path, variant: str | None, jobs: int, lay_out:
     several jobs (chunk_rule.py), so the pass is nearly always kept.
     """
     if jobs < 2 or executors.chosen() is not None:
-        add_rule(stage, fit_in_stage(html, str(stage), variant))
+        add_rule(stage, fit_in_stage(html, str(stage), variant).rule)
         return lay_out()[0]
     page_css = stage / "theme" / "page.css"
     unfitted, guess = page_css.read_text(encoding="utf-8"), step_css(STEPS[0])
@@ -259,7 +284,7 @@ def fitted_pass(html: str, stage: Path, variant: str | None, jobs: int, lay_out:
     if contents_on_one_page(document, html):
         return result
     del document
-    rule = fit_in_stage(html, str(stage), variant)
+    rule = fit_in_stage(html, str(stage), variant).rule
     if rule == guess:
         return result
     LOG.info("the contents needs a smaller step than the first: laying the volume out again")
