@@ -190,6 +190,18 @@ def surely_overflows(index: int, overflows: dict[int, float | None]) -> bool:
                for done, ratio in overflows.items())
 
 
+def expected_pages(index: int, overflows: dict[int, float | None]) -> int:
+    """How many pages step `index`'s contents is expected to take: the last measured
+    overflow scaled by the line heights (across a change of columns entries wrap otherwise,
+    so only a guess), rounded, since the pages after the first hold more than it (no title).
+    Only the page numbers laid out first depend on it: a wrong guess is laid out again."""
+    measured = [(done, ratio) for done, ratio in overflows.items() if ratio is not None]
+    if not measured:
+        return 1
+    done, ratio = measured[-1]
+    return max(1, round(ratio * _density(STEPS[index]) / _density(STEPS[done])))
+
+
 def _laid_out_once(markup: str, lay_out: Callable[[str], Any], pages: dict[str, int]) -> Any:
     """`lay_out(markup)` with its anchors' `pages` known beforehand, so the contents is
     made once with its numbers (weasyprint_ext/known_pages.py); where an anchor lands on
@@ -210,8 +222,10 @@ def fit(html: str, lay_out: Callable[[str], Any]) -> Fitted:
     does), measured by laying out the front matter alone: the first step, then the first
     step the overflows measured so far do not rule out, until one fits. A step reached past
     steps the estimate ruled out is laid out expecting it to fit (the body's anchors on the
-    page after the contents title's), so its contents is made once with its numbers. With
-    the rule, the pages the front took at that step (all but the body's anchors' page)."""
+    page after the contents title's), or to take the pages its scaled overflow rounds to, as
+    is a step expected to run on (the last, or one a contents of many pages reaches), so its
+    contents is made once with its numbers. With the rule, the pages the front took at that
+    step (all but the body's anchors' page)."""
     overflows: dict[int, float | None] = {}
     targets, fitting = _body_targets(_head_and_front(html)[1]), {}
     index = 0
@@ -228,8 +242,11 @@ def fit(html: str, lay_out: Callable[[str], Any]) -> Fitted:
                         len(contents), STEPS[-1][0], STEPS[-1][2])
             break
         laid, index = index, next((i for i in range(len(STEPS)) if not surely_overflows(i, overflows)), len(STEPS) - 1)
-        # Steps ruled out by estimate: the entries take a line each, and the step left is expected to fit.
-        fitting = dict.fromkeys(targets, document.pages.index(contents[0]) + 2) if index > laid + 1 else {}
+        # Steps ruled out by estimate: the entries take a line each, and the step left is
+        # expected to fit, or to run on to as many pages as the overflow scales to.
+        pages = expected_pages(index, overflows)
+        known = index > laid + 1 or pages > 1
+        fitting = dict.fromkeys(targets, document.pages.index(contents[0]) + 1 + pages) if known else {}
         del document, contents  # measured: freed before the next step's layout, not beside it
         dropped()
     return Fitted(step_css(STEPS[index]), len(document.pages) - 1)
