@@ -531,7 +531,7 @@ def test_a_long_week_contents_steps_down_to_one_page_and_cuts_nothing(tmp_path: 
     with patched():
         assert contents_fit.contents_pages(lay_out(contents_fit.front_only(html, contents_fit.step_css(
             contents_fit.STEPS[0])))) == 2
-        css = contents_fit.fit(html, lay_out)
+        css = contents_fit.fit(html, lay_out).rule
         assert css != contents_fit.step_css(contents_fit.STEPS[0])
         front = lay_out(contents_fit.front_only(html, css))
     assert contents_fit.contents_pages(front) == 1

@@ -209,10 +209,11 @@ def test_the_contents_fit_is_keyed_by_the_front_and_checked_against_print_html(
     assert not contents_fit.same_front(whole.replace("目录", "目次"), front)
     assert not contents_fit.same_front(whole.replace("<head>", "<head><title>t</title>"), front)
     fits: list[str] = []
-    monkeypatch.setattr(contents_fit, "fit_in_stage", lambda html, stage: fits.append(html) or f"rule {len(fits)}")
+    monkeypatch.setattr(contents_fit, "fit_in_stage",
+                        lambda html, stage: fits.append(html) or contents_fit.Fitted(f"rule {len(fits)}", len(fits) + 1))
     cache = ChunkCache(tmp_path / "cache")
-    for html, expected, fitted in ((whole, "rule 1", 1), (whole, "rule 1", 1),
-                                   (whole.replace("目录", "目次"), "rule 2", 2)):
+    for html, expected, fitted in ((whole, ("rule 1", 2), 1), (whole, ("rule 1", 2), 1),
+                                   (whole.replace("目录", "目次"), ("rule 2", 3), 2)):
         with parallel.ChunkedLayout(stage, 1, cache) as layout:
             rule = layout.fit_contents(2, front, lambda html=html: html)  # type: ignore[misc]
             assert rule() == expected and len(fits) == fitted

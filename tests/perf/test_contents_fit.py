@@ -44,7 +44,7 @@ def test_the_pass_sees_the_rule_the_fit_chooses(tmp_path: Path, page_size: str,
     stage, html = _stage(tmp_path, page_size)
     page_css = stage / "theme" / "page.css"
     unfitted = page_css.read_text(encoding="utf-8")
-    chosen = contents_fit.fit_in_stage(html, str(stage))  # the fit alone, first, as with one job
+    chosen = contents_fit.fit_in_stage(html, str(stage)).rule  # the fit alone, first, as with one job
     first = contents_fit.step_css(contents_fit.STEPS[0])
     fits: list[str] = []
     fit = contents_fit.fit_in_stage
@@ -102,7 +102,7 @@ def test_the_fit_chooses_the_step_laying_out_each_in_turn_chooses(tmp_path: Path
         return lay_out(markup)
 
     with patched():
-        assert contents_fit.fit(html, counted) == _in_turn(html, lay_out) == contents_fit.step_css(
+        assert contents_fit.fit(html, counted).rule == _in_turn(html, lay_out) == contents_fit.step_css(
             contents_fit.STEPS[step])
     assert len(asked) == len(set(asked)) == layouts
 
@@ -144,3 +144,23 @@ def test_a_step_expected_to_fit_is_made_once_and_comes_out_the_same(tmp_path: Pa
     assert len(stock.pages) == title + 2
     assert sorted(right_made) == list(range(1, title + 3)) and len(stock_made) > len(right_made)
     assert len(made) > len(stock_made)  # the wrong guess, then WeasyPrint's own layout
+
+
+def test_a_contents_that_runs_on_at_every_step_is_laid_out_once_a_step(tmp_path: Path) -> None:
+    """On paper too small for the contents at any step, each step the fit lays out after the
+    first is laid out with its anchors' pages guessed from the scaled overflow (here right:
+    no markup laid out twice); the fit answers the last step and the pages its front takes,
+    as WeasyPrint alone lays that front out."""
+    stage, html = _stage(tmp_path, "70mmx90mm")
+    asked: list[str] = []
+
+    def counted(markup: str) -> Any:
+        asked.append(markup)
+        return staged_layout(stage)(markup)
+
+    with patched():
+        fitted = contents_fit.fit(html, counted)
+        last = staged_layout(stage)(contents_fit.front_only(html, fitted.rule))
+    assert fitted.rule == contents_fit.step_css(contents_fit.STEPS[-1])
+    assert fitted.front_pages == len(last.pages) - 1 > 2
+    assert len(asked) == len(set(asked)) > 1

@@ -107,3 +107,31 @@ def test_a_small_document_is_laid_out_in_one_pass(volume_source: Path, tmp_path:
     chunked = _pdf(volume_source, tmp_path / "chunked", jobs=2)
     assert structure(small)["text"] == structure(chunked)["text"]
     assert small.stat().st_size < chunked.stat().st_size
+
+
+def test_a_contents_that_runs_on_is_laid_out_once_in_the_furniture(volume_source: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """On paper too small for the contents at any step, the front takes more pages than a
+    cover and a contents page; the fit measured them, so the furniture document's anchors
+    are placed after them and the furniture is laid out once. The PDF is the one the old
+    guess (two front pages, found wrong, the furniture laid out again) gives."""
+    from exporter.writers.pdf import furniture, parallel
+
+    fits: list[contents_fit.Fitted] = []
+    fit = contents_fit.fit_in_stage
+    monkeypatch.setattr(contents_fit, "fit_in_stage", lambda *args: fits.append(fit(*args)) or fits[-1])
+    layouts: list[str] = []
+    lay_out = furniture.layout_chunk
+    monkeypatch.setattr(furniture, "layout_chunk", lambda *args: layouts.append("furniture") or lay_out(*args))
+    # one job and a cache: chunks, every document laid out in this process
+    options = {"jobs": 1, "page_size": "70mmx90mm"}
+    once = _pdf(volume_source, tmp_path / "once", cache_dir=tmp_path / "cache", **options)
+    [fitted] = fits
+    assert fitted.rule == contents_fit.step_css(contents_fit.STEPS[-1]) and fitted.front_pages > 2
+    assert layouts == ["furniture"]
+    monkeypatch.setattr(parallel, "front_pages", lambda is_volume, fitted=None: 2)  # the guess before
+    twice = _pdf(volume_source, tmp_path / "twice", cache_dir=tmp_path / "cache 2", **options)
+    assert layouts == ["furniture"] * 3
+    a, b = structure(once), structure(twice)
+    assert a["pages"] == b["pages"] and a["text"] == b["text"]
+    assert a["outline"] == b["outline"] and a["links"] == b["links"]

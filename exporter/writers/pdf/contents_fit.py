@@ -29,10 +29,11 @@ the same properties and wins the cascade.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
@@ -52,6 +53,29 @@ LOG = logging.getLogger("exporter.pdf")
 STEPS = ((8.5, 1.35, 2), (8.0, 1.3, 2), (7.5, 1.25, 2), (7.5, 1.25, 3), (7.0, 1.2, 3))
 _HREF = regex.compile(r'href="#([^"]+)"')
 _ID = regex.compile(r' id="([^"]+)"')
+
+
+class Fitted(NamedTuple):
+    """The fit's answer: the page.css rule, and how many pages the front (cover, masthead,
+    contents) took with it, which the furniture document's anchors come after
+    (furniture.front_pages: a contents that runs on moves every anchor)."""
+
+    rule: str
+    front_pages: int
+
+
+def as_text(fitted: Fitted) -> str:
+    """`fitted` as the chunk cache keeps it (ChunkCache.put_text)."""
+    return json.dumps(list(fitted))
+
+
+def from_text(text: str | None) -> Fitted | None:
+    """The Fitted kept as `text` (as_text), None for anything else."""
+    try:
+        rule, pages = json.loads(text) if text is not None else (None, None)
+    except (ValueError, TypeError):
+        return None
+    return Fitted(rule, pages) if isinstance(rule, str) and type(pages) is int else None
 
 
 def step_css(step: tuple[float, float, int]) -> str:
@@ -166,6 +190,18 @@ def surely_overflows(index: int, overflows: dict[int, float | None]) -> bool:
                for done, ratio in overflows.items())
 
 
+def expected_pages(index: int, overflows: dict[int, float | None]) -> int:
+    """How many pages step `index`'s contents is expected to take: the last measured
+    overflow scaled by the line heights (across a change of columns entries wrap otherwise,
+    so only a guess), rounded, since the pages after the first hold more than it (no title).
+    Only the page numbers laid out first depend on it: a wrong guess is laid out again."""
+    measured = [(done, ratio) for done, ratio in overflows.items() if ratio is not None]
+    if not measured:
+        return 1
+    done, ratio = measured[-1]
+    return max(1, round(ratio * _density(STEPS[index]) / _density(STEPS[done])))
+
+
 def _laid_out_once(markup: str, lay_out: Callable[[str], Any], pages: dict[str, int]) -> Any:
     """`lay_out(markup)` with its anchors' `pages` known beforehand, so the contents is
     made once with its numbers (weasyprint_ext/known_pages.py); where an anchor lands on
@@ -181,12 +217,15 @@ def _laid_out_once(markup: str, lay_out: Callable[[str], Any], pages: dict[str, 
     return lay_out(markup)
 
 
-def fit(html: str, lay_out: Callable[[str], Any]) -> str:
+def fit(html: str, lay_out: Callable[[str], Any]) -> Fitted:
     """The page.css rule that sets the volume contents in one page (the first step that
     does), measured by laying out the front matter alone: the first step, then the first
     step the overflows measured so far do not rule out, until one fits. A step reached past
     steps the estimate ruled out is laid out expecting it to fit (the body's anchors on the
-    page after the contents title's), so its contents is made once with its numbers."""
+    page after the contents title's), or to take the pages its scaled overflow rounds to, as
+    is a step expected to run on (the last, or one a contents of many pages reaches), so its
+    contents is made once with its numbers. With the rule, the pages the front took at that
+    step (all but the body's anchors' page)."""
     overflows: dict[int, float | None] = {}
     targets, fitting = _body_targets(_head_and_front(html)[1]), {}
     index = 0
@@ -203,14 +242,17 @@ def fit(html: str, lay_out: Callable[[str], Any]) -> str:
                         len(contents), STEPS[-1][0], STEPS[-1][2])
             break
         laid, index = index, next((i for i in range(len(STEPS)) if not surely_overflows(i, overflows)), len(STEPS) - 1)
-        # Steps ruled out by estimate: the entries take a line each, and the step left is expected to fit.
-        fitting = dict.fromkeys(targets, document.pages.index(contents[0]) + 2) if index > laid + 1 else {}
+        # Steps ruled out by estimate: the entries take a line each, and the step left is
+        # expected to fit, or to run on to as many pages as the overflow scales to.
+        pages = expected_pages(index, overflows)
+        known = index > laid + 1 or pages > 1
+        fitting = dict.fromkeys(targets, document.pages.index(contents[0]) + 1 + pages) if known else {}
         del document, contents  # measured: freed before the next step's layout, not beside it
         dropped()
-    return step_css(STEPS[index])
+    return Fitted(step_css(STEPS[index]), len(document.pages) - 1)
 
 
-def fit_in_stage(html: str, stage: str, variant: str | None = None) -> str:
+def fit_in_stage(html: str, stage: str, variant: str | None = None) -> Fitted:
     """`fit` for the staged document `html`, laid out inside the layout extensions with the
     build's shared stylesheets (in a worker of a parallel build, or before a one pass)."""
     with reusing(stage) as shared, patched(), patched(REUSED_STYLESHEETS):
@@ -250,7 +292,7 @@ def fitted_pass(html: str, stage: Path, variant: str | None, jobs: int, lay_out:
     several jobs (chunk_rule.py), so the pass is nearly always kept.
     """
     if jobs < 2 or executors.chosen() is not None:
-        add_rule(stage, fit_in_stage(html, str(stage), variant))
+        add_rule(stage, fit_in_stage(html, str(stage), variant).rule)
         return lay_out()[0]
     page_css = stage / "theme" / "page.css"
     unfitted, guess = page_css.read_text(encoding="utf-8"), step_css(STEPS[0])
@@ -259,7 +301,7 @@ def fitted_pass(html: str, stage: Path, variant: str | None, jobs: int, lay_out:
     if contents_on_one_page(document, html):
         return result
     del document
-    rule = fit_in_stage(html, str(stage), variant)
+    rule = fit_in_stage(html, str(stage), variant).rule
     if rule == guess:
         return result
     LOG.info("the contents needs a smaller step than the first: laying the volume out again")

@@ -65,9 +65,13 @@ def anchor_pages(pages: list[PageInfo], front: int) -> dict[str, int]:
     return {name: front + i for i, page in enumerate(pages, 1) for name, *_ in page.anchors}
 
 
-def front_pages(is_volume: bool) -> int:
-    """How many pages the front takes, as a guess checked by the layout: a volume's cover,
-    then the masthead and the contents, which the contents fit keeps on one page."""
+def front_pages(is_volume: bool, fitted: int | None = None) -> int:
+    """How many pages the front takes, as a guess checked by the layout: the pages the
+    volume's contents fit measured (`fitted`, contents_fit.Fitted.front_pages: a contents
+    that runs on even at the last step takes several), else a volume's cover, then the
+    masthead and the contents, which the fit keeps on one page."""
+    if fitted is not None:
+        return fitted
     return 2 if is_volume else 1
 
 

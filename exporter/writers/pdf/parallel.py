@@ -165,18 +165,19 @@ class ChunkedLayout:
         done.set_result(task(*args))
         return done
 
-    def fit_contents(self, documents: int, front: str, whole: Callable[[], str]) -> Callable[[], str]:
+    def fit_contents(self, documents: int, front: str, whole: Callable[[], str]) -> Callable[[], contents_fit.Fitted]:
         """A volume's contents fit (contents_fit.py) of the staged print.html, taken from the
         cache or handed to the workers now (the build lays out `documents` documents in
-        all); returns a function that waits for the fitted rule. The fit depends only on
-        the front (cover, masthead, contents) and the stage, so it is keyed by `front`
-        (print.html rendered without its body, contents_fit.front_render): a rebuild whose
-        change moved no contents entry takes it from the cache before `whole` (print.html)
-        is rendered, and checks once it is that its front is that one (else it fits again)."""
+        all); returns a function that waits for the fitted rule and the front's pages. The
+        fit depends only on the front (cover, masthead, contents) and the stage, so it is
+        keyed by `front` (print.html rendered without its body, contents_fit.front_render): a
+        rebuild whose change moved no contents entry takes it from the cache before `whole`
+        (print.html) is rendered, and checks once it is that its front is that one (else it
+        fits again)."""
         key = chunk_key(self.shared, "contents fit\0" + front, self.stage) if self.cache is not None else ""
-        if self.cache is not None and (rule := self.cache.get_text(key)) is not None:
+        if self.cache is not None and (kept := contents_fit.from_text(self.cache.get_text(key))) is not None:
             self.passes.append(LayoutPass("contents fits", 1, 1))
-            return lambda: rule if contents_fit.same_front(whole(), front) else \
+            return lambda: kept if contents_fit.same_front(whole(), front) else \
                 contents_fit.fit_in_stage(whole(), str(self.stage))
         # the fit reads only print.html's head and front (contents_fit.front_only), so it is
         # handed out with `front`, before print.html is rendered
@@ -184,15 +185,15 @@ class ChunkedLayout:
         self.passes.append(LayoutPass("contents fits", 1, 0))
         reported = len(self.passes) - 1
 
-        def fitted() -> str:
-            rule, record = fitting.result()
+        def fitted() -> contents_fit.Fitted:
+            fit, record = fitting.result()
             if (done := self.passes[reported]).workers != (record,):  # the fit is worker time, as a document
                 self.passes[reported] = replace(done, workers=(record,))
             if not contents_fit.same_front(whole(), front):
                 return contents_fit.fit_in_stage(whole(), str(self.stage))
             if self.cache is not None:
-                self.cache.put_text(key, rule)
-            return rule
+                self.cache.put_text(key, contents_fit.as_text(fit))
+            return fit
 
         return fitted
 
@@ -311,7 +312,7 @@ class ChunkedLayout:
         return fresh
 
 
-def fit_recorded(html: str, stage: str) -> tuple[str, WorkerRecord]:
+def fit_recorded(html: str, stage: str) -> tuple[contents_fit.Fitted, WorkerRecord]:
     """The contents fit (contents_fit.fit_in_stage) with where and when it was laid out, for
     the build's record of its workers' time (the fit's layouts are a document's work)."""
     started = time.time()
@@ -331,14 +332,15 @@ def store_layout(cache: ChunkCache, keys: tuple[str, str], layout: ChunkLayout) 
 
 def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[ChunkPart]],
                    layout: ChunkedLayout, mirror_shift: float = 0.0, meanwhile: Callable[[], object] | None = None,
-                   before_furniture: Callable[[], object] | None = None,
+                   before_furniture: Callable[[], int | None] | None = None,
                    after_first: Callable[[], object] | None = None) -> bytes:
     """The PDF bytes of a document laid out in chunks; `render(**extra)` renders print.html.
     `mirror_shift`: see assemble.assemble. `after_first` (it hands out the contents fit) runs
     before the first chunk renders in a first build, else once the first chunk (the changed
     one) is handed out; `meanwhile` runs while the workers lay the chunks
     out (it stages print.html), `before_furniture` after them (it completes the stage for
-    the front: the contents' fitted size). The stage's print.html gets the fillers' moves the
+    the front: the contents' fitted size; it returns the pages the front takes where the
+    fit measured them). The stage's print.html gets the fillers' moves the
     chunks made, so it still reproduces the PDF."""
     from .assemble import assemble, read_chunks
     from .fonts_merge import EarlySubsets, early_subsets
@@ -374,8 +376,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     # furniture is laid out: neither is needed to hand the furniture out.
     ordered = layout.lay_out(renders, weights, "PDF chunks", while_chunks, resumable=True,
                              after_first=after_first, store_later=True)
-    if before_furniture is not None:
-        before_furniture()
+    front = before_furniture() if before_furniture is not None else None
     pages = dedupe_anchors(ordered)
     (stage / "ghost.css").write_text(ghost_css(pages), encoding="utf-8")
     # One furniture document: the front is laid out once (it is most of the furniture's cost:
@@ -383,7 +384,7 @@ def render_chunked(render: Render, context: dict[str, Any], chunks: list[list[Ch
     furniture = partial(render, **{**context, "stylesheets": [*hrefs, "ghost.css"], "ghost_pages": pages})
     # Its anchors' pages are known (a guess at the front's length, checked), so the contents
     # is laid out once with its page numbers; the other chunks' pages are parsed meanwhile.
-    known = anchor_pages(pages, front_pages(bool(context.get("is_volume"))))
+    known = anchor_pages(pages, front_pages(bool(context.get("is_volume")), front))
     early: list[EarlySubsets] = []
     memo = partial(layout.cache.memo, layout.shared) if layout.cache is not None else None
 

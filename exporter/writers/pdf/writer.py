@@ -252,16 +252,20 @@ def render(loaded: LoadedEdition, theme: Theme, options: PdfOptions) -> Path:
                 # It is handed out with print.html's front (front_render) before the heaviest
                 # chunk renders (a rebuild's: after its changed chunk), or found in the cache
                 # (keyed by the front alone); print.html is rendered while the workers lay out.
-                fitting: list[Callable[[], str]] = []
+                fitting: list[Callable[[], contents_fit.Fitted]] = []
 
                 def fit() -> None:
                     if context["is_volume"]:
                         front = contents_fit.front_render(render_print, context)
                         fitting.append(layout.fit_contents(len(chunks) + 1, front, whole))
 
-                def fitted() -> None:
-                    for rule in fitting:
-                        contents_fit.add_rule(stage, rule())
+                def fitted() -> int | None:
+                    """The fitted rule into page.css; the pages the front takes with it."""
+                    if not fitting:
+                        return None
+                    answer = fitting[0]()
+                    contents_fit.add_rule(stage, answer.rule)
+                    return answer.front_pages
 
                 # The whole print.html is rendered while the workers lay the chunks out.
                 pdf = render_chunked(render_print, context, chunks, layout, setup.mirror_shift_pt, meanwhile=whole,
