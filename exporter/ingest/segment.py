@@ -654,7 +654,8 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
         # that the text beside it does not restate, as a headline's story would
         label = (plain and isinstance(piece, Head) and top == "other" and share >= w.label_sure and decoded
                  and all(decoded[i].label == "other" and decoded[i].cost((*HEADS, "tail")) >= w.decoded_other
-                         for i in run) and not _restated(piece, rebuilt, k) and not _jump_head(rebuilt, k))
+                         for i in run) and not _restated(piece, rebuilt, k) and not _jump_head(rebuilt, k)
+                 and not _closes_page(rebuilt, k, page.furniture))
         if label:
             why = decoded[run[0]].explain()
         if label or plain and top == "other" and (share >= w.sure or cut_off) and len(piece.lines) >= w.table_lines:
@@ -670,6 +671,17 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
         learned[id(piece)] = (pr, vector, _run_label(decoded, run) if decoded else None)
         out.append(piece)
     return out, learned
+
+
+def _closes_page(rebuilt: list[tuple[Piece, list[int], str]], k: int, furniture: list[SetAside]) -> bool:
+    """Whether the head is the page's last text, right under a story's paragraph and over
+    the foot line the written rules set aside (本版编辑 …): a label stands over what it
+    labels, so a head with nothing left to label but the page's foot is the story's own
+    headline printed under it (a paper that sets every headline after its story)."""
+    if not 0 < k == len(rebuilt) - 1 or not isinstance(rebuilt[k - 1][0], Para):
+        return False
+    last = rebuilt[k][0].lines[-1].no
+    return any(aside.no > last for aside in furniture)
 
 
 def _jump_head(rebuilt: list[tuple[Piece, list[int], str]], k: int) -> bool:
@@ -736,6 +748,9 @@ def _keep_cut(parts: list[blocks.Part], probs: list[dict[str, float]], i: int, w
         return False
     if cut == "blank" and _LABEL.match(text):
         return True  # a column label in lenticular brackets (【理论新知】) opens something new, never goes on with a sentence
+    if cut == "blank" and isinstance(parts[i].piece, Head) and i + 1 < len(parts) \
+            and isinstance(parts[i + 1].piece, BoxByline):
+        return True  # a title over its author box (燕 子 / ◎ 林默) opens another writer's piece, never goes on with a poem
     if cut == "blank":  # a part surely not body ends where the next blank line is, too
         return 1.0 - probs[i]["body"] >= w.sure or (parts[i - 1].cut == "blank" and 1.0 - probs[i - 1]["body"] >= w.sure)
     if cut != "line" or not isinstance(parts[i].piece, Head):
