@@ -11,6 +11,7 @@ from pathlib import Path
 import regex
 from pydantic import ValidationError
 
+from ..assets import safe_file_name
 from ..errors import InputError, Problem
 from ..limits import Limits
 from ..model import Article, Edition
@@ -133,6 +134,8 @@ def _ingest(pages: Sequence[tuple[str, str, PdfPage | None]], publication: str, 
         else:
             m = _PAGE_NUMBER.search(Path(name).stem)
             number = int(m.group(1)) if m else index
+        for why in pdf.skipped if pdf is not None else ():
+            notes.warnings.append(f"{Path(name).name}: {why}")
         text, removed = _CONTROL.subn("", text)
         if removed:
             notes.warn(Path(name).name, 1, f"removed {removed} control character(s) such as NUL, which no "
@@ -147,6 +150,34 @@ def _ingest(pages: Sequence[tuple[str, str, PdfPage | None]], publication: str, 
     return IngestResult(result, notes, dropped, furniture)
 
 
+def _unique(stem: str, taken: set[str]) -> str:
+    """`stem`, or `stem-2`, `stem-3` … when an earlier file of the run took it (two
+    folders' page-1.pdf): no file's images overwrite another's."""
+    name, n = stem, 1
+    while name in taken:
+        n += 1
+        name = f"{stem}-{n}"
+    taken.add(name)
+    return name
+
+
+def read_pages(paths: Sequence[Path], image_dir: Path | None = None,
+               image_prefix: str = "images") -> list[tuple[str, str, PdfPage | None]]:
+    """(name, text, PDF page or None) for every page of the files, in order; a PDF's images
+    are named for its stem, made safe for a URL and unique within the run."""
+    pages: list[tuple[str, str, PdfPage | None]] = []
+    stems: set[str] = set()
+    for p in map(Path, paths):
+        if p.suffix.lower() == ".pdf":
+            if not p.is_file():
+                raise InputError.single(p, "no such file")
+            stem = _unique(safe_file_name(p.stem, "page"), stems)
+            pages += [(f"{p}#p{pg.number}", pg.text, pg) for pg in read_pdf(p, image_dir, image_prefix, stem)]
+        else:
+            pages.append((str(p), read_text_file(p), None))
+    return pages
+
+
 def ingest(paths: Sequence[Path], publication: str | None = None, date: dt.date | None = None,
            language: str = "zh-CN", edition: str | None = None, image_dir: Path | None = None,
            image_prefix: str = "images") -> IngestResult:
@@ -156,14 +187,7 @@ def ingest(paths: Sequence[Path], publication: str | None = None, date: dt.date 
     (both are reported as warnings so a person can fix them)."""
     if not paths:
         raise InputError.single("<arguments>", "no page files given")
-    pages: list[tuple[str, str, PdfPage | None]] = []
-    for p in map(Path, paths):
-        if p.suffix.lower() == ".pdf":
-            if not p.is_file():
-                raise InputError.single(p, "no such file")
-            pages += [(f"{p}#p{pg.number}", pg.text, pg) for pg in read_pdf(p, image_dir, image_prefix)]
-        else:
-            pages.append((str(p), read_text_file(p), None))
+    pages = read_pages(paths, image_dir, image_prefix)
     missing = []
     if publication is None:
         publication = Path(paths[0]).stem

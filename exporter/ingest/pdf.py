@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..assets import safe_file_name
 from ..errors import InputError, Problem
 from . import english, fields, furniture, pdfheads, pdflines, pictures
 from .layout import LATIN_END, closed, cjk_end
@@ -110,10 +111,13 @@ class PdfPage:
     labels: list[tuple[str, str, str]] = field(default_factory=list)  # (position, text, why): a head group's labels
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
     images: int = 0
+    skipped: list[str] = field(default_factory=list)  # pictures left out, and why: damaged images
 
 
-def read_pdf(path: Path, image_dir: Path | None = None, image_prefix: str = "images") -> list[PdfPage]:
-    """Every page of a PDF; images go to image_dir (named for the file and page) when given."""
+def read_pdf(path: Path, image_dir: Path | None = None, image_prefix: str = "images",
+             image_stem: str | None = None) -> list[PdfPage]:
+    """Every page of a PDF; images go to image_dir when given, named `image_stem-pPAGE-K`
+    (by default the file's stem made safe for a file system and a URL)."""
     try:
         import pymupdf
     except ImportError:
@@ -122,13 +126,22 @@ def read_pdf(path: Path, image_dir: Path | None = None, image_prefix: str = "ima
         doc = pymupdf.open(path)
     except Exception as exc:  # noqa: BLE001 - PyMuPDF raises several types for a damaged file
         raise InputError.single(path, f"not a readable PDF: {exc}") from None
+    stem = image_stem or safe_file_name(path.stem, "page")
     with doc:
-        glyphs = [_glyphs(page) for page in doc]
+        glyphs = [_unless_damaged(path, n, _glyphs, page) for n, page in enumerate(doc, start=1)]
         empty = [n for n, gs in enumerate(glyphs, start=1) if not any(not g.c.isspace() for g in gs)]
         if empty:  # refused before any image is written
             raise InputError([Problem(path, f"page {n}", "no text layer; OCR is not supported") for n in empty])
-        return [_page(doc, page, n, gs, path, image_dir, image_prefix)
+        return [_unless_damaged(path, n, _page, doc, page, n, gs, stem, image_dir, image_prefix)
                 for n, (page, gs) in enumerate(zip(doc, glyphs), start=1)]
+
+
+def _unless_damaged(path: Path, number: int, read, *args):  # noqa: ANN001, ANN002, ANN202
+    """`read(*args)`; a page PyMuPDF cannot read is bad input naming the file and page."""
+    try:
+        return read(*args)
+    except pictures.damage() as exc:
+        raise InputError.single(path, f"page {number} cannot be read: {exc}") from None
 
 
 def _glyphs(page) -> list[_Glyph]:  # noqa: ANN001 - a pymupdf.Page
@@ -595,7 +608,7 @@ def _column(path: tuple[int, ...]) -> tuple[int, ...]:
     return path
 
 
-def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: Path | None,  # noqa: ANN001
+def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Path | None,  # noqa: ANN001
           image_prefix: str) -> PdfPage:
     out = PdfPage(number, "")
     glyphs = _undouble(glyphs, out.dropped)
@@ -610,7 +623,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
         else:
             content.append(b)
-    content += _pictures(doc, page, number, body, path, image_dir, image_prefix)
+    content += _pictures(doc, page, number, body, stem, image_dir, image_prefix, out.skipped)
     out.images = sum(1 for b in content if b.image is not None)
     lines: list[str] = []
     pending: _Box | None = None  # an image waiting for the caption under it
@@ -702,10 +715,11 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
     return out
 
 
-def _pictures(doc, page, number: int, body: float, path: Path, image_dir: Path | None,  # noqa: ANN001
-              image_prefix: str) -> list[_Box]:
+def _pictures(doc, page, number: int, body: float, stem: str, image_dir: Path | None,  # noqa: ANN001
+              image_prefix: str, skipped: list[str]) -> list[_Box]:
     """The page's photos as boxes (see pictures), written to image_dir when given. A picture
-    is numbered as the PDF lists its image (so a file keeps its name), else after them."""
+    is numbered as the PDF lists its image (so a file keeps its name), else after them; one
+    that cannot be decoded is left out and named in `skipped`."""
     crops: list[Rect] | None = None
 
     def shown(rect):  # noqa: ANN001, ANN202 - a pymupdf.Rect
@@ -714,7 +728,7 @@ def _pictures(doc, page, number: int, body: float, path: Path, image_dir: Path |
         return _shown(rect, crops)
 
     listed = {xref: k for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1)}
-    found = pictures.find(page, body, shown)
+    found = pictures.find(page, body, shown, skipped)
     numbers, spare = [], len(listed)
     for p in found:
         k = listed.pop(p.xrefs[0], None)
@@ -726,7 +740,11 @@ def _pictures(doc, page, number: int, body: float, path: Path, image_dir: Path |
     for k, p in sorted(zip(numbers, found, strict=True), key=lambda kp: kp[0]):
         src = ""
         if image_dir is not None:
-            src = f"{image_prefix}/{pictures.write(doc, page, p, image_dir, f'{path.stem}-p{number}-{k}')}"
+            try:
+                src = f"{image_prefix}/{pictures.write(doc, page, p, image_dir, f'{stem}-p{number}-{k}')}"
+            except pictures.damage() as exc:
+                skipped.append(f"the picture at ({p.rect[0]:.0f}, {p.rect[1]:.0f}) cannot be decoded ({exc}); left out")
+                continue
         out.append(_Box(*p.rect, image=src))
     return out
 

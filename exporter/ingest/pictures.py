@@ -15,6 +15,9 @@ A picture is written as the file the PDF holds when that file is the picture as 
 (one JPEG or PNG XObject, no soft mask, RGB or grey); otherwise (inline, tiles, a mask,
 CMYK or an unusual format) the page is rendered inside the picture's rectangle at the
 picture's own resolution and written as PNG.
+
+A damaged image (one MuPDF cannot decode, such as /Width 0) is left out and named in the
+page's `skipped` list; the page's text and its other pictures are read all the same.
 """
 
 from __future__ import annotations
@@ -41,13 +44,20 @@ class Picture:
     density: float  # the finest placement's pixels per point (the resolution to render at)
 
 
-def find(page, body: float, shown) -> list[Picture]:  # noqa: ANN001 - a pymupdf.Page, a clip function
+def damage() -> tuple[type[Exception], ...]:
+    """What PyMuPDF raises for an image it cannot decode."""
+    import pymupdf
+
+    return pymupdf.mupdf.FzErrorBase, RuntimeError
+
+
+def find(page, body: float, shown, skipped: list[str]) -> list[Picture]:  # noqa: ANN001 - a pymupdf.Page, a clip function
     """The photos on a page, in the order the page draws them; `shown(rect)` trims a
-    picture to the clip that frames it."""
+    picture to the clip that frames it. Damaged images are named in `skipped`."""
     if not page.get_images(full=True) and not _INLINE.search(page.read_contents()):
         return []  # listing placements runs the page's content: only where there are pictures
     placed = []
-    for info in page.get_image_info(xrefs=True):
+    for info in _placements(page, skipped):
         r = shown(type(page.rect)(info["bbox"]))
         if r.width > 0 and r.height > 0:
             bbox = type(page.rect)(info["bbox"])
@@ -57,6 +67,25 @@ def find(page, body: float, shown) -> list[Picture]:  # noqa: ANN001 - a pymupdf
     area = page.rect.width * page.rect.height
     return [p for p in pictures if min(p.rect[2] - p.rect[0], p.rect[3] - p.rect[1]) >= DECOR * body
             and (p.rect[2] - p.rect[0]) * (p.rect[3] - p.rect[1]) < BACKGROUND * area and not _blank(page, p)]
+
+
+def _placements(page, skipped: list[str]) -> list[dict]:  # noqa: ANN001 - a pymupdf.Page
+    """PyMuPDF's image list. Listing the xrefs decodes every image (to hash it), so one
+    damaged image fails the whole list: then the placements are listed without xrefs (the
+    damaged one is not among them; the others are rendered from the page) and each image
+    that cannot be decoded is named."""
+    import pymupdf
+
+    try:
+        return page.get_image_info(xrefs=True)
+    except damage():
+        pass
+    for xref, *_rest, name, _filter, _referencer in page.get_images(full=True):
+        try:
+            pymupdf.Pixmap(page.parent, xref)
+        except damage() as exc:
+            skipped.append(f"image {name} (object {xref}) cannot be decoded ({exc}); left out")
+    return page.get_image_info()
 
 
 def _blank(page, picture: Picture) -> bool:  # noqa: ANN001 - a pymupdf.Page

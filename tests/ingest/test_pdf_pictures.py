@@ -7,14 +7,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import pymupdf
 import pytest
 from PIL import Image, ImageDraw, ImageStat
 
 from exporter.ingest import ingest
+from exporter.ingest.api import read_pages
 from exporter.ingest.pdf import read_pdf
 from exporter.model import Figure
+from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -179,3 +182,59 @@ def test_the_benchmark_matches_photos_to_the_truth(tmp_path: Path) -> None:
     edition = json.loads(result.edition.model_dump_json())
     truth = json.loads(pdf.with_suffix(".truth.json").read_text(encoding="utf-8"))["articles"]
     assert matched_photos(edition, tmp_path, truth) == (2, 1)
+
+
+def _damaged(path: Path, which: str) -> None:
+    """A reportlab page whose photo (or icon) image says it is 0 pixels wide: MuPDF cannot decode it."""
+    _page(path.with_suffix(".whole.pdf"), "xobject")
+    with pymupdf.open(path.with_suffix(".whole.pdf")) as doc:
+        xrefs = sorted(doc[0].get_images(full=True), key=lambda item: item[2] * item[3])  # by pixel area
+        doc.xref_set_key((xrefs[-1] if which == "photo" else xrefs[0])[0], "Width", "0")
+        doc.save(path)
+
+
+@pytest.mark.parametrize("which", ["photo", "icon"])
+def test_a_damaged_image_is_left_out_with_a_warning(which: str, tmp_path: Path) -> None:
+    """An image MuPDF cannot decode is no internal error: it is left out with a warning
+    naming the file and page; the page's text and its other pictures are ingested."""
+    pdf = tmp_path / "damaged.pdf"
+    _damaged(pdf, which)
+    out = tmp_path / "out" / "edition.json"
+    res = run_cli("ingest", pdf, "--publication", "P", "--date", "2025-03-15", "--language", "en", "-o", out)
+    assert res.code == 0, res.err
+    assert "warning: damaged.pdf#p1: image " in res.err and "cannot be decoded" in res.err
+    text = out.read_text(encoding="utf-8")
+    assert "Thousands of visitors lined the river banks on Saturday" in text
+    figures = [b for a in json.loads(text)["articles"] for b in a["blocks"] if b.get("type") == "figure"]
+    assert [f.get("caption") for f in figures] == ["Dragon boats race past the old pier on Saturday."]
+    pictures = list((out.parent / "images").glob("*")) if which == "icon" else []
+    assert [f.get("src") for f in figures] == [f"images/{p.name}" for p in pictures] or [None]
+
+
+def test_same_named_pages_from_two_folders_keep_their_own_images(tmp_path: Path) -> None:
+    """Two folders' page.pdf in one run: each page's photo is its own file, referenced by its page;
+    a name with a space and # gives a src that is a safe URL path to the file."""
+    pdfs = [tmp_path / "a" / "page.pdf", tmp_path / "b" / "page.pdf", tmp_path / "c" / "my page #1.pdf"]
+    for pdf, kind in zip(pdfs, ["xobject", "tiles", "inline"], strict=True):
+        pdf.parent.mkdir()
+        _page(pdf, kind)
+    images = tmp_path / "out" / "images"
+    srcs = [src for _, _, pg in read_pages(pdfs, images) for src in set(pg.figures.values())]
+    assert len(srcs) == len(set(srcs)) == 3
+    assert [src.rsplit("-", 1)[0] for src in srcs] == ["images/page-p1", "images/page-2-p1", "images/my-page-1-p1"]
+    assert all(quote(src) == src and (images.parent / src).is_file() for src in srcs)
+    assert sorted(p.name for p in images.iterdir()) == sorted(Path(src).name for src in srcs)
+    for pdf, src in zip(pdfs, srcs, strict=True):  # each file is its own page's picture
+        (alone,) = set(read_pdf(pdf, tmp_path / pdf.parent.name / "images")[0].figures.values())
+        assert (tmp_path / pdf.parent.name / alone).read_bytes() == (images.parent / src).read_bytes()
+
+
+@pytest.mark.parametrize("form", ["json", "md"])
+def test_an_ingest_that_fails_on_a_later_page_leaves_no_images(form: str, tmp_path: Path) -> None:
+    """Images are staged beside the output and moved in only with the edition."""
+    pdf = tmp_path / "page.pdf"
+    _page(pdf, "xobject")
+    out = tmp_path / "out" / ("edition.json" if form == "json" else "edition")
+    res = run_cli("ingest", pdf, tmp_path / "missing-page.txt", "--to", form, "--date", "2025-03-15", "-o", out)
+    assert res.code == 2 and len(res.err.strip().splitlines()) == 1, res.err
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
