@@ -122,18 +122,42 @@ def ingest_texts(pages: Sequence[tuple[str, str]], publication: str, date: dt.da
                    model)
 
 
+def _page_numbers(pages: Sequence[tuple[str, str, PdfPage | None]], notes: Notes) -> list[int]:
+    """Each page's number in the edition (articles' ids and `page` come from it): a text
+    page's from its file name (`page-03.txt`: 3), else its place in the run; a PDF's own page
+    number after the pages read before it (A01.pdf and A02.pdf, or two folders' page.pdf,
+    are pages 1 and 2). A number already taken goes to the next free one, with a
+    warning: two pages must never share their articles' ids."""
+    numbers: list[int] = []
+    before = 0  # the highest page number before the PDF being read
+    last: str | None = None
+    for index, (name, _, pdf) in enumerate(pages, start=1):
+        if pdf is not None:
+            path = name.rsplit("#p", 1)[0]
+            if path != last:
+                before = max(numbers, default=0)
+            last = path
+            number = before + pdf.number
+        else:
+            last = None
+            m = _PAGE_NUMBER.search(Path(name).stem)
+            number = int(m.group(1)) if m else index
+        if number in numbers:
+            free = max(numbers) + 1
+            notes.warnings.append(f"{Path(name).name}: page number {number} is taken by an earlier page of "
+                                  f"this run; numbered {free}")
+            number = free
+        numbers.append(number)
+    return numbers
+
+
 def _ingest(pages: Sequence[tuple[str, str, PdfPage | None]], publication: str, date: dt.date,
             language: str, edition: str | None, weights: Weights | None = None,
             model: BlockModel | None | object = SHIPPED_MODEL) -> IngestResult:
     notes, dropped = Notes(), Counter[str]()
     furniture: list[tuple[str, SetAside]] = []
     articles: list[Article] = []
-    for index, (name, text, pdf) in enumerate(pages, start=1):
-        if pdf is not None:
-            number = pdf.number
-        else:
-            m = _PAGE_NUMBER.search(Path(name).stem)
-            number = int(m.group(1)) if m else index
+    for (name, text, pdf), number in zip(pages, _page_numbers(pages, notes), strict=True):
         for why in pdf.skipped if pdf is not None else ():
             notes.warnings.append(f"{Path(name).name}: {why}")
         text, removed = _CONTROL.subn("", text)
