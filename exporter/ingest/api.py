@@ -139,6 +139,8 @@ def _ingest(pages: Sequence[tuple[str, str, PdfPage | None]], publication: str, 
                                            "article text may hold")
         if not text.strip():
             notes.warn(Path(name).name, 1, "the page has no text; nothing was ingested from it")
+        for message in pdf.warnings if pdf is not None else ():
+            notes.warn(Path(name).name, 1, message)
         articles += page_articles(text, Path(name).name, number, notes, dropped, weights, furniture, pdf, model)
     try:
         result = Edition(title=publication, date=date, language=language, edition=edition, articles=articles)

@@ -110,6 +110,7 @@ class PdfPage:
     labels: list[tuple[str, str, str]] = field(default_factory=list)  # (position, text, why): a head group's labels
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
     images: int = 0
+    warnings: list[str] = field(default_factory=list)  # what was left out of the page, for the reader
 
 
 def read_pdf(path: Path, image_dir: Path | None = None, image_prefix: str = "images") -> list[PdfPage]:
@@ -610,7 +611,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
             out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
         else:
             content.append(b)
-    content += _pictures(doc, page, number, body, path, image_dir, image_prefix)
+    content += _pictures(doc, page, number, body, path, image_dir, image_prefix, out.warnings)
     out.images = sum(1 for b in content if b.image is not None)
     lines: list[str] = []
     pending: _Box | None = None  # an image waiting for the caption under it
@@ -703,7 +704,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], path: Path, image_dir: P
 
 
 def _pictures(doc, page, number: int, body: float, path: Path, image_dir: Path | None,  # noqa: ANN001
-              image_prefix: str) -> list[_Box]:
+              image_prefix: str, warnings: list[str]) -> list[_Box]:
     """The page's photos as boxes (see pictures), written to image_dir when given. A picture
     is numbered as the PDF lists its image (so a file keeps its name), else after them."""
     crops: list[Rect] | None = None
@@ -714,7 +715,7 @@ def _pictures(doc, page, number: int, body: float, path: Path, image_dir: Path |
         return _shown(rect, crops)
 
     listed = {xref: k for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1)}
-    found = pictures.find(page, body, shown)
+    found = pictures.find(page, body, shown, warnings.append)
     numbers, spare = [], len(listed)
     for p in found:
         k = listed.pop(p.xrefs[0], None)
