@@ -53,8 +53,8 @@ class Limits:
     # over a 3,000 pt page would otherwise render at 10,000 × 10,000, 674 MB).
     picture_pixels: int = 40_000_000
     # Image placements on one PDF page `ingest` looks at (a page has tens; tiles a few hundred);
-    # those past it are left out with a warning.
-    page_pictures: int = 5_000
+    # those past it are left out with a warning (contrived tiles cost up to (N/2)² comparisons to join).
+    page_pictures: int = 2_000
     # Page width and height (--page-size, theme.toml [page] size), in millimetres.
     page_min_mm: float = 50.0
     page_max_mm: float = 1200.0
