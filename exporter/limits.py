@@ -49,6 +49,12 @@ class Limits:
     articles: int = 20_000
     # Lines of text on one page given to `ingest` (a broadsheet page has about 1,500).
     page_lines: int = 50_000
+    # Pixels of one picture `ingest` renders from a page PDF (a 1-pixel-high image stretched
+    # over a 3,000 pt page would otherwise render at 10,000 × 10,000, 674 MB).
+    picture_pixels: int = 40_000_000
+    # Image placements on one PDF page `ingest` looks at (a page has tens; tiles a few hundred);
+    # those past it are left out with a warning (contrived tiles cost up to (N/2)² comparisons to join).
+    page_pictures: int = 2_000
     # Page width and height (--page-size, theme.toml [page] size), in millimetres.
     page_min_mm: float = 50.0
     page_max_mm: float = 1200.0

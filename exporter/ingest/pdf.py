@@ -111,7 +111,7 @@ class PdfPage:
     labels: list[tuple[str, str, str]] = field(default_factory=list)  # (position, text, why): a head group's labels
     dropped: Counter[str] = field(default_factory=Counter)  # the second copy of fake-bold glyphs
     images: int = 0
-    skipped: list[str] = field(default_factory=list)  # pictures left out, and why: damaged images
+    skipped: list[str] = field(default_factory=list)  # pictures left out, and why: damaged images, too many placements
 
 
 def read_pdf(path: Path, image_dir: Path | None = None, image_prefix: str = "images",
@@ -719,7 +719,8 @@ def _pictures(doc, page, number: int, body: float, stem: str, image_dir: Path | 
               image_prefix: str, skipped: list[str]) -> list[_Box]:
     """The page's photos as boxes (see pictures), written to image_dir when given. A picture
     is numbered as the PDF lists its image (so a file keeps its name), else after them; one
-    that cannot be decoded is left out and named in `skipped`."""
+    that cannot be decoded, or past the page's limit of placements, is left out and named in
+    `skipped`."""
     crops: list[Rect] | None = None
 
     def shown(rect):  # noqa: ANN001, ANN202 - a pymupdf.Rect
@@ -728,7 +729,7 @@ def _pictures(doc, page, number: int, body: float, stem: str, image_dir: Path | 
         return _shown(rect, crops)
 
     listed = {xref: k for k, (xref, *_rest) in enumerate(page.get_images(full=True), start=1)}
-    found = pictures.find(page, body, shown, skipped)
+    found = pictures.find(page, body, shown, skipped.append)
     numbers, spare = [], len(listed)
     for p in found:
         k = listed.pop(p.xrefs[0], None)
