@@ -5,6 +5,7 @@ exit code that does not depend on where the signal fell."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import textwrap
@@ -29,7 +30,15 @@ def run(code: str, tmp_path: Path, module: bool = False) -> subprocess.Completed
     else:
         argv = [sys.executable, "-c", source]
     env = {"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin"}
-    return subprocess.run(argv, capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env)
+    return subprocess.run(argv, capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env,
+                          preexec_fn=_ctrl_c_as_a_terminal_gives_it)
+
+
+def _ctrl_c_as_a_terminal_gives_it() -> None:
+    """SIGINT at its default in the child, as a shell gives a command it runs in the
+    foreground: a suite started in the background (`make test &`, nohup, some CI runners)
+    inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler at all."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_sigterm_inside_a_held_off_step_unwinds_when_the_step_ends(tmp_path):
