@@ -77,18 +77,23 @@ def _photo(mode: str = "RGB") -> Image.Image:
     return img.convert(mode)
 
 
+def _story(c, lines: int):  # noqa: ANN001, ANN202 - a reportlab Canvas
+    """The test pages' headline and `lines` lines of story, drawn on `c`."""
+    c.setFont("Helvetica-Bold", 20)
+    c.drawString(40, 780, "River festival draws crowds")
+    c.setFont("Helvetica", 10)
+    for i in range(lines):
+        c.drawString(40, 750 - 13 * i, "Thousands of visitors lined the river banks on Saturday")
+    return c
+
+
 def _page(path: Path, kind: str) -> None:
     """A reportlab page: a story, a photo placed as `kind`, its caption and credit, and
     an icon and a rule drawn as images."""
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    c = canvas.Canvas(str(path), pagesize=(595, 842))
-    c.setFont("Helvetica-Bold", 20)
-    c.drawString(40, 780, "River festival draws crowds")
-    c.setFont("Helvetica", 10)
-    for i in range(12):
-        c.drawString(40, 750 - 13 * i, "Thousands of visitors lined the river banks on Saturday")
+    c = _story(canvas.Canvas(str(path), pagesize=(595, 842)), 12)
     x, top, w, h = 300, 740, 240, 160
     if kind == "inline":
         c.drawInlineImage(_photo(), x, top - h, w, h)
@@ -131,12 +136,7 @@ def test_a_caption_printed_over_the_photo_is_its_caption(tmp_path: Path) -> None
     from reportlab.pdfgen import canvas
 
     pdf = tmp_path / "over.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=(595, 842))
-    c.setFont("Helvetica-Bold", 20)
-    c.drawString(40, 780, "River festival draws crowds")
-    c.setFont("Helvetica", 10)
-    for i in range(30):
-        c.drawString(40, 750 - 13 * i, "Thousands of visitors lined the river banks on Saturday")
+    c = _story(canvas.Canvas(str(pdf), pagesize=(595, 842)), 30)
     c.drawImage(ImageReader(_photo()), 300, 580, 240, 160)
     c.setFillColorRGB(1, 1, 1)
     c.setFont("Helvetica", 8)
