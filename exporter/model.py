@@ -25,7 +25,7 @@ from pydantic import (
     model_validator,
 )
 
-from .text import clean_text, clean_title, is_cjk
+from .text import clean_text, clean_title, is_cjk, unique_name
 
 _SAFE_ID = regex.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")
 # Anchors and file names the templates and renderers make themselves (main, contents-title,
@@ -269,7 +269,7 @@ class Edition(_Node):
                 seen[art.id] = i
         for i, art in enumerate(self.articles):
             if art.id is None:
-                new_id = _unique(_generated_id(art, i), seen)
+                new_id = unique_name(_generated_id(art, i), seen)
                 seen[new_id] = i
                 object.__setattr__(art, "id", new_id)
         slugs: dict[str, int] = {}
@@ -395,13 +395,6 @@ def _generated_id(art: Article, index: int) -> str:
         return "-".join(w.lower() for w in words)[:40].strip("-") or f"article-{index + 1}"
     basis = "\n".join(art.texts) or str(index)
     return "a-" + hashlib.sha1(basis.encode()).hexdigest()[:8]
-
-
-def _unique(candidate: str, seen: dict[str, int]) -> str:
-    new, n = candidate, 2
-    while new in seen:
-        new, n = f"{candidate}-{n}", n + 1
-    return new
 
 
 def json_schema() -> dict[str, Any]:

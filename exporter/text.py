@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import regex
 
 # Characters that sit in CJK text without spaces around them. \p{scx=Han} covers Han and
@@ -46,3 +48,12 @@ def clean_text(text: str) -> str:
     text = _EDGE_WS.sub("", text)
     text = _SPACE_BETWEEN_CJK.sub("", text)
     return _WS_RUN.sub(" ", text)
+
+
+def unique_name(candidate: str, taken: Container[str]) -> str:
+    """`candidate`, or `candidate-2`, `candidate-3` … whichever `taken` does not hold yet
+    (generated article ids, a run's image names)."""
+    name, n = candidate, 2
+    while name in taken:
+        name, n = f"{candidate}-{n}", n + 1
+    return name

@@ -15,6 +15,7 @@ from ..assets import safe_file_name
 from ..errors import InputError, Problem
 from ..limits import Limits
 from ..model import Article, Edition
+from ..text import unique_name
 from .articles import ArticleBuilder
 from .decode import read_text_file
 from .layout import SetAside
@@ -174,17 +175,6 @@ def _ingest(pages: Sequence[tuple[str, str, PdfPage | None]], publication: str, 
     return IngestResult(result, notes, dropped, furniture)
 
 
-def _unique(stem: str, taken: set[str]) -> str:
-    """`stem`, or `stem-2`, `stem-3` … when an earlier file of the run took it (two
-    folders' page-1.pdf): no file's images overwrite another's."""
-    name, n = stem, 1
-    while name in taken:
-        n += 1
-        name = f"{stem}-{n}"
-    taken.add(name)
-    return name
-
-
 def read_pages(paths: Sequence[Path], image_dir: Path | None = None,
                image_prefix: str = "images") -> list[tuple[str, str, PdfPage | None]]:
     """(name, text, PDF page or None) for every page of the files, in order; a PDF's images
@@ -195,7 +185,8 @@ def read_pages(paths: Sequence[Path], image_dir: Path | None = None,
         if p.suffix.lower() == ".pdf":
             if not p.is_file():
                 raise InputError.single(p, "no such file")
-            stem = _unique(safe_file_name(p.stem, "page"), stems)
+            stem = unique_name(safe_file_name(p.stem, "page"), stems)  # two folders' page.pdf: no overwrites
+            stems.add(stem)
             pages += [(f"{p}#p{pg.number}", pg.text, pg) for pg in read_pdf(p, image_dir, image_prefix, stem)]
         else:
             pages.append((str(p), read_text_file(p), None))
