@@ -1,4 +1,4 @@
-"""The blind corpora blind5 to blind10 (tests/fixtures/ingest-blind5 … -blind10) are well formed.
+"""The blind corpora blind5 to blind11 (tests/fixtures/ingest-blind5 … -blind11) are well formed.
 
 Each corpus's own checker (check_truth.py) finds every truth string on its page, scores the truth
 against itself perfect and re-runs the text generator; here also every truth validates as an
@@ -6,8 +6,8 @@ Edition and every PDF has its pages, one image per photo and only embedded TrueT
 ingest is never run on them here: blind5 is development data since session 9, blind6 since
 session 10, blind7 since session 11, blind8 since session 13 and blind9 since session 14 (each
 scored held out before it became development data; benchmarks/ingest_train.py trains on all five);
-blind10 (session 13) is held out (scored by family in aggregate only).  Their scores are measured
-by `python -m benchmarks.ingest_blind --corpus $PWD/tests/fixtures/ingest-blindN`.
+blind10 (session 13) and blind11 (session 14) are held out (scored by family in aggregate only).
+Their scores are measured by `python -m benchmarks.ingest_blind --corpus $PWD/tests/fixtures/ingest-blindN`.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ CORPORA = {c.name: c for c in (
     Corpus("blind8", dt.date(2026, 12, 4), "cr-tasman-a1a3.pdf", 8, 8, ENGINES, 180),
     Corpus("blind9", dt.date(2026, 12, 7), "cr-cuicheng-b1b2.pdf", 9, 9, ENGINES, 180),
     Corpus("blind10", dt.date(2026, 12, 7), "cr-prairie-w1w4.pdf", 9, 9, ENGINES, 180),
+    Corpus("blind11", dt.date(2026, 12, 7), "cr-brackhaven-p1p3.pdf", 9, 9, ENGINES, 180),
 )}
 PAGES = [(c, page) for c in CORPORA for page in sorted(CORPORA[c].manifest)]
 PDFS = [(c, page) for c, page in PAGES if page.endswith(".pdf")]
