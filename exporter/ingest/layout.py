@@ -586,8 +586,9 @@ def _set_apart(before: Line, line: Line, measure: float) -> bool:
     wrapped line that carries a paragraph on fills the column, and a paragraph's short
     last line ends it; a short line that does neither is a label, a headline or a name
     between two stories (法律信箱, 【馬迷信箱】, LETTERS TO THE EDITOR, COURT NEWS). Text
-    pages only: a PDF's column breaks are known from its geometry."""
-    return line.size <= 0 and closed(before.text) and not closed(line.text) and _width(line) <= SET_APART * measure
+    pages only: a PDF's column breaks are known from its geometry. After a jump line the
+    segmenter re-reads what ran on (see segment._reread)."""
+    return line.size <= 0 and closed(before.text) and not fields.JUMP_TO.search(before.text) and not closed(line.text) and _width(line) <= SET_APART * measure
 
 
 _ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
