@@ -557,14 +557,25 @@ _CELLS_APART = regex.compile(r"\S(?: {2,}|\u3000)\S")  # a gap between a table's
 SET_APART = 0.7  # share of the column's measure: a line this short after a blank line is no paragraph's middle
 
 
-def _heads_over_text(block: list[Line], after: bool, above: list[Line], w: Weights) -> list[list[Line]]:
-    """A block after a story's end (`after`; `above` is the block before it) that opens with
+# a sentence's end and a bracketed note after it (。（本報記者譚國威攝）, 。（青联会供图）), or a
+# Latin sentence ended after its closing quote (… a Saturday loaf".)
+_SIGNED_OFF = regex.compile(r"(?:[。！？!?…][”’」』\"']*[ \u3000]*[（(][^（）()]{1,30}[）)]|\p{L}[\"'”’]\.)$")
+
+
+def _finished(text: str) -> bool:
+    """Text that ends a sentence, or signs off after one with a bracketed note."""
+    return closed(text) or bool(_SIGNED_OFF.search(text.strip()))
+
+
+def _heads_over_text(block: list[Line], above: list[Line], w: Weights) -> list[list[Line]]:
+    """A block after a story's end (`above`, the block before it, ends a sentence or signs
+    off) that opens with
     one to three lines much shorter than its column, ending no sentence, over running text
     (a line that fills the column, then more): those lines are a head group of their own
     (a column label and a headline, `【馬迷信箱】` / `新馬初出 宜看晨操還是試閘？`), set
     with no blank line over the next story's text. Wrapped text fills the column on every
     line but its last; a poem's lines never do. Text pages only: a PDF knows its type sizes."""
-    if not after or not above or not closed(above[-1].text) or len(block) < 3 or block[0].size > 0:
+    if not above or not _finished("".join(line.text for line in above[-2:])) or len(block) < 3 or block[0].size > 0:
         return [block]
     measure = max(_width(line) for line in block)
     for m in (1, 2, 3):
@@ -579,7 +590,7 @@ def _heads_over_text(block: list[Line], after: bool, above: list[Line], w: Weigh
     return [block]
 
 
-def _set_apart(before: Line, line: Line, measure: float) -> bool:
+def _set_apart(before: Para, line: Line, measure: float) -> bool:
     """Whether the first line after a blank line stands apart from the paragraph above it
     rather than carrying it on over a column break: the paragraph ended a sentence (or
     signed off), and the line is much shorter than the column and ends no sentence. A
@@ -588,7 +599,8 @@ def _set_apart(before: Line, line: Line, measure: float) -> bool:
     between two stories (法律信箱, 【馬迷信箱】, LETTERS TO THE EDITOR, COURT NEWS). Text
     pages only: a PDF's column breaks are known from its geometry. After a jump line the
     segmenter re-reads what ran on (see segment._reread)."""
-    return line.size <= 0 and closed(before.text) and not fields.JUMP_TO.search(before.text) and not closed(line.text) and _width(line) <= SET_APART * measure
+    return (line.size <= 0 and _finished(before.raw) and not fields.JUMP_TO.search(before.raw)
+            and not closed(line.text) and _width(line) <= SET_APART * measure)
 
 
 _ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
@@ -617,7 +629,7 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
         for part in _cut(_tables_off(_set_aside(page, found_block, ads, edge), blocks, stacked), page.dropped, w):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w)
-            for b in (c for h in _heads_over_text(part, after, blocks[-1] if blocks else [], w)
+            for b in (c for h in _heads_over_text(part, blocks[-1] if blocks else [], w)
                       for c in _latin_heads_off(h, after)):
                 blocks += [c for c in _stacks_off(b, blocks[-1] if blocks else [], after, stacked, w) if c]
     for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
@@ -794,7 +806,8 @@ class _BlockReader:
             prev = self.dangling  # the column goes on after a headline printed across it
         self.dangling = None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None and self.stacked.get(prev.no) != "row" else None
-        open_para = prev_para is not None and not closed(prev_para.raw)
+        open_para = prev_para is not None and not closed(prev_para.raw) and not (
+            prev_para.lines[-1].size <= 0 and _finished(prev_para.raw))  # a text page's sign-off ends it too
         signature = _signature(block, self.page.dropped, self.w)
         if signature is not None and len(signature.lines) == len(block):
             self.pieces.append(signature)  # a signature block of its own (set apart by a gap)
@@ -880,7 +893,7 @@ class _BlockReader:
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
                 body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw)) or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)
-                or _set_apart(prev_para.lines[-1], body[0], measure)):
+                or _set_apart(prev_para, body[0], measure)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
         pieces = self.pieces
         one_a_line = len(body) >= 2 and all(closed(line.text) for line in body)  # every line ends a sentence: unwrapped
