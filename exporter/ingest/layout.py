@@ -554,7 +554,6 @@ def _room_for(before: Line, line: Line, measure: float) -> bool:
 
 
 _CELLS_APART = regex.compile(r"\S(?: {2,}|\u3000)\S")  # a gap between a table's cells
-SET_APART = 0.7  # share of the column's measure: a line this short after a blank line is no paragraph's middle
 
 
 # a sentence's end and a bracketed note after it (。（本報記者譚國威攝）, 。（青联会供图）), or a
@@ -580,7 +579,7 @@ def _heads_over_text(block: list[Line], above: list[Line], w: Weights) -> list[l
     measure = max(_width(line) for line in block)
     for m in (1, 2, 3):
         rows, rest = block[:m], block[m:]
-        if len(rest) < 2 or any(_width(r) > SET_APART * measure or _OPEN_END.search(r.text) or r.credit is not None
+        if len(rest) < 2 or any(_width(r) > w.set_apart * measure or _OPEN_END.search(r.text) or r.credit is not None
                                 or fields.DATELINE.match(r.text) or r.indent >= w.indent for r in rows):
             return [block]
         if _CLOSED_END.search(rows[-1].text) and not rows[-1].text.endswith(("？", "！", "?", "!")):
@@ -590,7 +589,7 @@ def _heads_over_text(block: list[Line], above: list[Line], w: Weights) -> list[l
     return [block]
 
 
-def _set_apart(before: Para, line: Line, measure: float) -> bool:
+def _set_apart(before: Para, line: Line, measure: float, w: Weights) -> bool:
     """Whether the first line after a blank line stands apart from the paragraph above it
     rather than carrying it on over a column break: the paragraph ended a sentence (or
     signed off), and the line is much shorter than the column and ends no sentence. A
@@ -600,7 +599,7 @@ def _set_apart(before: Para, line: Line, measure: float) -> bool:
     pages only: a PDF's column breaks are known from its geometry. After a jump line the
     segmenter re-reads what ran on (see segment._reread)."""
     return (line.size <= 0 and _finished(before.raw) and not fields.JUMP_TO.search(before.raw)
-            and not closed(line.text) and _width(line) <= SET_APART * measure)
+            and not closed(line.text) and _width(line) <= w.set_apart * measure)
 
 
 _ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
@@ -893,7 +892,7 @@ class _BlockReader:
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
                 body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw)) or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)
-                or _set_apart(prev_para, body[0], measure)):
+                or _set_apart(prev_para, body[0], measure, self.w)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
         pieces = self.pieces
         one_a_line = len(body) >= 2 and all(closed(line.text) for line in body)  # every line ends a sentence: unwrapped
