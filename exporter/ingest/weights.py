@@ -81,7 +81,7 @@ PRIOR = Weights()
 # gain one article of 552 over 0.6, but from 0.5 an English headline printed under its
 # story (tests/ingest/test_pages.py) is set aside as a page-foot line, so 0.6 stays.
 # `set_apart` was scanned at 0.6, 0.7, 0.8 on the text pages of blind … blind9 (articles with no
-# segmentation error: 264, 266, 267 of 657); held out one corpus at a time, the other eight pick
+# error of any class: 264, 266, 267 of 657); held out one corpus at a time, the other eight pick
 # 0.8 for seven corpora and tie 0.7/0.8 for two, and no corpus scores below the session's start.
 SHIPPED = replace(PRIOR, indent=2.0)
 
