@@ -553,6 +553,55 @@ def _room_for(before: Line, line: Line, measure: float) -> bool:
     return word is not None and _width(before) + cells(word.group()) + 0.5 <= measure - 0.5
 
 
+_CELLS_APART = regex.compile(r"\S(?: {2,}|\u3000)\S")  # a gap between a table's cells
+
+
+# a sentence's end and a bracketed note after it (。（本報記者譚國威攝）, 。（青联会供图）), or a
+# Latin sentence ended after its closing quote (… a Saturday loaf".)
+_SIGNED_OFF = regex.compile(r"(?:[。！？!?…][”’」』\"']*[ \u3000]*[（(][^（）()]{1,30}[）)]|\p{L}[\"'”’]\.)$")
+
+
+def _finished(text: str) -> bool:
+    """Text that ends a sentence, or signs off after one with a bracketed note."""
+    return closed(text) or bool(_SIGNED_OFF.search(text.strip()))
+
+
+def _heads_over_text(block: list[Line], above: list[Line], w: Weights) -> list[list[Line]]:
+    """A block after a story's end (`above`, the block before it, ends a sentence or signs
+    off) that opens with
+    one to three lines much shorter than its column, ending no sentence, over running text
+    (a line that fills the column, then more): those lines are a head group of their own
+    (a column label and a headline, `【馬迷信箱】` / `新馬初出 宜看晨操還是試閘？`), set
+    with no blank line over the next story's text. Wrapped text fills the column on every
+    line but its last; a poem's lines never do. Text pages only: a PDF knows its type sizes."""
+    if not above or not _finished("".join(line.text for line in above[-2:])) or len(block) < 3 or block[0].size > 0:
+        return [block]
+    measure = max(_width(line) for line in block)
+    for m in (1, 2, 3):
+        rows, rest = block[:m], block[m:]
+        if len(rest) < 2 or any(_width(r) > w.set_apart * measure or _OPEN_END.search(r.text) or r.credit is not None
+                                or fields.DATELINE.match(r.text) or r.indent >= w.indent for r in rows):
+            return [block]
+        if _CLOSED_END.search(rows[-1].text) and not rows[-1].text.endswith(("？", "！", "?", "!")):
+            return [block]
+        if _full(rest[0], measure, w) and not _CELLS_APART.search(rest[0].text.strip()):  # a table's row is no text
+            return [rows, rest]
+    return [block]
+
+
+def _set_apart(before: Para, line: Line, measure: float, w: Weights) -> bool:
+    """Whether the first line after a blank line stands apart from the paragraph above it
+    rather than carrying it on over a column break: the paragraph ended a sentence (or
+    signed off), and the line is much shorter than the column and ends no sentence. A
+    wrapped line that carries a paragraph on fills the column, and a paragraph's short
+    last line ends it; a short line that does neither is a label, a headline or a name
+    between two stories (法律信箱, 【馬迷信箱】, LETTERS TO THE EDITOR, COURT NEWS). Text
+    pages only: a PDF's column breaks are known from its geometry. After a jump line the
+    segmenter re-reads what ran on (see segment._reread)."""
+    return (line.size <= 0 and _finished(before.raw) and not fields.JUMP_TO.search(before.raw)
+            and not closed(line.text) and _width(line) <= w.set_apart * measure)
+
+
 _ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 
 
@@ -579,7 +628,8 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
         for part in _cut(_tables_off(_set_aside(page, found_block, ads, edge), blocks, stacked), page.dropped, w):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w)
-            for b in _latin_heads_off(part, after):
+            for b in (c for h in _heads_over_text(part, blocks[-1] if blocks else [], w)
+                      for c in _latin_heads_off(h, after)):
                 blocks += [c for c in _stacks_off(b, blocks[-1] if blocks else [], after, stacked, w) if c]
     for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
         if len(blocks[k]) == 1 and furniture.page_mark(blocks[k][0].text):
@@ -698,7 +748,7 @@ def _cut(block: list[Line], dropped: Counter[str], w: Weights) -> list[list[Line
     """A block cut where its text shows blocks set with no blank line between them: brief
     items, display type over body type, a notice's title, a headline over an opening."""
     parts = [block]
-    for step in (lambda b: _brief_items(b, dropped), lambda b: _signed_off(b, w), _turns, _box_tail, _display_off, _notice_title_off,
+    for step in (lambda b: _brief_items(b, dropped), lambda b: _caps_briefs(b, dropped), lambda b: _signed_off(b, w), _turns, _box_tail, _display_off, _notice_title_off,
                  lambda b: _heads_off(b, w)):
         parts = [c for b in parts for c in step(b) if c]
     return parts
@@ -755,7 +805,8 @@ class _BlockReader:
             prev = self.dangling  # the column goes on after a headline printed across it
         self.dangling = None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None and self.stacked.get(prev.no) != "row" else None
-        open_para = prev_para is not None and not closed(prev_para.raw)
+        open_para = prev_para is not None and not closed(prev_para.raw) and not (
+            prev_para.lines[-1].size <= 0 and _finished(prev_para.raw))  # a text page's sign-off ends it too
         signature = _signature(block, self.page.dropped, self.w)
         if signature is not None and len(signature.lines) == len(block):
             self.pieces.append(signature)  # a signature block of its own (set apart by a gap)
@@ -840,7 +891,8 @@ class _BlockReader:
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
-                body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw)) or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)):
+                body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw)) or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)
+                or _set_apart(prev_para, body[0], measure, self.w)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
         pieces = self.pieces
         one_a_line = len(body) >= 2 and all(closed(line.text) for line in body)  # every line ends a sentence: unwrapped
@@ -1129,6 +1181,42 @@ def _brief_items(block: list[Line], dropped: Counter[str]) -> list[list[Line]]:
         head[-1] = Line(line.no, line.indent, line.text[:at].rstrip())
         rest = [Line(item[k].no, item[k].indent, item[k].text[at:].lstrip())] if item[k].text[at:].strip() else []
         out += [head, rest + item[k + 1 :]]
+    return [b for b in out if b]
+
+
+# an English brief's run-in title: two or more words in capitals, then a colon or the text's
+# first word in lower case after its capital (LIBRARY CLOSES EARLY: Wexcombe …, RAIL LINK TESTS BEGIN Trial runs …)
+_CAPS_TITLE = regex.compile(r"^(?P<title>\p{Lu}[\p{Lu}\d'’&-]+(?: \p{Lu}[\p{Lu}\d'’&-]+)+)(?:(?P<colon>:) +(?=\S)| +(?=\p{Lu}\p{Ll}))")
+
+
+def _caps_briefs(block: list[Line], dropped: Counter[str]) -> list[list[Line]]:
+    """English briefs run together in one block (NEWS IN BRIEF, COURT NEWS): each item opens
+    with its title in capitals run in on its first line, at the block's start, under the
+    list's label in capitals (IN BRIEF) or after a finished sentence, and its text wraps over the next lines. The title becomes a head of
+    its own, the text its item's body; the colon after a title is layout (counted in
+    `dropped`). An item needs a colon, or a sibling in the same block: one line of capitals
+    opening a paragraph is not yet a list. The title is read as display type (as a bold
+    lead-in is) and the text opens a paragraph. Text pages only (a PDF sets such titles bold)."""
+    if block[0].size > 0:
+        return [block]
+    starts = []
+    for k, line in enumerate(block[:-1]):
+        m = _CAPS_TITLE.match(line.text.strip())
+        above = block[k - 1].text.strip() if k else ""
+        if m and line.indent < 1 and (not above or LATIN_END.search(above) or above.isupper() and not closed(above)) \
+                and not closed(line.text[m.end():]) and not fields.DATELINE.match(line.text.strip()):
+            starts.append((k, m))
+    if not starts or (len(starts) == 1 and starts[0][1]["colon"] is None):
+        return [block]
+    out = [block[: starts[0][0]]]
+    for n, (k, m) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(block)
+        line = block[k]
+        text = line.text.strip()
+        if m["colon"]:
+            dropped.update(":")
+        out += [[replace(line, text=m["title"], bold=True, leadin=True)],  # display type, as a bold lead-in
+                [replace(line, text=text[m.end():], indent=line.indent + 2)] + block[k + 1 : end]]
     return [b for b in out if b]
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -124,7 +125,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     page.pieces = [_box_byline(piece) for piece in page.pieces]
     pieces, learned = _retype(page, notes, classifier, decoder, w)
     pieces, closing = _signatures(pieces, w, notes, page.name, learned)
-    units = _merge(_units(pieces, closing), notes, page.name, learned)
+    units = _merge(_units(pieces, closing), notes, page.name, learned, {s.no for s in page.furniture})
     cost, bodies, runs, path = _solve(units, w, learned)
     splits = 0
     while True:  # split a body in two while that makes the headlines fit better; best split first
@@ -394,7 +395,7 @@ def _latin(para: Para) -> bool:
 
 
 def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
-           learned: Learned | None = None) -> list[Body | Head | Caption]:
+           learned: Learned | None = None, apart: Collection[int] = ()) -> list[Body | Head | Caption]:
     """Rejoin a body with the one before it when only subheads or captions lie between.
 
     A feature's subhead (one display line) interrupts the body without starting a new
@@ -402,7 +403,8 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
     display line the block model reads as a subhead rather than a head, after a body
     that opened as an article (a dateline or a byline) and before one that did not.
     A body that opens with a dateline, a jump line or an author box, or that is a photo
-    story, always starts its own article.
+    story, always starts its own article; so does one whose heads stand under a line set
+    aside as the page's furniture (`apart`: line numbers), see _relabelled.
     """
     out: list[Body | Head | Caption] = []
     for unit in units:
@@ -414,7 +416,8 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
             between = out[k + 1 :]
             heads = [u for u in between if isinstance(u, Head)]
             prev = out[k] if k >= 0 else None
-            if isinstance(prev, Body) and not prev.closed and prev.box == unit.box and (
+            if isinstance(prev, Body) and not prev.closed and prev.box == unit.box \
+                    and not _relabelled(prev, heads or unit.items, apart) and (
                 (not heads and between)
                 or (heads and prev.is_feature and all(len(h.lines) == 1 for h in heads)
                     and (all(h.bold for h in heads) or (len(heads) == 1 and not _marked(heads[0]))))
@@ -437,6 +440,15 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
 # a wire-style opening any paper prints: 东南商报讯（记者…）, （八打灵再也7日讯）
 _OPENING = regex.compile(r"^(?:[（(【]\p{Han}{1,8}(?:\d{1,2}月)?(?:\d{1,2}日)?[讯訊电電][】）)]"
                          r"|\p{Han}{1,8}(?:\d{1,2}月\d{1,2}日)?[讯訊电電](?=[（(【\s\u3000]))")
+
+
+def _relabelled(prev: Body, after: Sequence[Head | BodyItem], apart: Collection[int]) -> bool:
+    """Whether a line set aside as furniture stands between a body's last line and what
+    follows it: a column label (【养生】, 梨 园 快 讯) or a folio there opens another column's
+    story, never a subhead inside the story above."""
+    end = max(line.no for line in _lines_of(prev.items[-1]))
+    start = min(line.no for line in (after[0].lines if isinstance(after[0], Head) else _lines_of(after[0])))
+    return any(end < no < start for no in apart)
 
 
 def _boxed_author(body: Body) -> bool:
