@@ -905,7 +905,8 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
         top, x0, x1 = table[0][0], min(r[0].x0 for r in table), max(r[-1].x1 for r in table)
         title = [b for b in free if b.image is None and 0 <= top.y0 - b.y1 < 2.5 * top.size
                  and x0 - top.size <= b.x0 and b.x1 <= x1 + top.size and len(b.text) <= TABLE_TITLE]
-        for run in [title[-1:], *table] if len(title) == 1 else table:  # its title line above it
+        note = _note(table, free)  # its source line under it
+        for run in [title[-1:]] * (len(title) == 1) + table + [note] * bool(note):  # its title line above it
             taken.update(id(b) for b in run)
             merged.append(_Box(run[0].x0, min(b.y0 for b in run), run[-1].x1, max(b.y1 for b in run),
                                "  ".join(b.text for b in run), run[0].size, all(b.bold for b in run), table=k))
@@ -947,6 +948,23 @@ def _stacked(content: list[_Box], wide: bool) -> list[list[list[_Box]]]:
         rowed = {id(b) for t in kept for run in t for b in run}
         kept = [pdfgrid.trimmed(t, [b for b in content if id(b) not in rowed]) for t in kept]
     return kept
+
+
+def _note(table: list[list[_Box]], free: list[_Box]) -> list[_Box]:
+    """The line right under a table's last row (within one and a half of its ems), across
+    its span, in type no larger than its rows', alone on its baseline there (a source,
+    `（数据来源：……）`): the table's last line, not the next story's head. `free`: the
+    lines in no table."""
+    last, size = table[-1], table[-1][0].size
+    x0, x1 = min(r[0].x0 for r in table), max(r[-1].x1 for r in table)
+    bottom = max(b.y1 for b in last)
+    under = [b for b in free if b.image is None and b.size <= size + 0.1 and 0 <= b.y0 - bottom < 1.5 * size
+             and min(b.x1, x1) - max(b.x0, x0) > 0]
+    if not under:
+        return []
+    note = min(under, key=lambda b: b.y0)
+    row = [b for b in free if b is not note and abs(b.y1 - note.y1) < 0.5 * size and min(b.x1, x1) - max(b.x0, x0) > 0]
+    return [] if row else [note]  # a row whose cells stand apart is no note
 
 
 def _header(first: list[_Box], content: list[_Box]) -> list[_Box] | None:

@@ -72,3 +72,16 @@ def test_a_vertical_headline_left_of_its_text_heads_it() -> None:
     assert "一、不在结冰的河面和池塘上玩耍" in _text(tips)
     puzzle = next(a for a in result.edition.articles if a.headline == "动脑筋 猜一猜")
     assert "什么东西越洗越脏" in _text(puzzle)
+
+
+def test_a_source_line_under_a_table_is_its_last_line() -> None:
+    """A source line in small type right under a table's last row (`（数据来源：……）`, set
+    right and running past the rows) closes the table, not opens the next story as its
+    head (blind6's jianglin page, where it took the place of `献血屋推出夜间服务`)."""
+    lines = _lines("ingest-blind6", "cr-jianglin-h2.pdf")
+    at = lines.index("城北社区卫生服务中心  北环路302号  周二、周四全天")
+    assert lines[at + 1] == "（数据来源：江临市疾病预防控制中心）"
+    result = ingest([FIXTURES / "ingest-blind6" / "cr-jianglin-h2.pdf"], "江临晚报", dt.date(2025, 3, 20))
+    table = next(a for a in result.edition.articles if a.headline == "本周流感疫苗接种点")
+    assert _text(table).endswith("（数据来源：江临市疾病预防控制中心）")
+    assert not any("数据来源" in (a.headline or "") for a in result.edition.articles)
