@@ -20,6 +20,7 @@ for the report and the figures; `layout.lay_out_page` takes it from there.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -497,16 +498,23 @@ def _headed(blocks: list[list[_Box]], y: float, body: float) -> bool:
     return bool(starting) and all(b[0].bold or b[0].size >= DISPLAY_SIZE * body for b in starting)
 
 
+def _vertical_heads(order: list[tuple[list[_Box], tuple[int, ...]]]) -> Iterator[int]:
+    """Where the blocks in `order` are vertical headlines: columns of one glyph a line (or
+    upright digits), three lines or more. Lazily, so the caller may move blocks meanwhile."""
+    for i in range(len(order)):
+        block = order[i][0]
+        if len(block) >= 3 and all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
+            yield i
+
+
 def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """A vertical headline (one glyph a line) standing to the right of its text is read
     first, as vertical type reads from the right: it moves before the text blocks just
     before it that lie to its left, level with it, passing over blocks printed wholly under
     it (a photo and its caption at the column's foot, read between the text and the head)."""
     out = list(order)
-    for i in range(len(out)):
+    for i in _vertical_heads(out):
         block = out[i][0]
-        if len(block) < 3 or not all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
-            continue  # not a column of one glyph a line (or upright digits)
         x0, y0, _, y1 = extent(block)
         j = at = i
         while j > 0:
@@ -530,11 +538,9 @@ def _vertical_left(order: list[tuple[list[_Box], tuple[int, ...]]], body: float)
     The text moves to follow the head, with the blocks stacked under it in its column (a
     byline)."""
     out = list(order)
-    for i in range(len(out)):
+    for i in _vertical_heads(out):
         block = out[i][0]
-        if len(block) < 3 or not all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
-            continue  # not a column of one glyph a line (or upright digits)
-        hx0, hy0, hx1, hy1 = extent(block)
+        hx0, hy0, hx1, _ = extent(block)
         em = block[0].size
         if any(_running(b, hy0, VERTICAL_BESIDE * em, body) and 0 <= hx0 - extent(b)[2] <= VERTICAL_BESIDE * em
                for b, _ in out):
