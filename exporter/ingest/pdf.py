@@ -20,12 +20,13 @@ for the report and the figures; `layout.lay_out_page` takes it from there.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..assets import safe_file_name
 from ..errors import InputError, Problem
-from . import english, fields, furniture, pdfheads, pdflines, pictures
+from . import english, fields, furniture, pdfgrid, pdfheads, pdflines, pictures
 from .layout import LATIN_END, closed, cjk_end
 from .pdfheads import extent
 from .segment import SUBHEAD_SHARE, SUBHEAD_TYPE  # one rule: the reader cuts subheads where the segmenter reads them
@@ -41,8 +42,6 @@ RULE_WIDTH = 0.6  # a head or foot rule runs across this share of the page's wid
 HEAD_BAND, FOOT_BAND = 0.2, 0.2  # shares of the page height where head and foot rules stand
 FURNITURE_ROWS = 3  # at most this many rows of type beyond a head or foot rule are its furniture
 CREDIT_INDENT = 16  # half-ems: how far a credit alone on its line is printed to the right
-TABLE_CELL = 6  # ems: a table's cells are this wide or narrower
-TABLE_GAP = 10  # ems: and this close to one another
 TABLE_TITLE = 16  # characters: a line this short right above a table is its title
 GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless letter-spacing is wider)
 PAD_SPACE = 0.2  # ems: a space this narrow is character spacing's padding, not a word space (none is so thin)
@@ -53,6 +52,7 @@ THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this clo
 THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
 EDGE = 0.3  # ems: lines starting this near one x share a column's left edge
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
+VERTICAL_BESIDE = 2  # head's ems: a vertical headline's text starts this close right of it and level with its top
 
 
 Rect = tuple[float, float, float, float]
@@ -498,16 +498,23 @@ def _headed(blocks: list[list[_Box]], y: float, body: float) -> bool:
     return bool(starting) and all(b[0].bold or b[0].size >= DISPLAY_SIZE * body for b in starting)
 
 
+def _vertical_heads(order: list[tuple[list[_Box], tuple[int, ...]]]) -> Iterator[int]:
+    """Where the blocks in `order` are vertical headlines: columns of one glyph a line (or
+    upright digits), three lines or more. Lazily, so the caller may move blocks meanwhile."""
+    for i in range(len(order)):
+        block = order[i][0]
+        if len(block) >= 3 and all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
+            yield i
+
+
 def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """A vertical headline (one glyph a line) standing to the right of its text is read
     first, as vertical type reads from the right: it moves before the text blocks just
     before it that lie to its left, level with it, passing over blocks printed wholly under
     it (a photo and its caption at the column's foot, read between the text and the head)."""
     out = list(order)
-    for i in range(len(out)):
+    for i in _vertical_heads(out):
         block = out[i][0]
-        if len(block) < 3 or not all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
-            continue  # not a column of one glyph a line (or upright digits)
         x0, y0, _, y1 = extent(block)
         j = at = i
         while j > 0:
@@ -521,6 +528,55 @@ def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tup
         if at < i:
             out.insert(at, out.pop(i))
     return out
+
+
+def _vertical_left(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """A vertical headline (one glyph a line) standing just left of its running text, the
+    text's top level with the head's, and with no running text just left of it (which it
+    would head, as vertical type reads from the right), is read right before that text:
+    the cuts may read the column left of the head between them (a table, a puzzle corner).
+    The text moves to follow the head, with the blocks stacked under it in its column (a
+    byline)."""
+    out = list(order)
+    for i in _vertical_heads(out):
+        block = out[i][0]
+        hx0, hy0, hx1, _ = extent(block)
+        em = block[0].size
+        if any(_running(b, hy0, VERTICAL_BESIDE * em, body) and 0 <= hx0 - extent(b)[2] <= VERTICAL_BESIDE * em
+               for b, _ in out):
+            continue  # text just left of the head: it heads that (vertical type reads from the right)
+        j = next((k for k in range(i + 1, len(out)) if _running(out[k][0], hy0, em, body)
+                  and 0 <= extent(out[k][0])[0] - hx1 <= VERTICAL_BESIDE * em), None)
+        if j is None or j == i + 1 or _under_head(out, j, body):
+            continue
+        tx0, _, tx1, ty1 = extent(out[j][0])
+        end = j + 1
+        while end < len(out):
+            x0, y0, x1, y1 = extent(out[end][0])
+            if not (tx0 - body <= x0 and x1 <= tx1 + body and y0 >= ty1 - 0.2 * body):
+                break
+            ty1, end = y1, end + 1
+        out[i + 1:i + 1] = [out.pop(j) for _ in range(end - j)]
+    return out
+
+
+def _running(block: list[_Box], y: float, reach: float, body: float) -> bool:
+    """Running text (neither a picture nor display type) whose top stands within `reach` of y."""
+    first = block[0]
+    return (first.image is None and not first.bold and first.size < DISPLAY_SIZE * body
+            and abs(extent(block)[1] - y) <= reach)
+
+
+def _under_head(order: list[tuple[list[_Box], tuple[int, ...]]], k: int, body: float) -> bool:
+    """Display type stands right over block k (within 1.5 of its ems, across it): its own head."""
+    x0, y0, x1, _ = extent(order[k][0])
+    for block, _ in order:
+        first = block[0]
+        bx0, _, bx1, by1 = extent(block)
+        if (first.image is None and (first.bold or first.size >= DISPLAY_SIZE * body)
+                and 0 <= y0 - by1 <= 1.5 * first.size and min(x1, bx1) - max(x0, bx0) > 0):
+            return True
+    return False
 
 
 def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
@@ -632,7 +688,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     boxes = _ruled_boxes(page, body, drawings)
     content = _tables(content, boxes)
     order = _xycut(_spread(_stack(content, body), body), body, rects=boxes)
-    order = _threaded(_vertical_first([(block, _column(path)) for block, path in order]), body)
+    order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order]), body), body)
     order = _labels_aside(order, body, out, boxes, pdfheads.rules(drawings))
     order = _credits_over(order, pictures, body)
     members = Counter(column for block, column in order if block[0].image is None)
@@ -838,38 +894,12 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
     """A grid of short cells (prices, results, a listings grid) read row by row: three or
     more rows of three or more narrow cells on one baseline, stacked, become one line a
     row with the cells set apart by two spaces (as a text extractor prints a table), all
-    in one block that the layout reader knows as a table. So does a ruled box of lines that
-    a table's rule accepts as they stand (listings by the clock)."""
-    rows: list[list[_Box]] = []
-    for b in sorted((b for b in content if b.image is None), key=lambda b: (b.y1, b.x0)):
-        if rows and abs(rows[-1][0].y1 - b.y1) < 0.5 * b.size:
-            rows[-1].append(b)
-        else:
-            rows.append([b])
-    runs: list[list[_Box]] = []  # narrow cells in a row, near one another, in one size
-    for row in rows:
-        row.sort(key=lambda b: b.x0)
-        run: list[_Box] = []
-        for b in row:
-            if (b.x1 - b.x0 <= TABLE_CELL * b.size and (not run or (b.x0 - run[-1].x1 <= TABLE_GAP * b.size
-                                                                     and abs(b.size - run[-1].size) < 0.5))):
-                run.append(b)
-                continue
-            if len(run) >= furniture.TABLE_CELLS:
-                runs.append(run)
-            run = [b] if b.x1 - b.x0 <= TABLE_CELL * b.size else []
-        if len(run) >= furniture.TABLE_CELLS:
-            runs.append(run)
-    tables: list[list[list[_Box]]] = []
-    for run in runs:
-        x0, x1, y = run[0].x0, run[-1].x1, run[0].y1
-        home = next((t for t in tables if 0 < y - t[-1][0].y1 < 2.5 * run[0].size
-                     and min(x1, t[-1][-1].x1) - max(x0, t[-1][0].x0) > 0.5 * (x1 - x0)), None)
-        if home is None:
-            tables.append([run])
-        else:
-            home.append(run)
-    kept = [t for t in tables if len(t) >= furniture.TABLE_ROWS]
+    in one block that the layout reader knows as a table; so do rows of wider cells set
+    far apart whose columns line up (`pdfgrid`). So does a ruled box of lines that a
+    table's rule accepts as they stand (listings by the clock)."""
+    kept = _stacked(content, wide=False)
+    rowed = {id(b) for t in kept for run in t for b in run}
+    kept += _stacked([b for b in content if id(b) not in rowed], wide=True)
     rowed = {id(b) for t in kept for run in t for b in run}
     taken: set[int] = set()
     merged: list[_Box] = []
@@ -881,7 +911,8 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
         top, x0, x1 = table[0][0], min(r[0].x0 for r in table), max(r[-1].x1 for r in table)
         title = [b for b in free if b.image is None and 0 <= top.y0 - b.y1 < 2.5 * top.size
                  and x0 - top.size <= b.x0 and b.x1 <= x1 + top.size and len(b.text) <= TABLE_TITLE]
-        for run in [title[-1:], *table] if len(title) == 1 else table:  # its title line above it
+        note = _note(table, free)  # its source line under it
+        for run in [title[-1:]] * (len(title) == 1) + table + [note] * bool(note):  # its title line above it
             taken.update(id(b) for b in run)
             merged.append(_Box(run[0].x0, min(b.y0 for b in run), run[-1].x1, max(b.y1 for b in run),
                                "  ".join(b.text for b in run), run[0].size, all(b.bold for b in run), table=k))
@@ -889,10 +920,57 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
         inside = [b for b in content if b.image is None and id(b) not in taken
                   and r[0] <= b.x0 and b.x1 <= r[2] and r[1] <= b.y0 and b.y1 <= r[3]]
         if len(inside) >= furniture.TABLE_ROWS and furniture.table([b.text for b in inside]):
-            k = len(merged) + len(tables) + 1
+            k = len(merged) + len(kept) + 1
             taken.update(id(b) for b in inside)
             merged += [_Box(b.x0, b.y0, b.x1, b.y1, b.text, b.size, b.bold, italic=b.italic, table=k) for b in inside]
     return [b for b in content if id(b) not in taken] + merged if merged else content
+
+
+def _stacked(content: list[_Box], wide: bool) -> list[list[list[_Box]]]:
+    """Tables of three rows or more: runs of cells on one baseline (`pdfgrid.runs`) stacked
+    one under another, each within two and a half ems of the one above and across most of
+    it. With `wide`, runs with wide cells or gaps too, each standing in the columns of the
+    run above (`pdfgrid.aligned`)."""
+    rows: list[list[_Box]] = []
+    for b in sorted((b for b in content if b.image is None), key=lambda b: (b.y1, b.x0)):
+        if rows and abs(rows[-1][0].y1 - b.y1) < 0.5 * b.size:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    tables: list[list[list[_Box]]] = []
+    for row in rows:
+        row.sort(key=lambda b: b.x0)
+        for run, _ in pdfgrid.runs(row, wide):
+            x0, x1, y = run[0].x0, run[-1].x1, run[0].y1
+            home = next((t for t in tables if 0 < y - t[-1][0].y1 < 2.5 * run[0].size
+                         and min(x1, t[-1][-1].x1) - max(x0, t[-1][0].x0) > 0.5 * (x1 - x0)
+                         and (not wide or pdfgrid.aligned(run, t[-1]))), None)
+            if home is None:
+                tables.append([run])
+            else:
+                home.append(run)
+    kept = [t for t in tables if len(t) >= furniture.TABLE_ROWS]
+    if wide:
+        rowed = {id(b) for t in kept for run in t for b in run}
+        kept = [pdfgrid.trimmed(t, [b for b in content if id(b) not in rowed]) for t in kept]
+    return kept
+
+
+def _note(table: list[list[_Box]], free: list[_Box]) -> list[_Box]:
+    """The line right under a table's last row (within one and a half of its ems), across
+    its span, in type no larger than its rows', alone on its baseline there (a source,
+    `（数据来源：……）`): the table's last line, not the next story's head. `free`: the
+    lines in no table."""
+    last, size = table[-1], table[-1][0].size
+    x0, x1 = min(r[0].x0 for r in table), max(r[-1].x1 for r in table)
+    bottom = max(b.y1 for b in last)
+    under = [b for b in free if b.image is None and b.size <= size + 0.1 and 0 <= b.y0 - bottom < 1.5 * size
+             and min(b.x1, x1) - max(b.x0, x0) > 0]
+    if not under:
+        return []
+    note = min(under, key=lambda b: b.y0)
+    row = [b for b in free if b is not note and abs(b.y1 - note.y1) < 0.5 * size and min(b.x1, x1) - max(b.x0, x0) > 0]
+    return [] if row else [note]  # a row whose cells stand apart is no note
 
 
 def _header(first: list[_Box], content: list[_Box]) -> list[_Box] | None:

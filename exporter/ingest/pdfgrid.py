@@ -1,0 +1,103 @@
+"""The rows of a table in a page PDF: which cells on one baseline make a row, and which
+rows stack into one table.
+
+A table's row is three or more cells on one baseline in one size. Most cells are short
+and close together (`TABLE_CELL`, `TABLE_GAP`: prices, results); those rows stack by
+place alone. A grid laid across a column or the page sets its columns far apart and may
+hold longer cells (`湖滨社区卫生服务中心`, `Shanghai Composite`, `03 11 17 22 28 31 + 09`):
+such a cell is a table's when the gap before or after it is wider than any gutter between
+running text (`TABLE_SLACK`), and its row joins a table only where its cells line up with
+the columns of the row above (left or right edges), as no lines of running text side by
+side do with such gaps between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+TABLE_CELL = 6  # ems: a table's cells are this wide or narrower
+TABLE_GAP = 10  # ems: and this close to one another
+TABLE_WIDE = 12  # ems: a cell of a grid with wide gaps is this wide or narrower
+TABLE_SLACK = 3  # ems: such a gap is this wide or wider (a gutter between columns of text is narrower)
+ALIGN = 0.5  # ems: cells of one column start or end this close to one another
+CELLS = 3  # a row has at least this many cells
+
+
+class _Cell(Protocol):
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+
+
+def _joins(b: _Cell, run: Sequence[_Cell], after: float | None, wide: bool) -> bool | None:
+    """Whether `b` goes on with `run`: None if not, else whether as a loose cell (only
+    when `wide`)."""
+    before = b.x0 - run[-1].x1 if run else None
+    if run and abs(b.size - run[-1].size) >= 0.5:
+        return None
+    width, em = b.x1 - b.x0, b.size
+    if width <= TABLE_CELL * em and (before is None or before <= TABLE_GAP * em):
+        return False
+    gaps = [g for g in (before, after) if g is not None]
+    if wide and width <= TABLE_WIDE * em and gaps and max(gaps) >= TABLE_SLACK * em and (before is None or before >= TABLE_SLACK * em):
+        return True
+    return None
+
+
+def runs(row: Sequence[_Cell], wide: bool = False) -> list[tuple[list[_Cell], bool]]:
+    """The runs of cells in one row (sorted left to right) that may be a table's row, each
+    with whether it holds a wide cell or a wide gap (`loose`: it must line up to count).
+    Without `wide`, only short cells close together."""
+    out: list[tuple[list[_Cell], bool]] = []
+    run: list[_Cell] = []
+    loose = False
+    for k, b in enumerate(row):
+        after = row[k + 1].x0 - b.x1 if k + 1 < len(row) else None
+        how = _joins(b, run, after, wide)
+        if how is None:
+            if len(run) >= CELLS:
+                out.append((run, loose))
+            run, loose = [], False
+            how = _joins(b, run, after, wide)
+            if how is None:
+                continue
+        run.append(b)
+        loose = loose or how
+    if len(run) >= CELLS:
+        out.append((run, loose))
+    return out
+
+
+def aligned(run: Sequence[_Cell], above: Sequence[_Cell]) -> bool:
+    """`run` stands in the columns of `above`: CELLS cells or more line up with cells there
+    (left or right edges within ALIGN), and every cell between them does (a line beside
+    the grid may sit at either end of its row: `trimmed` drops it)."""
+    def matches(b: _Cell) -> bool:
+        reach = ALIGN * b.size
+        return any(abs(b.x0 - a.x0) <= reach or abs(b.x1 - a.x1) <= reach for a in above)
+    hits = [k for k, b in enumerate(run) if matches(b)]
+    return len(hits) >= CELLS and hits[-1] - hits[0] + 1 == len(hits)
+
+
+def trimmed(table: list[list[_Cell]], others: Sequence[_Cell]) -> list[list[_Cell]]:
+    """A grid's rows without a cell at a row's left or right end whose column holds other
+    lines between the grid's first and last rows (`others`: the page's lines in no row of
+    it): a line of the text beside the grid that shares a row's baseline and lines up (a
+    poem's lines right of a listings grid). A grid's own column holds only its cells."""
+    top, bottom = table[0][0].y1, table[-1][0].y1
+    between = [o for o in others if top < (o.y0 + o.y1) / 2 < bottom]
+
+    def crowded(b: _Cell) -> bool:
+        return any(o.x0 < b.x1 and b.x0 < o.x1 for o in between)
+    out = []
+    for run in table:
+        cells = list(run)
+        while len(cells) > CELLS and crowded(cells[-1]):
+            cells.pop()
+        while len(cells) > CELLS and crowded(cells[0]):
+            cells.pop(0)
+        out.append(cells)
+    return out
