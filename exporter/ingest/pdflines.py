@@ -16,12 +16,15 @@ from __future__ import annotations
 import regex
 
 from . import fields
+from .layout import LATIN_END
 
 # glyphs that may not end a line (line-end prohibition): wrapping carries them along with the next word
 _OPENING = regex.compile(r"[（「『【《〈“‘(\[]")
 # glyphs that may not open a line (line-start prohibition): wrapping carries the glyph before them along
 _CLOSING = regex.compile(r"[、，。．！？：；）」』】》〉”’%,.;:!?)\]]")
 _LATIN = regex.compile(r"[\p{Latin}\p{N}\p{Pd}.,'’%$/&+(\[]")
+# quotation marks (Unicode line breaking's class QU) glue to the glyphs on both sides in the classic rules
+_QUOTE = regex.compile(r"[“‘\"']")
 SLACK = 1.0  # ems of room beyond the word: a space, and a glyph an engine's prohibition rules hold back
 
 
@@ -42,8 +45,12 @@ def first_word(chars: list[tuple[str, float, float]]) -> float:
             end += 1
         if end < len(ink) and not ink[end][0].isspace():
             end += 1  # CJK right after the word, with no space: kept with it
-    while end < len(ink) and _CLOSING.match(ink[end][0]):
-        end += 1
+    while True:
+        while end < len(ink) and _CLOSING.match(ink[end][0]):
+            end += 1
+        if not (end + 1 < len(ink) and _QUOTE.match(ink[end][0])):
+            break
+        end += 2  # `从“开`: a quotation mark with the glyphs on both sides (MuPDF breaks no line there)
     return ink[end - 1][2] - ink[0][1]
 
 
@@ -63,9 +70,31 @@ def stopped(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
     if not lefts or max(lefts) - min(lefts) > INDENT * size or _overrun([line[2] for line in lines], size):
         return set()
     edge = max(line[2] for line in lines)
+    justified = _justified(lines, size)
     return {i for i in range(1, len(lines))
-            if lines[i][3] > 0 and edge - lines[i - 1][2] >= lines[i][3] + SLACK * lines[i - 1][4]
+            if (lines[i][3] > 0 and edge - lines[i - 1][2] >= lines[i][3] + SLACK * lines[i - 1][4] or i in justified)
             and lines[i - 1][1] - lines[i][1] < HALF * size and not fields.JUMP_TO.match(lines[i][0].strip())}
+
+
+def _justified(lines: list[tuple[str, float, float, float, float]], size: float) -> set[int]:
+    """Lines of Latin type set justified that open a paragraph: justification stretches every
+    line of a paragraph to the column's edge but its last, so a line ending a sentence half an
+    em or more short of the edge most lines share ended its paragraph, even where the next
+    line's first word would not have fitted there (`…in the ground."` / `The study is…`). Text
+    is justified when two lines or more, and half as many as there are lines under the first,
+    end at its widest line's edge; ragged Latin lines seldom do. CJK type is left out: its glyphs are all one em wide, so
+    ragged CJK lines end together too."""
+    rights = [line[2] for line in lines]
+    edge = max(rights)
+    full = sum(1 for x in rights if edge - x <= EDGE * size)
+    if full < 2 or 2 * full < len(lines) - 1:
+        return set()
+    return {i for i in range(1, len(lines))
+            if edge - rights[i - 1] >= HALF * size and LATIN_END.search(lines[i - 1][0].rstrip())
+            and _LATIN_START.match(lines[i][0].strip())}
+
+
+_LATIN_START = regex.compile(r"[\p{Latin}\p{N}“‘\"'(\[]")
 
 
 HALF = 0.5  # ems: a line set in this much or more from the line under it is a paragraph's indented first line
