@@ -70,7 +70,7 @@ def stopped(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
     if not lefts or max(lefts) - min(lefts) > INDENT * size or _overrun([line[2] for line in lines], size):
         return set()
     edge = max(line[2] for line in lines)
-    justified = _justified(lines, size)
+    justified = _justified(lines, size) | _rows(lines, size)
     return {i for i in range(1, len(lines))
             if (lines[i][3] > 0 and edge - lines[i - 1][2] >= lines[i][3] + SLACK * lines[i - 1][4] or i in justified)
             and lines[i - 1][1] - lines[i][1] < HALF * size and not fields.JUMP_TO.match(lines[i][0].strip())}
@@ -94,6 +94,33 @@ def _justified(lines: list[tuple[str, float, float, float, float]], size: float)
             and _LATIN_START.match(lines[i][0].strip())}
 
 
+def _rows(lines: list[tuple[str, float, float, float, float]], size: float) -> set[int]:
+    """Lines that open a paragraph because they, or the line over them, are rows of a list
+    or table set as text (`3月9日   联赛揭幕…`, `5日 晴转多云 -2℃～6℃ 北风3级`, `Motueka   Sam
+    Kerei…`): three lines or more in a row, each of two cells or more, of which no more
+    than half end at the widest one's edge. Each row is a paragraph, and so is the line under
+    the last (a source or a note), however close to the edge the rows above it stop: the
+    widest row sets the block's edge, so the room left under it tells nothing. Wrapped text
+    runs to one edge (a list of names spaced apart and wrapped), rows stop where their
+    cells do."""
+    spaced = [len(_CELL.split(line[0].strip())) >= 2 for line in lines]
+    out: set[int] = set()
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and spaced[j]:
+            j += 1
+        if j - k >= ROWS:
+            edge = max(line[2] for line in lines[k:j])
+            if 2 * sum(1 for line in lines[k:j] if edge - line[2] <= EDGE * size) <= j - k:
+                out |= set(range(max(k, 1), min(j + 1, len(lines))))
+        k = j + 1
+    return out
+
+
+# a cell gap: a run of spaces, or a space by a CJK glyph (CJK prose has no spaces)
+_CELL = regex.compile(r"\s{2,}|(?<=[\p{Han}）」』】》”])\s|\s(?=[\p{Han}（「『【《“])")
+ROWS = 3  # lines of two cells or more in a row: a list or a table set as text (furniture.TABLE_ROWS)
 _LATIN_START = regex.compile(r"[\p{Latin}\p{N}“‘\"'(\[]")
 
 
