@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from . import fields
-from .layout import LATIN_END
+from .layout import LATIN_END, closed
 
 # glyphs that may not end a line (line-end prohibition): wrapping carries them along with the next word
 _OPENING = regex.compile(r"[（「『【《〈“‘(\[]")
@@ -25,7 +25,11 @@ _CLOSING = regex.compile(r"[、，。．！？：；）」』】》〉”’%,.;
 _LATIN = regex.compile(r"[\p{Latin}\p{N}\p{Pd}.,'’%$/&+(\[]")
 # quotation marks (Unicode line breaking's class QU) glue to the glyphs on both sides in the classic rules
 _QUOTE = regex.compile(r"[“‘\"']")
-SLACK = 1.0  # ems of room beyond the word: a space, and a glyph an engine's prohibition rules hold back
+SLACK = 1.0  # ems of room beyond a word set after a space: the space, and a glyph prohibition rules hold back
+CJK_SLACK = 0.25  # ems of room beyond a word set with no space before it (CJK): the measure's tolerance
+# Latin type ending the line over and opening the next: a space goes between
+_LATIN_ENDING = regex.compile(r"[\p{Latin}\p{N}.,;:!?'’\"”)\]%$&\p{Pd}]$")
+_LATIN_OPENING = regex.compile(r"[\p{Latin}\p{N}'‘\"“(\[$\p{Pd}]")
 
 
 def first_word(chars: list[tuple[str, float, float]]) -> float:
@@ -70,10 +74,22 @@ def stopped(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
     if not lefts or max(lefts) - min(lefts) > INDENT * size or _overrun([line[2] for line in lines], size):
         return set()
     edge = max(line[2] for line in lines)
-    justified = _justified(lines, size) | _rows(lines, size)
-    return {i for i in range(1, len(lines))
-            if (lines[i][3] > 0 and edge - lines[i - 1][2] >= lines[i][3] + SLACK * lines[i - 1][4] or i in justified)
-            and lines[i - 1][1] - lines[i][1] < HALF * size and not fields.JUMP_TO.match(lines[i][0].strip())}
+    marked = _justified(lines, size) | _rows(lines, size) | _turns(lines)
+    out = set()
+    shared = max(_shared([line[2] for line in lines], size), default=edge)
+    shared = shared if edge - shared <= size else edge  # a glyph hung past the shared edge (a comma), or none
+    for i in range(1, len(lines)):
+        above, line = lines[i - 1], lines[i]
+        if _LATIN_ENDING.search(above[0].rstrip()) and _LATIN_OPENING.match(line[0].strip()):
+            room = edge - above[2] - line[3] - SLACK * above[4]
+        else:  # no space between, and the edge lines share (a comma may hang past it)
+            room = shared - above[2] - line[3] - CJK_SLACK * above[4]
+        room = room if line[3] > 0 else -1.0
+        first = above[1] - line[1] >= HALF * size  # the line over it is a paragraph's indented first line
+        if (room >= 0 or i in marked) and (not first or room >= INDENT * size) \
+                and not fields.JUMP_TO.match(line[0].strip()):
+            out.add(i)
+    return out
 
 
 def _justified(lines: list[tuple[str, float, float, float, float]], size: float) -> set[int]:
@@ -118,6 +134,23 @@ def _rows(lines: list[tuple[str, float, float, float, float]], size: float) -> s
     return out
 
 
+def _turns(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
+    """Lines that open a paragraph as the next item or turn of a list (`问：…` / `答：…`,
+    `1.…` / `2.…`, `第八條 …`): the block has two or more lines opening with such a marker, and
+    the line over this one ended a sentence. A justified line ending a sentence at the edge
+    leaves no room to tell by; a line of running text opening with a marker after a sentence
+    is rare, and twice in one block rarer."""
+    marked = [bool(_MARKER.match(line[0].strip())) for line in lines]
+    if sum(marked) < 2:
+        return set()
+    return {i for i in range(1, len(lines)) if marked[i] and (closed(text := lines[i - 1][0].rstrip())
+                                                             or _NOTED.search(text))}
+
+
+_NOTED = regex.compile(r"[。！？?!][（(][^（()）]*[）)]$")  # a sentence with a note after it: `…缺什么肥？（石门镇 读者 黄春生）`
+# a list's item or an interview's turn: a short label and a colon, a number, a law's article
+_MARKER = regex.compile(r"^(?:[\p{Han}\p{Lu}]{1,2}[：:]|(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
+                        r"|[（(][一二三四五六七八九十\d]{1,3}[）)])|第[一二三四五六七八九十百\d]{1,5}[條条款章]\s)")
 # a cell gap: a run of spaces, or a space by a CJK glyph (CJK prose has no spaces)
 _CELL = regex.compile(r"\s{2,}|(?<=[\p{Han}）」』】》”])\s|\s(?=[\p{Han}（「『【《“])")
 ROWS = 3  # lines of two cells or more in a row: a list or a table set as text (furniture.TABLE_ROWS)
@@ -127,8 +160,13 @@ _LATIN_START = regex.compile(r"[\p{Latin}\p{N}“‘\"'(\[]")
 HALF = 0.5  # ems: a line set in this much or more from the line under it is a paragraph's indented first line
 
 
+def _shared(rights: list[float], size: float) -> list[float]:
+    """The right edges that another line ends at too (within EDGE)."""
+    return [x for k, x in enumerate(rights) if any(abs(x - y) <= EDGE * size for j, y in enumerate(rights) if j != k)]
+
+
 def _overrun(rights: list[float], size: float) -> bool:
-    shared = [x for k, x in enumerate(rights) if any(abs(x - y) <= EDGE * size for j, y in enumerate(rights) if j != k)]
+    shared = _shared(rights, size)
     return 2 * len(shared) > len(rights) and max(rights[:-1], default=0.0) - max(shared) > size
 
 
