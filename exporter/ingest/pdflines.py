@@ -116,20 +116,22 @@ def _rows(lines: list[tuple[str, float, float, float, float]], size: float) -> s
     Kerei…`): three lines or more in a row, each of two cells or more, of which no more
     than half end at the widest one's edge. Each row is a paragraph, and so is the line under
     the last (a source or a note), however close to the edge the rows above it stop: the
-    widest row sets the block's edge, so the room left under it tells nothing. Wrapped text
-    runs to one edge (a list of names spaced apart and wrapped), rows stop where their
-    cells do."""
-    spaced = [len(_CELL.split(line[0].strip())) >= 2 for line in lines]
+    widest row sets the block's edge, so the room left under it tells nothing. Under a row
+    that reaches the block's edge, only a row of as many cells opens (`农历十一月初五 丙午年 庚子` /
+    `月 壬申日` is one row wrapped). Wrapped text runs to one edge (a list of names spaced
+    apart and wrapped), rows stop where their cells do."""
+    cells = [len(_CELL.split(line[0].strip())) for line in lines]
+    block = max(line[2] for line in lines)
     out: set[int] = set()
     k = 0
     while k < len(lines):
         j = k
-        while j < len(lines) and spaced[j]:
+        while j < len(lines) and cells[j] >= 2:
             j += 1
-        if j - k >= ROWS:
-            edge = max(line[2] for line in lines[k:j])
-            if 2 * sum(1 for line in lines[k:j] if edge - line[2] <= EDGE * size) <= j - k:
-                out |= set(range(max(k, 1), min(j + 1, len(lines))))
+        edge = max((line[2] for line in lines[k:j]), default=0.0)
+        if j - k >= ROWS and 2 * sum(1 for line in lines[k:j] if edge - line[2] <= EDGE * size) <= j - k:
+            out |= {i for i in range(max(k, 1), min(j + 1, len(lines)))
+                    if block - lines[i - 1][2] > EDGE * size or i < j and cells[i] == cells[i - 1]}
         k = j + 1
     return out
 
