@@ -8,7 +8,12 @@ sentence ended, which text alone cannot tell. The word is measured as printed (i
 boxes), so no engine's line breaking is guessed: a Latin word or number up to its space,
 with a glyph that may not open a line after it, and one glyph more where CJK type follows
 without a space (an engine may keep `M8連` together); a CJK glyph with the closing
-punctuation after it.
+punctuation after it, and a quotation mark with the glyphs on both sides (`从“开`).
+
+Where the room left tells nothing, the line's shape does: rows of a list or a table set as
+text stop where their cells do, and the widest sets the block's edge; a list's items and an
+interview's turns open with a marker after a sentence, however full the line over them;
+justified Latin type reaches the edge on every line of a paragraph but its last.
 """
 
 from __future__ import annotations
@@ -62,9 +67,14 @@ def stopped(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
     """The lines (by index, from 1) of one block of running text that open a paragraph
     because the line above stopped short of the block's right edge with room for their
     first word. `lines`: each line's text, left and right edges, first word's width and
-    type size, top to bottom. A jump line (（转第2版）) is no paragraph: it ends the one above
-    it, and a paragraph's indented first line goes on in the flush line under it however
-    short it stops (an engine may set it short). A block that is no one column tells
+    type size, top to bottom. After Latin type a word needs a space and SLACK; after CJK type
+    nothing but CJK_SLACK, measured to the edge the lines share (a comma may hang past it).
+    Lines open too where they are rows of a list or table (`_rows`), a list's items or an
+    interview's turns (`_turns`), or justified Latin shows a paragraph's end (`_justified`).
+    A jump line (（转第2版）) is no paragraph: it ends the one above it, and a paragraph's
+    indented first line goes on in the flush line under it when it stops short by less than
+    an indent besides the word (an engine may set it short; stopping further, it is an item
+    of a hanging-indent list: `东港航通〔2026〕第118号` / `一、施工时间…`). A block that is no one column tells
     nothing: lines starting further apart than an indent (a read that stacked two columns'
     lines), or a line before the last running more than an em past the edge that most of
     its lines share (a justified column's edge: a line of the next column was read into it;
