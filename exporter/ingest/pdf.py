@@ -683,7 +683,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     out.images = sum(1 for b in content if b.image is not None)
     lines: list[str] = []
     pending: _Box | None = None  # an image waiting for the caption under it
-    edge: tuple[float, float, tuple[int, ...]] | None = None  # the last text block's edges and column
+    edge: tuple[float, float, tuple[int, ...], float] | None = None  # the last text block's edges, column and foot
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body, drawings)
     content = _tables(content, boxes)
@@ -705,13 +705,13 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
             continue
         left, right = min(b.x0 for b in block), max(b.x1 for b in block)
         if (edge is not None and (edge[2] == column or members[column] == 1) and edge[0] + body < left and len(block) <= 4
-                and right - left < 0.5 * max(edge[1] - edge[0], 10 * body)):
+                and right - left < 0.5 * max(edge[1] - edge[0], 10 * body) and not _resumed(block, edge[3])):
             left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
         elif (column in measure and len(block) == 1 and 0.5 * body < left - measure[column][0] <= INDENT * body
               and abs(right - measure[column][1]) < body and not block[0].bold):
             left = measure[column][0]  # a paragraph's indented first line alone (at a column's foot)
         else:
-            edge = (left, right, column)
+            edge = (left, right, column, block[-1].y0)
         if len(block) > 1 and not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block):
             measure[column] = (left, right)
         picture = caption_of.get(index)
@@ -816,6 +816,13 @@ def _labels_aside(order: list[tuple[list[_Box], tuple[int, ...]]], body: float, 
         b = order[k][0][0]
         out.labels.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text, why))
     return [item for k, item in enumerate(order) if k not in found]
+
+
+def _resumed(block: list[_Box], foot: float) -> bool:
+    """Whether a short block stands higher than the last line of the text block before it:
+    the top of the next column, where a paragraph goes on (`意路面结冰。`), not a credit or a
+    signature, which stands under the text it ends."""
+    return block[0].y0 < foot
 
 
 def _indented(block: list[_Box], body: float) -> bool:

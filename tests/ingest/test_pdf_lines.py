@@ -3,19 +3,25 @@ development corpora laid out by Chromium, reportlab and PyMuPDF."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from exporter.ingest import pdflines
+from exporter.ingest import ingest, pdflines
 from exporter.ingest.pdf import read_pdf
+from exporter.model import Paragraph
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 
 def _opened(corpus: str, name: str) -> tuple[list[str], set[str]]:
-    """A page's lines, and the lines that open a paragraph because the one above stopped short."""
-    (page,) = read_pdf(FIXTURES / corpus / name)
-    lines = page.text.split("\n")
-    return [t.strip() for t in lines if t.strip()], {lines[no - 1].strip() for no in page.opens}
+    """A PDF's lines, and the lines that open a paragraph because the one above stopped short."""
+    texts: list[str] = []
+    opened: set[str] = set()
+    for page in read_pdf(FIXTURES / corpus / name):
+        lines = page.text.split("\n")
+        texts += [t.strip() for t in lines if t.strip()]
+        opened |= {lines[no - 1].strip() for no in page.opens}
+    return texts, opened
 
 
 def test_list_items_that_stop_short_each_open_a_paragraph() -> None:
@@ -77,3 +83,66 @@ def test_a_first_word_is_measured_as_printed() -> None:
     assert pdflines.first_word(glyphs("發，沿江")) == 20.0
     assert pdflines.first_word(glyphs("（Susanna Wijaya）")) == 80.0
     assert pdflines.first_word(glyphs("  年。")) == 20.0  # leading spaces are no word
+
+
+def _paragraphs(corpus: str, name: str) -> list[str]:
+    """Every paragraph of a page's articles, ingested whole, without spaces."""
+    result = ingest([FIXTURES / corpus / name], "P", dt.date(2025, 3, 20))
+    return ["".join(b.text.split()) for a in result.edition.articles for b in a.blocks if isinstance(b, Paragraph)]
+
+
+def test_a_paragraph_resumed_at_the_next_column_top_goes_on() -> None:
+    """A paragraph's last words printed at the top of the next column, higher than the
+    column it comes from ends (`意路面结冰。`, `开行。`; reportlab), are no credit or signature,
+    which stands under the text it ends: the paragraph goes on there."""
+    beiyuan = _paragraphs("ingest-blind7", "rl-beiyuan-w16.pdf")
+    assert any(p.endswith("驾车出行注意路面结冰。") and p.startswith("气象专家提醒") for p in beiyuan)
+    beiling = _paragraphs("ingest-blind7", "rl-beiling-r1.pdf")
+    assert any(p.endswith("确保了早班列车正常开行。") for p in beiling)
+
+
+def test_rows_near_the_widest_row_each_open_a_paragraph() -> None:
+    """Rows of a list or a table set as text (cells apart by spaces) stop where their cells
+    do, and the widest sets the block's edge, so the rows close to it and the note under
+    them open paragraphs too: a timeline (cr-extra), a results table (cr-tasman), an
+    electricity table and its source (rl-power)."""
+    _, extra = _opened("ingest-blind8", "cr-extra-h1.pdf")
+    assert {"6月22日   客场3比0大胜，升至榜首", "9月14日   十二轮不败纪录终止", "12月5日   2比1逆转，提前一轮夺冠"} <= extra
+    _, tasman = _opened("ingest-blind8", "cr-tasman-a1a3.pdf")
+    assert {"Moutere   Peter   Ogilvie,   Ana   Fifita", "Golden   Bay   Rex   Hollis"} <= tasman
+    _, power = _opened("ingest-blind8", "rl-power-p1.pdf")
+    assert {"新能源发电量 2.16亿千瓦时 +18.3%", "（数据来源：东岭电力调度控制中心）"} <= power
+
+
+def test_list_items_and_interview_turns_open_after_a_sentence() -> None:
+    """Two or more lines of a block opening with a marker (`问：`/`答：`, `第十五條 `), each
+    after a line that ended a sentence, open paragraphs even where that line reached the
+    edge (mu-binhai, rl-gazette); running prose under a full line does not open."""
+    lines, binhai = _opened("ingest-blind7", "mu-binhai-a6.pdf")
+    assert {"问：古籍数字化最大的难点是什么？", "答：是识别。古籍的字体、版式千差", "答：能，但要谨慎。大模型擅长根据"} <= binhai
+    assert "万别，还有大量异体字和虫蛀、污" in lines and "万别，还有大量异体字和虫蛀、污" not in binhai
+    _, gazette = _opened("ingest-blind8", "rl-gazette-g1.pdf")
+    assert "第十五條 攤位使用費每半年繳納一次，逾期未繳者，由市場管理單位" in gazette
+
+
+def test_a_justified_sentence_short_of_the_edge_ends_its_paragraph() -> None:
+    """Justified Latin type: every line of a paragraph but its last reaches the edge, so a
+    sentence ending more than half an em short of it ended the paragraph, though the next
+    word would not have fitted there (cr-wexcombe, Chromium)."""
+    _, opened = _opened("ingest-blind7", "cr-wexcombe-a1a5.pdf")
+    assert "The study is due to report in" in opened
+
+
+def test_a_quotation_mark_or_a_hung_comma_opens_nothing() -> None:
+    """A quotation mark glues the glyphs on both sides of it (MuPDF carried `从“开` over
+    whole: mu-yangcheng), and a comma hung past the edge the lines share does not widen the
+    measure (reportlab: rl-harbour's `成將預留予本地品牌，`)."""
+    def glyphs(text: str, advance: float = 10.0) -> list[tuple[str, float, float]]:
+        return [(c, k * advance, (k + 1) * advance) for k, c in enumerate(text)]
+
+    assert pdflines.first_word(glyphs("从“开面”到")) == 30.0
+    assert pdflines.first_word(glyphs("“开面”")) == 20.0
+    _, yangcheng = _opened("ingest-blind9", "mu-yangcheng-o3.pdf")
+    assert "从“开面”到“贴片子”，一位正印花旦" not in yangcheng
+    _, harbour = _opened("ingest-blind3", "rl-harbour-a1a2.pdf")
+    assert "成將預留予本地品牌，" not in harbour
