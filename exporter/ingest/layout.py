@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from . import english, fields, furniture, stacks, tables
+from . import english, fields, furniture, paragraphs, stacks, tables
 from .repair import PAD, indent_cells, join_wrapped, spaced_line, undouble, unspace
 from .weights import SHIPPED, Weights
 
@@ -515,30 +515,41 @@ def _full(line: Line, measure: float, w: Weights) -> bool:
     return _width(line) >= measure - w.full_margin
 
 
-def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool, w: Weights) -> bool:
-    """Whether a line starts a paragraph, given the line before it in the same paragraph run.
+def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool, w: Weights,
+                   para: list[Line] | None = None, around: paragraphs.Around = paragraphs.Around()) -> bool:
+    """Whether a line starts a paragraph, given the line before it in the same paragraph run
+    (`para`: that paragraph's lines so far, `before` the last; `around`: what its block and
+    page show).
 
     A PDF line under one that stopped short of its block's edge starts one (`Line.opens`).
-    An indent starts one, except under a full line that stops mid-phrase (a hanging indent:
-    numbered notice items). In a paragraph set flush left (`flush`: its first line has no
-    indent), a line after one that ended a sentence short of the measure starts one (CJK:
-    short by `short_margin`; Latin: with room left for the next line's first word).
+    The line's shape may say (see paragraphs.opens: table rows, lists of fields or turns,
+    numbered items, hanging indents). An indent starts one, except under a full line that
+    stops mid-phrase (a hanging indent: numbered notice items; full against the page's
+    measure too, so a short line of verse is never full). In a paragraph set flush left
+    (`flush`: its first line has no indent), a line after one that ended a sentence short
+    of the measure starts one (CJK: short by `short_margin`; Latin: with room left for the
+    next line's first word, or on a text page short by `latin_short` before a capital: a
+    PDF's geometry has said where its lines stop, see `Line.opens`).
     """
     if before is None:
         return line.indent >= w.indent
     if line.opens:
         return True
+    shaped = paragraphs.opens(line, before, para or [before], around)
+    if shaped is not None:
+        return shaped
     if line.indent >= w.indent:
-        hanging = (_full(before, measure, w) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
+        page = around.measure / 2  # the page's measure in cells (it is in display columns)
+        hanging = (_full(before, max(measure, page), w) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
                    and not closed(before.text))
         return not (hanging and line.indent <= w.hanging)
-    if _ITEM.match(line.text) and regex.search(r"[。；：;:]$", before.text):
-        return True  # the next numbered item of a list
     if not flush:
         return False
     if cjk_end(before.text):
         return _short(before, measure, w)
-    return bool(LATIN_END.search(before.text)) and _room_for(before, line, measure)
+    return bool(LATIN_END.search(before.text)) and (
+        _room_for(before, line, measure)
+        or before.top is None and _width(before) <= measure - w.latin_short and bool(_HEADLINE_START.match(line.text)))
 
 
 LATIN_END = regex.compile(r"(?<=\p{Latin}{2}|\d|[)\]])[.!?][\"'”’)]*$")
@@ -714,6 +725,7 @@ class _BlockReader:
         self.stacked = stacked or {}  # parts of Latin head stacks (see _stacks_off)
         # a page that never indents a paragraph sets its paragraphs apart by blank lines
         self.blank_paragraphs = not any(w.indent <= line.indent < w.heavy_indent for block in blocks for line in block)
+        self.measure = paragraphs.measure([line for block in blocks for line in block[:-1] if not line.bold])
         self.dangling: Para | None = None
         self.across: Head | None = None
 
@@ -838,9 +850,12 @@ class _BlockReader:
         caption_block = any(line.credit is not None for line in body) or _credit_below(self.blocks, k)
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
+        around = paragraphs.Around(paragraphs.listed([line.text for line in body]), self.measure)
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
-                body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw)) or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)):
+                body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw))
+                or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w,
+                                  prev_para.lines, around)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
         pieces = self.pieces
         one_a_line = len(body) >= 2 and all(closed(line.text) for line in body)  # every line ends a sentence: unwrapped
@@ -877,7 +892,7 @@ class _BlockReader:
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
                     or (current is not None and (one_a_line or _new_paragraph(
-                        line, before, measure, current.lines[0].indent < self.w.indent, self.w)))):
+                        line, before, measure, current.lines[0].indent < self.w.indent, self.w, current.lines, around)))):
                 current = Para([line], gap_before=i == 0)
                 pieces.append(current)
             elif current is None:

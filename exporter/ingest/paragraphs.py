@@ -1,0 +1,105 @@
+"""Paragraph breaks inside a story that the line's shape shows, on pages that do not set
+them apart by an indent: table rows run into a story, field and speaker lists
+(`联系人：…`, `问：…` / `答：…`), numbered items and notices with hanging indents.
+
+Each rule reads one line and the line above it, with what the block around them shows
+(`Around`): whether several of its lines open with a label, and the page's column measure.
+None of them reads a word: a row is a line of cells set apart by runs of spaces, a label is
+a short run of letters before a colon, a hanging indent is as deep as the item's number.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from . import furniture
+
+if TYPE_CHECKING:
+    from .layout import Line
+
+# a label before a colon at a line's start: 问：, 联系人：, 理事長：, Q:, 1905年：, （二）地點：;
+# not a clock time (8:30) and not speech (他说：“…), which runs on as text
+_LABEL = regex.compile(r"^(?:[\p{L}\p{N}]{1,6}|[（(][\p{L}\p{N}]{1,4}[）)][\p{L}\p{N}]{0,4})[：:](?![\d“「‘『\"'])")
+_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                      r"|第[一二三四五六七八九十百]{1,4}[條条款章])[ \u3000]*")
+_ENDS = regex.compile(r"[。？！；：.?!;:][”’」』）)\"']*$|[）)]$")  # a sentence, a clause or an aside ends the line
+_MID_PHRASE = regex.compile(r"[\p{L}\p{N}，、（“「,(]$")
+LABELS = 2  # a block with this many label lines or more is a list of fields or turns
+HANG_SLACK = 4  # display columns: a hanging item's first line wraps, so it runs as far as the lines under it, give or take two glyphs (a subhead stops short)
+
+
+@dataclass(frozen=True)
+class Around:
+    """What the block and the page around a line pair show."""
+
+    listed: bool = False  # the block holds LABELS lines or more that open with a label
+    measure: float = 0.0  # the page's column measure in display columns (its wrapped lines' median width; 0: unknown)
+
+
+def row(text: str) -> bool:
+    """A table's row: two cells or more set apart by a run of spaces (`市民服务热线    12345`)."""
+    return len(furniture.cells(text)) >= 2
+
+
+def labelled(text: str) -> bool:
+    """A line that opens with a label and a colon (a field, a speaker's turn)."""
+    return bool(_LABEL.match(text))
+
+
+def listed(texts: list[str]) -> bool:
+    """A block of fields or turns: several of its lines open with a label."""
+    return sum(1 for t in texts if labelled(t)) >= LABELS
+
+
+def columns(text: str) -> int:
+    """Display columns: a wide glyph (CJK, full-width punctuation) takes two, as an
+    ideographic space does in an indent."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def hangs(item: Line, line: Line) -> bool:
+    """A hanging indent: `line` is set in under `item`, a line that opens with a numbered
+    item or a label, no deeper than that number or label (`一、` / four columns, `第八條　`
+    / eight, `主旨：` / six), and `item` wraps: it runs about as far as `line` (a subhead
+    over an indented paragraph stops short)."""
+    m = _ITEM.match(item.text) or _LABEL.match(item.text)
+    return (m is not None and not item.bold and 0 < line.indent - item.indent <= columns(m.group()) + 1
+            and item.indent + columns(item.text) >= line.indent + columns(line.text) - HANG_SLACK)
+
+
+def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | None:
+    """Whether `line` opens a paragraph by its shape, under `before`, the last of the
+    paragraph's lines `para` so far (None: the shape does not say).
+
+    - A table row is a paragraph of its own, and so is the line under one.
+    - In a list of fields or turns, a labelled line opens one under a line that ended a
+      sentence or a clause, or under another labelled line.
+    - A numbered item opens one under a line that ended a sentence, a clause or an aside.
+    - A line set in under a numbered item or a label (see `hangs`), or under the lines
+      set in as deep under one, continues it while the line above stops mid-phrase.
+    """
+    if row(line.text) or row(before.text):
+        return True
+    if labelled(line.text) and around.listed and (_ENDS.search(before.text) or labelled(before.text)):
+        return True
+    if _ITEM.match(line.text) and _ENDS.search(before.text):
+        return True
+    if _MID_PHRASE.search(before.text):
+        k = len(para) - 1
+        while k > 0 and para[k].indent == line.indent:
+            k -= 1  # up the lines set in as deep as this one, to the one they hang from
+        if k < len(para) and para[k] is not line and hangs(para[k], para[k + 1] if k + 1 < len(para) else line):
+            return False
+    return None
+
+
+def measure(lines: list[Line]) -> float:
+    """The page's column measure in display columns: the median width of the lines that
+    another line of their block follows (`lines`: wrapped lines run near the measure; a
+    block's last line may stop anywhere)."""
+    return statistics.median(line.indent + columns(line.text) for line in lines) if lines else 0.0
