@@ -726,6 +726,7 @@ class _BlockReader:
         # a page that never indents a paragraph sets its paragraphs apart by blank lines
         self.blank_paragraphs = not any(w.indent <= line.indent < w.heavy_indent for block in blocks for line in block)
         self.measure = paragraphs.measure([line for block in blocks for line in block[:-1] if not line.bold])
+        self.verse: set[int] = set()  # lines of verse read so far (see paragraphs.verse)
         self.dangling: Para | None = None
         self.across: Head | None = None
 
@@ -850,7 +851,8 @@ class _BlockReader:
         caption_block = any(line.credit is not None for line in body) or _credit_below(self.blocks, k)
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
-        around = paragraphs.Around(paragraphs.listed([line.text for line in body]), self.measure)
+        self.verse |= paragraphs.verse(body, self.measure)
+        around = paragraphs.Around(paragraphs.listed([line.text for line in body]), self.measure, frozenset(self.verse))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
                 body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw))

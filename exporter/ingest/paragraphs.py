@@ -33,17 +33,32 @@ LABELS = 2  # a block with this many label lines or more is a list of fields or 
 HANG_SLACK = 4  # display columns: a hanging item's first line wraps, so it runs as far as the lines under it, give or take two glyphs (a subhead stops short)
 
 
+VERSE_LINES = 3  # a run of this many short lines or more with no stop inside is verse
+VERSE_SHARE = 0.6  # a line of verse runs this share of the page's measure or less
+SPACED_SHORT = 4  # display columns: a row of single-spaced cells stops this far short of the measure or more
+_INNER_STOP = regex.compile(r"[，。、；：！？,;:!?\s]")
+_SPACED_STOP = regex.compile(r"[。，；！？、]")
+
+
 @dataclass(frozen=True)
 class Around:
     """What the block and the page around a line pair show."""
 
     listed: bool = False  # the block holds LABELS lines or more that open with a label
     measure: float = 0.0  # the page's column measure in display columns (its wrapped lines' median width; 0: unknown)
+    verse: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are lines of verse
 
 
-def row(text: str) -> bool:
-    """A table's row: two cells or more set apart by a run of spaces (`市民服务热线    12345`)."""
-    return len(furniture.cells(text)) >= 2
+def row(line: Line, measure: float) -> bool:
+    """A table's row: two cells or more set apart by a run of spaces (`市民服务热线    12345`),
+    or three short cells or more of Han glyphs or figures set apart by single spaces, with no
+    stop, well short of the column (`东港海鸥 2∶1 北湾雄狮`: running Chinese has no spaces)."""
+    if len(furniture.cells(line.text)) >= 2:
+        return True
+    cells = line.text.split(" ")
+    return (len(cells) >= 3 and all(len(c) <= furniture.TABLE_CELL for c in cells)
+            and sum(1 for c in cells if regex.search(r"[\p{Han}\d]", c)) >= 3 and not _SPACED_STOP.search(line.text)
+            and 0 < measure and line.indent + columns(line.text) <= measure - SPACED_SHORT)
 
 
 def labelled(text: str) -> bool:
@@ -77,13 +92,16 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
     paragraph's lines `para` so far (None: the shape does not say).
 
     - A table row is a paragraph of its own, and so is the line under one.
+    - A line of verse is a paragraph of its own (see `verse`).
     - In a list of fields or turns, a labelled line opens one under a line that ended a
       sentence or a clause, or under another labelled line.
     - A numbered item opens one under a line that ended a sentence, a clause or an aside.
     - A line set in under a numbered item or a label (see `hangs`), or under the lines
       set in as deep under one, continues it while the line above stops mid-phrase.
     """
-    if row(line.text) or row(before.text):
+    if row(line, around.measure) or row(before, around.measure):
+        return True
+    if line.no in around.verse and before.no in around.verse:
         return True
     if labelled(line.text) and around.listed and (_ENDS.search(before.text) or labelled(before.text)):
         return True
@@ -96,6 +114,28 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
         if k < len(para) and para[k] is not line and hangs(para[k], para[k + 1] if k + 1 < len(para) else line):
             return False
     return None
+
+
+def verse(lines: list[Line], measure: float) -> set[int]:
+    """The numbers of a block's lines of verse: runs of `VERSE_LINES` lines or more of Han
+    text, each short of the page's measure (`VERSE_SHARE`) and stopping nowhere but at its
+    end (wrapped prose runs to the measure, and its short lines stop inside)."""
+    out: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and _versed(line, measure):
+            run.append(line)
+            continue
+        if len(run) >= VERSE_LINES:
+            out.update(x.no for x in run)
+        run = []
+    return out
+
+
+def _versed(line: Line, measure: float) -> bool:
+    text = line.text
+    return (not line.bold and bool(regex.search(r"\p{Han}", text)) and not regex.search(r"\p{Latin}", text)
+            and not _INNER_STOP.search(text[:-1]) and 0 < measure and line.indent + columns(text) <= VERSE_SHARE * measure)
 
 
 def measure(lines: list[Line]) -> float:
