@@ -472,6 +472,16 @@ def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = (), e
     return block
 
 
+def _pull_quote_off(page: PageLayout, block: list[Line], said: str) -> list[Line]:
+    """A pull quote (see paragraphs.pull_quote) set aside: it repeats the story's words in
+    display, and the story keeps them where they were said."""
+    k = paragraphs.pull_quote(block, said)
+    if k is None:
+        return block
+    page.furniture += [SetAside(line.no, _whole(line), "pull quote") for line in block[k:]]
+    return block[:k]
+
+
 FOLIO_LINES = 4  # a folio printed over this many short lines or fewer
 PAPER_NAME = 16  # characters: a line left alone between folio lines this short is the paper's name
 MASTHEAD_LINE = 60  # characters: a paper's name or motto over its folio line is this short or shorter
@@ -585,8 +595,10 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     ads = _ad_boxes([line for b in found for line in b])
     blocks: list[list[Line]] = []
     stacked: dict[int, str] = {}  # first line of a head stack's part → head or byline
+    said = paragraphs.plain("".join(line.text for line in lines if line is not None))
     for k, found_block in enumerate(found):
         edge = k in (0, len(found) - 1)
+        found_block = _pull_quote_off(page, found_block, said)
         for part in _cut(_tables_off(_set_aside(page, found_block, ads, edge), blocks, stacked), page.dropped, w):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w)

@@ -36,6 +36,12 @@ HANG_SLACK = 4  # display columns: a hanging item's first line wraps, so it runs
 VERSE_LINES = 3  # a run of this many short lines or more with no stop inside is verse
 VERSE_SHARE = 0.6  # a line of verse runs this share of the page's measure or less
 SPACED_SHORT = 4  # display columns: a row of single-spaced cells stops this far short of the measure or more
+PULL_QUOTE = 8  # characters: the shortest pull quote (a phrase a story repeats by chance is shorter)
+PULL_LINES = 3  # a pull quote is set on this many lines or fewer
+_OPEN_QUOTE = regex.compile(r"^[“「『‘\"]")
+_CLOSE_QUOTE = regex.compile(r"[”」』’\"][。！？.!?]?$")
+_SENTENCE_END = regex.compile(r"[。！？.!?][”’」』）)\"']*$")
+_QUOTE_MARKS = regex.compile(r"[\s“”「」『』‘’\"']")
 _INNER_STOP = regex.compile(r"[，。、；：！？,;:!?\s]")
 _SPACED_STOP = regex.compile(r"[。，；！？、]")
 
@@ -136,6 +142,28 @@ def _versed(line: Line, measure: float) -> bool:
     text = line.text
     return (not line.bold and bool(regex.search(r"\p{Han}", text)) and not regex.search(r"\p{Latin}", text)
             and not _INNER_STOP.search(text[:-1]) and 0 < measure and line.indent + columns(text) <= VERSE_SHARE * measure)
+
+
+def plain(text: str) -> str:
+    """Text without spaces and quotation marks: how a pull quote and the passage of the
+    story it repeats compare."""
+    return _QUOTE_MARKS.sub("", text)
+
+
+def pull_quote(block: list[Line], page: str) -> int | None:
+    """Where a pull quote starts in a block (None: it holds none): the block's last one to
+    `PULL_LINES` lines, in quotation marks, under a finished sentence (or a block of their
+    own), repeating word for word a passage the page prints elsewhere (`page`: its text,
+    see `plain`). The story's own passage is the copy inside a sentence or under a
+    speaker's colon, so it is never the one taken."""
+    for k in range(max(0, len(block) - PULL_LINES), len(block)):
+        tail = block[k:]
+        said = plain("".join(line.text for line in tail))
+        if (_OPEN_QUOTE.match(tail[0].text) and _CLOSE_QUOTE.search(tail[-1].text) and len(said) >= PULL_QUOTE
+                and (k == 0 or _SENTENCE_END.search(block[k - 1].text)) and not any(line.bold for line in tail)
+                and page.count(said) >= 2):
+            return k
+    return None
 
 
 def measure(lines: list[Line]) -> float:
