@@ -103,7 +103,8 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
       sentence or a clause, or under another labelled line.
     - A numbered item opens one under a line that ended a sentence, a clause or an aside.
     - A line set in under a numbered item or a label (see `hangs`), or under the lines
-      set in as deep under one, continues it while the line above stops mid-phrase.
+      set in as deep under one, continues it while the line above stops mid-phrase; a line
+      back at the item's margin under a finished one opens a paragraph.
     """
     if row(line, around.measure) or row(before, around.measure):
         return True
@@ -113,12 +114,15 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
         return True
     if _ITEM.match(line.text) and _ENDS.search(before.text):
         return True
-    if _MID_PHRASE.search(before.text):
-        k = len(para) - 1
-        while k > 0 and para[k].indent == line.indent:
-            k -= 1  # up the lines set in as deep as this one, to the one they hang from
-        if k < len(para) and para[k] is not line and hangs(para[k], para[k + 1] if k + 1 < len(para) else line):
-            return False
+    k = len(para) - 1
+    deep = line.indent if _MID_PHRASE.search(before.text) else before.indent
+    while k > 0 and para[k].indent == deep:
+        k -= 1  # up the lines set in as deep as this one (or the line above), to the one they hang from
+    hung = k + 1 < len(para) and hangs(para[k], para[k + 1])
+    if _MID_PHRASE.search(before.text) and (hung or k == len(para) - 1 and hangs(para[k], line)):
+        return False
+    if hung and line.indent == para[k].indent and _ENDS.search(before.text):
+        return True  # back at the item's margin under its last, finished line
     return None
 
 
