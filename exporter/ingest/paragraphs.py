@@ -36,6 +36,7 @@ HANG_SLACK = 4  # display columns: a hanging item's first line wraps, so it runs
 VERSE_LINES = 3  # a run of this many short lines or more with no stop inside is verse
 VERSE_SHARE = 0.6  # a line of verse runs this share of the page's measure or less
 SPACED_SHORT = 4  # display columns: a row of single-spaced cells stops this far short of the measure or more
+ITEM_SHORT = 0.9  # a line this share of the page's measure or shorter stops short: a numbered item under it opens a paragraph
 PULL_QUOTE = 8  # characters: the shortest pull quote (a phrase a story repeats by chance is shorter)
 PULL_LINES = 3  # a pull quote is set on this many lines or fewer
 _OPEN_QUOTE = regex.compile(r"^[“「『‘\"]")
@@ -57,10 +58,14 @@ class Around:
 
 def row(line: Line, measure: float) -> bool:
     """A table's row: two cells or more set apart by a run of spaces (`市民服务热线    12345`),
-    or three short cells or more of Han glyphs or figures set apart by single spaces, with no
-    stop, well short of the column (`东港海鸥 2∶1 北湾雄狮`: running Chinese has no spaces)."""
+    three short cells or more set apart by ideographic spaces, or three short cells or more
+    of Han glyphs or figures set apart by single spaces, with no stop, well short of the
+    column (`东港海鸥 2∶1 北湾雄狮`: running Chinese has no spaces)."""
     if len(furniture.cells(line.text)) >= 2:
         return True
+    cells = line.text.split("\u3000")
+    if len(cells) >= 3 and all(0 < len(c) <= furniture.TABLE_CELL for c in cells) and not _SPACED_STOP.search(line.text):
+        return True  # cells set apart by ideographic spaces (職稱　姓名　生效日期)
     cells = line.text.split(" ")
     return (len(cells) >= 3 and all(len(c) <= furniture.TABLE_CELL for c in cells)
             and sum(1 for c in cells if regex.search(r"[\p{Han}\d]", c)) >= 3 and not _SPACED_STOP.search(line.text)
@@ -101,7 +106,8 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
     - A line of verse is a paragraph of its own (see `verse`).
     - In a list of fields or turns, a labelled line opens one under a line that ended a
       sentence or a clause, or under another labelled line.
-    - A numbered item opens one under a line that ended a sentence, a clause or an aside.
+    - A numbered item opens one under a line that ended a sentence, a clause or an aside,
+      or that stopped short of the page's measure (`ITEM_SHORT`).
     - A line set in under a numbered item or a label (see `hangs`), or under the lines
       set in as deep under one, continues it while the line above stops mid-phrase; a line
       back at the item's margin under a finished one opens a paragraph.
@@ -112,7 +118,8 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
         return True
     if labelled(line.text) and around.listed and (_ENDS.search(before.text) or labelled(before.text)):
         return True
-    if _ITEM.match(line.text) and _ENDS.search(before.text):
+    if _ITEM.match(line.text) and (_ENDS.search(before.text)
+                                   or before.indent + columns(before.text) <= ITEM_SHORT * around.measure):
         return True
     k = len(para) - 1
     deep = line.indent if _MID_PHRASE.search(before.text) else before.indent
