@@ -737,7 +737,10 @@ class _BlockReader:
         self.stacked = stacked or {}  # parts of Latin head stacks (see _stacks_off)
         # a page that never indents a paragraph sets its paragraphs apart by blank lines
         self.blank_paragraphs = not any(w.indent <= line.indent < w.heavy_indent for block in blocks for line in block)
-        self.measure = paragraphs.measure([line for block in blocks for line in block[:-1] if not line.bold])
+        # a text page's measure; a PDF's lines are set in columns of their own widths, and its reader
+        # has read where they stop (Line.opens) and its tables, so the measure's rules stay off
+        pdf = any(line.top is not None for block in blocks for line in block)
+        self.measure = 0.0 if pdf else paragraphs.measure([line for block in blocks for line in block[:-1] if not line.bold])
         self.verse: set[int] = set()  # lines of verse read so far (see paragraphs.verse)
         self.dangling: Para | None = None
         self.across: Head | None = None

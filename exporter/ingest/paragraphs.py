@@ -52,7 +52,7 @@ class Around:
     """What the block and the page around a line pair show."""
 
     listed: bool = False  # the block holds LABELS lines or more that open with a label
-    measure: float = 0.0  # the page's column measure in display columns (its wrapped lines' median width; 0: unknown)
+    measure: float = 0.0  # the text page's column measure in display columns (its wrapped lines' median width; 0: a PDF's page)
     verse: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are lines of verse
 
 
@@ -61,6 +61,8 @@ def row(line: Line, measure: float) -> bool:
     three short cells or more set apart by ideographic spaces, or three short cells or more
     of Han glyphs or figures set apart by single spaces, with no stop, well short of the
     column (`东港海鸥 2∶1 北湾雄狮`: running Chinese has no spaces)."""
+    if measure <= 0:
+        return False  # a PDF's lines: its reader has read the tables
     if len(furniture.cells(line.text)) >= 2:
         return True
     cells = line.text.split("\u3000")
@@ -69,7 +71,7 @@ def row(line: Line, measure: float) -> bool:
     cells = line.text.split(" ")
     return (len(cells) >= 3 and all(len(c) <= furniture.TABLE_CELL for c in cells)
             and sum(1 for c in cells if regex.search(r"[\p{Han}\d]", c)) >= 3 and not _SPACED_STOP.search(line.text)
-            and 0 < measure and line.indent + columns(line.text) <= measure - SPACED_SHORT)
+            and line.indent + columns(line.text) <= measure - SPACED_SHORT)
 
 
 def labelled(text: str) -> bool:
