@@ -742,6 +742,7 @@ class _BlockReader:
         pdf = any(line.top is not None for block in blocks for line in block)
         self.measure = 0.0 if pdf else paragraphs.measure([line for block in blocks for line in block[:-1] if not line.bold])
         self.verse: set[int] = set()  # lines of verse read so far (see paragraphs.verse)
+        self.rows: set[int] = set()  # table rows read so far (see paragraphs.rows)
         self.dangling: Para | None = None
         self.across: Head | None = None
 
@@ -867,7 +868,9 @@ class _BlockReader:
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         self.verse |= paragraphs.verse(body, self.measure)
-        around = paragraphs.Around(paragraphs.listed([line.text for line in body]), self.measure, frozenset(self.verse))
+        self.rows |= paragraphs.rows(body, self.measure)
+        around = paragraphs.Around(paragraphs.listed([line.text for line in body]), self.measure, frozenset(self.verse),
+                                   frozenset(self.rows))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
                 body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw))

@@ -54,24 +54,45 @@ class Around:
     listed: bool = False  # the block holds LABELS lines or more that open with a label
     measure: float = 0.0  # the text page's column measure in display columns (its wrapped lines' median width; 0: a PDF's page)
     verse: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are lines of verse
+    rows: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are table rows
 
 
-def row(line: Line, measure: float) -> bool:
-    """A table's row: two cells or more set apart by a run of spaces (`市民服务热线    12345`),
-    three short cells or more set apart by ideographic spaces, or three short cells or more
-    of Han glyphs or figures set apart by single spaces, with no stop, well short of the
-    column (`东港海鸥 2∶1 北湾雄狮`: running Chinese has no spaces)."""
+def rows(lines: list[Line], measure: float) -> set[int]:
+    """The numbers of a text block's table rows: a line of two cells or more set apart by a
+    run of spaces (`市民服务热线    12345`), and runs of two lines or more with as many short
+    cells set apart by ideographic spaces (`職稱　姓名　生效日期`) or, in Han text with no stop
+    and well short of the page's measure, by single spaces (`东港海鸥 2∶1 北湾雄狮`: running
+    Chinese has no spaces; a byline wrapped at a space, `社全媒体记者 钟若楠 通`, stands
+    alone). None on a PDF's page (`measure` 0), whose reader has read its tables."""
     if measure <= 0:
-        return False  # a PDF's lines: its reader has read the tables
-    if len(furniture.cells(line.text)) >= 2:
-        return True
-    cells = line.text.split("\u3000")
-    if len(cells) >= 3 and all(0 < len(c) <= furniture.TABLE_CELL for c in cells) and not _SPACED_STOP.search(line.text):
-        return True  # cells set apart by ideographic spaces (職稱　姓名　生效日期)
-    cells = line.text.split(" ")
-    return (len(cells) >= 3 and all(len(c) <= furniture.TABLE_CELL for c in cells)
-            and sum(1 for c in cells if regex.search(r"[\p{Han}\d]", c)) >= 3 and not _SPACED_STOP.search(line.text)
-            and line.indent + columns(line.text) <= measure - SPACED_SHORT)
+        return set()
+    out = {line.no for line in lines if len(furniture.cells(line.text)) >= 2}
+    run: list[Line] = []
+    for line in [*lines, None]:
+        n = _spaced(line, measure) if line is not None else 0
+        if n and (not run or n == _spaced(run[-1], measure)):
+            run.append(line)
+            continue
+        if len(run) >= 2:
+            out.update(x.no for x in run)
+        run = [line] if n else []
+    return out
+
+
+def _spaced(line: Line, measure: float) -> int:
+    """How many cells a line holds when it reads as a row with cells set apart by ideographic
+    or single spaces (0: it does not)."""
+    text = line.text
+    if _SPACED_STOP.search(text):
+        return 0
+    for gap in ("\u3000", " "):
+        cells = text.split(gap)
+        if len(cells) >= 3 and all(0 < len(c) <= furniture.TABLE_CELL for c in cells) and (
+                gap == "\u3000" or sum(1 for c in cells if regex.search(r"[\p{Han}\d]", c)) >= 3
+                and sum(1 for c in cells if regex.search(r"\p{Han}", c)) >= 2
+                and line.indent + columns(text) <= measure - SPACED_SHORT):
+            return len(cells)
+    return 0
 
 
 def labelled(text: str) -> bool:
@@ -114,7 +135,7 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
       set in as deep under one, continues it while the line above stops mid-phrase; a line
       back at the item's margin under a finished one opens a paragraph.
     """
-    if row(line, around.measure) or row(before, around.measure):
+    if line.no in around.rows or before.no in around.rows:
         return True
     if line.no in around.verse and before.no in around.verse:
         return True
@@ -153,7 +174,7 @@ def verse(lines: list[Line], measure: float) -> set[int]:
 
 def _versed(line: Line, measure: float) -> bool:
     text = line.text
-    return (not line.bold and bool(regex.search(r"\p{Han}", text)) and not regex.search(r"\p{Latin}", text)
+    return (not line.bold and len(text) > 1 and bool(regex.search(r"\p{Han}", text))  # one glyph a line: vertical type and not regex.search(r"\p{Latin}", text)
             and not _INNER_STOP.search(text[:-1]) and 0 < measure and line.indent + columns(text) <= VERSE_SHARE * measure)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from exporter.ingest.layout import Line, Para, lay_out_page, visible
-from exporter.ingest.paragraphs import Around, opens, plain, pull_quote, row, verse
+from exporter.ingest.paragraphs import Around, opens, plain, pull_quote, rows, verse
 
 
 # a story's real lines (ingest-blind5 sportsdaily-a3): they set the page's measure
@@ -82,11 +82,17 @@ def test_verse_set_flush_is_a_paragraph_a_line() -> None:
 
 
 def test_results_set_with_single_spaces_are_rows() -> None:
-    assert row(Line(1, 0.0, "东港海鸥 2∶1 北湾雄狮"), 30.0)
-    assert not row(Line(1, 0.0, "中心主任José Tomás Pereira介"), 30.0)  # a name in Latin script
-    assert not row(Line(1, 0.0, "着法：1.车二进三 将6进1 2.马三"), 30.0)  # wrapped moves run to the measure
-    rows = "东港海鸥 2∶1 北湾雄狮\n南岭猎豹 0∶0 西川熊猫\n临海蓝鲸 3∶2 江州铁军\n青山白鹰 1∶4 滨城天虹\n"
-    assert _paras(STORY + rows)[2:] == rows.splitlines()
+    scores = [Line(k, 0.0, t) for k, t in enumerate(["东港海鸥 2∶1 北湾雄狮", "南岭猎豹 0∶0 西川熊猫"], 1)]
+    assert rows(scores, 30.0) == {1, 2}
+    assert rows(scores, 0.0) == set()  # a PDF's page: its reader reads tables
+    assert rows([Line(1, 0.0, "社全媒体记者 钟若楠 通"), Line(2, 0.0, "讯员 黎航） 5月6日，市")], 30.0) == set()  # a byline
+    assert rows([Line(1, 0.0, "中心主任José Tomás Pereira介"), Line(2, 0.0, "紹 José Tomás Pereira")], 40.0) == set()
+    moves = ["着法：1.车二进三 将6进1 2.马三", "进二 将6进1 3.车二退一 将6退1"]  # wrapped moves run to the measure
+    assert rows([Line(k, 0.0, t) for k, t in enumerate(moves, 1)], 30.0) == set()
+    table = ["職稱\u3000姓名\u3000生效日期", "城鄉發展處處長\u3000廖文彬\u3000115年12月1日"]
+    assert rows([Line(k, 0.0, t) for k, t in enumerate(table, 1)], 30.0) == {1, 2}
+    results = "东港海鸥 2∶1 北湾雄狮\n南岭猎豹 0∶0 西川熊猫\n临海蓝鲸 3∶2 江州铁军\n青山白鹰 1∶4 滨城天虹\n"
+    assert _paras(STORY + results)[2:] == results.splitlines()
 
 
 def test_a_flush_english_sentence_well_short_of_the_measure_ends_its_paragraph() -> None:
