@@ -158,8 +158,9 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
 
 def verse(lines: list[Line], measure: float) -> set[int]:
     """The numbers of a block's lines of verse: runs of `VERSE_LINES` lines or more of Han
-    text, each short of the page's measure (`VERSE_SHARE`) and stopping nowhere but at its
-    end (wrapped prose runs to the measure, and its short lines stop inside)."""
+    text, each of three characters or more (one glyph a line, or one glyph printed twice, is a
+    vertical headline), short of the page's measure (`VERSE_SHARE`) and stopping nowhere but at
+    its end (wrapped prose runs to the measure, and its short lines stop inside)."""
     out: set[int] = set()
     run: list[Line] = []
     for line in [*lines, None]:
@@ -174,7 +175,7 @@ def verse(lines: list[Line], measure: float) -> set[int]:
 
 def _versed(line: Line, measure: float) -> bool:
     text = line.text
-    return (not line.bold and len(text) > 1 and bool(regex.search(r"\p{Han}", text))  # one glyph a line: vertical type and not regex.search(r"\p{Latin}", text)
+    return (not line.bold and len(text) > 2 and bool(regex.search(r"\p{Han}", text))  # a glyph or two a line: vertical type and not regex.search(r"\p{Latin}", text)
             and not _INNER_STOP.search(text[:-1]) and 0 < measure and line.indent + columns(text) <= VERSE_SHARE * measure)
 
 
