@@ -1,11 +1,14 @@
-"""Paragraph breaks inside a story that the line's shape shows, on pages that do not set
-them apart by an indent: table rows run into a story, field and speaker lists
-(`联系人：…`, `问：…` / `答：…`), numbered items and notices with hanging indents.
+"""Paragraph breaks inside a story that the lines' shape shows on pages that do not set
+them apart by an indent: table rows run into a story, lists of fields and speakers' turns
+(`联系人：…`, `问：…` / `答：…`), numbered items, notices with hanging indents, verse; and
+pull quotes, a story's words repeated in display, which are no paragraph at all.
 
-Each rule reads one line and the line above it, with what the block around them shows
-(`Around`): whether several of its lines open with a label, and the page's column measure.
-None of them reads a word: a row is a line of cells set apart by runs of spaces, a label is
-a short run of letters before a colon, a hanging indent is as deep as the item's number.
+Each rule reads one line and the line above it, with what the block and the page around them
+show (`Around`): whether several of the block's lines open with a label, the text page's
+column measure, and which lines are verse or table rows. None of them reads a word: a row is
+a line of cells set apart by spaces, a label a short run of letters before a colon, a
+hanging indent as deep as the item's number, verse a run of short lines that stop only at
+their end. Widths are display columns: a wide glyph or an ideographic space is two.
 """
 
 from __future__ import annotations
@@ -31,8 +34,6 @@ _ENDS = regex.compile(r"[。？！；：.?!;:][”’」』）)\"']*$|[）)]$") 
 _MID_PHRASE = regex.compile(r"[\p{L}\p{N}，、（“「,(]$")
 LABELS = 2  # a block with this many label lines or more is a list of fields or turns
 HANG_SLACK = 4  # display columns: a hanging item's first line wraps, so it runs as far as the lines under it, give or take two glyphs (a subhead stops short)
-
-
 VERSE_LINES = 3  # a run of this many short lines or more with no stop inside is verse
 VERSE_SHARE = 0.6  # a line of verse runs this share of the page's measure or less
 SPACED_SHORT = 4  # display columns: a row of single-spaced cells stops this far short of the measure or more
