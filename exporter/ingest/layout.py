@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from . import english, fields, furniture, stacks, tables
+from . import english, fields, furniture, paragraphs, stacks, tables
 from .repair import PAD, indent_cells, join_wrapped, spaced_line, undouble, unspace
 from .weights import SHIPPED, Weights
 
@@ -472,6 +472,16 @@ def _set_aside(page: PageLayout, block: list[Line], ads: Collection[int] = (), e
     return block
 
 
+def _pull_quote_off(page: PageLayout, block: list[Line], said: str) -> list[Line]:
+    """A pull quote (see paragraphs.pull_quote) set aside: it repeats the story's words in
+    display, and the story keeps them where they were said."""
+    k = paragraphs.pull_quote(block, said)
+    if k is None:
+        return block
+    page.furniture += [SetAside(line.no, _whole(line), "pull quote") for line in block[k:]]
+    return block[:k]
+
+
 FOLIO_LINES = 4  # a folio printed over this many short lines or fewer
 PAPER_NAME = 16  # characters: a line left alone between folio lines this short is the paper's name
 MASTHEAD_LINE = 60  # characters: a paper's name or motto over its folio line is this short or shorter
@@ -515,30 +525,41 @@ def _full(line: Line, measure: float, w: Weights) -> bool:
     return _width(line) >= measure - w.full_margin
 
 
-def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool, w: Weights) -> bool:
-    """Whether a line starts a paragraph, given the line before it in the same paragraph run.
+def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool, w: Weights,
+                   para: list[Line] | None = None, around: paragraphs.Around = paragraphs.Around()) -> bool:
+    """Whether a line starts a paragraph, given the line before it in the same paragraph run
+    (`para`: that paragraph's lines so far, `before` the last; `around`: what its block and
+    page show).
 
     A PDF line under one that stopped short of its block's edge starts one (`Line.opens`).
-    An indent starts one, except under a full line that stops mid-phrase (a hanging indent:
-    numbered notice items). In a paragraph set flush left (`flush`: its first line has no
-    indent), a line after one that ended a sentence short of the measure starts one (CJK:
-    short by `short_margin`; Latin: with room left for the next line's first word).
+    The line's shape may say (see paragraphs.opens: table rows, lists of fields or turns,
+    numbered items, hanging indents). An indent starts one, except under a full line that
+    stops mid-phrase (a hanging indent: numbered notice items; full against the page's
+    measure too, so a short line of verse is never full). In a paragraph set flush left
+    (`flush`: its first line has no indent), a line after one that ended a sentence short
+    of the measure starts one (CJK: short by `short_margin`; Latin: with room left for the
+    next line's first word, or on a text page short by `latin_short` before a capital: a
+    PDF's geometry has said where its lines stop, see `Line.opens`).
     """
     if before is None:
         return line.indent >= w.indent
     if line.opens:
         return True
+    shaped = paragraphs.opens(line, before, para or [before], around)
+    if shaped is not None:
+        return shaped
     if line.indent >= w.indent:
-        hanging = (_full(before, measure, w) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
+        page = around.measure / 2  # the page's measure in cells (it is in display columns)
+        hanging = (_full(before, max(measure, page), w) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
                    and not closed(before.text))
         return not (hanging and line.indent <= w.hanging)
-    if _ITEM.match(line.text) and regex.search(r"[。；：;:]$", before.text):
-        return True  # the next numbered item of a list
     if not flush:
         return False
     if cjk_end(before.text):
         return _short(before, measure, w)
-    return bool(LATIN_END.search(before.text)) and _room_for(before, line, measure)
+    return bool(LATIN_END.search(before.text)) and (
+        _room_for(before, line, measure)
+        or before.top is None and _width(before) <= measure - w.latin_short and bool(_HEADLINE_START.match(line.text)))
 
 
 LATIN_END = regex.compile(r"(?<=\p{Latin}{2}|\d|[)\]])[.!?][\"'”’)]*$")
@@ -623,8 +644,10 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     ads = _ad_boxes([line for b in found for line in b])
     blocks: list[list[Line]] = []
     stacked: dict[int, str] = {}  # first line of a head stack's part → head or byline
+    said = paragraphs.plain("".join(line.text for line in lines if line is not None))
     for k, found_block in enumerate(found):
         edge = k in (0, len(found) - 1)
+        found_block = _pull_quote_off(page, found_block, said)
         for part in _cut(_tables_off(_set_aside(page, found_block, ads, edge), blocks, stacked), page.dropped, w):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w)
@@ -764,6 +787,12 @@ class _BlockReader:
         self.stacked = stacked or {}  # parts of Latin head stacks (see _stacks_off)
         # a page that never indents a paragraph sets its paragraphs apart by blank lines
         self.blank_paragraphs = not any(w.indent <= line.indent < w.heavy_indent for block in blocks for line in block)
+        # a text page's measure; a PDF's lines are set in columns of their own widths, and its reader
+        # has read where they stop (Line.opens) and its tables, so the measure's rules stay off
+        pdf = any(line.top is not None for block in blocks for line in block)
+        self.measure = 0.0 if pdf else paragraphs.measure([line for block in blocks for line in block[:-1] if not line.bold])
+        self.verse: set[int] = set()  # lines of verse read so far (see paragraphs.verse)
+        self.rows: set[int] = set()  # table rows read so far (see paragraphs.rows)
         self.dangling: Para | None = None
         self.across: Head | None = None
 
@@ -889,9 +918,15 @@ class _BlockReader:
         caption_block = any(line.credit is not None for line in body) or _credit_below(self.blocks, k)
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
+        self.verse |= paragraphs.verse(body, self.measure)
+        self.rows |= paragraphs.rows(body, self.measure)
+        around = paragraphs.Around(paragraphs.listed([line.text for line in body]), self.measure, frozenset(self.verse),
+                                   frozenset(self.rows))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
-                body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw)) or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w)
+                body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw))
+                or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w,
+                                  prev_para.lines, around)
                 or _set_apart(prev_para, body[0], measure, self.w)):
             prev_para = None  # a blank line at a paragraph's end (or before a captioned photo)
         pieces = self.pieces
@@ -929,7 +964,7 @@ class _BlockReader:
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
                     or (current is not None and (one_a_line or _new_paragraph(
-                        line, before, measure, current.lines[0].indent < self.w.indent, self.w)))):
+                        line, before, measure, current.lines[0].indent < self.w.indent, self.w, current.lines, around)))):
                 current = Para([line], gap_before=i == 0)
                 pieces.append(current)
             elif current is None:

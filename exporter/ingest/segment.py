@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import blocks, briefs, english, fields, furniture, labels, sequence
+from . import blocks, briefs, english, fields, furniture, labels, sequence, tables
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
 from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
@@ -462,7 +462,7 @@ def _tabled(body: Body) -> bool:
     table's title and the table an article of its own, not a section of the story above."""
     first = body.items[: furniture.TABLE_ROWS]
     return len(first) == furniture.TABLE_ROWS and all(isinstance(i, Para) and len(i.lines) == 1 for i in first) \
-        and furniture.table([i.raw for i in first])
+        and tables.table([i.raw for i in first])
 
 
 def _opened(body: Body) -> bool:

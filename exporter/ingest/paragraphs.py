@@ -1,0 +1,209 @@
+"""Paragraph breaks inside a story that the lines' shape shows on pages that do not set
+them apart by an indent: table rows run into a story, lists of fields and speakers' turns
+(`联系人：…`, `问：…` / `答：…`), numbered items, notices with hanging indents, verse; and
+pull quotes, a story's words repeated in display, which are no paragraph at all.
+
+Each rule reads one line and the line above it, with what the block and the page around them
+show (`Around`): whether several of the block's lines open with a label, the text page's
+column measure, and which lines are verse or table rows. None of them reads a word: a row is
+a line of cells set apart by spaces, a label a short run of letters before a colon, a
+hanging indent as deep as the item's number, verse a run of short lines that stop only at
+their end. Widths are display columns: a wide glyph or an ideographic space is two.
+"""
+
+from __future__ import annotations
+
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from . import furniture
+
+if TYPE_CHECKING:
+    from .layout import Line
+
+# a label before a colon at a line's start: 问：, 联系人：, 理事長：, Q:, 1905年：, （二）地點：;
+# not a clock time (8:30) and not speech (他说：“…), which runs on as text
+_LABEL = regex.compile(r"^(?:[\p{L}\p{N}]{1,6}|[（(][\p{L}\p{N}]{1,4}[）)][\p{L}\p{N}]{0,4})[：:](?![\d“「‘『\"'])")
+_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                      r"|第[一二三四五六七八九十百]{1,4}[條条款章])[ \u3000]*")
+_ENDS = regex.compile(r"[。？！；：.?!;:][”’」』）)\"']*$|[）)]$")  # a sentence, a clause or an aside ends the line
+_MID_PHRASE = regex.compile(r"[\p{L}\p{N}，、（“「,(]$")
+LABELS = 2  # a block with this many label lines or more is a list of fields or turns
+HANG_SLACK = 4  # display columns: a hanging item's first line wraps, so it runs as far as the lines under it, give or take two glyphs (a subhead stops short)
+VERSE_LINES = 3  # a run of this many short lines or more with no stop inside is verse
+VERSE_SHARE = 0.6  # a line of verse runs this share of the page's measure or less
+SPACED_SHORT = 4  # display columns: a row of single-spaced cells stops this far short of the measure or more
+ITEM_SHORT = 0.9  # a line this share of the page's measure or shorter stops short: a numbered item under it opens a paragraph
+PULL_QUOTE = 8  # characters: the shortest pull quote (a phrase a story repeats by chance is shorter)
+PULL_LINES = 3  # a pull quote is set on this many lines or fewer
+_OPEN_QUOTE = regex.compile(r"^[“「『‘\"]")
+_CLOSE_QUOTE = regex.compile(r"[”」』’\"][。！？.!?]?$")
+_SENTENCE_END = regex.compile(r"[。！？.!?][”’」』）)\"']*$")
+_QUOTE_MARKS = regex.compile(r"[\s“”「」『』‘’\"']")
+_INNER_STOP = regex.compile(r"[，。、；：！？,;:!?\s]")
+_SPACED_STOP = regex.compile(r"[。，；！？、]")
+
+
+@dataclass(frozen=True)
+class Around:
+    """What the block and the page around a line pair show."""
+
+    listed: bool = False  # the block holds LABELS lines or more that open with a label
+    measure: float = 0.0  # the text page's column measure in display columns (its wrapped lines' median width; 0: a PDF's page)
+    verse: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are lines of verse
+    rows: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are table rows
+
+
+def rows(lines: list[Line], measure: float) -> set[int]:
+    """The numbers of a text block's table rows: a line of two cells or more set apart by a
+    run of spaces (`市民服务热线    12345`), and runs of two lines or more with as many short
+    cells set apart by ideographic spaces (`職稱　姓名　生效日期`) or, in Han text with no stop
+    and well short of the page's measure, by single spaces (`东港海鸥 2∶1 北湾雄狮`: running
+    Chinese has no spaces; a byline wrapped at a space, `社全媒体记者 钟若楠 通`, stands
+    alone). None on a PDF's page (`measure` 0), whose reader has read its tables."""
+    if measure <= 0:
+        return set()
+    out = {line.no for line in lines if len(furniture.cells(line.text)) >= 2}
+    run: list[Line] = []
+    for line in [*lines, None]:
+        n = _spaced(line, measure) if line is not None else 0
+        if n and (not run or n == _spaced(run[-1], measure)):
+            run.append(line)
+            continue
+        if len(run) >= 2:
+            out.update(x.no for x in run)
+        run = [line] if n else []
+    return out
+
+
+def _spaced(line: Line, measure: float) -> int:
+    """How many cells a line holds when it reads as a row with cells set apart by ideographic
+    or single spaces (0: it does not)."""
+    text = line.text
+    if _SPACED_STOP.search(text):
+        return 0
+    for gap in ("\u3000", " "):
+        cells = text.split(gap)
+        if len(cells) >= 3 and all(0 < len(c) <= furniture.TABLE_CELL for c in cells) and (
+                gap == "\u3000" or sum(1 for c in cells if regex.search(r"[\p{Han}\d]", c)) >= 3
+                and sum(1 for c in cells if regex.search(r"\p{Han}", c)) >= 2
+                and line.indent + columns(text) <= measure - SPACED_SHORT):
+            return len(cells)
+    return 0
+
+
+def labelled(text: str) -> bool:
+    """A line that opens with a label and a colon (a field, a speaker's turn)."""
+    return bool(_LABEL.match(text))
+
+
+def listed(texts: list[str]) -> bool:
+    """A block of fields or turns: several of its lines open with a label."""
+    return sum(1 for t in texts if labelled(t)) >= LABELS
+
+
+def columns(text: str) -> int:
+    """Display columns: a wide glyph (CJK, full-width punctuation) takes two, as an
+    ideographic space does in an indent."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def hangs(item: Line, line: Line) -> bool:
+    """A hanging indent: `line` is set in under `item`, a line that opens with a numbered
+    item or a label, no deeper than that number or label (`一、` / four columns, `第八條　`
+    / eight, `主旨：` / six), and `item` wraps: it runs about as far as `line` (a subhead
+    over an indented paragraph stops short)."""
+    m = _ITEM.match(item.text) or _LABEL.match(item.text)
+    return (m is not None and not item.bold and 0 < line.indent - item.indent <= columns(m.group()) + 1
+            and item.indent + columns(item.text) >= line.indent + columns(line.text) - HANG_SLACK)
+
+
+def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | None:
+    """Whether `line` opens a paragraph by its shape, under `before`, the last of the
+    paragraph's lines `para` so far (None: the shape does not say).
+
+    - A table row is a paragraph of its own, and so is the line under one.
+    - A line of verse is a paragraph of its own (see `verse`).
+    - In a list of fields or turns, a labelled line opens one under a line that ended a
+      sentence or a clause, or under another labelled line.
+    - A numbered item opens one under a line that ended a sentence, a clause or an aside,
+      or that stopped short of the page's measure (`ITEM_SHORT`).
+    - A line set in under a numbered item or a label (see `hangs`), or under the lines
+      set in as deep under one, continues it while the line above stops mid-phrase; a line
+      back at the item's margin under a finished one opens a paragraph.
+    """
+    if line.no in around.rows or before.no in around.rows:
+        return True
+    if line.no in around.verse and before.no in around.verse:
+        return True
+    if labelled(line.text) and around.listed and (_ENDS.search(before.text) or labelled(before.text)):
+        return True
+    if _ITEM.match(line.text) and (_ENDS.search(before.text)
+                                   or before.indent + columns(before.text) <= ITEM_SHORT * around.measure):
+        return True
+    k = len(para) - 1
+    deep = line.indent if _MID_PHRASE.search(before.text) else before.indent
+    while k > 0 and para[k].indent == deep:
+        k -= 1  # up the lines set in as deep as this one (or the line above), to the one they hang from
+    hung = k + 1 < len(para) and hangs(para[k], para[k + 1])
+    if _MID_PHRASE.search(before.text) and (hung or k == len(para) - 1 and hangs(para[k], line)):
+        return False
+    if hung and line.indent == para[k].indent and _ENDS.search(before.text):
+        return True  # back at the item's margin under its last, finished line
+    return None
+
+
+def verse(lines: list[Line], measure: float) -> set[int]:
+    """The numbers of a block's lines of verse: runs of `VERSE_LINES` lines or more of Han
+    text, each of three characters or more (one glyph a line, or one glyph printed twice, is a
+    vertical headline), short of the page's measure (`VERSE_SHARE`) and stopping nowhere but at
+    its end (wrapped prose runs to the measure, and its short lines stop inside)."""
+    out: set[int] = set()
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and _versed(line, measure):
+            run.append(line)
+            continue
+        if len(run) >= VERSE_LINES:
+            out.update(x.no for x in run)
+        run = []
+    return out
+
+
+def _versed(line: Line, measure: float) -> bool:
+    text = line.text
+    return (not line.bold and len(text) > 2 and bool(regex.search(r"\p{Han}", text))  # a glyph or two a line: vertical type and not regex.search(r"\p{Latin}", text)
+            and not _INNER_STOP.search(text[:-1]) and 0 < measure and line.indent + columns(text) <= VERSE_SHARE * measure)
+
+
+def plain(text: str) -> str:
+    """Text without spaces and quotation marks: how a pull quote and the passage of the
+    story it repeats compare."""
+    return _QUOTE_MARKS.sub("", text)
+
+
+def pull_quote(block: list[Line], page: str) -> int | None:
+    """Where a pull quote starts in a block (None: it holds none): the block's last one to
+    `PULL_LINES` lines, in quotation marks, under a finished sentence (or a block of their
+    own), repeating word for word a passage the page prints elsewhere (`page`: its text,
+    see `plain`). The story's own passage is the copy inside a sentence or under a
+    speaker's colon, so it is never the one taken."""
+    for k in range(max(0, len(block) - PULL_LINES), len(block)):
+        tail = block[k:]
+        said = plain("".join(line.text for line in tail))
+        if (_OPEN_QUOTE.match(tail[0].text) and _CLOSE_QUOTE.search(tail[-1].text) and len(said) >= PULL_QUOTE
+                and (k == 0 or _SENTENCE_END.search(block[k - 1].text)) and not any(line.bold for line in tail)
+                and page.count(said) >= 2):
+            return k
+    return None
+
+
+def measure(lines: list[Line]) -> float:
+    """The page's column measure in display columns: the median width of the lines that
+    another line of their block follows (`lines`: wrapped lines run near the measure; a
+    block's last line may stop anywhere)."""
+    return statistics.median(line.indent + columns(line.text) for line in lines) if lines else 0.0

@@ -1,0 +1,122 @@
+"""Paragraph breaks inside a story that the lines' shape shows on text pages (session 14,
+textpara14): table rows run into a story, lists of fields and turns, hanging indents,
+verse, results set with single spaces, flush English paragraphs and pull quotes. The lines
+are from the development corpora: ingest-blind2 fukan-1 and theory-2, ingest-blind3
+business-b2 and taiwan-a6, ingest-blind5 hkenglish-a1 and sportsdaily-a3, ingest-blind6
+manila-m5, ingest-blind4 macau-a5 (a Latin name), ingest-blind8 gazette-g3, power-p2 and
+veterans-v1, ingest-blind9 lottery-l2 and weiqi-g5 (wrapped moves)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from exporter.ingest.layout import Line, Para, lay_out_page, visible
+from exporter.ingest.paragraphs import Around, opens, plain, pull_quote, rows, verse
+
+
+# a story's real lines (ingest-blind5 sportsdaily-a3): they set the page's measure
+STORY = ("  11月13日晚，超级联赛第30轮焦\n点战在东港体育场进行。主场作战\n的东港海鸥上半场先丢一球，下半\n"
+         "场凭借替补登场的巴西外援卡洛斯\n梅开二度，以2∶1逆转北湾雄狮。\n  开场第18分钟，北湾雄狮利用角\n"
+         "球机会由中卫霍天宇头球破门。易\n边再战，东港主帅孔德明连换两人\n加强进攻，第61分钟卡洛斯接传中\n"
+         "抢点扳平，第87分钟他又在禁区弧\n顶低射得手。\n")
+
+
+def _paras(page: str) -> list[str]:
+    laid = lay_out_page("page1.txt", page)
+    return [piece.raw for piece in laid.pieces if isinstance(piece, Para)]
+
+
+def test_table_rows_run_into_a_story_are_a_paragraph_each() -> None:
+    page = ("  盘面上，半导体、消费电子板块\n领涨，银行、煤炭板块小幅调整。\n北向资金全天净买入46.8亿元。\n"
+            "指数        收盘        涨跌       涨跌幅\n上证指数      3287.65   +21.43   +0.66%\n"
+            "深证成指      10512.38  +98.17   +0.94%\n创业板指      2108.72   +25.06   +1.20%\n"
+            "  分析人士认为，随着一季度经济\n数据陆续公布，市场风险偏好有所\n回升。\n")
+    paras = _paras(page)
+    assert paras[0].endswith("北向资金全天净买入46.8亿元。")
+    assert [p.split()[0] for p in paras[1:5]] == ["指数", "上证指数", "深证成指", "创业板指"]
+    assert paras[5].startswith("分析人士认为")
+
+
+def test_a_two_column_table_under_its_title_is_a_table() -> None:
+    page = "◆便民电话\n事项            电话\n市民服务热线    12345\n供电抢修        95598\n燃气抢险        0731-8888 6110\n"
+    laid = lay_out_page("page1.txt", page)
+    assert [type(p).__name__ for p in laid.pieces] == ["Head", "Para", "Para", "Para", "Para"]
+
+
+def test_a_list_of_fields_is_a_paragraph_a_field() -> None:
+    page = ("  新任理事長蔡國華在致詞時表示，\n將繼續推動獎學金計劃，並籌建\n同鄉總會新會所。\n"
+            "  新屆主要職員如下：\n理事長：蔡國華\n副理事長：洪偉明、許志堅\n秘書長：施家輝\n財政：陳麗珠\n")
+    assert _paras(page)[1:] == ["新屆主要職員如下：", "理事長：蔡國華", "副理事長：洪偉明、許志堅", "秘書長：施家輝",
+                                "財政：陳麗珠"]
+
+
+def test_speech_after_a_finished_sentence_is_no_field() -> None:
+    before = Line(1, 0.0, "老兵魏长林是第一位就诊者。")
+    said = Line(2, 0.0, "他说：“以前看病要排长队，")
+    assert opens(said, before, [before], Around(listed=True)) is None
+
+
+def test_hanging_indents_continue_their_item_however_deep() -> None:
+    page = ("公告事項：\n一、本縣114年度公告地價業經地價及標準地\n    價評議委員會評議通過，自114年1月1日起實\n    施。\n"
+            "二、土地所有權人對公告地價如有異議，得於\n    公告期間內以書面向土地所在地之地政事務所\n    提出。\n")
+    assert _paras(page)[1:] == ["一、本縣114年度公告地價業經地價及標準地價評議委員會評議通過，自114年1月1日起實施。",
+                                "二、土地所有權人對公告地價如有異議，得於公告期間內以書面向土地所在地之地政事務所提出。"]
+    page = ("第八條　攤位使用人應親自經營，\n　　　　不得轉租、轉讓或借予\n　　　　他人使用。\n"
+            "第十五條　攤位使用費每半年繳\n　　　　納一次，逾期未繳者，\n　　　　由市場管理單位催告之。\n本修正條文自公布日施行。\n")
+    assert _paras(page) == ["第八條　攤位使用人應親自經營，不得轉租、轉讓或借予他人使用。",
+                            "第十五條　攤位使用費每半年繳納一次，逾期未繳者，由市場管理單位催告之。", "本修正條文自公布日施行。"]
+
+
+def test_a_bold_numbered_subhead_over_an_indented_paragraph_does_not_hang() -> None:
+    head = Line(1, 0.0, "一、守正是创新的根基", bold=True)
+    line = Line(2, 4.0, "守正，就是守住中华优秀传统文化的")
+    assert opens(line, head, [head], Around(measure=36.0)) is None
+
+
+def test_verse_set_flush_is_a_paragraph_a_line() -> None:
+    lines = "把昼和夜\n分成两半\n一半给犁铧\n一半给灯\n"  # ingest-blind2 fukan-1
+    assert _paras(STORY + "\n春春分分\n" + lines)[2:] == lines.split()
+    # wrapped prose runs to the measure and its short lines stop inside: no verse
+    laid = [Line(k, 0.0, t) for k, t in enumerate(["段安装了融雪装置184组，在隧道口设置", "了防冰挂设施。", "段安装"], 1)]
+    assert verse(laid, 30.0) == set()
+
+
+def test_results_set_with_single_spaces_are_rows() -> None:
+    scores = [Line(k, 0.0, t) for k, t in enumerate(["东港海鸥 2∶1 北湾雄狮", "南岭猎豹 0∶0 西川熊猫"], 1)]
+    assert rows(scores, 30.0) == {1, 2}
+    assert rows(scores, 0.0) == set()  # a PDF's page: its reader reads tables
+    assert rows([Line(1, 0.0, "社全媒体记者 钟若楠 通"), Line(2, 0.0, "讯员 黎航） 5月6日，市")], 30.0) == set()  # a byline
+    assert rows([Line(1, 0.0, "中心主任José Tomás Pereira介"), Line(2, 0.0, "紹 José Tomás Pereira")], 40.0) == set()
+    moves = ["着法：1.车二进三 将6进1 2.马三", "进二 将6进1 3.车二退一 将6退1"]  # wrapped moves run to the measure
+    assert rows([Line(k, 0.0, t) for k, t in enumerate(moves, 1)], 30.0) == set()
+    table = ["職稱\u3000姓名\u3000生效日期", "城鄉發展處處長\u3000廖文彬\u3000115年12月1日"]
+    assert rows([Line(k, 0.0, t) for k, t in enumerate(table, 1)], 30.0) == {1, 2}
+    results = "东港海鸥 2∶1 北湾雄狮\n南岭猎豹 0∶0 西川熊猫\n临海蓝鲸 3∶2 江州铁军\n青山白鹰 1∶4 滨城天虹\n"
+    assert _paras(STORY + results)[2:] == results.splitlines()
+
+
+def test_a_flush_english_sentence_well_short_of_the_measure_ends_its_paragraph() -> None:
+    page = ("Secretary for Housing Wong\nSiu-ling told lawmakers that\nfamilies with children under 12\n"
+            "would get priority in the ballot,\nand that prices would be set at 60\nper cent of market value.\n"
+            "Applicants must have lived in the\ncity for at least seven years and\nmust not have owned property in\n"
+            "the past decade.\n")
+    paras = _paras(page)
+    assert len(paras) == 2 and paras[1].startswith("Applicants")
+
+
+def test_a_pull_quote_is_set_aside_and_nothing_is_lost() -> None:
+    page = ("  冯大河有个小本子，上面\n记着每一基铁塔的位置、周\n围的树木和鸟窝。他说：\n“线路就像庄稼，你得常去\n看它。”\n"
+            "  今年，冯大河被评为全省\n电力系统劳动模范。\n“线路就像庄稼，你得常去看它。”\n")
+    laid = lay_out_page("page1.txt", page)
+    paras = [p.raw for p in laid.pieces if isinstance(p, Para)]
+    assert paras[0].endswith("他说：“线路就像庄稼，你得常去看它。”") and paras[1] == "今年，冯大河被评为全省电力系统劳动模范。"
+    assert [(f.no, f.reason) for f in laid.furniture] == [(8, "pull quote")]
+    kept = Counter()
+    for piece in laid.pieces:
+        kept += visible(piece.raw)
+    kept += visible("".join(f.text for f in laid.furniture))
+    assert kept == visible(page)
+    # the story's own words under a speaker's colon are never the copy taken
+    said = plain(page)
+    block = [Line(3, 0.0, "围的树木和鸟窝。他说："), Line(4, 0.0, "“线路就像庄稼，你得常去"), Line(5, 0.0, "看它。”")]
+    assert pull_quote(block, said) is None
