@@ -3,6 +3,7 @@ wrong is put in one error class, and the classes are counted per family, so the 
 that recur across families can be fixed first.
 
     python -m benchmarks.ingest_errors --corpus DIR [--held-out] [--show] [--only txt|pdf] [--family F]
+        [--roles] [--set FIELD=VALUE]
 
 With `--held-out` each family is read with the block classifier and page decoder trained
 without it (leave one family out; slow), else with the shipped models. Classes:
@@ -17,6 +18,17 @@ without it (leave one family out; slow), else with the shipped models. Classes:
   and more), `other-title` (another article's title), `wrong-title` (text that is no title);
 - authors: `byline-missed` (none found), `authors-wrong`; notices `notice-wrong`;
 - `missing`: no article holds any of its paragraphs.
+
+With `--roles` each title error is also read role by role (`roles`): which truth field each
+found kicker, headline and deck is (`K`, `H`, `S`; `H+` holds the headline and more), another
+article's title (`T`), or text that is no title (`B` when a truth paragraph holds it, else
+`L`: a label or a furniture line). The patterns are counted in head-group classes:
+`run-together` (a truth field run into more text), `label-kept` (a label as the kicker, or as
+the headline over the headline or deck), `text-as-head` (a paragraph's text so), `wrong-head`
+(no title, another article's or no text's as the headline), `kicker-as-headline` (the
+headline then in the deck), `deck-as-headline`, `headline-missing`, `kicker-missing`,
+`deck-missing`, `extra-kicker`, `extra-deck`, `other`. `--set FIELD=VALUE` reads the pages
+with a `Weights` field other than the shipped value (a scan by hand).
 """
 
 from __future__ import annotations
@@ -26,6 +38,8 @@ import datetime as dt
 import json
 import multiprocessing
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.ingest_families import _scorer
@@ -36,14 +50,14 @@ CLASSES = ("split", "merged", "head-in-body", "lost", "paragraphs", "missing",
            "byline-missed", "authors-wrong", "notice-wrong")
 
 
-def _edition(path: Path, model: object) -> dict:
+def _edition(path: Path, model: object, weights: object = None) -> dict:
     from exporter.ingest.api import _ingest
     from exporter.ingest.pdf import read_pdf
     if path.suffix == ".pdf":
         pages = [(f"{path.name}#p{pg.number}", pg.text, pg) for pg in read_pdf(path)]
     else:
         pages = [(path.name, path.read_text(encoding="utf-8"), None)]
-    result = _ingest(pages, "corpus", dt.date(2025, 3, 15), "zh-CN", None, None, model)
+    result = _ingest(pages, "corpus", dt.date(2025, 3, 15), "zh-CN", None, weights, model)
     return result.edition.model_dump(mode="json", exclude_none=True)
 
 
@@ -56,13 +70,7 @@ def classify(truth: dict, pred: dict) -> list[tuple[str, list[str]]]:
     joined = ["".join(ps + cs) for ps, cs in ptexts]
     arts = [a for a in truth["articles"] if a["kind"] != "caption"]
 
-    def paras(a: dict) -> list[str]:
-        ps = list(a.get("lead", []))
-        for s in a.get("sections", []):
-            ps += s["paragraphs"]
-        return [norm(p) for p in ps + a.get("paragraphs", [])]
-
-    gt = [paras(a) for a in arts]
+    gt = [_paras(a, norm) for a in arts]
     titles = {norm(a.get(k)) for a in truth["articles"] for k in ("kicker", "headline", "subheadline") if a.get(k)}
     titles |= {norm(s["heading"]) for a in arts for s in a.get("sections", []) if s.get("heading")}
     titles.discard("")
@@ -118,7 +126,88 @@ def classify(truth: dict, pred: dict) -> list[tuple[str, list[str]]]:
     return out
 
 
-def _family_rows(family: str, paths: list[Path], held_out: bool) -> list[tuple[str, str, list]]:
+ROLE_CLASSES = ("run-together", "label-kept", "text-as-head", "wrong-head", "kicker-as-headline", "deck-as-headline", "headline-missing", "kicker-missing",
+                "deck-missing", "extra-kicker", "extra-deck", "other")
+
+
+def roles(truth: dict, pred: dict) -> list[tuple[str, str, str]]:
+    """Per truth article whose title is wrong (its best-matching found article decides, as in
+    `classify`): its id, the found groups' roles as a pattern (`L H ·`: a label as kicker,
+    the right headline, no deck) and the head-group class."""
+    sc = _scorer()
+    norm = sc.norm
+    particles = pred["articles"]
+    joined = ["".join(ps + cs) for ps, cs in (sc.blocks_text(a) for a in particles)]
+    arts = [a for a in truth["articles"] if a["kind"] != "caption"]
+    others = {norm(b.get(k)) for b in truth["articles"] for k in _HEADS} - {""}
+    text = "\n".join(p for b in truth["articles"] for p in _paras(b, norm))
+    out = []
+    for a in arts:
+        hits = Counter(i for p in _paras(a, norm) for i, j in enumerate(joined) if p and p in j)
+        if not hits:
+            continue
+        found = particles[hits.most_common(1)[0][0]]
+        if sc.title_of(found) == sc.title_of(a):
+            continue
+        want = {norm(a.get(k)): tag for k, tag in zip(_HEADS, "KHS") if a.get(k)}
+        got = [norm(found.get(k)) for k in _HEADS]
+        tags = [_tag(g, want, others, text) for g in got]
+        out.append((a["id"], " ".join(tags), _role_class(tags, [bool(a.get(k)) for k in _HEADS])))
+    return out
+
+
+_HEADS = ("kicker", "headline", "subheadline")
+
+
+def _paras(a: dict, norm: Callable[[str], str]) -> list[str]:
+    """An article's truth paragraphs (lead, sections and paragraphs), normalised."""
+    ps = list(a.get("lead", []))
+    for s in a.get("sections", []):
+        ps += s["paragraphs"]
+    return [norm(p) for p in ps + a.get("paragraphs", [])]
+
+
+def _tag(found: str, want: dict[str, str], others: set[str], text: str) -> str:
+    """What one found kicker, headline or deck is (see `roles`)."""
+    if not found:
+        return "·"
+    if found in want:
+        return want[found]
+    for title, tag in want.items():
+        if title in found:
+            return tag + "+"  # the truth field and more run into it
+    return "T" if found in others else "B" if found in text else "L"
+
+
+def _role_class(tags: list[str], has: list[bool]) -> str:
+    k, h, s = tags
+    if "+" in k + h + s:
+        return "run-together"
+    if k == "L" or h == "L" and s in ("H", "S"):
+        return "label-kept"
+    if k == "B" or h == "B" and s in ("H", "S"):
+        return "text-as-head"
+    if h in ("L", "B", "T") and "H" not in tags:
+        return "wrong-head"
+    if h == "K":
+        return "kicker-as-headline"
+    if h == "S":
+        return "deck-as-headline"
+    if "H" not in tags:
+        return "headline-missing"
+    if has[0] and k != "K":
+        return "kicker-missing"
+    if has[2] and s != "S":
+        return "deck-missing"
+    if k != "·" and not has[0]:
+        return "extra-kicker"
+    if s != "·" and not has[2]:
+        return "extra-deck"
+    return "other"
+
+
+def _family_rows(family: str, paths: list[Path], held_out: bool,
+                 with_roles: bool = False, weights: object = None) -> list[tuple[str, str, list]]:
     from exporter.ingest.segment import SHIPPED_MODEL
     model: object = SHIPPED_MODEL
     if held_out:
@@ -128,7 +217,8 @@ def _family_rows(family: str, paths: list[Path], held_out: bool) -> list[tuple[s
     rows = []
     for path in paths:
         truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
-        rows.append((family, path.name, classify(truth, _edition(path, model))))
+        pred = _edition(path, model, weights)
+        rows.append((family, path.name, classify(truth, pred), roles(truth, pred) if with_roles else []))
     return rows
 
 
@@ -140,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path)
     ap.add_argument("--only", choices=("txt", "pdf"), help="only the text pages or only the page PDFs")
     ap.add_argument("--family", action="append", help="only these families (repeatable)")
+    ap.add_argument("--roles", action="store_true", help="read every title error role by role")
+    ap.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                    help="a Weights field other than the shipped value (repeatable)")
     args = ap.parse_args(argv)
     suffixes = (f".{args.only}",) if args.only else (".txt", ".pdf")
     fams: dict[str, list[Path]] = defaultdict(list)
@@ -148,10 +241,13 @@ def main(argv: list[str] | None = None) -> int:
             if path.suffix in suffixes and path.with_suffix(".truth.json").is_file():
                 if not args.family or family_name(path) in args.family:
                     fams[family_name(path)].append(path)
+    from exporter.ingest.weights import SHIPPED
+    weights = replace(SHIPPED, **{k: float(v) for k, v in (item.split("=", 1) for item in args.set)})
     with multiprocessing.get_context("fork").Pool(2) as pool:
-        rows = [r for rs in pool.starmap(_family_rows, [(f, p, args.held_out) for f, p in fams.items()]) for r in rs]
+        rows = [r for rs in pool.starmap(_family_rows, [(f, p, args.held_out, args.roles, weights)
+                                                        for f, p in fams.items()]) for r in rs]
     table: dict[str, Counter] = defaultdict(Counter)
-    for family, page, arts in rows:
+    for family, page, arts, _ in rows:
         for aid, errors in arts:
             table[family]["articles"] += 1
             table[family]["right"] += not any(e in CLASSES[:6] for e in errors)
@@ -164,6 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     for family, t in table.items():
         print(f"| {family} | {t['articles']} | {t['right']} | " + " | ".join(str(t[c] or "") for c in used) + " |")
     every = sum(table.values(), Counter())
+    if args.roles:
+        _print_roles(rows, args.show)
     print(f"| all | {every['articles']} | {every['right']} | " + " | ".join(str(every[c]) for c in used) + " |")
     print("families hit per class: " + ", ".join(
         f"{c} {sum(1 for t in table.values() if t[c])}" for c in used))
@@ -171,6 +269,23 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps({"rows": rows, "table": table}, ensure_ascii=False, indent=1) + "\n",
                              encoding="utf-8")
     return 0
+
+
+def _print_roles(rows: list, show: bool) -> None:
+    """The head-group classes of the title errors, per family and in all."""
+    table: dict[str, Counter] = defaultdict(Counter)
+    for family, page, _, found in rows:
+        for aid, pattern, cls in found:
+            table[family][cls] += 1
+            if show:
+                print(f"{page} {aid}: {cls} ({pattern})")
+    used = [c for c in ROLE_CLASSES if any(t[c] for t in table.values())]
+    print("| family | " + " | ".join(used) + " |")
+    print("| --- " * (len(used) + 1) + "|")
+    for family, t in sorted(table.items()):
+        print(f"| {family} | " + " | ".join(str(t[c] or "") for c in used) + " |")
+    every = sum(table.values(), Counter())
+    print("| all | " + " | ".join(str(every[c]) for c in used) + " |")
 
 
 if __name__ == "__main__":

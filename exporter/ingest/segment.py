@@ -147,7 +147,12 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
         units, (cost, bodies, runs, path) = trial, solved
         splits += 1
         cost += w.split * splits  # what every split so far costs
-    leftovers = _apply(bodies, runs, path, notes, page.name, w, learned)
+    label_heads: list[Head] = []
+    leftovers = _apply(bodies, runs, path, notes, page.name, w, learned, label_heads)
+    for head in label_heads:
+        why = f"a label over a headline: {learned[id(head)][2].explain()}"
+        page.furniture += [SetAside(line.no, line.text, f"learned furniture: {why}") for line in head.lines]
+        notes.decide(page.name, head.no, f"'{_text(head)}' set aside: {why}")
     bodies = _headless(bodies, notes, page.name, w)
     for body in bodies:
         if body.group is None and (dec := learned.get(id(body.items[0]), (0, 0, None))[2]) is not None:
@@ -515,9 +520,14 @@ def _marked(head: Head) -> bool:
     return bool(_DASH_START.match(_text(head)) or _DASH_END.search(_text(head)))
 
 
-def _group(heads: list[Head], w: Weights) -> tuple[float, Group] | None:
-    """Read one to three blocks as kicker / headline / subheadline, with a cost."""
-    if not heads or len(heads) > 3:
+def _group(heads: list[Head], w: Weights, flip: bool = False) -> tuple[float, Group] | None:
+    """Read one to three blocks as kicker / headline / subheadline, with a cost. With `flip`
+    two unmarked blocks get the other reading (what the page decoder may prefer: `_reading`):
+    kicker and headline where the case or size rule sees a headline over its deck, and
+    headline and deck where the rules see a kicker over its headline but the first is set
+    in display bold over a plain line (a kicker is not set heavier than its headline); None
+    when there is no other reading."""
+    if not heads or len(heads) > 3 or flip and len(heads) != 2:
         return None
     is_sub = [bool(_DASH_START.match(_text(h))) for h in heads]
     styles = [english.case_style(_text(h)) if _LATIN.search(_text(h)) else "" for h in heads]
@@ -525,6 +535,14 @@ def _group(heads: list[Head], w: Weights) -> tuple[float, Group] | None:
         is_sub[i] = is_sub[i] or (styles[i] == "sentence" and styles[i - 1] in ("title", "upper"))
         is_sub[i] = is_sub[i] or 0 < heads[i].size < _DECK * heads[i - 1].size  # a PDF: a smaller deck under it
     is_kick = [bool(_DASH_END.search(_text(h))) for h in heads]
+    extra = 0.0
+    if flip:
+        if any(is_kick) or _DASH_START.match(_text(heads[1])):
+            return None  # dashes mark the roles
+        if not is_sub[1] and not (heads[0].bold and not heads[1].bold):
+            return None  # a deck under its headline is set in a lighter weight than the headline
+        is_sub[1] = not is_sub[1]
+        extra = w.unmarked_kicker if is_sub[1] else 0.0  # an unmarked deck costs what an unmarked kicker does
     sub = heads[-1] if len(heads) > 1 and is_sub[-1] else None
     rest = heads[:-1] if sub else heads
     if any(is_sub[: len(rest)]) or len(rest) > 2 or is_kick[len(rest) - 1]:
@@ -542,7 +560,22 @@ def _group(heads: list[Head], w: Weights) -> tuple[float, Group] | None:
         cost += w.unmarked_kicker + (0.2 if len(_text(kicker)) > len(_text(headline)) else 0)
         cost += w.long_latin_kicker if styles[0] and len(_text(kicker).split()) > 4 else 0  # an English kicker is a label
         cost += w.bold_kicker if kicker.bold else 0  # display-bold lines are headlines or subheads
-    return cost, Group(kicker, headline, sub)
+    return cost + extra, Group(kicker, headline, sub)
+
+
+def _reading(heads: list[Head], body: Body, after: bool, w: Weights, learned: Learned,
+             texted: set[int | None]) -> tuple[float, Group] | None:
+    """The cheapest reading of heads given to a body: the written rules' own, and, where the
+    page decoder read them, the other reading of two unmarked blocks (`_group`'s `flip`),
+    each with what the block model and the decoder say against the roles it gives."""
+    decoded = any(learned.get(id(h), (0, 0, None))[2] is not None for h in heads)
+    readings = [parsed for flip in ((False, True) if decoded and w.roles else (False,))
+                if (parsed := _group(heads, w, flip)) is not None]
+    if not readings:
+        return None
+    roles = [_role_regret(group, after, w, learned) for _, group in readings]
+    return min(((cost + _fit(group, body, w, texted) + _doubt(group, w, learned) + role - min(roles), group)
+                for (cost, group), role in zip(readings, roles)), key=lambda t: t[0])
 
 
 _STOP = regex.compile(r"[。！？!?.…][”’」』）)\"']*$")  # a sentence's end, after a figure too (on December 28.)
@@ -570,6 +603,11 @@ def _echo(group: Group, body: Body) -> float:
 def _boxes(body: Body) -> set[int | None]:
     """The ruled boxes a body's text stands in."""
     return {line.box for item in body.items for line in (item.lines if hasattr(item, "lines") else [item.line])}
+
+
+def _texted(bodies: list[Body]) -> set[int | None]:
+    """The ruled boxes that hold text."""
+    return {box for b in bodies for box in _boxes(b) if box is not None}
 
 
 def _fit(group: Group, body: Body, w: Weights, texted: set[int | None] = frozenset()) -> float:
@@ -610,6 +648,51 @@ def _regret(heads: list[Head], after: bool, w: Weights, learned: Learned) -> flo
             anyhow = dec.cost((*HEADS, "tail"))
             cost += w.sequence * anyhow + w.side * (dec.cost(("tail",) if after else HEADS) - anyhow)
     return cost
+
+
+def _role_regret(group: Group, after: bool, w: Weights, learned: Learned) -> float:
+    """What the page decoder says against the role each block of a group is given: how much
+    worse the page's best label sequence scores with it read as this kicker, headline or
+    deck than as the head it reads best as (weighted by `roles`). `_regret` asks whether a
+    block is a head at all; this asks which one, so a column label the decoder reads as a
+    kicker (or as no head) does not become the headline with the real headline as its deck.
+    A group after its body is a tail to the decoder, which tells no roles apart there."""
+    if after or not w.roles:
+        return 0.0
+    cost = 0.0
+    for head, role in ((group.kicker, "kicker"), (group.headline, "headline"), (group.sub, "subheadline")):
+        dec = learned.get(id(head), (0, 0, None))[2] if head is not None else None
+        if dec is not None:
+            cost += dec.regret[role] - dec.cost(HEADS)
+    return w.roles * cost
+
+
+def _labelled(run: list[Head], p: int, s: int, learned: Learned) -> tuple[list[Head], Head | None]:
+    """The heads of a run left to no group, and among them the label: the last one, right
+    over the group taken by the body after the run, when the page decoder reads it as no
+    article's (other) and the head under it as the headline (`COURTS` over `Former manager
+    jailed for HK$3m fraud`, `法 律 信 箱` over its letter's headline). Such a label is
+    set aside as furniture, not kept as an unplaced article."""
+    left = run[p : len(run) - s]
+    if not left or not s:
+        return left, None
+    over, under = (learned.get(id(h), (0, 0, None))[2] for h in (left[-1], run[len(run) - s]))
+    if over is None or under is None or over.label != "other" or under.label != "headline" \
+            or not _label_shaped(left[-1]):
+        return left, None
+    return left[:-1], left[-1]
+
+
+_FIGURE_OR_MARK = regex.compile(r"[\p{Nd}\p{P}--[【】［］\[\]〔〕·・&|｜]]", regex.V1)  # a label's ornaments aside
+
+
+def _label_shaped(head: Head) -> bool:
+    """A label names a column or a topic: words alone, in ornaments at most (`【书边闲话】`,
+    `法 律 信 箱`), with no figure and no punctuation. A kicker that says something of its
+    story often holds a figure (`最高补贴500元`, `126支队伍2000余名学生参赛`), a headline
+    quotes (`老旧小区加装电梯“一张图”可查进度`), and a byline or a signature line left over
+    a headline holds a comma or brackets (`Margaret Yip, Wo Lok`, `（县农技推广中心 韦丽萍）`)."""
+    return not _FIGURE_OR_MARK.search(_text(head))
 
 
 def _doubt(group: Group, w: Weights, learned: Learned) -> float:
@@ -803,7 +886,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
             learned: Learned) -> tuple[float, list[tuple[int, int]]]:
     """Choose for each run how many heads go to the body before it (p) and after it (s)."""
     feature = any(b.is_feature for b in bodies)
-    texted = {box for b in bodies for box in _boxes(b) if box is not None}  # boxes that hold text
+    texted = _texted(bodies)
     # state: does the body before the current run already have a group?
     best: dict[bool, tuple[float, list[tuple[int, int]]]] = {True: (0.0, [])}
     for j, run in enumerate(runs):
@@ -817,15 +900,15 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                 for s in range(len(run) - p + 1):
                     if s and next_body is None:
                         continue
-                    cost = base + _leftover_cost(run[p : len(run) - s], feature, w)
+                    left, label = _labelled(run, p, s, learned)
+                    cost = base + _leftover_cost(left, feature, w) + (w.decoded_label if label else 0.0)
                     for body, heads in ((prev_body, run[:p]), (next_body, run[len(run) - s :])):
                         if heads:
-                            parsed = _group(heads, w)
+                            parsed = _reading(heads, body, body is prev_body, w, learned, texted)
                             if parsed is None or any(id(h) in after_caption for h in heads[1:]):
                                 cost = float("inf")
                                 break
-                            cost += parsed[0] + _fit(parsed[1], body, w, texted) + _doubt(parsed[1], w, learned)
-                            cost += _regret(heads, body is prev_body, w, learned)
+                            cost += parsed[0] + _regret(heads, body is prev_body, w, learned)
                             cost += w.unglued_side * _unglued(heads, body is prev_body, prev_body, next_body)
                             if body is prev_body and any(h.size for h in heads):
                                 cost = float("inf")  # a page PDF is read in its printed order: heads stand over their body
@@ -901,15 +984,20 @@ def _pictured(body: Body) -> bool:
 
 
 def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int]],
-           notes: Notes, name: str, w: Weights, learned: Learned) -> list[Head]:
-    """Give the bodies their groups; return the heads nobody took."""
+           notes: Notes, name: str, w: Weights, learned: Learned, label_heads: list[Head]) -> list[Head]:
+    """Give the bodies their groups; return the heads nobody took (the labels over a
+    headline among them go to `label_heads`)."""
     leftovers: list[Head] = []
+    texted = _texted(bodies)
     for j, (run, (p, s)) in enumerate(zip(runs, path)):
         if p:
-            _give(bodies[j - 1], run[:p], "after", notes, name, w, learned)
+            _give(bodies[j - 1], run[:p], "after", notes, name, w, learned, texted)
         if s:
-            _give(bodies[j], run[len(run) - s :], "before", notes, name, w, learned)
-        leftovers += run[p : len(run) - s]
+            _give(bodies[j], run[len(run) - s :], "before", notes, name, w, learned, texted)
+        left, label = _labelled(run, p, s, learned)
+        leftovers += left
+        if label is not None:
+            label_heads.append(label)
     return leftovers
 
 
@@ -933,8 +1021,8 @@ def _split_point(body: Body) -> int | None:
 
 
 def _give(body: Body, heads: list[Head], where: str, notes: Notes, name: str, w: Weights,
-          learned: Learned) -> None:
-    parsed = _group(heads, w)
+          learned: Learned, texted: set[int | None]) -> None:
+    parsed = _reading(heads, body, where == "after", w, learned, texted)
     assert parsed is not None
     body.group = parsed[1]
     notes.decide(name, heads[0].no, f"headline '{_text(parsed[1].headline)}' stands {where} its body (line {body.no})")
