@@ -83,6 +83,8 @@ _BRACKET_ONLY = regex.compile(
     r"^(?:〔(?P<by>[^〔〕]{2,40}?)〕|【(?P<by>[^【】]{2,40}?)】|[（(](?P<by>中央社[^（）()]{2,40}?[電电])[）)])[ \u3000]*"
 )
 _REPORTED = regex.compile(r"(?:[报報]道|[报報][导導])$")
+# What a byline says the writer did, after the name: 整理, 发自东港, 手记, 执笔, 编译, 摄, 文/图.
+_ACTIVITY = regex.compile(r"整理|手[记記]|[执執]笔|[编編][译譯]|口述|[发發]自\p{Han}{1,6}|[摄攝]|文(?:[／/·・]?[图圖摄攝])?|[图圖]")
 _CABLED = regex.compile(r"\d{1,2}日[電电]$")
 
 
@@ -157,8 +159,13 @@ def authors(byline: str, breaks: list[int] = ()) -> tuple[str, list[str]]:
     text = "".join(pieces) + byline[last:]
     names: list[str] = []
     for part in _ROLES.split(text)[1:]:
-        for token in _NAME_TOKEN.findall(part):
-            if _REPORTED.search(token):  # 竹山報導: where it was reported from
+        for found in _NAME_TOKEN.finditer(part):
+            token, before = found.group(), part[: found.start()].rstrip()
+            if _REPORTED.search(token):
+                if before and not before.endswith(("、", "，", ",")):
+                    continue  # 林志豪／竹山報導: where it was reported from
+                token = _REPORTED.sub("", token)  # 記者葉詠欣報道, 記者陳嘉欣、李志強報道: the name, run in
+            if _ACTIVITY.fullmatch(token):  # 吕思思 整理, 严子航 发自东港, 记者手记: what the writer did
                 continue
             if _CABLED.search(token):  # 林志豪台北18日電: name (two or three glyphs), place, date
                 token = _CABLED.sub("", token)
@@ -218,18 +225,24 @@ def own_line_byline(line: str) -> tuple[str, list[str]] | None:
 def box_authors(byline: str) -> tuple[str, list[str]]:
     """An author box's byline and names: after role words, or the box holds only names
     (□ 林森), perhaps with a note on the writer (◎王文彥（社區志工）); a staff label
-    (□本报评论员) names nobody."""
+    (□本报评论员) is the paper's collective writer, named as printed."""
     text, names = authors(byline)
+    if _STAFF_WRITER.fullmatch(text):
+        return text, [text]
     if not names and not _ROLES.search(text):
         tokens = _NOTE.sub("", text).split()  # ◎王文彥（社區志工）: who the writer is, no name
         if 2 <= len(tokens) <= 3 and all(regex.fullmatch(r"\p{Han}", t) for t in tokens):
             tokens = ["".join(tokens)]  # a name letter-spaced in its box: ○ 秦 川
+        if len(tokens) == 2 and regex.fullmatch(r"\p{Han}{2,3}", tokens[1]):
+            tokens = tokens[1:]  # □ 职业七段 方寒江, ■ 馬評人 勞振邦: who the writer is, then the name
         names = tokens if tokens and all(_NAME.match(t) and regex.fullmatch(r"\p{Han}{2,3}", t) for t in tokens) else []
         written = own_line_byline(text)
         names = names or (written[1] if written else [])  # ■文：Catarina Lopes
     return text, names
 
 
+# The paper's collective commentator: independent corpora name 本报评论员 as the author.
+_STAFF_WRITER = regex.compile(r"本[报報]\p{Han}{0,3}[评評][论論][员員]")
 # A signature's trailing note: 马玉珍（72岁）, 林美玉（诗河）, Siti Aminah Yusof (Dr).
 _NOTE = regex.compile(r"[ \u3000]*[（(][^（）()]{1,12}[）)]$")
 _BRACKETED = regex.compile(r"^[（(](?P<by>[^（）()]{2,40})[）)]$")
@@ -255,7 +268,7 @@ def signature(line: str) -> tuple[str, list[str]] | None:
         token = bare.split(" ")[-1]
         return (text, [token]) if regex.fullmatch(r"\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}", token) and not _ROLES.search(token) else None
     name = bare.split(",")[0].strip()
-    return (text, [name]) if english.is_name(name) else None
+    return (text, [english.name_case(name)]) if english.is_name(name) else None  # ALAN FISHER: Alan Fisher
 
 
 _TRAILING_BYLINE = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,40})[）)]$")
@@ -294,3 +307,36 @@ def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
 
 def closed_before(text: str) -> bool:
     return bool(regex.search(r"[。！？!?][”’」』]*$", text))
+
+
+# A notice's closing formula, set apart after its signatory: 谨启, 謹啟, 敬告, 泣告, 仝泣啟,
+# 同叩謝, 敬輓, 拜上 (an adverb of respect or grief, then the verb that closes a letter). It
+# signs the notice off; it is not who issued it.
+_CLOSING = regex.compile(r"(?:^|[ \u3000]+)(?P<f>[仝同]?[谨謹敬泣叩拜]\p{Han}?[启啟告谢謝輓挽上])$")
+# A field label before the issuer's name (采购人：珠岸市第三人民医院): the form's, not the name's.
+_ISSUER_LABEL = regex.compile(r"^(?P<f>\p{Han}{2,8}[：:])[ \u3000]*(?=\S)")
+
+
+def notice_issuer(issuer: str) -> tuple[str | None, str]:
+    """A signature's issuer without its closing formula (槟城慈云寺理事会 谨启) and without a
+    field label before it (采购人：…), and what was taken off (counted as layout)."""
+    taken = ""
+    m = _CLOSING.search(issuer)
+    if m:
+        taken, issuer = m["f"], issuer[: m.start()]
+    label = _ISSUER_LABEL.match(issuer)
+    if label and not regex.search(r"[：:]", issuer[label.end():]):
+        taken, issuer = taken + label["f"], issuer[label.end():]
+    return issuer.strip() or None, taken
+
+
+_RUN_IN_SIGNED = regex.compile(
+    r"^(?P<text>.*[。！？!?][”’」』]*)[ \u3000]*(?P<issuer>[^\s。！？，、；：:,;（(][^。！？，；：:;]{1,29}?)[ \u3000]*"
+    rf"(?P<date>(?:{_DATE_NUM}{{4}}|(?:中[華华])?民[國国]{_DATE_NUM}{{2,4}})年{_DATE_NUM}{{1,3}}月{_DATE_NUM}{{1,3}}日)$")
+
+
+def run_in_signature(text: str) -> tuple[str, str, str] | None:
+    """A notice's issuer and date run into its last paragraph after the last sentence
+    (…声明作废。梁晓婷 2026年11月13日, a classified 遗失声明): (text, issuer, date)."""
+    m = _RUN_IN_SIGNED.match(text)
+    return (m["text"], m["issuer"].strip(), m["date"]) if m else None
