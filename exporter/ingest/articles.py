@@ -138,7 +138,7 @@ class ArticleBuilder:
         for i, item in enumerate(body.items):
             if isinstance(item, BoxByline):
                 self.dropped[item.line.text[0]] += 1  # the box that marks the byline
-                byline, names = fields.box_authors(item.text)
+                byline, names = fields.box_writers(item.text)
                 _add_byline(parts.fields, byline)
                 parts.authors += names
                 continue

@@ -67,6 +67,11 @@ _CREDIT_LABEL_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?:[图圖]|[摄攝]
                                       r"(?:\s*[摄攝])?[）)]$")
 _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)(?:[（(](?P<credit>[^（）()]{2,40}?)\s*[／/]?\s*[摄攝][）)]"
                                 r"|〔(?P<credit>[^〔〕]{2,40}?)\s*[／/]?\s*[摄攝]〕|【(?P<credit>[^【】]{2,40}?)\s*[／/]?\s*[摄攝]】)$")
+# A credit run into a caption's last sentence, a role and a name after the stop, set off by a
+# space or closed by ／摄: …拍照。　記者黃偉明攝, …参观新车。商报记者 苏曼青/摄.
+_CREDIT_AFTER_STOP = regex.compile(
+    rf"^(?P<text>.*[。！？][”’」』]*)(?:[ \u3000]+(?P<credit>\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*{_PERSON})[ \u3000]*[／/]?"
+    rf"|(?P<credit>\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*{_PERSON})(?:[ \u3000]+|[ \u3000]*[／/]))[摄攝]$")
 # A label inside a bracketed credit: （圖／記者 江佩芸 攝）
 _CREDIT_LABEL_HEAD = regex.compile(r"^(?:[图圖]|[摄攝]影)[ \u3000]*[：:/／｜|][ \u3000]*(?=\S)")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
@@ -75,7 +80,8 @@ BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$
 # 文/图 本报记者 潘海燕.
 _OWN_LINE = regex.compile(
     rf"^(?:(?:文[/／][图圖]|[图圖][/／]文)[ \u3000]*)?(?:\p{{Han}}{{0,8}}?{_ROLE}(?:[／/]{_ROLE})*[ \u3000]*[：:]?[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*)+"
-    r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖摄攝]|[摄攝]|手[记記]))?$"
+    r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖摄攝]|[摄攝]|手[记記])"
+    r"|[／/]\p{Han}{1,4}(?:[报報]道|[报報][导導]))?$"  # 記者鍾宜庭／新竹報導: where it was reported from
 )
 # A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, 【記者林志豪／台北報導】,
 # （中央社記者林志豪台北18日電）.
@@ -106,7 +112,7 @@ def jump_page(m: regex.Match[str]) -> str:
 def split_credit(line: str) -> tuple[str, str] | None:
     """Split `caption        记者 X 摄` into (caption, credit without 摄); English credits
     (`Photo: Jo Bloggs`, `JO BLOGGS/STAFF`) lose their `Photo:` and brackets."""
-    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET, _CREDIT_LABEL, _CREDIT_LABEL_BRACKET):
+    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET, _CREDIT_LABEL, _CREDIT_LABEL_BRACKET, _CREDIT_AFTER_STOP):
         m = pattern.match(line)
         if m and (_ROLES.search(m["credit"]) or len(m["credit"].split()) <= 2):
             return (m["text"] or "").rstrip(), _CREDIT_LABEL_HEAD.sub("", m["credit"].strip())
@@ -188,12 +194,13 @@ def credit_authors(credit: str) -> list[str]:
 
 # A credit label and its names, once or more on one line: 作者：蓝溪, 文·图：卜凡, 图／卜凡,
 # 报道：黄佩玲　摄影：江志明, 文/珠岸都市报记者 黎思敏 (the label then a byline).
-_LABEL = regex.compile(r"(?:^|(?<=[ \u3000]))(?:文|[图圖]|文[/／·・][图圖摄攝]|[图圖][/／·・]文|[报報]道|[摄攝]影|作者|撰文)[ \u3000]*[/／：:]")
+_LABEL = regex.compile(r"(?:^|(?<=[ \u3000]))(?:文|[图圖]|文[/／·・][图圖摄攝]|[图圖][/／·・]文|[报報]道|[摄攝]影|作者|撰文|口述|整理)"
+                       r"[ \u3000]*[/／：:｜|]")
 _LABELLED = regex.compile(
     rf"^(?:{_LABEL.pattern}[ \u3000]*(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*)?{_PERSON}"
     rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_PERSON})*[ \u3000]*)+$")
 _NAME_THEN_ROLE = regex.compile(rf"^(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)[ \u3000]+(?:[报報][道导導]|著|撰文)$")
-_WRITTEN_BY = regex.compile(rf"^(?:文|[图圖]|文[/／][图圖])[ \u3000]*[/／：:][ \u3000]*(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)$")
+_WRITTEN_BY = regex.compile(rf"^(?:文|[图圖]|文[/／][图圖])[ \u3000]*[/／：:｜|][ \u3000]*(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)$")
 
 
 def is_name(token: str) -> bool:
@@ -204,7 +211,7 @@ def is_name(token: str) -> bool:
 def own_line_byline(line: str) -> tuple[str, list[str]] | None:
     """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道, 文/ 王芳,
     报道：黄佩玲　摄影：江志明) as (byline, names)."""
-    w = _WRITTEN_BY.match(line.strip())
+    w = _WRITTEN_BY.match(_NOTE.sub("", line.strip()))  # 文／梁志德（註冊會計師）: a note on the writer
     if w is not None and not _ROLES.search(line):
         return regex.sub(r"\s+", " ", line.strip()), regex.findall(_PERSON, w["names"])
     named = _NAME_THEN_ROLE.match(line.strip())
@@ -225,19 +232,28 @@ def own_line_byline(line: str) -> tuple[str, list[str]] | None:
 def box_authors(byline: str) -> tuple[str, list[str]]:
     """An author box's byline and names: after role words, or the box holds only names
     (□ 林森), perhaps with a note on the writer (◎王文彥（社區志工）); a staff label
-    (□本报评论员) is the paper's collective writer, named as printed."""
+    (□本报评论员) names nobody here (the layout's test for an author box)."""
     text, names = authors(byline)
-    if _STAFF_WRITER.fullmatch(text):
-        return text, [text]
     if not names and not _ROLES.search(text):
         tokens = _NOTE.sub("", text).split()  # ◎王文彥（社區志工）: who the writer is, no name
         if 2 <= len(tokens) <= 3 and all(regex.fullmatch(r"\p{Han}", t) for t in tokens):
             tokens = ["".join(tokens)]  # a name letter-spaced in its box: ○ 秦 川
-        if len(tokens) == 2 and regex.fullmatch(r"\p{Han}{2,3}", tokens[1]):
-            tokens = tokens[1:]  # □ 职业七段 方寒江, ■ 馬評人 勞振邦: who the writer is, then the name
         names = tokens if tokens and all(_NAME.match(t) and regex.fullmatch(r"\p{Han}{2,3}", t) for t in tokens) else []
         written = own_line_byline(text)
         names = names or (written[1] if written else [])  # ■文：Catarina Lopes
+    return text, names
+
+
+def box_writers(byline: str) -> tuple[str, list[str]]:
+    """The authors an author box gives its article: its names (box_authors), but the
+    paper's collective writer as printed (□本报评论员), and only the name after what the
+    writer is (□ 职业七段 方寒江, ■ 馬評人 勞振邦: no role word, two parts)."""
+    text, names = box_authors(byline)
+    if _STAFF_WRITER.fullmatch(text):
+        return text, [text]
+    tokens = _NOTE.sub("", text).split()
+    if not _ROLES.search(text) and len(tokens) == 2 and regex.fullmatch(r"\p{Han}{2,3}", tokens[1]) and len(tokens[0]) >= 2:
+        return text, [tokens[1]]
     return text, names
 
 
@@ -299,6 +315,13 @@ def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
         return None
     if bare_name(m["by"].strip()):  # …帮忙。（王丽珠）
         return text[: m.start()], m["by"].strip(), [m["by"].strip()]
+    tokens = m["by"].split()
+    if len(tokens) >= 2 and all(bare_name(t) for t in tokens):  # …恢复送电。（韦晓峰 唐佳）
+        return text[: m.start()], " ".join(tokens), tokens
+    credit = _CREDIT_LABEL_HEAD.match(m["by"].strip()) or regex.search(r"[摄攝]$", m["by"].strip())
+    labelled = not credit and _LABELLED.match(m["by"].strip()) and own_line_byline(m["by"])
+    if labelled and labelled[1]:  # …运作经费。（报道：许慧心）
+        return text[: m.start()], labelled[0], labelled[1]
     if not _ROLES.match(m["by"].strip()):
         return None
     byline, names = authors(m["by"])

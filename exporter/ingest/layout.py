@@ -829,7 +829,7 @@ class _BlockReader:
                 or line.bold and not fields.ROLES.search(box["by"])  # bold only when it names a role (■本报记者 韦婷)
                 or not 0 < line.size < BOX_TYPE or cells(line.text) > BYLINE_CELLS or closed(line.text)):
             return False
-        text, names = fields.box_authors(box["by"])
+        text, names = fields.box_writers(box["by"])
         self.pieces.append(Byline(block, text, names))  # a byline that opens the story, as in English
         return True
 
@@ -993,9 +993,14 @@ def _wraps(above: str, line: str) -> bool:
 
 
 def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
-    """A Chinese byline alone on its line (it may wrap once): lines taken, text, names."""
+    """A Chinese byline alone on its line (it may wrap once): lines taken, text, names.
+    A byline whole on its line does not take a line that the text goes on from at the
+    margin (a drop cap: 赵晓光 / 那 / 年腊月，…)."""
+    whole = fields.own_line_byline(block[at].text)
     for n in (2, 1):
         lines = block[at : at + n]
+        if n == 2 and whole is not None and at + 2 < len(block) and block[at + 2].indent < 1:
+            continue
         if len(lines) == n and all(line.indent < 1 and line.credit is None for line in lines[1:]):
             found = fields.own_line_byline("".join(line.text for line in lines))
             if found is not None:
