@@ -242,7 +242,10 @@ def _run_in_signature(parts: _Parts) -> None:
     signed = fields.run_in_signature(parts.blocks[last].text) if last is not None else None
     if signed is None:
         return
-    parts.blocks[last] = Paragraph(text=signed[0])
+    if signed[0]:
+        parts.blocks[last] = Paragraph(text=signed[0])
+    else:  # the signature was a paragraph of its own
+        del parts.blocks[last]
     parts.fields["notice"] = Notice(issuer=signed[1], date=signed[2])
 
 

@@ -15,7 +15,7 @@ from . import english
 
 _DATE_NUM = r"[\d〇零○一二三四五六七八九十]"
 DATE_LINE = regex.compile(
-    rf"^(?:{_DATE_NUM}{{4}}|(?:中[華华])?民[國国]\s*{_DATE_NUM}{{2,4}})\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$"
+    rf"^(?:(?:佛[历曆])?{_DATE_NUM}{{4}}|(?:中[華华])?民[國国]\s*{_DATE_NUM}{{2,4}})\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$"
     rf"|{english.DATE_LINE}"
 )
 NOTICE_TITLE = regex.compile(
@@ -354,12 +354,13 @@ def notice_issuer(issuer: str) -> tuple[str | None, str]:
 
 
 _RUN_IN_SIGNED = regex.compile(
-    r"^(?P<text>.*[。！？!?][”’」』]*)[ \u3000]*(?P<issuer>[^\s。！？，、；：:,;（(][^。！？，；：:;]{1,29}?)[ \u3000]*"
+    r"^(?P<text>(?:.*[。！？!?][”’」』]*)?)[ \u3000]*(?P<issuer>[^\s。！？，、；：:,;（(][^。！？，；：:;]{1,29}?)[ \u3000]*"
     rf"(?P<date>(?:{_DATE_NUM}{{4}}|(?:中[華华])?民[國国]{_DATE_NUM}{{2,4}})年{_DATE_NUM}{{1,3}}月{_DATE_NUM}{{1,3}}日)$")
 
 
 def run_in_signature(text: str) -> tuple[str, str, str] | None:
     """A notice's issuer and date run into its last paragraph after the last sentence
-    (…声明作废。梁晓婷 2026年11月13日, a classified 遗失声明): (text, issuer, date)."""
+    (…声明作废。梁晓婷 2026年11月13日, a classified 遗失声明), or standing as its last
+    paragraph (岭州市岭东区人民法院 二〇二五年三月十一日): (text, issuer, date)."""
     m = _RUN_IN_SIGNED.match(text)
     return (m["text"], m["issuer"].strip(), m["date"]) if m else None

@@ -397,7 +397,8 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
         return _flush_signature(block, dropped)
     issuer: list[Line] = []
     for line in reversed(block[:-1][-3:]):
-        if line.indent < w.heavy_indent or len(line.text) > 30 or closed(line.text) or line.credit:
+        if (line.indent < w.heavy_indent and not _flush_with(line, last)) or len(line.text) > 30 or closed(line.text) \
+                or line.credit:
             break
         issuer.insert(0, line)
     if last.indent < w.heavy_indent and not issuer:
@@ -406,6 +407,16 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
     return Signature(issuer + [last], text, last.text)
 
 
+def _flush_with(line: Line, date: Line) -> bool:
+    """An issuer line set right with its date though it starts near the margin: a name as
+    wide as the column (  中共汀州市委  汀州市人民政府 over         2026年12月5日) ends where
+    the date ends and holds no sentence's punctuation."""
+    def right(ln: Line) -> float:  # indents count half-width spaces, cells count CJK glyphs
+        return ln.indent + 2 * cells(ln.text)
+    return abs(right(line) - right(date)) <= 1 and not _CLAUSE.search(line.text)
+
+
+_CLAUSE = regex.compile(r"[，、；：。！？,;:!?]")
 _ISSUER_DATE = regex.compile(r"^(?P<issuer>[^\s，。；：,;:]\S{1,29}?)[ \u3000]{2,}(?P<date>\S.{5,20})$")
 
 
