@@ -111,12 +111,15 @@ class ArticleBuilder:
                 parts.blocks[0] = figure.model_copy(update={"caption": caption})
         if isinstance(headline, str) and fields.NOTICE_TITLE.search(headline):
             parts.kind = "notice"
+        if parts.kind == "notice" and "notice" not in parts.fields:
+            _run_in_signature(parts)
         if parts.kind != "photo" and not headline:
             texts = [b.text for b in parts.blocks if isinstance(b, Paragraph)] + parts.lead
             parts.fields["headline"] = unplaced_title(texts)
             self.notes.warn(self.name, body.no, "no headline found for this article; marked as unplaced")
         self._explain(body, ident, parts)
-        return Article(kind=parts.kind, lead=parts.lead, authors=parts.authors, blocks=_lists(parts.blocks),
+        authors = list(dict.fromkeys(parts.authors))  # a writer named in the byline and again in a credit
+        return Article(kind=parts.kind, lead=parts.lead, authors=authors, blocks=_lists(parts.blocks),
                        **parts.fields)
 
     def _heads(self, body: Body, out: dict[str, object]) -> None:
@@ -137,7 +140,7 @@ class ArticleBuilder:
         for i, item in enumerate(body.items):
             if isinstance(item, BoxByline):
                 self.dropped[item.line.text[0]] += 1  # the box that marks the byline
-                byline, names = fields.box_authors(item.text)
+                byline, names = fields.box_writers(item.text)
                 _add_byline(parts.fields, byline)
                 parts.authors += names
                 continue
@@ -150,7 +153,9 @@ class ArticleBuilder:
                 parts.blocks.append(Heading(text=self._head_text(item)))
                 continue
             if isinstance(item, Signature):
-                parts.fields["notice"] = Notice(issuer=item.issuer, date=item.date)
+                issuer, formula = fields.notice_issuer(item.issuer) if item.issuer else (None, "")
+                self.dropped.update(visible(formula))  # 谨启, 采购人：
+                parts.fields["notice"] = Notice(issuer=issuer, date=item.date)
                 parts.kind = "notice"
                 continue
             text, starts = join_wrapped([line.text for line in item.lines], self.dropped)
@@ -232,6 +237,19 @@ class ArticleBuilder:
         # what the opening held besides dateline and byline is layout: brackets, a dash
         self.dropped.update(visible(text[: o.rest]) - visible(o.dateline or "") - visible(o.byline or ""))
         return text[o.rest :], [s - o.rest for s in starts]
+
+
+def _run_in_signature(parts: _Parts) -> None:
+    """A notice signed in its last paragraph's last words (…声明作废。梁晓婷 2026年11月13日)."""
+    last = next((k for k in range(len(parts.blocks) - 1, -1, -1) if isinstance(parts.blocks[k], Paragraph)), None)
+    signed = fields.run_in_signature(parts.blocks[last].text) if last is not None else None
+    if signed is None:
+        return
+    if signed[0]:
+        parts.blocks[last] = Paragraph(text=signed[0])
+    else:  # the signature was a paragraph of its own
+        del parts.blocks[last]
+    parts.fields["notice"] = Notice(issuer=signed[1], date=signed[2])
 
 
 def _caption_title(caption: str) -> tuple[str | None, str]:

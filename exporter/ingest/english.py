@@ -137,9 +137,10 @@ def is_name(text: str) -> bool:
 
 
 def credit_names(credit: str) -> list[str]:
-    """The photographer in an English credit: the name before any /AGENCY."""
-    name = credit.split("/")[0].strip()
-    return [name_case(name)] if is_name(name) else []
+    """The photographer in an English credit: the name before any /AGENCY (JO BLOGGS/STAFF),
+    or after the paper's name (Eastern Tribune / Ivan Tsang)."""
+    name = next((part.strip() for part in credit.split("/") if is_name(part.strip())), "")
+    return [name_case(name)] if name else []
 
 
 def case_style(text: str) -> str:

@@ -15,7 +15,7 @@ from . import english
 
 _DATE_NUM = r"[\d〇零○一二三四五六七八九十]"
 DATE_LINE = regex.compile(
-    rf"^(?:{_DATE_NUM}{{4}}|(?:中[華华])?民[國国]\s*{_DATE_NUM}{{2,4}})\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$"
+    rf"^(?:(?:佛[历曆])?{_DATE_NUM}{{4}}|(?:中[華华])?民[國国]\s*{_DATE_NUM}{{2,4}})\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$"
     rf"|{english.DATE_LINE}"
 )
 NOTICE_TITLE = regex.compile(
@@ -67,6 +67,11 @@ _CREDIT_LABEL_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?:[图圖]|[摄攝]
                                       r"(?:\s*[摄攝])?[）)]$")
 _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)(?:[（(](?P<credit>[^（）()]{2,40}?)\s*[／/]?\s*[摄攝][）)]"
                                 r"|〔(?P<credit>[^〔〕]{2,40}?)\s*[／/]?\s*[摄攝]〕|【(?P<credit>[^【】]{2,40}?)\s*[／/]?\s*[摄攝]】)$")
+# A credit run into a caption's last sentence, a role and a name after the stop, set off by a
+# space or closed by ／摄: …拍照。　記者黃偉明攝, …参观新车。商报记者 苏曼青/摄.
+_CREDIT_AFTER_STOP = regex.compile(
+    rf"^(?P<text>.*[。！？][”’」』]*)(?:[ \u3000]+(?P<credit>\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*{_PERSON})[ \u3000]*[／/]?"
+    rf"|(?P<credit>\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*{_PERSON})(?:[ \u3000]+|[ \u3000]*[／/]))[摄攝]$")
 # A label inside a bracketed credit: （圖／記者 江佩芸 攝）
 _CREDIT_LABEL_HEAD = regex.compile(r"^(?:[图圖]|[摄攝]影)[ \u3000]*[：:/／｜|][ \u3000]*(?=\S)")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
@@ -75,7 +80,8 @@ BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$
 # 文/图 本报记者 潘海燕.
 _OWN_LINE = regex.compile(
     rf"^(?:(?:文[/／][图圖]|[图圖][/／]文)[ \u3000]*)?(?:\p{{Han}}{{0,8}}?{_ROLE}(?:[／/]{_ROLE})*[ \u3000]*[：:]?[ \u3000]*{_PERSON}(?:[ \u3000、]+{_PERSON})*[ \u3000]*)+"
-    r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖摄攝]|[摄攝]|手[记記]))?$"
+    r"(?P<tail>[／/]?[ \u3000]*(?:[报報]道|[报報][导導]|文|[图圖]|文[／/][图圖摄攝]|[摄攝]|手[记記])"
+    r"|[／/]\p{Han}{1,4}(?:[报報]道|[报報][导導]))?$"  # 記者鍾宜庭／新竹報導: where it was reported from
 )
 # A bracketed byline with no dateline before it: 〔記者林志豪／竹山報導〕, 【記者林志豪／台北報導】,
 # （中央社記者林志豪台北18日電）.
@@ -83,6 +89,8 @@ _BRACKET_ONLY = regex.compile(
     r"^(?:〔(?P<by>[^〔〕]{2,40}?)〕|【(?P<by>[^【】]{2,40}?)】|[（(](?P<by>中央社[^（）()]{2,40}?[電电])[）)])[ \u3000]*"
 )
 _REPORTED = regex.compile(r"(?:[报報]道|[报報][导導])$")
+# What a byline says the writer did, after the name: 整理, 发自东港, 手记, 执笔, 编译, 摄, 文/图.
+_ACTIVITY = regex.compile(r"整理|手[记記]|[执執]笔|[编編][译譯]|口述|[发發]自\p{Han}{1,6}|[摄攝]|文(?:[／/·・]?[图圖摄攝])?|[图圖]")
 _CABLED = regex.compile(r"\d{1,2}日[電电]$")
 
 
@@ -104,7 +112,7 @@ def jump_page(m: regex.Match[str]) -> str:
 def split_credit(line: str) -> tuple[str, str] | None:
     """Split `caption        记者 X 摄` into (caption, credit without 摄); English credits
     (`Photo: Jo Bloggs`, `JO BLOGGS/STAFF`) lose their `Photo:` and brackets."""
-    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET, _CREDIT_LABEL, _CREDIT_LABEL_BRACKET):
+    for pattern in (_CREDIT_GAP, _CREDIT_BRACKET, _CREDIT_LABEL, _CREDIT_LABEL_BRACKET, _CREDIT_AFTER_STOP):
         m = pattern.match(line)
         if m and (_ROLES.search(m["credit"]) or len(m["credit"].split()) <= 2):
             return (m["text"] or "").rstrip(), _CREDIT_LABEL_HEAD.sub("", m["credit"].strip())
@@ -157,8 +165,13 @@ def authors(byline: str, breaks: list[int] = ()) -> tuple[str, list[str]]:
     text = "".join(pieces) + byline[last:]
     names: list[str] = []
     for part in _ROLES.split(text)[1:]:
-        for token in _NAME_TOKEN.findall(part):
-            if _REPORTED.search(token):  # 竹山報導: where it was reported from
+        for found in _NAME_TOKEN.finditer(part):
+            token, before = found.group(), part[: found.start()].rstrip()
+            if _REPORTED.search(token):
+                if before and not before.endswith(("、", "，", ",")):
+                    continue  # 林志豪／竹山報導: where it was reported from
+                token = _REPORTED.sub("", token)  # 記者葉詠欣報道, 記者陳嘉欣、李志強報道: the name, run in
+            if _ACTIVITY.fullmatch(token):  # 吕思思 整理, 严子航 发自东港, 记者手记: what the writer did
                 continue
             if _CABLED.search(token):  # 林志豪台北18日電: name (two or three glyphs), place, date
                 token = _CABLED.sub("", token)
@@ -181,12 +194,13 @@ def credit_authors(credit: str) -> list[str]:
 
 # A credit label and its names, once or more on one line: 作者：蓝溪, 文·图：卜凡, 图／卜凡,
 # 报道：黄佩玲　摄影：江志明, 文/珠岸都市报记者 黎思敏 (the label then a byline).
-_LABEL = regex.compile(r"(?:^|(?<=[ \u3000]))(?:文|[图圖]|文[/／·・][图圖摄攝]|[图圖][/／·・]文|[报報]道|[摄攝]影|作者|撰文)[ \u3000]*[/／：:]")
+_LABEL = regex.compile(r"(?:^|(?<=[ \u3000]))(?:文|[图圖]|文[/／·・][图圖摄攝]|[图圖][/／·・]文|[报報]道|[摄攝]影|作者|撰文|口述|整理)"
+                       r"[ \u3000]*[/／：:｜|]")
 _LABELLED = regex.compile(
     rf"^(?:{_LABEL.pattern}[ \u3000]*(?:\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*)?{_PERSON}"
     rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_PERSON})*[ \u3000]*)+$")
 _NAME_THEN_ROLE = regex.compile(rf"^(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)[ \u3000]+(?:[报報][道导導]|著|撰文)$")
-_WRITTEN_BY = regex.compile(rf"^(?:文|[图圖]|文[/／][图圖])[ \u3000]*[/／：:][ \u3000]*(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)$")
+_WRITTEN_BY = regex.compile(rf"^(?:文|[图圖]|文[/／][图圖])[ \u3000]*[/／：:｜|][ \u3000]*(?P<names>{_PERSON}(?:[ \u3000、]+{_PERSON})*)$")
 
 
 def is_name(token: str) -> bool:
@@ -197,7 +211,7 @@ def is_name(token: str) -> bool:
 def own_line_byline(line: str) -> tuple[str, list[str]] | None:
     """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道, 文/ 王芳,
     报道：黄佩玲　摄影：江志明) as (byline, names)."""
-    w = _WRITTEN_BY.match(line.strip())
+    w = _WRITTEN_BY.match(_NOTE.sub("", line.strip()))  # 文／梁志德（註冊會計師）: a note on the writer
     if w is not None and not _ROLES.search(line):
         return regex.sub(r"\s+", " ", line.strip()), regex.findall(_PERSON, w["names"])
     named = _NAME_THEN_ROLE.match(line.strip())
@@ -218,7 +232,7 @@ def own_line_byline(line: str) -> tuple[str, list[str]] | None:
 def box_authors(byline: str) -> tuple[str, list[str]]:
     """An author box's byline and names: after role words, or the box holds only names
     (□ 林森), perhaps with a note on the writer (◎王文彥（社區志工）); a staff label
-    (□本报评论员) names nobody."""
+    (□本报评论员) names nobody here (the layout's test for an author box)."""
     text, names = authors(byline)
     if not names and not _ROLES.search(text):
         tokens = _NOTE.sub("", text).split()  # ◎王文彥（社區志工）: who the writer is, no name
@@ -230,6 +244,21 @@ def box_authors(byline: str) -> tuple[str, list[str]]:
     return text, names
 
 
+def box_writers(byline: str) -> tuple[str, list[str]]:
+    """The authors an author box gives its article: its names (box_authors), but the
+    paper's collective writer as printed (□本报评论员), and only the name after what the
+    writer is (□ 职业七段 方寒江, ■ 馬評人 勞振邦: no role word, two parts)."""
+    text, names = box_authors(byline)
+    if _STAFF_WRITER.fullmatch(text):
+        return text, [text]
+    tokens = _NOTE.sub("", text).split()
+    if not _ROLES.search(text) and len(tokens) == 2 and regex.fullmatch(r"\p{Han}{2,3}", tokens[1]) and len(tokens[0]) >= 2:
+        return text, [tokens[1]]
+    return text, names
+
+
+# The paper's collective commentator: independent corpora name 本报评论员 as the author.
+_STAFF_WRITER = regex.compile(r"本[报報]\p{Han}{0,3}[评評][论論][员員]")
 # A signature's trailing note: 马玉珍（72岁）, 林美玉（诗河）, Siti Aminah Yusof (Dr).
 _NOTE = regex.compile(r"[ \u3000]*[（(][^（）()]{1,12}[）)]$")
 _BRACKETED = regex.compile(r"^[（(](?P<by>[^（）()]{2,40})[）)]$")
@@ -255,7 +284,7 @@ def signature(line: str) -> tuple[str, list[str]] | None:
         token = bare.split(" ")[-1]
         return (text, [token]) if regex.fullmatch(r"\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}", token) and not _ROLES.search(token) else None
     name = bare.split(",")[0].strip()
-    return (text, [name]) if english.is_name(name) else None
+    return (text, [english.name_case(name)]) if english.is_name(name) else None  # ALAN FISHER: Alan Fisher
 
 
 _TRAILING_BYLINE = regex.compile(r"[ \u3000]*[（(](?P<by>[^（）()]{2,40})[）)]$")
@@ -286,6 +315,13 @@ def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
         return None
     if bare_name(m["by"].strip()):  # …帮忙。（王丽珠）
         return text[: m.start()], m["by"].strip(), [m["by"].strip()]
+    tokens = m["by"].split()
+    if len(tokens) >= 2 and all(bare_name(t) for t in tokens):  # …恢复送电。（韦晓峰 唐佳）
+        return text[: m.start()], " ".join(tokens), tokens
+    credit = _CREDIT_LABEL_HEAD.match(m["by"].strip()) or regex.search(r"[摄攝]$", m["by"].strip())
+    labelled = not credit and _LABELLED.match(m["by"].strip()) and own_line_byline(m["by"])
+    if labelled and labelled[1]:  # …运作经费。（报道：许慧心）
+        return text[: m.start()], labelled[0], labelled[1]
     if not _ROLES.match(m["by"].strip()):
         return None
     byline, names = authors(m["by"])
@@ -294,3 +330,37 @@ def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
 
 def closed_before(text: str) -> bool:
     return bool(regex.search(r"[。！？!?][”’」』]*$", text))
+
+
+# A notice's closing formula, set apart after its signatory: 谨启, 謹啟, 敬告, 泣告, 仝泣啟,
+# 同叩謝, 敬輓, 拜上 (an adverb of respect or grief, then the verb that closes a letter). It
+# signs the notice off; it is not who issued it.
+_CLOSING = regex.compile(r"(?:^|[ \u3000]+)(?P<f>[仝同]?[谨謹敬泣叩拜]\p{Han}?[启啟告谢謝輓挽上])$")
+# A field label before the issuer's name (采购人：珠岸市第三人民医院): the form's, not the name's.
+_ISSUER_LABEL = regex.compile(r"^(?P<f>\p{Han}{2,8}[：:])[ \u3000]*(?=\S)")
+
+
+def notice_issuer(issuer: str) -> tuple[str | None, str]:
+    """A signature's issuer without its closing formula (槟城慈云寺理事会 谨启) and without a
+    field label before it (采购人：…), and what was taken off (counted as layout)."""
+    taken = ""
+    m = _CLOSING.search(issuer)
+    if m:
+        taken, issuer = m["f"], issuer[: m.start()]
+    label = _ISSUER_LABEL.match(issuer)
+    if label and not regex.search(r"[：:]", issuer[label.end():]):
+        taken, issuer = taken + label["f"], issuer[label.end():]
+    return issuer.strip() or None, taken
+
+
+_RUN_IN_SIGNED = regex.compile(
+    r"^(?P<text>(?:.*[。！？!?][”’」』]*)?)[ \u3000]*(?P<issuer>[^\s。！？，、；：:,;（(][^。！？，；：:;]{1,29}?)[ \u3000]*"
+    rf"(?P<date>(?:{_DATE_NUM}{{4}}|(?:中[華华])?民[國国]{_DATE_NUM}{{2,4}})年{_DATE_NUM}{{1,3}}月{_DATE_NUM}{{1,3}}日)$")
+
+
+def run_in_signature(text: str) -> tuple[str, str, str] | None:
+    """A notice's issuer and date run into its last paragraph after the last sentence
+    (…声明作废。梁晓婷 2026年11月13日, a classified 遗失声明), or standing as its last
+    paragraph (岭州市岭东区人民法院 二〇二五年三月十一日): (text, issuer, date)."""
+    m = _RUN_IN_SIGNED.match(text)
+    return (m["text"], m["issuer"].strip(), m["date"]) if m else None

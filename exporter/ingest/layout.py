@@ -397,7 +397,8 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
         return _flush_signature(block, dropped)
     issuer: list[Line] = []
     for line in reversed(block[:-1][-3:]):
-        if line.indent < w.heavy_indent or len(line.text) > 30 or closed(line.text) or line.credit:
+        if (line.indent < w.heavy_indent and not _flush_with(line, last)) or len(line.text) > 30 or closed(line.text) \
+                or line.credit:
             break
         issuer.insert(0, line)
     if last.indent < w.heavy_indent and not issuer:
@@ -406,6 +407,16 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
     return Signature(issuer + [last], text, last.text)
 
 
+def _flush_with(line: Line, date: Line) -> bool:
+    """An issuer line set right with its date though it starts near the margin: a name as
+    wide as the column (  中共汀州市委  汀州市人民政府 over         2026年12月5日) ends where
+    the date ends and holds no sentence's punctuation."""
+    def right(ln: Line) -> float:  # indents count half-width spaces, cells count CJK glyphs
+        return ln.indent + 2 * cells(ln.text)
+    return abs(right(line) - right(date)) <= 1 and not _CLAUSE.search(line.text)
+
+
+_CLAUSE = regex.compile(r"[，、；：。！？,;:!?]")
 _ISSUER_DATE = regex.compile(r"^(?P<issuer>[^\s，。；：,;:]\S{1,29}?)[ \u3000]{2,}(?P<date>\S.{5,20})$")
 
 
@@ -909,7 +920,7 @@ class _BlockReader:
                 or line.bold and not fields.ROLES.search(box["by"])  # bold only when it names a role (■本报记者 韦婷)
                 or not 0 < line.size < BOX_TYPE or cells(line.text) > BYLINE_CELLS or closed(line.text)):
             return False
-        text, names = fields.box_authors(box["by"])
+        text, names = fields.box_writers(box["by"])
         self.pieces.append(Byline(block, text, names))  # a byline that opens the story, as in English
         return True
 
@@ -1080,9 +1091,14 @@ def _wraps(above: str, line: str) -> bool:
 
 
 def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
-    """A Chinese byline alone on its line (it may wrap once): lines taken, text, names."""
+    """A Chinese byline alone on its line (it may wrap once): lines taken, text, names.
+    A byline whole on its line does not take a line that the text goes on from at the
+    margin (a drop cap: 赵晓光 / 那 / 年腊月，…)."""
+    whole = fields.own_line_byline(block[at].text)
     for n in (2, 1):
         lines = block[at : at + n]
+        if n == 2 and whole is not None and at + 2 < len(block) and block[at + 2].indent < 1:
+            continue
         if len(lines) == n and all(line.indent < 1 and line.credit is None for line in lines[1:]):
             found = fields.own_line_byline("".join(line.text for line in lines))
             if found is not None:

@@ -124,6 +124,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     page.pieces = labels.column_labels(page.pieces, page.furniture, w)
     page.pieces = [_box_byline(piece) for piece in page.pieces]
     pieces, learned = _retype(page, notes, classifier, decoder, w)
+    pieces = _openings_apart(pieces, learned)
     pieces, closing = _signatures(pieces, w, notes, page.name, learned)
     units = _merge(_units(pieces, closing), notes, page.name, learned, {s.no for s in page.furniture})
     cost, bodies, runs, path = _solve(units, w, learned)
@@ -250,6 +251,36 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
                      + ("signature: it closes the story above" if after_text else "byline: it opens the story below"))
         out.append(byline)
     return out, closing
+
+
+def _openings_apart(pieces: list[Piece], learned: Learned) -> list[Piece]:
+    """A line that is only a story's dateline and bracketed byline (本报讯 （记者 黎婷）,
+    新华社北京5月12日电 （记者 于文博）), printed apart over the story's text or over its
+    headline: the start of the story's first paragraph, after the head group it stands over."""
+    out: list[Piece] = []
+    waiting: Para | None = None
+    for piece in pieces:
+        if waiting is not None and isinstance(piece, Para) and not piece.credit:
+            joined = Para(waiting.lines + piece.lines, gap_before=piece.gap_before)  # the text it opens
+            if id(piece) in learned:
+                learned[id(joined)] = learned[id(piece)]
+            piece, waiting = joined, None
+        elif waiting is not None and not isinstance(piece, Head):
+            out.append(waiting)
+            waiting = None
+        if (isinstance(piece, Head) or isinstance(piece, Para) and not piece.credit) and len(piece.lines) == 1 \
+                and _opening_alone(piece.raw):
+            if waiting is not None:
+                out.append(waiting)
+            waiting = Para(piece.lines)
+            continue
+        out.append(piece)
+    return out + ([waiting] if waiting is not None else [])
+
+
+def _opening_alone(text: str) -> bool:
+    o = fields.opening(text.strip())
+    return o.dateline is not None and o.byline is not None and o.rest >= len(text.strip())
 
 
 def _box_byline(piece: Piece) -> Piece:
