@@ -598,15 +598,33 @@ def _finished(text: str) -> bool:
     return closed(text) or bool(_SIGNED_OFF.search(text.strip()))
 
 
-def _heads_over_text(block: list[Line], above: list[Line], w: Weights) -> list[list[Line]]:
+def _bullet(text: str) -> str | None:
+    m = _BULLET.match(text)
+    return m.group().strip() if m else None
+
+
+def _bullet_runs(lines: list[Line | None]) -> set[str]:
+    """Bullets that open two lines of a page or more, a byline's box (■本报记者 …) not
+    counted: the marks of a run of items or subheads."""
+    seen = Counter(_bullet(line.text) for line in lines if line is not None and not fields.ROLES.search(line.text))
+    return {mark for mark, n in seen.items() if mark and n >= 2}
+
+
+def _heads_over_text(block: list[Line], above: list[Line], w: Weights, runs: Collection[str] = ()) -> list[list[Line]]:
     """A block after a story's end (`above`, the block before it, ends a sentence or signs
     off) that opens with
     one to three lines much shorter than its column, ending no sentence, over running text
     (a line that fills the column, then more): those lines are a head group of their own
     (a column label and a headline, `【馬迷信箱】` / `新馬初出 宜看晨操還是試閘？`), set
     with no blank line over the next story's text. Wrapped text fills the column on every
-    line but its last; a poem's lines never do. Text pages only: a PDF knows its type sizes."""
-    if not above or not _finished("".join(line.text for line in above[-2:])) or len(block) < 3 or block[0].size > 0:
+    line but its last; a poem's lines never do. A line that opens with a bullet the page sets
+    on other lines too (`runs`, see _bullet_runs) is an item of a run, not a head group: a
+    brief's run-in title or a feature's subhead, which _brief_items and the body reader read
+    (cut off here, ▶ titles after the run's first lost their item and a ◆ subhead opened a
+    story of its own); a bullet alone on its page may head a story (■冬至燈籠工作坊). Text
+    pages only: a PDF knows its type sizes."""
+    if (not above or not _finished("".join(line.text for line in above[-2:])) or len(block) < 3 or block[0].size > 0
+            or _bullet(block[0].text) in runs):
         return [block]
     measure = max(_width(line) for line in block)
     for m in (1, 2, 3):
@@ -651,6 +669,7 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     page = PageLayout(name)
     w = weights or SHIPPED
     lines = read_lines(text, page.dropped, w, hints)
+    runs = _bullet_runs(lines)
     found = _heads_put_back(blocks_of(lines))
     ads = _ad_boxes([line for b in found for line in b])
     blocks: list[list[Line]] = []
@@ -662,7 +681,7 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
         for part in _cut(_tables_off(_set_aside(page, found_block, ads, edge), blocks, stacked), page.dropped, w):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w)
-            for b in (c for h in _heads_over_text(part, blocks[-1] if blocks else [], w)
+            for b in (c for h in _heads_over_text(part, blocks[-1] if blocks else [], w, runs)
                       for c in _latin_heads_off(h, after)):
                 blocks += [c for c in _stacks_off(b, blocks[-1] if blocks else [], after, stacked, w) if c]
     for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
@@ -930,7 +949,10 @@ class _BlockReader:
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         self.verse |= paragraphs.verse(body, self.measure)
-        self.rows |= paragraphs.rows(body, self.measure)
+        rows = paragraphs.rows(body, self.measure)
+        if not any(isinstance(piece, Head) for piece in self.pieces) and not any(_finished(line.text) for line in body):
+            rows = paragraphs.repeated(body, rows, self.measure)  # over the page's first head, no sentence: a masthead's?
+        self.rows |= rows
         around = paragraphs.Around(paragraphs.listed([line.text for line in body]), self.measure, frozenset(self.verse),
                                    frozenset(self.rows))
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None

@@ -80,6 +80,20 @@ def rows(lines: list[Line], measure: float) -> set[int]:
     return out
 
 
+def repeated(lines: list[Line], found: set[int], measure: float) -> set[int]:
+    """The rows of `found` (see `rows`) that stand in a run of two lines or more with as many
+    cells: a table repeats its rows' shape, and a masthead's lines of cells (date, weekday,
+    lunar date; CN number, 邮发代号; weather) each hold a shape of their own."""
+    def shape(line: Line) -> int:
+        return len(furniture.cells(line.text)) if line.no in found else 0
+
+    out: set[int] = set()
+    for a, b in zip(lines, lines[1:]):
+        if shape(a) >= 2 and shape(a) == shape(b) or a.no in found and _spaced(a, measure) and _spaced(a, measure) == _spaced(b, measure):
+            out |= {a.no, b.no}
+    return out
+
+
 def _spaced(line: Line, measure: float) -> int:
     """How many cells a line holds when it reads as a row with cells set apart by ideographic
     or single spaces (0: it does not)."""

@@ -120,3 +120,20 @@ def test_a_pull_quote_is_set_aside_and_nothing_is_lost() -> None:
     said = plain(page)
     block = [Line(3, 0.0, "围的树木和鸟窝。他说："), Line(4, 0.0, "“线路就像庄稼，你得常去"), Line(5, 0.0, "看它。”")]
     assert pull_quote(block, said) is None
+
+
+def test_a_masthead_over_the_first_head_is_no_table() -> None:
+    """ingest-blind3 provincial-p1: the masthead's date, CN number and weather lines hold
+    cells set apart by spaces but no sentence, over the page's first head, each in a shape of
+    its own: no table run into a story (a row a paragraph). The 要闻导读 index under it
+    repeats its rows' shape (two cells each), a table's mark, and keeps a paragraph a row."""
+    page = ("南岭日报\nNANLING DAILY\n中共南岭省委机关报\n2025年5月13日  星期二  乙巳年四月十六  今日8版\n"
+            "国内统一连续出版物号 CN45-0001   邮发代号 47-1   第25612号\n岭州天气  多云转小雨  22℃—29℃  东南风2级\n\n"
+            "要闻导读\n省政府常务会议研究部署防汛工作  2版\n我省外贸进出口连续5个月正增长  3版\n\n"
+            "扩扩大大有有效效投投资资 增增强强发发展展后后劲劲\n\n全全省省重重大大项项目目集集中中开开工工\n\n"
+            "本报岭州5月12日讯 （记者 蒙晓峰 韦\n一鸣）5月12日，全省二季度重大\n项目集中开工活动在岭州市主会场\n"
+            "和各市分会场同步举行。此次集中\n开工项目418个，总投资2860亿元，\n")
+    paras = _paras(page)
+    assert paras[0].startswith("南岭日报") and "今日8版国内统一连续出版物号" in paras[0] and "第25612号岭州天气" in paras[0]
+    assert paras[1:3] == ["省政府常务会议研究部署防汛工作  2版", "我省外贸进出口连续5个月正增长  3版"]
+    assert paras[3].startswith("本报岭州5月12日讯")

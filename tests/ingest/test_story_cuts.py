@@ -173,3 +173,68 @@ def test_a_column_label_set_aside_between_two_bodies_keeps_them_apart() -> None:
     health = next(a for a in arts if a.headline == "小寒前后 早睡晚起")
     assert _text(health).startswith("中医认为冬季养生重在“藏”")
     assert "1996年" not in _text(health) and any(_text(a).endswith("1996年：北原晚报创刊十周年。") for a in arts)
+
+
+# ingest-blind6 courts-f4: a column label over three briefs, each opening with its title after a ▶
+BRIEFS = """\
+警  情  通  报
+
+▶小区车库电动车充电起火
+11月15日凌晨，城西区某小区地下
+车库内一辆电动自行车在充电时起
+火，消防员及时扑灭，未造成人
+员伤亡。
+▶男子盗窃共享充电宝被拘
+男子周某在一周内多次盗窃商场内
+的共享充电宝，共计23个，已被
+港北公安分局依法行政拘留。
+▶走失老人半小时找回
+11月16日下午，八旬老人程某在菜
+市场附近走失，民警通过视频巡
+查，半小时内将老人送回家中。
+"""
+
+# ingest-blind6 health-h3: a feature whose ◆ subheads stand over its text after finished paragraphs
+SUBHEADS = """\
+一套护颈操，低头族也能“抬起头”
+
+长时间低头看手机、伏案工作，不少
+年轻人才三十出头就被颈椎病找上门。
+市中医院推拿科副主任医师卢岩说，
+颈部肌肉的力量和柔韧性练好了，很
+多不适可以缓解。
+
+◆颈椎病越来越年轻
+  卢岩介绍，推拿科门诊中，二十岁
+到四十岁的颈肩痛患者已经占到四成
+以上，其中不少是程序员、会计和在
+校学生。
+  “颈椎最怕的是一个姿势保持太久。”
+卢岩说，低头六十度时，颈椎承受
+
+的压力相当于二十多公斤。
+◆每天三次，每次五分钟
+  护颈操共有四节：缩下巴、左右侧
+屈、耸肩放松和扩胸。每个动作做八
+到十次，动作要慢，以颈部有轻微牵
+拉感为度。
+"""
+
+
+def test_bulleted_brief_titles_stay_with_their_items() -> None:
+    """A ▶ line after a finished brief opens the next item with its run-in title: no head
+    group of its own, so every item keeps its title, the first under the label too."""
+    pieces = _pieces(BRIEFS)
+    assert [kind for kind, text in pieces if "▶" in text] == ["Para", "Para", "Para"]
+    arts = {a.headline: _text(a) for a in _articles(BRIEFS)}
+    assert arts["小区车库电动车充电起火"].endswith("未造成人员伤亡。")
+    assert arts["男子盗窃共享充电宝被拘"].startswith("男子周某")
+    assert arts["走失老人半小时找回"].endswith("送回家中。")
+
+
+def test_a_bulleted_subhead_after_a_finished_paragraph_stays_in_its_story() -> None:
+    arts = _articles(SUBHEADS)
+    assert len(arts) == 1
+    assert arts[0].headline == "一套护颈操，低头族也能“抬起头”"
+    text = "".join(b.text for b in arts[0].blocks)
+    assert "卢岩介绍" in text and "护颈操共有四节" in text
