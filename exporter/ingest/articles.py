@@ -21,7 +21,7 @@ _DASHES = regex.compile(r"^[—―─-]{2,}\s*|\s*[—―─-]{2,}$")
 _MARK = regex.compile(r"^[●◎■□◆◇▲△○★☆▶►][ \u3000]*(?=\S)")  # a brief's bullet before its headline
 _LATIN = regex.compile(r"\p{Latin}")
 # a serial's instalment ends on `（未完待续）`: a jump mark with no page, layout like a jump line
-_TO_BE_CONTINUED = regex.compile(r"\s*[（(]\s*(?:未完待[续續]|待[续續]|to be continued)\s*[）)]$", regex.I)
+_TO_BE_CONTINUED = regex.compile(r"[（(]\s*(?:未完待[续續]|待[续續]|to be continued)\s*[）)]$", regex.I)
 # a photo's title opening its caption, set off by an ideographic space: 荷塘消夏　7月1日，……
 _CAPTION_TITLE = regex.compile(r"^(?P<title>[^\s，。、；：！？,.;:!?（）()“”\[\]【】]{2,16})\u3000+(?P<rest>\S.*)$", regex.S)
 _HAN = regex.compile(r"\p{scx=Han}")

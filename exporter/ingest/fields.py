@@ -76,6 +76,7 @@ _CREDIT_AFTER_STOP = regex.compile(
 _CREDIT_LABEL_HEAD = regex.compile(r"^(?:[图圖]|[摄攝]影)[ \u3000]*[：:/／｜|][ \u3000]*(?=\S)")
 _NAME = regex.compile(r"^(?:\p{Han}{2,4}|\p{Han}{1,6}·\p{Han}{1,8}|\p{Lu}[\p{L}.'-]+(?: \p{Lu}[\p{L}.'-]+){0,3})$")
 BOX_BYLINE = regex.compile(r"^[□■◎▲△●○◆◇]\s*(?P<by>\S.{1,60})$")
+BYLINE_CHARS = 60  # the longest line read as a byline alone on its line (four roles with their names)
 # A byline alone on its line: 记者 赵明远 通讯员 蒋雪梅／报道, 本报记者 王芳, 晚报记者 周安然 文/图,
 # 文/图 本报记者 潘海燕.
 _OWN_LINE = regex.compile(
@@ -210,7 +211,10 @@ def is_name(token: str) -> bool:
 
 def own_line_byline(line: str) -> tuple[str, list[str]] | None:
     """A byline printed alone on its line (记者 赵明远 通讯员 蒋雪梅／报道, 文/ 王芳,
-    报道：黄佩玲　摄影：江志明) as (byline, names)."""
+    报道：黄佩玲　摄影：江志明) as (byline, names). A line longer than any byline is none (and the
+    byline patterns' nested repeats would backtrack on it for minutes)."""
+    if len(line.strip()) > BYLINE_CHARS:
+        return None
     w = _WRITTEN_BY.match(_NOTE.sub("", line.strip()))  # 文／梁志德（註冊會計師）: a note on the writer
     if w is not None and not _ROLES.search(line):
         return regex.sub(r"\s+", " ", line.strip()), regex.findall(_PERSON, w["names"])
@@ -335,7 +339,7 @@ def closed_before(text: str) -> bool:
 # A notice's closing formula, set apart after its signatory: 谨启, 謹啟, 敬告, 泣告, 仝泣啟,
 # 同叩謝, 敬輓, 拜上 (an adverb of respect or grief, then the verb that closes a letter). It
 # signs the notice off; it is not who issued it.
-_CLOSING = regex.compile(r"(?:^|[ \u3000]+)(?P<f>[仝同]?[谨謹敬泣叩拜]\p{Han}?[启啟告谢謝輓挽上])$")
+_CLOSING = regex.compile(r"(?:^|(?<=[ \u3000]))(?P<f>[仝同]?[谨謹敬泣叩拜]\p{Han}?[启啟告谢謝輓挽上])$")
 # A field label before the issuer's name (采购人：珠岸市第三人民医院): the form's, not the name's.
 _ISSUER_LABEL = regex.compile(r"^(?P<f>\p{Han}{2,8}[：:])[ \u3000]*(?=\S)")
 
@@ -348,7 +352,7 @@ def notice_issuer(issuer: str) -> tuple[str | None, str]:
     if m:
         taken, issuer = m["f"], issuer[: m.start()]
     label = _ISSUER_LABEL.match(issuer)
-    if label and not regex.search(r"[：:]", issuer[label.end():]):
+    if label and not regex.search(r"[：:\d]", issuer[label.end():]):  # a name follows, not a phone number
         taken, issuer = taken + label["f"], issuer[label.end():]
     return issuer.strip() or None, taken
 

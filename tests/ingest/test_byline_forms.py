@@ -166,3 +166,18 @@ def test_an_issuer_ending_where_its_date_ends_is_set_right(corpus: str, page: st
 def test_an_issuer_and_date_on_one_line_of_their_own() -> None:
     """blind4 legal-p6: `  岭州市岭东区人民法院 二〇二五年三月十一日` closing a court notice."""
     assert fields.run_in_signature("岭州市岭东区人民法院 二〇二五年三月十一日") == ("", "岭州市岭东区人民法院", "二〇二五年三月十一日")
+
+
+def test_a_line_longer_than_any_byline_is_none() -> None:
+    """A body line of role words (本报记者 repeated, 120 glyphs) is no byline alone on its line:
+    it is longer than any byline (`BYLINE_CHARS`), and the byline patterns' nested repeats
+    would backtrack on it for minutes (review14)."""
+    assert fields.own_line_byline("本报记者" * 30) is None
+    assert fields.own_line_byline("记者 赵明远 通讯员 蒋雪梅／报道") is not None
+
+
+def test_a_field_label_before_a_number_is_kept_with_it() -> None:
+    """A field label comes off an issuer only when a name follows it (采购人：…); before a
+    phone number the label and the number stay together (review14)."""
+    assert fields.notice_issuer("采购人：珠岸市第三人民医院") == ("珠岸市第三人民医院", "采购人：")
+    assert fields.notice_issuer("联系电话：0571-88886661") == ("联系电话：0571-88886661", "")
