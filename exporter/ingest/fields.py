@@ -14,6 +14,8 @@ import regex
 from . import english
 
 _DATE_NUM = r"[\d〇零○一二三四五六七八九十]"
+# A numbered item's mark: 一、 3. （二） — lists, notices' clauses and Q&A numbers share it.
+NUMBERED = r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
 DATE_LINE = regex.compile(
     rf"^(?:(?:佛[历曆])?{_DATE_NUM}{{4}}|(?:中[華华])?民[國国]\s*{_DATE_NUM}{{2,4}})\s*年\s*{_DATE_NUM}{{1,3}}\s*月\s*{_DATE_NUM}{{1,3}}\s*日$"
     rf"|{english.DATE_LINE}"

@@ -652,7 +652,7 @@ def _set_apart(before: Para, line: Line, measure: float, w: Weights) -> bool:
             and not closed(line.text) and _width(line) <= w.set_apart * measure)
 
 
-_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+_ITEM = regex.compile(rf"^(?:{fields.NUMBERED})")
 
 
 def _vertical(block: list[Line]) -> bool:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from . import furniture
+from . import fields, furniture
 
 if TYPE_CHECKING:
     from .layout import Line
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # a label before a colon at a line's start: 问：, 联系人：, 理事長：, Q:, 1905年：, （二）地點：;
 # not a clock time (8:30) and not speech (他说：“…), which runs on as text
 _LABEL = regex.compile(r"^(?:[\p{L}\p{N}]{1,6}|[（(][\p{L}\p{N}]{1,4}[）)][\p{L}\p{N}]{0,4})[：:](?![\d“「‘『\"'])")
-_ITEM = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+_ITEM = regex.compile(rf"^(?:{fields.NUMBERED}"
                       r"|第[一二三四五六七八九十百]{1,4}[條条款章])[ \u3000]*")
 _ENDS = regex.compile(r"[。？！；：.?!;:][”’」』）)\"']*$|[）)]$")  # a sentence, a clause or an aside ends the line
 _MID_PHRASE = regex.compile(r"[\p{L}\p{N}，、（“「,(]$")

@@ -161,8 +161,8 @@ def _turns(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
 
 _NOTED = regex.compile(r"[。！？?!][（(][^（()）]*[）)]$")  # a sentence with a note after it: `…缺什么肥？（石门镇 读者 黄春生）`
 # a list's item or an interview's turn: a short label and a colon, a number, a law's article
-_MARKER = regex.compile(r"^(?:[\p{Han}\p{Lu}]{1,2}[：:]|(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
-                        r"|[（(][一二三四五六七八九十\d]{1,3}[）)])|第[一二三四五六七八九十百\d]{1,5}[條条款章]\s)")
+_MARKER = regex.compile(rf"^(?:[\p{{Han}}\p{{Lu}}]{{1,2}}[：:]|(?:{fields.NUMBERED})"
+                        r"|第[一二三四五六七八九十百\d]{1,5}[條条款章]\s)")
 # a cell gap: a run of spaces, or a space by a CJK glyph (CJK prose has no spaces)
 _CELL = regex.compile(r"\s{2,}|(?<=[\p{Han}）」』】》”])\s|\s(?=[\p{Han}（「『【《“])")
 ROWS = 3  # lines of two cells or more in a row: a list or a table set as text (furniture.TABLE_ROWS)
