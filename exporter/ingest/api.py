@@ -27,7 +27,7 @@ from .notes import Notes
 from .pdf import PdfPage, read_pdf
 from .blocks import BlockModel
 from .segment import SHIPPED_MODEL, segment
-from .weights import SHIPPED, Weights
+from .weights import SHIPPED, Weights, using
 
 _PAGE_NUMBER = regex.compile(r"(\d+)(?!.*\d)")
 
@@ -97,7 +97,8 @@ def lay_out(text: str, name: str, notes: Notes, dropped: Counter[str], weights: 
         framed = unframe(text)
         text, hints = framed.text, Hints(boxes=framed.boxes)
         dropped.update(framed.dropped)
-    laid = lay_out_page(name, text, hints, weights)
+    with using(weights):  # the thresholds of paragraphs.py too
+        laid = lay_out_page(name, text, hints, weights)
     if pdf is not None:
         notes.positions[name] = pdf.where
         dropped.update(pdf.dropped)

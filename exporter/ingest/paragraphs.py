@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from . import fields, furniture
+from .weights import active
 
 if TYPE_CHECKING:
     from .layout import Line
@@ -32,14 +33,6 @@ _ITEM = regex.compile(rf"^(?:{fields.NUMBERED}"
                       r"|第[一二三四五六七八九十百]{1,4}[條条款章])[ \u3000]*")
 _ENDS = regex.compile(r"[。？！；：.?!;:][”’」』）)\"']*$|[）)]$")  # a sentence, a clause or an aside ends the line
 _MID_PHRASE = regex.compile(r"[\p{L}\p{N}，、（“「,(]$")
-LABELS = 2  # a block with this many label lines or more is a list of fields or turns
-HANG_SLACK = 4  # display columns: a hanging item's first line wraps, so it runs as far as the lines under it, give or take two glyphs (a subhead stops short)
-VERSE_LINES = 3  # a run of this many short lines or more with no stop inside is verse
-VERSE_SHARE = 0.6  # a line of verse runs this share of the page's measure or less
-SPACED_SHORT = 4  # display columns: a row of single-spaced cells stops this far short of the measure or more
-ITEM_SHORT = 0.9  # a line this share of the page's measure or shorter stops short: a numbered item under it opens a paragraph
-PULL_QUOTE = 8  # characters: the shortest pull quote (a phrase a story repeats by chance is shorter)
-PULL_LINES = 3  # a pull quote is set on this many lines or fewer
 _OPEN_QUOTE = regex.compile(r"^[“「『‘\"]")
 _CLOSE_QUOTE = regex.compile(r"[”」』’\"][。！？.!?]?$")
 _SENTENCE_END = regex.compile(r"[。！？.!?][”’」』）)\"']*$")
@@ -52,7 +45,7 @@ _SPACED_STOP = regex.compile(r"[。，；！？、]")
 class Around:
     """What the block and the page around a line pair show."""
 
-    listed: bool = False  # the block holds LABELS lines or more that open with a label
+    listed: bool = False  # the block holds `Weights.para_labels` lines or more that open with a label
     measure: float = 0.0  # the text page's column measure in display columns (its wrapped lines' median width; 0: a PDF's page)
     verse: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are lines of verse
     rows: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are table rows
@@ -105,7 +98,7 @@ def _spaced(line: Line, measure: float) -> int:
         if len(cells) >= 3 and all(0 < len(c) <= furniture.TABLE_CELL for c in cells) and (
                 gap == "\u3000" or sum(1 for c in cells if regex.search(r"[\p{Han}\d]", c)) >= 3
                 and sum(1 for c in cells if regex.search(r"\p{Han}", c)) >= 2
-                and line.indent + columns(text) <= measure - SPACED_SHORT):
+                and line.indent + columns(text) <= measure - active().spaced_short):
             return len(cells)
     return 0
 
@@ -117,7 +110,7 @@ def labelled(text: str) -> bool:
 
 def listed(texts: list[str]) -> bool:
     """A block of fields or turns: several of its lines open with a label."""
-    return sum(1 for t in texts if labelled(t)) >= LABELS
+    return sum(1 for t in texts if labelled(t)) >= active().para_labels
 
 
 def columns(text: str) -> int:
@@ -133,7 +126,7 @@ def hangs(item: Line, line: Line) -> bool:
     over an indented paragraph stops short)."""
     m = _ITEM.match(item.text) or _LABEL.match(item.text)
     return (m is not None and not item.bold and 0 < line.indent - item.indent <= columns(m.group()) + 1
-            and item.indent + columns(item.text) >= line.indent + columns(line.text) - HANG_SLACK)
+            and item.indent + columns(item.text) >= line.indent + columns(line.text) - active().hang_slack)
 
 
 def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | None:
@@ -145,7 +138,7 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
     - In a list of fields or turns, a labelled line opens one under a line that ended a
       sentence or a clause, or under another labelled line.
     - A numbered item opens one under a line that ended a sentence, a clause or an aside,
-      or that stopped short of the page's measure (`ITEM_SHORT`).
+      or that stopped short of the page's measure (`Weights.item_short`).
     - A line set in under a numbered item or a label (see `hangs`), or under the lines
       set in as deep under one, continues it while the line above stops mid-phrase; a line
       back at the item's margin under a finished one opens a paragraph.
@@ -157,7 +150,7 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
     if labelled(line.text) and around.listed and (_ENDS.search(before.text) or labelled(before.text)):
         return True
     if _ITEM.match(line.text) and (_ENDS.search(before.text)
-                                   or before.indent + columns(before.text) <= ITEM_SHORT * around.measure):
+                                   or before.indent + columns(before.text) <= active().item_short * around.measure):
         return True
     k = len(para) - 1
     deep = line.indent if _MID_PHRASE.search(before.text) else before.indent
@@ -172,9 +165,9 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
 
 
 def verse(lines: list[Line], measure: float) -> set[int]:
-    """The numbers of a block's lines of verse: runs of `VERSE_LINES` lines or more of Han
+    """The numbers of a block's lines of verse: runs of `Weights.verse_lines` lines or more of Han
     text, each of three characters or more (one glyph a line, or one glyph printed twice, is a
-    vertical headline), short of the page's measure (`VERSE_SHARE`) and stopping nowhere but at
+    vertical headline), short of the page's measure (`Weights.verse_share`) and stopping nowhere but at
     its end (wrapped prose runs to the measure, and its short lines stop inside)."""
     out: set[int] = set()
     run: list[Line] = []
@@ -182,7 +175,7 @@ def verse(lines: list[Line], measure: float) -> set[int]:
         if line is not None and _versed(line, measure):
             run.append(line)
             continue
-        if len(run) >= VERSE_LINES:
+        if len(run) >= active().verse_lines:
             out.update(x.no for x in run)
         run = []
     return out
@@ -191,7 +184,7 @@ def verse(lines: list[Line], measure: float) -> set[int]:
 def _versed(line: Line, measure: float) -> bool:
     text = line.text
     return (not line.bold and len(text) > 2 and bool(regex.search(r"\p{Han}", text))  # a glyph or two a line: vertical type and not regex.search(r"\p{Latin}", text)
-            and not _INNER_STOP.search(text[:-1]) and 0 < measure and line.indent + columns(text) <= VERSE_SHARE * measure)
+            and not _INNER_STOP.search(text[:-1]) and 0 < measure and line.indent + columns(text) <= active().verse_share * measure)
 
 
 def plain(text: str) -> str:
@@ -202,14 +195,14 @@ def plain(text: str) -> str:
 
 def pull_quote(block: list[Line], page: str) -> int | None:
     """Where a pull quote starts in a block (None: it holds none): the block's last one to
-    `PULL_LINES` lines, in quotation marks, under a finished sentence (or a block of their
+    `Weights.pull_lines` lines, in quotation marks, under a finished sentence (or a block of their
     own), repeating word for word a passage the page prints elsewhere (`page`: its text,
     see `plain`). The story's own passage is the copy inside a sentence or under a
     speaker's colon, so it is never the one taken."""
-    for k in range(max(0, len(block) - PULL_LINES), len(block)):
+    for k in range(max(0, len(block) - int(active().pull_lines)), len(block)):
         tail = block[k:]
         said = plain("".join(line.text for line in tail))
-        if (_OPEN_QUOTE.match(tail[0].text) and _CLOSE_QUOTE.search(tail[-1].text) and len(said) >= PULL_QUOTE
+        if (_OPEN_QUOTE.match(tail[0].text) and _CLOSE_QUOTE.search(tail[-1].text) and len(said) >= active().pull_chars
                 and (k == 0 or _SENTENCE_END.search(block[k - 1].text)) and not any(line.bold for line in tail)
                 and page.count(said) >= 2):
             return k

@@ -2,11 +2,11 @@
 rows stack into one table.
 
 A table's row is three or more cells on one baseline in one size. Most cells are short
-and close together (`TABLE_CELL`, `TABLE_GAP`: prices, results); those rows stack by
+and close together (`Weights.grid_cell`, `grid_gap`: prices, results); those rows stack by
 place alone. A grid laid across a column or the page sets its columns far apart and may
 hold longer cells (`湖滨社区卫生服务中心`, `Shanghai Composite`, `03 11 17 22 28 31 + 09`):
 such a cell is a table's when the gap before or after it is wider than any gutter between
-running text (`TABLE_SLACK`), and its row joins a table only where its cells line up with
+running text (`Weights.grid_slack`), and its row joins a table only where its cells line up with
 the columns of the row above (left or right edges), as no lines of running text side by
 side do with such gaps between them.
 """
@@ -16,12 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-TABLE_CELL = 6  # ems: a table's cells are this wide or narrower
-TABLE_GAP = 10  # ems: and this close to one another
-TABLE_WIDE = 12  # ems: a cell of a grid with wide gaps is this wide or narrower
-TABLE_SLACK = 3  # ems: such a gap is this wide or wider (a gutter between columns of text is narrower)
-ALIGN = 0.5  # ems: cells of one column start or end this close to one another
-CELLS = 3  # a row has at least this many cells
+from .weights import active
 
 
 class _Cell(Protocol):
@@ -39,10 +34,10 @@ def _joins(b: _Cell, run: Sequence[_Cell], after: float | None, wide: bool) -> b
     if run and abs(b.size - run[-1].size) >= 0.5:
         return None
     width, em = b.x1 - b.x0, b.size
-    if width <= TABLE_CELL * em and (before is None or before <= TABLE_GAP * em):
+    if width <= active().grid_cell * em and (before is None or before <= active().grid_gap * em):
         return False
     gaps = [g for g in (before, after) if g is not None]
-    if wide and width <= TABLE_WIDE * em and gaps and max(gaps) >= TABLE_SLACK * em and (before is None or before >= TABLE_SLACK * em):
+    if wide and width <= active().grid_wide * em and gaps and max(gaps) >= active().grid_slack * em and (before is None or before >= active().grid_slack * em):
         return True
     return None
 
@@ -58,7 +53,7 @@ def runs(row: Sequence[_Cell], wide: bool = False) -> list[tuple[list[_Cell], bo
         after = row[k + 1].x0 - b.x1 if k + 1 < len(row) else None
         how = _joins(b, run, after, wide)
         if how is None:
-            if len(run) >= CELLS:
+            if len(run) >= active().grid_cells:
                 out.append((run, loose))
             run, loose = [], False
             how = _joins(b, run, after, wide)
@@ -66,20 +61,20 @@ def runs(row: Sequence[_Cell], wide: bool = False) -> list[tuple[list[_Cell], bo
                 continue
         run.append(b)
         loose = loose or how
-    if len(run) >= CELLS:
+    if len(run) >= active().grid_cells:
         out.append((run, loose))
     return out
 
 
 def aligned(run: Sequence[_Cell], above: Sequence[_Cell]) -> bool:
-    """`run` stands in the columns of `above`: CELLS cells or more line up with cells there
-    (left or right edges within ALIGN), and every cell between them does (a line beside
+    """`run` stands in the columns of `above`: `Weights.grid_cells` cells or more line up with cells
+    there (left or right edges within `grid_align`), and every cell between them does (a line beside
     the grid may sit at either end of its row: `trimmed` drops it)."""
     def matches(b: _Cell) -> bool:
-        reach = ALIGN * b.size
+        reach = active().grid_align * b.size
         return any(abs(b.x0 - a.x0) <= reach or abs(b.x1 - a.x1) <= reach for a in above)
     hits = [k for k, b in enumerate(run) if matches(b)]
-    return len(hits) >= CELLS and hits[-1] - hits[0] + 1 == len(hits)
+    return len(hits) >= active().grid_cells and hits[-1] - hits[0] + 1 == len(hits)
 
 
 def trimmed(table: list[list[_Cell]], others: Sequence[_Cell]) -> list[list[_Cell]]:
@@ -95,9 +90,9 @@ def trimmed(table: list[list[_Cell]], others: Sequence[_Cell]) -> list[list[_Cel
     out = []
     for run in table:
         cells = list(run)
-        while len(cells) > CELLS and crowded(cells[-1]):
+        while len(cells) > active().grid_cells and crowded(cells[-1]):
             cells.pop()
-        while len(cells) > CELLS and crowded(cells[0]):
+        while len(cells) > active().grid_cells and crowded(cells[0]):
             cells.pop(0)
         out.append(cells)
     return out

@@ -22,6 +22,7 @@ import regex
 
 from . import fields
 from .layout import LATIN_END, closed
+from .weights import active
 
 # glyphs that may not end a line (line-end prohibition): wrapping carries them along with the next word
 _OPENING = regex.compile(r"[（「『【《〈“‘(\[]")
@@ -30,8 +31,6 @@ _CLOSING = regex.compile(r"[、，。．！？：；）」』】》〉”’%,.;
 _LATIN = regex.compile(r"[\p{Latin}\p{N}\p{Pd}.,'’%$/&+(\[]")
 # quotation marks (Unicode line breaking's class QU) glue to the glyphs on both sides in the classic rules
 _QUOTE = regex.compile(r"[“‘\"']")
-SLACK = 1.0  # ems of room beyond a word set after a space: the space, and a glyph prohibition rules hold back
-CJK_SLACK = 0.25  # ems of room beyond a word set with no space before it (CJK): the measure's tolerance
 # Latin type ending the line over and opening the next: a space goes between
 _LATIN_ENDING = regex.compile(r"[\p{Latin}\p{N}.,;:!?'’\"”)\]%$&\p{Pd}]$")
 _LATIN_OPENING = regex.compile(r"[\p{Latin}\p{N}'‘\"“(\[$\p{Pd}]")
@@ -67,8 +66,8 @@ def stopped(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
     """The lines (by index, from 1) of one block of running text that open a paragraph
     because the line above stopped short of the block's right edge with room for their
     first word. `lines`: each line's text, left and right edges, first word's width and
-    type size, top to bottom. After Latin type a word needs a space and SLACK; after CJK type
-    nothing but CJK_SLACK, measured to the edge the lines share (a comma may hang past it).
+    type size, top to bottom. After Latin type a word needs a space and `Weights.pdf_slack`; after CJK type
+    nothing but `Weights.cjk_slack`, measured to the edge the lines share (a comma may hang past it).
     Lines open too where they are rows of a list or table (`_rows`), a list's items or an
     interview's turns (`_turns`), or justified Latin shows a paragraph's end (`_justified`).
     A jump line (（转第2版）) is no paragraph: it ends the one above it, and a paragraph's
@@ -81,22 +80,22 @@ def stopped(lines: list[tuple[str, float, float, float, float]]) -> set[int]:
     a table set as text has no such edge, and its last line, a note, may run past its rows)."""
     size = max((line[4] for line in lines), default=0.0)
     lefts = [line[1] for line in lines]
-    if not lefts or max(lefts) - min(lefts) > INDENT * size or _overrun([line[2] for line in lines], size):
+    if not lefts or max(lefts) - min(lefts) > active().pdf_indent * size or _overrun([line[2] for line in lines], size):
         return set()
     edge = max(line[2] for line in lines)
     marked = _justified(lines, size) | _rows(lines, size) | _turns(lines)
     out = set()
     shared = max(_shared([line[2] for line in lines], size), default=edge)
-    shared = shared if edge - shared <= size else edge  # a glyph hung past the shared edge (a comma), or none
+    shared = shared if edge - shared <= active().pdf_hung * size else edge  # a glyph hung past the shared edge (a comma), or none
     for i in range(1, len(lines)):
         above, line = lines[i - 1], lines[i]
         if _LATIN_ENDING.search(above[0].rstrip()) and _LATIN_OPENING.match(line[0].strip()):
-            room = edge - above[2] - line[3] - SLACK * above[4]
+            room = edge - above[2] - line[3] - active().pdf_slack * above[4]
         else:  # no space between, and the edge lines share (a comma may hang past it)
-            room = shared - above[2] - line[3] - CJK_SLACK * above[4]
+            room = shared - above[2] - line[3] - active().cjk_slack * above[4]
         room = room if line[3] > 0 else -1.0
-        first = above[1] - line[1] >= HALF * size  # the line over it is a paragraph's indented first line
-        if (room >= 0 or i in marked) and (not first or room >= INDENT * size) \
+        first = above[1] - line[1] >= active().pdf_half * size  # the line over it is a paragraph's indented first line
+        if (room >= 0 or i in marked) and (not first or room >= active().pdf_indent * size) \
                 and not fields.JUMP_TO.match(line[0].strip()):
             out.add(i)
     return out
@@ -112,11 +111,11 @@ def _justified(lines: list[tuple[str, float, float, float, float]], size: float)
     ragged CJK lines end together too."""
     rights = [line[2] for line in lines]
     edge = max(rights)
-    full = sum(1 for x in rights if edge - x <= EDGE * size)
+    full = sum(1 for x in rights if edge - x <= active().pdf_edge * size)
     if full < 2 or 2 * full < len(lines) - 1:
         return set()
     return {i for i in range(1, len(lines))
-            if edge - rights[i - 1] >= HALF * size and LATIN_END.search(lines[i - 1][0].rstrip())
+            if edge - rights[i - 1] >= active().pdf_half * size and LATIN_END.search(lines[i - 1][0].rstrip())
             and _LATIN_START.match(lines[i][0].strip())}
 
 
@@ -139,9 +138,9 @@ def _rows(lines: list[tuple[str, float, float, float, float]], size: float) -> s
         while j < len(lines) and cells[j] >= 2:
             j += 1
         edge = max((line[2] for line in lines[k:j]), default=0.0)
-        if j - k >= ROWS and 2 * sum(1 for line in lines[k:j] if edge - line[2] <= EDGE * size) <= j - k:
+        if j - k >= active().pdf_rows and 2 * sum(1 for line in lines[k:j] if edge - line[2] <= active().pdf_edge * size) <= j - k:
             out |= {i for i in range(max(k, 1), min(j + 1, len(lines)))
-                    if block - lines[i - 1][2] > EDGE * size or i < j and cells[i] == cells[i - 1]}
+                    if block - lines[i - 1][2] > active().pdf_edge * size or i < j and cells[i] == cells[i - 1]}
         k = j + 1
     return out
 
@@ -165,22 +164,14 @@ _MARKER = regex.compile(rf"^(?:[\p{{Han}}\p{{Lu}}]{{1,2}}[：:]|(?:{fields.NUMBE
                         r"|第[一二三四五六七八九十百\d]{1,5}[條条款章]\s)")
 # a cell gap: a run of spaces, or a space by a CJK glyph (CJK prose has no spaces)
 _CELL = regex.compile(r"\s{2,}|(?<=[\p{Han}）」』】》”])\s|\s(?=[\p{Han}（「『【《“])")
-ROWS = 3  # lines of two cells or more in a row: a list or a table set as text (furniture.TABLE_ROWS)
 _LATIN_START = regex.compile(r"[\p{Latin}\p{N}“‘\"'(\[]")
 
 
-HALF = 0.5  # ems: a line set in this much or more from the line under it is a paragraph's indented first line
-
-
 def _shared(rights: list[float], size: float) -> list[float]:
-    """The right edges that another line ends at too (within EDGE)."""
-    return [x for k, x in enumerate(rights) if any(abs(x - y) <= EDGE * size for j, y in enumerate(rights) if j != k)]
+    """The right edges that another line ends at too (within `Weights.pdf_edge`)."""
+    return [x for k, x in enumerate(rights) if any(abs(x - y) <= active().pdf_edge * size for j, y in enumerate(rights) if j != k)]
 
 
 def _overrun(rights: list[float], size: float) -> bool:
     shared = _shared(rights, size)
-    return 2 * len(shared) > len(rights) and max(rights[:-1], default=0.0) - max(shared) > size
-
-
-EDGE = 0.25  # ems: lines ending this close together end at one edge
-INDENT = 2.5  # ems: the deepest paragraph indent (pdf.INDENT)
+    return 2 * len(shared) > len(rights) and max(rights[:-1], default=0.0) - max(shared) > active().pdf_overrun * size

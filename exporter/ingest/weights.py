@@ -5,7 +5,10 @@ headline, to leave text unplaced, to split a body, to mix weights or scripts in 
 headline group, how much a headline the body's opening repeats is worth …), and the
 layout thresholds that decide headline against body, new paragraph and signature (how
 deep an indent starts a paragraph, how long a headline line may be, how far short of the
-measure a paragraph's last line stops …).
+measure a paragraph's last line stops …). The modules that read lines and PDF geometry with
+no `Weights` argument (paragraphs, pdfgrid, pdflines) read theirs from the weights in force
+(`active`: `SHIPPED` unless `using` sets others, as a page's layout does with the weights it is
+given and the benchmarks do around reading a PDF).
 
 `PRIOR` (the dataclass defaults) holds the values argued from how pages are made, before
 any corpus existed; the fit starts there and a tie keeps them. `SHIPPED` holds the values
@@ -15,6 +18,9 @@ family left out and reports each family scored with weights fitted without it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 
 
@@ -69,6 +75,31 @@ class Weights:
     # share of the column: a line this short after a blank line, ending no sentence, under a
     # finished paragraph, is no column break (0: the rule is off); a wrapped line fills the column
     set_apart: float = 0.8
+    # paragraph breaks by line shape on text pages (paragraphs.py; display columns: a wide glyph is two)
+    para_labels: float = 2.0  # a block with this many label lines or more is a list of fields or turns
+    hang_slack: float = 4.0  # a hanging item's first line runs as far as the lines under it, give or take this
+    verse_lines: float = 3.0  # a run of this many short lines or more with no stop inside is verse
+    verse_share: float = 0.6  # a line of verse runs this share of the page's measure or less
+    spaced_short: float = 4.0  # a row of single-spaced cells stops this far short of the measure or more
+    item_short: float = 0.9  # a line this share of the measure or shorter stops short: a numbered item under it opens a paragraph
+    pull_chars: float = 8.0  # characters: the shortest pull quote
+    pull_lines: float = 3.0  # a pull quote is set on this many lines or fewer
+    # a table's rows in a page PDF (pdfgrid.py; ems of the cells' type)
+    grid_cell: float = 6.0  # a table's short cells are this wide or narrower
+    grid_gap: float = 10.0  # and this close to one another
+    grid_wide: float = 12.0  # a cell of a grid with wide gaps is this wide or narrower
+    grid_slack: float = 3.0  # such a gap is this wide or wider (a gutter between columns of text is narrower)
+    grid_align: float = 0.5  # cells of one column start or end this close to one another
+    grid_cells: float = 3.0  # a row has at least this many cells
+    # paragraph breaks a page PDF shows by where a line stops (pdflines.py; ems of the line's type)
+    pdf_slack: float = 1.0  # room beyond a word set after a space: the space, and a glyph prohibition rules hold back
+    cjk_slack: float = 0.25  # room beyond a word set with no space before it (CJK): the measure's tolerance
+    pdf_rows: float = 3.0  # lines of two cells or more in a row: a list or a table set as text
+    pdf_half: float = 0.5  # a line set in this much or more from the line under it is a paragraph's indented first line
+    pdf_edge: float = 0.25  # lines ending this close together end at one edge
+    pdf_indent: float = 2.5  # the deepest paragraph indent (pdf.INDENT)
+    pdf_hung: float = 1.0  # a glyph hung past the edge the lines share (a comma) reaches this far past it or less
+    pdf_overrun: float = 1.0  # a line before the last running this far past the shared edge is another column's
 
     def label(self) -> str:
         """The values that differ from the prior (what the fit changed)."""
@@ -90,6 +121,27 @@ PRIOR = Weights()
 # page, text and PDF (session 14, `python -m benchmarks.ingest_errors --set roles=…`): 1 and 2
 # tie, 0.5 and 1 tie, 2 titles one article fewer, so the priors stay.
 SHIPPED = replace(PRIOR, indent=2.0)
+_ACTIVE: ContextVar[Weights] = ContextVar("weights")
+
+
+def active() -> Weights:
+    """The weights of the ingest in progress (`SHIPPED` outside one): the thresholds of the
+    modules that read lines and PDF geometry without a `Weights` argument (paragraphs,
+    pdfgrid, pdflines) are read here, so a fit or scan reaches them too (see `using`)."""
+    return _ACTIVE.get(SHIPPED)
+
+
+@contextmanager
+def using(w: Weights | None) -> Iterator[None]:
+    """Read pages with `w` (None: the weights in force) until the block ends."""
+    if w is None:
+        yield
+        return
+    token = _ACTIVE.set(w)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
 
 # How far each value may move in one step of the fit: costs by a factor, thresholds by cells.
 _FACTORS = (0.5, 2.0)
@@ -98,7 +150,15 @@ _THRESHOLD_STEPS = {"indent": (1.0,), "heavy_indent": (-1.0, 1.0), "head_line": 
                     "hanging": (-2.0, 2.0), "sure": (-0.05, 0.05), "line_sure": (-0.1, 0.1), "table_lines": (-1.0, 1.0),
                     "label_sure": (-0.1, 0.1), "stack_units": (-1.0, 1.0), "stack_body_end": (-2.0, 2.0),
                     "sign_off_share": (-0.1, 0.1), "label_longer": (-1.0, 1.0), "brief_items": (-1.0, 1.0),
-                    "headless_chars": (-1.0, 1.0), "set_apart": (-0.1, 0.1)}
+                    "headless_chars": (-1.0, 1.0), "set_apart": (-0.1, 0.1),
+                    "para_labels": (-1.0, 1.0), "hang_slack": (-1.0, 1.0), "verse_lines": (-1.0, 1.0),
+                    "verse_share": (-0.1, 0.1), "spaced_short": (-1.0, 1.0), "item_short": (-0.05, 0.05),
+                    "pull_chars": (-2.0, 2.0), "pull_lines": (-1.0, 1.0), "grid_cell": (-1.0, 1.0),
+                    "grid_gap": (-2.0, 2.0), "grid_wide": (-2.0, 2.0), "grid_slack": (-0.5, 0.5),
+                    "grid_align": (-0.1, 0.1), "grid_cells": (-1.0, 1.0), "pdf_slack": (-0.25, 0.25),
+                    "cjk_slack": (-0.25, 0.25), "pdf_rows": (-1.0, 1.0), "pdf_half": (-0.1, 0.1),
+                    "pdf_edge": (-0.05, 0.05), "pdf_indent": (-0.5, 0.5), "pdf_hung": (-0.25, 0.25),
+                    "pdf_overrun": (-0.25, 0.25)}
 
 
 def neighbours(w: Weights) -> list[Weights]:

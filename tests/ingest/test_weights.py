@@ -60,3 +60,32 @@ def test_each_scanned_rule_is_off_at_its_first_value() -> None:
     assert heads(briefs, off["brief_items"])[1:] != heads(briefs)[1:]
     assert heads(label)[1] == "政府應加快推動長者醫療券改革"
     assert heads(label, off["label_longer"])[1] != heads(label)[1]
+
+
+def test_the_layout_thresholds_of_paragraphs_pdfgrid_and_pdflines_are_fields_read_while_in_force() -> None:
+    """The thresholds of the modules that take no `Weights` argument are read from the
+    weights in force (`using`; the shipped ones outside), so a fit or scan moves them too."""
+    from types import SimpleNamespace
+
+    from exporter.ingest import paragraphs, pdfgrid, pdflines
+    from exporter.ingest.weights import active, using
+
+    assert active() is SHIPPED
+    verse = [SimpleNamespace(no=k, text=t, indent=0, bold=False) for k, t in enumerate(["床前明月光", "疑是地上霜", "举头望明月"])]
+    assert paragraphs.verse(verse, 40.0) == {0, 1, 2}
+    with using(replace(SHIPPED, verse_lines=4.0)):
+        assert active().verse_lines == 4.0 and paragraphs.verse(verse, 40.0) == set()
+    assert active() is SHIPPED and paragraphs.verse(verse, 40.0) == {0, 1, 2}
+    with using(None):  # None keeps the weights in force
+        assert active() is SHIPPED
+    cells = [SimpleNamespace(x0=x, x1=x + 20.0, y0=0.0, y1=10.0, size=10.0) for x in (0.0, 40.0, 80.0)]
+    assert [len(run) for run, _ in pdfgrid.runs(cells)] == [3]
+    with using(replace(SHIPPED, grid_cells=4.0)):
+        assert pdfgrid.runs(cells) == []
+    # a CJK line stopping 1.2 em short of the edge: no room for the next glyph and the measure's
+    # tolerance (0.25 em), room for it with a tolerance of 0.1 em
+    lines = [("一二三四五六七八", 0.0, 80.0, 10.0, 10.0), ("九十一二三四五", 0.0, 68.0, 10.0, 10.0),
+             ("六七八九十一二三", 0.0, 80.0, 10.0, 10.0)]
+    assert 2 not in pdflines.stopped(lines)
+    with using(replace(SHIPPED, cjk_slack=0.1)):
+        assert 2 in pdflines.stopped(lines)
