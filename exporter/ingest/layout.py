@@ -241,7 +241,8 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
     return out
 
 
-_PLAIN_THEN_BOLD = regex.compile(r"^(?P<label>\S.*?\S)[ \u3000]{2,}(?P<rest>\S.+)$")
+# a gap two cells wide at least: two spaces, or one ideographic space (醫生信箱　長長期期…)
+_PLAIN_THEN_BOLD = regex.compile(r"^(?P<label>\S.*?\S)(?:[ \u3000]{2,}|\u3000)(?P<rest>\S.+)$")
 LABEL_CELLS = 12  # cells: a column label printed on its headline's line is this short or shorter
 
 
@@ -945,7 +946,7 @@ class _BlockReader:
 
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
-        caption_block = any(line.credit is not None for line in body) or _credit_below(self.blocks, k)
+        caption_block = _captioned(body) or _credit_below(self.blocks, k)
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         self.verse |= paragraphs.verse(body, self.measure)
@@ -983,6 +984,12 @@ class _BlockReader:
             if pointer:  # a caption's pointer to its photo (▲消防局昨日…) is layout, and no author box
                 self.page.dropped.update(pointer.group().strip())
                 line = body[i] = replace(line, text=line.text[pointer.end() :])
+            if _pointed(body, i):  # a text page's caption under its photo: ▲七六級校友…合影。
+                pointer = _POINTER.match(line.text)
+                self.page.dropped.update(pointer.group().strip())
+                pieces.append(Caption([replace(line, text=line.text[pointer.end() :])]))
+                current = None
+                continue
             box = fields.BOX_BYLINE.match(line.text) if line.credit is None and not line.caption else None
             if box:
                 pieces.append(BoxByline(line, box["by"]))
@@ -996,6 +1003,7 @@ class _BlockReader:
                 continue
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
+                    or (line.credit is not None and before is not None and closed(before.text))  # a caption under it
                     or (current is not None and (one_a_line or _new_paragraph(
                         line, before, measure, current.lines[0].indent < self.w.indent, self.w, current.lines, around)))):
                 current = Para([line], gap_before=i == 0)
@@ -1414,6 +1422,25 @@ def _restated(head: str, text: str) -> bool:
     text = text.lower()
     found = sum(1 for w in words if w[:5] in text)
     return found >= 2 and 2 * found >= len(words)
+
+
+def _pointed(body: list[Line], i: int) -> bool:
+    """A text page's line that points at its photo (▲, △) and is one sentence, at a
+    paragraph's start, with no credit on it or alone under it: a standalone caption
+    (▲葛守义在修理一台上世纪三十年代的座钟。), never an author box or a story's text."""
+    line, below = body[i], body[i + 1] if i + 1 < len(body) else None
+    return (line.size <= 0 and not line.caption and line.credit is None and bool(_POINTER.match(line.text))
+            and bool(_CLOSED_END.search(line.text)) and (i == 0 or closed(body[i - 1].text))
+            and (below is None or below.credit is None))
+
+
+def _captioned(body: list[Line]) -> bool:
+    """A block that holds a captioned photo's text: a credit alone on its line, or on a line
+    before any line that ends a sentence, or on that line. A caption run in with its credit
+    under a finished sentence is set under the story's last lines, which may carry on a
+    paragraph over a column break."""
+    credit = next((k for k, line in enumerate(body) if line.credit is not None), None)
+    return credit is not None and (not body[credit].text or all(not closed(line.text) for line in body[:credit]))
 
 
 def _credit_below(blocks: list[list[Line]], k: int) -> bool:
