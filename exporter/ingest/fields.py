@@ -25,7 +25,7 @@ NOTICE_TITLE = regex.compile(
 )
 # The dateline's text is group `dl`; an English one's dash and spaces are layout.
 DATELINE = regex.compile(
-    r"^(?:【(?P<dl>\p{Han}{0,6}[报報]\p{Han}{0,4}?(?:[专專]?[讯訊]|消息))】"  # 【本報訊】, 【本報悉尼訊】
+    r"^(?:【(?P<dl>\p{Han}{0,6}[报報刊]\p{Han}{0,4}?(?:[专專]?[讯訊]|消息))】"  # 【本報訊】, 【本報悉尼訊】, 【本刊訊】
     r"|[（(](?P<dl>\p{Han}{1,8}?\d{1,2}日[讯訊]|本[报報]\p{Han}{0,6}[讯訊]"  # （新山12日讯）, （本报曼谷讯）
     # （曼谷讯）: a place's; not a news word ending in 讯 (（新闻快讯）, （民生资讯）, （电子通讯）)
     r"|\p{Han}{2,4}(?<![简簡快通资資喜视視短电電])[讯訊])[）)]"
@@ -70,9 +70,11 @@ _CREDIT_LABEL_BRACKET = regex.compile(r"^(?P<text>.*?)[（(](?:[图圖]|[摄攝]
 _CREDIT_BRACKET = regex.compile(r"^(?P<text>.*?)(?:[（(](?P<credit>[^（）()]{2,40}?)\s*[／/]?\s*[摄攝][）)]"
                                 r"|〔(?P<credit>[^〔〕]{2,40}?)\s*[／/]?\s*[摄攝]〕|【(?P<credit>[^【】]{2,40}?)\s*[／/]?\s*[摄攝]】)$")
 # A credit run into a caption's last sentence, a role and a name after the stop, set off by a
-# space or closed by ／摄: …拍照。　記者黃偉明攝, …参观新车。商报记者 苏曼青/摄.
+# space or closed by ／摄: …拍照。　記者黃偉明攝, …参观新车。商报记者 苏曼青/摄; or a name alone
+# set off by two spaces at least: …交售沙糖桔。  覃丽 摄.
 _CREDIT_AFTER_STOP = regex.compile(
     rf"^(?P<text>.*[。！？][”’」』]*)(?:[ \u3000]+(?P<credit>\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*{_PERSON})[ \u3000]*[／/]?"
+    rf"|[ \u3000]{{2,}}(?P<credit>{_PERSON})[ \u3000]+"
     rf"|(?P<credit>\p{{Han}}{{0,8}}?{_ROLE}[ \u3000]*{_PERSON})(?:[ \u3000]+|[ \u3000]*[／/]))[摄攝]$")
 # A label inside a bracketed credit: （圖／記者 江佩芸 攝）
 _CREDIT_LABEL_HEAD = regex.compile(r"^(?:[图圖]|[摄攝]影)[ \u3000]*[：:/／｜|][ \u3000]*(?=\S)")

@@ -6,7 +6,8 @@ text the rules survive as characters. They are layout, not text: the borders and
 bars at a line's ends are removed (and counted as dropped), and the lines between a top
 and a bottom border are marked as one box, which starts and ends an article as a PDF's
 ruled box does. A bar that opens a line (┃醉酒驾驶…) stands where a paragraph's indent
-would, so it is read as one.
+would, so it is read as one. A rule drawn as a line of one glyph repeated (～～～～～～,
+————————) is layout too: it stands where a blank line would.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _BOTTOM = regex.compile(r"^[ \u3000]*[└┗╚]")
 _RULE = regex.compile(r"[─━═┌┐└┘┏┓┗┛╔╗╚╝]")
 _BAR_START = regex.compile(r"^(?P<pad>[ \u3000]*)[│┃║]")
 _BAR_END = regex.compile(r"[│┃║][ \u3000]*$")
+# a rule drawn as a line of one repeated glyph (～～～～～～, ————————): a blank line, in effect
+_RULE_LINE = regex.compile(r"^[ \u3000\f]*([～~＊*=＝─━═—_])\1{5,}[ \u3000]*$")
 
 
 @dataclass
@@ -45,6 +48,10 @@ def unframe(text: str) -> Framed:
     bars: Counter[str] = Counter()  # the open box's bars, dropped once its bottom comes
     boxes = 0
     for no, line in enumerate(lines, start=1):
+        if opened is None and _RULE_LINE.match(line):  # a rule over a text, or under it: a blank line
+            out.dropped.update(line.strip())
+            lines[no - 1] = ""
+            continue
         top, bottom = _TOP.match(line), _BOTTOM.match(line)
         if top or bottom:
             out.dropped.update(_RULE.findall(line))

@@ -241,7 +241,8 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
     return out
 
 
-_PLAIN_THEN_BOLD = regex.compile(r"^(?P<label>\S.*?\S)[ \u3000]{2,}(?P<rest>\S.+)$")
+# a gap two cells wide at least: two spaces, or one ideographic space (醫生信箱　長長期期…)
+_PLAIN_THEN_BOLD = regex.compile(r"^(?P<label>\S.*?\S)(?:[ \u3000]{2,}|\u3000)(?P<rest>\S.+)$")
 LABEL_CELLS = 12  # cells: a column label printed on its headline's line is this short or shorter
 
 
@@ -591,6 +592,17 @@ _CELLS_APART = regex.compile(r"\S(?: {2,}|\u3000)\S")  # a gap between a table's
 # a sentence's end and a bracketed note after it (。（本報記者譚國威攝）, 。（青联会供图）), or a
 # Latin sentence ended after its closing quote (… a Saturday loaf".)
 _SIGNED_OFF = regex.compile(r"(?:[。！？!?…][”’」』\"']*[ \u3000]*[（(][^（）()]{1,30}[）)]|\p{L}[\"'”’]\.)$")
+
+
+# a bracketed note alone on its line: (集团公司生产技术部提供), 〔記者黃建宇／臺中報導〕, (读者 朱文英)
+_NOTE_LINE = regex.compile(r"^[（(〔【][^（）()〔〕【】]{1,40}[）)〕】]$")
+
+
+def _signs_off(block: list[Line], k: int) -> bool:
+    """A story's sign-off on a line of its own: a bracketed note (its writer, its source)
+    under a finished sentence. Nothing of that story follows it, not even a subhead, so
+    display type under it heads the next story, whatever the first text line's shape."""
+    return k > 0 and bool(_NOTE_LINE.match(block[k].text.strip())) and closed(block[k - 1].text)
 
 
 def _finished(text: str) -> bool:
@@ -945,7 +957,7 @@ class _BlockReader:
 
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
-        caption_block = any(line.credit is not None for line in body) or _credit_below(self.blocks, k)
+        caption_block = _captioned(body) or _credit_below(self.blocks, k)
         # the column's measure: the widest line of this block and of the paragraph it may continue
         measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
         self.verse |= paragraphs.verse(body, self.measure)
@@ -983,6 +995,12 @@ class _BlockReader:
             if pointer:  # a caption's pointer to its photo (▲消防局昨日…) is layout, and no author box
                 self.page.dropped.update(pointer.group().strip())
                 line = body[i] = replace(line, text=line.text[pointer.end() :])
+            if _pointed(body, i):  # a text page's caption under its photo: ▲七六級校友…合影。
+                pointer = _POINTER.match(line.text)
+                self.page.dropped.update(pointer.group().strip())
+                pieces.append(Caption([replace(line, text=line.text[pointer.end() :])]))
+                current = None
+                continue
             box = fields.BOX_BYLINE.match(line.text) if line.credit is None and not line.caption else None
             if box:
                 pieces.append(BoxByline(line, box["by"]))
@@ -996,6 +1014,7 @@ class _BlockReader:
                 continue
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
+                    or (line.credit is not None and before is not None and closed(before.text))  # a caption under it
                     or (current is not None and (one_a_line or _new_paragraph(
                         line, before, measure, current.lines[0].indent < self.w.indent, self.w, current.lines, around)))):
                 current = Para([line], gap_before=i == 0)
@@ -1134,7 +1153,9 @@ NOTICE_HEAD = 30  # characters: a notice's title is this short or shorter
 def _notice_title_off(block: list[Line]) -> list[list[Line]]:
     """A notice's title (…公告, …声明, PUBLIC NOTICE) set right over its text with no
     blank line: at the block's start, or after a finished sentence, it and a line it
-    wraps from (珠岸市第三人民医院…项目 / 招标公告) are a block of their own."""
+    wraps from (珠岸市第三人民医院…项目 / 招标公告) are a block of their own. A title's
+    wrapped lines share its type: a plain line over a fake-bold title (the story above's
+    sign-off, 〔記者…／…報導〕) is no part of it."""
     return _cut_all(block, _notice_title_once)
 
 
@@ -1142,8 +1163,8 @@ def _notice_title_once(block: list[Line]) -> _Cuts:
     for j, line in enumerate(block[:-1]):
         if _notice_title(line):
             start = j - 1 if j and not closed(block[j - 1].text) and len(block[j - 1].text) <= NOTICE_HEAD and (
-                j == 1 or closed(block[j - 2].text)) else j
-            if start and not closed(block[start - 1].text):
+                j == 1 or closed(block[j - 2].text)) and block[j - 1].bold == line.bold else j
+            if start and not (closed(block[start - 1].text) or _signs_off(block, start - 1)):
                 continue
             return [block[:start], block[start : j + 1]], block[j + 1 :]
     return [block], None
@@ -1335,15 +1356,16 @@ def _display_once(block: list[Line]) -> _Cuts:
         return [block[:run]], block[run:]
     tail = next((k for k in range(len(block) - 1, -1, -1) if not display[k]), -1) + 1
     if 0 < tail < len(block) and len(block) - tail <= 3 and not _CLOSED_END.search(block[-1].text) \
-            and not _ITEM.match(block[tail].text) and _CLOSED_END.search(block[tail - 1].text):
-        return [block[:tail], block[tail:]], None  # the next story's headline under a finished text
+            and not _ITEM.match(block[tail].text) and (_CLOSED_END.search(block[tail - 1].text)
+                                                       or _author_box(block[tail - 1]) or _signs_off(block, tail - 1)):
+        return [block[:tail], block[tail:]], None  # a headline under a finished text, its author box or sign-off
     for start in range(1, len(block) - 1):  # a headline between two stories run together
         end = next((k for k in range(start, len(block)) if not display[k]), len(block))
         above = block[start - 1].text  # a list's or a signature's line (a vertical kicker's glyph stays with its head)
         if (display[start] and not display[start - 1] and 0 < end - start <= 3 and end < len(block)
                 and not closed(above) and not _OPEN_END.search(above) and not _UPRIGHT.match(above)
-                and (block[end].indent >= 1 or _opens(block[end].text)) and not _ITEM.match(block[start].text)
-                and not _CLOSED_END.search(block[end - 1].text)):
+                and (block[end].indent >= 1 or _opens(block[end].text) or _signs_off(block, start - 1))
+                and not _ITEM.match(block[start].text) and not _CLOSED_END.search(block[end - 1].text)):
             return [block[:start], block[start:end]], block[end:]
     return [block], None
 
@@ -1414,6 +1436,25 @@ def _restated(head: str, text: str) -> bool:
     text = text.lower()
     found = sum(1 for w in words if w[:5] in text)
     return found >= 2 and 2 * found >= len(words)
+
+
+def _pointed(body: list[Line], i: int) -> bool:
+    """A text page's line that points at its photo (▲, △) and is one sentence, at a
+    paragraph's start, with no credit on it or alone under it: a standalone caption
+    (▲葛守义在修理一台上世纪三十年代的座钟。), never an author box or a story's text."""
+    line, below = body[i], body[i + 1] if i + 1 < len(body) else None
+    return (line.size <= 0 and not line.caption and line.credit is None and bool(_POINTER.match(line.text))
+            and bool(_CLOSED_END.search(line.text)) and (i == 0 or closed(body[i - 1].text))
+            and (below is None or below.credit is None))
+
+
+def _captioned(body: list[Line]) -> bool:
+    """A block that holds a captioned photo's text: a credit alone on its line, or on a line
+    before any line that ends a sentence, or on that line. A caption run in with its credit
+    under a finished sentence is set under the story's last lines, which may carry on a
+    paragraph over a column break."""
+    credit = next((k for k, line in enumerate(body) if line.credit is not None), None)
+    return credit is not None and (not body[credit].text or all(not closed(line.text) for line in body[:credit]))
 
 
 def _credit_below(blocks: list[list[Line]], k: int) -> bool:

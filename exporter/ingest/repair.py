@@ -22,6 +22,8 @@ _SPACED_RUN = regex.compile(rf"(?:(?:{CJK_CLASS}|\d) ){{3,}}(?:{CJK_CLASS}|\d)")
 _DOUBLED_PUNCT = regex.compile(r"([，。、；：,;])\1+")
 _HYPHEN_END = regex.compile(r"[\p{L}\p{N}][-\u2010]$")  # a hyphen, or the one (U+2010) a browser's hyphenation draws
 _HAN = regex.compile(r"\p{scx=Han}")
+_DASHES = "—―─"
+_FRAMED = regex.compile(r"(?<=[^—―─])[—―─]{2}$")  # a line that ends in one pair of dashes
 # A dash pair or a bullet printed once in front of doubled text: ——北北湖湖, ●周周美美华华
 _SINGLE_DASHES = regex.compile(r"^(?:[—―─]{2}|[●◎■□◆◇▲△○★☆▶►][ \u3000]?)(?=(\S)\1)(?![—―─●◎■□◆◇▲△○★☆▶►])")
 
@@ -48,23 +50,52 @@ def undouble(text: str, short_ok: Callable[[str], bool] = lambda _: False) -> st
     line keeps at least three letters (or is a known short label, `short_ok`), so
     reduplication such as 高高兴兴 inside ordinary text never qualifies (its neighbours are
     not doubled). A leading `——` the extractor read once (it is one glyph to some fonts),
-    or a brief's bullet (●, ◎) set once before its bold headline, stays whole.
+    or a brief's bullet (●, ◎) set once before its bold headline, stays whole; so do the
+    `——` closing a kicker framed in dashes (——安安全全生生产产——), read once as its opening pair was.
     """
     lead = _SINGLE_DASHES.match(text)
-    out, i = [lead.group()] if lead else [], lead.end() if lead else 0
+    out = _pairs(text, lead.end() if lead else 0, [lead.group()] if lead else [], strict=True)
+    if out is None:  # a Han line whose Latin, digits or punctuation were read once (岚岚途途X5混混动动…4.8升升)
+        han = _pairs(text, lead.end() if lead else 0, [lead.group()] if lead else [], strict=False)
+        ink, kept = len(regex.sub(r"\s", "", text)), len(regex.sub(r"\s", "", "".join(han or [])))
+        glyphs = len(_HAN.findall("".join(han or [])))
+        # most of the line doubled: its Han glyphs, as many at least as the glyphs read once (kept - (ink - kept))
+        out = han if han is not None and glyphs >= max(FAKE_BOLD_HAN, 2 * kept - ink) else None
+    if out is None:
+        return None
+    if lead and lead.group()[0] in _DASHES and _FRAMED.search(text):
+        out[-1] = text[-2:]  # the closing pair was read once, as the opening one
+    collapsed = "".join(out)
+    letters = len(_LETTER.findall(collapsed))
+    return collapsed if letters >= 3 or (letters and short_ok(collapsed)) else None
+
+
+FAKE_BOLD_HAN = 3  # Han glyphs, every one doubled, a fake-bold line with single glyphs of other scripts has
+
+
+def _pairs(text: str, i: int, out: list[str], strict: bool) -> list[str] | None:
+    """Collapse doubled glyphs from `i` on, or None where a glyph has no twin. Unless
+    `strict`, a run of glyphs that are no Han may stand single (its font was read once):
+    it is collapsed only when it is doubled whole (22002266, but 500 and X5 stay)."""
     while i < len(text):
         ch = text[i]
         if ch in PAD:
             out.append(ch)
             i += 1
+        elif not strict and not _HAN.match(ch):
+            run = _OTHER_RUN.match(text, i).group()
+            twins = len(run) % 2 == 0 and all(run[k] == run[k + 1] for k in range(0, len(run), 2))
+            out.append(run[::2] if twins else run)
+            i += len(run)
         elif i + 1 < len(text) and text[i + 1] == ch:
             out.append(ch)
             i += 2
         else:
             return None
-    collapsed = "".join(out)
-    letters = len(_LETTER.findall(collapsed))
-    return collapsed if letters >= 3 or (letters and short_ok(collapsed)) else None
+    return out
+
+
+_OTHER_RUN = regex.compile(r"[^\p{scx=Han} \t\u3000]+")  # glyphs of other scripts and marks, up to a Han or a gap
 
 
 _GAPS = regex.compile(r"[ \u3000]+")

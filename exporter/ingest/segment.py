@@ -20,7 +20,7 @@ import regex
 from . import blocks, briefs, english, fields, furniture, labels, sequence, tables
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
-from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
+from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells, closed,
                      headline_like)
 from .notes import Notes
 from .weights import SHIPPED, Weights
@@ -386,6 +386,7 @@ def _units(pieces: list[Piece], closing: set[int] = frozenset()) -> list[Body | 
             fields.DATELINE.match(piece.raw) or fields.JUMP_FROM.match(piece.raw)
             or (piece.gap_before and current is not None and current.paras
                 and (piece.credit or _latin(piece) != _latin(current.paras[-1])))
+            or _caption_under(piece, current)
         )
         boundary = current is not None and box != current.box
         if boundary and box is None and _intro_box(units, current):
@@ -401,6 +402,17 @@ def _units(pieces: list[Piece], closing: set[int] = frozenset()) -> list[Body | 
         ):
             current.closed = True
     return _closing_bylines(units)
+
+
+def _caption_under(para: Para, story: Body | None) -> bool:
+    """A paragraph with a photo credit on its own line, set right under a story's finished
+    text with no blank line (…来得早。 / 石龙镇收购点，果农排队交售沙糖桔。  覃丽 摄): the
+    caption of the picture printed with the story, a photo of its own. A story that opened
+    as one (a dateline, a byline) or ran two paragraphs is no photo story's caption, so the
+    credit does not turn the story into one. A credit alone on its line over a caption
+    (图／卜凡) was given to the paragraph above it, so it cuts nothing here."""
+    return bool(para.credit and any(line.credit for line in para.lines) and story is not None and story.paras
+                and closed(story.paras[-1].raw) and not story.closed and (_opened(story) or len(story.paras) >= 2))
 
 
 def _closing_bylines(units: list[Body | Head | Caption]) -> list[Body | Head | Caption]:
@@ -560,7 +572,8 @@ def _group(heads: list[Head], w: Weights, flip: bool = False) -> tuple[float, Gr
     when there is no other reading."""
     if not heads or len(heads) > 3 or flip and len(heads) != 2:
         return None
-    is_sub = [bool(_DASH_START.match(_text(h))) for h in heads]
+    # leading dashes mark a subheadline; a line framed in dashes (——安全生产百日攻坚——) is a kicker
+    is_sub = [bool(_DASH_START.match(_text(h))) and not _DASH_END.search(_text(h)) for h in heads]
     styles = [english.case_style(_text(h)) if _LATIN.search(_text(h)) else "" for h in heads]
     for i in range(1, len(heads)):  # an English deck: sentence case under a headline that is not
         is_sub[i] = is_sub[i] or (styles[i] == "sentence" and styles[i - 1] in ("title", "upper"))
