@@ -594,17 +594,6 @@ _CELLS_APART = regex.compile(r"\S(?: {2,}|\u3000)\S")  # a gap between a table's
 _SIGNED_OFF = regex.compile(r"(?:[。！？!?…][”’」』\"']*[ \u3000]*[（(][^（）()]{1,30}[）)]|\p{L}[\"'”’]\.)$")
 
 
-# a bracketed note alone on its line: (集团公司生产技术部提供), 〔記者黃建宇／臺中報導〕, (读者 朱文英)
-_NOTE_LINE = regex.compile(r"^[（(〔【][^（）()〔〕【】]{1,40}[）)〕】]$")
-
-
-def _signs_off(block: list[Line], k: int) -> bool:
-    """A story's sign-off on a line of its own: a bracketed note (its writer, its source)
-    under a finished sentence. Nothing of that story follows it, not even a subhead, so
-    display type under it heads the next story, whatever the first text line's shape."""
-    return k > 0 and bool(_NOTE_LINE.match(block[k].text.strip())) and closed(block[k - 1].text)
-
-
 def _finished(text: str) -> bool:
     """Text that ends a sentence, or signs off after one with a bracketed note."""
     return closed(text) or bool(_SIGNED_OFF.search(text.strip()))
@@ -1153,9 +1142,7 @@ NOTICE_HEAD = 30  # characters: a notice's title is this short or shorter
 def _notice_title_off(block: list[Line]) -> list[list[Line]]:
     """A notice's title (…公告, …声明, PUBLIC NOTICE) set right over its text with no
     blank line: at the block's start, or after a finished sentence, it and a line it
-    wraps from (珠岸市第三人民医院…项目 / 招标公告) are a block of their own. A title's
-    wrapped lines share its type: a plain line over a fake-bold title (the story above's
-    sign-off, 〔記者…／…報導〕) is no part of it."""
+    wraps from (珠岸市第三人民医院…项目 / 招标公告) are a block of their own."""
     return _cut_all(block, _notice_title_once)
 
 
@@ -1163,8 +1150,8 @@ def _notice_title_once(block: list[Line]) -> _Cuts:
     for j, line in enumerate(block[:-1]):
         if _notice_title(line):
             start = j - 1 if j and not closed(block[j - 1].text) and len(block[j - 1].text) <= NOTICE_HEAD and (
-                j == 1 or closed(block[j - 2].text)) and block[j - 1].bold == line.bold else j
-            if start and not (closed(block[start - 1].text) or _signs_off(block, start - 1)):
+                j == 1 or closed(block[j - 2].text)) else j
+            if start and not closed(block[start - 1].text):
                 continue
             return [block[:start], block[start : j + 1]], block[j + 1 :]
     return [block], None
@@ -1356,16 +1343,15 @@ def _display_once(block: list[Line]) -> _Cuts:
         return [block[:run]], block[run:]
     tail = next((k for k in range(len(block) - 1, -1, -1) if not display[k]), -1) + 1
     if 0 < tail < len(block) and len(block) - tail <= 3 and not _CLOSED_END.search(block[-1].text) \
-            and not _ITEM.match(block[tail].text) and (_CLOSED_END.search(block[tail - 1].text)
-                                                       or _author_box(block[tail - 1]) or _signs_off(block, tail - 1)):
-        return [block[:tail], block[tail:]], None  # a headline under a finished text, its author box or sign-off
+            and not _ITEM.match(block[tail].text) and _CLOSED_END.search(block[tail - 1].text):
+        return [block[:tail], block[tail:]], None  # the next story's headline under a finished text
     for start in range(1, len(block) - 1):  # a headline between two stories run together
         end = next((k for k in range(start, len(block)) if not display[k]), len(block))
         above = block[start - 1].text  # a list's or a signature's line (a vertical kicker's glyph stays with its head)
         if (display[start] and not display[start - 1] and 0 < end - start <= 3 and end < len(block)
                 and not closed(above) and not _OPEN_END.search(above) and not _UPRIGHT.match(above)
-                and (block[end].indent >= 1 or _opens(block[end].text) or _signs_off(block, start - 1))
-                and not _ITEM.match(block[start].text) and not _CLOSED_END.search(block[end - 1].text)):
+                and (block[end].indent >= 1 or _opens(block[end].text)) and not _ITEM.match(block[start].text)
+                and not _CLOSED_END.search(block[end - 1].text)):
             return [block[:start], block[start:end]], block[end:]
     return [block], None
 

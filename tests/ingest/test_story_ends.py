@@ -19,39 +19,6 @@ from exporter.ingest.repair import undouble
 
 DAY = dt.date(2026, 12, 7)
 
-SOFTBALL = """\
-校校友友盃盃壘壘球球賽賽 土土木木系系衛衛冕冕
-  第二十三屆校友盃壘球賽
-十一月二十二日於本校棒壘球場舉行，共有十二支系隊參賽。
-  土木系隊長、七九級校友
-鄭國雄表示，隊員平均年齡
-超過五十歲，能連續兩年奪
-冠，靠的是每週日清晨的練
-習。
-  〔記者黃建宇／臺中報導〕
- 第第十十二二屆屆校校友友會會理理監監事事選選舉舉公公告告
-一、本會第十二屆理事十五
-人、監事五人，訂於民國一
-一六年一月十日（星期六）
-上午十時於本校國際會議廳
-選舉。
-"""
-
-RECIPES = """\
-  读到腌笃鲜那一节，作者
-写外婆把咸肉放在窗台上晒，
-邻居家的猫偷偷叼走了一块。
-这样的细节，比菜谱本身更
-让人记得住。
-                  □ 许静
-一一本本菜菜谱谱里里的的城城市市记记忆忆
-
-初冬的衡山路，梧桐叶落满
-人行道，环卫工人特意留下
-一段“落叶不扫”的景观路段。
-                 殷实 摄
-"""
-
 ORANGES = """\
 产产地地直直击击    沙沙糖糖桔桔上上市市量量增增价价稳稳
 本报讯（记者 韦振华 通讯员 覃丽）12月上旬，桂东各地沙糖桔进入集中采摘期
@@ -111,26 +78,6 @@ def _articles(page: str) -> list:
 
 def _text(article) -> str:
     return "".join(article.lead + [b.text for b in article.blocks if b.type == "paragraph"])
-
-
-def test_a_notice_title_under_a_sign_off_opens_the_notice() -> None:
-    """The fake-bold title under a bracketed sign-off is no wrapped line of it: the notice
-    is an article of its own, and the story above ends at its sign-off."""
-    arts = _articles(SOFTBALL)
-    notice = next(a for a in arts if a.headline == "第十二屆校友會理監事選舉公告")
-    assert _text(notice).startswith("一、本會第十二屆理事十五人")
-    story = next(a for a in arts if a.headline == "校友盃壘球賽 土木系衛冕")
-    assert "公告" not in _text(story)
-
-
-def test_a_headline_under_its_author_box_leaves_the_text() -> None:
-    """A fake-bold line under a story's author box is display type of its own (the story's
-    headline printed after it), never the first line of the photo's caption below."""
-    pieces = lay_out_page("page1.txt", RECIPES).pieces
-    assert any(isinstance(p, Head) and p.raw == "一本菜谱里的城市记忆" for p in pieces)
-    arts = _articles(RECIPES)
-    photo = next(a for a in arts if a.kind == "photo")
-    assert photo.blocks[0].caption.startswith("初冬的衡山路")
 
 
 def test_a_caption_run_in_with_its_credit_under_a_story_is_a_photo_of_its_own() -> None:
