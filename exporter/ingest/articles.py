@@ -50,6 +50,7 @@ class _Parts:
     blocks: list[Block] = field(default_factory=list)
     lead: list[str] = field(default_factory=list)
     kind: str = "article"
+    dated: set[int] = field(default_factory=set)  # ids of paragraphs whose last printed line is a date alone
 
 
 class ArticleBuilder:
@@ -181,6 +182,8 @@ class ArticleBuilder:
                 parts.lead.append(text)
             else:
                 parts.blocks.append(Paragraph(text=text))
+                if fields.DATE_LINE.match(item.lines[-1].text.strip()):
+                    parts.dated.add(id(parts.blocks[-1]))
 
     def _trailing_byline(self, parts: _Parts) -> None:
         """A byline closing the last paragraph, such as （記者 張雅婷）."""
@@ -240,9 +243,10 @@ class ArticleBuilder:
 
 
 def _run_in_signature(parts: _Parts) -> None:
-    """A notice signed in its last paragraph's last words (…声明作废。梁晓婷 2026年11月13日)."""
+    """A notice signed in its last paragraph's last words (…声明作废。梁晓婷 2026年11月13日),
+    the date set off by a space or printed on the paragraph's last line alone."""
     last = next((k for k in range(len(parts.blocks) - 1, -1, -1) if isinstance(parts.blocks[k], Paragraph)), None)
-    signed = fields.run_in_signature(parts.blocks[last].text) if last is not None else None
+    signed = fields.run_in_signature(parts.blocks[last].text, id(parts.blocks[last]) in parts.dated) if last is not None else None
     if signed is None:
         return
     if signed[0]:

@@ -314,9 +314,33 @@ def bare_name(text: str) -> bool:
     return bool(_BARE_NAME.fullmatch(text)) and text[0] in _SURNAMES
 
 
+_SPACED_NAME = regex.compile(r"\p{Han}(?:[ \u3000]+\p{Han}){1,2}")  # 林 启 明: a name letter-spaced
+_WHO = regex.compile(r"[^\s，。、；：！？,.;:!?]{2,16}")  # what the writer is: 龙泉矿机电队, 行政書士
+
+
+def name_line(text: str) -> tuple[str, list[str]] | None:
+    """A writer's name alone on its line with no role word, as a paper prints it under a
+    headline: a bare name opening with a common surname (林一苇), letter-spaced (林 启 明),
+    or after what the writer is (龙泉矿机电队 郭小川, 行政書士 陳美玲, 城南实验小学五（2）班　林小雨):
+    (byline, names). Whether the line stands under a headline is the caller's to know."""
+    text = text.strip()
+    if len(text) > BYLINE_CHARS or _ROLES.search(text):
+        return None
+    squeezed = regex.sub(r"[ \u3000]+", "", text)
+    if (_SPACED_NAME.fullmatch(text) or _BARE_NAME.fullmatch(text)) and bare_name(squeezed):
+        return text, [squeezed]
+    parts = regex.split(r"[ \u3000]+", text)
+    if len(parts) == 2 and bare_name(parts[1]) and _WHO.fullmatch(parts[0]) and regex.search(r"\p{Han}", parts[0]):
+        return regex.sub(r"\s+", " ", text), [parts[1]]
+    return None
+
+
 def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
     """A byline in brackets closing an article's last paragraph (…發展。（記者 張雅婷））, or
     standing as a paragraph of its own: (text without it, byline, names), or None."""
+    signed = english.signed_off(text)
+    if signed is not None:  # …she said. - PRIYA NAND
+        return signed
     m = _TRAILING_BYLINE.search(text)
     before = text[: m.start()] if m else ""
     if m is None or not (closed_before(before) or not before.strip()):
@@ -362,13 +386,18 @@ def notice_issuer(issuer: str) -> tuple[str | None, str]:
 
 
 _RUN_IN_SIGNED = regex.compile(
-    r"^(?P<text>(?:.*[。！？!?][”’」』]*)?)[ \u3000]*(?P<issuer>[^\s。！？，、；：:,;（(][^。！？，；：:;]{1,29}?)[ \u3000]*"
+    r"^(?P<text>(?:.*[。！？!?][”’」』]*)?)[ \u3000]*(?P<issuer>[^\s。！？，、；：:,;（(][^。！？，；：:;]{1,29}?)(?P<gap>[ \u3000]*)"
     rf"(?P<date>(?:{_DATE_NUM}{{4}}|(?:中[華华])?民[國国]{_DATE_NUM}{{2,4}})年{_DATE_NUM}{{1,3}}月{_DATE_NUM}{{1,3}}日)$")
 
 
-def run_in_signature(text: str) -> tuple[str, str, str] | None:
+def run_in_signature(text: str, date_apart: bool = False) -> tuple[str, str, str] | None:
     """A notice's issuer and date run into its last paragraph after the last sentence
     (…声明作废。梁晓婷 2026年11月13日, a classified 遗失声明), or standing as its last
-    paragraph (岭州市岭东区人民法院 二〇二五年三月十一日): (text, issuer, date)."""
+    paragraph (岭州市岭东区人民法院 二〇二五年三月十一日): (text, issuer, date). A space sets
+    the date off its issuer, or the date is printed on a line of its own (`date_apart`:
+    东江市鑫达五金经营部 / 2026年11月13日); a date run into the words before it ends their
+    sentence (会议时间定于2026年11月13日) and signs nothing."""
     m = _RUN_IN_SIGNED.match(text)
-    return (m["text"], m["issuer"].strip(), m["date"]) if m else None
+    if m is None or not (m["gap"] or date_apart):
+        return None
+    return m["text"], m["issuer"].strip(), m["date"]

@@ -681,9 +681,9 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
         found_block = _pull_quote_off(page, found_block, said)
         for part in _cut(_tables_off(_set_aside(page, found_block, ads, edge), blocks, stacked), page.dropped, w):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
-                or headline_like(blocks[-1], w)
+                or headline_like(blocks[-1], w) or blocks[-1][-1].credit is not None  # a photo's credit ends its caption
             for b in (c for h in _heads_over_text(part, blocks[-1] if blocks else [], w, runs)
-                      for c in _latin_heads_off(h, after)):
+                      for c in _latin_heads_off(h, after, w)):
                 blocks += [c for c in _stacks_off(b, blocks[-1] if blocks else [], after, stacked, w) if c]
     for k in {0, len(blocks) - 1} if blocks else ():  # a page's first and last lines may name the page
         if len(blocks[k]) == 1 and furniture.page_mark(blocks[k][0].text):
@@ -840,7 +840,7 @@ class _BlockReader:
             return
         if stacked is not None:  # a head stack's headline, label or deck, or the name under it
             text = regex.sub(r"\s+", " ", " ".join(line.text.strip() for line in block))
-            name = stacks.signer(block[0].text)
+            name = stacks.signer(block[0].text) or stacks.caps_name(block[0].text)
             self.pieces.append(Head(block) if stacked == "head" else Byline(block, text, [name] if name else []))
             self.dangling = None
             return
@@ -848,6 +848,8 @@ class _BlockReader:
             self.pieces.append(Caption(block))  # a caption with no credit: the PDF's type says so
             return
         if self._byline_alone(block) or self._small_byline(k, block) or self._box_byline(block):
+            return
+        if self._name_alone(k, block):
             return
         if all(line.bold and line.credit is None for line in block) or _vertical(block):
             joined = "".join(line.text for line in block)
@@ -929,6 +931,23 @@ class _BlockReader:
             self.pieces.append(Byline(block, regex.sub(r"\s+", " ", line.text.strip()), names))
         return bool(names)
 
+    def _below(self, k: int, body: list[Line], i: int) -> Line | None:
+        """The line under line `i` of block `k`'s `body`: the next line, or the next block's first."""
+        if i + 1 < len(body):
+            return body[i + 1]
+        return self.blocks[k + 1][0] if k + 1 < len(self.blocks) else None
+
+    def _name_alone(self, k: int, block: list[Line]) -> bool:
+        """A writer's name printed as a block of its own between its headline and its text
+        (林 启 明, set apart by blank lines; see _name_under)."""
+        prev = self.pieces[-1] if self.pieces else None
+        if len(block) != 1 or not isinstance(prev, Head) or self.dangling is not None:
+            return False
+        named = _name_under(prev.lines[-1], block[0], self._below(k, block, 0), self.w)
+        if named is not None:
+            self.pieces.append(Byline(block, *named))
+        return named is not None
+
     def _box_byline(self, block: list[Line]) -> bool:
         """A PDF's author box (□ 周岚, ■本报记者 韦婷, ◎ 林默, ■文：Catarina Lopes) alone on its
         line right under a headline, in type no larger than the body's run, plain unless it
@@ -993,6 +1012,12 @@ class _BlockReader:
             box = fields.BOX_BYLINE.match(line.text) if line.credit is None and not line.caption else None
             if box:
                 pieces.append(BoxByline(line, box["by"]))
+                current = None
+                continue
+            head = pieces[-1] if i == 0 and pieces and isinstance(pieces[-1], Head) else None
+            named = _name_under(head.lines[-1], line, self._below(k, body, i), self.w) if head is not None else None
+            if named is not None:
+                pieces.append(Byline([line], *named))
                 current = None
                 continue
             own = _own_byline(body, i) if line.credit is None and line.indent < self.w.heavy_indent else None
@@ -1120,6 +1145,32 @@ def _wraps(above: str, line: str) -> bool:
                 and (words[-1].lower() in english.SMALL_WORDS or line[0].islower()))
 
 
+def _name_under(above: Line, line: Line, below: Line | None, w: Weights) -> tuple[str, list[str]] | None:
+    """A writer's name alone on its line, with no role word, between a headline (`above`)
+    and the story's text (`below`), as (byline, names): in Latin script a name in a letter
+    case other than the headline's (COUNCIL HOLDS TAX INCREASE … / Owen Pasqua), or in
+    capitals over the writer's e-mail address (PRIYA NAND / priya.nand@…); in Chinese a
+    name as fields.name_line reads it (龙泉矿机电队 郭小川). Neither line may be display
+    type or a credit, and the headline ends no sentence. The text under it starts at the
+    margin or a paragraph's indent and is no date or byline: a name over a date, or set
+    right over more signature lines, signs a notice (退伍战士 周福林 / 2026年12月3日), and a
+    name over a byline is a deck's (專訪農藝系校友 邱雅婷 / 文／蔡宗翰)."""
+    if (below is None or line.bold or below.bold or line.credit is not None or below.credit is not None
+            or closed(above.text) or not below.text.strip() or below.indent >= w.heavy_indent
+            or fields.DATE_LINE.match(below.text.strip()) or fields.own_line_byline(below.text) or english.byline(below.text)):
+        return None
+    text = line.text.strip()
+    if _LATIN.search(text[:1]):
+        if english.contact(below.text):
+            name = stacks.caps_name(text) or (text if english.is_name(text) else None)
+            return (text, [name]) if name else None
+        if (not english.is_name(text) or stacks.label(text) or not _HEADLINE_START.match(below.text.strip())
+                or english.case_style(text) == english.case_style(above.text) or not _LATIN.search(above.text[:2])):
+            return None
+        return text, [text]
+    return fields.name_line(text) if regex.search(r"\p{Han}", above.text) else None
+
+
 def _own_byline(block: list[Line], at: int) -> tuple[int, str, list[str]] | None:
     """A Chinese byline alone on its line (it may wrap once): lines taken, text, names.
     A byline whole on its line does not take a line that the text goes on from at the
@@ -1225,7 +1276,9 @@ def _heads_once(block: list[Line], w: Weights) -> _Cuts:
             if any(closed(r.text) or _OPEN_END.search(r.text) or cells(r.text) > w.head_line or _opens(r.text)
                    or r.credit is not None for r in rows):
                 break
-            if _opens(nxt.text) or _byline(block, j + m) is not None or _author_box(nxt):  # Daniel Seah / ◎ 林默
+            after = block[j + m + 1] if j + m + 1 < len(block) else None
+            if (_opens(nxt.text) or _byline(block, j + m) is not None or _author_box(nxt)  # Daniel Seah / ◎ 林默
+                    or _name_under(rows[-1], nxt, after, w) is not None):
                 return [block[:j], rows], block[j + m :]
     return [block], None
 
@@ -1359,7 +1412,7 @@ def _display_once(block: list[Line]) -> _Cuts:
 _LATIN_OPEN = regex.compile(r"[-‐,;:]$")
 
 
-def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | None = None) -> list[list[Line]]:
+def _latin_heads_off(block: list[Line], after_end: bool, w: Weights, whole: list[Line] | None = None) -> list[list[Line]]:
     """Cut off an English headline set right over its story with no blank line between:
     one or two lines at the block's start (`after_end`: the text before it ended a
     sentence or was display type) or after a finished sentence, starting with a capital and ending no
@@ -1370,10 +1423,10 @@ def _latin_heads_off(block: list[Line], after_end: bool, whole: list[Line] | Non
     (the fifth widest of them in five)."""
     whole = whole or block
     first = block  # the first cut starts at the block's start; every later one after a headline
-    return _cut_all(block, lambda b: _latin_head_once(b, after_end if b is first else True, whole))
+    return _cut_all(block, lambda b: _latin_head_once(b, after_end if b is first else True, whole, w))
 
 
-def _latin_head_once(block: list[Line], after_end: bool, whole: list[Line]) -> _Cuts:
+def _latin_head_once(block: list[Line], after_end: bool, whole: list[Line], w: Weights) -> _Cuts:
     for j in range(len(block) - 2):
         if not (_ended(block[j - 1].text) if j else after_end) or (j and _byline(block, j - 1)):
             continue
@@ -1384,6 +1437,8 @@ def _latin_head_once(block: list[Line], after_end: bool, whole: list[Line]) -> _
                     or _LATIN_OPEN.search(r.text) or r.credit is not None or r.bold or _opens(r.text)
                     or english.role_line(r.text) or _body_type(r) for r in rows):
                 break
+            if len(below) >= 2 and _name_under(rows[-1], below[0], below[1], w) is not None:
+                return [block[:j], rows], below  # the writer's name under the headline opens the story
             if (not _HEADLINE_START.match(below[0].text) or not _LATIN.search(below[0].text[:2])
                     or english.role_line(below[0].text) or below[0].text.startswith(rows[0].text)
                     or not any(line.text.rstrip("”’\"')").endswith((".", "!", "?")) for line in below[:6])):

@@ -221,13 +221,12 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
             continue
         line = piece.lines[0] if isinstance(piece, Para | Head) and len(piece.lines) == 1 else None
         bracketed = line is not None and _WHOLE_BRACKET.match(line.text.strip()) is not None
-        if (line is None or line.indent < w.heavy_indent and not bracketed or line.credit or line.box is not None
+        boxed_apart = line is not None and line.box is not None and not (isinstance(prev, Para) and prev.lines[-1].box == line.box)
+        if (line is None or line.indent < w.heavy_indent and not bracketed or line.credit or boxed_apart
                 or getattr(piece, "credit", None) or fields.closed_before(line.text)):
             out.append(piece)
             continue
-        after_text = isinstance(prev, Para) and not prev.credit and not (  # a notice's issuer over its date
-            k + 1 < len(pieces) and isinstance(pieces[k + 1], Para | Head | Signature)
-            and fields.DATE_LINE.match(pieces[k + 1].lines[0].text.strip()))
+        after_text = isinstance(prev, Para) and not prev.credit and not _over_date(pieces, k, w)
         before_text = isinstance(prev, Head) and k + 1 < len(pieces) and isinstance(pieces[k + 1], Para)
         found = fields.signature(line.text) if after_text else None
         whole = fields.trailing_byline(line.text.strip())
@@ -251,6 +250,24 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
                      + ("signature: it closes the story above" if after_text else "byline: it opens the story below"))
         out.append(byline)
     return out, closing
+
+
+SIGNATURE_LINES = 3  # a notice's signature sets at most this many lines right over its date
+
+
+def _over_date(pieces: list[Piece], k: int, w: Weights) -> bool:
+    """Whether piece `k` is a line of a notice's signature: a date line or a signature
+    block under it, directly or under more lines set right (孤子　何家明 / 孤女　何美玲 /
+    暨　內外孫等　泣告 / 二〇二六年…)."""
+    for j in range(k + 1, min(k + 1 + SIGNATURE_LINES, len(pieces))):
+        nxt = pieces[j]
+        if not isinstance(nxt, Para | Head | Signature):
+            return False
+        if isinstance(nxt, Signature) or fields.DATE_LINE.match(nxt.lines[0].text.strip()):
+            return True
+        if len(nxt.lines) > 1 or nxt.lines[0].indent < w.heavy_indent:
+            return False
+    return False
 
 
 def _openings_apart(pieces: list[Piece], learned: Learned) -> list[Piece]:

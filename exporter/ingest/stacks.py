@@ -50,15 +50,29 @@ def label(text: str) -> bool:
 
 
 def _byline_at(texts: list[str], at: int, units: list[tuple[int, int]]) -> bool:
-    """A byline where the stack ends: `By …`, or a person's name alone under a headline in
-    sentence case (Why our libraries still matter / Daniel Fung) over the story's text."""
+    """A byline where the stack ends: `By …`, or a person's name alone under a headline
+    set in another letter case (Why our libraries still matter / Daniel Fung, FERRY
+    TIMETABLE CUT FOR WINTER / Ben Tait) over the story's text, or a name in capitals over
+    the writer's e-mail address (PRIYA NAND / priya.nand@…)."""
     text = texts[at].strip()
     if english.byline(text) is not None or english.named_role(text):
         return True
-    if not english.is_name(text) or label(text) or at + 1 >= len(texts):
+    if at + 1 >= len(texts):
+        return False
+    if caps_name(text) and english.contact(texts[at + 1]):
+        return True
+    if not english.is_name(text) or label(text):
         return False
     heads = [" ".join(t.strip() for t in texts[a:b]) for a, b in units]
-    return any(english.case_style(h) == "sentence" for h in heads if not label(h)) and bool(_START.match(texts[at + 1]))
+    style = english.case_style(text)
+    return any(english.case_style(h) != style for h in heads if not label(h)) and bool(_START.match(texts[at + 1]))
+
+
+def caps_name(text: str) -> str | None:
+    """A name printed in capitals (PRIYA NAND) as written: only where a stack has shown the
+    line to be a byline (a label in capitals reads the same alone)."""
+    text = text.strip()
+    return english.name_case(text) if text.isupper() and english.is_name(english.name_case(text)) else None
 
 
 def _story_at(texts: list[str], at: int, w: Weights) -> bool:
@@ -163,6 +177,21 @@ def _sign_off(texts: list[str], i: int, measure: int, w: Weights) -> bool:
         not bare or len(texts[i].strip()) <= w.sign_off_share * max(measure, *(len(t.strip()) for t in texts)))
 
 
+PLACE_WORDS = 3  # a letter writer's place under the name (George Town, Seberang Jaya) has at most this many words
+
+
+def _signed_letter(texts: list[str], i: int) -> bool:
+    """A letter's signature at the margin: the writer's name in capitals and the place the
+    writer lives on the last line of the block (DEVI SUBRAMANIAM / George Town), after a
+    finished sentence. Alone, a name in capitals reads as a label; the place under it, in
+    Title Case, ending the block, shows it signs."""
+    if not (i and i + 2 == len(texts) and _CLOSED.search(texts[i - 1].strip()) and caps_name(texts[i])):
+        return False
+    place = texts[i + 1].strip()
+    return (0 < len(place.split()) <= PLACE_WORDS and english.case_style(place) == "title" and not label(place)
+            and not _ENDS.search(place) and not regex.search(r"\d", place) and english.byline(place) is None)
+
+
 def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None, measure: int = 0,
          w: Weights = SHIPPED) -> list[tuple[int, str]]:
     """Where a Latin block is cut into its head stacks and the rest, and what each part
@@ -173,6 +202,9 @@ def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None, mea
     i = 0
     while i < len(texts):
         ok = after_end if i == 0 else ended(texts[i - 1])
+        if (flush is None or flush[i]) and _signed_letter(texts, i):  # set right, segment's signatures read it
+            out.append((i, "byline"))
+            break
         found = stack(texts, i, w) if ok or label(texts[i].strip()) else None
         if found and not ok and not any(kind == "byline" or english.byline(texts[k].strip()) is not None
                                         for k, kind in found[-2:] if k < len(texts)):
