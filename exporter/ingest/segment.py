@@ -583,6 +583,8 @@ def _group(heads: list[Head], w: Weights, flip: bool = False) -> tuple[float, Gr
     headline = rest[-1]
     cost = w.indented_headline if headline.indent >= 2 else 0.0
     kicker = rest[0] if len(rest) == 2 else None
+    if kicker is not None and headline.size and kicker.size > headline.size:
+        return None  # a PDF: a kicker is set smaller than its headline (a nameplate over the lead headline is none)
     if len({h.bold for h in heads}) > 1:
         cost += w.mixed_group  # one group is set in one weight
     if len({bool(_LATIN.search(_text(h))) for h in heads}) > 1:
