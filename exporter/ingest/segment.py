@@ -20,7 +20,7 @@ import regex
 from . import blocks, briefs, english, fields, furniture, labels, sequence, tables
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
-from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
+from .layout import (HEAD_TYPE, BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
                      headline_like)
 from .notes import Notes
 from .weights import SHIPPED, Weights
@@ -953,7 +953,9 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                                 break
                             cost += parsed[0] + _regret(heads, body is prev_body, w, learned)
                             cost += w.unglued_side * _unglued(heads, body is prev_body, prev_body, next_body)
-                            if body is prev_body and any(h.size for h in heads):
+                            if body is next_body and _above(body, heads):
+                                cost = float("inf")  # a page PDF: a head stands over its body, not under its first line
+                            if body is prev_body and any(h.size for h in heads) and not _tail(heads, body, next_body):
                                 cost = float("inf")  # a page PDF is read in its printed order: heads stand over their body
                             if body is prev_body and body.is_photo:  # its credit closed it
                                 # a PDF's picture over its caption: no head printed after the credit is its own
@@ -968,6 +970,23 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
 
 def _lines_of(item: BodyItem) -> list[Line]:
     return [item.line] if isinstance(item, BoxByline) else item.lines
+
+
+def _above(body: Body, heads: list[Head]) -> bool:
+    """A page PDF: the body's first line stands higher on the page than the heads' first
+    line by more than a line of the heads' type, so they cannot head it (they stand under
+    its start: in another column, or under the story they close)."""
+    top, first = _lines_of(body.items[0])[0].top, heads[0].lines[0]
+    return top is not None and first.top is not None and top < first.top - max(first.size, 1.0)
+
+
+def _tail(heads: list[Head], body: Body, next_body: Body | None) -> bool:
+    """A page PDF's head printed under its story (at the foot of its text, as some papers set
+    a feature's title): display heads stand under the body's last line, and the text after them
+    starts higher up the page (or there is none), so they head nothing under them."""
+    last, first = _lines_of(body.items[-1])[-1].top, heads[0].lines[0].top
+    return (last is not None and first is not None and first > last and any(h.size >= HEAD_TYPE for h in heads)
+            and (next_body is None or _above(next_body, heads)))
 
 
 def _unglued(heads: list[Head], after: bool, prev_body: Body | None, next_body: Body | None) -> bool:
