@@ -976,6 +976,9 @@ def _lines_of(item: BodyItem) -> list[Line]:
     return [item.line] if isinstance(item, BoxByline) else item.lines
 
 
+TAIL_REACH = 8.0  # body ems from the top of a story's last line to a head printed under it (seen: 1.3–6.2)
+
+
 def _above(body: Body, heads: list[Head]) -> bool:
     """A page PDF: the body's first line stands higher on the page than the heads' first
     line by more than a line of the heads' type, so they cannot head it (they stand under
@@ -987,10 +990,12 @@ def _above(body: Body, heads: list[Head]) -> bool:
 def _tail(heads: list[Head], body: Body, next_body: Body | None) -> bool:
     """A page PDF's head printed under its story (at the foot of its text, as some papers set
     a feature's title): display heads stand under the body's last line, and the text after them
-    starts higher up the page (or there is none), so they head nothing under them."""
+    starts higher up the page (or there is none), so they head nothing under them. They stand
+    within `TAIL_REACH` of its last line: an advertisement's display lines further down the
+    page are no story's head (blind4's millbrook: `CEDAR FALLS HARDWARE` under the police log)."""
     last, first = _lines_of(body.items[-1])[-1].top, heads[0].lines[0].top
-    return (last is not None and first is not None and first > last and any(h.size >= HEAD_TYPE for h in heads)
-            and (next_body is None or _above(next_body, heads)))
+    return (last is not None and first is not None and 0 < first - last <= TAIL_REACH
+            and any(h.size >= HEAD_TYPE for h in heads) and (next_body is None or _above(next_body, heads)))
 
 
 def _unglued(heads: list[Head], after: bool, prev_body: Body | None, next_body: Body | None) -> bool:
