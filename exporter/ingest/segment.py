@@ -20,8 +20,8 @@ import regex
 from . import blocks, briefs, english, fields, furniture, labels, sequence, tables
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
-from .layout import (BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells, closed,
-                     headline_like)
+from .layout import (HEAD_TYPE, BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
+                     closed, headline_like)
 from .notes import Notes
 from .weights import SHIPPED, Weights
 
@@ -613,6 +613,8 @@ def _group(heads: list[Head], w: Weights, flip: bool = False) -> tuple[float, Gr
     headline = rest[-1]
     cost = w.indented_headline if headline.indent >= 2 else 0.0
     kicker = rest[0] if len(rest) == 2 else None
+    if kicker is not None and headline.size and kicker.size > headline.size:
+        return None  # a PDF: a kicker is set smaller than its headline (a nameplate over the lead headline is none)
     if len({h.bold for h in heads}) > 1:
         cost += w.mixed_group  # one group is set in one weight
     if len({bool(_LATIN.search(_text(h))) for h in heads}) > 1:
@@ -738,10 +740,24 @@ def _labelled(run: list[Head], p: int, s: int, learned: Learned) -> tuple[list[H
     if not left or not s:
         return left, None
     over, under = (learned.get(id(h), (0, 0, None))[2] for h in (left[-1], run[len(run) - s]))
-    if over is None or under is None or over.label != "other" or under.label != "headline" \
-            or not _label_shaped(left[-1]):
+    if over is None or under is None or not _label_shaped(left[-1]):
+        return left, None
+    if not (over.label == "other" and under.label == "headline" or _label_over(over, under, left[-1], run[len(run) - s])):
         return left, None
     return left[:-1], left[-1]
+
+
+def _label_over(over: Decoded, under: Decoded, label: Head, head: Head) -> bool:
+    """A page PDF's label set in type smaller than the head under it, where the page decoder,
+    asked which of two readings it prefers, reads the upper block as furniture (other)
+    rather than as any head and the lower one as the headline rather than as a kicker or
+    furniture. Each is a comparison of two readings, not the decoder's single best label:
+    a plain label over a display headline (`讀者來電` over `巴士站上蓋何時加建？`) may be read
+    as body text, both of them, by a decoder trained on one page more, while the order of
+    its two head readings stays. A text page tells no sizes: there the decoder's own labels
+    decide (`_labelled`)."""
+    return (0 < label.size < head.size and over.regret["other"] < over.cost((*HEADS, "tail"))
+            and under.regret["headline"] <= min(under.regret["kicker"], under.regret["other"]))
 
 
 _FIGURE_OR_MARK = regex.compile(r"[\p{Nd}\p{P}--[【】［］\[\]〔〕·・&|｜]]", regex.V1)  # a label's ornaments aside
@@ -971,7 +987,9 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                                 break
                             cost += parsed[0] + _regret(heads, body is prev_body, w, learned)
                             cost += w.unglued_side * _unglued(heads, body is prev_body, prev_body, next_body)
-                            if body is prev_body and any(h.size for h in heads):
+                            if body is next_body and _above(body, heads):
+                                cost = float("inf")  # a page PDF: a head stands over its body, not under its first line
+                            if body is prev_body and any(h.size for h in heads) and not _tail(heads, body, next_body):
                                 cost = float("inf")  # a page PDF is read in its printed order: heads stand over their body
                             if body is prev_body and body.is_photo:  # its credit closed it
                                 # a PDF's picture over its caption: no head printed after the credit is its own
@@ -986,6 +1004,28 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
 
 def _lines_of(item: BodyItem) -> list[Line]:
     return [item.line] if isinstance(item, BoxByline) else item.lines
+
+
+TAIL_REACH = 8.0  # body ems from the top of a story's last line to a head printed under it (seen: 1.3–6.2)
+
+
+def _above(body: Body, heads: list[Head]) -> bool:
+    """A page PDF: the body's first line stands higher on the page than the heads' first
+    line by more than a line of the heads' type, so they cannot head it (they stand under
+    its start: in another column, or under the story they close)."""
+    top, first = _lines_of(body.items[0])[0].top, heads[0].lines[0]
+    return top is not None and first.top is not None and top < first.top - max(first.size, 1.0)
+
+
+def _tail(heads: list[Head], body: Body, next_body: Body | None) -> bool:
+    """A page PDF's head printed under its story (at the foot of its text, as some papers set
+    a feature's title): display heads stand under the body's last line, and the text after them
+    starts higher up the page (or there is none), so they head nothing under them. They stand
+    within `TAIL_REACH` of its last line: an advertisement's display lines further down the
+    page are no story's head (blind4's millbrook: `CEDAR FALLS HARDWARE` under the police log)."""
+    last, first = _lines_of(body.items[-1])[-1].top, heads[0].lines[0].top
+    return (last is not None and first is not None and 0 < first - last <= TAIL_REACH
+            and any(h.size >= HEAD_TYPE for h in heads) and (next_body is None or _above(next_body, heads)))
 
 
 def _unglued(heads: list[Head], after: bool, prev_body: Body | None, next_body: Body | None) -> bool:

@@ -1,0 +1,73 @@
+"""Where a page PDF's heads stand against their text (session 15, pdf15head): a head printed
+under its story's text, a head under the start of the text after it, a larger line over a
+headline, and a column label the retrained decoder reads as body text (development pages of
+ingest-blind4, ingest-blind8 and ingest-blind10: Chromium, reportlab and PyMuPDF)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from exporter.ingest import ingest
+from exporter.ingest.layout import Head, Line
+from exporter.ingest.segment import _label_over
+from exporter.ingest.sequence import STATES, Decoded
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def _articles(corpus: str, name: str) -> dict[str, tuple[str | None, str | None, str]]:
+    """headline → (kicker, deck, the opening of its first paragraph)"""
+    result = ingest([FIXTURES / corpus / name], "corpus", dt.date(2025, 3, 15))
+    return {a.headline: (a.kicker, a.subheadline, next((b.text for b in a.blocks if getattr(b, "text", None)), ""))
+            for a in result.edition.articles}
+
+
+def test_a_head_printed_under_its_story_heads_that_story() -> None:
+    """`六堡茶秋茶收购价上涨一成` and `自驾路书` / `沿着碧溪河去看红枫` are printed under their
+    stories' text, at the foot of the block, with the next text starting higher up the page:
+    they head the text over them (blind10's produce and motor pages), not the next story and
+    not an unplaced article of their own."""
+    produce = _articles("ingest-blind10", "cr-produce-p1.pdf")
+    assert produce["六堡茶秋茶收购价上涨一成"][2].startswith("今年六堡茶秋茶收购已近尾声")
+    motor = _articles("ingest-blind10", "rl-motor-m1.pdf")
+    assert motor["沿着碧溪河去看红枫"][0] == "自驾路书"
+    assert motor["沿着碧溪河去看红枫"][2].startswith("碧溪河谷的红枫每年十一月底")
+
+
+def test_a_head_does_not_head_text_that_starts_above_it() -> None:
+    """Heads at a column's foot under a finished story, with the next story's text starting
+    higher up the page, head the story over them (blind8's sports extra and Tasman pages,
+    which shaped no rule): the text above cannot be theirs to head."""
+    extra = _articles("ingest-blind8", "cr-extra-h1.pdf")
+    assert extra["冠军巡游定于本周日举行"][2].startswith("记者从汀州海鹰俱乐部获悉")
+    tasman = _articles("ingest-blind8", "cr-tasman-a1a3.pdf")
+    assert tasman["LATE TRY SEALS TITLE FOR RIWAKA"][2].startswith("Riwaka won the district club")
+
+
+def test_a_line_set_larger_than_the_head_under_it_is_not_its_kicker() -> None:
+    """`新住院大樓明年三月啟用` (nearly three body sizes) over `增設二百張病床 日間手術中心同步投入服務`:
+    the decoder reads the pair as kicker and headline, but a kicker is set smaller than its
+    headline, so the larger line is the headline and the smaller its deck (blind10's hospital
+    newsletter, a Chromium page)."""
+    hospital = _articles("ingest-blind10", "cr-hospital-h1.pdf")
+    assert hospital["新住院大樓明年三月啟用"][:2] == (None, "增設二百張病床 日間手術中心同步投入服務")
+
+
+def _decoded(best: str, **regret: float) -> Decoded:
+    return Decoded(best, {s: regret.get(s, 0.0 if s == best else 5.0) for s in STATES}, 0.0)
+
+
+def test_a_label_is_read_from_the_decoders_preference_not_its_best_label() -> None:
+    """`讀者來電` over `巴士站上蓋何時加建？`: the retrained decoder reads both as body text,
+    yet prefers furniture to any head for the upper line and the headline to a kicker for
+    the lower; with the label set smaller than the head that is a label. A label set no
+    smaller than its head, or one the decoder would rather read as a kicker, is not."""
+    over = _decoded("body", other=0.15, byline=0.49, kicker=2.21)
+    under = _decoded("body", headline=0.15)
+    label, head = Head([Line(1, 0.0, "讀者來電", size=1.05)]), Head([Line(2, 0.0, "巴士站上蓋何時加建？", bold=True, size=1.43)])
+    assert _label_over(over, under, label, head)
+    assert not _label_over(over, under, head, label)
+    assert not _label_over(_decoded("body", other=0.5, kicker=0.2), under, label, head)
+    text_page = Head([Line(1, 0.0, "讀者來電")]), Head([Line(2, 0.0, "巴士站上蓋何時加建？")])
+    assert not _label_over(over, under, *text_page)  # a text page tells no sizes
