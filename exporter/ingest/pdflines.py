@@ -30,6 +30,7 @@ _CLOSING = regex.compile(r"[、，。．！？：；）」』】》〉”’%,.;
 _LATIN = regex.compile(r"[\p{Latin}\p{N}\p{Pd}.,'’%$/&+(\[]")
 # quotation marks (Unicode line breaking's class QU) glue to the glyphs on both sides in the classic rules
 _QUOTE = regex.compile(r"[“‘\"']")
+_DIGIT = regex.compile(r"\p{Nd}")
 SLACK = 1.0  # ems of room beyond a word set after a space: the space, and a glyph prohibition rules hold back
 CJK_SLACK = 0.25  # ems of room beyond a word set with no space before it (CJK): the measure's tolerance
 # Latin type ending the line over and opening the next: a space goes between
@@ -49,7 +50,9 @@ def first_word(chars: list[tuple[str, float, float]]) -> float:
     while start < len(ink) - 1 and _OPENING.match(ink[start][0]):
         start += 1
     end = start + 1
-    if _LATIN.match(ink[start][0]):
+    if not _LATIN.match(ink[start][0]) and end < len(ink) and _DIGIT.match(ink[end][0]):
+        end += 1  # `计2176辆`: a number glued to the CJK glyph before it (an engine may not break between them)
+    if _LATIN.match(ink[end - 1][0]):
         while end < len(ink) and not ink[end][0].isspace() and _LATIN.match(ink[end][0]):
             end += 1
         if end < len(ink) and not ink[end][0].isspace():
