@@ -24,6 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from ..assets import safe_file_name
 from ..errors import InputError, Problem
 from . import english, fields, furniture, pdfgrid, pdfheads, pdflines, pictures
@@ -38,6 +40,7 @@ TWIN_OVERLAP = 0.75  # ... and within this share of its own width (else it is th
 ROW_GAP = 1.5  # a horizontal band this many times the widest gutter cuts first
 INDENT = 2.5  # ems: the deepest paragraph indent
 CAPTION_SIZE = 0.95  # a block this much smaller than the body size next to a picture is its caption
+CAPTION_GAP = 3  # ems: a caption stands at most this far under its picture (pdfbody15: one place for the bound)
 RULE_WIDTH = 0.6  # a head or foot rule runs across this share of the page's width or more
 HEAD_BAND, FOOT_BAND = 0.2, 0.2  # shares of the page height where head and foot rules stand
 FURNITURE_ROWS = 3  # at most this many rows of type beyond a head or foot rule are its furniture
@@ -1041,13 +1044,20 @@ def _credit(b: _Box) -> bool:
 
 
 def _credited(blocks: list[list[_Box]]) -> list[bool]:
-    """Per block: it ends with a photo credit, or the next text block is a credit alone."""
+    """Per block: it ends with a photo credit (also one in brackets that wrapped onto its last
+    line: `……祈福。（摄` / `影：林德辉）`), or the next text block is a credit alone."""
     text = [k for k, block in enumerate(blocks) if block[0].image is None]
     out = [False] * len(blocks)
     for i, k in enumerate(text):
         nxt = blocks[text[i + 1]] if i + 1 < len(text) else []
-        out[k] = _credit(blocks[k][-1]) or (len(nxt) == 1 and _credit(nxt[0]))
+        block = blocks[k]
+        wrapped = len(block) > 1 and _BRACKET_END.search(block[-1].text) is not None \
+            and fields.split_credit(block[-2].text.rstrip() + block[-1].text.strip()) is not None
+        out[k] = _credit(block[-1]) or wrapped or (len(nxt) == 1 and _credit(nxt[0]))
     return out
+
+
+_BRACKET_END = regex.compile(r"[）)〕】]\s*$")  # a line closing a bracket: a credit in brackets may have wrapped onto it
 
 
 def _caption_map(blocks: list[list[_Box]], pictures: list[_Box], body: float, credited: list[bool],
@@ -1094,20 +1104,33 @@ def _under(block: list[_Box], p: _Box, body: float, credited: bool) -> bool:
     inside it (a caption set over the photo, often in white)."""
     x0, y0, x1, y1 = extent(block)
     over = p.x0 - 1 <= x0 and x1 <= p.x1 + 1 and (p.y0 + p.y1) / 2 <= y0 and y1 <= p.y1 + 0.5 * body
-    return over or (-body <= y0 - p.y1 < (3 if credited else 2) * body and x0 < p.x1 and x1 > p.x0)
+    return over or (-body <= y0 - p.y1 < (CAPTION_GAP if credited else 2) * body and x0 < p.x1 and x1 > p.x0)
 
 
 def _alone_under(blocks: list[list[_Box]], k: int, p: _Box, body: float) -> bool:
-    """A sentence in body type set right under a picture and within its width, a line or
-    two with nothing under it: the picture's caption, though neither its type nor a credit
-    says so (a story's text under a picture runs on below)."""
+    """A sentence in body type set right under a picture, a line or two with no running text
+    under it: the picture's caption, though neither its type nor a credit says so (a story's
+    text under a picture runs on below). Under: the nearest text under the picture, within
+    CAPTION_GAP body ems of it (as far as a credited caption may stand), starting inside the
+    picture's width and lying over it for at least half its own width. Running text goes on
+    in plain type within an em under it; a head under it starts the next item, as does text
+    further down (a caption is set nearer its picture than the next row of stories)."""
     block = blocks[k]
     x0, y0, x1, y1 = extent(block)
-    if (len(block) > 2 or any(b.bold or b.size >= DISPLAY_SIZE * body for b in block) or not closed(block[-1].text)
-            or not (0 <= y0 - p.y1 < body and p.x0 - 0.5 * body <= x0 and x1 <= p.x1 + 0.5 * body)):
+    if (len(block) > 2 or _display(block, body) or not closed(block[-1].text)
+            or not (0 <= y0 - p.y1 < CAPTION_GAP * body and p.x0 - 0.5 * body <= x0 < p.x1
+                    and 2 * (min(x1, p.x1) - x0) >= x1 - x0)):
         return False
-    return not any(j != k and other[0].image is None and 0 <= other[0].y0 - y1 < 2 * body
+    if any(j != k and other[0].image is None and p.y1 <= other[0].y0 < y0 and other[0].x0 < p.x1
+           and max(b.x1 for b in other) > p.x0 for j, other in enumerate(blocks)):
+        return False  # other text stands between it and the picture
+    return not any(j != k and other[0].image is None and not _display(other, body) and 0 <= other[0].y0 - y1 < body
                    and other[0].x0 < x1 and max(b.x1 for b in other) > x0 for j, other in enumerate(blocks))
+
+
+def _display(block: list[_Box], body: float) -> bool:
+    """Any line of the block in display type (bold, or a size DISPLAY_SIZE times the body's or more)."""
+    return any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
 
 
 def _beside(block: list[_Box], p: _Box, body: float) -> bool:

@@ -31,6 +31,7 @@ _CLOSING = regex.compile(r"[、，。．！？：；）」』】》〉”’%,.;
 _LATIN = regex.compile(r"[\p{Latin}\p{N}\p{Pd}.,'’%$/&+(\[]")
 # quotation marks (Unicode line breaking's class QU) glue to the glyphs on both sides in the classic rules
 _QUOTE = regex.compile(r"[“‘\"']")
+_DIGIT = regex.compile(r"\p{Nd}")
 # Latin type ending the line over and opening the next: a space goes between
 _LATIN_ENDING = regex.compile(r"[\p{Latin}\p{N}.,;:!?'’\"”)\]%$&\p{Pd}]$")
 _LATIN_OPENING = regex.compile(r"[\p{Latin}\p{N}'‘\"“(\[$\p{Pd}]")
@@ -48,7 +49,9 @@ def first_word(chars: list[tuple[str, float, float]]) -> float:
     while start < len(ink) - 1 and _OPENING.match(ink[start][0]):
         start += 1
     end = start + 1
-    if _LATIN.match(ink[start][0]):
+    if not _LATIN.match(ink[start][0]) and end < len(ink) and _DIGIT.match(ink[end][0]):
+        end += 1  # `计2176辆`: a number glued to the CJK glyph before it (an engine may not break between them)
+    if _LATIN.match(ink[end - 1][0]):
         while end < len(ink) and not ink[end][0].isspace() and _LATIN.match(ink[end][0]):
             end += 1
         if end < len(ink) and not ink[end][0].isspace():

@@ -83,6 +83,14 @@ def test_a_first_word_is_measured_as_printed() -> None:
     assert pdflines.first_word(glyphs("發，沿江")) == 20.0
     assert pdflines.first_word(glyphs("（Susanna Wijaya）")) == 80.0
     assert pdflines.first_word(glyphs("  年。")) == 20.0  # leading spaces are no word
+    assert pdflines.first_word(glyphs("计2176辆。")) == 70.0  # a number glued to the CJK glyph before it
+
+
+def test_a_number_glued_to_a_cjk_glyph_is_one_word() -> None:
+    """rl-motor: `…纯电动汽车，共` stops 1.5 ems short, and reportlab carried `计2176辆。` over
+    whole: the next line goes on in the same paragraph."""
+    paragraphs = _paragraphs("ingest-blind10", "rl-motor-m1.pdf")
+    assert any(p.endswith("共计2176辆。") and p.startswith("自2026年12月15日起") for p in paragraphs)
 
 
 def _paragraphs(corpus: str, name: str) -> list[str]:

@@ -51,6 +51,35 @@ def test_a_photo_keeps_its_caption_and_credit_apart(page: str, caption: str, cre
     assert hit[0].src is not None and (tmp_path / hit[0].src).is_file()
 
 
+@pytest.mark.parametrize(("page", "caption"), [
+    # PyMuPDF: a caption in body type two ems and more under its picture, centred or justified
+    ("ingest-blind10/mu-radio-r1.pdf", "纪录片《老街烟火》剧照。"),
+    ("ingest-blind10/mu-penang-n3.pdf", "The Raja Tun Uda ferry terminal, where a second pontoon will be built."),
+    # PyMuPDF: one line wider than its picture, starting inside it
+    ("ingest-blind9/mu-qiaosheng-f2.pdf", "圣诞集市上，华人商户售卖的中国结和红灯笼颇受欢迎。"),
+    # reportlab: a table's bold title under the caption starts the next item, not more of the caption
+    ("ingest-blind9/rl-qiyuan-g3.pdf", "决赛第三局棋谱（1—186），白中盘胜。"),
+    # Chromium: the next row's story stands further under the caption than the caption under its picture
+    ("ingest-blind10/cr-produce-p1.pdf", "六堡镇茶叶交易市场里，茶农在分拣秋茶。"),
+])
+def test_a_sentence_in_body_type_alone_under_a_picture_is_its_caption(page: str, caption: str, tmp_path: Path) -> None:
+    """No credit and no caption type say so: the nearest text under the picture, a line or
+    two ending a sentence, with no running text under it, is its caption, not the story's
+    last paragraph."""
+    figures = _figures(FIXTURES / page, tmp_path, "en" if "penang" in page else "zh-CN")
+    hit = [f for _, f in figures if f.caption == caption]
+    assert len(hit) == 1 and hit[0].src is not None and (tmp_path / hit[0].src).is_file()
+    result = ingest([FIXTURES / page], "P", dt.date(2025, 3, 15))
+    assert not any(caption in b.text for a in result.edition.articles for b in a.blocks if isinstance(b, Paragraph))
+
+
+def test_a_bracketed_credit_that_wrapped_makes_a_caption_in_body_type(tmp_path: Path) -> None:
+    """mu-ciguang: `……供灯祈福。（摄` / `影：林德辉）` under a picture, three lines in body type:
+    the credit, read over the wrap, makes it the photo's caption."""
+    figures = _figures(FIXTURES / "ingest-blind9" / "mu-ciguang-t2.pdf", tmp_path)
+    assert [(f.caption, f.credit) for _, f in figures] == [("12月5日晚，慈云寺大殿前点亮千盏酥油灯，信众排队供灯祈福。", "林德辉")]
+
+
 def test_a_picture_captioned_under_it_takes_no_caption_beside_it(tmp_path: Path) -> None:
     """cr-menam: a byline in caption type opening the next column's story beside a photo
     stays that story's byline; each picture is one figure's."""
