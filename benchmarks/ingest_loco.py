@@ -169,8 +169,8 @@ def run(units: list[str], fields: dict[str, tuple[float, ...]], scan: dict[str, 
                   + (f"held out, another value for {', '.join(f['decided_by'])}" if f["decided_by"] else "the same held out"))
     report["all"] = {f"{k} {run}": total([s for p, s in part if kind(p) == k])
                      for run, part in (("in-sample", inside_all), ("held out", held_all)) for k in KINDS}
-    report["objective"] = {run: objective(total([s for _, s in part])) for run, part in (("in-sample", inside_all),
-                                                                                           ("held out", held_all))}
+    report["objective"] = {run: objective(total([s for _, s in part])) if part else None
+                           for run, part in (("in-sample", inside_all), ("held out", held_all))}
     return report
 
 
