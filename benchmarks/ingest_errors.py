@@ -42,23 +42,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from benchmarks.ingest_families import _scorer
+from benchmarks.ingest_families import _scorer, edition
 from benchmarks.ingest_train import family_name
 
 CLASSES = ("split", "merged", "head-in-body", "lost", "paragraphs", "missing",
            "no-title", "part-title", "extra-title", "other-title", "wrong-title",
            "byline-missed", "authors-wrong", "notice-wrong")
-
-
-def _edition(path: Path, model: object, weights: object = None) -> dict:
-    from exporter.ingest.api import _ingest
-    from exporter.ingest.pdf import read_pdf
-    if path.suffix == ".pdf":
-        pages = [(f"{path.name}#p{pg.number}", pg.text, pg) for pg in read_pdf(path)]
-    else:
-        pages = [(path.name, path.read_text(encoding="utf-8"), None)]
-    result = _ingest(pages, "corpus", dt.date(2025, 3, 15), "zh-CN", None, weights, model)
-    return result.edition.model_dump(mode="json", exclude_none=True)
 
 
 def classify(truth: dict, pred: dict) -> list[tuple[str, list[str]]]:
@@ -217,7 +206,7 @@ def _family_rows(family: str, paths: list[Path], held_out: bool,
     rows = []
     for path in paths:
         truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
-        pred = _edition(path, model, weights)
+        pred = edition(path, weights, model, dt.date(2025, 3, 15))
         rows.append((family, path.name, classify(truth, pred), roles(truth, pred) if with_roles else []))
     return rows
 

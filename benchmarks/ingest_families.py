@@ -42,9 +42,10 @@ from pathlib import Path
 import regex
 
 from benchmarks.ingest_train import family_name
-from exporter.ingest import ingest_texts
+from exporter.ingest.api import _ingest
+from exporter.ingest.pdf import read_pdf
 from exporter.ingest.segment import SHIPPED_MODEL
-from exporter.ingest.weights import PRIOR, SHIPPED, Weights, neighbours
+from exporter.ingest.weights import PRIOR, SHIPPED, Weights, neighbours, using
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -56,12 +57,23 @@ _SUMMARY = regex.compile(
 COUNTS = ("segmented", "titles", "authors", "captions", "subheads")
 
 
-def score_page(txt: Path, weights: Weights | None = None, model: object = SHIPPED_MODEL) -> dict[str, float]:
-    """Ingest one page and score it against its truth file (`model`: the block classifier,
-    None for the written rules alone)."""
-    result = ingest_texts([(txt.name, txt.read_text(encoding="utf-8"))], "corpus", dt.date(2025, 3, 1),
-                          weights=weights, model=model)
-    return score(txt.with_suffix(".truth.json"), result.edition.model_dump(mode="json", exclude_none=True))
+def score_page(page: Path, weights: Weights | None = None, model: object = SHIPPED_MODEL) -> dict[str, float]:
+    """Ingest one page (text or PDF) and score it against its truth file (`model`: the block
+    classifier, None for the written rules alone)."""
+    return score(page.with_suffix(".truth.json"), edition(page, weights, model))
+
+
+def edition(path: Path, weights: Weights | None = None, model: object = SHIPPED_MODEL,
+            date: dt.date = dt.date(2025, 3, 1)) -> dict:
+    """A page file ingested in-process as `exporter ingest` reads it, with these weights (the PDF
+    reader's thresholds too) and models; the edition as JSON data."""
+    if path.suffix == ".pdf":
+        with using(weights):
+            pages = [(f"{path.name}#p{pg.number}", pg.text, pg) for pg in read_pdf(path)]
+    else:
+        pages = [(path.name, path.read_text(encoding="utf-8"), None)]
+    result = _ingest(pages, "corpus", date, "zh-CN", None, weights, model)
+    return result.edition.model_dump(mode="json", exclude_none=True)
 
 
 def score(truth: Path, edition: dict) -> dict[str, float]:

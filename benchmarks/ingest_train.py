@@ -256,8 +256,10 @@ def train_sequence(pages: list[Page]) -> SequenceModel:
     return SequenceModel(**{**model.__dict__, "accuracy": round(right / n, 4)})
 
 
-def all_pages(without: frozenset[str] = frozenset()) -> list[Page]:
-    return [pg for path in page_paths() for pg in read_page(path) if pg.family not in without]
+def all_pages(without: frozenset[str] = frozenset(), corpora: frozenset[str] = frozenset()) -> list[Page]:
+    """The training pages, without these families and without the pages of these corpus folders."""
+    return [pg for path in page_paths() if path.parent.name not in corpora for pg in read_page(path)
+            if pg.family not in without]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,29 @@
+"""Leave one corpus out (`python -m benchmarks.ingest_loco`): a corpus is scored with models
+trained without any of its pages, and the shipped model files are left as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.ingest_families import score_page
+from benchmarks.ingest_loco import run, unit_pages
+from benchmarks.ingest_train import SHIPPED, SHIPPED_SEQUENCE, all_pages, dataset, read_page
+
+
+@pytest.mark.slow
+def test_a_corpus_held_out_is_scored_with_models_trained_without_its_pages() -> None:
+    pytest.importorskip("sklearn")
+    pytest.importorskip("pycrfsuite")
+    shipped = (SHIPPED.read_bytes(), SHIPPED_SEQUENCE.read_bytes())
+    pages = unit_pages("ingest-corpus")  # the three original pages
+    report = run(["ingest-corpus"], {}, jobs=1)
+    unit = report["units"]["ingest-corpus"]
+    held_blocks = sum(len(pg.pieces) for path in pages for pg in read_page(path))
+    assert len(pages) == 3 and held_blocks > 0
+    assert unit["model"]["pages"] == len(all_pages()) - 3
+    assert unit["model"]["blocks"] == len(dataset(all_pages())[1]) - held_blocks
+    assert unit["weights"] == "shipped"  # nothing refitted
+    assert [unit["pages"][p.name]["in-sample"] for p in pages] == [score_page(p) for p in pages]
+    assert unit["text held out"]["pages"] == 3 and unit["PDF held out"]["pages"] == 0
+    assert all(0 <= s["held out"]["segmented"] <= s["held out"]["articles"] for s in unit["pages"].values())
+    assert (SHIPPED.read_bytes(), SHIPPED_SEQUENCE.read_bytes()) == shipped
