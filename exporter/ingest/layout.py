@@ -571,7 +571,8 @@ def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool,
         return _short(before, measure, w)
     return bool(LATIN_END.search(before.text)) and (
         _room_for(before, line, measure)
-        or before.top is None and _width(before) <= measure - w.latin_short and bool(_HEADLINE_START.match(line.text)))
+        or before.top is None and _width(before) <= measure - w.latin_short and bool(_HEADLINE_START.match(line.text))
+        or paragraphs.sentence_break(before, line, around))
 
 
 LATIN_END = regex.compile(r"(?<=\p{Latin}{2}|\d|[)\]])[.!?][\"'”’)]*$")
@@ -974,7 +975,7 @@ class _BlockReader:
             rows = paragraphs.repeated(body, rows, self.measure)  # over the page's first head, no sentence: a masthead's?
         self.rows |= rows
         around = paragraphs.Around(paragraphs.listed([line.text for line in body]), self.measure, frozenset(self.verse),
-                                   frozenset(self.rows))
+                                   frozenset(self.rows), body[0].no)
         credit_for = prev_para if body[0].credit is not None and not body[0].text else None
         if prev_para is not None and (
                 body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw))

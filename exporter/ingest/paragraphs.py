@@ -39,6 +39,7 @@ _SENTENCE_END = regex.compile(r"[。！？.!?][”’」』）)\"']*$")
 _QUOTE_MARKS = regex.compile(r"[\s“”「」『』‘’\"']")
 _INNER_STOP = regex.compile(r"[，。、；：！？,;:!?\s]")
 _SPACED_STOP = regex.compile(r"[。，；！？、]")
+_SENTENCE_OPENS = regex.compile(r"^[\p{Lu}“‘\"']")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Around:
     measure: float = 0.0  # the text page's column measure in display columns (its wrapped lines' median width; 0: a PDF's page)
     verse: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are lines of verse
     rows: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are table rows
+    first: int = 0  # the number of the block's first line (under a blank line or a column break)
 
 
 def rows(lines: list[Line], measure: float) -> set[int]:
@@ -164,27 +166,53 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
     return None
 
 
+def sentence_break(before: Line, line: Line, around: Around) -> bool:
+    """On a text page, a flush Latin line that ended a sentence (the caller has seen it end
+    so) ends its paragraph when the line right under it (no blank line, no column break
+    between) opens a sentence with a capital or a quotation mark (a figure may run a date on:
+    `Dec.` / `12, at 2 p.m.`). Ragged type leaves up to a word's room at any wrap, so where
+    the next word would not have fitted, the line's length says nothing; the sentence end
+    decides. A paragraph ends at a line's end always, a sentence inside one only where the
+    wrap happens to fall, and news copy sets one or two sentences a paragraph."""
+    return around.measure > 0 and line.no > around.first and bool(_SENTENCE_OPENS.match(line.text))
+
+
 def verse(lines: list[Line], measure: float) -> set[int]:
     """The numbers of a block's lines of verse: runs of `Weights.verse_lines` lines or more of Han
     text, each of three characters or more (one glyph a line, or one glyph printed twice, is a
     vertical headline), short of the page's measure (`Weights.verse_share`) and stopping nowhere but at
     its end (wrapped prose runs to the measure, and its short lines stop inside)."""
     out: set[int] = set()
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if line is not None and _versed(line, measure):
-            run.append(line)
-            continue
-        if len(run) >= active().verse_lines:
-            out.update(x.no for x in run)
-        run = []
+    for short in (True, False):
+        run: list[Line] = []
+        for line in [*lines, None]:
+            if line is not None and _versed(line, measure, short):
+                run.append(line)
+                continue
+            if len(run) >= active().verse_lines and (short or _ragged(run, line is None)):
+                out.update(x.no for x in run)
+            run = []
     return out
 
 
-def _versed(line: Line, measure: float) -> bool:
+def _versed(line: Line, measure: float, short: bool) -> bool:
     text = line.text
     return (not line.bold and len(text) > 2 and bool(regex.search(r"\p{Han}", text))  # a glyph or two a line: vertical type and not regex.search(r"\p{Latin}", text)
-            and not _INNER_STOP.search(text[:-1]) and 0 < measure and line.indent + columns(text) <= active().verse_share * measure)
+            and not _INNER_STOP.search(text[:-1] if short else text) and 0 < measure
+            and (not short or line.indent + columns(text) <= active().verse_share * measure))
+
+
+def _ragged(run: list[Line], last: bool) -> bool:
+    """Lines that stop short of the run's widest inside the run: justified Chinese fills
+    every wrapped line to the measure (a glyph's room aside, or a figure's that would not
+    fit), so a line with no stop that stops short ends a line of verse. The run ends
+    the block (`last`) or stops short (a run that ends on a full line runs on into prose),
+    and its lines stand at one margin (an indent opens a paragraph of prose)."""
+    widest = max(line.indent + columns(line.text) for line in run)
+    short = [line.indent + columns(line.text) <= widest - 2 and not regex.match(r"[\p{Latin}\d]", below.text)
+             for line, below in zip(run, run[1:])]
+    return (sum(short) >= active().verse_ragged and (last or run[-1].indent + columns(run[-1].text) <= widest - 2)
+            and len({line.indent for line in run}) == 1)
 
 
 def plain(text: str) -> str:

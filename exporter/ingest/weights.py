@@ -80,6 +80,7 @@ class Weights:
     hang_slack: float = 4.0  # a hanging item's first line runs as far as the lines under it, give or take this
     verse_lines: float = 3.0  # a run of this many short lines or more with no stop inside is verse
     verse_share: float = 0.6  # a line of verse runs this share of the page's measure or less
+    verse_ragged: float = 1.0  # or lines of verse as wide as prose: a run this many of whose lines stop short of its widest
     spaced_short: float = 4.0  # a row of single-spaced cells stops this far short of the measure or more
     item_short: float = 0.9  # a line this share of the measure or shorter stops short: a numbered item under it opens a paragraph
     pull_chars: float = 8.0  # characters: the shortest pull quote
@@ -152,7 +153,7 @@ _THRESHOLD_STEPS = {"indent": (1.0,), "heavy_indent": (-1.0, 1.0), "head_line": 
                     "sign_off_share": (-0.1, 0.1), "label_longer": (-1.0, 1.0), "brief_items": (-1.0, 1.0),
                     "headless_chars": (-1.0, 1.0), "set_apart": (-0.1, 0.1),
                     "para_labels": (-1.0, 1.0), "hang_slack": (-1.0, 1.0), "verse_lines": (-1.0, 1.0),
-                    "verse_share": (-0.1, 0.1), "spaced_short": (-1.0, 1.0), "item_short": (-0.05, 0.05),
+                    "verse_share": (-0.1, 0.1), "verse_ragged": (1.0,), "spaced_short": (-1.0, 1.0), "item_short": (-0.05, 0.05),
                     "pull_chars": (-2.0, 2.0), "pull_lines": (-1.0, 1.0), "grid_cell": (-1.0, 1.0),
                     "grid_gap": (-2.0, 2.0), "grid_wide": (-2.0, 2.0), "grid_slack": (-0.5, 0.5),
                     "grid_align": (-0.1, 0.1), "grid_cells": (-1.0, 1.0), "pdf_slack": (-0.25, 0.25),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from exporter.ingest.layout import Line, Para, lay_out_page, visible
-from exporter.ingest.paragraphs import Around, opens, plain, pull_quote, rows, verse
+from exporter.ingest.paragraphs import Around, opens, plain, pull_quote, rows, sentence_break, verse
 
 
 # a story's real lines (ingest-blind5 sportsdaily-a3): they set the page's measure
@@ -137,3 +137,41 @@ def test_a_masthead_over_the_first_head_is_no_table() -> None:
     assert paras[0].startswith("南岭日报") and "今日8版国内统一连续出版物号" in paras[0] and "第25612号岭州天气" in paras[0]
     assert paras[1:3] == ["省政府常务会议研究部署防汛工作  2版", "我省外贸进出口连续5个月正增长  3版"]
     assert paras[3].startswith("本报岭州5月12日讯")
+
+
+def test_a_flush_english_sentence_at_a_line_end_ends_its_paragraph() -> None:
+    """ingest-blind10 penang-n3 (shaped there; it gains on blind3, blind6, blind8, blind9): the
+    lead's last line leaves less room than `Selatan`, so its length says nothing, and the
+    sentence end decides. Under a column break (a form feed, a blank line) it decides nothing:
+    the line's own measure is unknown there."""
+    page = ("TWO NEW FERRIES FOR BUTTERWORTH RUN BY JUNE\nBy NURUL AINA HASHIM\n"
+            "GEORGE TOWN: Two new passenger ferries\nwill join the Butterworth crossing by\n"
+            "June next year, cutting the waiting time\nat peak hours from 30 minutes to 15.\n"
+            "Selatan Marine Services general manager\nRoslan Idris said the vessels, each able\n"
+            "to carry 400 passengers and 60 motor-\ncycles, were undergoing sea trials in\nLumut.\n")
+    paras = _paras(page)
+    assert len(paras) == 2 and paras[0].endswith("from 30 minutes to 15.") and paras[1].startswith("Selatan")
+    evening, four = Line(19, 0.0, "problem is the queue in the evening."), Line(20, 0.0, "With four boats in rotation we can leave")
+    assert sentence_break(evening, four, Around(measure=40.0, first=19))
+    assert not sentence_break(evening, four, Around(measure=40.0, first=20))  # the first line under a column break
+    assert not sentence_break(evening, four, Around(measure=0.0))  # a PDF: its reader knows where lines stop
+    # a date run on after an abbreviation opens no sentence (ingest-blind10 prairie-w4)
+    dec, day = Line(38, 0.0, "nity Lutheran Church on Saturday, Dec."), Line(39, 0.0, "12, at 2 p.m. In lieu of flowers, dona-")
+    assert not sentence_break(dec, day, Around(measure=40.0, first=31))
+
+
+def test_ragged_lines_with_no_stop_are_verse() -> None:
+    """ingest-blind10 lamplight-d1 (shaped there; it gains on blind2, blind5 and blind7): a
+    stanza in a narrow column runs as wide as the column's prose, but its lines stop short of
+    its widest with no stop, which justified prose never does."""
+    stanza = ["最长的夜晚要留给汤圆", "留给母亲搓圆的手掌", "窗玻璃上的雾气里", "有人写下一个名字又擦掉"]
+    assert verse([Line(k, 0.0, t) for k, t in enumerate(stanza, 28)], 22.0) == {28, 29, 30, 31}
+    # ingest-blind7 railway-r4: one line short inside, the stanza's last short too
+    stanza = ["风把雪吹成一条白色的河", "我们沿着钢轨逆流而上", "手电筒照亮的每一颗道钉", "都是列车安睡的枕头"]
+    assert verse([Line(k, 0.0, t) for k, t in enumerate(stanza, 50)], 28.0) == {50, 51, 52, 53}
+    # ingest-blind5 classified-c3: a signature over a notice's first lines runs on into prose
+    notice = ["陈志豪", "2026年11月13日", "根据东江市恒昌物流有限公司", "与东江市顺达运输有限公司股东", "会决议，东江市恒昌物流有限公"]
+    assert verse([Line(k, 0.0, t) for k, t in enumerate(notice, 26)], 28.0) == set()
+    # ingest-blind10 radio-r1: a byline over an indented paragraph's first lines (a column break under them)
+    lines = [Line(5, 0.0, "文/方若愚"), Line(6, 2.0, "正在热播的《长江边的人家》"), Line(7, 0.0, "讲述了江城汉正街一家三代人四")]
+    assert verse(lines, 28.0) == set()
