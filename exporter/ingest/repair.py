@@ -64,7 +64,9 @@ def undouble(text: str, short_ok: Callable[[str], bool] = lambda _: False) -> st
     if out is None:
         return None
     if lead and lead.group()[0] in _DASHES and _FRAMED.search(text):
-        out[-1] = text[-2:]  # the closing pair was read once, as the opening one
+        # the closing pair was read once, as the opening one: put it back whole, and keep what
+        # the last piece holds before it (a run read once, `X——`, is one piece in the lenient path)
+        out[-1] = out[-1].rstrip(_DASHES) + text[-2:]
     collapsed = "".join(out)
     letters = len(_LETTER.findall(collapsed))
     return collapsed if letters >= 3 or (letters and short_ok(collapsed)) else None
