@@ -50,7 +50,7 @@ def unframe(text: str) -> Framed:
     for no, line in enumerate(lines, start=1):
         if opened is None and _RULE_LINE.match(line):  # a rule over a text, or under it: a blank line
             out.dropped.update(line.strip())
-            lines[no - 1] = ""
+            lines[no - 1] = "\f" * ("\f" in line)  # a column break under the rule stays one
             continue
         top, bottom = _TOP.match(line), _BOTTOM.match(line)
         if top or bottom:

@@ -31,6 +31,7 @@ from ..errors import InputError, Problem
 from . import english, fields, furniture, pdfgrid, pdfheads, pdflines, pictures
 from .layout import LATIN_END, closed, cjk_end
 from .pdfheads import extent
+from .weights import active
 from .segment import SUBHEAD_SHARE, SUBHEAD_TYPE  # one rule: the reader cuts subheads where the segmenter reads them
 
 MARGIN_BAND = 0.03  # share of the page height at top and bottom that holds only furniture
@@ -38,9 +39,7 @@ DISPLAY_SIZE = 1.15  # a line this much larger than the body size is display typ
 TWIN = 0.25  # a glyph within this share of its size of its twin is fake bold
 TWIN_OVERLAP = 0.75  # ... and within this share of its own width (else it is the next of two narrow letters)
 ROW_GAP = 1.5  # a horizontal band this many times the widest gutter cuts first
-INDENT = 2.5  # ems: the deepest paragraph indent
 CAPTION_SIZE = 0.95  # a block this much smaller than the body size next to a picture is its caption
-CAPTION_GAP = 3  # ems: a caption stands at most this far under its picture (pdfbody15: one place for the bound)
 RULE_WIDTH = 0.6  # a head or foot rule runs across this share of the page's width or more
 HEAD_BAND, FOOT_BAND = 0.2, 0.2  # shares of the page height where head and foot rules stand
 FURNITURE_ROWS = 3  # at most this many rows of type beyond a head or foot rule are its furniture
@@ -364,7 +363,7 @@ def _stack(boxes: list[_Box], body: float = 0.0) -> list[list[_Box]]:
                 if (last.image is None and (-0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size or _upright(last, b)
                                             or _wrapped_head(last, b, body))
                         and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
-                             or (abs(b.x0 - last.x0) <= INDENT * b.size and b.x1 > last.x0 - 0.5 * b.size))
+                             or (abs(b.x0 - last.x0) <= active().pdf_indent * b.size and b.x1 > last.x0 - 0.5 * b.size))
                         and last.bold == b.bold and abs(last.size - b.size) < 0.5):
                     home = block
                     break
@@ -710,7 +709,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
         if (edge is not None and (edge[2] == column or members[column] == 1) and edge[0] + body < left and len(block) <= 4
                 and right - left < 0.5 * max(edge[1] - edge[0], 10 * body) and not _resumed(block, edge[3])):
             left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
-        elif (column in measure and len(block) == 1 and 0.5 * body < left - measure[column][0] <= INDENT * body
+        elif (column in measure and len(block) == 1 and 0.5 * body < left - measure[column][0] <= active().pdf_indent * body
               and abs(right - measure[column][1]) < body and not block[0].bold):
             left = measure[column][0]  # a paragraph's indented first line alone (at a column's foot)
         else:
@@ -830,9 +829,9 @@ def _resumed(block: list[_Box], foot: float) -> bool:
 
 def _indented(block: list[_Box], body: float) -> bool:
     """Running text whose first line is indented from the lines under it (by half an em to
-    INDENT ems): a paragraph's first line on a page that indents its paragraphs."""
+    `Weights.pdf_indent` ems): a paragraph's first line on a page that indents its paragraphs."""
     return (len(block) > 1 and block[0].image is None and not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
-            and 0.5 * body < block[0].x0 - min(b.x0 for b in block[1:]) <= INDENT * body)
+            and 0.5 * body < block[0].x0 - min(b.x0 for b in block[1:]) <= active().pdf_indent * body)
 
 
 def _ended_short(before: list[_Box] | None, block: list[_Box], body: float) -> bool:
@@ -1104,21 +1103,21 @@ def _under(block: list[_Box], p: _Box, body: float, credited: bool) -> bool:
     inside it (a caption set over the photo, often in white)."""
     x0, y0, x1, y1 = extent(block)
     over = p.x0 - 1 <= x0 and x1 <= p.x1 + 1 and (p.y0 + p.y1) / 2 <= y0 and y1 <= p.y1 + 0.5 * body
-    return over or (-body <= y0 - p.y1 < (CAPTION_GAP if credited else 2) * body and x0 < p.x1 and x1 > p.x0)
+    return over or (-body <= y0 - p.y1 < (active().caption_gap if credited else 2) * body and x0 < p.x1 and x1 > p.x0)
 
 
 def _alone_under(blocks: list[list[_Box]], k: int, p: _Box, body: float) -> bool:
     """A sentence in body type set right under a picture, a line or two with no running text
     under it: the picture's caption, though neither its type nor a credit says so (a story's
     text under a picture runs on below). Under: the nearest text under the picture, within
-    CAPTION_GAP body ems of it (as far as a credited caption may stand), starting inside the
+    `Weights.caption_gap` body ems of it (as far as a credited caption may stand), starting inside the
     picture's width and lying over it for at least half its own width. Running text goes on
     in plain type within an em under it; a head under it starts the next item, as does text
     further down (a caption is set nearer its picture than the next row of stories)."""
     block = blocks[k]
     x0, y0, x1, y1 = extent(block)
     if (len(block) > 2 or _display(block, body) or not closed(block[-1].text)
-            or not (0 <= y0 - p.y1 < CAPTION_GAP * body and p.x0 - 0.5 * body <= x0 < p.x1
+            or not (0 <= y0 - p.y1 < active().caption_gap * body and p.x0 - 0.5 * body <= x0 < p.x1
                     and 2 * (min(x1, p.x1) - x0) >= x1 - x0)):
         return False
     if any(j != k and other[0].image is None and p.y1 <= other[0].y0 < y0 and other[0].x0 < p.x1

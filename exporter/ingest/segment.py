@@ -989,7 +989,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                             cost += w.unglued_side * _unglued(heads, body is prev_body, prev_body, next_body)
                             if body is next_body and _above(body, heads):
                                 cost = float("inf")  # a page PDF: a head stands over its body, not under its first line
-                            if body is prev_body and any(h.size for h in heads) and not _tail(heads, body, next_body):
+                            if body is prev_body and any(h.size for h in heads) and not _tail(heads, body, next_body, w):
                                 cost = float("inf")  # a page PDF is read in its printed order: heads stand over their body
                             if body is prev_body and body.is_photo:  # its credit closed it
                                 # a PDF's picture over its caption: no head printed after the credit is its own
@@ -1006,9 +1006,6 @@ def _lines_of(item: BodyItem) -> list[Line]:
     return [item.line] if isinstance(item, BoxByline) else item.lines
 
 
-TAIL_REACH = 8.0  # body ems from the top of a story's last line to a head printed under it (seen: 1.3–6.2)
-
-
 def _above(body: Body, heads: list[Head]) -> bool:
     """A page PDF: the body's first line stands higher on the page than the heads' first
     line by more than a line of the heads' type, so they cannot head it (they stand under
@@ -1017,14 +1014,14 @@ def _above(body: Body, heads: list[Head]) -> bool:
     return top is not None and first.top is not None and top < first.top - max(first.size, 1.0)
 
 
-def _tail(heads: list[Head], body: Body, next_body: Body | None) -> bool:
+def _tail(heads: list[Head], body: Body, next_body: Body | None, w: Weights) -> bool:
     """A page PDF's head printed under its story (at the foot of its text, as some papers set
     a feature's title): display heads stand under the body's last line, and the text after them
     starts higher up the page (or there is none), so they head nothing under them. They stand
-    within `TAIL_REACH` of its last line: an advertisement's display lines further down the
+    within `Weights.tail_reach` of its last line (seen: 1.3–6.2 body ems): an advertisement's display lines further down the
     page are no story's head (blind4's millbrook: `CEDAR FALLS HARDWARE` under the police log)."""
     last, first = _lines_of(body.items[-1])[-1].top, heads[0].lines[0].top
-    return (last is not None and first is not None and 0 < first - last <= TAIL_REACH
+    return (last is not None and first is not None and 0 < first - last <= w.tail_reach
             and any(h.size >= HEAD_TYPE for h in heads) and (next_body is None or _above(next_body, heads)))
 
 

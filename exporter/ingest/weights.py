@@ -98,7 +98,9 @@ class Weights:
     pdf_rows: float = 3.0  # lines of two cells or more in a row: a list or a table set as text
     pdf_half: float = 0.5  # a line set in this much or more from the line under it is a paragraph's indented first line
     pdf_edge: float = 0.25  # lines ending this close together end at one edge
-    pdf_indent: float = 2.5  # the deepest paragraph indent (pdf.INDENT)
+    pdf_indent: float = 2.5  # the deepest paragraph indent (the PDF reader's and pdflines')
+    caption_gap: float = 3.0  # a caption stands at most this far under its picture (pdf.py)
+    tail_reach: float = 8.0  # body ems from a story's last line down to its head printed under it (segment.py)
     pdf_hung: float = 1.0  # a glyph hung past the edge the lines share (a comma) reaches this far past it or less
     pdf_overrun: float = 1.0  # a line before the last running this far past the shared edge is another column's
 
@@ -158,7 +160,7 @@ _THRESHOLD_STEPS = {"indent": (1.0,), "heavy_indent": (-1.0, 1.0), "head_line": 
                     "grid_gap": (-2.0, 2.0), "grid_wide": (-2.0, 2.0), "grid_slack": (-0.5, 0.5),
                     "grid_align": (-0.1, 0.1), "grid_cells": (-1.0, 1.0), "pdf_slack": (-0.25, 0.25),
                     "cjk_slack": (-0.25, 0.25), "pdf_rows": (-1.0, 1.0), "pdf_half": (-0.1, 0.1),
-                    "pdf_edge": (-0.05, 0.05), "pdf_indent": (-0.5, 0.5), "pdf_hung": (-0.25, 0.25),
+                    "pdf_edge": (-0.05, 0.05), "pdf_indent": (-0.5, 0.5), "caption_gap": (-1.0, 1.0), "tail_reach": (-2.0, 2.0), "pdf_hung": (-0.25, 0.25),
                     "pdf_overrun": (-0.25, 0.25)}
 
 
