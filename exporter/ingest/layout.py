@@ -938,6 +938,12 @@ class _BlockReader:
             return body[i + 1]
         return self.blocks[k + 1][0] if k + 1 < len(self.blocks) else None
 
+    def _listed(self, k: int, body: list[Line], i: int) -> bool:
+        """A pointed line with another pointed line right above or under it: a run of them is
+        a list in the story (▲市民可通过… / ▲老年人…), not photo captions (review15)."""
+        above = body[i - 1] if i else (self.blocks[k - 1][-1] if k and self.blocks[k - 1] else None)
+        return any(other is not None and bool(_POINTER.match(other.text)) for other in (above, self._below(k, body, i)))
+
     def _name_alone(self, k: int, block: list[Line]) -> bool:
         """A writer's name printed as a block of its own between its headline and its text
         (林 启 明, set apart by blank lines; see _name_under)."""
@@ -1004,7 +1010,7 @@ class _BlockReader:
             if pointer:  # a caption's pointer to its photo (▲消防局昨日…) is layout, and no author box
                 self.page.dropped.update(pointer.group().strip())
                 line = body[i] = replace(line, text=line.text[pointer.end() :])
-            if _pointed(body, i):  # a text page's caption under its photo: ▲七六級校友…合影。
+            if _pointed(body, i) and not self._listed(k, body, i):  # a caption under its photo: ▲七六級校友…合影。
                 pointer = _POINTER.match(line.text)
                 self.page.dropped.update(pointer.group().strip())
                 pieces.append(Caption([replace(line, text=line.text[pointer.end() :])]))
