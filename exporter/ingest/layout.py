@@ -1152,6 +1152,11 @@ def _wraps(above: str, line: str) -> bool:
                 and (words[-1].lower() in english.SMALL_WORDS or line[0].islower()))
 
 
+# Under a headline in capitals, a Title Case line of more words than this is its deck
+# (COUNCIL HOLDS TAX INCREASE / Rates Rise Again), not its writer (… / Owen Pasqua) (review15)
+CAPS_DECK_WORDS = 2
+
+
 def _name_under(above: Line, line: Line, below: Line | None, w: Weights) -> tuple[str, list[str]] | None:
     """A writer's name alone on its line, with no role word, between a headline (`above`)
     and the story's text (`below`), as (byline, names): in Latin script a name in a letter
@@ -1172,7 +1177,8 @@ def _name_under(above: Line, line: Line, below: Line | None, w: Weights) -> tupl
             name = stacks.caps_name(text) or (text if english.is_name(text) else None)
             return (text, [name]) if name else None
         if (not english.is_name(text) or stacks.label(text) or not _HEADLINE_START.match(below.text.strip())
-                or english.case_style(text) == english.case_style(above.text) or not _LATIN.search(above.text[:2])):
+                or english.case_style(text) == english.case_style(above.text) or not _LATIN.search(above.text[:2])
+                or (english.case_style(above.text) == "upper" and len(text.split()) > CAPS_DECK_WORDS)):
             return None
         return text, [text]
     return fields.name_line(text) if regex.search(r"\p{Han}", above.text) else None

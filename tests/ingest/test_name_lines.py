@@ -150,3 +150,15 @@ def test_a_run_of_pointed_lines_in_a_story_is_a_list() -> None:
     articles = ingest_texts([("p.txt", page)], "T", dt.date(2024, 5, 8)).edition.articles
     assert [a.kind for a in articles] == ["article"]
     assert any("居住证" in t for t in articles[0].texts)
+
+
+def test_a_title_case_deck_under_a_headline_in_capitals_is_no_writer() -> None:
+    """review15: COUNCIL HOLDS TAX INCREASE / Rates Rise Again: three Title Case words under
+    capitals are the deck; two (Owen Pasqua, blind10 prairie-w1) still name the writer."""
+    for deck in ("Rates Rise Again", "Harbour Works Delayed"):
+        page = (f"COUNCIL HOLDS TAX INCREASE\n{deck}\nThe council voted on Tuesday to raise rates by four per cent.\n"
+                "Residents said they were unhappy with the decision.\n")
+        assert not any(a.authors for a in ingest_texts([("p.txt", page)], "T", dt.date(2024, 5, 8)).edition.articles)
+    page = ("COUNCIL HOLDS TAX INCREASE\nOwen Pasqua\nThe council voted on Tuesday to raise rates by four per cent.\n"
+            "Residents said they were unhappy with the decision.\n")
+    assert any(a.authors == ["Owen Pasqua"] for a in ingest_texts([("p.txt", page)], "T", dt.date(2024, 5, 8)).edition.articles)
