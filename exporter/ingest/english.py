@@ -93,20 +93,6 @@ def byline(text: str) -> tuple[str, list[str]] | None:
     return m["by"], [name_case(n) for n in names]
 
 
-# she said. - PRIYA NAND: the writer's name run in after the story's last sentence, after a dash
-_SIGNED_OFF = regex.compile(r"^(?P<text>.*[.!?][\"'”’)]*)[ \u3000]+(?:--|[—–-]) ?(?P<name>\p{Lu}[\p{L}.'’ -]{1,40})$")
-
-
-def signed_off(text: str) -> tuple[str, str, list[str]] | None:
-    """A story's last paragraph that ends with its writer's name after a dash (…she said. -
-    PRIYA NAND): (text, the name as printed, [the name as written]), or None."""
-    m = _SIGNED_OFF.match(text)
-    if m is None:
-        return None
-    name = name_case(m["name"].strip())
-    return (m["text"], m["name"].strip(), [name]) if is_name(name) else None
-
-
 def name_case(name: str) -> str:
     """A name printed in capitals as a name is written (BY SAMANTHA LEUNG → Samantha
     Leung, SAM O'NEILL → Sam O'Neill): capitals are the page's typography, not the name's.

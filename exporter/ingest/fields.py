@@ -315,6 +315,9 @@ def bare_name(text: str) -> bool:
 
 
 _SPACED_NAME = regex.compile(r"\p{Han}(?:[ \u3000]+\p{Han}){1,2}")  # 林 启 明: a name letter-spaced
+# what the writer is, before the name, is a unit or a trade of at least this many glyphs (行政書士,
+# 龙泉矿机电队); a two-word deck (夜市 何时开, 高楼 林立) opens with a shorter word (review15)
+WHO_CHARS = 4
 _WHO = regex.compile(r"[^\s，。、；：！？,.;:!?]{2,16}")  # what the writer is: 龙泉矿机电队, 行政書士
 
 
@@ -330,7 +333,8 @@ def name_line(text: str) -> tuple[str, list[str]] | None:
     if (_SPACED_NAME.fullmatch(text) or _BARE_NAME.fullmatch(text)) and bare_name(squeezed):
         return text, [squeezed]
     parts = regex.split(r"[ \u3000]+", text)
-    if len(parts) == 2 and bare_name(parts[1]) and _WHO.fullmatch(parts[0]) and regex.search(r"\p{Han}", parts[0]):
+    if (len(parts) == 2 and bare_name(parts[1]) and _WHO.fullmatch(parts[0]) and regex.search(r"\p{Han}", parts[0])
+            and len(parts[0]) >= WHO_CHARS):
         return regex.sub(r"\s+", " ", text), [parts[1]]
     return None
 
@@ -338,9 +342,6 @@ def name_line(text: str) -> tuple[str, list[str]] | None:
 def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
     """A byline in brackets closing an article's last paragraph (…發展。（記者 張雅婷））, or
     standing as a paragraph of its own: (text without it, byline, names), or None."""
-    signed = english.signed_off(text)
-    if signed is not None:  # …she said. - PRIYA NAND
-        return signed
     m = _TRAILING_BYLINE.search(text)
     before = text[: m.start()] if m else ""
     if m is None or not (closed_before(before) or not before.strip()):

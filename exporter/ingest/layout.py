@@ -938,6 +938,12 @@ class _BlockReader:
             return body[i + 1]
         return self.blocks[k + 1][0] if k + 1 < len(self.blocks) else None
 
+    def _listed(self, k: int, body: list[Line], i: int) -> bool:
+        """A pointed line with another pointed line right above or under it: a run of them is
+        a list in the story (▲市民可通过… / ▲老年人…), not photo captions (review15)."""
+        above = body[i - 1] if i else (self.blocks[k - 1][-1] if k and self.blocks[k - 1] else None)
+        return any(other is not None and bool(_POINTER.match(other.text)) for other in (above, self._below(k, body, i)))
+
     def _name_alone(self, k: int, block: list[Line]) -> bool:
         """A writer's name printed as a block of its own between its headline and its text
         (林 启 明, set apart by blank lines; see _name_under)."""
@@ -1004,7 +1010,7 @@ class _BlockReader:
             if pointer:  # a caption's pointer to its photo (▲消防局昨日…) is layout, and no author box
                 self.page.dropped.update(pointer.group().strip())
                 line = body[i] = replace(line, text=line.text[pointer.end() :])
-            if _pointed(body, i):  # a text page's caption under its photo: ▲七六級校友…合影。
+            if _pointed(body, i) and not self._listed(k, body, i):  # a caption under its photo: ▲七六級校友…合影。
                 pointer = _POINTER.match(line.text)
                 self.page.dropped.update(pointer.group().strip())
                 pieces.append(Caption([replace(line, text=line.text[pointer.end() :])]))
@@ -1146,6 +1152,11 @@ def _wraps(above: str, line: str) -> bool:
                 and (words[-1].lower() in english.SMALL_WORDS or line[0].islower()))
 
 
+# Under a headline in capitals, a Title Case line of more words than this is its deck
+# (COUNCIL HOLDS TAX INCREASE / Rates Rise Again), not its writer (… / Owen Pasqua) (review15)
+CAPS_DECK_WORDS = 2
+
+
 def _name_under(above: Line, line: Line, below: Line | None, w: Weights) -> tuple[str, list[str]] | None:
     """A writer's name alone on its line, with no role word, between a headline (`above`)
     and the story's text (`below`), as (byline, names): in Latin script a name in a letter
@@ -1166,7 +1177,8 @@ def _name_under(above: Line, line: Line, below: Line | None, w: Weights) -> tupl
             name = stacks.caps_name(text) or (text if english.is_name(text) else None)
             return (text, [name]) if name else None
         if (not english.is_name(text) or stacks.label(text) or not _HEADLINE_START.match(below.text.strip())
-                or english.case_style(text) == english.case_style(above.text) or not _LATIN.search(above.text[:2])):
+                or english.case_style(text) == english.case_style(above.text) or not _LATIN.search(above.text[:2])
+                or (english.case_style(above.text) == "upper" and len(text.split()) > CAPS_DECK_WORDS)):
             return None
         return text, [text]
     return fields.name_line(text) if regex.search(r"\p{Han}", above.text) else None

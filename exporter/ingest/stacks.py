@@ -177,21 +177,6 @@ def _sign_off(texts: list[str], i: int, measure: int, w: Weights) -> bool:
         not bare or len(texts[i].strip()) <= w.sign_off_share * max(measure, *(len(t.strip()) for t in texts)))
 
 
-PLACE_WORDS = 3  # a letter writer's place under the name (George Town, Seberang Jaya) has at most this many words
-
-
-def _signed_letter(texts: list[str], i: int) -> bool:
-    """A letter's signature at the margin: the writer's name in capitals and the place the
-    writer lives on the last line of the block (DEVI SUBRAMANIAM / George Town), after a
-    finished sentence. Alone, a name in capitals reads as a label; the place under it, in
-    Title Case, ending the block, shows it signs."""
-    if not (i and i + 2 == len(texts) and _CLOSED.search(texts[i - 1].strip()) and caps_name(texts[i])):
-        return False
-    place = texts[i + 1].strip()
-    return (0 < len(place.split()) <= PLACE_WORDS and english.case_style(place) == "title" and not label(place)
-            and not _ENDS.search(place) and not regex.search(r"\d", place) and english.byline(place) is None)
-
-
 def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None, measure: int = 0,
          w: Weights = SHIPPED) -> list[tuple[int, str]]:
     """Where a Latin block is cut into its head stacks and the rest, and what each part
@@ -202,9 +187,6 @@ def cuts(texts: list[str], after_end: bool, flush: list[bool] | None = None, mea
     i = 0
     while i < len(texts):
         ok = after_end if i == 0 else ended(texts[i - 1])
-        if (flush is None or flush[i]) and _signed_letter(texts, i):  # set right, segment's signatures read it
-            out.append((i, "byline"))
-            break
         found = stack(texts, i, w) if ok or label(texts[i].strip()) else None
         if found and not ok and not any(kind == "byline" or english.byline(texts[k].strip()) is not None
                                         for k, kind in found[-2:] if k < len(texts)):
