@@ -944,6 +944,14 @@ class _BlockReader:
         above = body[i - 1] if i else (self.blocks[k - 1][-1] if k and self.blocks[k - 1] else None)
         return any(other is not None and bool(_POINTER.match(other.text)) for other in (above, self._below(k, body, i)))
 
+    def _unpointed(self, line: Line) -> Line:
+        """The line without the pointer to its photo (▲, △) it may open with: layout, dropped."""
+        pointer = _POINTER.match(line.text)
+        if pointer is None:
+            return line
+        self.page.dropped.update(pointer.group().strip())
+        return replace(line, text=line.text[pointer.end() :])
+
     def _name_alone(self, k: int, block: list[Line]) -> bool:
         """A writer's name printed as a block of its own between its headline and its text
         (林 启 明, set apart by blank lines; see _name_under)."""
@@ -1006,14 +1014,10 @@ class _BlockReader:
             if line.credit is not None and not line.text and target is not None and target.credit is None:
                 target.credit, current = line.credit, None  # a credit on its own line
                 continue
-            pointer = _POINTER.match(line.text) if line.caption and i == 0 else None
-            if pointer:  # a caption's pointer to its photo (▲消防局昨日…) is layout, and no author box
-                self.page.dropped.update(pointer.group().strip())
-                line = body[i] = replace(line, text=line.text[pointer.end() :])
+            if line.caption and i == 0:  # a caption's pointer to its photo (▲消防局昨日…) is layout, and no author box
+                line = body[i] = self._unpointed(line)
             if _pointed(body, i) and not self._listed(k, body, i):  # a caption under its photo: ▲七六級校友…合影。
-                pointer = _POINTER.match(line.text)
-                self.page.dropped.update(pointer.group().strip())
-                pieces.append(Caption([replace(line, text=line.text[pointer.end() :])]))
+                pieces.append(Caption([self._unpointed(line)]))
                 current = None
                 continue
             box = fields.BOX_BYLINE.match(line.text) if line.credit is None and not line.caption else None

@@ -714,10 +714,10 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
             left = measure[column][0]  # a paragraph's indented first line alone (at a column's foot)
         else:
             edge = (left, right, column, block[-1].y0)
-        if len(block) > 1 and not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block):
+        plain = not _display(block, body)
+        if len(block) > 1 and plain:
             measure[column] = (left, right)
         picture = caption_of.get(index)
-        plain = not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
         spaced = (indents and above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
                   and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
         running = plain and all(abs(b.size - body) < 0.03 * body for b in block)
@@ -830,7 +830,7 @@ def _resumed(block: list[_Box], foot: float) -> bool:
 def _indented(block: list[_Box], body: float) -> bool:
     """Running text whose first line is indented from the lines under it (by half an em to
     `Weights.pdf_indent` ems): a paragraph's first line on a page that indents its paragraphs."""
-    return (len(block) > 1 and block[0].image is None and not any(b.bold or b.size >= DISPLAY_SIZE * body for b in block)
+    return (len(block) > 1 and block[0].image is None and not _display(block, body)
             and 0.5 * body < block[0].x0 - min(b.x0 for b in block[1:]) <= active().pdf_indent * body)
 
 

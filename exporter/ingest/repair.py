@@ -54,9 +54,10 @@ def undouble(text: str, short_ok: Callable[[str], bool] = lambda _: False) -> st
     `——` closing a kicker framed in dashes (——安安全全生生产产——), read once as its opening pair was.
     """
     lead = _SINGLE_DASHES.match(text)
-    out = _pairs(text, lead.end() if lead else 0, [lead.group()] if lead else [], strict=True)
+    start, seed = (lead.end(), [lead.group()]) if lead else (0, [])
+    out = _pairs(text, start, seed[:], strict=True)
     if out is None:  # a Han line whose Latin, digits or punctuation were read once (岚岚途途X5混混动动…4.8升升)
-        han = _pairs(text, lead.end() if lead else 0, [lead.group()] if lead else [], strict=False)
+        han = _pairs(text, start, seed[:], strict=False)
         ink, kept = len(regex.sub(r"\s", "", text)), len(regex.sub(r"\s", "", "".join(han or [])))
         glyphs = len(_HAN.findall("".join(han or [])))
         # most of the line doubled: its Han glyphs, as many at least as the glyphs read once (kept - (ink - kept))
