@@ -26,7 +26,7 @@ from .notes import Notes
 from .weights import SHIPPED, Weights
 
 _DASH_START = regex.compile(r"^[—―─-]{2,}")
-_DASH_END = regex.compile(r"[—―─-]{2,}$")
+_DASH_END = regex.compile(r"(?r)[—―─-]{2,}$")  # searched from the end: linear on a line of dashes
 _LATIN = regex.compile(r"\p{Latin}{2}")
 _HAN_GLYPH = regex.compile(r"\p{Han}")
 _WHOLE_BRACKET = regex.compile(r"^[（(][^（）()]+[）)]$")

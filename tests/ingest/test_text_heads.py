@@ -9,7 +9,9 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
-from exporter.ingest import ingest_texts
+import regex
+
+from exporter.ingest import ingest_texts, segment
 from exporter.ingest.frames import unframe
 from exporter.ingest.layout import Head, Para, Signature, lay_out_page, visible
 from exporter.ingest.repair import spaced_line
@@ -302,3 +304,13 @@ def test_a_doubled_word_as_a_title_over_its_author_box_is_kept_whole() -> None:
     assert [(a.headline, a.authors) for a in arts] == [("外婆的腌菜坛", ["许晴川"]), ("谢谢", ["向晚"])]
     arts = _articles(p7.replace("燕 子", "星星点点").replace("外外婆婆的的腌腌菜菜坛坛", "外婆的腌菜坛"))
     assert [(a.headline, a.authors) for a in arts][1] == ("星星点点", ["林默"])
+
+
+def test_trailing_dashes_are_searched_from_the_line_end() -> None:
+    """review15: `_DASH_END` (a kicker framed in dashes) searched forward tried every dash of a
+    long run, quadratic on a line of dashes with a glyph after them; searched from the end it
+    reads the same marks in one pass."""
+    assert segment._DASH_END.flags & regex.REVERSE
+    for text, marked in (("安全生产——", True), ("——北湖——", True), ("——副题", False), ("—" * 10_000 + "x", False),
+                         ("x" + "—" * 10_000, True), ("a-", False)):
+        assert bool(segment._DASH_END.search(text)) is marked
