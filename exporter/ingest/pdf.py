@@ -1076,7 +1076,7 @@ def _caption_map(blocks: list[list[_Box]], pictures: list[_Box], body: float, cr
                 out[k] = alone[0]
                 captioned.add(id(alone[0]))
             continue
-        under = [p for p in pictures if _under(block, p, body, credited[k]) and not _boxed_apart(block[0], p, rects)]
+        under = [p for p in pictures if _under(block, p, body) and not _boxed_apart(block[0], p, rects)]
         if under:
             out[k] = under[0]
             captioned.update(id(p) for p in under)  # one caption under several photos is theirs
@@ -1097,13 +1097,15 @@ def _caption_type(block: list[_Box], body: float, credited: bool) -> bool:
     return (credited or all(b.size < CAPTION_SIZE * body or b.italic for b in block)) and not any(b.bold for b in block)
 
 
-def _under(block: list[_Box], p: _Box, body: float, credited: bool) -> bool:
-    """Printed just under the picture (or over its last em), across it; a credit closing it
-    says it is a caption a little further down. Or printed over the picture's lower half,
-    inside it (a caption set over the photo, often in white)."""
+def _under(block: list[_Box], p: _Box, body: float) -> bool:
+    """Printed just under the picture (or over its last em), across it, within
+    `Weights.caption_gap` body ems: caption type says it is a caption with or without a
+    credit (MuPDF sets an uncredited caption 2.3 ems down; no block in caption type nearest
+    under a picture of the development PDFs is anything else). Or printed over the
+    picture's lower half, inside it (a caption set over the photo, often in white)."""
     x0, y0, x1, y1 = extent(block)
     over = p.x0 - 1 <= x0 and x1 <= p.x1 + 1 and (p.y0 + p.y1) / 2 <= y0 and y1 <= p.y1 + 0.5 * body
-    return over or (-body <= y0 - p.y1 < (active().caption_gap if credited else 2) * body and x0 < p.x1 and x1 > p.x0)
+    return over or (-body <= y0 - p.y1 < active().caption_gap * body and x0 < p.x1 and x1 > p.x0)
 
 
 def _alone_under(blocks: list[list[_Box]], k: int, p: _Box, body: float) -> bool:
@@ -1150,7 +1152,7 @@ def _credits_over(order: list[tuple[list[_Box], tuple[int, ...]]], pictures: lis
         if over is None:
             continue
         caption = next((k for k, (block, _) in enumerate(order) if k != over and block[0].image is None
-                        and _under(block, p, body, True)), None)
+                        and _under(block, p, body)), None)
         if caption is not None:
             item = order.pop(over)
             order.insert(caption if caption > over else caption + 1, item)
