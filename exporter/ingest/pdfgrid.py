@@ -87,6 +87,18 @@ def aligned(run: Sequence[_Cell], above: Sequence[_Cell]) -> bool:
     return len(hits) >= active().grid_cells and hits[-1] - hits[0] + 1 == len(hits)
 
 
+def follows(row: Sequence[_Cell], above: Sequence[_Cell]) -> bool:
+    """`row` is the next row of the table whose row `above` is, though a cell of it is longer
+    than a short cell and stands closer to the next than a wide grid's gap (`星空下的博物馆`,
+    `歲次丁未（羊年）`): as many cells, in one size, each starting or ending where the cell
+    over it does (within `Weights.grid_align`), none wider than `grid_wide`, and not all wide
+    (`_prose`)."""
+    return (len(row) == len(above) >= active().grid_cells and not _prose(row)
+            and all(b.x1 - b.x0 <= active().grid_wide * b.size and abs(b.size - a.size) < 0.5
+                    and (abs(b.x0 - a.x0) <= active().grid_align * b.size or abs(b.x1 - a.x1) <= active().grid_align * b.size)
+                    for b, a in zip(row, above, strict=True)))
+
+
 def trimmed(table: list[list[_Cell]], others: Sequence[_Cell]) -> list[list[_Cell]]:
     """A grid's rows without a cell at a row's left or right end whose column holds other
     lines between the grid's first and last rows (`others`: the page's lines in no row of
