@@ -93,6 +93,7 @@ class _Box:
     lead: int = 0  # characters of a bold run-in head opening the line (a brief's title), else 0
     reverse: bool = False  # set in light ink (reverse type)
     word: float = 0.0  # the printed width of its first unbreakable run (pdflines.first_word)
+    parts: tuple[_Box, ...] = ()  # a table cell wrapped over lines: the line boxes it joins
 
 
 @dataclass
@@ -907,9 +908,9 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
     far apart whose columns line up (`pdfgrid`). So does a ruled box of lines that a
     table's rule accepts as they stand (listings by the clock)."""
     kept = _stacked(content, wide=False)
-    rowed = {id(b) for t in kept for run in t for b in run}
+    rowed = {id(b) for t in kept for run in t for b in _members(run)}
     kept += _stacked([b for b in content if id(b) not in rowed], wide=True)
-    rowed = {id(b) for t in kept for run in t for b in run}
+    rowed = {id(b) for t in kept for run in t for b in _members(run)}
     taken: set[int] = set()
     merged: list[_Box] = []
     for k, table in enumerate(kept):
@@ -922,7 +923,7 @@ def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]])
                  and x0 - top.size <= b.x0 and b.x1 <= x1 + top.size and len(b.text) <= TABLE_TITLE]
         note = _note(table, free)  # its source line under it
         for run in [title[-1:]] * (len(title) == 1) + table + [note] * bool(note):  # its title line above it
-            taken.update(id(b) for b in run)
+            taken.update(id(b) for b in _members(run))
             merged.append(_Box(run[0].x0, min(b.y0 for b in run), run[-1].x1, max(b.y1 for b in run),
                                "  ".join(b.text for b in run), run[0].size, all(b.bold for b in run), table=k))
     for r in rects:  # a ruled box of listings: rows that open with a clock time
@@ -946,12 +947,17 @@ def _stacked(content: list[_Box], wide: bool) -> list[list[list[_Box]]]:
             rows[-1].append(b)
         else:
             rows.append([b])
-    tables: list[list[list[_Box]]] = []
     for row in rows:
         row.sort(key=lambda b: b.x0)
-        for run, _ in pdfgrid.runs(row, wide):
-            x0, x1, y = run[0].x0, run[-1].x1, run[0].y1
-            home = next((t for t in tables if 0 < y - t[-1][0].y1 < 2.5 * run[0].size
+    tables: list[list[list[_Box]]] = []
+    for row in _unwrapped(rows):
+        found = pdfgrid.runs(row, wide)
+        if wide and not found:  # a row with a longer cell, standing in the columns of the rows over it
+            found = [(row, True)] * any(0 < min(b.y1 for b in row) - max(b.y1 for b in t[-1]) < 2.5 * row[0].size
+                                        and pdfgrid.follows(row, t[-1]) for t in tables)
+        for run, _ in found:
+            x0, x1, y = run[0].x0, run[-1].x1, min(b.y1 for b in run)  # a wrapped cell reaches lower
+            home = next((t for t in tables if 0 < y - max(b.y1 for b in t[-1]) < 2.5 * run[0].size
                          and min(x1, t[-1][-1].x1) - max(x0, t[-1][0].x0) > 0.5 * (x1 - x0)
                          and (not wide or pdfgrid.aligned(run, t[-1]))), None)
             if home is None:
@@ -960,9 +966,64 @@ def _stacked(content: list[_Box], wide: bool) -> list[list[list[_Box]]]:
                 home.append(run)
     kept = [t for t in tables if len(t) >= furniture.TABLE_ROWS]
     if wide:
-        rowed = {id(b) for t in kept for run in t for b in run}
+        rowed = {id(b) for t in kept for run in t for b in _members(run)}
         kept = [pdfgrid.trimmed(t, [b for b in content if id(b) not in rowed]) for t in kept]
     return kept
+
+
+def _members(run: list[_Box]) -> Iterator[_Box]:
+    """The line boxes of a table's row: a wrapped cell's lines (`_unwrapped`) each."""
+    for b in run:
+        yield from b.parts or (b,)
+
+
+def _unwrapped(rows: list[list[_Box]]) -> list[list[_Box]]:
+    """Rows (each left to right, top to bottom) with a table cell's wrapped lines joined to
+    the cell: a line is the next line of the cell over it, in a row of `Weights.grid_cells`
+    lines or more, when it starts at that cell's left edge (within `Weights.grid_align` ems),
+    in its size, alone under it, and stands closer under it than the next line in that
+    column stands under it (in a table's last row: than the cell stands under the line over
+    it), by more than `LEADING`: the line pitch inside a cell is tighter than the pitch of the rows
+    (`12月15` / `日`, `估價（港` / `元）`). The cell keeps its place in its row, so the row
+    reads as printed (`12月15日  香港郊野公園  4`). Lines at an even pitch (running text, a
+    table's rows) join nothing."""
+    out: list[list[_Box]] = []
+    for i, row in enumerate(rows):
+        if not out or len(out[-1]) < active().grid_cells:
+            out.append(row)
+            continue
+        joined, kept = list(out[-1]), []
+        for b in row:
+            reach = active().grid_align * b.size
+            k = next((j for j, a in enumerate(joined) if abs(a.x0 - b.x0) <= reach and abs(a.size - b.size) < 0.5
+                      and 0 < b.base - a.base), None)
+            column = [c for r in (*out[-2:-1], *rows[i + 1:i + 6]) for c in r
+                      if abs(c.x0 - b.x0) <= reach and abs(c.size - b.size) < 0.5]
+            # the row pitch under it, or over the cell (a table's last row), a table's rows apart
+            nxt = next((c.base - b.base for c in column if 0 < c.y1 - b.y1 < 2.5 * b.size), None)
+            if k is not None and nxt is None:
+                nxt = next((joined[k].base - c.base for c in reversed(column) if 0 < joined[k].y1 - c.y1 < 2.5 * b.size), None)
+            if (k is not None and nxt is not None and b.base - (joined[k].parts or (joined[k],))[-1].base + LEADING * b.size < nxt
+                    and not any(c is not b and c.x0 < joined[k].x1 and b.x0 < c.x1 for c in row)):
+                joined[k] = _wrapped(joined[k], b)
+            else:
+                kept.append(b)
+        out[-1] = joined
+        if kept:
+            out.append(kept)
+    return out
+
+
+def _wrapped(cell: _Box, line: _Box) -> _Box:
+    """A cell (or a table's note) and the next line it wrapped onto, as one box that keeps its
+    first line's place and baseline; a word space between where Latin type meets Latin."""
+    joint = " " if _LATIN_LAST.search(cell.text) and _LATIN_FIRST.match(line.text) else ""
+    return _Box(cell.x0, cell.y0, max(cell.x1, line.x1), line.y1, cell.text + joint + line.text, cell.size,
+                cell.bold, italic=cell.italic, base=cell.base, parts=(cell.parts or (cell,)) + (line,))
+
+
+_LATIN_LAST = regex.compile(r"[\p{Latin}\p{N}.,;:]$")
+_LATIN_FIRST = regex.compile(r"[\p{Latin}\p{N}(]")
 
 
 def _note(table: list[list[_Box]], free: list[_Box]) -> list[_Box]:
@@ -979,7 +1040,15 @@ def _note(table: list[list[_Box]], free: list[_Box]) -> list[_Box]:
         return []
     note = min(under, key=lambda b: b.y0)
     row = [b for b in free if b is not note and abs(b.y1 - note.y1) < 0.5 * size and min(b.x1, x1) - max(b.x0, x0) > 0]
-    return [] if row else [note]  # a row whose cells stand apart is no note
+    if row:
+        return []  # a row whose cells stand apart is no note
+    while True:  # the lines it wrapped onto: right under it, from its left edge, alone there
+        nxt = next((b for b in free if b.image is None and abs(b.size - note.size) < 0.5 and -0.2 * size <= b.y0 - note.y1 < 0.5 * size
+                    and abs(b.x0 - note.x0) <= size), None)
+        if nxt is None or any(b is not nxt and abs(b.y1 - nxt.y1) < 0.5 * size and min(b.x1, x1) - max(b.x0, x0) > 0
+                              for b in free):
+            return [note]
+        note = _wrapped(note, nxt)
 
 
 def _header(first: list[_Box], content: list[_Box]) -> list[_Box] | None:
@@ -1076,7 +1145,7 @@ def _caption_map(blocks: list[list[_Box]], pictures: list[_Box], body: float, cr
                 out[k] = alone[0]
                 captioned.add(id(alone[0]))
             continue
-        under = [p for p in pictures if _under(block, p, body, credited[k]) and not _boxed_apart(block[0], p, rects)]
+        under = [p for p in pictures if _under(block, p, body) and not _boxed_apart(block[0], p, rects)]
         if under:
             out[k] = under[0]
             captioned.update(id(p) for p in under)  # one caption under several photos is theirs
@@ -1097,13 +1166,15 @@ def _caption_type(block: list[_Box], body: float, credited: bool) -> bool:
     return (credited or all(b.size < CAPTION_SIZE * body or b.italic for b in block)) and not any(b.bold for b in block)
 
 
-def _under(block: list[_Box], p: _Box, body: float, credited: bool) -> bool:
-    """Printed just under the picture (or over its last em), across it; a credit closing it
-    says it is a caption a little further down. Or printed over the picture's lower half,
-    inside it (a caption set over the photo, often in white)."""
+def _under(block: list[_Box], p: _Box, body: float) -> bool:
+    """Printed just under the picture (or over its last em), across it, within
+    `Weights.caption_gap` body ems: caption type says it is a caption with or without a
+    credit (MuPDF sets an uncredited caption 2.3 ems down; no block in caption type nearest
+    under a picture of the development PDFs is anything else). Or printed over the
+    picture's lower half, inside it (a caption set over the photo, often in white)."""
     x0, y0, x1, y1 = extent(block)
     over = p.x0 - 1 <= x0 and x1 <= p.x1 + 1 and (p.y0 + p.y1) / 2 <= y0 and y1 <= p.y1 + 0.5 * body
-    return over or (-body <= y0 - p.y1 < (active().caption_gap if credited else 2) * body and x0 < p.x1 and x1 > p.x0)
+    return over or (-body <= y0 - p.y1 < active().caption_gap * body and x0 < p.x1 and x1 > p.x0)
 
 
 def _alone_under(blocks: list[list[_Box]], k: int, p: _Box, body: float) -> bool:
@@ -1150,7 +1221,7 @@ def _credits_over(order: list[tuple[list[_Box], tuple[int, ...]]], pictures: lis
         if over is None:
             continue
         caption = next((k for k, (block, _) in enumerate(order) if k != over and block[0].image is None
-                        and _under(block, p, body, True)), None)
+                        and _under(block, p, body)), None)
         if caption is not None:
             item = order.pop(over)
             order.insert(caption if caption > over else caption + 1, item)

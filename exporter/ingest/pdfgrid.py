@@ -8,7 +8,9 @@ hold longer cells (`湖滨社区卫生服务中心`, `Shanghai Composite`, `03 1
 such a cell is a table's when the gap before or after it is wider than any gutter between
 running text (`Weights.grid_slack`), and its row joins a table only where its cells line up with
 the columns of the row above (left or right edges), as no lines of running text side by
-side do with such gaps between them.
+side do with such gaps between them. Lines of running text set in columns side by side
+with wide gutters (MuPDF's layouts leave three ems and more) line up too, but every cell is a
+full line of a column: a table's row holds a short cell (a number, a date, a name) as well.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ def _joins(b: _Cell, run: Sequence[_Cell], after: float | None, wide: bool) -> b
 def runs(row: Sequence[_Cell], wide: bool = False) -> list[tuple[list[_Cell], bool]]:
     """The runs of cells in one row (sorted left to right) that may be a table's row, each
     with whether it holds a wide cell or a wide gap (`loose`: it must line up to count).
-    Without `wide`, only short cells close together."""
+    Without `wide`, only short cells close together. A run of wide cells only is lines of
+    running text in columns side by side (`_prose`), no row."""
     out: list[tuple[list[_Cell], bool]] = []
     run: list[_Cell] = []
     loose = False
@@ -53,7 +56,7 @@ def runs(row: Sequence[_Cell], wide: bool = False) -> list[tuple[list[_Cell], bo
         after = row[k + 1].x0 - b.x1 if k + 1 < len(row) else None
         how = _joins(b, run, after, wide)
         if how is None:
-            if len(run) >= active().grid_cells:
+            if len(run) >= active().grid_cells and not _prose(run):
                 out.append((run, loose))
             run, loose = [], False
             how = _joins(b, run, after, wide)
@@ -61,9 +64,16 @@ def runs(row: Sequence[_Cell], wide: bool = False) -> list[tuple[list[_Cell], bo
                 continue
         run.append(b)
         loose = loose or how
-    if len(run) >= active().grid_cells:
+    if len(run) >= active().grid_cells and not _prose(run):
         out.append((run, loose))
     return out
+
+
+def _prose(run: Sequence[_Cell]) -> bool:
+    """Every cell wider than a table's short cell (`Weights.grid_cell`): lines of running text
+    in columns side by side (`年發行、面值一毫的錯體` | `米的錯位，同版僅發現四` | …), which a grid
+    with wide gutters lines up like a table's columns. A table's row holds a short cell too."""
+    return all(b.x1 - b.x0 > active().grid_cell * b.size for b in run)
 
 
 def aligned(run: Sequence[_Cell], above: Sequence[_Cell]) -> bool:
@@ -75,6 +85,18 @@ def aligned(run: Sequence[_Cell], above: Sequence[_Cell]) -> bool:
         return any(abs(b.x0 - a.x0) <= reach or abs(b.x1 - a.x1) <= reach for a in above)
     hits = [k for k, b in enumerate(run) if matches(b)]
     return len(hits) >= active().grid_cells and hits[-1] - hits[0] + 1 == len(hits)
+
+
+def follows(row: Sequence[_Cell], above: Sequence[_Cell]) -> bool:
+    """`row` is the next row of the table whose row `above` is, though a cell of it is longer
+    than a short cell and stands closer to the next than a wide grid's gap (`星空下的博物馆`,
+    `歲次丁未（羊年）`): as many cells, in one size, each starting or ending where the cell
+    over it does (within `Weights.grid_align`), none wider than `grid_wide`, and not all wide
+    (`_prose`)."""
+    return (len(row) == len(above) >= active().grid_cells and not _prose(row)
+            and all(b.x1 - b.x0 <= active().grid_wide * b.size and abs(b.size - a.size) < 0.5
+                    and (abs(b.x0 - a.x0) <= active().grid_align * b.size or abs(b.x1 - a.x1) <= active().grid_align * b.size)
+                    for b, a in zip(row, above, strict=True)))
 
 
 def trimmed(table: list[list[_Cell]], others: Sequence[_Cell]) -> list[list[_Cell]]:

@@ -28,7 +28,7 @@ from .weights import active
 _OPENING = regex.compile(r"[（「『【《〈“‘(\[]")
 # glyphs that may not open a line (line-start prohibition): wrapping carries the glyph before them along
 _CLOSING = regex.compile(r"[、，。．！？：；）」』】》〉”’%,.;:!?)\]]")
-_LATIN = regex.compile(r"[\p{Latin}\p{N}\p{Pd}.,'’%$/&+(\[]")
+_LATIN = regex.compile(r"[\p{Latin}\p{N}\p{Pd}.,'’%$/&+(\[@_]")
 # quotation marks (Unicode line breaking's class QU) glue to the glyphs on both sides in the classic rules
 _QUOTE = regex.compile(r"[“‘\"']")
 _DIGIT = regex.compile(r"\p{Nd}")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from exporter.ingest import ingest, pdflines
 from exporter.ingest.pdf import read_pdf
-from exporter.model import Paragraph
+from exporter.model import ListBlock, Paragraph
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -154,3 +154,15 @@ def test_a_quotation_mark_or_a_hung_comma_opens_nothing() -> None:
     assert "从“开面”到“贴片子”，一位正印花旦" not in yangcheng
     _, harbour = _opened("ingest-blind3", "rl-harbour-a1a2.pdf")
     assert "成將預留予本地品牌，" not in harbour
+
+
+def test_an_e_mail_address_is_one_word() -> None:
+    """mu-shulin: `3.来稿邮箱：` stops short of `shulin@slzb.example.cn`, which MuPDF carried
+    over whole (it does not fit), so the item goes on in the next line; mu-southerncross:
+    likewise `來信請寄` over `visa@southerncross-`."""
+    assert pdflines.first_word([(c, k * 10.0, (k + 1) * 10.0) for k, c in enumerate("a_b@c.cn x")]) == 80.0
+    result = ingest([FIXTURES / "ingest-blind11" / "mu-shulin-r7.pdf"], "P", dt.date(2025, 3, 20))
+    items = [i for a in result.edition.articles for b in a.blocks if isinstance(b, ListBlock) for i in b.items]
+    assert "3.来稿邮箱：shulin@slzb.example.cn" in items  # the notice's numbered list
+    _, opened = _opened("ingest-blind7", "mu-southerncross-p3.pdf")
+    assert "visa@southerncross-" not in opened
