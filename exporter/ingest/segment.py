@@ -994,12 +994,22 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                             if body is prev_body and body.is_photo:  # its credit closed it
                                 # a PDF's picture over its caption: no head printed after the credit is its own
                                 cost += float("inf") if _pictured(body) else w.photo_head_after
+                    if 0 < p < len(run) and _glued(run[p - 1], run[p]):
+                        cost += w.unglued_side  # a head taken up by the story above away from the head it is set on
                     if prev_body is not None and not has and not p:
                         cost += w.photo_no_headline if prev_body.is_photo else w.no_headline
                     if cost < nxt.get(bool(s), (float("inf"), []))[0]:
                         nxt[bool(s)] = (cost, path + [(p, s)])
         best = nxt
     return min(best.values(), key=lambda v: v[0])
+
+
+def _glued(upper: Head, lower: Head) -> bool:
+    """Two heads of a text page set one right over the other with no blank line (an issuer's
+    name over its notice's title, a kicker over its headline): one head group, never the end
+    of the story above and the start of the next."""
+    last, first = upper.lines[-1], lower.lines[0]
+    return last.top is None and not last.size and first.no == last.no + 1
 
 
 def _lines_of(item: BodyItem) -> list[Line]:
