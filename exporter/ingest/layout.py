@@ -20,7 +20,8 @@ from .repair import PAD, indent_cells, join_wrapped, spaced_line, undouble, unsp
 from .weights import SHIPPED, Weights
 
 _FIGURE_END = regex.compile(r"(?<=\d)\.$")  # a full stop after a figure: no headline ends so
-_CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\))\.)[”’」』）)\"']*$")
+# a stop after two figures ends a sentence too (… on 01542 830 114.); after one it may number an item
+_CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\)|\d{2})\.)[”’」』）)\"']*$")
 _OPEN_END = regex.compile(r"[，、；：,;:]$")
 _CLOSING_START = regex.compile(r"^[，。、；：！？）》」』”’,.;:!?)]")
 _LATIN = regex.compile(r"\p{Latin}")
