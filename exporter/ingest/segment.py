@@ -468,7 +468,8 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
     display line the block model reads as a subhead rather than a head, after a body
     that opened as an article (a dateline or a byline) and before one that did not.
     A body that opens with a dateline, a jump line or an author box, or that is a photo
-    story, always starts its own article; so does one whose heads stand under a line set
+    story, always starts its own article, and one signed as a notice (issuer and date)
+    never continues a feature; so does one whose heads stand under a line set
     aside as the page's furniture (`apart`: line numbers), see _relabelled.
     """
     out: list[Body | Head | Caption] = []
@@ -484,7 +485,7 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
             if isinstance(prev, Body) and not prev.closed and prev.box == unit.box \
                     and not _relabelled(prev, heads or unit.items, apart) and (
                 (not heads and between)
-                or (heads and prev.is_feature and all(len(h.lines) == 1 for h in heads)
+                or (heads and prev.is_feature and not unit.is_notice and all(len(h.lines) == 1 for h in heads)
                     and (all(h.bold for h in heads) or (len(heads) == 1 and not _marked(heads[0]))))
                 or (len(heads) == 1 and _opened(prev) and _story_subhead(heads[0], learned or {}))
                 or (len(heads) == 1 and _sized_subhead(heads[0], out[:k], prev))
