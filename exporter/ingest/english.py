@@ -43,7 +43,7 @@ DATE_LINE = (
 _AFTER_CAPTION = r"^(?:(?P<text>.*?(?:[.!?”\"')]|\S(?=[ \u3000]{2})))[ \u3000]*)?"
 # Photo: Jo Bloggs / (Photo by Jo Bloggs) / Photograph: Jo Bloggs/Reuters / Staff photo by Jo Bloggs / Photo / JO BLOGGS
 CREDIT = regex.compile(
-    _AFTER_CAPTION + r"[(\[]?(?:(?i:staff|file)\s+)?(?i:photo(?:graph)?s?|picture|image)(?:\s+by\s+|\s*[:/]\s*)"
+    _AFTER_CAPTION + r"[(\[]?(?:(?i:staff|file)\s+)?(?i:photo(?:graph)?s?|picture|image)(?:\s+by\s+|\s*[:/|]\s*)"
     r"(?P<credit>\p{Lu}[\p{L}.'’ /&-]{1,40}?)[)\]]?$"
 )
 # JO BLOGGS/STAFF

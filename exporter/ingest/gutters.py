@@ -143,7 +143,8 @@ def _columns(segs: list[list[tuple[int, int]]], at: int) -> bool:
     if len(both) < MIN_LINES:
         return False
     left = sorted(max(b for a, b in s if a < at) - min(a for a, _ in s) for s in segs if any(a < at for a, _ in s))
-    right = sorted(max(b for _, b in s) - at for s in segs if any(a >= at for a, _ in s))
+    # the right side's first run: a table's next cell is short however many cells follow it
+    right = sorted(min(b for a, b in s if a >= at) - at for s in segs if any(a >= at for a, _ in s))
     # a column's line is one run of text; a table's row is several cells
     runs = sum(1 for s in segs if sum(1 for a, _ in s if a < at) == 1)
     return (left[len(left) // 2] >= MIN_WIDTH and right[len(right) // 2] >= MIN_WIDTH

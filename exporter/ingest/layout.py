@@ -20,7 +20,8 @@ from .repair import PAD, indent_cells, join_wrapped, spaced_line, undouble, unsp
 from .weights import SHIPPED, Weights
 
 _FIGURE_END = regex.compile(r"(?<=\d)\.$")  # a full stop after a figure: no headline ends so
-_CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\))\.)[”’」』）)\"']*$")
+# a stop after two figures ends a sentence too (… on 01542 830 114.); after one it may number an item
+_CLOSED_END = regex.compile(r"(?:[。！？!?…]|(?<=\p{L}|\)|\d{2})\.)[”’」』）)\"']*$")
 _OPEN_END = regex.compile(r"[，、；：,;:]$")
 _CLOSING_START = regex.compile(r"^[，。、；：！？）》」』”’,.;:!?)]")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -680,7 +681,8 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     for k, found_block in enumerate(found):
         edge = k in (0, len(found) - 1)
         found_block = _pull_quote_off(page, found_block, said)
-        for part in _cut(_tables_off(_set_aside(page, found_block, ads, edge), blocks, stacked), page.dropped, w):
+        parts = _cut(_tables_off(_set_aside(page, found_block, ads, edge), blocks, stacked), page.dropped, w)
+        for part in (g for c in parts for g in _head_group_block(c, stacked, w)):
             after = not blocks or _ended(blocks[-1][-1].text) or all(line.bold for line in blocks[-1]) \
                 or headline_like(blocks[-1], w) or blocks[-1][-1].credit is not None  # a photo's credit ends its caption
             for b in (c for h in _heads_over_text(part, blocks[-1] if blocks else [], w, runs)
@@ -1424,6 +1426,35 @@ def _display_once(block: list[Line]) -> _Cuts:
                 and not _CLOSED_END.search(block[end - 1].text)):
             return [block[:start], block[start:end]], block[end:]
     return [block], None
+
+
+GROUP_PLAIN = 2  # plain lines over (under) a display run in a block that is all head group
+
+
+def _head_group_block(block: list[Line], stacked: dict[int, str], w: Weights) -> list[list[Line]]:
+    """A text page's block that is one head group with its display run in the middle: one
+    or two plain lines over a fake-bold run of one to three lines (a kicker, the issuer's
+    name over a notice's title) and at most two under it (a deck), none ending or breaking
+    off a sentence, none opening a story, a list's item or a signature, each no longer than
+    a headline's line, the whole no headline-like block (too many lines, or a line indented
+    that the run is not: read whole, it was a paragraph that swallowed the story under it).
+    Cut into its parts (over, run, under), each read as heads; `stacked` learns that each
+    part is a head. A PDF knows its type sizes (pdfheads)."""
+    display = [line.bold for line in block]
+    start = next((k for k, bold in enumerate(display) if bold), len(block))
+    end = next((k for k in range(start, len(block)) if not display[k]), len(block))
+    plain = block[:start] + block[end:]
+    if (not 0 < start <= GROUP_PLAIN or not 0 < end - start <= 3 or len(block) - end > GROUP_PLAIN
+            or any(display[end:]) or block[0].size > 0 or headline_like(block, w)
+            or _signature(block[:start], Counter(), w) is not None):
+        return [block]
+    if any(closed(line.text) or _OPEN_END.search(line.text) or cells(line.text) > w.head_line or _opens(line.text)
+           or line.credit is not None or _ITEM.match(line.text) or fields.BOX_BYLINE.match(line.text)
+           or (line.indent >= w.indent and line.indent < w.heavy_indent) for line in plain):
+        return [block]
+    parts = [part for part in (block[:start], block[start:end], block[end:]) if part]
+    stacked.update((part[0].no, "head") for part in parts)
+    return parts
 
 
 _LATIN_OPEN = regex.compile(r"[-‐,;:]$")

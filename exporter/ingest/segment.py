@@ -468,7 +468,8 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
     display line the block model reads as a subhead rather than a head, after a body
     that opened as an article (a dateline or a byline) and before one that did not.
     A body that opens with a dateline, a jump line or an author box, or that is a photo
-    story, always starts its own article; so does one whose heads stand under a line set
+    story, always starts its own article, and one signed as a notice (issuer and date)
+    never continues a feature; so does one whose heads stand under a line set
     aside as the page's furniture (`apart`: line numbers), see _relabelled.
     """
     out: list[Body | Head | Caption] = []
@@ -484,7 +485,7 @@ def _merge(units: list[Body | Head | Caption], notes: Notes, name: str,
             if isinstance(prev, Body) and not prev.closed and prev.box == unit.box \
                     and not _relabelled(prev, heads or unit.items, apart) and (
                 (not heads and between)
-                or (heads and prev.is_feature and all(len(h.lines) == 1 for h in heads)
+                or (heads and prev.is_feature and not unit.is_notice and all(len(h.lines) == 1 for h in heads)
                     and (all(h.bold for h in heads) or (len(heads) == 1 and not _marked(heads[0]))))
                 or (len(heads) == 1 and _opened(prev) and _story_subhead(heads[0], learned or {}))
                 or (len(heads) == 1 and _sized_subhead(heads[0], out[:k], prev))
@@ -994,12 +995,22 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                             if body is prev_body and body.is_photo:  # its credit closed it
                                 # a PDF's picture over its caption: no head printed after the credit is its own
                                 cost += float("inf") if _pictured(body) else w.photo_head_after
+                    if 0 < p < len(run) and _glued(run[p - 1], run[p]):
+                        cost += w.unglued_side  # a head taken up by the story above away from the head it is set on
                     if prev_body is not None and not has and not p:
                         cost += w.photo_no_headline if prev_body.is_photo else w.no_headline
                     if cost < nxt.get(bool(s), (float("inf"), []))[0]:
                         nxt[bool(s)] = (cost, path + [(p, s)])
         best = nxt
     return min(best.values(), key=lambda v: v[0])
+
+
+def _glued(upper: Head, lower: Head) -> bool:
+    """Two heads of a text page set one right over the other with no blank line (an issuer's
+    name over its notice's title, a kicker over its headline): one head group, never the end
+    of the story above and the start of the next."""
+    last, first = upper.lines[-1], lower.lines[0]
+    return last.top is None and not last.size and first.no == last.no + 1
 
 
 def _lines_of(item: BodyItem) -> list[Line]:
