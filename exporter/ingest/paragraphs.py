@@ -110,6 +110,11 @@ def labelled(text: str) -> bool:
     return bool(_LABEL.match(text))
 
 
+def mid_phrase(text: str) -> bool:
+    """A line that stops mid-phrase: on a letter, a figure, a comma or an opening bracket."""
+    return bool(_MID_PHRASE.search(text))
+
+
 def listed(texts: list[str]) -> bool:
     """A block of fields or turns: several of its lines open with a label."""
     return sum(1 for t in texts if labelled(t)) >= active().para_labels
