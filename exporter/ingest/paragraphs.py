@@ -40,6 +40,7 @@ _QUOTE_MARKS = regex.compile(r"[\s“”「」『』‘’\"']")
 _INNER_STOP = regex.compile(r"[，。、；：！？,;:!?\s]")
 _SPACED_STOP = regex.compile(r"[。，；！？、]")
 _SENTENCE_OPENS = regex.compile(r"^[\p{Lu}“‘\"']")
+_ADDRESS = regex.compile(r"[：:]$")
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,8 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
         return True
     if line.no in around.verse and before.no in around.verse:
         return True
+    if addressed(before, para, around):
+        return True
     if labelled(line.text) and around.listed and (_ENDS.search(before.text) or labelled(before.text)):
         return True
     if _ITEM.match(line.text) and (_ENDS.search(before.text)
@@ -169,6 +172,16 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
     if hung and line.indent == para[k].indent and _ENDS.search(before.text):
         return True  # back at the item's margin under its last, finished line
     return None
+
+
+def addressed(line: Line, para: list[Line], around: Around) -> bool:
+    """On a text page, a block's first line that ends in a colon well short of the measure
+    (`Weights.item_short`), the whole of its paragraph so far, is an address (`各位居民：`,
+    `各单位、各部门：`, `黄某某：`): a paragraph of its own. A line that carries a paragraph
+    on over a column break is no block's paragraph so far, and one that wraps runs to the
+    measure."""
+    return (around.measure > 0 and line.no == around.first and para == [line] and not line.bold
+            and bool(_ADDRESS.search(line.text)) and line.indent + columns(line.text) <= active().item_short * around.measure)
 
 
 def sentence_break(before: Line, line: Line, around: Around) -> bool:
