@@ -534,12 +534,13 @@ def _short(line: Line, measure: float, w: Weights) -> bool:
 
 def _column_measure(lines: list[Line], w: Weights, pdf: bool = False) -> float:
     """The column's measure for a block and the paragraph it may continue: their widest line,
-    on a text page their widest wrapped line. A line set right or centred (`heavy_indent`:
-    a credit, a signature), a line that holds a credit, and the block's last line, which ends
-    a paragraph and may be a sign-off running past the column (（榆江市东城区人民法院法官
-    杜若冰）), wrap no text; measured against them the column's full lines would stop short.
-    With no wrapped line left, the widest line. A PDF's lines say where they stop."""
-    wrapped = [line for line in lines[:-1] if line.indent < w.heavy_indent and line.credit is None]
+    on a text page their widest line that may wrap text. A line set right or centred
+    (`heavy_indent`: a credit, a signature), a line that holds a credit, and a last line wholly
+    in brackets, a sign-off that may run past the column (（榆江市东城区人民法院法官 杜若冰）),
+    wrap none; measured against them the column's full lines would stop short. With no such
+    line left, the widest line. A PDF's lines say where they stop."""
+    wrapped = [line for k, line in enumerate(lines) if line.indent < w.heavy_indent and line.credit is None
+               and not (k == len(lines) - 1 and paragraphs.bracketed(line.text))]
     return max(_width(line) for line in (lines if pdf or not wrapped else wrapped))
 
 
