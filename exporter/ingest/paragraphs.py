@@ -26,9 +26,10 @@ from .weights import active
 if TYPE_CHECKING:
     from .layout import Line
 
-# a label before a colon at a line's start: 问：, 联系人：, 理事長：, Q:, 1905年：, （二）地點：;
-# not a clock time (8:30) and not speech (他说：“…), which runs on as text
-_LABEL = regex.compile(r"^(?:[\p{L}\p{N}]{1,6}|[（(][\p{L}\p{N}]{1,4}[）)][\p{L}\p{N}]{0,4})[：:](?![\d“「‘『\"'])")
+# a label before a colon at a line's start: 问：, 联系人：, 理事長：, Q:, 1905年：, （二）地點：, 时间：11月23日;
+# not a clock time (8:30: figures on both sides) and not speech (他说：“…), which runs on as text
+_LABEL = regex.compile(r"^(?:(?=[\p{L}\p{N}]{0,5}\p{L})[\p{L}\p{N}]{1,6}|\p{N}{1,6}(?=[：:]\D)|[（(][\p{L}\p{N}]{1,4}[）)][\p{L}\p{N}]{0,4})"
+                       r"[：:](?![“「‘『\"'])")
 _ITEM = regex.compile(rf"^(?:{fields.NUMBERED}"
                       r"|第[一二三四五六七八九十百]{1,4}[條条款章])[ \u3000]*")
 _ENDS = regex.compile(r"[。？！；：.?!;:][”’」』）)\"']*$|[）)]$")  # a sentence, a clause or an aside ends the line
@@ -112,6 +113,11 @@ def labelled(text: str) -> bool:
     return bool(_LABEL.match(text))
 
 
+def bracketed(text: str) -> bool:
+    """A line wholly in brackets: （记者 季蓓）, （作者系…）, （岩溪茶叶市场管委会提供）."""
+    return bool(_WHOLE_BRACKET.match(text.strip()))
+
+
 def mid_phrase(text: str) -> bool:
     """A line that stops mid-phrase: on a letter, a figure, a comma or an opening bracket."""
     return bool(_MID_PHRASE.search(text))
@@ -191,7 +197,7 @@ def noted(before: Line, line: Line, around: Around) -> bool:
     (（作者系…副教授）, the writer's post under an essay): it often runs past the measure,
     so the sentence above may look full."""
     text = line.text.strip()
-    return (around.measure > 0 and bool(_WHOLE_BRACKET.match(text)) and bool(_SENTENCE_END.search(before.text))
+    return (around.measure > 0 and bracketed(text) and bool(_SENTENCE_END.search(before.text))
             and fields.signature(text) is None)
 
 
