@@ -162,7 +162,7 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
         return True
     if line.no in around.verse and before.no in around.verse:
         return True
-    if addressed(before, para, around) or noted(before, line, around):
+    if addressed(before, para, around):
         return True
     if labelled(line.text) and around.listed and (_ENDS.search(before.text) or labelled(before.text)):
         return True
@@ -189,16 +189,6 @@ def addressed(line: Line, para: list[Line], around: Around) -> bool:
     measure."""
     return (around.measure > 0 and line.no == around.first and para == [line] and not line.bold
             and bool(_ADDRESS.search(line.text)) and line.indent + columns(line.text) <= active().item_short * around.measure)
-
-
-def noted(before: Line, line: Line, around: Around) -> bool:
-    """On a text page, a line wholly in brackets under a finished sentence, naming no writer
-    (`fields.signature`: （记者 季蓓） signs the story off), is a note of its own
-    (（作者系…副教授）, the writer's post under an essay): it often runs past the measure,
-    so the sentence above may look full."""
-    text = line.text.strip()
-    return (around.measure > 0 and bracketed(text) and bool(_SENTENCE_END.search(before.text))
-            and fields.signature(text) is None)
 
 
 def sentence_break(before: Line, line: Line, around: Around) -> bool:
