@@ -15,7 +15,7 @@ from collections import Counter
 
 from exporter.ingest.frames import unframe
 from exporter.ingest.layout import Hints, Line, Para, lay_out_page, visible
-from exporter.ingest.paragraphs import Around, opens, plain, pull_quote, rows, sentence_break, verse
+from exporter.ingest.paragraphs import Around, labelled, opens, plain, pull_quote, rows, sentence_break, verse
 
 
 # a story's real lines (ingest-blind5 sportsdaily-a3): they set the page's measure
@@ -255,12 +255,14 @@ def test_an_address_opening_a_block_is_a_paragraph_of_its_own() -> None:
     assert opens(under, address, [address], Around(measure=0.0, first=32)) is None  # a PDF's lines say where they stop
 
 
-def test_a_bracketed_note_under_an_essay_is_a_paragraph_of_its_own() -> None:
-    """ingest-blind4 campus-p1 and blind3 opinion-p7: the writer's post in brackets under the
-    essay's last sentence runs past the measure; a bracketed signature (（记者 季蓓）) is no note."""
-    page = ("  去年冬天，我们课题组在湖区采样时\n遇到寒潮，仪器结冰，数据中断。导师\n没有责备，而是带着我们连夜重新设计\n"
-            "了方案。那一夜，我明白了什么是科研\n人的担当。\n  愿每一位青湖学子，都能在求真的路\n上保持好奇，保持温度。\n"
-            "（作者系环境科学与工程学院2022级博士研究生）\n")
-    assert _paras(page)[-2:] == ["愿每一位青湖学子，都能在求真的路上保持好奇，保持温度。", "（作者系环境科学与工程学院2022级博士研究生）"]
-    end, signed = Line(36, 0.0, "直到救护车赶到才离开。"), Line(37, 0.0, "（记者 季蓓）")
-    assert opens(signed, end, [end], Around(measure=28.0)) is None
+
+def test_a_label_before_a_figure_opens_a_field() -> None:
+    """ingest-blind6 exam-e5 (shaped there; it gains on blind3 notices-a18, blind5 classified-c2
+    and blind6 uschinese-c4): `时间：11月23日` is a field like `主讲：…`; only a clock time, with
+    figures on both sides of its colon, is no label."""
+    page = ("日期：12月6日（星期六）下午2時至4時\n地點：華埠公共圖書館二樓（1135\nPowell St.）\n"
+            "講者：註冊會計師 余佩珊 CPA\n內容：2026年度聯邦及加州個人報稅新規\n定、退休帳戶提款及長者稅務優惠。\n"
+            "查詢：(415) 555-2741\n")
+    assert [p[:3] for p in _paras(page)] == ["日期：", "地點：", "講者：", "內容：", "查詢："]
+    assert labelled("时间：11月23日（周日）上午9:30") and labelled("1905年：北原城第一座公立图书馆开馆。")
+    assert not labelled("8:30 开会") and not labelled("他说：“以前看病要排长队，")
