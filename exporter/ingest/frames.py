@@ -45,7 +45,6 @@ def unframe(text: str) -> Framed:
     out = Framed("")
     opened: int | None = None  # line number of the open box's top border
     inside: dict[int, str] = {}  # the open box's lines as they were, before their bars went
-    sides: dict[int, str] = {}  # the open box's lines that open with a bar, the bar taken as a side, not an indent
     bars: Counter[str] = Counter()  # the open box's bars, dropped once its bottom comes
     boxes = 0
     for no, line in enumerate(lines, start=1):
@@ -60,15 +59,12 @@ def unframe(text: str) -> Framed:
             lines[no - 1] = rest if rest.strip() else ""  # a title set in the border stays (┌─店家資訊─┐)
             if bottom and opened is not None:
                 boxes += 1
-                if sides and all(k in sides for k, original in inside.items() if original.strip()):
-                    for k, side in sides.items():  # a bar opens every line: the box's side
-                        lines[k - 1] = side
                 out.boxes.update((k, boxes) for k in range(opened, no + 1) if lines[k - 1].strip())
                 out.dropped.update(bars)
                 inside.clear()
             for k, original in inside.items():  # a top never closed: its lines keep their bars
                 lines[k - 1] = original
-            opened, inside, bars, sides = (no if top else None), {}, Counter(), {}
+            opened, inside, bars = (no if top else None), {}, Counter()
             continue
         if opened is None:
             continue
@@ -79,8 +75,6 @@ def unframe(text: str) -> Framed:
         if (end := _BAR_END.search(line)) is not None:
             bars[end.group().strip()] += 1
             line = line[: end.start()]
-        if start is not None:
-            sides[no] = start["pad"] + line[len(start["pad"]) + 2:]
         lines[no - 1] = line
     for k, original in inside.items():  # the page ended with a box still open
         lines[k - 1] = original

@@ -204,7 +204,7 @@ FARM = ("柑柑橘橘春春梢梢期期管管理理要要点点\n\n"
 
 def test_a_drawn_box_is_taken_out_and_marks_its_lines() -> None:
     framed = unframe("┌─店家資訊─┐\n│店名：阿珠米糕\n│電話：(06)652-1234\n└────────┘\n\n正文。\n")
-    assert framed.text.split("\n")[:4] == ["  店家資訊  ", "店名：阿珠米糕", "電話：(06)652-1234", ""]  # bars on every line: sides
+    assert framed.text.split("\n")[:4] == ["  店家資訊  ", "  店名：阿珠米糕", "  電話：(06)652-1234", ""]
     assert framed.boxes == {1: 1, 2: 1, 3: 1}
     assert framed.dropped["│"] == 2 and framed.dropped["─"] == 10
     assert unframe("┌──┐ 没有底边\n正文。\n").boxes == {}  # a top without a bottom marks no box
@@ -218,7 +218,7 @@ def test_a_top_border_never_closed_takes_no_bars_from_the_lines_after_it() -> No
     assert framed.text.split("\n")[1:] == page.split("\n")[1:]
     assert framed.boxes == {} and not {"│", "┃"} & set(framed.dropped)
     framed = unframe("┌──┐\n│甲│\n┌──┐\n│乙│\n└──┘\n")
-    assert framed.text.split("\n") == ["", "│甲│", "", "乙", "", ""]
+    assert framed.text.split("\n") == ["", "│甲│", "", "  乙", "", ""]
     assert framed.boxes == {4: 1} and framed.dropped["│"] == 2
 
 
