@@ -5,8 +5,8 @@ are from the development corpora: ingest-blind2 fukan-1 and theory-2, ingest-bli
 business-b2 and taiwan-a6, ingest-blind5 hkenglish-a1 and sportsdaily-a3, ingest-blind6
 manila-m5, ingest-blind4 macau-a5 (a Latin name), ingest-blind8 gazette-g3, power-p2 and
 veterans-v1, ingest-blind9 lottery-l2 and weiqi-g5 (wrapped moves). Session 16 (text16para) adds
-lines of ingest-blind11 blotter-b2, tea-t1, stamps-s2, estate-e1 and estate-e2, ingest-blind10
-mining-k1, ingest-blind4 campus-p1 and ingest-blind6 courts-f3."""
+lines of ingest-blind11 blotter-b2, tea-t1, stamps-s2 and estate-e1, ingest-blind10 mining-k1
+and ingest-blind6 uschinese-c4."""
 
 from __future__ import annotations
 
@@ -221,25 +221,6 @@ def test_a_paragraph_cut_after_its_byline_goes_on_over_a_column_break() -> None:
             "齊齊貼好，每一頁都寫着購買的\n日期和地點。\n")
     paras = [p for article in _edition_paras(page) for p in article]
     assert "上月整理亡父遺物，翻出一本封面已經發黃的郵冊。冊子裏的郵票不算名貴，卻按年份整整齊齊貼好，每一頁都寫着購買的日期和地點。" in paras
-
-
-def test_bars_on_every_line_of_a_box_are_its_sides_not_indents() -> None:
-    """ingest-blind11 estate-e2: a notice boxed with a bar at both ends of every line. Read
-    as indents, every line opened a paragraph after a finished one; the paragraphs' own
-    indents (　　) follow the bar."""
-    page = ("┌────────────┐\n│      停 水 通 知│\n│　　因二次供水水箱清洗消│\n│毒，樟园小区1号至12号楼│\n"
-            "│将于12月9日9:00至16:00停│\n│止供水。│\n│　　请各位住户提前储水，│\n│停水期间请关闭家中水龙头。│\n"
-            "│给您带来不便，敬请谅解。│\n│        枫林物业服务中心│\n│           2026年12月6日│\n└────────────┘\n")
-    framed = unframe(page)
-    assert framed.text.split("\n")[3] == "毒，樟园小区1号至12号楼"
-    laid = lay_out_page("page1.txt", framed.text, Hints(boxes=framed.boxes))
-    assert [piece.raw for piece in laid.pieces if isinstance(piece, Para)] == [
-        "因二次供水水箱清洗消毒，樟园小区1号至12号楼将于12月9日9:00至16:00停止供水。",
-        "请各位住户提前储水，停水期间请关闭家中水龙头。给您带来不便，敬请谅解。"]
-    # bars only where a paragraph starts (ingest-blind6 courts-f3) still stand for its indent
-    framed = unframe("┏━━━━┓\n┃醉酒驾驶机动车，不论是否造成事\n故，都可能构成危险驾驶罪。\n┃“喝酒不开车，开车不喝酒”不仅是\n一句口号。\n┗━━━━┛\n")
-    assert framed.text.split("\n")[1:5] == ["  醉酒驾驶机动车，不论是否造成事", "故，都可能构成危险驾驶罪。",
-                                            "  “喝酒不开车，开车不喝酒”不仅是", "一句口号。"]
 
 
 def test_an_address_opening_a_block_is_a_paragraph_of_its_own() -> None:
