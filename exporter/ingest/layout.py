@@ -993,7 +993,7 @@ class _BlockReader:
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
         caption_block = _captioned(body) or _credit_below(self.blocks, k)
-        # the column's measure: the widest line of this block and of the paragraph it may continue
+        # the column's measure: the widest line that wraps text in this block and the paragraph it may continue
         above = prev_para.lines if prev_para is not None and (not self.measure or prev_para.lines[-1].box == body[0].box) else []
         measure = _column_measure(above + body, self.w, pdf=not self.measure)  # not another box's paragraph
         self.verse |= paragraphs.verse(body, self.measure)

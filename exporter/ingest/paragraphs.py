@@ -184,7 +184,7 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
 def addressed(line: Line, para: list[Line], around: Around) -> bool:
     """On a text page, a block's first line that ends in a colon well short of the measure
     (`Weights.item_short`), the whole of its paragraph so far, is an address (`各位居民：`,
-    `各单位、各部门：`, `黄某某：`): a paragraph of its own. A line that carries a paragraph
+    `各单位、各部门：`): a paragraph of its own. A line that carries a paragraph
     on over a column break is no block's paragraph so far, and one that wraps runs to the
     measure."""
     return (around.measure > 0 and line.no == around.first and para == [line] and not line.bold
