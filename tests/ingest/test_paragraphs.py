@@ -247,3 +247,18 @@ def test_a_label_before_a_figure_opens_a_field() -> None:
     assert [p[:3] for p in _paras(page)] == ["日期：", "地點：", "講者：", "內容：", "查詢："]
     assert labelled("时间：11月23日（周日）上午9:30") and labelled("1905年：北原城第一座公立图书馆开馆。")
     assert not labelled("8:30 开会") and not labelled("他说：“以前看病要排长队，")
+
+
+def test_the_line_pair_count_reads_a_page_against_its_truth() -> None:
+    """benchmarks/ingest_linepairs (session 15) stopped importing when the edition helper it used
+    moved (loco15); the first fresh page's line pairs are all placed as its truth places them."""
+    from pathlib import Path
+
+    from benchmarks.ingest_linepairs import page_pairs
+    from exporter.ingest.segment import SHIPPED_MODEL
+    from exporter.ingest.weights import SHIPPED
+
+    page = Path(__file__).parent.parent / "fixtures" / "ingest-corpus-fresh" / "decks-1.txt"
+    found = page_pairs(page, SHIPPED_MODEL, SHIPPED)
+    assert {want for want, *_ in found} == {"join", "break"}
+    assert all(got == want for want, got, *_ in found)
