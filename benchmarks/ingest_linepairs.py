@@ -22,8 +22,8 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from benchmarks.ingest_errors import _edition, _paras
-from benchmarks.ingest_families import _scorer
+from benchmarks.ingest_errors import _paras
+from benchmarks.ingest_families import _scorer, edition
 from benchmarks.ingest_train import family_name
 
 SHORTEST = 4  # characters: two lines whose texts together are shorter are placed by chance
@@ -61,7 +61,7 @@ def page_pairs(path: Path, model: object, weights: object) -> list[tuple[str, st
     sc = _scorer()
     truth = json.loads(path.with_suffix(".truth.json").read_text(encoding="utf-8"))
     want = [_paras(a, sc.norm) for a in truth["articles"] if a["kind"] != "caption"]
-    got = [sc.blocks_text(a)[0] for a in _edition(path, model, weights)["articles"]]
+    got = [sc.blocks_text(a)[0] for a in edition(path, weights, model)["articles"]]
     out = []
     for i, a, j, b, gap in pairs(path.read_text(encoding="utf-8")):
         t = label(sc.norm(a), sc.norm(b), want)

@@ -533,6 +533,18 @@ def _short(line: Line, measure: float, w: Weights) -> bool:
     return _width(line) <= measure - w.short_margin
 
 
+def _column_measure(lines: list[Line], w: Weights, pdf: bool = False) -> float:
+    """The column's measure for a block and the paragraph it may continue: their widest line,
+    on a text page their widest line that may wrap text. A line set right or centred
+    (`heavy_indent`: a credit, a signature), a line that holds a credit, and a last line wholly
+    in brackets, a sign-off that may run past the column (（榆江市东城区人民法院法官 杜若冰）),
+    wrap none; measured against them the column's full lines would stop short. With no such
+    line left, the widest line. A PDF's lines say where they stop."""
+    wrapped = [line for k, line in enumerate(lines) if line.indent < w.heavy_indent and line.credit is None
+               and not (k == len(lines) - 1 and paragraphs.bracketed(line.text))]
+    return max(_width(line) for line in (lines if pdf or not wrapped else wrapped))
+
+
 def _full(line: Line, measure: float, w: Weights) -> bool:
     """Near the measure: wrapping leaves up to a word or a number's width free."""
     return _width(line) >= measure - w.full_margin
@@ -983,8 +995,9 @@ class _BlockReader:
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
         caption_block = _captioned(body) or _credit_below(self.blocks, k)
-        # the column's measure: the widest line of this block and of the paragraph it may continue
-        measure = max(_width(line) for line in body + (prev_para.lines if prev_para else []))
+        # the column's measure: the widest line that wraps text in this block and the paragraph it may continue
+        above = prev_para.lines if prev_para is not None and (not self.measure or prev_para.lines[-1].box == body[0].box) else []
+        measure = _column_measure(above + body, self.w, pdf=not self.measure)  # not another box's paragraph
         self.verse |= paragraphs.verse(body, self.measure)
         rows = paragraphs.rows(body, self.measure)
         if not any(isinstance(piece, Head) for piece in self.pieces) and not any(_finished(line.text) for line in body):

@@ -26,9 +26,10 @@ from .weights import active
 if TYPE_CHECKING:
     from .layout import Line
 
-# a label before a colon at a line's start: 问：, 联系人：, 理事長：, Q:, 1905年：, （二）地點：;
-# not a clock time (8:30) and not speech (他说：“…), which runs on as text
-_LABEL = regex.compile(r"^(?:[\p{L}\p{N}]{1,6}|[（(][\p{L}\p{N}]{1,4}[）)][\p{L}\p{N}]{0,4})[：:](?![\d“「‘『\"'])")
+# a label before a colon at a line's start: 问：, 联系人：, 理事長：, Q:, 1905年：, （二）地點：, 时间：11月23日;
+# not a clock time (8:30: figures on both sides) and not speech (他说：“…), which runs on as text
+_LABEL = regex.compile(r"^(?:(?=[\p{L}\p{N}]{0,5}\p{L})[\p{L}\p{N}]{1,6}|\p{N}{1,6}(?=[：:]\D)|[（(][\p{L}\p{N}]{1,4}[）)][\p{L}\p{N}]{0,4})"
+                       r"[：:](?![“「‘『\"'])")
 _ITEM = regex.compile(rf"^(?:{fields.NUMBERED}"
                       r"|第[一二三四五六七八九十百]{1,4}[條条款章])[ \u3000]*")
 _ENDS = regex.compile(r"[。？！；：.?!;:][”’」』）)\"']*$|[）)]$")  # a sentence, a clause or an aside ends the line
@@ -40,6 +41,8 @@ _QUOTE_MARKS = regex.compile(r"[\s“”「」『』‘’\"']")
 _INNER_STOP = regex.compile(r"[，。、；：！？,;:!?\s]")
 _SPACED_STOP = regex.compile(r"[。，；！？、]")
 _SENTENCE_OPENS = regex.compile(r"^[\p{Lu}“‘\"']")
+_ADDRESS = regex.compile(r"[：:]$")
+_WHOLE_BRACKET = regex.compile(r"^[（(][^（）()]+[）)]$")
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,16 @@ def labelled(text: str) -> bool:
     return bool(_LABEL.match(text))
 
 
+def bracketed(text: str) -> bool:
+    """A line wholly in brackets: （记者 季蓓）, （作者系…）, （岩溪茶叶市场管委会提供）."""
+    return bool(_WHOLE_BRACKET.match(text.strip()))
+
+
+def mid_phrase(text: str) -> bool:
+    """A line that stops mid-phrase: on a letter, a figure, a comma or an opening bracket."""
+    return bool(_MID_PHRASE.search(text))
+
+
 def listed(texts: list[str]) -> bool:
     """A block of fields or turns: several of its lines open with a label."""
     return sum(1 for t in texts if labelled(t)) >= active().para_labels
@@ -149,6 +162,8 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
         return True
     if line.no in around.verse and before.no in around.verse:
         return True
+    if addressed(before, para, around):
+        return True
     if labelled(line.text) and around.listed and (_ENDS.search(before.text) or labelled(before.text)):
         return True
     if _ITEM.match(line.text) and (_ENDS.search(before.text)
@@ -164,6 +179,16 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
     if hung and line.indent == para[k].indent and _ENDS.search(before.text):
         return True  # back at the item's margin under its last, finished line
     return None
+
+
+def addressed(line: Line, para: list[Line], around: Around) -> bool:
+    """On a text page, a block's first line that ends in a colon well short of the measure
+    (`Weights.item_short`), the whole of its paragraph so far, is an address (`各位居民：`,
+    `各单位、各部门：`): a paragraph of its own. A line that carries a paragraph
+    on over a column break is no block's paragraph so far, and one that wraps runs to the
+    measure."""
+    return (around.measure > 0 and line.no == around.first and para == [line] and not line.bold
+            and bool(_ADDRESS.search(line.text)) and line.indent + columns(line.text) <= active().item_short * around.measure)
 
 
 def sentence_break(before: Line, line: Line, around: Around) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import blocks, briefs, english, fields, furniture, labels, sequence, tables
+from . import blocks, briefs, english, fields, furniture, labels, paragraphs, sequence, tables
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
 from .layout import (HEAD_TYPE, BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
@@ -365,7 +365,10 @@ def _reread(lines: list, after: int, w: Weights) -> list[Piece]:
                 i += 1
             else:
                 rest = run[i:]
-                out.append(Head(rest) if gap and not out and headline_like(rest, w) else Para(rest, gap_before=gap))
+                if gap and out and _runs_on(out[-1], rest[0], w):
+                    out[-1].lines.extend(rest)  # a paragraph carried on over a column break, as the layout read it
+                else:
+                    out.append(Head(rest) if gap and not out and headline_like(rest, w) else Para(rest, gap_before=gap))
                 break
         run.clear()
 
@@ -378,6 +381,14 @@ def _reread(lines: list, after: int, w: Weights) -> list[Piece]:
     if run:
         flush(run[0].no > last + 1)
     return out
+
+
+def _runs_on(above: Piece, line: Line, w: Weights) -> bool:
+    """A re-read paragraph goes on in the block under the blank line that cuts it (a column
+    break, which the layout had read through) when its last line stops mid-phrase (no stop:
+    `…卻按年份整整` / `齊齊貼好，…`) and the line under the break is set flush."""
+    return (isinstance(above, Para) and not above.credit and paragraphs.mid_phrase(above.lines[-1].text)
+            and line.indent < w.indent and not line.bold)
 
 
 def _units(pieces: list[Piece], closing: set[int] = frozenset()) -> list[Body | Head | Caption]:
