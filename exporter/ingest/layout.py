@@ -377,6 +377,13 @@ def _cased(names: list[str], line: Line | None = None) -> list[str]:
     return [name.title() if name.isupper() else name for name in names]
 
 
+# An issuer's line is this wide at most, in cells (a CJK glyph's width: a Latin letter is half of
+# one, so North Vale Department of Public Works fits as 中共汀州市委 汀州市人民政府 does; byline16);
+# one typed flush left is shorter.
+ISSUER_CELLS = 30
+FLUSH_ISSUER_CELLS = 20
+
+
 def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signature | None:
     """A date line (and up to three issuer lines) pushed far right at the end of a block, or
     a date over one signer's line.
@@ -398,7 +405,7 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
         return _flush_signature(block, dropped)
     issuer: list[Line] = []
     for line in reversed(block[:-1][-3:]):
-        if (line.indent < w.heavy_indent and not _flush_with(line, last)) or len(line.text) > 30 or closed(line.text) \
+        if (line.indent < w.heavy_indent and not _flush_with(line, last)) or cells(line.text) > ISSUER_CELLS or closed(line.text) \
                 or line.credit:
             break
         issuer.insert(0, line)
@@ -442,7 +449,7 @@ def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | No
     block, under a line that ends a sentence (特此公告。)."""
     issuer: list[Line] = []
     for line in reversed(block[:-1][-2:]):
-        if len(line.text) > 20 or closed(line.text) or line.credit or line.indent >= 1:
+        if cells(line.text) > FLUSH_ISSUER_CELLS or closed(line.text) or line.credit or line.indent >= 1:
             break
         issuer.insert(0, line)
     above = block[: len(block) - 1 - len(issuer)]
