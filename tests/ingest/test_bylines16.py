@@ -11,7 +11,7 @@ import pytest
 
 from collections import Counter
 
-from exporter.ingest import english, ingest_texts
+from exporter.ingest import english, fields, ingest_texts
 from exporter.ingest.api import lay_out
 from exporter.ingest.layout import Para
 from exporter.ingest.notes import Notes
@@ -88,3 +88,18 @@ def test_a_column_label_under_a_story_signs_nothing() -> None:
     column's label the story's second writer."""
     story = next(a for a in _page("ingest-blind11", "kenya-k2.txt") if a.headline == "KIAMBONI QUEENS LIFT COUNTY VOLLEYBALL TITLE")
     assert story.authors == ["Brian Otieno"]
+
+
+def test_an_english_issuer_as_wide_as_a_chinese_one_signs_its_notice() -> None:
+    """blind courts-2: `North Vale Department of Public Works` is 37 letters but 18.5 cells
+    wide; set right over its date it is the notice's issuer."""
+    bid = next(a for a in _page("ingest-blind", "courts-2.txt") if a.headline == "INVITATION TO BID")
+    assert bid.notice is not None
+    assert (bid.notice.issuer, bid.notice.date) == ("North Vale Department of Public Works", "March 4, 2025")
+
+
+def test_a_latin_field_label_before_the_issuer_is_no_part_of_it() -> None:
+    """blind9 irish-e4: `Signed: Brendan and Aoife Hogan` over `3 December 2026`."""
+    assert fields.notice_issuer("Signed: Brendan and Aoife Hogan") == ("Brendan and Aoife Hogan", "Signed:")
+    assert fields.notice_issuer("采购人：珠岸市第三人民医院") == ("珠岸市第三人民医院", "采购人：")
+    assert fields.notice_issuer("Tel: 04-200 8800") == ("Tel: 04-200 8800", "")  # a number follows: no label
