@@ -103,3 +103,16 @@ def test_a_latin_field_label_before_the_issuer_is_no_part_of_it() -> None:
     assert fields.notice_issuer("Signed: Brendan and Aoife Hogan") == ("Brendan and Aoife Hogan", "Signed:")
     assert fields.notice_issuer("采购人：珠岸市第三人民医院") == ("珠岸市第三人民医院", "采购人：")
     assert fields.notice_issuer("Tel: 04-200 8800") == ("Tel: 04-200 8800", "")  # a number follows: no label
+
+
+def test_text_left_unplaced_still_closes_on_its_writer() -> None:
+    """blind9 opera-o4: a brief the layout took for heads ends `…112张。（梁韵仪）`."""
+    brief = next(a for a in _page("ingest-blind9", "opera-o4.txt") if "捐赠个人收藏的黑胶唱片" in "".join(
+        getattr(b, "text", "") for b in a.blocks))
+    assert brief.authors == ["梁韵仪"] and brief.byline == "梁韵仪"
+    assert not any("（梁韵仪）" in getattr(b, "text", "") for b in brief.blocks)
+
+
+def test_the_issuer_label_is_linear_on_a_long_line() -> None:
+    line = "Signed" + "a" * 10_000 + ":" + " B" * 5_000
+    assert fields.notice_issuer(line)[0] == line.strip()
