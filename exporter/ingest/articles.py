@@ -80,10 +80,10 @@ class ArticleBuilder:
             texts = [self._head_text(h) for h in draft.unplaced]
             self.notes.evidence[ident] = [self.notes.at(self.name, draft.at),
                                           "headline-like blocks no article could take (see the warnings)"]
-            return Article(
-                id=ident, kind="article", page=self.page, headline=unplaced_title(texts),
-                blocks=[Paragraph(text=t) for t in texts],
-            )
+            parts = _Parts({"id": ident, "page": self.page}, blocks=[Paragraph(text=t) for t in texts])
+            self._trailing_byline(parts)  # text the layout took for heads may still close on its writer: …112张。（梁韵仪）
+            return Article(kind="article", headline=unplaced_title(texts), authors=parts.authors, blocks=parts.blocks,
+                           **parts.fields)
         assert draft.body is not None
         return self._body(draft.body, ident)
 

@@ -131,9 +131,17 @@ def role_line(text: str) -> bool:
             and all(w[0].isupper() or w in _SMALL for w in words))
 
 
+# Words of a phrase that no name holds (ASK THE VET, FRIENDS OF THE PARK, BREAD AND BUTTER): a
+# column's label or a title set in capitals, not a writer (byline16). Not `to`, `an` or `in`,
+# which are also surnames (To Kwok-wai, An Jung-hoon).
+_PHRASE_WORDS = frozenset("the of and for with from into over via vs nor per".split())
+
+
 def is_name(text: str) -> bool:
-    """A person's name as printed (two to four capitalised words), not a role or a paper."""
-    return bool(_NAME.match(text)) and not _ROLE.search(text) and not text.lower().startswith("the ")
+    """A person's name as printed (two to four capitalised words), not a role or a paper,
+    nor a phrase joined by words no name holds."""
+    return (bool(_NAME.match(text)) and not _ROLE.search(text)
+            and not any(word.lower() in _PHRASE_WORDS for word in text.split()))
 
 
 def credit_names(credit: str) -> list[str]:

@@ -369,8 +369,9 @@ def closed_before(text: str) -> bool:
 # 同叩謝, 敬輓, 拜上 (an adverb of respect or grief, then the verb that closes a letter). It
 # signs the notice off; it is not who issued it.
 _CLOSING = regex.compile(r"(?:^|(?<=[ \u3000]))(?P<f>[仝同]?[谨謹敬泣叩拜]\p{Han}?[启啟告谢謝輓挽上])$")
-# A field label before the issuer's name (采购人：珠岸市第三人民医院): the form's, not the name's.
-_ISSUER_LABEL = regex.compile(r"^(?P<f>\p{Han}{2,8}[：:])[ \u3000]*(?=\S)")
+# A field label before the issuer's name (采购人：珠岸市第三人民医院, Signed: Brendan and Aoife
+# Hogan): the form's, not the name's; in Latin script one word and a colon (byline16).
+_ISSUER_LABEL = regex.compile(r"^(?P<f>\p{Han}{2,8}[：:]|\p{Lu}\p{Ll}{2,15}:)[ \u3000]*(?=\S)")
 
 
 def notice_issuer(issuer: str) -> tuple[str | None, str]:

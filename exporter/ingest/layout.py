@@ -378,6 +378,13 @@ def _cased(names: list[str], line: Line | None = None) -> list[str]:
     return [name.title() if name.isupper() else name for name in names]
 
 
+# An issuer's line is this wide at most, in cells (a CJK glyph's width: a Latin letter is half of
+# one, so North Vale Department of Public Works fits as 中共汀州市委 汀州市人民政府 does; byline16);
+# one typed flush left is shorter.
+ISSUER_CELLS = 30
+FLUSH_ISSUER_CELLS = 20
+
+
 def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signature | None:
     """A date line (and up to three issuer lines) pushed far right at the end of a block, or
     a date over one signer's line.
@@ -399,7 +406,7 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
         return _flush_signature(block, dropped)
     issuer: list[Line] = []
     for line in reversed(block[:-1][-3:]):
-        if (line.indent < w.heavy_indent and not _flush_with(line, last)) or len(line.text) > 30 or closed(line.text) \
+        if (line.indent < w.heavy_indent and not _flush_with(line, last)) or cells(line.text) > ISSUER_CELLS or closed(line.text) \
                 or line.credit:
             break
         issuer.insert(0, line)
@@ -443,7 +450,7 @@ def _flush_signature(block: list[Line], dropped: Counter[str]) -> Signature | No
     block, under a line that ends a sentence (特此公告。)."""
     issuer: list[Line] = []
     for line in reversed(block[:-1][-2:]):
-        if len(line.text) > 20 or closed(line.text) or line.credit or line.indent >= 1:
+        if cells(line.text) > FLUSH_ISSUER_CELLS or closed(line.text) or line.credit or line.indent >= 1:
             break
         issuer.insert(0, line)
     above = block[: len(block) - 1 - len(issuer)]
@@ -1005,7 +1012,10 @@ class _BlockReader:
         self.rows |= rows
         around = paragraphs.Around(paragraphs.listed([line.text for line in body]), self.measure, frozenset(self.verse),
                                    frozenset(self.rows), body[0].no)
-        credit_for = prev_para if body[0].credit is not None and not body[0].text else None
+        # a credit alone on its line credits the paragraph above it, in its own box (a credit under a
+        # boxed table credits no row of it)
+        credit_for = prev_para if (prev_para is not None and body[0].credit is not None and not body[0].text
+                                   and body[0].box == prev_para.lines[-1].box) else None
         if prev_para is not None and (
                 body[0].box != prev_para.lines[-1].box or caption_block or (self.blank_paragraphs and closed(prev_para.raw))
                 or _new_paragraph(body[0], prev_para.lines[-1], measure, prev_para.lines[0].indent < self.w.indent, self.w,
@@ -1016,9 +1026,13 @@ class _BlockReader:
         one_a_line = len(body) >= 2 and all(closed(line.text) for line in body)  # every line ends a sentence: unwrapped
         current = None
         taken = 0  # lines a byline already took
+        over: Line | None = None  # a credit printed over its caption, waiting for it
+        under: Para | None = None  # the caption under that credit: the rest of the block
         for i, line in enumerate(body):
             if i < taken:
                 continue
+            if over is not None and current is not None and current.credit is None:
+                current.credit, over, under = over.credit, None, current
             byline = _byline(body, i) if line.credit is None else None
             if byline is not None:
                 taken = i + byline[0]
@@ -1028,6 +1042,9 @@ class _BlockReader:
             target = current if current is not None or i else prev_para or credit_for
             if line.credit is not None and not line.text and target is not None and target.credit is None:
                 target.credit, current = line.credit, None  # a credit on its own line
+                continue
+            if _credit_over(body, i, target):
+                over = line
                 continue
             if line.caption and i == 0:  # a caption's pointer to its photo (▲消防局昨日…) is layout, and no author box
                 line = body[i] = self._unpointed(line)
@@ -1052,6 +1069,9 @@ class _BlockReader:
                 pieces.append(Byline(body[i:taken], *own[1:]))
                 current = None
                 continue
+            if current is not None and current is under and line.credit is None:
+                current.lines.append(line)
+                continue
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
                     or (line.credit is not None and before is not None and closed(before.text))  # a caption under it
@@ -1067,6 +1087,10 @@ class _BlockReader:
             if line.credit is not None:
                 current.credit = line.credit
                 current = None
+        if over is not None and current is not None and current.credit is None:
+            current.credit = over.credit
+        elif over is not None:  # no text under it took it: a credit alone, as before
+            pieces.append(Para([over], gap_before=True, credit=over.credit))
 
     def finish(self) -> None:
         if self.across is not None:
@@ -1548,6 +1572,15 @@ def _pointed(body: list[Line], i: int) -> bool:
     return (line.size <= 0 and not line.caption and line.credit is None and bool(_POINTER.match(line.text))
             and bool(_CLOSED_END.search(line.text)) and (i == 0 or closed(body[i - 1].text))
             and (below is None or below.credit is None))
+
+
+def _credit_over(body: list[Line], i: int, target: Para | None) -> bool:
+    """A photo credit alone on its line with no paragraph above it to credit (a head, a
+    blank line or a box's edge above it): printed over its caption, it credits the text
+    right under it (本报记者 卓文清 摄 / 12月3日深夜，岩溪镇…; byline16)."""
+    line = body[i]
+    return (line.credit is not None and not line.text and target is None and i + 1 < len(body)
+            and body[i + 1].credit is None and bool(body[i + 1].text.strip()) and not body[i + 1].bold)
 
 
 def _captioned(body: list[Line]) -> bool:
