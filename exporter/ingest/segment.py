@@ -615,6 +615,8 @@ def _group(heads: list[Head], w: Weights, flip: bool = False) -> tuple[float, Gr
     kicker = rest[0] if len(rest) == 2 else None
     if kicker is not None and headline.size and kicker.size > headline.size:
         return None  # a PDF: a kicker is set smaller than its headline (a nameplate over the lead headline is none)
+    if not _stacked(kicker, headline):
+        return None  # a PDF: a kicker stands over its headline
     if len({h.bold for h in heads}) > 1:
         cost += w.mixed_group  # one group is set in one weight
     if len({bool(_LATIN.search(_text(h))) for h in heads}) > 1:
@@ -642,6 +644,18 @@ def _reading(heads: list[Head], body: Body, after: bool, w: Weights, learned: Le
 
 
 _STOP = regex.compile(r"[。！？!?.…][”’」』）)\"']*$")  # a sentence's end, after a figure too (on December 28.)
+
+
+def _stacked(kicker: Head | None, headline: Head) -> bool:
+    """Whether a page PDF's kicker stands as a kicker is printed: over its headline, ending
+    no lower on the page than the headline's first line does (a line level with it, smaller,
+    ends higher). A head in the next column that stands a little higher is not the headline
+    of a deck read before it (`访青年作家沈默` under `写小镇，就是写我们每个人的来处`, beside
+    `《老街的灯》`), nor a vertical headline the kicker of the head beside its foot. Text pages
+    tell no positions: there every kicker stands."""
+    if kicker is None or None in (kicker.lines[-1].top, headline.lines[0].top):
+        return True
+    return kicker.lines[-1].top + kicker.lines[-1].size <= headline.lines[0].top + headline.lines[0].size
 
 
 def _sized_kicker(kicker: Head, headline: Head) -> bool:

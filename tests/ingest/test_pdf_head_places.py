@@ -10,7 +10,7 @@ from pathlib import Path
 
 from exporter.ingest import ingest
 from exporter.ingest.layout import Head, Line
-from exporter.ingest.segment import _label_over
+from exporter.ingest.segment import _label_over, _stacked
 from exporter.ingest.sequence import STATES, Decoded
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -98,3 +98,27 @@ def test_topic_labels_over_english_headlines_are_set_aside_on_real_pages() -> No
     heads = [h for h in millbrook if h and h.startswith("District hires outside firm")]
     assert heads and millbrook[heads[0]][:2] == (None, None)
     assert all(kicker != "EDUCATION" for kicker, _, _ in millbrook.values())
+
+
+def test_a_kicker_stands_over_its_headline() -> None:
+    """A page PDF's kicker ends no lower than its headline's first line: a deck read before a
+    head of the next column that stands a little higher is not that head's kicker; a smaller
+    line level with the headline's top (`冬游推荐` by a vertical headline) ends higher and may be."""
+    deck = Head([Line(1, 0.0, "访青年作家沈默", bold=True, size=1.22, top=60.2)])
+    beside = Head([Line(2, 0.0, "《老街的灯》", bold=True, size=1.4, top=59.2)])
+    assert not _stacked(deck, beside)
+    level = Head([Line(1, 0.0, "冬游推荐", bold=True, size=1.18, top=36.6)])
+    head = Head([Line(2, 0.0, "雾凇岛上看“树挂”", bold=True, size=2.35, top=36.6)])
+    assert _stacked(level, head)
+    assert _stacked(Head([Line(1, 0.0, "访青年作家沈默")]), Head([Line(2, 0.0, "《老街的灯》")]))  # a text page
+
+
+def test_kickers_read_across_columns_or_from_a_vertical_head_are_gone_on_real_pages() -> None:
+    """blind11's books page (which shaped the rule): `访青年作家沈默`, the deck of the interview
+    over it, no longer kicks `《老街的灯》` in the next column. blind7's memorial page (which
+    did not): the vertical headline `墳場冬至祭掃加開接駁巴士` no longer kicks the obituary's
+    `鳴謝`, whose foot it stands beside."""
+    books = _articles("ingest-blind11", "mu-shulin-r7.pdf")
+    assert books["《老街的灯》"][0] is None
+    memorial = _articles("ingest-blind7", "cr-xiangjiang-b2.pdf")
+    assert memorial["鳴謝"][0] is None
