@@ -627,6 +627,8 @@ def _group(heads: list[Head], w: Weights, flip: bool = False) -> tuple[float, Gr
     kicker = rest[0] if len(rest) == 2 else None
     if kicker is not None and headline.size and kicker.size > headline.size:
         return None  # a PDF: a kicker is set smaller than its headline (a nameplate over the lead headline is none)
+    if not _stacked(kicker, headline):
+        return None  # a PDF: a kicker stands over its headline
     if len({h.bold for h in heads}) > 1:
         cost += w.mixed_group  # one group is set in one weight
     if len({bool(_LATIN.search(_text(h))) for h in heads}) > 1:
@@ -654,6 +656,18 @@ def _reading(heads: list[Head], body: Body, after: bool, w: Weights, learned: Le
 
 
 _STOP = regex.compile(r"[。！？!?.…][”’」』）)\"']*$")  # a sentence's end, after a figure too (on December 28.)
+
+
+def _stacked(kicker: Head | None, headline: Head) -> bool:
+    """Whether a page PDF's kicker stands as a kicker is printed: over its headline, ending
+    no lower on the page than the headline's first line does (a line level with it, smaller,
+    ends higher). A head in the next column that stands a little higher is not the headline
+    of a deck read before it (`访青年作家沈默` under `写小镇，就是写我们每个人的来处`, beside
+    `《老街的灯》`), nor a vertical headline the kicker of the head beside its foot. Text pages
+    tell no positions: there every kicker stands."""
+    if kicker is None or None in (kicker.lines[-1].top, headline.lines[0].top):
+        return True
+    return kicker.lines[-1].top + kicker.lines[-1].size <= headline.lines[0].top + headline.lines[0].size
 
 
 def _sized_kicker(kicker: Head, headline: Head) -> bool:
@@ -754,22 +768,27 @@ def _labelled(run: list[Head], p: int, s: int, learned: Learned) -> tuple[list[H
     over, under = (learned.get(id(h), (0, 0, None))[2] for h in (left[-1], run[len(run) - s]))
     if over is None or under is None or not _label_shaped(left[-1]):
         return left, None
-    if not (over.label == "other" and under.label == "headline" or _label_over(over, under, left[-1], run[len(run) - s])):
+    if not (over.label == "other" and under.label == "headline"
+            or _label_over(over, under, left[-1], run[len(run) - s], learned[id(left[-1])][0])):
         return left, None
     return left[:-1], left[-1]
 
 
-def _label_over(over: Decoded, under: Decoded, label: Head, head: Head) -> bool:
-    """A page PDF's label set in type smaller than the head under it, where the page decoder,
+def _label_over(over: Decoded, under: Decoded, label: Head, head: Head, probs: dict[str, float]) -> bool:
+    """A page PDF's label set in type smaller than the head under it, where either model,
     asked which of two readings it prefers, reads the upper block as furniture (other)
-    rather than as any head and the lower one as the headline rather than as a kicker or
-    furniture. Each is a comparison of two readings, not the decoder's single best label:
-    a plain label over a display headline (`讀者來電` over `巴士站上蓋何時加建？`) may be read
-    as body text, both of them, by a decoder trained on one page more, while the order of
-    its two head readings stays. A text page tells no sizes: there the decoder's own labels
-    decide (`_labelled`)."""
-    return (0 < label.size < head.size and over.regret["other"] < over.cost((*HEADS, "tail"))
-            and under.regret["headline"] <= min(under.regret["kicker"], under.regret["other"]))
+    rather than as any head, and the page decoder reads the lower one as the headline rather
+    than as a kicker or furniture. Each is a comparison of two readings, not a model's single
+    best label, and the two models are asked apart: a plain label over a display headline
+    (`讀者來電` over `巴士站上蓋何時加建？`, `TECHNOLOGY` over `Start-up fund attracts 300
+    applications`) has been read as body text, then as a kicker (0.11 behind furniture), by a
+    decoder trained on one page more, while the block model still read it as furniture first.
+    A text page tells no sizes: there the decoder's own labels decide (`_labelled`)."""
+    if not (0 < label.size < head.size
+            and under.regret["headline"] <= min(under.regret["kicker"], under.regret["other"])):
+        return False
+    return (over.regret["other"] < over.cost((*HEADS, "tail"))
+            or probs.get("other", 0.0) > max(probs.get(r, 0.0) for r in (*HEADS, "subhead")))
 
 
 _FIGURE_OR_MARK = regex.compile(r"[\p{Nd}\p{P}--[【】［］\[\]〔〕·・&|｜]]", regex.V1)  # a label's ornaments aside
