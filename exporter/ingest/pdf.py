@@ -987,7 +987,8 @@ def _stacked(content: list[_Box], wide: bool) -> list[list[list[_Box]]]:
     kept = [t for t in tables if len(t) >= furniture.TABLE_ROWS]
     if wide:
         rowed = {id(b) for t in kept for run in t for b in run}
-        kept = [pdfgrid.trimmed(t, [b for b in content if id(b) not in rowed]) for t in kept]
+        others = [b for b in content if id(b) not in rowed and b.image is None]
+        kept = [pdfgrid.trimmed(t, others) for t in kept if not pdfgrid.running(t, others)]
     return kept
 
 
