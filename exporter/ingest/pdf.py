@@ -534,27 +534,41 @@ def _vertical_heads(order: list[tuple[list[_Box], tuple[int, ...]]]) -> Iterator
             yield i
 
 
-def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tuple[list[_Box], tuple[int, ...]]]:
+def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """A vertical headline (one glyph a line) standing to the right of its text is read
     first, as vertical type reads from the right: it moves before the text blocks just
     before it that lie to its left, level with it, passing over blocks printed wholly under
-    it (a photo and its caption at the column's foot, read between the text and the head)."""
+    it (a photo and its caption at the column's foot, read between the text and the head).
+    Where it would pass another story's headline (display type as large as the head's own:
+    the head's story holds no kicker or subhead so large), it passes only blocks of its own
+    strip (the cuts' strip that holds the head's column): the head of a story at a row's
+    right end heads the text beside it, not the stories further left in the row."""
     out = list(order)
     for i in _vertical_heads(out):
-        block = out[i][0]
-        x0, y0, _, y1 = extent(block)
-        j = at = i
-        while j > 0:
-            px0, py0, px1, py1 = extent(out[j - 1][0])
-            pictured = out[j - 1][0][0].image is not None or j > 1 and out[j - 2][0][0].image is not None
-            if out[j - 1][0][0].image is None and px1 <= x0 and py0 < y1 and py1 > y0:
-                at = j - 1
-            elif py0 < y1 or not pictured:
-                break  # only a photo and its caption under the head are passed over
-            j -= 1
+        at = _vertical_passes(out, i, ())
+        size = max(max(x.size for x in out[i][0]), DISPLAY_SIZE * body)
+        if any(b[0].image is None and b[0].size >= size for b, _ in out[at:i]):
+            at = _vertical_passes(out, i, out[i][1][:-1])
         if at < i:
             out.insert(at, out.pop(i))
     return out
+
+
+def _vertical_passes(out: list[tuple[list[_Box], tuple[int, ...]]], i: int, strip: tuple[int, ...]) -> int:
+    """Where the vertical head at i moves to (`_vertical_first`), passing only blocks whose
+    column lies in `strip`."""
+    block = out[i][0]
+    x0, y0, _, y1 = extent(block)
+    j = at = i
+    while j > 0 and out[j - 1][1][: len(strip)] == strip:
+        px0, py0, px1, py1 = extent(out[j - 1][0])
+        pictured = out[j - 1][0][0].image is not None or j > 1 and out[j - 2][0][0].image is not None
+        if out[j - 1][0][0].image is None and px1 <= x0 and py0 < y1 and py1 > y0:
+            at = j - 1
+        elif py0 < y1 or not pictured:
+            break  # only a photo and its caption under the head are passed over
+        j -= 1
+    return at
 
 
 def _vertical_left(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
@@ -716,7 +730,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     content = _tables(content, boxes)
     ruled = pdfheads.rules(drawings)
     order = _xycut(_spread(_stack(content, body), body), body, rects=boxes, ruled=ruled)
-    order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order]), body), body)
+    order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order], body), body), body)
     order = _labels_aside(order, body, out, boxes, ruled)
     order = _credits_over(order, pictures, body)
     members = Counter(column for block, column in order if block[0].image is None)

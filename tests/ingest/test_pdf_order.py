@@ -82,3 +82,24 @@ def test_grids_with_wide_gaps_stay_tables() -> None:
     assert any(line.split()[:2] == ["玩法", "期号"] for line in text.splitlines())
     text = "".join(p.text for p in read_pdf(FIXTURES / "ingest-blind9" / "cr-donggang-a1.pdf"))
     assert any(line.split()[:3] == ["航线", "船名", "航次"] for line in text.splitlines())
+
+
+def test_a_vertical_head_at_a_rows_right_end_heads_only_the_text_beside_it() -> None:
+    """blind11's stamp paper: `郵學會新春聯歡會接受報名` set vertically at the right end of a
+    row, beside its one paragraph, with a boxed table and another story (its own headline
+    larger than the vertical head) further left in the row. The head is read before its own
+    paragraph, not before the whole row: the story to its left keeps its last paragraph."""
+    arts = _articles("ingest-blind11", "mu-xiangjiang-s1.pdf")
+    assert arts["郵學會新春聯歡會接受報名"][0].startswith("香江郵學會明年一月十日晚")
+    assert arts["從一本舊郵冊說起"][-1].endswith("其實並不重要。")
+
+
+def test_a_vertical_head_still_heads_the_columns_left_of_it_under_a_smaller_label() -> None:
+    """blind7's tourism page: `雾凇岛上看“树挂”` stands right of its two columns, under which
+    its label `冬游推荐` (smaller than the head) is printed; the head is still read before them
+    and the label stays in its head group (which role it takes there is the head group's
+    business, not the reading order's)."""
+    result = ingest([FIXTURES / "ingest-blind7" / "cr-yungang-t2.pdf"], "corpus", dt.date(2025, 3, 15))
+    story = next(a for a in result.edition.articles if a.headline == "雾凇岛上看“树挂”")
+    assert "冬游推荐" in (story.kicker, story.subheadline)
+    assert next(b.text for b in story.blocks if getattr(b, "text", None)).startswith("每年12月到次年2月")
