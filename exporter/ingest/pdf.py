@@ -20,7 +20,7 @@ for the report and the figures; `layout.lay_out_page` takes it from there.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -462,7 +462,7 @@ def _within(e: Rect, r: Rect) -> bool:
 
 
 def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = (),
-           rects: list[Rect] = ()) -> list[tuple[list[_Box], tuple[int, ...]]]:
+           rects: list[Rect] = (), ruled: Sequence[pdfheads.Rule] = ()) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """Blocks in reading order, each with its column: the path of strips down to the last
     vertical cut (so blocks one above the other share it).
 
@@ -470,7 +470,8 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = (),
     (between rows of articles: the grid's gutters may line up down the whole page), else
     at the widest empty vertical gutters (columns, articles side by side), else at the
     widest horizontal band (under a headline); recurse into the strips, read left to right
-    and top to bottom.
+    and top to bottom. Before all these, the empty bands that hold a rule drawn across the
+    whole strip (`_ruled_rows`) separate rows, however thin: the paper drew them there.
     """
     if len(blocks) <= 1:
         return [(b, column) for b in blocks]
@@ -478,6 +479,9 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = (),
     down = [(w, at) for w, at in _gaps(blocks, False, rects) if w >= 0.05 * body]
     if not across and not down:
         return [(b, column) for b in sorted(blocks, key=lambda b: (extent(b)[1], extent(b)[0]))]
+    drawn = _ruled_rows(blocks, down, ruled, body)
+    if drawn:  # rows the paper ruled off: cut there first, whatever the gutters and other bands
+        return _strips(blocks, body, column, rects, ruled, drawn, vertical=False)
     # a band much wider than any gutter separates rows, even where column grids line up; so
     # does a band as wide as the gutters under which only headlines start (a new row of articles)
     wide = bool(across and down) and max(down)[0] >= ROW_GAP * max(across)[0]
@@ -486,12 +490,33 @@ def _xycut(blocks: list[list[_Box]], body: float, column: tuple[int, ...] = (),
     options = across if vertical else rows if rows and not wide else down
     widest = max(w for w, _ in options)
     cuts = sorted(at for w, at in options if w >= 0.8 * widest)
+    return _strips(blocks, body, column, rects, ruled, cuts, vertical)
+
+
+def _strips(blocks: list[list[_Box]], body: float, column: tuple[int, ...], rects: Sequence[Rect],
+            ruled: Sequence[pdfheads.Rule], cuts: list[float], vertical: bool) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """The blocks cut at `cuts` (x positions if `vertical`, else y), each strip read in turn."""
     strips: list[list[list[_Box]]] = [[] for _ in range(len(cuts) + 1)]
     for block in blocks:
         x0, y0, _, _ = extent(block)
         strips[sum(1 for c in cuts if (x0 if vertical else y0) > c)].append(block)
     return [leaf for k, strip in enumerate(strips) if strip
-            for leaf in _xycut(strip, body, (*column, k) if vertical else (*column, -1 - k), rects)]
+            for leaf in _xycut(strip, body, (*column, k) if vertical else (*column, -1 - k), rects, ruled)]
+
+
+def _ruled_rows(blocks: list[list[_Box]], down: list[tuple[float, float]], ruled: Sequence[pdfheads.Rule],
+                body: float) -> list[float]:
+    """The empty horizontal bands (of `down`) in which a rule is drawn across the strip's whole
+    width (short of either edge by `Weights.rule_reach` body ems at most): a paper rules off one
+    row of stories from the next, so such a band separates rows however thin it is beside the
+    gutters (a sidebar's gutter, a column foot over the next story)."""
+    if len(blocks) < 2 or not ruled:
+        return []
+    extents = [extent(b) for b in blocks]
+    x0, x1 = min(e[0] for e in extents), max(e[2] for e in extents)
+    reach = active().rule_reach * body
+    return sorted(at for w, at in down
+                  if any(rx0 <= x0 + reach and rx1 >= x1 - reach and abs(y - at) <= w / 2 for rx0, rx1, y in ruled))
 
 
 def _headed(blocks: list[list[_Box]], y: float, body: float) -> bool:
@@ -510,27 +535,41 @@ def _vertical_heads(order: list[tuple[list[_Box], tuple[int, ...]]]) -> Iterator
             yield i
 
 
-def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]]) -> list[tuple[list[_Box], tuple[int, ...]]]:
+def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """A vertical headline (one glyph a line) standing to the right of its text is read
     first, as vertical type reads from the right: it moves before the text blocks just
     before it that lie to its left, level with it, passing over blocks printed wholly under
-    it (a photo and its caption at the column's foot, read between the text and the head)."""
+    it (a photo and its caption at the column's foot, read between the text and the head).
+    Where it would pass another story's headline (display type as large as the head's own:
+    the head's story holds no kicker or subhead so large), it passes only blocks of its own
+    strip (the cuts' strip that holds the head's column): the head of a story at a row's
+    right end heads the text beside it, not the stories further left in the row."""
     out = list(order)
     for i in _vertical_heads(out):
-        block = out[i][0]
-        x0, y0, _, y1 = extent(block)
-        j = at = i
-        while j > 0:
-            px0, py0, px1, py1 = extent(out[j - 1][0])
-            pictured = out[j - 1][0][0].image is not None or j > 1 and out[j - 2][0][0].image is not None
-            if out[j - 1][0][0].image is None and px1 <= x0 and py0 < y1 and py1 > y0:
-                at = j - 1
-            elif py0 < y1 or not pictured:
-                break  # only a photo and its caption under the head are passed over
-            j -= 1
+        at = _vertical_passes(out, i, ())
+        size = max(max(x.size for x in out[i][0]), DISPLAY_SIZE * body)
+        if any(b[0].image is None and b[0].size >= size for b, _ in out[at:i]):
+            at = _vertical_passes(out, i, out[i][1][:-1])
         if at < i:
             out.insert(at, out.pop(i))
     return out
+
+
+def _vertical_passes(out: list[tuple[list[_Box], tuple[int, ...]]], i: int, strip: tuple[int, ...]) -> int:
+    """Where the vertical head at i moves to (`_vertical_first`), passing only blocks whose
+    column lies in `strip`."""
+    block = out[i][0]
+    x0, y0, _, y1 = extent(block)
+    j = at = i
+    while j > 0 and out[j - 1][1][: len(strip)] == strip:
+        px0, py0, px1, py1 = extent(out[j - 1][0])
+        pictured = out[j - 1][0][0].image is not None or j > 1 and out[j - 2][0][0].image is not None
+        if out[j - 1][0][0].image is None and px1 <= x0 and py0 < y1 and py1 > y0:
+            at = j - 1
+        elif py0 < y1 or not pictured:
+            break  # only a photo and its caption under the head are passed over
+        j -= 1
+    return at
 
 
 def _vertical_left(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
@@ -690,9 +729,10 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body, drawings)
     content = _tables(content, boxes)
-    order = _xycut(_spread(_stack(content, body), body), body, rects=boxes)
-    order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order]), body), body)
-    order = _labels_aside(order, body, out, boxes, pdfheads.rules(drawings))
+    ruled = pdfheads.rules(drawings)
+    order = _xycut(_spread(_stack(content, body), body), body, rects=boxes, ruled=ruled)
+    order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order], body), body), body)
+    order = _labels_aside(order, body, out, boxes, ruled)
     order = _credits_over(order, pictures, body)
     members = Counter(column for block, column in order if block[0].image is None)
     above: tuple[float, float, bool, tuple[int, ...]] | None = None  # the plain text block just emitted
@@ -967,7 +1007,9 @@ def _stacked(content: list[_Box], wide: bool) -> list[list[list[_Box]]]:
     kept = [t for t in tables if len(t) >= furniture.TABLE_ROWS]
     if wide:
         rowed = {id(b) for t in kept for run in t for b in _members(run)}
-        kept = [pdfgrid.trimmed(t, [b for b in content if id(b) not in rowed]) for t in kept]
+        others = [b for b in content if id(b) not in rowed]
+        lines = [b for b in others if b.image is None]
+        kept = [pdfgrid.trimmed(t, others) for t in kept if not pdfgrid.running(t, lines)]
     return kept
 
 
