@@ -1007,9 +1007,7 @@ def _stacked(content: list[_Box], wide: bool) -> list[list[list[_Box]]]:
     kept = [t for t in tables if len(t) >= furniture.TABLE_ROWS]
     if wide:
         rowed = {id(b) for t in kept for run in t for b in _members(run)}
-        others = [b for b in content if id(b) not in rowed]
-        lines = [b for b in others if b.image is None]
-        kept = [pdfgrid.trimmed(t, others) for t in kept if not pdfgrid.running(t, lines)]
+        kept = [pdfgrid.trimmed(t, [b for b in content if id(b) not in rowed]) for t in kept]
     return kept
 
 

@@ -1,7 +1,5 @@
 """The rows of a table in a page PDF: which cells on one baseline make a row, and which
-rows stack into one table. Columns of running text set far apart whose lines share a
-baseline are no grid: their columns go on above or below the rows in lines of the same
-measure (`running`).
+rows stack into one table.
 
 A table's row is three or more cells on one baseline in one size. Most cells are short
 and close together (`Weights.grid_cell`, `grid_gap`: prices, results); those rows stack by
@@ -120,21 +118,3 @@ def trimmed(table: list[list[_Cell]], others: Sequence[_Cell]) -> list[list[_Cel
             cells.pop(0)
         out.append(cells)
     return out
-
-
-def running(table: list[list[_Cell]], others: Sequence[_Cell]) -> bool:
-    """Whether a grid's rows are lines of running text side by side (a story's columns set
-    with wide gutters, every column's lines on one baseline): in `Weights.grid_cells` columns
-    or more, a line of the page outside the grid (`others`) right above its first row or right
-    under its last (within two and a half ems) runs from a cell's left edge to its right edge
-    (both within `grid_align`), as a column of justified text goes on; a grid's header or
-    note line is no cell's measure at both edges."""
-    top, bottom = min(b.y0 for b in table[0]), max(b.y1 for b in table[-1])
-    near = [o for o in others if 0 <= top - o.y1 < 2.5 * o.size or 0 <= o.y0 - bottom < 2.5 * o.size]
-    columns = set()
-    for run in table:
-        for b in run:
-            reach = active().grid_align * b.size
-            if any(abs(o.x0 - b.x0) <= reach and abs(o.x1 - b.x1) <= reach for o in near):
-                columns.add(round(b.x0 / b.size))
-    return len(columns) >= active().grid_cells
