@@ -1082,9 +1082,12 @@ def _note(table: list[list[_Box]], free: list[_Box]) -> list[_Box]:
     row = [b for b in free if b is not note and abs(b.y1 - note.y1) < 0.5 * size and min(b.x1, x1) - max(b.x0, x0) > 0]
     if row:
         return []  # a row whose cells stand apart is no note
-    while True:  # the lines it wrapped onto: right under it, from its left edge, alone there
-        nxt = next((b for b in free if b.image is None and abs(b.size - note.size) < 0.5 and -0.2 * size <= b.y0 - note.y1 < 0.5 * size
-                    and abs(b.x0 - note.x0) <= size), None)
+    while True:  # the lines it wrapped onto: a full line's next, right under it, from its left edge, alone there
+        tail = (note.parts or (note,))[-1]
+        if tail.x1 < x1 - 2 * size:
+            return [note]  # the line stops short of the table's width: it wrapped onto nothing
+        nxt = next((b for b in free if b.image is None and abs(b.size - note.size) < 0.5 and b.base > tail.base + 0.5 * size
+                    and -0.2 * size <= b.y0 - tail.y1 < 0.5 * size and abs(b.x0 - note.x0) <= size and b.x1 <= x1 + size), None)
         if nxt is None or any(b is not nxt and abs(b.y1 - nxt.y1) < 0.5 * size and min(b.x1, x1) - max(b.x0, x0) > 0
                               for b in free):
             return [note]

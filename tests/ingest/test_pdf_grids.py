@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 from exporter.ingest import ingest
-from exporter.ingest.pdf import _Box, _unwrapped, read_pdf
+from exporter.ingest.pdf import _Box, _note, _unwrapped, read_pdf
 from exporter.model import Figure, Paragraph
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -83,3 +84,40 @@ def test_a_caption_in_caption_type_with_no_credit_two_lines_down_is_the_pictures
     hit = [b for a in result.edition.articles for b in a.blocks if isinstance(b, Figure) and b.caption == caption]
     assert len(hit) == 1 and hit[0].src is not None and (tmp_path / hit[0].src).is_file()
     assert not any(caption in b.text for a in result.edition.articles for b in a.blocks if isinstance(b, Paragraph))
+
+
+def test_a_tables_note_wraps_only_onto_lines_under_it() -> None:
+    """review16: a note line whose box is flatter than a fifth of the table's em was its own
+    next line, and the note doubled without end. A wrapped line stands lower than the last."""
+    table = [[_Box(x, y, x + 30, y + 12, f"{x}", 10.0, base=y + 10) for x in (0, 50, 100)] for y in (0, 15, 30)]
+    note = _Box(0, 45, 120, 46.5, "Source: x", 1.2, base=46.5)
+    assert [b.text for b in _note(table, [note])] == ["Source: x"]
+
+
+def test_a_tables_source_note_ends_where_its_line_stops_short(tmp_path: Path) -> None:
+    """review16: a table's note short of the table's width wrapped onto nothing; the story
+    that goes on under it in the same type is no part of the note."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=400, height=500)
+    page.insert_text((40, 40), "Harbour prices rise again", fontsize=18, fontname="hebo")
+    y = 70
+    for line in ("The harbour board said on Monday that the price of a berth",
+                 "will rise for the third year running, citing repairs to",
+                 "the north wall and higher costs of dredging the channel."):
+        page.insert_text((40, y), line, fontsize=10, fontname="helv")
+        y += 13
+    y += 20
+    for row in (["Berth", "2024", "2025"], ["A1", "120", "135"], ["B2", "90", "101"], ["C3", "75", "88"]):
+        for c, cell in enumerate(row):
+            page.insert_text((40 + 90 * c, y), cell, fontsize=10, fontname="helv")
+        y += 14
+    page.insert_text((40, y), "Source: harbour board", fontsize=9, fontname="helv")
+    for line in ("Fishermen said the rise would hurt small boats most, and",
+                 "asked the board to phase it in over two years. The board",
+                 "will meet again in March to hear their case."):
+        y += 11
+        page.insert_text((40, y), line, fontsize=9, fontname="helv")
+    doc.save(tmp_path / "harbour.pdf")
+    text = read_pdf(tmp_path / "harbour.pdf")[0].text
+    assert any(line.rstrip().endswith("Source: harbour board") for line in text.split("\n"))
+    assert "harbour board Fishermen" not in text
