@@ -133,8 +133,8 @@ def role_line(text: str) -> bool:
 
 # Words of a phrase that no name holds (ASK THE VET, FRIENDS OF THE PARK, BREAD AND BUTTER): a
 # column's label or a title set in capitals, not a writer (byline16). Not `to`, `an` or `in`,
-# which are also surnames (To Kwok-wai, An Jung-hoon).
-_PHRASE_WORDS = frozenset("the of and for with from into over via vs nor per".split())
+# which are also surnames (To Kwok-wai, An Jung-hoon), nor `per` (Per Nilsson: review16).
+_PHRASE_WORDS = frozenset("the of and for with from into over".split())
 
 
 def is_name(text: str) -> bool:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 # a label before a colon at a line's start: 问：, 联系人：, 理事長：, Q:, 1905年：, （二）地點：, 时间：11月23日;
 # not a clock time (8:30: figures on both sides) and not speech (他说：“…), which runs on as text
 _LABEL = regex.compile(r"^(?:(?=[\p{L}\p{N}]{0,5}\p{L})[\p{L}\p{N}]{1,6}|\p{N}{1,6}(?=[：:]\D)|[（(][\p{L}\p{N}]{1,4}[）)][\p{L}\p{N}]{0,4})"
-                       r"[：:](?![“「‘『\"'])")
+                       r"[：:](?![“「‘『\"'])(?!(?<=\p{N}[：:])\p{N})")
 _ITEM = regex.compile(rf"^(?:{fields.NUMBERED}"
                       r"|第[一二三四五六七八九十百]{1,4}[條条款章])[ \u3000]*")
 _ENDS = regex.compile(r"[。？！；：.?!;:][”’」』）)\"']*$|[）)]$")  # a sentence, a clause or an aside ends the line

@@ -29,7 +29,6 @@ _DASH_START = regex.compile(r"^[—―─-]{2,}")
 _DASH_END = regex.compile(r"(?r)[—―─-]{2,}$")  # searched from the end: linear on a line of dashes
 _LATIN = regex.compile(r"\p{Latin}{2}")
 _HAN_GLYPH = regex.compile(r"\p{Han}")
-_WHOLE_BRACKET = regex.compile(r"^[（(][^（）()]+[）)]$")
 _WORD_CHARS = regex.compile(r"[\p{L}\p{N}]")
 _LATIN_CHAR = regex.compile(r"[\p{Latin}\s]")
 _CLAUSE = regex.compile(r"[，、；：,;:]")
@@ -220,7 +219,7 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
             out.append(piece)
             continue
         line = piece.lines[0] if isinstance(piece, Para | Head) and len(piece.lines) == 1 else None
-        bracketed = line is not None and _WHOLE_BRACKET.match(line.text.strip()) is not None
+        bracketed = line is not None and paragraphs.bracketed(line.text)
         boxed_apart = line is not None and line.box is not None and not (isinstance(prev, Para) and prev.lines[-1].box == line.box)
         if (line is None or line.indent < w.heavy_indent and not bracketed or line.credit or boxed_apart
                 or getattr(piece, "credit", None) or fields.closed_before(line.text)):
@@ -324,7 +323,7 @@ def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
             parts: list[Piece] = [Para(piece.lines[: j + 1], gap_before=piece.gap_before)]
         elif not (j == 0 or fields.closed_before(piece.lines[j - 1].text)) or fields.closed_before(line.text):
             continue
-        elif ((line.indent >= w.heavy_indent or _WHOLE_BRACKET.match(line.text.strip()))
+        elif ((line.indent >= w.heavy_indent or paragraphs.bracketed(line.text))
               and fields.signature(line.text) is not None
               or (trailing := fields.trailing_byline(line.text.strip())) is not None and not trailing[0].strip()):
             parts = [Para(piece.lines[:j], gap_before=piece.gap_before), Para([line])]

@@ -247,6 +247,8 @@ def test_a_label_before_a_figure_opens_a_field() -> None:
     assert [p[:3] for p in _paras(page)] == ["日期：", "地點：", "講者：", "內容：", "查詢："]
     assert labelled("时间：11月23日（周日）上午9:30") and labelled("1905年：北原城第一座公立图书馆开馆。")
     assert not labelled("8:30 开会") and not labelled("他说：“以前看病要排长队，")
+    # review16: a clock time after a word is no label either
+    assert not any(labelled(t) for t in ("下午3:30在广场集合", "晚上7:00，音乐会开始", "Q1:30 percent"))
 
 
 def test_the_line_pair_count_reads_a_page_against_its_truth() -> None:
