@@ -1075,6 +1075,7 @@ class _BlockReader:
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
                     or (line.credit is not None and before is not None and closed(before.text))  # a caption under it
+                    or (line.credit is not None and current is not None and current.credit is not None)  # credited: keep it
                     or (current is not None and (one_a_line or _new_paragraph(
                         line, before, measure, current.lines[0].indent < self.w.indent, self.w, current.lines, around)))):
                 current = Para([line], gap_before=i == 0)

@@ -121,3 +121,14 @@ def test_text_left_unplaced_still_closes_on_its_writer() -> None:
 def test_the_issuer_label_is_linear_on_a_long_line() -> None:
     line = "Signed" + "a" * 10_000 + ":" + " B" * 5_000
     assert fields.notice_issuer(line)[0] == line.strip()
+
+
+def test_a_second_credit_under_a_credited_caption_keeps_its_own_line() -> None:
+    """review16: a credit over a caption that ends no sentence, then another credit under it:
+    the first credits the caption and the second is kept apart, never written over it."""
+    text = "Photo: Jo Bloggs\nFarmers sort tea at the market in Kericho\nPhoto: Ann Lee\n"
+    assert _credited(text) == [("Farmers sort tea at the market in Kericho", "Jo Bloggs"), ("", "Ann Lee")]
+    articles = ingest_texts([("p.txt", text)], "Test", dt.date(2026, 12, 7)).edition.articles
+    assert "Jo Bloggs" in " ".join(t for a in articles for t in a.texts)
+    assert "Ann Lee" in " ".join(t for a in articles for t in a.texts)
+
