@@ -1043,7 +1043,7 @@ class _BlockReader:
             if line.credit is not None and not line.text and target is not None and target.credit is None:
                 target.credit, current = line.credit, None  # a credit on its own line
                 continue
-            if _credit_over(body, i, target):
+            if _credit_over(body, i, target, measure, around, self.w):
                 over = line
                 continue
             if line.caption and i == 0:  # a caption's pointer to its photo (▲消防局昨日…) is layout, and no author box
@@ -1075,6 +1075,7 @@ class _BlockReader:
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
                     or (line.credit is not None and before is not None and closed(before.text))  # a caption under it
+                    or (line.credit is not None and current is not None and current.credit is not None)  # credited: keep it
                     or (current is not None and (one_a_line or _new_paragraph(
                         line, before, measure, current.lines[0].indent < self.w.indent, self.w, current.lines, around)))):
                 current = Para([line], gap_before=i == 0)
@@ -1574,13 +1575,21 @@ def _pointed(body: list[Line], i: int) -> bool:
             and (below is None or below.credit is None))
 
 
-def _credit_over(body: list[Line], i: int, target: Para | None) -> bool:
+def _credit_over(body: list[Line], i: int, target: Para | None, measure: float, around: paragraphs.Around,
+                 w: Weights) -> bool:
     """A photo credit alone on its line with no paragraph above it to credit (a head, a
     blank line or a box's edge above it): printed over its caption, it credits the text
-    right under it (本报记者 卓文清 摄 / 12月3日深夜，岩溪镇…; byline16)."""
-    line = body[i]
-    return (line.credit is not None and not line.text and target is None and i + 1 < len(body)
-            and body[i + 1].credit is None and bool(body[i + 1].text.strip()) and not body[i + 1].bold)
+    right under it (本报记者 卓文清 摄 / 12月3日深夜，岩溪镇…; byline16). That text is
+    caption-shaped: one paragraph to the block's end that opens no story (no indent,
+    dateline or byline on its first line); a story under a headline's photo credit
+    stays the story's, and a second credit under the caption keeps its own line (fix16)."""
+    line, rest = body[i], body[i + 1 :]
+    if not (line.credit is not None and not line.text and target is None and rest
+            and rest[0].credit is None and bool(rest[0].text.strip()) and not rest[0].bold):
+        return False
+    if rest[0].indent >= w.indent or _opens(rest[0].text):
+        return False
+    return not any(_new_paragraph(rest[k], rest[k - 1], measure, True, w, rest[:k], around) for k in range(1, len(rest)))
 
 
 def _captioned(body: list[Line]) -> bool:

@@ -122,3 +122,37 @@ def test_text_left_unplaced_still_closes_on_its_writer() -> None:
 def test_the_issuer_label_is_linear_on_a_long_line() -> None:
     line = "Signed" + "a" * 10_000 + ":" + " B" * 5_000
     assert fields.notice_issuer(line)[0] == line.strip()
+
+
+def test_a_second_credit_under_a_credited_caption_keeps_its_own_line() -> None:
+    """review16: a credit over a caption that ends no sentence, then another credit under it:
+    the first credits the caption and the second is kept apart, never written over it."""
+    text = "Photo: Jo Bloggs\nFarmers sort tea at the market in Kericho\nPhoto: Ann Lee\n"
+    assert _credited(text) == [("Farmers sort tea at the market in Kericho", "Jo Bloggs"), ("", "Ann Lee")]
+    articles = ingest_texts([("p.txt", text)], "Test", dt.date(2026, 12, 7)).edition.articles
+    assert "Jo Bloggs" in " ".join(t for a in articles for t in a.texts)
+    assert "Ann Lee" in " ".join(t for a in articles for t in a.texts)
+
+
+@pytest.mark.parametrize("page", [
+    # a photo between head and story: its credit, then the story's indented paragraphs under a dateline
+    "Tea growers face a hard winter\n\nPhoto: Jo Bloggs\n"
+    "  KERICHO — The price of tea fell again this week, growers said on\n"
+    "Tuesday, and the auction in Mombasa closed early for the third week.\n"
+    "  Growers in the highlands said the rains had come late and the\n"
+    "leaf was poor, so buyers paid less for it than in any year since 2019.\n"
+    "  The board will meet in March to hear their case.\n",
+    # the same without the dateline: the story's second paragraph still opens on its indent
+    "Tea growers face a hard winter\n\nPhoto: Jo Bloggs\n"
+    "The price of tea fell again this week, growers said on Tuesday, and\n"
+    "the auction in Mombasa closed early for the third week.\n"
+    "  Growers in the highlands said the rains had come late and the\n"
+    "leaf was poor, so buyers paid less for it than in any year since 2019.\n",
+])
+def test_a_credit_under_a_headline_leaves_the_story_a_story(page: str) -> None:
+    """review16: a credit right under a headline, over a story of several paragraphs, credits
+    no caption: the story's paragraphs stay paragraphs, none becomes a photo's caption."""
+    assert _credited(page) == [("", "Jo Bloggs")]
+    articles = ingest_texts([("p.txt", page)], "Test", dt.date(2026, 12, 7)).edition.articles
+    assert not any(isinstance(block, Figure) for a in articles for block in a.blocks)
+    assert sum(1 for a in articles for t in a.texts if t.startswith("Growers in the highlands")) == 1

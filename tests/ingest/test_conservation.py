@@ -53,6 +53,10 @@ def _output_chars(edition: Edition) -> Counter[str]:
     return out
 
 
+# review16: a credit over its caption, then a second one under it, overwrote the first credit
+@example("Photo: Jo Bloggs\nFarmers sort tea at the market in Kericho\nPhoto: Ann Lee\n\nTea growers face a hard winter\n\n"
+         "The price of tea fell again this week, growers said on Tuesday, and\n"
+         "the auction in Mombasa closed early for the third week running.\n")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_page)
 def test_every_character_is_kept_or_accounted_for(page: str) -> None:
