@@ -35,14 +35,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from benchmarks.ingest_families import FIXTURES, Scores, _preferred, objective, score_page, total
-from benchmarks.ingest_train import all_pages, family_name, page_paths, train, train_sequence
+from benchmarks.ingest_train import PDF_CORPORA, TEXT_CORPORA, all_pages, family_name, page_paths, train, train_sequence
 from exporter.ingest.segment import SHIPPED_MODEL
 from exporter.ingest.weights import SHIPPED, Weights
 
 UNITS = {"ingest-corpus": ("ingest-corpus",), "ingest-corpus-varied": ("ingest-corpus-varied",),
          "ingest-corpus-fresh": ("ingest-corpus-fresh",), "ingest-pdf": ("ingest-pdf", "ingest-corpus-raw"),
          "ingest-pdf3": ("ingest-pdf3",), "ingest-pdf4": ("ingest-pdf4",),
-         **{f"ingest-blind{n}": (f"ingest-blind{n}",) for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10)}}
+         # every blind corpus the models train on (ingest_train's lists): one held out at a time
+         **{c: (c,) for c in dict.fromkeys(TEXT_CORPORA + PDF_CORPORA) if c.startswith("ingest-blind")}}
 REFIT = {"indent": (1.0, 2.0)}
 KINDS = ("text", "PDF")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.ingest_families import score_page
-from benchmarks.ingest_loco import run, unit_pages
-from benchmarks.ingest_train import SHIPPED, SHIPPED_SEQUENCE, all_pages, dataset, read_page
+from benchmarks.ingest_loco import UNITS, run, unit_pages
+from benchmarks.ingest_train import PDF_CORPORA, SHIPPED, SHIPPED_SEQUENCE, TEXT_CORPORA, all_pages, dataset, read_page
 
 
 @pytest.mark.slow
@@ -27,3 +27,11 @@ def test_a_corpus_held_out_is_scored_with_models_trained_without_its_pages() -> 
     assert unit["text held out"]["pages"] == 3 and unit["PDF held out"]["pages"] == 0
     assert all(0 <= s["held out"]["segmented"] <= s["held out"]["articles"] for s in unit["pages"].values())
     assert (SHIPPED.read_bytes(), SHIPPED_SEQUENCE.read_bytes()) == shipped
+
+
+def test_every_training_corpus_is_a_unit_held_out() -> None:
+    """A blind corpus that joins training (session 16: blind11) is held out in its turn:
+    the units are read from `ingest_train`'s lists, not written out again."""
+    held = {folder for folders in UNITS.values() for folder in folders}
+    assert set(TEXT_CORPORA) | set(PDF_CORPORA) <= held
+    assert "ingest-blind11" in UNITS and not any(u in UNITS for u in ("ingest-blind12", "ingest-blind13"))
