@@ -70,6 +70,7 @@ CORPORA = {c.name: c for c in (
     Corpus("blind11", dt.date(2026, 12, 7), "cr-brackhaven-p1p3.pdf", 9, 9, ENGINES, 180),
     Corpus("blind12", dt.date(2026, 12, 7), "cr-valleys-v1v5.pdf", 9, 9, ENGINES, 180),
     Corpus("blind13", dt.date(2026, 12, 7), "cr-stbrannoc-m1m2.pdf", 9, 9, ENGINES, 180),
+    Corpus("blind14", dt.date(2026, 12, 7), "cr-ceramics-c1c2.pdf", 9, 9, ENGINES, 180),
 )}
 PAGES = [(c, page) for c in CORPORA for page in sorted(CORPORA[c].manifest)]
 PDFS = [(c, page) for c, page in PAGES if page.endswith(".pdf")]
