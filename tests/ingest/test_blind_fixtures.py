@@ -1,4 +1,4 @@
-"""The blind corpora blind5 to blind13 (tests/fixtures/ingest-blind5 … -blind13) are well formed.
+"""The blind corpora blind5 to blind14 (tests/fixtures/ingest-blind5 … -blind14) are well formed.
 
 Each corpus's own checker (check_truth.py) finds every truth string on its page, scores the truth
 against itself perfect and re-runs the text generator; here also every truth validates as an
