@@ -147,11 +147,10 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
         units, (cost, bodies, runs, path) = trial, solved
         splits += 1
         cost += w.split * splits  # what every split so far costs
-    label_heads: list[Head] = []
+    label_heads: list[tuple[Head, str]] = []
     leftovers = _apply(bodies, runs, path, notes, page.name, w, learned, label_heads)
-    for head in label_heads:
-        why = f"a label over a headline: {learned[id(head)][2].explain()}"
-        page.furniture += [SetAside(line.no, line.text, f"learned furniture: {why}") for line in head.lines]
+    for head, why in label_heads:
+        page.furniture += [SetAside(line.no, line.text, why) for line in head.lines]
         notes.decide(page.name, head.no, f"'{_text(head)}' set aside: {why}")
     bodies = _headless(bodies, notes, page.name, w)
     for body in bodies:
@@ -600,6 +599,8 @@ def _group(heads: list[Head], w: Weights, flip: bool = False) -> tuple[float, Gr
     when there is no other reading."""
     if not heads or len(heads) > 3 or flip and len(heads) != 2:
         return None
+    if any(_label_shaped(a) and _capitals_label(a, b) for a, b in zip(heads, heads[1:])):
+        return None  # a PDF: a label by its type heads no group (`_labelled` sets it aside)
     # leading dashes mark a subheadline; a line framed in dashes (——安全生产百日攻坚——) is a kicker
     is_sub = [bool(_DASH_START.match(_text(h))) and not _DASH_END.search(_text(h)) for h in heads]
     styles = [english.case_style(_text(h)) if _LATIN.search(_text(h)) else "" for h in heads]
@@ -755,22 +756,40 @@ def _role_regret(group: Group, after: bool, w: Weights, learned: Learned) -> flo
     return w.roles * cost
 
 
-def _labelled(run: list[Head], p: int, s: int, learned: Learned) -> tuple[list[Head], Head | None]:
-    """The heads of a run left to no group, and among them the label: the last one, right
-    over the group taken by the body after the run, when the page decoder reads it as no
-    article's (other) and the head under it as the headline (`COURTS` over `Former manager
-    jailed for HK$3m fraud`, `法 律 信 箱` over its letter's headline). Such a label is
-    set aside as furniture, not kept as an unplaced article."""
+def _labelled(run: list[Head], p: int, s: int, learned: Learned) -> tuple[list[Head], Head | None, str]:
+    """The heads of a run left to no group, and among them the label (with why): the last
+    one, right over the group taken by the body after the run, when its type says so
+    (`_capitals_label`), or when the page decoder reads it as no article's (other) and the
+    head under it as the headline (`COURTS` over `Former manager jailed for HK$3m fraud`,
+    `法 律 信 箱` over its letter's headline). Such a label is set aside as furniture, not
+    kept as an unplaced article."""
     left = run[p : len(run) - s]
-    if not left or not s:
-        return left, None
+    if not left or not s or not _label_shaped(left[-1]):
+        return left, None, ""
+    if _capitals_label(left[-1], run[len(run) - s]):
+        return left[:-1], left[-1], "a label over a headline: plain capitals in type smaller than the bold head under it"
     over, under = (learned.get(id(h), (0, 0, None))[2] for h in (left[-1], run[len(run) - s]))
-    if over is None or under is None or not _label_shaped(left[-1]):
-        return left, None
+    if over is None or under is None:
+        return left, None, ""
     if not (over.label == "other" and under.label == "headline"
             or _label_over(over, under, left[-1], run[len(run) - s], learned[id(left[-1])][0])):
-        return left, None
-    return left[:-1], left[-1]
+        return left, None, ""
+    return left[:-1], left[-1], f"learned furniture: a label over a headline: {over.explain()}"
+
+
+def _capitals_label(label: Head, head: Head) -> bool:
+    """A page PDF's topic label told by its type alone: one line of Latin capitals in a plain
+    (not bold) weight, set smaller than the bold head right under it (`TECHNOLOGY` over
+    `Start-up fund attracts 300 applications`, `EDUCATION`, `COURTS`, `LETTERS TO THE
+    EDITOR`). On every development PDF such a line over a head is a label, never a kicker
+    (the kickers in capitals are bold: `CITY HALL`, `WEATHER WATCH`), so no model's verdict,
+    which a retrain on one page more has flipped twice, decides it. Text pages tell no
+    weight or size; Han labels and kickers share one type and place and are left to the
+    models (`_label_over`)."""
+    text = _text(label)
+    return (len(label.lines) == 1 and not label.bold and head.bold and 0 < label.size < head.size
+            and bool(_LATIN.search(text)) and not _HAN_GLYPH.search(text) and english.case_style(text) == "upper"
+            and _stacked(label, head))
 
 
 def _label_over(over: Decoded, under: Decoded, label: Head, head: Head, probs: dict[str, float]) -> bool:
@@ -1007,7 +1026,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                 for s in range(len(run) - p + 1):
                     if s and next_body is None:
                         continue
-                    left, label = _labelled(run, p, s, learned)
+                    left, label, _ = _labelled(run, p, s, learned)
                     cost = base + _leftover_cost(left, feature, w) + (w.decoded_label if label else 0.0)
                     for body, heads in ((prev_body, run[:p]), (next_body, run[len(run) - s :])):
                         if heads:
@@ -1122,7 +1141,7 @@ def _pictured(body: Body) -> bool:
 
 
 def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int]],
-           notes: Notes, name: str, w: Weights, learned: Learned, label_heads: list[Head]) -> list[Head]:
+           notes: Notes, name: str, w: Weights, learned: Learned, label_heads: list[tuple[Head, str]]) -> list[Head]:
     """Give the bodies their groups; return the heads nobody took (the labels over a
     headline among them go to `label_heads`)."""
     leftovers: list[Head] = []
@@ -1132,10 +1151,10 @@ def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int
             _give(bodies[j - 1], run[:p], "after", notes, name, w, learned, texted)
         if s:
             _give(bodies[j], run[len(run) - s :], "before", notes, name, w, learned, texted)
-        left, label = _labelled(run, p, s, learned)
+        left, label, why = _labelled(run, p, s, learned)
         leftovers += left
         if label is not None:
-            label_heads.append(label)
+            label_heads.append((label, why))
     return leftovers
 
 
