@@ -124,6 +124,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     page.pieces = [_box_byline(piece) for piece in page.pieces]
     pieces, learned = _retype(page, notes, classifier, decoder, w)
     pieces = _openings_apart(pieces, learned)
+    pieces = _plain_under_head(pieces, notes, page.name)
     pieces, closing = _signatures(pieces, w, notes, page.name, learned)
     units = _merge(_units(pieces, closing), notes, page.name, learned, {s.no for s in page.furniture})
     cost, bodies, runs, path = _solve(units, w, learned)
@@ -291,6 +292,29 @@ def _openings_apart(pieces: list[Piece], learned: Learned) -> list[Piece]:
             continue
         out.append(piece)
     return out + ([waiting] if waiting is not None else [])
+
+
+_FIGURE = regex.compile(r"\p{Nd}")
+
+
+def _plain_under_head(pieces: list[Piece], notes: Notes, name: str) -> list[Piece]:
+    """A page PDF's one line in the body's plain type (or smaller), right under a head in
+    display type and over body text, is text, not a head of the group: a deck is set in
+    display type, larger than the body or bold. Such lines are bylines and author lines
+    (`本報記者李詠恩舊金山報導`, `亲情絮语　□苏晓岚`, `解答：資深傢俬修復師 馮國棟`) or a table's
+    first row (`拍品`); read as heads they became the deck, or the headline with the real
+    headline left to no story. A plain line holding figures (an obituary's life dates,
+    `1945 - 2025`, under the name) stays a head. Text pages tell no type: nothing moves."""
+    out = list(pieces)
+    for k in range(1, len(out) - 1):
+        head, above, under = out[k], out[k - 1], out[k + 1]
+        if (isinstance(head, Head) and isinstance(above, Head) and isinstance(under, Para | Caption) and len(head.lines) == 1
+                and not head.bold and 0 < head.size <= 1 + SIBLING and (above.bold or above.size > 1 + SIBLING)
+                and not _FIGURE.search(head.raw) and None not in (head.lines[0].top, above.lines[0].top)
+                and head.lines[0].top > above.lines[0].top):
+            out[k] = Para(head.lines, gap_before=True)
+            notes.decide(name, head.no, f"'{head.raw[:30]}' is text: a line in the body's plain type under a display head")
+    return out
 
 
 def _opening_alone(text: str) -> bool:
