@@ -299,12 +299,14 @@ _FIGURE = regex.compile(r"\p{Nd}")
 
 def _plain_under_head(pieces: list[Piece], notes: Notes, name: str) -> list[Piece]:
     """A page PDF's one line in the body's plain type (or smaller), right under a head in
-    display type and over body text, is text, not a head of the group: a deck is set in
-    display type, larger than the body or bold. Such lines are bylines and author lines
-    (`本報記者李詠恩舊金山報導`, `亲情絮语　□苏晓岚`, `解答：資深傢俬修復師 馮國棟`) or a table's
-    first row (`拍品`); read as heads they became the deck, or the headline with the real
-    headline left to no story. A plain line holding figures (an obituary's life dates,
-    `1945 - 2025`, under the name) stays a head. Text pages tell no type: nothing moves."""
+    display type and over body text, is the story's byline line, not a head of the group: a
+    deck is set in display type, larger than the body or bold. Such lines name the writer
+    (`本報記者李詠恩舊金山報導`, `亲情絮语　□苏晓岚`, `解答：資深傢俬修復師 馮國棟`, `方若愚`); read
+    as heads they became the deck, or the headline with the real headline left to no story,
+    and read as a paragraph they would join the story's text. The names are those the
+    written rules read in it (`_names`; none is no loss: the line stays the byline's text).
+    A plain line holding figures (an obituary's life dates, `1945 - 2025`, under the name)
+    stays a head. Text pages tell no type: nothing moves."""
     out = list(pieces)
     for k in range(1, len(out) - 1):
         head, above, under = out[k], out[k - 1], out[k + 1]
@@ -312,8 +314,8 @@ def _plain_under_head(pieces: list[Piece], notes: Notes, name: str) -> list[Piec
                 and not head.bold and 0 < head.size <= 1 + SIBLING and (above.bold or above.size > 1 + SIBLING)
                 and not _FIGURE.search(head.raw) and None not in (head.lines[0].top, above.lines[0].top)
                 and head.lines[0].top > above.lines[0].top):
-            out[k] = Para(head.lines, gap_before=True)
-            notes.decide(name, head.no, f"'{head.raw[:30]}' is text: a line in the body's plain type under a display head")
+            out[k] = Byline(head.lines, text=regex.sub(r"\s+", " ", head.raw.strip()), names=_names(head.raw))
+            notes.decide(name, head.no, f"'{head.raw[:30]}' is a byline line: a line in the body's plain type under a display head")
     return out
 
 

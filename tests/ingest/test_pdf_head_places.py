@@ -10,7 +10,7 @@ from pathlib import Path
 
 from exporter.ingest import ingest
 from exporter.ingest.api import _ingest, read_pages
-from exporter.ingest.layout import Head, Line, Para
+from exporter.ingest.layout import Byline, Head, Line, Para
 from exporter.ingest.notes import Notes
 from exporter.ingest.segment import _capitals_label, _group, _label_over, _labelled, _plain_under_head, _stacked
 from exporter.ingest.sequence import STATES, Decoded
@@ -178,14 +178,17 @@ def test_topic_labels_are_set_aside_on_real_pages_with_no_models_at_all() -> Non
 
 def test_a_plain_body_type_line_under_a_display_head_is_text_not_a_deck() -> None:
     """A deck is display type: one line in the body's plain type (or smaller) right under a
-    display head and over text is the story's text (a byline, an author line, a table's first
-    row). A line that holds figures (an obituary's life dates), a bold line, a line over no
-    text and a text page's line (no sizes) stay heads."""
+    display head and over text is the story's byline line, kept whole as the byline's text.
+    A line that holds figures (an obituary's life dates), a bold line, a line over no text and
+    a text page's line (no sizes) stay heads."""
     head = Head([Line(1, 0.0, "華埠停車場改建案獲市府批准", bold=True, size=2.29, top=10.0)])
     byline = Head([Line(2, 0.0, "本報記者李詠恩舊金山報導", size=0.89, top=13.0)])
     text = Para([Line(3, 2.0, "舊金山市規劃委員會11月19日以五比一票通過", size=1.0, top=14.5)])
     out = _plain_under_head([head, byline, text], Notes(), "p.pdf")
-    assert isinstance(out[1], Para) and out[1].lines == byline.lines and out[0] is head and out[2] is text
+    assert isinstance(out[1], Byline) and out[1].lines == byline.lines and out[1].text == "本報記者李詠恩舊金山報導"
+    assert out[0] is head and out[2] is text
+    named = Head([Line(2, 0.0, "沙子口街道环保志愿服务队 王一诺", size=1.0, top=13.0)])
+    assert _plain_under_head([head, named, text], Notes(), "p.pdf")[1].names == ["王一诺"]
     dates = Head([Line(2, 0.0, "1945 - 2025", size=0.81, top=13.0)])
     bold = Head([Line(2, 0.0, "訪原邊防某團排長", bold=True, size=1.0, top=13.0)])
     for kept in (dates, bold):
@@ -199,9 +202,11 @@ def test_a_plain_body_type_line_under_a_display_head_is_text_not_a_deck() -> Non
 def test_bylines_and_a_table_head_under_headlines_are_no_decks_on_real_pages() -> None:
     """`本報記者李詠恩舊金山報導` (blind6's huasheng), `亲情絮语　□苏晓岚` (blind5's lucheng), `拍品`
     (blind11's xiangjiang) were read as their headlines' decks; the obituaries' life dates on
-    blind4's millbrook stay decks."""
+    blind4's millbrook stay decks. The byline line opens no paragraph (huasheng's first
+    paragraph is the story's first sentence)."""
     huasheng = _articles("ingest-blind6", "cr-huasheng-c3.pdf")
     assert huasheng["華埠停車場改建案獲市府批准"][:2] == ("增建長者住宅九十戶", None)
+    assert huasheng["華埠停車場改建案獲市府批准"][2].startswith("舊金山市規劃委員會")
     assert _articles("ingest-blind5", "cr-lucheng-a11.pdf")["父亲的扁担"][1] is None
     assert _articles("ingest-blind11", "mu-xiangjiang-s1.pdf")["冬季拍賣會成交價選錄"][1] is None
     millbrook = _articles("ingest-blind4", "cr-millbrook-a1a6.pdf", "en")
