@@ -6,12 +6,14 @@ ingest-blind4, ingest-blind8 and ingest-blind10: Chromium, reportlab and PyMuPDF
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 
 from exporter.ingest import ingest
 from exporter.ingest.api import _ingest, read_pages
 from exporter.ingest.layout import Byline, Head, Line, Para
 from exporter.ingest.notes import Notes
+from exporter.ingest.pdf import _Glyph, _undouble
 from exporter.ingest.segment import _capitals_label, _group, _label_over, _labelled, _plain_under_head, _stacked
 from exporter.ingest.sequence import STATES, Decoded
 from exporter.ingest.weights import SHIPPED
@@ -211,3 +213,18 @@ def test_bylines_and_a_table_head_under_headlines_are_no_decks_on_real_pages() -
     assert _articles("ingest-blind11", "mu-xiangjiang-s1.pdf")["冬季拍賣會成交價選錄"][1] is None
     millbrook = _articles("ingest-blind4", "cr-millbrook-a1a6.pdf", "en")
     assert millbrook["MARGARET A. TULLY"][1] == "1945 - 2025"
+
+
+def test_the_twin_of_a_ligatures_second_letter_is_dropped() -> None:
+    """A fake-bold `fi` ligature comes out as an f and an i with no width at the f's end,
+    drawn twice; the twin i has only its place to tell it (its width is none), and kept it
+    read `national finial` (blind12's valleys headline)."""
+    glyphs = [_Glyph("f", 169.3, 80, 190.1, 110, 104, 30.0, False), _Glyph("i", 190.1, 80, 190.1, 110, 104, 30.0, False),
+              _Glyph("n", 190.1, 80, 209.8, 110, 104, 30.0, False), _Glyph("f", 169.7, 80, 190.5, 110, 104, 30.0, False),
+              _Glyph("i", 190.5, 80, 190.5, 110, 104, 30.0, False), _Glyph("n", 190.5, 80, 210.2, 110, 104, 30.0, False)]
+    dropped: Counter[str] = Counter()
+    assert "".join(g.c for g in _undouble(glyphs, dropped)) == "fin" and dropped == Counter("fin")
+    apart = [_Glyph("i", 100.0, 80, 100.0, 110, 104, 30.0, False), _Glyph("i", 120.0, 80, 120.0, 110, 104, 30.0, False)]
+    assert len(_undouble(apart, Counter())) == 2  # two ligatures' i a letter apart are two letters
+    valleys = _articles("ingest-blind12", "cr-valleys-v1v5.pdf", "en")
+    assert "Ystalyfera choir wins place at national final" in valleys
