@@ -616,17 +616,18 @@ def _marked(head: Head) -> bool:
     return bool(_DASH_START.match(_text(head)) or _DASH_END.search(_text(head)))
 
 
-def _group(heads: list[Head], w: Weights, flip: bool = False) -> tuple[float, Group] | None:
+def _group(heads: list[Head], w: Weights, flip: bool = False, after: bool = False) -> tuple[float, Group] | None:
     """Read one to three blocks as kicker / headline / subheadline, with a cost. With `flip`
     two unmarked blocks get the other reading (what the page decoder may prefer: `_reading`):
     kicker and headline where the case or size rule sees a headline over its deck, and
     headline and deck where the rules see a kicker over its headline but the first is set
     in display bold over a plain line (a kicker is not set heavier than its headline); None
-    when there is no other reading."""
+    when there is no other reading. `after`: the group is printed under its story (a tail),
+    where no label stands (a label stands over what it labels)."""
     if not heads or len(heads) > 3 or flip and len(heads) != 2:
         return None
-    if any(_label_shaped(a) and _capitals_label(a, b) for a, b in zip(heads, heads[1:])):
-        return None  # a PDF: a label by its type heads no group (`_labelled` sets it aside)
+    if not after and any(_label_shaped(a) and _typed_label(a, b, w) for a, b in zip(heads, heads[1:])):
+        return None  # a PDF: a label by its type heads no group over its story (`_labelled` sets it aside)
     # leading dashes mark a subheadline; a line framed in dashes (——安全生产百日攻坚——) is a kicker
     is_sub = [bool(_DASH_START.match(_text(h))) and not _DASH_END.search(_text(h)) for h in heads]
     styles = [english.case_style(_text(h)) if _LATIN.search(_text(h)) else "" for h in heads]
@@ -673,7 +674,7 @@ def _reading(heads: list[Head], body: Body, after: bool, w: Weights, learned: Le
     each with what the block model and the decoder say against the roles it gives."""
     decoded = any(learned.get(id(h), (0, 0, None))[2] is not None for h in heads)
     readings = [parsed for flip in ((False, True) if decoded and w.roles else (False,))
-                if (parsed := _group(heads, w, flip)) is not None]
+                if (parsed := _group(heads, w, flip, after)) is not None]
     if not readings:
         return None
     roles = [_role_regret(group, after, w, learned) for _, group in readings]
@@ -782,18 +783,18 @@ def _role_regret(group: Group, after: bool, w: Weights, learned: Learned) -> flo
     return w.roles * cost
 
 
-def _labelled(run: list[Head], p: int, s: int, learned: Learned) -> tuple[list[Head], Head | None, str]:
+def _labelled(run: list[Head], p: int, s: int, learned: Learned, w: Weights) -> tuple[list[Head], Head | None, str]:
     """The heads of a run left to no group, and among them the label (with why): the last
     one, right over the group taken by the body after the run, when its type says so
-    (`_capitals_label`), or when the page decoder reads it as no article's (other) and the
+    (`_typed_label`), or when the page decoder reads it as no article's (other) and the
     head under it as the headline (`COURTS` over `Former manager jailed for HK$3m fraud`,
     `法 律 信 箱` over its letter's headline). Such a label is set aside as furniture, not
     kept as an unplaced article."""
     left = run[p : len(run) - s]
     if not left or not s or not _label_shaped(left[-1]):
         return left, None, ""
-    if _capitals_label(left[-1], run[len(run) - s]):
-        return left[:-1], left[-1], "a label over a headline: plain capitals in type smaller than the bold head under it"
+    if why := _typed_label(left[-1], run[len(run) - s], w):
+        return left[:-1], left[-1], f"a label over a headline: {why}"
     over, under = (learned.get(id(h), (0, 0, None))[2] for h in (left[-1], run[len(run) - s]))
     if over is None or under is None:
         return left, None, ""
@@ -801,6 +802,29 @@ def _labelled(run: list[Head], p: int, s: int, learned: Learned) -> tuple[list[H
             or _label_over(over, under, left[-1], run[len(run) - s], learned[id(left[-1])][0])):
         return left, None, ""
     return left[:-1], left[-1], f"learned furniture: a label over a headline: {over.explain()}"
+
+
+def _typed_label(label: Head, head: Head, w: Weights) -> str:
+    """Why a page PDF's line over a head is a label by its type alone ("" when it is not)."""
+    if _capitals_label(label, head):
+        return "plain capitals in type smaller than the bold head under it"
+    if _small_head_label(label, head, w):
+        return "bold body type over a bold head less than twice its size and wider"
+    return ""
+
+
+def _small_head_label(label: Head, head: Head, w: Weights) -> bool:
+    """A page PDF's column label over a minor item: one bold line in body type (not display
+    type) over a bold head set less than twice its size (`Weights.label_share`) and wider
+    than it (`读者来函` over `巴士站应加装座椅`, `法师开示` over `放下，不是放弃`, `MARINE NOTICE`
+    over a notice). A kicker in body type stands over a lead story's headline two to three
+    times its size (`产地直击` over `沙糖桔上市量增价稳`, `CITY HALL`), and a line wider than
+    the short head under it is that head's headline (`老街坊送别苏老` over `讣告`)."""
+    if len(label.lines) != 1 or not (label.bold and head.bold) or not 0 < label.size < HEAD_TYPE:
+        return False
+    wide = max(cells(line.text.strip()) * line.size for line in head.lines)
+    return (label.size >= w.label_share * head.size and cells(_text(label).strip()) * label.size < wide
+            and _stacked(label, head))
 
 
 def _capitals_label(label: Head, head: Head) -> bool:
@@ -1052,7 +1076,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                 for s in range(len(run) - p + 1):
                     if s and next_body is None:
                         continue
-                    left, label, _ = _labelled(run, p, s, learned)
+                    left, label, _ = _labelled(run, p, s, learned, w)
                     cost = base + _leftover_cost(left, feature, w) + (w.decoded_label if label else 0.0)
                     for body, heads in ((prev_body, run[:p]), (next_body, run[len(run) - s :])):
                         if heads:
@@ -1177,7 +1201,7 @@ def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int
             _give(bodies[j - 1], run[:p], "after", notes, name, w, learned, texted)
         if s:
             _give(bodies[j], run[len(run) - s :], "before", notes, name, w, learned, texted)
-        left, label, why = _labelled(run, p, s, learned)
+        left, label, why = _labelled(run, p, s, learned, w)
         leftovers += left
         if label is not None:
             label_heads.append((label, why))

@@ -156,7 +156,7 @@ def test_a_label_by_its_type_is_set_aside_whatever_the_models_read() -> None:
     head = Head([Line(2, 0.0, "Start-up fund attracts 300 applications", bold=True, size=2.86, top=5.5)])
     learned = {id(label): ({"kicker": 0.9, "other": 0.05}, [], _decoded("kicker", other=2.0)),
                id(head): ({"headline": 0.9}, [], _decoded("headline", kicker=2.0))}
-    left, aside, why = _labelled([label, head], 0, 1, learned)
+    left, aside, why = _labelled([label, head], 0, 1, learned, SHIPPED)
     assert left == [] and aside is label and why.startswith("a label over a headline: plain capitals")
     assert _group([label, head], SHIPPED) is None and _group([label, head], SHIPPED, flip=True) is None
     assert _group([head], SHIPPED) is not None
