@@ -14,7 +14,8 @@ from exporter.ingest.api import _ingest, read_pages
 from exporter.ingest.layout import Byline, Head, Line, Para
 from exporter.ingest.notes import Notes
 from exporter.ingest.pdf import _Glyph, _undouble
-from exporter.ingest.segment import _capitals_label, _group, _label_over, _labelled, _plain_under_head, _stacked
+from exporter.ingest.segment import (_capitals_label, _group, _label_over, _labelled, _plain_under_head, _small_head_label,
+                                     _stacked)
 from exporter.ingest.sequence import STATES, Decoded
 from exporter.ingest.weights import SHIPPED
 
@@ -228,3 +229,28 @@ def test_the_twin_of_a_ligatures_second_letter_is_dropped() -> None:
     assert len(_undouble(apart, Counter())) == 2  # two ligatures' i a letter apart are two letters
     valleys = _articles("ingest-blind12", "cr-valleys-v1v5.pdf", "en")
     assert "Ystalyfera choir wins place at national final" in valleys
+
+
+def test_a_bold_body_type_line_over_a_small_head_is_its_label() -> None:
+    """A column label over a minor item: one bold line in body type over a bold head less than
+    twice its size and wider than it. A kicker in body type over a lead headline two to three
+    times its size, a line in display type, a line wider than the head under it and a plain
+    line are not labels by type."""
+    label = Head([Line(1, 0.0, "读者来函", bold=True, size=1.11, top=60.0)])
+    head = Head([Line(2, 0.0, "巴士站应加装座椅", bold=True, size=1.67, top=62.0)])
+    assert _small_head_label(label, head, SHIPPED)
+    lead = Head([Line(2, 0.0, "沙糖桔上市量增价稳", bold=True, size=3.11, top=62.0)])
+    assert not _small_head_label(Head([Line(1, 0.0, "产地直击", bold=True, size=1.11, top=60.0)]), lead, SHIPPED)
+    assert not _small_head_label(Head([Line(1, 0.0, "读者来函", bold=True, size=1.22, top=60.0)]), head, SHIPPED)
+    wider = Head([Line(1, 0.0, "老街坊送别苏老", bold=True, size=1.14, top=60.0)])
+    assert not _small_head_label(wider, Head([Line(2, 0.0, "讣告", bold=True, size=1.43, top=62.0)]), SHIPPED)
+    assert not _small_head_label(Head([Line(1, 0.0, "读者来函", size=1.11, top=60.0)]), head, SHIPPED)
+
+
+def test_column_labels_over_minor_items_are_set_aside_on_real_pages() -> None:
+    """`法师开示` (blind9's ciguang) and `法律信箱` (blind9's qiaosheng) over their items were
+    read as kickers; they are set aside and the headlines stand alone. `自驾路书`, a kicker of
+    the same type over its headline printed under its story (blind10's motor), stays the kicker."""
+    assert _articles("ingest-blind9", "mu-ciguang-t2.pdf")["放下，不是放弃"][0] is None
+    assert _articles("ingest-blind9", "mu-qiaosheng-f2.pdf")["居留证更新被要求补材料怎么办？"][0] is None
+    assert _articles("ingest-blind10", "rl-motor-m1.pdf")["沿着碧溪河去看红枫"][0] == "自驾路书"
