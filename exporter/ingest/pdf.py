@@ -190,10 +190,11 @@ def _undouble(glyphs: list[_Glyph], dropped: Counter[str]) -> list[_Glyph]:
         tol = TWIN * g.size
         kx, ky = int(g.x0 // max(tol, 0.1)), int(g.base // max(tol, 0.1))
         # a twin overlaps its glyph mostly: the next of two narrow letters (the ll of 8 pt
-        # Millbrook, 1.8 pt apart) starts where the first ends, a twin a fraction of that on
+        # Millbrook, 1.8 pt apart) starts where the first ends, a twin a fraction of that on;
+        # a glyph with no width (the i of an fi ligature, drawn at the f's end) has only its place
         twin = next((k for dx in (-1, 0, 1) for dy in (-1, 0, 1) for k in cells.get((g.c, kx + dx, ky + dy), ())
-                     if abs(k.x0 - g.x0) < min(tol, TWIN_OVERLAP * (k.x1 - k.x0)) and abs(k.base - g.base) < tol
-                     and abs(k.size - g.size) < 0.5), None)
+                     if abs(k.x0 - g.x0) < (min(tol, TWIN_OVERLAP * (k.x1 - k.x0)) if k.x1 > k.x0 else tol)
+                     and abs(k.base - g.base) < tol and abs(k.size - g.size) < 0.5), None)
         if twin is not None:
             twin.bold = True
             if not g.c.isspace():

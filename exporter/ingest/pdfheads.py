@@ -19,10 +19,12 @@ kicker or a headline:
   label off from the head group; a kicker stands right over its headline, with no rule
   between them (a rule over a story runs above its kicker).
 
-A plain short line over a larger headline (`人间烟火`, `COURTS`, `影讯`, `CITY HALL`) is left
-to the decoder: in the same type and place the development corpora call it a label on some
-papers and a kicker on others (our own `ingest-pdf3` among the latter), so geometry cannot
-decide it.
+A plain short line over a larger headline (`人间烟火`, `影讯`, `CITY HALL`) is left to the
+segmenter and its models: in the same type and place the development corpora call it a label
+on some papers and a kicker on others (our own `ingest-pdf3` among the latter), so geometry
+here cannot decide it. Two types do decide it there (`segment._typed_label`): plain Latin
+capitals over a bold head (`COURTS`), and a bold line in body type over a bold head less than
+twice its size (`读者来函`).
 
 A label is taken out of the line stream and handed on as furniture with its position, so
 its characters stay counted and the report lists it.

@@ -124,6 +124,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     page.pieces = [_box_byline(piece) for piece in page.pieces]
     pieces, learned = _retype(page, notes, classifier, decoder, w)
     pieces = _openings_apart(pieces, learned)
+    pieces = _plain_under_head(pieces, notes, page.name)
     pieces, closing = _signatures(pieces, w, notes, page.name, learned)
     units = _merge(_units(pieces, closing), notes, page.name, learned, {s.no for s in page.furniture})
     cost, bodies, runs, path = _solve(units, w, learned)
@@ -147,11 +148,10 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
         units, (cost, bodies, runs, path) = trial, solved
         splits += 1
         cost += w.split * splits  # what every split so far costs
-    label_heads: list[Head] = []
+    label_heads: list[tuple[Head, str]] = []
     leftovers = _apply(bodies, runs, path, notes, page.name, w, learned, label_heads)
-    for head in label_heads:
-        why = f"a label over a headline: {learned[id(head)][2].explain()}"
-        page.furniture += [SetAside(line.no, line.text, f"learned furniture: {why}") for line in head.lines]
+    for head, why in label_heads:
+        page.furniture += [SetAside(line.no, line.text, why) for line in head.lines]
         notes.decide(page.name, head.no, f"'{_text(head)}' set aside: {why}")
     bodies = _headless(bodies, notes, page.name, w)
     for body in bodies:
@@ -292,6 +292,31 @@ def _openings_apart(pieces: list[Piece], learned: Learned) -> list[Piece]:
             continue
         out.append(piece)
     return out + ([waiting] if waiting is not None else [])
+
+
+_FIGURE = regex.compile(r"\p{Nd}")
+
+
+def _plain_under_head(pieces: list[Piece], notes: Notes, name: str) -> list[Piece]:
+    """A page PDF's one line in the body's plain type (or smaller), right under a head in
+    display type and over body text, is the story's byline line, not a head of the group: a
+    deck is set in display type, larger than the body or bold. Such lines name the writer
+    (`本報記者李詠恩舊金山報導`, `亲情絮语　□苏晓岚`, `解答：資深傢俬修復師 馮國棟`, `方若愚`); read
+    as heads they became the deck, or the headline with the real headline left to no story,
+    and read as a paragraph they would join the story's text. The names are those the
+    written rules read in it (`_names`; none is no loss: the line stays the byline's text).
+    A plain line holding figures (an obituary's life dates, `1945 - 2025`, under the name)
+    stays a head. Text pages tell no type: nothing moves."""
+    out = list(pieces)
+    for k in range(1, len(out) - 1):
+        head, above, under = out[k], out[k - 1], out[k + 1]
+        if (isinstance(head, Head) and isinstance(above, Head) and isinstance(under, Para | Caption) and len(head.lines) == 1
+                and not head.bold and 0 < head.size <= 1 + SIBLING and (above.bold or above.size > 1 + SIBLING)
+                and not _FIGURE.search(head.raw) and None not in (head.lines[0].top, above.lines[0].top)
+                and head.lines[0].top > above.lines[0].top):
+            out[k] = Byline(head.lines, text=regex.sub(r"\s+", " ", head.raw.strip()), names=_names(head.raw))
+            notes.decide(name, head.no, f"'{head.raw[:30]}' is a byline line: a line in the body's plain type under a display head")
+    return out
 
 
 def _opening_alone(text: str) -> bool:
@@ -591,15 +616,18 @@ def _marked(head: Head) -> bool:
     return bool(_DASH_START.match(_text(head)) or _DASH_END.search(_text(head)))
 
 
-def _group(heads: list[Head], w: Weights, flip: bool = False) -> tuple[float, Group] | None:
+def _group(heads: list[Head], w: Weights, flip: bool = False, after: bool = False) -> tuple[float, Group] | None:
     """Read one to three blocks as kicker / headline / subheadline, with a cost. With `flip`
     two unmarked blocks get the other reading (what the page decoder may prefer: `_reading`):
     kicker and headline where the case or size rule sees a headline over its deck, and
     headline and deck where the rules see a kicker over its headline but the first is set
     in display bold over a plain line (a kicker is not set heavier than its headline); None
-    when there is no other reading."""
+    when there is no other reading. `after`: the group is printed under its story (a tail),
+    where no label stands (a label stands over what it labels)."""
     if not heads or len(heads) > 3 or flip and len(heads) != 2:
         return None
+    if not after and any(_label_shaped(a) and _typed_label(a, b, w) for a, b in zip(heads, heads[1:])):
+        return None  # a PDF: a label by its type heads no group over its story (`_labelled` sets it aside)
     # leading dashes mark a subheadline; a line framed in dashes (——安全生产百日攻坚——) is a kicker
     is_sub = [bool(_DASH_START.match(_text(h))) and not _DASH_END.search(_text(h)) for h in heads]
     styles = [english.case_style(_text(h)) if _LATIN.search(_text(h)) else "" for h in heads]
@@ -646,7 +674,7 @@ def _reading(heads: list[Head], body: Body, after: bool, w: Weights, learned: Le
     each with what the block model and the decoder say against the roles it gives."""
     decoded = any(learned.get(id(h), (0, 0, None))[2] is not None for h in heads)
     readings = [parsed for flip in ((False, True) if decoded and w.roles else (False,))
-                if (parsed := _group(heads, w, flip)) is not None]
+                if (parsed := _group(heads, w, flip, after)) is not None]
     if not readings:
         return None
     roles = [_role_regret(group, after, w, learned) for _, group in readings]
@@ -755,22 +783,63 @@ def _role_regret(group: Group, after: bool, w: Weights, learned: Learned) -> flo
     return w.roles * cost
 
 
-def _labelled(run: list[Head], p: int, s: int, learned: Learned) -> tuple[list[Head], Head | None]:
-    """The heads of a run left to no group, and among them the label: the last one, right
-    over the group taken by the body after the run, when the page decoder reads it as no
-    article's (other) and the head under it as the headline (`COURTS` over `Former manager
-    jailed for HK$3m fraud`, `法 律 信 箱` over its letter's headline). Such a label is
-    set aside as furniture, not kept as an unplaced article."""
+def _labelled(run: list[Head], p: int, s: int, learned: Learned, w: Weights) -> tuple[list[Head], Head | None, str]:
+    """The heads of a run left to no group, and among them the label (with why): the last
+    one, right over the group taken by the body after the run, when its type says so
+    (`_typed_label`), or when the page decoder reads it as no article's (other) and the
+    head under it as the headline (`COURTS` over `Former manager jailed for HK$3m fraud`,
+    `法 律 信 箱` over its letter's headline). Such a label is set aside as furniture, not
+    kept as an unplaced article."""
     left = run[p : len(run) - s]
-    if not left or not s:
-        return left, None
+    if not left or not s or not _label_shaped(left[-1]):
+        return left, None, ""
+    if why := _typed_label(left[-1], run[len(run) - s], w):
+        return left[:-1], left[-1], f"a label over a headline: {why}"
     over, under = (learned.get(id(h), (0, 0, None))[2] for h in (left[-1], run[len(run) - s]))
-    if over is None or under is None or not _label_shaped(left[-1]):
-        return left, None
+    if over is None or under is None:
+        return left, None, ""
     if not (over.label == "other" and under.label == "headline"
             or _label_over(over, under, left[-1], run[len(run) - s], learned[id(left[-1])][0])):
-        return left, None
-    return left[:-1], left[-1]
+        return left, None, ""
+    return left[:-1], left[-1], f"learned furniture: a label over a headline: {over.explain()}"
+
+
+def _typed_label(label: Head, head: Head, w: Weights) -> str:
+    """Why a page PDF's line over a head is a label by its type alone ("" when it is not)."""
+    if _capitals_label(label, head):
+        return "plain capitals in type smaller than the bold head under it"
+    if _small_head_label(label, head, w):
+        return "bold body type over a bold head less than twice its size and wider"
+    return ""
+
+
+def _small_head_label(label: Head, head: Head, w: Weights) -> bool:
+    """A page PDF's column label over a minor item: one bold line in body type (not display
+    type) over a bold head set less than twice its size (`Weights.label_share`) and wider
+    than it (`读者来函` over `巴士站应加装座椅`, `法师开示` over `放下，不是放弃`, `MARINE NOTICE`
+    over a notice). A kicker in body type stands over a lead story's headline two to three
+    times its size (`产地直击` over `沙糖桔上市量增价稳`, `CITY HALL`), and a line wider than
+    the short head under it is that head's headline (`老街坊送别苏老` over `讣告`)."""
+    if len(label.lines) != 1 or not (label.bold and head.bold) or not 0 < label.size < HEAD_TYPE:
+        return False
+    wide = max(cells(line.text.strip()) * line.size for line in head.lines)
+    return (label.size >= w.label_share * head.size and cells(_text(label).strip()) * label.size < wide
+            and _stacked(label, head))
+
+
+def _capitals_label(label: Head, head: Head) -> bool:
+    """A page PDF's topic label told by its type alone: one line of Latin capitals in a plain
+    (not bold) weight, set smaller than the bold head right under it (`TECHNOLOGY` over
+    `Start-up fund attracts 300 applications`, `EDUCATION`, `COURTS`, `LETTERS TO THE
+    EDITOR`). On every development PDF such a line over a head is a label, never a kicker
+    (the kickers in capitals are bold: `CITY HALL`, `WEATHER WATCH`), so no model's verdict,
+    which a retrain on one page more has flipped twice, decides it. Text pages tell no
+    weight or size; Han labels and kickers share one type and place and are left to the
+    models (`_label_over`)."""
+    text = _text(label)
+    return (len(label.lines) == 1 and not label.bold and head.bold and 0 < label.size < head.size
+            and bool(_LATIN.search(text)) and not _HAN_GLYPH.search(text) and english.case_style(text) == "upper"
+            and _stacked(label, head))
 
 
 def _label_over(over: Decoded, under: Decoded, label: Head, head: Head, probs: dict[str, float]) -> bool:
@@ -1007,7 +1076,7 @@ def _assign(bodies: list[Body], runs: list[list[Head]], after_caption: set[int],
                 for s in range(len(run) - p + 1):
                     if s and next_body is None:
                         continue
-                    left, label = _labelled(run, p, s, learned)
+                    left, label, _ = _labelled(run, p, s, learned, w)
                     cost = base + _leftover_cost(left, feature, w) + (w.decoded_label if label else 0.0)
                     for body, heads in ((prev_body, run[:p]), (next_body, run[len(run) - s :])):
                         if heads:
@@ -1122,7 +1191,7 @@ def _pictured(body: Body) -> bool:
 
 
 def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int]],
-           notes: Notes, name: str, w: Weights, learned: Learned, label_heads: list[Head]) -> list[Head]:
+           notes: Notes, name: str, w: Weights, learned: Learned, label_heads: list[tuple[Head, str]]) -> list[Head]:
     """Give the bodies their groups; return the heads nobody took (the labels over a
     headline among them go to `label_heads`)."""
     leftovers: list[Head] = []
@@ -1132,10 +1201,10 @@ def _apply(bodies: list[Body], runs: list[list[Head]], path: list[tuple[int, int
             _give(bodies[j - 1], run[:p], "after", notes, name, w, learned, texted)
         if s:
             _give(bodies[j], run[len(run) - s :], "before", notes, name, w, learned, texted)
-        left, label = _labelled(run, p, s, learned)
+        left, label, why = _labelled(run, p, s, learned, w)
         leftovers += left
         if label is not None:
-            label_heads.append(label)
+            label_heads.append((label, why))
     return leftovers
 
 

@@ -103,6 +103,7 @@ class Weights:
     pdf_indent: float = 2.5  # the deepest paragraph indent (the PDF reader's and pdflines')
     caption_gap: float = 3.0  # a caption stands at most this far under its picture (pdf.py)
     tail_reach: float = 8.0  # body ems from a story's last line down to its head printed under it (segment.py)
+    label_share: float = 0.5  # a bold line in body type at least this share of the head under it is its label (segment.py)
     pdf_hung: float = 1.0  # a glyph hung past the edge the lines share (a comma) reaches this far past it or less
     pdf_overrun: float = 1.0  # a line before the last running this far past the shared edge is another column's
 
