@@ -6,7 +6,8 @@ business-b2 and taiwan-a6, ingest-blind5 hkenglish-a1 and sportsdaily-a3, ingest
 manila-m5, ingest-blind4 macau-a5 (a Latin name), ingest-blind8 gazette-g3, power-p2 and
 veterans-v1, ingest-blind9 lottery-l2 and weiqi-g5 (wrapped moves). Session 16 (text16para) adds
 lines of ingest-blind11 blotter-b2, tea-t1, stamps-s2 and estate-e1, ingest-blind10 mining-k1
-and ingest-blind6 uschinese-c4."""
+and ingest-blind6 uschinese-c4. Session 17 (text17para) adds lines of ingest-blind12 auction-a1
+and elders-e2, and of ingest-blind5 hkfinance-b6."""
 
 from __future__ import annotations
 
@@ -264,3 +265,35 @@ def test_the_line_pair_count_reads_a_page_against_its_truth() -> None:
     found = page_pairs(page, SHIPPED_MODEL, SHIPPED)
     assert {want for want, *_ in found} == {"join", "break"}
     assert all(got == want for want, got, *_ in found)
+
+
+def test_a_column_break_after_text_on_its_line_ends_that_text_there() -> None:
+    """ingest-blind12 auction-a1 and elders-e2: a form feed follows a finished sentence on the same
+    line and the next column's first paragraph, indented, follows it. The break was read as
+    falling before the whole line, so the indent stood mid-line and the two paragraphs ran
+    together. Under a line that stops mid-phrase (ingest-blind5 hkfinance-b6) the column break
+    still runs on, and nothing is lost or doubled."""
+    page = ("\u3000\u3000據拍賣行資料，這件花瓶原屬\n一位英國藏家，上世紀六十年代在\n"
+            "倫敦購入，此後從未公開露面。\f\u3000\u3000業內人士指出，今年內地買家\n"
+            "重返拍場，帶動高端瓷器價格回升，\n但中低價位拍品成交率仍不足六成。\n")
+    assert _paras(page) == ["據拍賣行資料，這件花瓶原屬一位英國藏家，上世紀六十年代在倫敦購入，此後從未公開露面。",
+                            "業內人士指出，今年內地買家重返拍場，帶動高端瓷器價格回升，但中低價位拍品成交率仍不足六成。"]
+    notice = ("\u3000\u3000本中心将于12月15日至明年1月\n31日进行装修，其间暂停开放。\f\u3000\u3000装修期间，会员可到邻近的金文\n"
+              "泰乐龄中心参加活动。不便之处，敬\n请原谅。\n")
+    assert _paras(notice) == ["本中心将于12月15日至明年1月31日进行装修，其间暂停开放。",
+                              "装修期间，会员可到邻近的金文泰乐龄中心参加活动。不便之处，敬请原谅。"]
+    wrapped = ("  資深證券業人士Raymond Tse（謝\n文偉）提醒，超額認購倍數愈高，中\n籤率愈低，借十倍\f孖展「抽飛」的利\n"
+               "息成本可能高過賺取的差價。\n")
+    assert _paras(wrapped) == ["資深證券業人士Raymond Tse（謝文偉）提醒，超額認購倍數愈高，中籤率愈低，借十倍孖展「抽飛」的利息成本可能高過賺取的差價。"]
+    for text in (page, notice, wrapped):
+        laid = lay_out_page("page1.txt", text)
+        assert sum((visible(piece.raw) for piece in laid.pieces if isinstance(piece, Para)), Counter()) == visible(text)
+
+
+def test_the_line_pair_count_cuts_a_line_at_its_column_break() -> None:
+    """benchmarks/ingest_linepairs reads a form feed after text on its line as the layout does: the
+    two parts are a pair across a column break (`gap`), both numbered as the line."""
+    from benchmarks.ingest_linepairs import pairs
+
+    assert pairs("公開露面。\f\u3000\u3000業內人士指出\n重返拍場\n") == [
+        (1, "公開露面。", 1, "\u3000\u3000業內人士指出", True), (1, "\u3000\u3000業內人士指出", 2, "重返拍場", False)]
