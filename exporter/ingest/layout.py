@@ -905,7 +905,7 @@ class _BlockReader:
         self.dangling = None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None and self.stacked.get(prev.no) != "row" else None
         open_para = prev_para is not None and not closed(prev_para.raw) and not (
-            prev_para.lines[-1].size <= 0 and _finished(prev_para.raw))  # a text page's sign-off ends it too
+            prev_para.lines[-1].size <= 0 and (_finished(prev_para.raw) or paragraphs.note(prev_para.lines)))  # a text page's sign-off or note ends it too
         signature = _signature(block, self.page.dropped, self.w)
         if signature is not None and len(signature.lines) == len(block):
             self.pieces.append(signature)  # a signature block of its own (set apart by a gap)
