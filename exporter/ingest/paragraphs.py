@@ -166,6 +166,7 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
 
     - A table row is a paragraph of its own, and so is the line under one.
     - A line of verse is a paragraph of its own (see `verse`).
+    - A note in brackets under a finished line of its block is one too (see `noted`).
     - In a list of fields or turns, a labelled line opens one under a line that ended a
       sentence or a clause, or under another labelled line.
     - A numbered item opens one under a line that ended a sentence, a clause or an aside,
