@@ -184,7 +184,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
     lines = text.split("\n")
     base = min((indent_cells(t) for t in text.replace("\f", "\n").split("\n") if t.strip()), default=0.0)
     fake_bold = any(undouble(t.strip(PAD)) is not None for t in text.replace("\f", "\n").split("\n"))
-    for no, raw in enumerate(lines, start=1):
+    for no, raw in _column_ends(lines):
         if "\f" in raw:
             out.append(None)
             raw = raw.replace("\f", "")
@@ -239,6 +239,21 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             dropped.update(visible(bullet.group()))  # a PDF's display line: the title's bullet is layout
             line.text = line.text[bullet.end() :]
         out.append(line)
+    return out
+
+
+def _column_ends(lines: list[str]) -> list[tuple[int, str]]:
+    """The page's lines, numbered from 1, with a line that holds a column break after text of
+    its own cut in two there (`…公開露面。\f　　業內人士指出…`): the text before the break ends
+    its column, and the text after it opens the next, with its own indent. Both parts keep
+    the line's number."""
+    out: list[tuple[int, str]] = []
+    for no, raw in enumerate(lines, start=1):
+        head, ff, tail = raw.partition("\f")
+        if ff and head.strip() and tail.strip():
+            out.append((no, head))
+            raw = ff + tail
+        out.append((no, raw))
     return out
 
 
@@ -890,7 +905,7 @@ class _BlockReader:
         self.dangling = None
         prev_para = prev if isinstance(prev, Para) and prev.credit is None and self.stacked.get(prev.no) != "row" else None
         open_para = prev_para is not None and not closed(prev_para.raw) and not (
-            prev_para.lines[-1].size <= 0 and _finished(prev_para.raw))  # a text page's sign-off ends it too
+            prev_para.lines[-1].size <= 0 and (_finished(prev_para.raw) or paragraphs.note(prev_para.lines)))  # a text page's sign-off or note ends it too
         signature = _signature(block, self.page.dropped, self.w)
         if signature is not None and len(signature.lines) == len(block):
             self.pieces.append(signature)  # a signature block of its own (set apart by a gap)

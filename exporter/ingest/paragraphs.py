@@ -118,6 +118,22 @@ def bracketed(text: str) -> bool:
     return bool(_WHOLE_BRACKET.match(text.strip()))
 
 
+def noted(line: Line, before: Line) -> bool:
+    """A note wholly in brackets under a line of its block that ended a sentence or an aside,
+    naming no writer and crediting nothing (（作者系…副教授）, （答案见下期）): a paragraph of
+    its own (the caller asks that no blank line stands between them). A byline or a credit in
+    brackets (（记者 季蓓）, （王丽珠）, （…摄）) is read by the byline and credit rules, which
+    find it run on at the paragraph's end."""
+    return note([line]) and bool(_ENDS.search(before.text))
+
+
+def note(lines: list[Line]) -> bool:
+    """A paragraph that is one line wholly in brackets naming no writer and crediting nothing:
+    a note, finished as a sentence is (the next block opens no continuation of it)."""
+    return (len(lines) == 1 and bracketed(lines[0].text) and lines[0].credit is None
+            and not fields.ROLES.search(lines[0].text) and fields.trailing_byline(lines[0].text) is None)
+
+
 def mid_phrase(text: str) -> bool:
     """A line that stops mid-phrase: on a letter, a figure, a comma or an opening bracket."""
     return bool(_MID_PHRASE.search(text))
@@ -150,6 +166,7 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
 
     - A table row is a paragraph of its own, and so is the line under one.
     - A line of verse is a paragraph of its own (see `verse`).
+    - A note in brackets under a finished line of its block is one too (see `noted`).
     - In a list of fields or turns, a labelled line opens one under a line that ended a
       sentence or a clause, or under another labelled line.
     - A numbered item opens one under a line that ended a sentence, a clause or an aside,
@@ -163,6 +180,8 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
     if line.no in around.verse and before.no in around.verse:
         return True
     if addressed(before, para, around):
+        return True
+    if line.no > around.first and noted(line, before):
         return True
     if labelled(line.text) and around.listed and (_ENDS.search(before.text) or labelled(before.text)):
         return True

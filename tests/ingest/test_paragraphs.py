@@ -6,7 +6,8 @@ business-b2 and taiwan-a6, ingest-blind5 hkenglish-a1 and sportsdaily-a3, ingest
 manila-m5, ingest-blind4 macau-a5 (a Latin name), ingest-blind8 gazette-g3, power-p2 and
 veterans-v1, ingest-blind9 lottery-l2 and weiqi-g5 (wrapped moves). Session 16 (text16para) adds
 lines of ingest-blind11 blotter-b2, tea-t1, stamps-s2 and estate-e1, ingest-blind10 mining-k1
-and ingest-blind6 uschinese-c4."""
+and ingest-blind6 uschinese-c4. Session 17 (text17para) adds lines of ingest-blind12 auction-a1,
+elders-e2 and ecovol-g1, ingest-blind5 hkfinance-b6, ingest-blind3 opinion-p7 and ingest-blind2 theory-1."""
 
 from __future__ import annotations
 
@@ -264,3 +265,63 @@ def test_the_line_pair_count_reads_a_page_against_its_truth() -> None:
     found = page_pairs(page, SHIPPED_MODEL, SHIPPED)
     assert {want for want, *_ in found} == {"join", "break"}
     assert all(got == want for want, got, *_ in found)
+
+
+def test_a_column_break_after_text_on_its_line_ends_that_text_there() -> None:
+    """ingest-blind12 auction-a1 and elders-e2: a form feed follows a finished sentence on the same
+    line and the next column's first paragraph, indented, follows it. The break was read as
+    falling before the whole line, so the indent stood mid-line and the two paragraphs ran
+    together. Under a line that stops mid-phrase (ingest-blind5 hkfinance-b6) the column break
+    still runs on, and nothing is lost or doubled."""
+    page = ("\u3000\u3000據拍賣行資料，這件花瓶原屬\n一位英國藏家，上世紀六十年代在\n"
+            "倫敦購入，此後從未公開露面。\f\u3000\u3000業內人士指出，今年內地買家\n"
+            "重返拍場，帶動高端瓷器價格回升，\n但中低價位拍品成交率仍不足六成。\n")
+    assert _paras(page) == ["據拍賣行資料，這件花瓶原屬一位英國藏家，上世紀六十年代在倫敦購入，此後從未公開露面。",
+                            "業內人士指出，今年內地買家重返拍場，帶動高端瓷器價格回升，但中低價位拍品成交率仍不足六成。"]
+    notice = ("\u3000\u3000本中心将于12月15日至明年1月\n31日进行装修，其间暂停开放。\f\u3000\u3000装修期间，会员可到邻近的金文\n"
+              "泰乐龄中心参加活动。不便之处，敬\n请原谅。\n")
+    assert _paras(notice) == ["本中心将于12月15日至明年1月31日进行装修，其间暂停开放。",
+                              "装修期间，会员可到邻近的金文泰乐龄中心参加活动。不便之处，敬请原谅。"]
+    wrapped = ("  資深證券業人士Raymond Tse（謝\n文偉）提醒，超額認購倍數愈高，中\n籤率愈低，借十倍\f孖展「抽飛」的利\n"
+               "息成本可能高過賺取的差價。\n")
+    assert _paras(wrapped) == ["資深證券業人士Raymond Tse（謝文偉）提醒，超額認購倍數愈高，中籤率愈低，借十倍孖展「抽飛」的利息成本可能高過賺取的差價。"]
+    for text in (page, notice, wrapped):
+        laid = lay_out_page("page1.txt", text)
+        assert sum((visible(piece.raw) for piece in laid.pieces if isinstance(piece, Para)), Counter()) == visible(text)
+
+
+def test_the_line_pair_count_cuts_a_line_at_its_column_break() -> None:
+    """benchmarks/ingest_linepairs reads a form feed after text on its line as the layout does: the
+    two parts are a pair across a column break (`gap`), both numbered as the line."""
+    from benchmarks.ingest_linepairs import pairs
+
+    assert pairs("公開露面。\f\u3000\u3000業內人士指出\n重返拍場\n") == [
+        (1, "公開露面。", 1, "\u3000\u3000業內人士指出", True), (1, "\u3000\u3000業內人士指出", 2, "重返拍場", False)]
+
+
+def test_a_note_in_brackets_under_a_finished_line_is_a_paragraph_of_its_own() -> None:
+    """ingest-blind12 ecovol-g1 (shaped there; it gains on blind3 opinion-p7 and blind4 campus-p1):
+    `（答案见下期）` and `（作者系…）` under a line that ended a sentence or an aside are notes, a
+    paragraph each; the note ends its story as a sentence would, so the next story's head is no
+    headline printed across a column that goes on (blind3 opinion-p7, where session 16's try
+    ran the next story into the note). A byline or credit in brackets stays for the byline
+    rules, and a note wrapped over two lines (blind2 theory-1) is left as it was."""
+    quiz = ("3.我国的“世界海洋日”暨“全国海洋\n宣传日”是每年的哪一天？（A.6月8日\n B.7月11日 C.9月20日）\n"
+            "（答案见下期）\n")
+    assert _paras(quiz)[-1] == "（答案见下期）"
+    page = ("  夜间的公交接驳、公共\n厕所、治安巡逻、噪声管\n理，都是“夜经济”的基础\n设施。把这些短板补上，\n\n"
+            "游客愿意来、居民不反感，\n夜晚才会真正“亮”起来。\n（作者系岭州大学公共管理学院副教授）\n\n"
+            "漫画/蓝天\n““打打卡卡””\n\n来论\n小小区区充充电电桩桩该该由由谁谁来来管管\n"
+            "  我家小区去年装了20个\n电动自行车充电桩，可如\n今有一半坏了没人修。\n")
+    stories = _edition_paras(page)
+    assert stories[0][-2:] == ["夜间的公交接驳、公共厕所、治安巡逻、噪声管理，都是“夜经济”的基础设施。把这些短板补上，"
+                               "游客愿意来、居民不反感，夜晚才会真正“亮”起来。", "（作者系岭州大学公共管理学院副教授）"]
+    assert not any("我家小区" in p for p in stories[0])
+    under, note = Line(40, 0.0, "夜晚才会真正“亮”起来。"), Line(41, 0.0, "（作者系岭州大学公共管理学院副教授）")
+    assert opens(note, under, [under], Around(measure=24.0, first=34))
+    assert opens(note, under, [under], Around(measure=24.0, first=41)) is None  # a blank line above: a column break's business
+    for signed in ("（记者 季蓓）", "（王丽珠）"):
+        assert opens(Line(41, 0.0, signed), under, [under], Around(measure=24.0, first=34)) is None
+    wrapped = ("　　精细化治理不是政府“单打独斗”。\n要畅通居民、社会组织、物业企业参与\n治理的渠道，让“旁观者”变成“参与者”。\n"
+               "　　（作者单位：东岭师范大学马克思\n主义学院）\n")
+    assert _paras(wrapped)[-1] == "（作者单位：东岭师范大学马克思主义学院）"
