@@ -700,6 +700,37 @@ def _threaded(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> l
     return out
 
 
+def _bylines_over(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """A byline set over a story's columns, above their tops, but within one column's
+    measure (centred over the story, or flush right over its last column: `□ 胡守拙`,
+    `記者 林佩蓉／報導`) is read before the story's text: the cuts put it at the top of the
+    column it stands over, after the columns left of it. It moves to before the first of
+    those columns (running text of the same strip, left of it, its top under the byline's
+    foot by less than `Weights.byline_over` body lines)."""
+    out = list(order)
+    extents = [extent(b) for b, _ in order]
+    reach = active().byline_over * body
+    for k, (block, column) in enumerate(order):
+        first = block[0]
+        if (len(block) != 1 or first.image is not None or first.bold or first.size >= DISPLAY_SIZE * body or not column
+                or k and order[k - 1][1] == column):
+            continue
+        text = first.text.strip()
+        if fields.own_line_byline(text) is None and not fields.BOX_BYLINE.match(text):
+            continue
+        x0, _, _, y1 = extents[k]
+        parent = column[: -1]
+        before = [j for j in range(k) if order[j][1][: len(parent)] == parent and order[j][1] != column
+                  and order[j][0][0].image is None and len(order[j][0]) > 1
+                  and not any(x.bold or x.size >= DISPLAY_SIZE * body for x in order[j][0])
+                  and 0 < extents[j][1] - y1 < reach and extents[j][2] < x0]
+        if not before:
+            continue
+        item = out.pop(next(i for i, (b, _) in enumerate(out) if b is block))
+        out.insert(next(i for i, (b, _) in enumerate(out) if b is order[before[0]][0]), item)
+    return out
+
+
 def _column(path: tuple[int, ...]) -> tuple[int, ...]:
     """The path up to its last vertical cut (horizontal cuts are negative)."""
     while path and path[-1] < 0:
@@ -733,6 +764,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     ruled = pdfheads.rules(drawings)
     order = _xycut(_spread(_stack(content, body), body), body, rects=boxes, ruled=ruled)
     order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order], body), body), body)
+    order = _bylines_over(order, body)
     order = _labels_aside(order, body, out, boxes, ruled)
     order = _credits_over(order, pictures, body)
     members = Counter(column for block, column in order if block[0].image is None)
@@ -1260,8 +1292,8 @@ def _credits_over(order: list[tuple[list[_Box], tuple[int, ...]]], pictures: lis
     order = list(order)
     for p in pictures:
         over = next((k for k, (block, _) in enumerate(order) if len(block) == 1 and block[0].image is None
-                     and 0 <= p.y0 - block[0].y1 < body and p.x0 - body <= block[0].x0 and block[0].x1 <= p.x1 + body
-                     and _credit(block[0])), None)
+                     and p.x0 - body <= block[0].x0 and block[0].x1 <= p.x1 + body and _credit(block[0])
+                     and (0 <= p.y0 - block[0].y1 < body or _over_head(order, block[0], p, body))), None)
         if over is None:
             continue
         caption = next((k for k, (block, _) in enumerate(order) if k != over and block[0].image is None
@@ -1270,3 +1302,18 @@ def _credits_over(order: list[tuple[list[_Box], tuple[int, ...]]], pictures: lis
             item = order.pop(over)
             order.insert(caption if caption > over else caption + 1, item)
     return order
+
+
+def _over_head(order: list[tuple[list[_Box], tuple[int, ...]]], credit: _Box, p: _Box, body: float) -> bool:
+    """A credit printed over the photo's own head, the head over the photo (a credit at the
+    top of the page, over a photo story's title): between the credit and the picture, within
+    the picture's width, stands display type only, each step down no more than
+    `Weights.caption_gap` body lines (the reach of a caption under its picture)."""
+    between = sorted((b for b, _ in order if b[0].image is None and b[0] is not credit
+                      and p.x0 - body <= extent(b)[0] and extent(b)[2] <= p.x1 + body
+                      and credit.y1 <= extent(b)[1] and extent(b)[3] <= p.y0), key=lambda b: extent(b)[1])
+    if not between or not all(x.bold or x.size >= DISPLAY_SIZE * body for b in between for x in b):
+        return False
+    reach = active().caption_gap * body
+    tops = [credit.y1] + [y for b in between for y in (extent(b)[1], extent(b)[3])] + [p.y0]
+    return all(0 <= lo - hi <= reach for hi, lo in zip(tops[::2], tops[1::2]))
