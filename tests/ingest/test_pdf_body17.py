@@ -1,0 +1,46 @@
+"""Notices, paragraphs and captions on page PDFs of other engines (session 17, pdf17body),
+each on a real page of a development corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from exporter.ingest import ingest
+from exporter.ingest.layout import Hints, Para, Signature, lay_out_page
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+@pytest.mark.parametrize(("corpus", "page", "issuer", "date"), [
+    # shaped on blind12's MuPDF pages; the same spacing on MuPDF pages of blind8 and blind11
+    # and on a reportlab page of blind3
+    ("ingest-blind12", "mu-ecovol-g1.pdf", "蓝湾环保志愿者协会", "2026年12月7日"),
+    ("ingest-blind12", "mu-elders-e1.pdf", "大巴窑乐龄活动中心", "2026年12月7日"),
+    ("ingest-blind10", "mu-radio-r1.pdf", "江城广播电视台", "2026年12月7日"),
+    ("ingest-blind8", "mu-jakarta-a2.pdf", "泗水福清同乡会", "2026年12月3日"),
+    ("ingest-blind3", "rl-valley-p1-en.pdf", "Ashby Valley District Council", "8 August 2025"),
+])
+def test_an_issuer_set_apart_from_its_date_signs_the_notice(corpus: str, page: str, issuer: str, date: str) -> None:
+    """Some engines space every line of a notice apart, so the issuer set right stands in a
+    block of its own over the date's: it is the notice's signer, not the headline of a
+    notice of its own (which took the date and left the notice unsigned)."""
+    result = ingest([FIXTURES / corpus / page], "P", dt.date(2025, 3, 15))
+    signed = [a for a in result.edition.articles if a.notice is not None and a.notice.date == date]
+    assert len(signed) == 1
+    notice = signed[0]
+    assert notice.notice.issuer == issuer
+    assert notice.headline != issuer and notice.blocks  # the notice's own title and text
+    assert not any(a.headline == issuer for a in result.edition.articles)
+
+
+def test_a_right_set_line_over_a_date_after_a_headline_alone_stays_as_read() -> None:
+    """Only a short line set right (deep indent, no sentence's end) joins the date under it;
+    a paragraph in the body's measure over a date line set apart does not."""
+    text = "通告\n\n　　本中心将于下周一起暂停开放，敬请留意。\n\n" + " " * 30 + "2026年12月7日\n"
+    laid = lay_out_page("t", text, Hints())
+    signature = [p for p in laid.pieces if isinstance(p, Signature)]
+    assert len(signature) == 1 and signature[0].issuer is None and signature[0].date == "2026年12月7日"
+    assert any(isinstance(p, Para) and "暂停开放" in p.raw for p in laid.pieces)
