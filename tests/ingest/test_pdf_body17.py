@@ -10,6 +10,7 @@ import pytest
 
 from exporter.ingest import ingest
 from exporter.ingest.layout import Hints, Para, Signature, lay_out_page
+from exporter.model import Paragraph
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -44,3 +45,24 @@ def test_a_right_set_line_over_a_date_after_a_headline_alone_stays_as_read() -> 
     signature = [p for p in laid.pieces if isinstance(p, Signature)]
     assert len(signature) == 1 and signature[0].issuer is None and signature[0].date == "2026年12月7日"
     assert any(isinstance(p, Para) and "暂停开放" in p.raw for p in laid.pieces)
+
+
+@pytest.mark.parametrize(("corpus", "page", "foot"), [
+    # shaped on blind12's reportlab pages; the same on a MuPDF page of blind7
+    ("ingest-blind12", "rl-tides-t1.pdf", "ADVERTISEMENT Peninsula Marine Supplies"),
+    ("ingest-blind7", "mu-jianan-b5.pdf", "本版廣告 嘉南旅行社"),
+])
+def test_a_foot_line_far_under_the_stories_is_furniture(corpus: str, page: str, foot: str) -> None:
+    """An advertisement strip printed at the page's foot, under a page whose stories end
+    half-way down, is set aside: it joined the last paragraph read (or an unplaced article)."""
+    result = ingest([FIXTURES / corpus / page], "P", dt.date(2025, 3, 15))
+    assert any(line.text.startswith(foot) for _, line in result.furniture)
+    assert not any(foot in b.text for a in result.edition.articles for b in a.blocks if isinstance(b, Paragraph))
+
+
+def test_a_story_under_a_gap_at_the_foot_stays_a_story() -> None:
+    """mu-wenshi's last brief stands 9 ems under the text over it, in the page's foot band:
+    nearer than a foot line stands apart, so it stays a story with its paragraph."""
+    result = ingest([FIXTURES / "ingest-blind12" / "mu-wenshi-w1.pdf"], "P", dt.date(2025, 3, 15))
+    brief = [a for a in result.edition.articles if a.headline == "民国地图揭示老街走向"]
+    assert len(brief) == 1 and "清晰标出了十二条老街的走向和名称" in brief[0].blocks[0].text
