@@ -331,6 +331,8 @@ def headline_like(block: list[Line], w: Weights) -> bool:
         return False
     if any(line.credit for line in block):
         return False
+    if all(0 < line.size < 1 and not line.bold for line in block) and paragraphs.bracketed(text) and _CLAUSE.search(text[1:-1]):
+        return False  # a PDF's note of clauses in type smaller than the body, wholly in brackets (a table's terms)
     if _OPEN_END.search(text) or (_CLOSED_END.search(text) and not text.endswith(("？", "！", "?", "!"))):
         return False
     if latin and len(block) > 1 and block[0].size > 0 and _FIGURE_END.search(text):

@@ -66,3 +66,21 @@ def test_a_story_under_a_gap_at_the_foot_stays_a_story() -> None:
     result = ingest([FIXTURES / "ingest-blind12" / "mu-wenshi-w1.pdf"], "P", dt.date(2025, 3, 15))
     brief = [a for a in result.edition.articles if a.headline == "民国地图揭示老街走向"]
     assert len(brief) == 1 and "清晰标出了十二条老街的走向和名称" in brief[0].blocks[0].text
+
+
+@pytest.mark.parametrize(("corpus", "page", "title", "note"), [
+    # shaped on blind12's mu-elders and rl-freight; the same on a Chromium page of blind10
+    ("ingest-blind12", "mu-elders-e1.pdf", "本周社区活动", "（活动免费，名额有限，请提前报名）"),
+    ("ingest-blind10", "cr-hospital-h1.pdf", None, "（如遇公眾假期，門診暫停，敬請留意。）"),
+])
+def test_a_bracketed_note_in_small_type_under_a_table_stays_with_it(corpus: str, page: str, title: str | None,
+                                                                     note: str) -> None:
+    """A note of clauses wholly in brackets, in type smaller than the body, under a table is
+    the table's last paragraph: it read as a headline (short, no sentence's end inside the
+    brackets) and opened an article of its own."""
+    result = ingest([FIXTURES / corpus / page], "P", dt.date(2025, 3, 15))
+    assert not any(a.headline == note for a in result.edition.articles)
+    owner = [a for a in result.edition.articles if any(isinstance(b, Paragraph) and b.text == note for b in a.blocks)]
+    assert len(owner) == 1 and len(owner[0].blocks) > 1
+    if title is not None:
+        assert owner[0].headline == title
