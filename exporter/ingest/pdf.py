@@ -949,18 +949,19 @@ def _foot_apart(boxes: list[_Box], photos: list[_Box], height: float, body: floa
     page's foot under a page whose stories end half-way down; no story's last lines stand so
     far from the rest). The page's height when there is none."""
     spans = sorted([(b.y0, b.y1, b.image is not None) for b in boxes] + [(p.y0, p.y1, True) for p in photos])
-    for k in range(1, len(spans)):
-        y0 = spans[k][0]
-        if y0 < (1 - FOOT_BAND) * height:
-            continue
-        below = spans[k:]
-        if len({round(y1 / 2) for _, y1, _ in below}) > FURNITURE_ROWS:
-            continue
-        above = max(y1 for _, y1, _ in spans[:k])
-        if any(image for *_, image in below) or y0 - above <= active().foot_apart * body:
-            return height
-        return y0 - 1
-    return height
+    rows: set[int] = set()
+    first = None  # the topmost span from which on the page's foot holds few enough rows
+    for k in range(len(spans) - 1, 0, -1):
+        rows.add(round(spans[k][1] / 2))
+        if spans[k][0] < (1 - FOOT_BAND) * height or len(rows) > FURNITURE_ROWS:
+            break
+        first = k
+    if first is None:
+        return height
+    y0, above = spans[first][0], max(y1 for _, y1, _ in spans[:first])
+    if any(image for *_, image in spans[first:]) or y0 - above <= active().foot_apart * body:
+        return height
+    return y0 - 1
 
 
 def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]]) -> list[_Box]:
