@@ -346,6 +346,8 @@ def headline_like(block: list[Line], w: Weights) -> bool:
         return False
     if any(line.credit for line in block):
         return False
+    if all(0 < line.size < 1 and not line.bold for line in block) and paragraphs.bracketed(text) and _CLAUSE.search(text[1:-1]):
+        return False  # a PDF's note of clauses in type smaller than the body, wholly in brackets (a table's terms)
     if _OPEN_END.search(text) or (_CLOSED_END.search(text) and not text.endswith(("？", "！", "?", "!"))):
         return False
     if latin and len(block) > 1 and block[0].size > 0 and _FIGURE_END.search(text):
@@ -397,6 +399,7 @@ def _cased(names: list[str], line: Line | None = None) -> list[str]:
 # one, so North Vale Department of Public Works fits as 中共汀州市委 汀州市人民政府 does; byline16);
 # one typed flush left is shorter.
 ISSUER_CELLS = 30
+SIGNATURE_LINES = 3  # a notice's signature sets at most this many issuer lines over its date
 FLUSH_ISSUER_CELLS = 20
 
 
@@ -420,15 +423,21 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
     if last.indent < w.indent:
         return _flush_signature(block, dropped)
     issuer: list[Line] = []
-    for line in reversed(block[:-1][-3:]):
-        if (line.indent < w.heavy_indent and not _flush_with(line, last)) or cells(line.text) > ISSUER_CELLS or closed(line.text) \
-                or line.credit:
+    for line in reversed(block[:-1][-SIGNATURE_LINES:]):
+        if not _issuer_line(line, last, w):
             break
         issuer.insert(0, line)
     if last.indent < w.heavy_indent and not issuer:
         return None  # a short date under a right-aligned issuer may be barely indented
     text = join_wrapped([line.text for line in issuer], dropped)[0] or None
     return Signature(issuer + [last], text, last.text)
+
+
+def _issuer_line(line: Line, date: Line, w: Weights) -> bool:
+    """A line of a notice's issuer over its date line: set right (a deep indent, or ending
+    where the date ends), short, no sentence's end, no photo credit."""
+    return ((line.indent >= w.heavy_indent or _flush_with(line, date)) and cells(line.text) <= ISSUER_CELLS
+            and not closed(line.text) and not line.credit)
 
 
 def _flush_with(line: Line, date: Line) -> bool:
@@ -908,7 +917,7 @@ class _BlockReader:
             prev_para.lines[-1].size <= 0 and (_finished(prev_para.raw) or paragraphs.note(prev_para.lines)))  # a text page's sign-off or note ends it too
         signature = _signature(block, self.page.dropped, self.w)
         if signature is not None and len(signature.lines) == len(block):
-            self.pieces.append(signature)  # a signature block of its own (set apart by a gap)
+            self.pieces.append(self._signer_over(k, signature))  # a signature block of its own (set apart by a gap)
             return
         if (headline_like(block, self.w) and _byline(block, 0) is None and _own_byline(block, 0) is None
                 and (not open_para or _across(self.blocks, k, self.w) or _notice_title(block[-1]))):
@@ -923,6 +932,21 @@ class _BlockReader:
         self._body(k, body, prev_para)
         if signature:
             self.pieces.append(signature)
+
+    def _signer_over(self, k: int, signature: Signature) -> Signature:
+        """A date set right alone, under its issuer set right in a block of its own (MuPDF
+        and reportlab space every line of a notice apart, `蓝湾环保志愿者协会` / gap /
+        `2026年12月7日`): one signature. The block over it is the issuer when it is the piece
+        read last, and each of its lines would be an issuer line over that date in one block
+        (`_issuer_line`); a headline or a paragraph is never set so."""
+        prev = self.pieces[-1] if self.pieces else None
+        if (signature.issuer is not None or k == 0 or not isinstance(prev, (Head, Para))
+                or prev.lines[-1].no != self.blocks[k - 1][-1].no or len(prev.lines) > SIGNATURE_LINES
+                or not all(_issuer_line(line, signature.lines[-1], self.w) for line in prev.lines)):
+            return signature
+        self.pieces.pop()
+        text = join_wrapped([line.text for line in prev.lines], self.page.dropped)[0]
+        return Signature(prev.lines + signature.lines, text, signature.date)
 
     def _jump_alone(self, block: list[Line]) -> bool:
         """A PDF's jump line printed apart under a story's last paragraph (`Turn to Page 5`,

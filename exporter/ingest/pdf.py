@@ -748,12 +748,14 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     content = []
     drawings = page.get_drawings()  # read once: rules, ruled boxes
     top, foot = _furniture_rules(page, boxes, drawings)
+    photos = _pictures(doc, page, number, body, stem, image_dir, image_prefix, out.skipped)
+    foot = min(foot, _foot_apart(boxes, photos, height, body))
     for b in boxes:
         if b.y1 < max(height * MARGIN_BAND, top) or b.y0 > min(height * (1 - MARGIN_BAND), foot):
             out.margin.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text))
         else:
             content.append(b)
-    content += _pictures(doc, page, number, body, stem, image_dir, image_prefix, out.skipped)
+    content += photos
     out.images = sum(1 for b in content if b.image is not None)
     lines: list[str] = []
     pending: _Box | None = None  # an image waiting for the caption under it
@@ -971,6 +973,28 @@ def _furniture_rules(page, boxes: list[_Box], drawings: list[dict]) -> tuple[flo
     foot = min((y for y in rules if y > (1 - FOOT_BAND) * height and 0 < rows(lambda b, y=y: b.y0 >= y - 1) <= FURNITURE_ROWS),
                default=height)
     return top + 1, foot - 1
+
+
+def _foot_apart(boxes: list[_Box], photos: list[_Box], height: float, body: float) -> float:
+    """The y below which the page's foot line stands apart: one to `FURNITURE_ROWS` rows of
+    type in the foot band, no picture among them, more than `Weights.foot_apart` body ems
+    under everything else on the page (an advertisement strip or the folio printed at the
+    page's foot under a page whose stories end half-way down; no story's last lines stand so
+    far from the rest). The page's height when there is none."""
+    spans = sorted([(b.y0, b.y1, b.image is not None) for b in boxes] + [(p.y0, p.y1, True) for p in photos])
+    rows: set[int] = set()
+    first = None  # the topmost span from which on the page's foot holds few enough rows
+    for k in range(len(spans) - 1, 0, -1):
+        rows.add(round(spans[k][1] / 2))
+        if spans[k][0] < (1 - FOOT_BAND) * height or len(rows) > FURNITURE_ROWS:
+            break
+        first = k
+    if first is None:
+        return height
+    y0, above = spans[first][0], max(y1 for _, y1, _ in spans[:first])
+    if any(image for *_, image in spans[first:]) or y0 - above <= active().foot_apart * body:
+        return height
+    return y0 - 1
 
 
 def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]]) -> list[_Box]:

@@ -20,8 +20,8 @@ import regex
 from . import blocks, briefs, english, fields, furniture, labels, paragraphs, sequence, tables
 from .blocks import BlockModel
 from .sequence import HEADS, Decoded, SequenceModel
-from .layout import (HEAD_TYPE, BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside, Signature, cells,
-                     closed, headline_like)
+from .layout import (HEAD_TYPE, SIGNATURE_LINES, BoxByline, Byline, Caption, Head, Line, PageLayout, Para, Piece, SetAside,
+                     Signature, cells, closed, headline_like)
 from .notes import Notes
 from .weights import SHIPPED, Weights
 
@@ -250,8 +250,6 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
         out.append(byline)
     return out, closing
 
-
-SIGNATURE_LINES = 3  # a notice's signature sets at most this many lines right over its date
 
 
 def _over_date(pieces: list[Piece], k: int, w: Weights) -> bool:

@@ -103,6 +103,7 @@ class Weights:
     pdf_edge: float = 0.25  # lines ending this close together end at one edge
     pdf_indent: float = 2.5  # the deepest paragraph indent (the PDF reader's and pdflines')
     caption_gap: float = 3.0  # a caption stands at most this far under its picture (pdf.py)
+    foot_apart: float = 12.0  # a page's foot rows standing this far under all else are furniture (pdf._foot_apart)
     tail_reach: float = 8.0  # body ems from a story's last line down to its head printed under it (segment.py)
     label_share: float = 0.5  # a bold line in body type at least this share of the head under it is its label (segment.py)
     pdf_hung: float = 1.0  # a glyph hung past the edge the lines share (a comma) reaches this far past it or less
