@@ -321,14 +321,24 @@ WHO_CHARS = 4
 _WHO = regex.compile(r"[^\s，。、；：！？,.;:!?]{2,16}")  # what the writer is: 龙泉矿机电队, 行政書士
 
 
+# A field label before what the writer is and the name, under a question's headline: who answers
+# it (解答：內科專科醫生 蘇文浩, 答疑：宠物医院主治医师 唐力) (byline17)
+FIELD_LABEL = regex.compile(r"^\p{Han}{2,4}[：:][ \u3000]*(?=\S)")
+
+
 def name_line(text: str) -> tuple[str, list[str]] | None:
     """A writer's name alone on its line with no role word, as a paper prints it under a
     headline: a bare name opening with a common surname (林一苇), letter-spaced (林 启 明),
-    or after what the writer is (龙泉矿机电队 郭小川, 行政書士 陳美玲, 城南实验小学五（2）班　林小雨):
-    (byline, names). Whether the line stands under a headline is the caller's to know."""
+    or after what the writer is (龙泉矿机电队 郭小川, 行政書士 陳美玲, 城南实验小学五（2）班　林小雨),
+    which a field label may open (解答：內科專科醫生 蘇文浩): (byline, names). Whether the line
+    stands under a headline is the caller's to know."""
     text = text.strip()
     if len(text) > BYLINE_CHARS or _ROLES.search(text):
         return None
+    label = FIELD_LABEL.match(text)
+    if label is not None:  # only what the writer is and the name after a label: 地点：黄山 is no writer
+        found = name_line(text[label.end() :])
+        return (regex.sub(r"\s+", " ", text), found[1]) if found and " " in found[0] else None
     squeezed = regex.sub(r"[ \u3000]+", "", text)
     if (_SPACED_NAME.fullmatch(text) or _BARE_NAME.fullmatch(text)) and bare_name(squeezed):
         return text, [squeezed]

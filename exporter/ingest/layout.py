@@ -1212,7 +1212,7 @@ def _name_under(above: Line, line: Line, below: Line | None, w: Weights) -> tupl
     right over more signature lines, signs a notice (退伍战士 周福林 / 2026年12月3日), and a
     name over a byline is a deck's (專訪農藝系校友 邱雅婷 / 文／蔡宗翰)."""
     if (below is None or line.bold or below.bold or line.credit is not None or below.credit is not None
-            or closed(above.text) or not below.text.strip() or below.indent >= w.heavy_indent
+            or closed(above.text) and not _ASKS.search(above.text) or not below.text.strip() or below.indent >= w.heavy_indent
             or fields.DATE_LINE.match(below.text.strip()) or fields.own_line_byline(below.text) or english.byline(below.text)):
         return None
     text = line.text.strip()
@@ -1225,6 +1225,8 @@ def _name_under(above: Line, line: Line, below: Line | None, w: Weights) -> tupl
                 or (english.case_style(above.text) == "upper" and len(text.split()) > CAPS_DECK_WORDS)):
             return None
         return text, [text]
+    if fields.FIELD_LABEL.match(text) and fields.FIELD_LABEL.match(above.text.strip()):
+        return None  # 主题：… / 主讲：…杨蔓: a form's fields, not a headline and who answers it
     return fields.name_line(text) if regex.search(r"\p{Han}", above.text) else None
 
 
