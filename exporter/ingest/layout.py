@@ -416,6 +416,23 @@ def _signature(block: list[Line], dropped: Counter[str], w: Weights) -> Signatur
     return Signature(issuer + [last], text, last.text)
 
 
+def _issuer_apart(pieces: list[Piece], signature: Signature, w: Weights) -> Signature:
+    """A date set right under a notice, its issuer set right over it a gap apart (a PDF's
+    lines spaced out: 蓝湾环保志愿者协会 / 2026年12月7日): the issuer's line, read as a head
+    of its own under the notice's text, is the signature's (byline17). It is in body type,
+    plain, as short as an issuer, and ends no sentence."""
+    head = pieces[-1] if pieces else None
+    if (signature.issuer is not None or not isinstance(head, Head) or len(head.lines) != 1 or len(pieces) < 2
+            or not isinstance(pieces[-2], Para)):
+        return signature
+    line = head.lines[0]
+    if (line.bold or line.size >= BOX_TYPE or line.indent < w.heavy_indent or cells(line.text) > ISSUER_CELLS
+            or closed(line.text) or line.credit is not None):
+        return signature
+    pieces.pop()
+    return Signature([line, *signature.lines], line.text.strip(), signature.date)
+
+
 def _flush_with(line: Line, date: Line) -> bool:
     """An issuer line set right with its date though it starts near the margin: a name as
     wide as the column (  中共汀州市委  汀州市人民政府 over         2026年12月5日) ends where
@@ -893,7 +910,7 @@ class _BlockReader:
             prev_para.lines[-1].size <= 0 and _finished(prev_para.raw))  # a text page's sign-off ends it too
         signature = _signature(block, self.page.dropped, self.w)
         if signature is not None and len(signature.lines) == len(block):
-            self.pieces.append(signature)  # a signature block of its own (set apart by a gap)
+            self.pieces.append(_issuer_apart(self.pieces, signature, self.w))  # a signature block of its own (set apart by a gap)
             return
         if (headline_like(block, self.w) and _byline(block, 0) is None and _own_byline(block, 0) is None
                 and (not open_para or _across(self.blocks, k, self.w) or _notice_title(block[-1]))):

@@ -98,3 +98,18 @@ def test_trailing_bylines_are_read_in_linear_time_on_long_lines(line: str) -> No
     """A run of spaces before no bracket was tried from every space (0.5 s on 10,000)."""
     assert fields.trailing_byline(line) is None
     assert fields.trailing_byline("。" + " " * 9_990 + "（王丽珠）") == ("。", "王丽珠", ["王丽珠"])
+
+
+@pytest.mark.parametrize(("corpus", "name", "headline", "issuer", "date"), [
+    ("ingest-blind10", "mu-radio-r1.pdf", "停播检修通告", "江城广播电视台", "2026年12月7日"),
+    ("ingest-blind8", "mu-jakarta-a2.pdf", "讣告", "泗水福清同乡会", "2026年12月3日"),  # 泗水福清同乡会 敬告
+    ("ingest-blind12", "mu-ecovol-g1.pdf", "“我与大海”摄影作品征集启事", "蓝湾环保志愿者协会", "2026年12月7日"),
+])
+def test_an_issuer_set_right_a_gap_over_its_date_signs_the_notice(corpus: str, name: str, headline: str, issuer: str,
+                                                                  date: str) -> None:
+    """PyMuPDF pages whose lines are spaced out: the issuer's line and the date are blocks
+    of their own under the notice's text; the issuer was read as a notice of its own."""
+    articles = _page(corpus, name)
+    notice = next(a for a in articles if a.headline == headline)
+    assert (notice.notice.issuer, notice.notice.date) == (issuer, date)
+    assert not any(a.headline and a.headline.startswith(issuer) for a in articles)
