@@ -1002,17 +1002,21 @@ class _BlockReader:
         return named is not None
 
     def _box_byline(self, block: list[Line]) -> bool:
-        """A PDF's author box (□ 周岚, ■本报记者 韦婷, ◎ 林默, ■文：Catarina Lopes) alone on its
-        line right under a headline, in type no larger than the body's run, plain unless it
-        names a role (a fake-bold □ 本报记者 于晓棠): the story's byline. Printed as a block of
-        its own it was read as the head group's last line."""
+        """An author box (□ 周岚, ■本报记者 韦婷, ◎ 林默, ■文：Catarina Lopes) alone on its line
+        right under a headline, in a PDF in type no larger than the body's run, on a text page
+        holding a name (■程砚, byline17), plain unless it names a role (a fake-bold □ 本报记者
+        于晓棠): the story's byline. Printed as a block of its own it was read as the head
+        group's last line."""
         line, prev = block[0], self.pieces[-1] if self.pieces else None
         box = fields.BOX_BYLINE.match(line.text.strip())
         if (len(block) > 1 or not isinstance(prev, Head) or box is None or line.credit is not None
                 or line.bold and not fields.ROLES.search(box["by"])  # bold only when it names a role (■本报记者 韦婷)
-                or not 0 < line.size < BOX_TYPE or cells(line.text) > BYLINE_CELLS or closed(line.text)):
+                or line.size >= BOX_TYPE or cells(line.text) > BYLINE_CELLS or closed(line.text)):
             return False
         text, names = fields.box_writers(box["by"])
+        if line.size <= 0 and (not names or fields.ROLES.search(box["by"])):
+            return False  # a text page tells no type: a name alone (■程砚), not a subhead (■舊磚編號 原位砌回); the head
+            # group reads a box with a role word (□ 本报记者 孔思齐) already
         self.pieces.append(Byline(block, text, names))  # a byline that opens the story, as in English
         return True
 

@@ -113,3 +113,18 @@ def test_an_issuer_set_right_a_gap_over_its_date_signs_the_notice(corpus: str, n
     notice = next(a for a in articles if a.headline == headline)
     assert (notice.notice.issuer, notice.notice.date) == (issuer, date)
     assert not any(a.headline and a.headline.startswith(issuer) for a in articles)
+
+
+def test_a_name_in_an_author_box_alone_under_its_headline_on_a_text_page_is_the_byline() -> None:
+    """blind2 fukan-2: 雨夜读书记 / ■程砚 / the essay, each set apart by blank lines (a text page
+    tells no type size, so the box must hold a name)."""
+    essay = next(a for a in _page("ingest-blind2", "fukan-2.txt") if a.headline == "雨夜读书记")
+    assert essay.authors == ["程砚"]
+    assert essay.blocks[0].text.startswith("雨下了一夜")
+
+
+def test_a_pointed_subhead_alone_under_a_headline_is_no_author_box() -> None:
+    """blind12 hakka-h1's subhead (■舊磚編號 原位砌回) set apart under a headline: no name in it."""
+    text = "百年菸樓修復完工\n\n■舊磚編號 原位砌回\n\n　　修復團隊保留了原有的土角牆與通風「太子樓」。\n"
+    story = ingest_texts([("p.txt", text)], "Test", dt.date(2026, 12, 7)).edition.articles[0]
+    assert story.authors == []
