@@ -1024,17 +1024,21 @@ class _BlockReader:
         return named is not None
 
     def _box_byline(self, block: list[Line]) -> bool:
-        """A PDF's author box (□ 周岚, ■本报记者 韦婷, ◎ 林默, ■文：Catarina Lopes) alone on its
-        line right under a headline, in type no larger than the body's run, plain unless it
-        names a role (a fake-bold □ 本报记者 于晓棠): the story's byline. Printed as a block of
-        its own it was read as the head group's last line."""
+        """An author box (□ 周岚, ■本报记者 韦婷, ◎ 林默, ■文：Catarina Lopes) alone on its line
+        right under a headline, in a PDF in type no larger than the body's run, on a text page
+        holding a name (■程砚, byline17), plain unless it names a role (a fake-bold □ 本报记者
+        于晓棠): the story's byline. Printed as a block of its own it was read as the head
+        group's last line."""
         line, prev = block[0], self.pieces[-1] if self.pieces else None
         box = fields.BOX_BYLINE.match(line.text.strip())
         if (len(block) > 1 or not isinstance(prev, Head) or box is None or line.credit is not None
                 or line.bold and not fields.ROLES.search(box["by"])  # bold only when it names a role (■本报记者 韦婷)
-                or not 0 < line.size < BOX_TYPE or cells(line.text) > BYLINE_CELLS or closed(line.text)):
+                or line.size >= BOX_TYPE or cells(line.text) > BYLINE_CELLS or closed(line.text)):
             return False
         text, names = fields.box_writers(box["by"])
+        if line.size <= 0 and (not names or fields.ROLES.search(box["by"])):
+            return False  # a text page tells no type: a name alone (■程砚), not a subhead (■舊磚編號 原位砌回); the head
+            # group reads a box with a role word (□ 本报记者 孔思齐) already
         self.pieces.append(Byline(block, text, names))  # a byline that opens the story, as in English
         return True
 
@@ -1251,7 +1255,7 @@ def _name_under(above: Line, line: Line, below: Line | None, w: Weights) -> tupl
     right over more signature lines, signs a notice (退伍战士 周福林 / 2026年12月3日), and a
     name over a byline is a deck's (專訪農藝系校友 邱雅婷 / 文／蔡宗翰)."""
     if (below is None or line.bold or below.bold or line.credit is not None or below.credit is not None
-            or closed(above.text) or not below.text.strip() or below.indent >= w.heavy_indent
+            or closed(above.text) and not _ASKS.search(above.text) or not below.text.strip() or below.indent >= w.heavy_indent
             or fields.DATE_LINE.match(below.text.strip()) or fields.own_line_byline(below.text) or english.byline(below.text)):
         return None
     text = line.text.strip()
@@ -1264,6 +1268,8 @@ def _name_under(above: Line, line: Line, below: Line | None, w: Weights) -> tupl
                 or (english.case_style(above.text) == "upper" and len(text.split()) > CAPS_DECK_WORDS)):
             return None
         return text, [text]
+    if fields.FIELD_LABEL.match(text) and fields.FIELD_LABEL.match(above.text.strip()):
+        return None  # 主题：… / 主讲：…杨蔓: a form's fields, not a headline and who answers it
     return fields.name_line(text) if regex.search(r"\p{Han}", above.text) else None
 
 
