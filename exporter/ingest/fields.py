@@ -352,7 +352,6 @@ def name_line(text: str) -> tuple[str, list[str]] | None:
 
 # An English story signed off after its last sentence by a dash and the writer's name in
 # capitals (…unusual but not unheard of," she said. - PRIYA NAND) (byline17)
-_PICTURE = regex.compile(r"\b(?:PHOTOS?|PICTURES?|PIX|IMAGES?|GRAPHICS?|FILE)\b")  # - AFP PHOTO: a credit, no writer
 _SIGN_OFF = regex.compile(r"(?<=[.!?][\"'”’)]?)[ \u3000]+[-–—]{1,2}[ \u3000]*(?P<by>\p{Lu}[\p{Lu}.'’ -]{2,40})$")
 
 
@@ -361,7 +360,7 @@ def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
     standing as a paragraph of its own, or an English sign-off in capitals after the last
     sentence (…she said. - PRIYA NAND): (text without it, byline, names), or None."""
     off = _SIGN_OFF.search(text)
-    if off is not None and english.is_name(off["by"].strip()) and not _PICTURE.search(off["by"]):
+    if off is not None and english.is_name(off["by"].strip()):
         return text[: off.start()], off["by"].strip(), [english.name_case(off["by"].strip())]
     m = _TRAILING_BYLINE.search(text)
     before = text[: m.start()] if m else ""

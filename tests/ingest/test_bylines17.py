@@ -128,4 +128,3 @@ def test_a_pointed_subhead_alone_under_a_headline_is_no_author_box() -> None:
     text = "百年菸樓修復完工\n\n■舊磚編號 原位砌回\n\n　　修復團隊保留了原有的土角牆與通風「太子樓」。\n"
     story = ingest_texts([("p.txt", text)], "Test", dt.date(2026, 12, 7)).edition.articles[0]
     assert story.authors == []
-
