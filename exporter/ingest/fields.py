@@ -350,18 +350,9 @@ def name_line(text: str) -> tuple[str, list[str]] | None:
     return None
 
 
-# An English story signed off after its last sentence by a dash and the writer's name in
-# capitals (…unusual but not unheard of," she said. - PRIYA NAND) (byline17)
-_SIGN_OFF = regex.compile(r"(?<=[.!?][\"'”’)]?)[ \u3000]+[-–—]{1,2}[ \u3000]*(?P<by>\p{Lu}[\p{Lu}.'’ -]{2,40})$")
-
-
 def trailing_byline(text: str) -> tuple[str, str, list[str]] | None:
     """A byline in brackets closing an article's last paragraph (…發展。（記者 張雅婷））, or
-    standing as a paragraph of its own, or an English sign-off in capitals after the last
-    sentence (…she said. - PRIYA NAND): (text without it, byline, names), or None."""
-    off = _SIGN_OFF.search(text)
-    if off is not None and english.is_name(off["by"].strip()):
-        return text[: off.start()], off["by"].strip(), [english.name_case(off["by"].strip())]
+    standing as a paragraph of its own: (text without it, byline, names), or None."""
     m = _TRAILING_BYLINE.search(text)
     before = text[: m.start()] if m else ""
     if m is None or not (closed_before(before) or not before.strip()):

@@ -67,32 +67,6 @@ def test_a_speaker_under_a_talks_topic_is_no_writer() -> None:
     assert talk.authors == [] and talk.subheadline is None
 
 
-@pytest.mark.parametrize(("text", "before", "name"), [
-    ('"A margin of this size is unusual but not unheard of," she said. - PRIYA NAND',  # blind8 tasman-a3
-     '"A margin of this size is unusual but not unheard of," she said.', "Priya Nand"),
-    ("The long-term November average is 64 millimetres. - HANNAH ROPATA",  # blind12 tides-t2
-     "The long-term November average is 64 millimetres.", "Hannah Ropata"),
-])
-def test_an_english_sign_off_in_capitals_after_the_last_sentence_is_the_writer(text: str, before: str, name: str) -> None:
-    assert fields.trailing_byline(text) == (before, name.upper(), [name])
-
-
-@pytest.mark.parametrize("text", [
-    "Exporters expect the route to carry more goods next year. -- CHINA DAILY",  # an agency, no name (blind6 coast-a4)
-    "Entries close on Friday. - THE EDITOR",
-    "Rates rise - COUNCIL HOLDS TAX",  # no sentence ends before the dash
-])
-def test_a_sign_off_that_names_nobody_is_left_in_the_text(text: str) -> None:
-    assert fields.trailing_byline(text) is None
-
-
-@pytest.mark.parametrize(("corpus", "name"), [("ingest-blind8", "tasman-a3.txt"), ("ingest-blind8", "cr-tasman-a1a3.pdf")])
-def test_a_story_signed_off_in_capitals_has_its_writer(corpus: str, name: str) -> None:
-    story = next(a for a in _page(corpus, name) if a.headline == "HIRA WINS MAYORALTY")
-    assert story.authors == ["Priya Nand"]
-    assert not any("PRIYA NAND" in (getattr(b, "text", "") or "") for b in story.blocks)
-
-
 @pytest.mark.parametrize("line", [" " * 10_000, "." + " " * 9_998 + "-", "。（" * 5_000, ". - " + "AB " * 3_332])
 def test_trailing_bylines_are_read_in_linear_time_on_long_lines(line: str) -> None:
     """A run of spaces before no bracket was tried from every space (0.5 s on 10,000)."""
