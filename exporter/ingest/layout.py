@@ -215,7 +215,8 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             body = mark
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
-            dropped.update(leadin["mark"] + regex.sub(r"\s", "", lead))  # the bullet and the second copies
+            # the bullet and the second copies (a leading —— read once stays, as undouble keeps it)
+            dropped.update(visible(leadin["mark"]) + (visible(leadin["lead"]) - visible(lead)))
             out.append(Line(no, line.indent, lead, bold=True, leadin=True))
             line = Line(no, line.indent + 2, leadin["rest"])
             body = line.text
@@ -226,7 +227,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             spaced = spaced_line(body)
             line.text, line.bold = (spaced, True) if spaced is not None else (unspace(body), False)
             split = fields.split_credit(line.text)
-            if split is None and line.indent >= w.heavy_indent:
+            if split is None and line.indent >= w.heavy_indent and body == raw.lstrip(PAD):  # the line not cut above
                 split = fields.split_credit(raw)  # a credit alone on its line: the indent is the gap
             if split is not None:
                 dropped.update(visible(line.text) - visible("".join(split)))  # 摄 and its brackets
