@@ -215,7 +215,8 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             body = mark
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
-            dropped.update(leadin["mark"] + regex.sub(r"\s", "", lead))  # the bullet and the second copies
+            # the bullet and the second copies (a leading —— read once stays, as undouble keeps it)
+            dropped.update(visible(leadin["mark"]) + (visible(leadin["lead"]) - visible(lead)))
             out.append(Line(no, line.indent, lead, bold=True, leadin=True))
             line = Line(no, line.indent + 2, leadin["rest"])
             body = line.text
@@ -226,7 +227,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
             spaced = spaced_line(body)
             line.text, line.bold = (spaced, True) if spaced is not None else (unspace(body), False)
             split = fields.split_credit(line.text)
-            if split is None and line.indent >= w.heavy_indent:
+            if split is None and line.indent >= w.heavy_indent and body == raw.lstrip(PAD):  # the line not cut above
                 split = fields.split_credit(raw)  # a credit alone on its line: the indent is the gap
             if split is not None:
                 dropped.update(visible(line.text) - visible("".join(split)))  # 摄 and its brackets
@@ -701,6 +702,19 @@ def _set_apart(before: Para, line: Line, measure: float, w: Weights) -> bool:
 _ITEM = regex.compile(rf"^(?:{fields.NUMBERED})")
 
 
+def _role_box(block: list[Line], w: Weights) -> bool:
+    """An author box that names the writer's role (□本报记者  严冬, ■記者 黃靜儀) over a
+    line of running text (indented as a paragraph, or with a comma or stop inside it): the
+    byline over the story's first lines, not a headline. Over display lines (■通讯员 … /
+    县城新增两处 / “口袋公园”) it stands over its headline; a ■ subhead names no role."""
+    box = fields.BOX_BYLINE.match(block[0].text.strip())
+    return (box is not None and fields.ROLES.search(box["by"]) is not None and len(block) > 1
+            and (w.indent <= block[1].indent < w.heavy_indent or _INNER_STOP.search(block[1].text.strip()) is not None))
+
+
+_INNER_STOP = regex.compile(r"[，。；、,;](?=.)")  # a sentence's punctuation inside a line: running text
+
+
 def _vertical(block: list[Line]) -> bool:
     """A headline set vertically: extracted as one glyph a line."""
     return len(block) >= 3 and all(_UPRIGHT.match(line.text) for line in block)
@@ -920,7 +934,7 @@ class _BlockReader:
             self.pieces.append(self._signer_over(k, signature))  # a signature block of its own (set apart by a gap)
             return
         if (headline_like(block, self.w) and _byline(block, 0) is None and _own_byline(block, 0) is None
-                and (not open_para or _across(self.blocks, k, self.w) or _notice_title(block[-1]))):
+                and not _role_box(block, self.w) and (not open_para or _across(self.blocks, k, self.w) or _notice_title(block[-1]))):
             if open_para and not _notice_title(block[-1]):
                 if self.across is not None:  # a second headline across the same column: the first stays
                     self.pieces.append(self.across)
