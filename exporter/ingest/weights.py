@@ -94,7 +94,7 @@ class Weights:
     grid_cells: float = 3.0  # a row has at least this many cells
     # reading order in a page PDF (pdf.py; body ems)
     rule_reach: float = 1.0  # a rule drawn across a strip of the page, short of its edges by this at most, separates rows
-    byline_over: float = 3.0  # body lines: a byline this close over the tops of a story's columns is read before them
+    byline_over: float = 3.0  # body ems: a byline this close over the tops of a story's columns is read before them
     # paragraph breaks a page PDF shows by where a line stops (pdflines.py; ems of the line's type)
     pdf_slack: float = 1.0  # room beyond a word set after a space: the space, and a glyph prohibition rules hold back
     cjk_slack: float = 0.25  # room beyond a word set with no space before it (CJK): the measure's tolerance
@@ -166,7 +166,8 @@ _THRESHOLD_STEPS = {"indent": (1.0,), "heavy_indent": (-1.0, 1.0), "head_line": 
                     "grid_align": (-0.1, 0.1), "grid_cells": (-1.0, 1.0), "pdf_slack": (-0.25, 0.25),
                     "cjk_slack": (-0.25, 0.25), "pdf_rows": (-1.0, 1.0), "pdf_half": (-0.1, 0.1),
                     "pdf_edge": (-0.05, 0.05), "pdf_indent": (-0.5, 0.5), "caption_gap": (-1.0, 1.0), "tail_reach": (-2.0, 2.0), "pdf_hung": (-0.25, 0.25),
-                    "pdf_overrun": (-0.25, 0.25), "rule_reach": (-0.5, 0.5), "byline_over": (-1.0, 1.0)}
+                    "pdf_overrun": (-0.25, 0.25), "rule_reach": (-0.5, 0.5), "byline_over": (-1.0, 1.0),
+                    "foot_apart": (-2.0, 2.0), "label_share": (-0.05, 0.05)}
 
 
 def neighbours(w: Weights) -> list[Weights]:

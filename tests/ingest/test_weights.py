@@ -89,3 +89,13 @@ def test_the_layout_thresholds_of_paragraphs_pdfgrid_and_pdflines_are_fields_rea
     assert 2 not in pdflines.stopped(lines)
     with using(replace(SHIPPED, cjk_slack=0.1)):
         assert 2 in pdflines.stopped(lines)
+
+
+def test_every_threshold_moves_by_a_step_of_its_own_not_by_a_cost_factor() -> None:
+    """A layout threshold halved or doubled is not a neighbour the fit should try (review17:
+    `foot_apart` 12 stepped to 6 or 24): every field declared after the costs has a step."""
+    from exporter.ingest.weights import _THRESHOLD_STEPS
+
+    names = [f.name for f in fields(PRIOR)]
+    thresholds = names[names.index("indent"):]
+    assert [n for n in thresholds if n not in _THRESHOLD_STEPS] == []
