@@ -952,9 +952,12 @@ class _BlockReader:
         and reportlab space every line of a notice apart, `蓝湾环保志愿者协会` / gap /
         `2026年12月7日`): one signature. The block over it is the issuer when it is the piece
         read last, and each of its lines would be an issuer line over that date in one block
-        (`_issuer_line`); a headline or a paragraph is never set so."""
+        (`_issuer_line`) and a paragraph (the notice's text) is read before it; a headline or
+        a paragraph is never set so, and a centred headline with the date alone under it is
+        no issuer (review17)."""
         prev = self.pieces[-1] if self.pieces else None
-        if (signature.issuer is not None or k == 0 or not isinstance(prev, (Head, Para))
+        text_before = len(self.pieces) > 1 and isinstance(self.pieces[-2], Para)
+        if (signature.issuer is not None or k == 0 or not isinstance(prev, (Head, Para)) or not text_before
                 or prev.lines[-1].no != self.blocks[k - 1][-1].no or len(prev.lines) > SIGNATURE_LINES
                 or not all(_issuer_line(line, signature.lines[-1], self.w) for line in prev.lines)):
             return signature

@@ -716,7 +716,7 @@ def _bylines_over(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) 
                 or k and order[k - 1][1] == column):
             continue
         text = first.text.strip()
-        if fields.own_line_byline(text) is None and not fields.BOX_BYLINE.match(text):
+        if fields.own_line_byline(text) is None and not _box_writer(text):
             continue
         x0, _, _, y1 = extents[k]
         parent = column[: -1]
@@ -729,6 +729,16 @@ def _bylines_over(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) 
         item = out.pop(next(i for i, (b, _) in enumerate(out) if b is block))
         out.insert(next(i for i, (b, _) in enumerate(out) if b is order[before[0]][0]), item)
     return out
+
+
+def _box_writer(text: str) -> bool:
+    """An author box naming a writer: a bare name (`□ 胡守拙`) or a writer with a role word;
+    a box mark before a label (`■ 新闻链接`, `◆ 相关阅读`, `◎ 编后`) names none (review17)."""
+    box = fields.BOX_BYLINE.match(text)
+    if box is None:
+        return False
+    names = fields.box_writers(box["by"])[1]
+    return any(fields.bare_name(n) for n in names) or bool(names and fields.ROLES.search(box["by"]))
 
 
 def _column(path: tuple[int, ...]) -> tuple[int, ...]:
@@ -980,8 +990,10 @@ def _foot_apart(boxes: list[_Box], photos: list[_Box], height: float, body: floa
     type in the foot band, no picture among them, more than `Weights.foot_apart` body ems
     under everything else on the page (an advertisement strip or the folio printed at the
     page's foot under a page whose stories end half-way down; no story's last lines stand so
-    far from the rest). The page's height when there is none."""
-    spans = sorted([(b.y0, b.y1, b.image is not None) for b in boxes] + [(p.y0, p.y1, True) for p in photos])
+    far from the rest; a row in display type heads a short story printed low, under a chart
+    drawn as paths). The page's height when there is none."""
+    spans = sorted([(b.y0, b.y1, b.image is not None, b.size >= DISPLAY_SIZE * body) for b in boxes]
+                   + [(p.y0, p.y1, True, False) for p in photos])
     rows: set[int] = set()
     first = None  # the topmost span from which on the page's foot holds few enough rows
     for k in range(len(spans) - 1, 0, -1):
@@ -991,9 +1003,9 @@ def _foot_apart(boxes: list[_Box], photos: list[_Box], height: float, body: floa
         first = k
     if first is None:
         return height
-    y0, above = spans[first][0], max(y1 for _, y1, _ in spans[:first])
-    if any(image for *_, image in spans[first:]) or y0 - above <= active().foot_apart * body:
-        return height
+    y0, above = spans[first][0], max(span[1] for span in spans[:first])
+    if any(image or display for *_, image, display in spans[first:]) or y0 - above <= active().foot_apart * body:
+        return height  # a picture, or a headline in display type (by size): a story printed low (review17)
     return y0 - 1
 
 

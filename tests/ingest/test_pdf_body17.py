@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pymupdf
 import pytest
 
-from exporter.ingest import ingest
+from exporter.ingest import ingest, ingest_texts
 from exporter.ingest.layout import Hints, Para, Signature, lay_out_page
 from exporter.model import Paragraph
 
@@ -66,6 +67,40 @@ def test_a_story_under_a_gap_at_the_foot_stays_a_story() -> None:
     result = ingest([FIXTURES / "ingest-blind12" / "mu-wenshi-w1.pdf"], "P", dt.date(2025, 3, 15))
     brief = [a for a in result.edition.articles if a.headline == "民国地图揭示老街走向"]
     assert len(brief) == 1 and "清晰标出了十二条老街的走向和名称" in brief[0].blocks[0].text
+
+
+def test_a_short_story_printed_low_under_a_chart_stays_a_story(tmp_path: Path) -> None:
+    """review17: a brief headed in display type at the page's foot, far under a chart drawn as
+    paths (no text, no image), is a story, not a foot line set aside with its text."""
+    page_pdf = tmp_path / "foot.pdf"
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((50, 60), "Council approves new riverside park", fontname="hebo", fontsize=20)
+    sentence = "The city council voted on Tuesday to approve a new riverside park on the old freight yard."
+    for i in range(8):
+        page.insert_text((50, 90 + 12 * i), sentence, fontname="helv", fontsize=9)
+    for i, bar in enumerate((120, 200, 160, 240)):  # a bar chart drawn as paths
+        page.draw_rect(pymupdf.Rect(80 + i * 100, 660 - bar, 150 + i * 100, 660), color=(0, 0, 0), fill=(0.5, 0.5, 0.5))
+    page.insert_text((50, 730), "Library hours extended", fontname="hebo", fontsize=12)
+    page.insert_text((50, 746), "The central library will stay open until 9pm on weekdays from next month.",
+                     fontname="helv", fontsize=9)
+    page.insert_text((50, 758), "Saturday hours are unchanged.", fontname="helv", fontsize=9)
+    doc.save(page_pdf)
+    result = ingest([page_pdf], "P", dt.date(2025, 3, 15), language="en")
+    brief = [a for a in result.edition.articles if a.headline == "Library hours extended"]
+    assert len(brief) == 1 and "Saturday hours are unchanged." in " ".join(b.text for b in brief[0].blocks)
+    assert not result.furniture
+
+
+def test_a_headline_over_a_date_alone_is_no_issuer() -> None:
+    """review17: a centred headline with a date set right alone under it, over the story's text,
+    does not sign the date as its issuer: an issuer block follows a notice's text."""
+    text = (" " * 20 + "新路桥下周通车\n\n" + " " * 40 + "2026年12月7日\n\n"
+            "　　新路桥经过两年建设，将于下周一正式通车。市交通局表示，通车后\n市民往返两岸的时间将缩短一半。\n"
+            "　　届时公交线路也将相应调整。\n")
+    result = ingest_texts([("p.txt", text)], "T", dt.date(2024, 5, 8))
+    assert not any(a.notice is not None and a.notice.issuer == "新路桥下周通车" for a in result.edition.articles)
+    assert any(a.headline == "新路桥下周通车" for a in result.edition.articles)
 
 
 @pytest.mark.parametrize(("corpus", "page", "title", "note"), [

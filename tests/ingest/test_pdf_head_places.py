@@ -202,6 +202,48 @@ def test_a_plain_body_type_line_under_a_display_head_is_text_not_a_deck() -> Non
     assert _plain_under_head(plain, Notes(), "p.txt") == plain
 
 
+def test_a_plain_line_under_a_display_head_is_a_byline_only_when_it_names_a_writer() -> None:
+    """review17: the plain line under a display head is a byline only when the written byline
+    rules read a writer in it, and its names are theirs: `解答` and `行政書士` are no authors,
+    the box's name is (`亲情絮语　□苏晓岚`), a lone name over running text is. A plain deck that
+    names no writer (`——记东岭一中教师林小雨` opening with dashes, a weather line, an English
+    standfirst) stays a head; a lone short word over a table's rows (`拍品`) names nobody."""
+    head = Head([Line(1, 0.0, "酸枝傢俬怎樣保養？", bold=True, size=2.0, top=10.0)])
+    text = Para([Line(3, 2.0, "家住沙子口的退休教师赵秀兰，有一本记了十年的账本。", size=1.0, top=14.5)])
+
+    def plain(line: str) -> Head:
+        return Head([Line(2, 0.0, line, size=0.9, top=13.0)])
+
+    for line, names in (("解答：資深傢俬修復師  馮國棟", ["馮國棟"]), ("行政書士 陳美玲", ["陳美玲"]),
+                        ("亲情絮语\u3000□苏晓岚", ["苏晓岚"]), ("方若愚", ["方若愚"])):
+        out = _plain_under_head([head, plain(line), text], Notes(), "p.pdf")[1]
+        assert isinstance(out, Byline) and out.names == names
+    for line in ("——记东岭一中教师林小雨", "大致多雲 有一兩陣驟雨", "Kericho farmers count the cost of a wet season"):
+        deck = plain(line)
+        assert _plain_under_head([head, deck, text], Notes(), "p.pdf")[1] is deck
+    rows = Para([Line(3, 2.0, "估價（港元）", size=1.0, top=14.5), Line(4, 2.0, "成交價", size=1.0, top=15.5)])
+    table = _plain_under_head([head, plain("拍品"), rows], Notes(), "p.pdf")[1]
+    assert isinstance(table, Byline) and table.names == []
+
+
+def test_plain_lines_under_headlines_give_only_the_writers_they_name_on_real_pages() -> None:
+    """The authors of the real pages whose plain line under a headline is converted: the
+    writer after the field label and what the writer is (blind12's auction, blind9's kasei),
+    the name in the box after the column label (blind5's lucheng), the lone name (blind2's
+    theory); a table's header (blind11's xiangjiang) and a weather line (blind3's harbour)
+    name nobody."""
+    def authors(corpus: str, name: str) -> dict[str | None, list[str]]:
+        result = ingest([FIXTURES / corpus / name], "corpus", dt.date(2025, 3, 15))
+        return {a.headline: a.authors for a in result.edition.articles}
+
+    assert authors("ingest-blind12", "rl-auction-a1.pdf")["酸枝傢俬怎樣保養？"] == ["馮國棟"]
+    assert authors("ingest-blind9", "cr-kasei-a2.pdf")["經營管理簽證續簽 要注意什麼？"] == ["陳美玲"]
+    assert authors("ingest-blind5", "cr-lucheng-a11.pdf")["父亲的扁担"] == ["苏晓岚"]
+    assert authors("ingest-blind2", "pdf-theory-1.pdf")["一部写给乡土的深情之书"] == ["方若愚"]
+    assert authors("ingest-blind11", "mu-xiangjiang-s1.pdf")["冬季拍賣會成交價選錄"] == []
+    assert authors("ingest-blind3", "rl-harbour-a1a2.pdf")["天氣"] == []
+
+
 def test_bylines_and_a_table_head_under_headlines_are_no_decks_on_real_pages() -> None:
     """`本報記者李詠恩舊金山報導` (blind6's huasheng), `亲情絮语　□苏晓岚` (blind5's lucheng), `拍品`
     (blind11's xiangjiang) were read as their headlines' decks; the obituaries' life dates on

@@ -61,10 +61,12 @@ def test_a_byline_over_a_storys_columns_is_read_before_them() -> None:
 
 
 def test_a_label_over_the_next_column_is_no_byline_and_stays() -> None:
-    """Only a line that reads as a byline moves: a label set over the next column (`讀者來電`)
-    stays at that column's top."""
+    """Only a line that reads as a byline moves: a label set over the next column (`讀者來電`),
+    or a label after a box mark (`■ 新闻链接`, `◆ 相关阅读`, `● 记者手记`, `◎ 编后`: review17), stays
+    at that column's top; a box naming a writer with a role word moves."""
     left = _block(0, 30, 4, "a")
-    for text, moved in (("□ 胡守拙", True), ("讀者來電", False)):
+    for text, moved in (("□ 胡守拙", True), ("■ 本报记者 李明", True), ("讀者來電", False), ("■ 新闻链接", False),
+                        ("◆ 相关阅读", False), ("● 记者手记", False), ("◎ 编后", False), ("▲ 江边的老码头", False)):
         over = [_Box(150, 10, 200, 19, text, 9.0)]
         right = _block(112, 30, 4, "b")
         order = [(left, (0,)), (over, (1,)), (right, (1,))]
