@@ -706,7 +706,7 @@ def _bylines_over(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) 
     `記者 林佩蓉／報導`) is read before the story's text: the cuts put it at the top of the
     column it stands over, after the columns left of it. It moves to before the first of
     those columns (running text of the same strip, left of it, its top under the byline's
-    foot by less than `Weights.byline_over` body lines)."""
+    foot by less than `Weights.byline_over` body ems)."""
     out = list(order)
     extents = [extent(b) for b, _ in order]
     reach = active().byline_over * body

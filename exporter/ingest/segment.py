@@ -251,7 +251,6 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
     return out, closing
 
 
-
 def _over_date(pieces: list[Piece], k: int, w: Weights) -> bool:
     """Whether piece `k` is a line of a notice's signature: a date line or a signature
     block under it, directly or under more lines set right (孤子　何家明 / 孤女　何美玲 /
