@@ -25,6 +25,7 @@ from pathlib import Path
 from benchmarks.ingest_errors import _paras
 from benchmarks.ingest_families import _scorer, edition
 from benchmarks.ingest_train import family_name
+from exporter.ingest.layout import column_ends
 
 SHORTEST = 4  # characters: two lines whose texts together are shorter are placed by chance
 
@@ -32,11 +33,7 @@ SHORTEST = 4  # characters: two lines whose texts together are shorter are place
 def pairs(text: str) -> list[tuple[int, str, int, str, bool]]:
     """A page's line pairs: (line number, text, line number, text, gap between them)."""
     out, prev, gap = [], None, False
-    lines = []
-    for no, raw in enumerate(text.split("\n"), 1):  # numbered as the layout numbers them
-        head, ff, tail = raw.partition("\f")  # a column break after text on its line cuts it in two
-        lines += [(no, head), (no, ff + tail)] if ff and head.strip() and tail.strip() else [(no, raw)]
-    for no, raw in lines:
+    for no, _, raw in column_ends(text.split("\n")):  # numbered and cut at column breaks as the layout does
         gap = gap or "\f" in raw and prev is not None
         raw = raw.replace("\f", "")
         if not raw.strip():

@@ -43,6 +43,14 @@ class Line:
     size: float = 0.0  # a PDF says: type size against the page's body size (0: not known)
     top: float | None = None  # a PDF says: where the line's top stands, in body ems from the page's top
     opens: bool = False  # a PDF says: the line above stopped short with room for this one's first word
+    part: int = 0  # which part of input line `no` it is: a column break inside a line cuts it (see column_ends)
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """What tells the line from the other parts of its input line: what is learned about a
+        line (a table row, verse, a head stack's part) is keyed by it, never by `no` alone, which
+        names the input line in messages."""
+        return self.no, self.part
 
 
 @dataclass
@@ -184,7 +192,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
     lines = text.split("\n")
     base = min((indent_cells(t) for t in text.replace("\f", "\n").split("\n") if t.strip()), default=0.0)
     fake_bold = any(undouble(t.strip(PAD)) is not None for t in text.replace("\f", "\n").split("\n"))
-    for no, raw in _column_ends(lines):
+    for no, part, raw in column_ends(lines):
         if "\f" in raw:
             out.append(None)
             raw = raw.replace("\f", "")
@@ -193,7 +201,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
         if not body:
             out.append(None)
             continue
-        line = Line(no, indent_cells(raw) - base, body)  # a margin every line shares is no indent
+        line = Line(no, indent_cells(raw) - base, body, part=part)  # a margin every line shares is no indent
         single = undouble(body, furniture.column_logo)
         below = lines[no].strip() if no < len(lines) else ""
         if single is None and (out and out[-1] is not None and out[-1].bold and not out[-1].leadin
@@ -204,21 +212,21 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
         jumped = _jumped(body) if single is None and leadin is None and labelled is None else None
         if labelled is not None:  # a label in plain type, a gap, its headline in fake bold
             label, rest, single = labelled
-            out.append(Line(no, line.indent, label))
-            line = Line(no, line.indent, rest)
+            out.append(Line(no, line.indent, label, part=part))
+            line = Line(no, line.indent, rest, part=part)
             body = rest
         elif jumped is not None:  # a jumped story's headline in fake bold and its jump line: head first
             mark, doubled, head = jumped
             dropped.update(visible(doubled) - visible(head))
-            out.append(Line(no, line.indent, head, bold=True))
-            line = Line(no, line.indent, mark)
+            out.append(Line(no, line.indent, head, bold=True, part=part))
+            line = Line(no, line.indent, mark, part=part)
             body = mark
         if leadin and undouble(leadin["lead"]) and undouble(leadin["rest"]) is None:
             lead = undouble(leadin["lead"])
             # the bullet and the second copies (a leading —— read once stays, as undouble keeps it)
             dropped.update(visible(leadin["mark"]) + (visible(leadin["lead"]) - visible(lead)))
-            out.append(Line(no, line.indent, lead, bold=True, leadin=True))
-            line = Line(no, line.indent + 2, leadin["rest"])
+            out.append(Line(no, line.indent, lead, bold=True, leadin=True, part=part))
+            line = Line(no, line.indent + 2, leadin["rest"], part=part)
             body = line.text
         if single is not None:
             dropped.update(visible(body) - visible(single))  # the second copies (dashes read once stay)
@@ -243,18 +251,26 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
     return out
 
 
-def _column_ends(lines: list[str]) -> list[tuple[int, str]]:
-    """The page's lines, numbered from 1, with a line that holds a column break after text of
-    its own cut in two there (`…公開露面。\f　　業內人士指出…`): the text before the break ends
-    its column, and the text after it opens the next, with its own indent. Both parts keep
-    the line's number."""
-    out: list[tuple[int, str]] = []
+def column_ends(lines: list[str]) -> list[tuple[int, int, str]]:
+    """The page's lines, numbered from 1, with a line that holds a column break between texts
+    of its own cut there (`…公開露面。\f　　業內人士指出…`): the text before the break ends
+    its column, and the text after it opens the next, with its own indent. Every part keeps
+    the line's number (for messages) and is told from the others by its part, counted from 0;
+    a line with two breaks inside (a column of one line's text between them) is cut at both."""
+    out: list[tuple[int, int, str]] = []
     for no, raw in enumerate(lines, start=1):
-        head, ff, tail = raw.partition("\f")
-        if ff and head.strip() and tail.strip():
-            out.append((no, head))
-            raw = ff + tail
-        out.append((no, raw))
+        pieces = raw.split("\f")
+        texts = [bool(piece.strip()) for piece in pieces]
+        later = texts[:]  # text in this piece or a later one
+        for j in range(len(pieces) - 2, -1, -1):
+            later[j] = later[j] or later[j + 1]
+        part, start, text = 0, 0, texts[0]  # the part under way: its number, first piece, whether it holds text
+        for j in range(1, len(pieces)):
+            if text and later[j]:
+                out.append((no, part, "\f" * bool(start) + "\f".join(pieces[start:j])))
+                part, start, text = part + 1, j, False
+            text = text or texts[j]
+        out.append((no, part, "\f" * bool(start) + "\f".join(pieces[start:])))
     return out
 
 
@@ -733,7 +749,7 @@ def lay_out_page(name: str, text: str, hints: Hints = Hints(), weights: Weights 
     found = _heads_put_back(blocks_of(lines))
     ads = _ad_boxes([line for b in found for line in b])
     blocks: list[list[Line]] = []
-    stacked: dict[int, str] = {}  # first line of a head stack's part → head or byline
+    stacked: dict[tuple[int, int], str] = {}  # first line (Line.key) of a head stack's part → head or byline
     said = paragraphs.plain("".join(line.text for line in lines if line is not None))
     for k, found_block in enumerate(found):
         edge = k in (0, len(found) - 1)
@@ -817,19 +833,19 @@ def _told_after(block: list[Line], above: list[Line] | None, below: list[Line] |
 BYLINE_CELLS = 16  # cells: a label or a name under a headline is this short or shorter
 
 
-def _tables_off(block: list[Line], blocks: list[list[Line]], stacked: dict[int, str]) -> list[Line]:
+def _tables_off(block: list[Line], blocks: list[list[Line]], stacked: dict[tuple[int, int], str]) -> list[Line]:
     """A table's lines go to `blocks` as one-line blocks, its title a head and each row a
     paragraph (see tables; `stacked` learns which), and nothing is left to read; any other
     block is returned whole."""
     parts = tables.parts([line.text for line in block]) if block else None
     if parts is None:
         return block
-    stacked.update((block[k].no, kind) for k, kind in parts)
+    stacked.update((block[k].key, kind) for k, kind in parts)
     blocks += [[line] for line in block]
     return []
 
 
-def _stacks_off(block: list[Line], above: list[Line], after_end: bool, stacked: dict[int, str],
+def _stacks_off(block: list[Line], above: list[Line], after_end: bool, stacked: dict[tuple[int, int], str],
                 w: Weights) -> list[list[Line]]:
     """A Latin block cut into its head stacks (label, headline, deck, a name) and text (see
     stacks), given the block `above` it; `stacked` learns which parts are heads and which a
@@ -839,7 +855,7 @@ def _stacks_off(block: list[Line], above: list[Line], after_end: bool, stacked: 
     after_end = not above or stacks.ended(above[-1].text) or after_end
     parts = stacks.cuts([line.text for line in block], after_end, [line.indent < 1 for line in block],
                         max((len(line.text) for line in above), default=0), w)
-    stacked.update((block[k].no, kind) for k, kind in parts if kind != "text")
+    stacked.update((block[k].key, kind) for k, kind in parts if kind != "text")
     at = sorted({0, *(k for k, _ in parts), len(block)})
     return [block[a:b] for a, b in zip(at, at[1:])]
 
@@ -873,7 +889,8 @@ class _BlockReader:
     blocks across column breaks: a paragraph a mid-sentence headline interrupted
     (`dangling`) and that headline (`across`), which belongs after the column."""
 
-    def __init__(self, page: PageLayout, blocks: list[list[Line]], w: Weights, stacked: dict[int, str] | None = None) -> None:
+    def __init__(self, page: PageLayout, blocks: list[list[Line]], w: Weights,
+                 stacked: dict[tuple[int, int], str] | None = None) -> None:
         self.page, self.blocks, self.pieces, self.w = page, blocks, page.pieces, w
         self.stacked = stacked or {}  # parts of Latin head stacks (see _stacks_off)
         # a page that never indents a paragraph sets its paragraphs apart by blank lines
@@ -882,8 +899,8 @@ class _BlockReader:
         # has read where they stop (Line.opens) and its tables, so the measure's rules stay off
         pdf = any(line.top is not None for block in blocks for line in block)
         self.measure = 0.0 if pdf else paragraphs.measure([line for block in blocks for line in block[:-1] if not line.bold])
-        self.verse: set[int] = set()  # lines of verse read so far (see paragraphs.verse)
-        self.rows: set[int] = set()  # table rows read so far (see paragraphs.rows)
+        self.verse: set[tuple[int, int]] = set()  # lines of verse read so far (see paragraphs.verse)
+        self.rows: set[tuple[int, int]] = set()  # table rows read so far (see paragraphs.rows)
         self.dangling: Para | None = None
         self.across: Head | None = None
 
@@ -893,9 +910,9 @@ class _BlockReader:
             self.across = None
         if self._jump_alone(block):
             return
-        stacked = self.stacked.get(block[0].no)
+        stacked = self.stacked.get(block[0].key)
         if stacked == "row":  # a table's row: a paragraph of its own
-            first = k == 0 or self.stacked.get(self.blocks[k - 1][0].no) != "row"
+            first = k == 0 or self.stacked.get(self.blocks[k - 1][0].key) != "row"
             self.pieces.append(Para(block, gap_before=first))
             return
         if stacked is not None:  # a head stack's headline, label or deck, or the name under it
@@ -926,7 +943,7 @@ class _BlockReader:
         if self.dangling is not None:
             prev = self.dangling  # the column goes on after a headline printed across it
         self.dangling = None
-        prev_para = prev if isinstance(prev, Para) and prev.credit is None and self.stacked.get(prev.no) != "row" else None
+        prev_para = prev if isinstance(prev, Para) and prev.credit is None and self.stacked.get(prev.lines[0].key) != "row" else None
         open_para = prev_para is not None and not closed(prev_para.raw) and not (
             prev_para.lines[-1].size <= 0 and (_finished(prev_para.raw) or paragraphs.note(prev_para.lines)))  # a text page's sign-off or note ends it too
         signature = _signature(block, self.page.dropped, self.w)
@@ -958,7 +975,7 @@ class _BlockReader:
         prev = self.pieces[-1] if self.pieces else None
         text_before = len(self.pieces) > 1 and isinstance(self.pieces[-2], Para)
         if (signature.issuer is not None or k == 0 or not isinstance(prev, (Head, Para)) or not text_before
-                or prev.lines[-1].no != self.blocks[k - 1][-1].no or len(prev.lines) > SIGNATURE_LINES
+                or prev.lines[-1].key != self.blocks[k - 1][-1].key or len(prev.lines) > SIGNATURE_LINES
                 or not all(_issuer_line(line, signature.lines[-1], self.w) for line in prev.lines)):
             return signature
         self.pieces.pop()
@@ -1245,7 +1262,7 @@ def _asks(line: Line, below: Line | None) -> bool:
 
 def _label_of(above: Line, line: Line) -> bool:
     """A label printed on its headline's line in plain type (see _labelled): a head of its own."""
-    return above.no == line.no and line.bold and not above.bold
+    return above.key == line.key and line.bold and not above.bold
 
 
 def _wraps(above: str, line: str) -> bool:
@@ -1429,10 +1446,10 @@ def _brief_items(block: list[Line], dropped: Counter[str]) -> list[list[Line]]:
         k, at = cut
         mark = _BULLET.match(item[0].text).group()
         dropped.update(regex.sub(r"\s", "", mark))
-        head = [Line(item[0].no, item[0].indent, item[0].text[len(mark):]), *item[1 : k + 1]]
+        head = [Line(item[0].no, item[0].indent, item[0].text[len(mark):], part=item[0].part), *item[1 : k + 1]]
         line = item[k] if k else head[0]
-        head[-1] = Line(line.no, line.indent, line.text[:at].rstrip())
-        rest = [Line(item[k].no, item[k].indent, item[k].text[at:].lstrip())] if item[k].text[at:].strip() else []
+        head[-1] = Line(line.no, line.indent, line.text[:at].rstrip(), part=line.part)
+        rest = [Line(item[k].no, item[k].indent, item[k].text[at:].lstrip(), part=item[k].part)] if item[k].text[at:].strip() else []
         out += [head, rest + item[k + 1 :]]
     return [b for b in out if b]
 
@@ -1531,7 +1548,7 @@ def _display_once(block: list[Line]) -> _Cuts:
 GROUP_PLAIN = 2  # plain lines over (under) a display run in a block that is all head group
 
 
-def _head_group_block(block: list[Line], stacked: dict[int, str], w: Weights) -> list[list[Line]]:
+def _head_group_block(block: list[Line], stacked: dict[tuple[int, int], str], w: Weights) -> list[list[Line]]:
     """A text page's block that is one head group with its display run in the middle: one
     or two plain lines over a fake-bold run of one to three lines (a kicker, the issuer's
     name over a notice's title) and at most two under it (a deck), none ending or breaking
@@ -1553,7 +1570,7 @@ def _head_group_block(block: list[Line], stacked: dict[int, str], w: Weights) ->
            or (line.indent >= w.indent and line.indent < w.heavy_indent) for line in plain):
         return [block]
     parts = [part for part in (block[:start], block[start:end], block[end:]) if part]
-    stacked.update((part[0].no, "head") for part in parts)
+    stacked.update((part[0].key, "head") for part in parts)
     return parts
 
 

@@ -51,13 +51,13 @@ class Around:
 
     listed: bool = False  # the block holds `Weights.para_labels` lines or more that open with a label
     measure: float = 0.0  # the text page's column measure in display columns (its wrapped lines' median width; 0: a PDF's page)
-    verse: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are lines of verse
-    rows: frozenset[int] = frozenset()  # numbers of the page's lines read so far that are table rows
+    verse: frozenset[tuple[int, int]] = frozenset()  # keys (Line.key) of the page's lines read so far that are lines of verse
+    rows: frozenset[tuple[int, int]] = frozenset()  # keys of the page's lines read so far that are table rows
     first: int = 0  # the number of the block's first line (under a blank line or a column break)
 
 
-def rows(lines: list[Line], measure: float) -> set[int]:
-    """The numbers of a text block's table rows: a line of two cells or more set apart by a
+def rows(lines: list[Line], measure: float) -> set[tuple[int, int]]:
+    """The keys (Line.key) of a text block's table rows: a line of two cells or more set apart by a
     run of spaces (`市民服务热线    12345`), and runs of two lines or more with as many short
     cells set apart by ideographic spaces (`職稱　姓名　生效日期`) or, in Han text with no stop
     and well short of the page's measure, by single spaces (`东港海鸥 2∶1 北湾雄狮`: running
@@ -65,7 +65,7 @@ def rows(lines: list[Line], measure: float) -> set[int]:
     alone). None on a PDF's page (`measure` 0), whose reader has read its tables."""
     if measure <= 0:
         return set()
-    out = {line.no for line in lines if len(furniture.cells(line.text)) >= 2}
+    out = {line.key for line in lines if len(furniture.cells(line.text)) >= 2}
     run: list[Line] = []
     for line in [*lines, None]:
         n = _spaced(line, measure) if line is not None else 0
@@ -73,22 +73,22 @@ def rows(lines: list[Line], measure: float) -> set[int]:
             run.append(line)
             continue
         if len(run) >= 2:
-            out.update(x.no for x in run)
+            out.update(x.key for x in run)
         run = [line] if n else []
     return out
 
 
-def repeated(lines: list[Line], found: set[int], measure: float) -> set[int]:
+def repeated(lines: list[Line], found: set[tuple[int, int]], measure: float) -> set[tuple[int, int]]:
     """The rows of `found` (see `rows`) that stand in a run of two lines or more with as many
     cells: a table repeats its rows' shape, and a masthead's lines of cells (date, weekday,
     lunar date; CN number, 邮发代号; weather) each hold a shape of their own."""
     def shape(line: Line) -> int:
-        return len(furniture.cells(line.text)) if line.no in found else 0
+        return len(furniture.cells(line.text)) if line.key in found else 0
 
-    out: set[int] = set()
+    out: set[tuple[int, int]] = set()
     for a, b in zip(lines, lines[1:]):
-        if shape(a) >= 2 and shape(a) == shape(b) or a.no in found and _spaced(a, measure) and _spaced(a, measure) == _spaced(b, measure):
-            out |= {a.no, b.no}
+        if shape(a) >= 2 and shape(a) == shape(b) or a.key in found and _spaced(a, measure) and _spaced(a, measure) == _spaced(b, measure):
+            out |= {a.key, b.key}
     return out
 
 
@@ -175,9 +175,9 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
       set in as deep under one, continues it while the line above stops mid-phrase; a line
       back at the item's margin under a finished one opens a paragraph.
     """
-    if line.no in around.rows or before.no in around.rows:
+    if line.key in around.rows or before.key in around.rows:
         return True
-    if line.no in around.verse and before.no in around.verse:
+    if line.key in around.verse and before.key in around.verse:
         return True
     if addressed(before, para, around):
         return True
@@ -221,12 +221,12 @@ def sentence_break(before: Line, line: Line, around: Around) -> bool:
     return around.measure > 0 and line.no > around.first and bool(_SENTENCE_OPENS.match(line.text))
 
 
-def verse(lines: list[Line], measure: float) -> set[int]:
-    """The numbers of a block's lines of verse: runs of `Weights.verse_lines` lines or more of Han
+def verse(lines: list[Line], measure: float) -> set[tuple[int, int]]:
+    """The keys (Line.key) of a block's lines of verse: runs of `Weights.verse_lines` lines or more of Han
     text, each of three characters or more (one glyph a line, or one glyph printed twice, is a
     vertical headline), short of the page's measure (`Weights.verse_share`) and stopping nowhere but at
     its end (wrapped prose runs to the measure, and its short lines stop inside)."""
-    out: set[int] = set()
+    out: set[tuple[int, int]] = set()
     for short in (True, False):
         run: list[Line] = []
         for line in [*lines, None]:
@@ -234,7 +234,7 @@ def verse(lines: list[Line], measure: float) -> set[int]:
                 run.append(line)
                 continue
             if len(run) >= active().verse_lines and (short or _ragged(run, line is None)):
-                out.update(x.no for x in run)
+                out.update(x.key for x in run)
             run = []
     return out
 

@@ -88,14 +88,14 @@ def test_verse_set_flush_is_a_paragraph_a_line() -> None:
 
 def test_results_set_with_single_spaces_are_rows() -> None:
     scores = [Line(k, 0.0, t) for k, t in enumerate(["东港海鸥 2∶1 北湾雄狮", "南岭猎豹 0∶0 西川熊猫"], 1)]
-    assert rows(scores, 30.0) == {1, 2}
+    assert rows(scores, 30.0) == {(1, 0), (2, 0)}
     assert rows(scores, 0.0) == set()  # a PDF's page: its reader reads tables
     assert rows([Line(1, 0.0, "社全媒体记者 钟若楠 通"), Line(2, 0.0, "讯员 黎航） 5月6日，市")], 30.0) == set()  # a byline
     assert rows([Line(1, 0.0, "中心主任José Tomás Pereira介"), Line(2, 0.0, "紹 José Tomás Pereira")], 40.0) == set()
     moves = ["着法：1.车二进三 将6进1 2.马三", "进二 将6进1 3.车二退一 将6退1"]  # wrapped moves run to the measure
     assert rows([Line(k, 0.0, t) for k, t in enumerate(moves, 1)], 30.0) == set()
     table = ["職稱\u3000姓名\u3000生效日期", "城鄉發展處處長\u3000廖文彬\u3000115年12月1日"]
-    assert rows([Line(k, 0.0, t) for k, t in enumerate(table, 1)], 30.0) == {1, 2}
+    assert rows([Line(k, 0.0, t) for k, t in enumerate(table, 1)], 30.0) == {(1, 0), (2, 0)}
     results = "东港海鸥 2∶1 北湾雄狮\n南岭猎豹 0∶0 西川熊猫\n临海蓝鲸 3∶2 江州铁军\n青山白鹰 1∶4 滨城天虹\n"
     assert _paras(STORY + results)[2:] == results.splitlines()
 
@@ -170,10 +170,10 @@ def test_ragged_lines_with_no_stop_are_verse() -> None:
     stanza in a narrow column runs as wide as the column's prose, but its lines stop short of
     its widest with no stop, which justified prose never does."""
     stanza = ["最长的夜晚要留给汤圆", "留给母亲搓圆的手掌", "窗玻璃上的雾气里", "有人写下一个名字又擦掉"]
-    assert verse([Line(k, 0.0, t) for k, t in enumerate(stanza, 28)], 22.0) == {28, 29, 30, 31}
+    assert verse([Line(k, 0.0, t) for k, t in enumerate(stanza, 28)], 22.0) == {(28, 0), (29, 0), (30, 0), (31, 0)}
     # ingest-blind7 railway-r4: one line short inside, the stanza's last short too
     stanza = ["风把雪吹成一条白色的河", "我们沿着钢轨逆流而上", "手电筒照亮的每一颗道钉", "都是列车安睡的枕头"]
-    assert verse([Line(k, 0.0, t) for k, t in enumerate(stanza, 50)], 28.0) == {50, 51, 52, 53}
+    assert verse([Line(k, 0.0, t) for k, t in enumerate(stanza, 50)], 28.0) == {(50, 0), (51, 0), (52, 0), (53, 0)}
     # ingest-blind5 classified-c3: a signature over a notice's first lines runs on into prose
     notice = ["陈志豪", "2026年11月13日", "根据东江市恒昌物流有限公司", "与东江市顺达运输有限公司股东", "会决议，东江市恒昌物流有限公"]
     assert verse([Line(k, 0.0, t) for k, t in enumerate(notice, 26)], 28.0) == set()
@@ -297,6 +297,49 @@ def test_the_line_pair_count_cuts_a_line_at_its_column_break() -> None:
 
     assert pairs("公開露面。\f\u3000\u3000業內人士指出\n重返拍場\n") == [
         (1, "公開露面。", 1, "\u3000\u3000業內人士指出", True), (1, "\u3000\u3000業內人士指出", 2, "重返拍場", False)]
+
+
+def test_what_is_learned_of_one_part_of_a_line_cut_at_a_column_break_stays_with_it() -> None:
+    """review17 finding 3: the two parts of a line cut at a column break (ingest-blind5
+    sportsdaily-a6's next column) kept one line number, and what the layout learns of a line
+    was kept by number: under results run into a story (sportsdaily-a3's lines) the next
+    column's first line read as a row too, its paragraph cut after it; under a table read as
+    one (its rows paragraphs of their own) the next column's paragraphs ran together as one
+    row. Each part is told apart now (Line.key): the page reads as it does with the break
+    opening a line of its own."""
+    story = STORY.split("\n  开场")[0] + "\n"
+    column = "  业内人士认为，冬训方式的变化，\n反映出各队建队思路正在从“拼外\n援”转向“练内功”。\n" \
+             "  开场第18分钟，北湾雄狮利用角\n球机会由中卫霍天宇头球破门。\n"
+    results = story + "东港海鸥 2∶1 北湾雄狮\n南岭猎豹 0∶0 西川熊猫\f" + column
+    assert _paras(results)[1:] == ["东港海鸥 2∶1 北湾雄狮", "南岭猎豹 0∶0 西川熊猫",
+                                   "业内人士认为，冬训方式的变化，反映出各队建队思路正在从“拼外援”转向“练内功”。",
+                                   "开场第18分钟，北湾雄狮利用角球机会由中卫霍天宇头球破门。"]
+    table = story + "\n排名  球队  积分\n1  东港海鸥  68\n2  北湾雄狮  61\n3  南岭猎豹  57\f" + column
+    assert _paras(table)[-2:] == ["业内人士认为，冬训方式的变化，反映出各队建队思路正在从“拼外援”转向“练内功”。",
+                                  "开场第18分钟，北湾雄狮利用角球机会由中卫霍天宇头球破门。"]
+    for page in (results, table):
+        assert _paras(page) == _paras(page.replace("\f", "\n\f"))
+    laid = lay_out_page("page1.txt", results)
+    cut = [line for piece in laid.pieces if isinstance(piece, Para) for line in piece.lines if line.no == 7]
+    assert [(line.key, line.text) for line in cut] == [((7, 0), "南岭猎豹 0∶0 西川熊猫"), ((7, 1), "业内人士认为，冬训方式的变化，")]
+
+
+def test_a_line_with_two_column_breaks_inside_is_cut_at_both() -> None:
+    """review17 finding 3: of two form feeds inside one line (a column of one line between
+    them) the second was dropped and the texts on either side of it ran together as one line;
+    the line is cut at both now, each part numbered as the line, and nothing is lost."""
+    from exporter.ingest.layout import column_ends
+
+    line = "倫敦購入，此後從未公開露面。\f\u3000\u3000業內人士指出，今年買家踴躍。\f\u3000\u3000但中低價位拍品成交率仍不足六成。"
+    assert column_ends(["一位英國藏家，上世紀六十年代在", line]) == [
+        (1, 0, "一位英國藏家，上世紀六十年代在"), (2, 0, "倫敦購入，此後從未公開露面。"),
+        (2, 1, "\f\u3000\u3000業內人士指出，今年買家踴躍。"), (2, 2, "\f\u3000\u3000但中低價位拍品成交率仍不足六成。")]
+    page = "\u3000\u3000據拍賣行資料，這件花瓶原屬\n一位英國藏家，上世紀六十年代在\n" + line + "\n"
+    assert _paras(page) == ["據拍賣行資料，這件花瓶原屬一位英國藏家，上世紀六十年代在倫敦購入，此後從未公開露面。",
+                            "業內人士指出，今年買家踴躍。", "但中低價位拍品成交率仍不足六成。"]
+    assert _paras(page) == _paras(page.replace("\f", "\n\f"))
+    laid = lay_out_page("page1.txt", page)
+    assert sum((visible(piece.raw) for piece in laid.pieces if isinstance(piece, Para)), Counter()) == visible(page)
 
 
 def test_a_note_in_brackets_under_a_finished_line_is_a_paragraph_of_its_own() -> None:

@@ -68,14 +68,15 @@ def test_the_layout_thresholds_of_paragraphs_pdfgrid_and_pdflines_are_fields_rea
     from types import SimpleNamespace
 
     from exporter.ingest import paragraphs, pdfgrid, pdflines
+    from exporter.ingest.layout import Line
     from exporter.ingest.weights import active, using
 
     assert active() is SHIPPED
-    verse = [SimpleNamespace(no=k, text=t, indent=0, bold=False) for k, t in enumerate(["床前明月光", "疑是地上霜", "举头望明月"])]
-    assert paragraphs.verse(verse, 40.0) == {0, 1, 2}
+    verse = [Line(k, 0, t) for k, t in enumerate(["床前明月光", "疑是地上霜", "举头望明月"])]
+    assert paragraphs.verse(verse, 40.0) == {(0, 0), (1, 0), (2, 0)}
     with using(replace(SHIPPED, verse_lines=4.0)):
         assert active().verse_lines == 4.0 and paragraphs.verse(verse, 40.0) == set()
-    assert active() is SHIPPED and paragraphs.verse(verse, 40.0) == {0, 1, 2}
+    assert active() is SHIPPED and paragraphs.verse(verse, 40.0) == {(0, 0), (1, 0), (2, 0)}
     with using(None):  # None keeps the weights in force
         assert active() is SHIPPED
     cells = [SimpleNamespace(x0=x, x1=x + 20.0, y0=0.0, y1=10.0, size=10.0) for x in (0.0, 40.0, 80.0)]
