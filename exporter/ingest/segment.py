@@ -302,11 +302,12 @@ def _plain_under_head(pieces: list[Piece], notes: Notes, name: str) -> list[Piec
     display type and over body text, in which the written byline rules read a writer, is the
     story's byline line, not a head of the group (`本報記者李詠恩舊金山報導`, `亲情絮语　□苏晓岚`,
     `解答：資深傢俬修復師 馮國棟`, `方若愚`): read as heads they became the deck, or the headline
-    with the real headline left to no story. A plain line that names no writer (`大致多雲`,
-    an English standfirst in body type, `——记东岭一中教师林小雨` opening with dashes) stays a
-    head: a paper may set its deck so (review17). A plain line holding figures (an
-    obituary's life dates, `1945 - 2025`, under the name) stays a head. Text pages tell no
-    type: nothing moves."""
+    with the real headline left to no story. A plain line that names no writer is a byline
+    line of no names, its text kept whole: no development deck is set in plain body type
+    (pdf17head's census of every head pair), so a writer is only what the byline rules read
+    (review17). Two shapes stay heads: a line opening with dashes (`——记东岭一中教师林小雨`, the
+    deck's own mark) and a line holding figures (an obituary's life dates, `1945 - 2025`,
+    under the name). Text pages tell no type: nothing moves."""
     out = list(pieces)
     for k in range(1, len(out) - 1):
         head, above, under = out[k], out[k - 1], out[k + 1]
@@ -315,20 +316,18 @@ def _plain_under_head(pieces: list[Piece], notes: Notes, name: str) -> list[Piec
                 and not _FIGURE.search(head.raw) and None not in (head.lines[0].top, above.lines[0].top)
                 and head.lines[0].top > above.lines[0].top and not _DASH_START.match(head.raw.strip())):
             names = _plain_writers(head.raw.strip(), under)
-            if names is None:
-                continue
             out[k] = Byline(head.lines, text=regex.sub(r"\s+", " ", head.raw.strip()), names=names)
             notes.decide(name, head.no, f"'{head.raw[:30]}' is a byline line: a line in the body's plain type under a display head")
     return out
 
 
-def _plain_writers(line: str, under: Para | Caption) -> list[str] | None:
+def _plain_writers(line: str, under: Para | Caption) -> list[str]:
     """The writers a plain line under a display head names, as the written byline rules read
     them: a name line (`行政書士 陳美玲`, `解答：資深傢俬修復師 馮國棟`), a byline alone on its
     line, names after a role word, a box byline in its last word (`亲情絮语　□苏晓岚`), or one
     word of two to four Han glyphs alone over running text (`方若愚`). A role word with no name
-    read, or a short word alone over no running text (`拍品` over a table's rows: no deck and no
-    writer), is a byline of no names. None: no byline (the line stays a head)."""
+    read, a short word alone over no running text (`拍品` over a table's rows), or a line that
+    names nobody (`大致多雲`), is a byline of no names."""
     for reader in (fields.name_line, fields.own_line_byline):
         found = reader(line)
         if found and found[1]:
@@ -342,7 +341,7 @@ def _plain_writers(line: str, under: Para | Caption) -> list[str] | None:
         return fields.box_writers(box["by"])[1]
     if len(tokens) == 1 and regex.fullmatch(r"\p{Han}{2,4}", tokens[0]):  # no deck is one short word
         return tokens if isinstance(under, Para) and _RUNNING.search(under.raw) else []
-    return [] if fields.ROLES.search(line) else None
+    return []
 
 
 def _opening_alone(text: str) -> bool:

@@ -205,9 +205,10 @@ def test_a_plain_body_type_line_under_a_display_head_is_text_not_a_deck() -> Non
 def test_a_plain_line_under_a_display_head_is_a_byline_only_when_it_names_a_writer() -> None:
     """review17: the plain line under a display head is a byline only when the written byline
     rules read a writer in it, and its names are theirs: `解答` and `行政書士` are no authors,
-    the box's name is (`亲情絮语　□苏晓岚`), a lone name over running text is. A plain deck that
-    names no writer (`——记东岭一中教师林小雨` opening with dashes, a weather line, an English
-    standfirst) stays a head; a lone short word over a table's rows (`拍品`) names nobody."""
+    the box's name is (`亲情絮语　□苏晓岚`), a lone name over running text is. A plain line that
+    names no writer (a weather line, an English line in body type, `拍品` over a table's rows)
+    is a byline line of no names, its text whole: no development deck is set in plain body
+    type. A line opening with dashes (`——记东岭一中教师林小雨`, a deck's own mark) stays a head."""
     head = Head([Line(1, 0.0, "酸枝傢俬怎樣保養？", bold=True, size=2.0, top=10.0)])
     text = Para([Line(3, 2.0, "家住沙子口的退休教师赵秀兰，有一本记了十年的账本。", size=1.0, top=14.5)])
 
@@ -218,9 +219,11 @@ def test_a_plain_line_under_a_display_head_is_a_byline_only_when_it_names_a_writ
                         ("亲情絮语\u3000□苏晓岚", ["苏晓岚"]), ("方若愚", ["方若愚"])):
         out = _plain_under_head([head, plain(line), text], Notes(), "p.pdf")[1]
         assert isinstance(out, Byline) and out.names == names
-    for line in ("——记东岭一中教师林小雨", "大致多雲 有一兩陣驟雨", "Kericho farmers count the cost of a wet season"):
-        deck = plain(line)
-        assert _plain_under_head([head, deck, text], Notes(), "p.pdf")[1] is deck
+    deck = plain("——记东岭一中教师林小雨")
+    assert _plain_under_head([head, deck, text], Notes(), "p.pdf")[1] is deck
+    for line in ("大致多雲 有一兩陣驟雨", "Kericho farmers count the cost of a wet season"):
+        out = _plain_under_head([head, plain(line), text], Notes(), "p.pdf")[1]
+        assert isinstance(out, Byline) and out.names == [] and out.text == line
     rows = Para([Line(3, 2.0, "估價（港元）", size=1.0, top=14.5), Line(4, 2.0, "成交價", size=1.0, top=15.5)])
     table = _plain_under_head([head, plain("拍品"), rows], Notes(), "p.pdf")[1]
     assert isinstance(table, Byline) and table.names == []
