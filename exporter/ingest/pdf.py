@@ -1344,7 +1344,7 @@ def _over_head(order: list[tuple[list[_Box], tuple[int, ...]]], credit: _Box, p:
     """A credit printed over the photo's own head, the head over the photo (a credit at the
     top of the page, over a photo story's title): between the credit and the picture, within
     the picture's width, stands display type only, each step down no more than
-    `Weights.caption_gap` body lines (the reach of a caption under its picture)."""
+    `Weights.caption_gap` body ems (the reach of a caption under its picture)."""
     between = sorted((b for b, _ in order if b[0].image is None and b[0] is not credit
                       and p.x0 - body <= extent(b)[0] and extent(b)[2] <= p.x1 + body
                       and credit.y1 <= extent(b)[1] and extent(b)[3] <= p.y0), key=lambda b: extent(b)[1])

@@ -337,8 +337,8 @@ def _plain_writers(line: str, under: Para | Caption) -> list[str]:
         return names
     tokens = line.split()
     box = fields.BOX_BYLINE.match(tokens[-1]) if tokens else None
-    if box and fields.box_writers(box["by"])[1]:
-        return fields.box_writers(box["by"])[1]
+    if box and (boxed := fields.box_writers(box["by"])[1]):
+        return boxed
     if len(tokens) == 1 and regex.fullmatch(r"\p{Han}{2,4}", tokens[0]):  # no deck is one short word
         return tokens if isinstance(under, Para) and _RUNNING.search(under.raw) else []
     return []
