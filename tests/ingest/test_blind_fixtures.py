@@ -1,4 +1,4 @@
-"""The blind corpora blind5 to blind14 (tests/fixtures/ingest-blind5 … -blind14) are well formed.
+"""The blind corpora blind5 to blind15 (tests/fixtures/ingest-blind5 … -blind15) are well formed.
 
 Each corpus's own checker (check_truth.py) finds every truth string on its page, scores the truth
 against itself perfect and re-runs the text generator; here also every truth validates as an
@@ -71,6 +71,7 @@ CORPORA = {c.name: c for c in (
     Corpus("blind12", dt.date(2026, 12, 7), "cr-valleys-v1v5.pdf", 9, 9, ENGINES, 180),
     Corpus("blind13", dt.date(2026, 12, 7), "cr-stbrannoc-m1m2.pdf", 9, 9, ENGINES, 180),
     Corpus("blind14", dt.date(2026, 12, 7), "cr-ceramics-c1c2.pdf", 9, 9, ENGINES, 180),
+    Corpus("blind15", dt.date(2026, 12, 7), "cr-northisles-l1l2.pdf", 9, 9, ENGINES, 180),
 )}
 PAGES = [(c, page) for c in CORPORA for page in sorted(CORPORA[c].manifest)]
 PDFS = [(c, page) for c, page in PAGES if page.endswith(".pdf")]
