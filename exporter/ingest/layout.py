@@ -1268,14 +1268,12 @@ def _deck(above: str, line: str) -> bool:
 
 def _heads(block: list[Line]) -> list[Head]:
     """A display block cut where dashes mark a kicker's end (`…———`) or a subheadline's
-    start (`——…`), where an English deck in sentence case starts under its headline, or
-    where letter-spaced type meets fake bold (`冬 至 快 到 了` over `为为什什么么…`: a kicker
-    or a column's label is set in a type of its own): a deck set right under its headline,
-    with no blank line, is a block of its own."""
+    start (`——…`), or where an English deck in sentence case starts under its headline: a
+    deck set right under its headline, with no blank line, is a block of its own."""
     parts: list[list[Line]] = [[]]
     for i, line in enumerate(block):
         if i and parts[-1] and (_DASH_LINE_START.match(line.text) or _deck(block[i - 1].text, line.text)
-                                or _label_of(block[i - 1], line) or block[i - 1].spaced != line.spaced):
+                                or _label_of(block[i - 1], line)):
             parts.append([])
         parts[-1].append(line)
         if i < len(block) - 1 and _DASH_LINE_END.search(line.text):

@@ -688,8 +688,7 @@ def _group(heads: list[Head], w: Weights, flip: bool = False, after: bool = Fals
     if kicker is not None and not is_kick[0] and not _sized_kicker(kicker, headline):
         cost += w.unmarked_kicker + (0.2 if len(_text(kicker)) > len(_text(headline)) else 0)
         cost += w.long_latin_kicker if styles[0] and len(_text(kicker).split()) > 4 else 0  # an English kicker is a label
-        # display-bold lines are headlines or subheads; letter-spacing is display type, not weight
-        cost += w.bold_kicker if kicker.bold and not all(line.spaced for line in kicker.lines) else 0
+        cost += w.bold_kicker if kicker.bold else 0  # display-bold lines are headlines or subheads
     return cost + extra, Group(kicker, headline, sub)
 
 
