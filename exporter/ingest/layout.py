@@ -207,8 +207,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
         below = lines[no].strip() if no < len(lines) else ""
         under_bold = bool(out and out[-1] is not None and out[-1].bold and not out[-1].leadin)
         if single is None and (under_bold or fields.BOX_BYLINE.match(below)):
-            wraps = under_bold and not out[-1].spaced and not closed(out[-1].text) and not _OPEN_END.search(out[-1].text)
-            single = undouble(body, lambda short, wraps=wraps: _short_fake_bold(short, fake_bold, wraps))
+            single = undouble(body, lambda short: _short_fake_bold(short, fake_bold))
         wrapped = _wrapped_title(body, out[-1]) if single is None and under_bold else None
         if wrapped is not None:  # a brief's bulleted title wrapped: its last glyphs open this line, then its text
             mark, lead, rest = wrapped
@@ -341,16 +340,13 @@ def _wrapped_title(body: str, above: Line) -> tuple[str, str, str] | None:
     return mark.group(), lead, tail["rest"]
 
 
-def _short_fake_bold(single: str, fake_bold: bool, wraps: bool = False) -> bool:
+def _short_fake_bold(single: str, fake_bold: bool) -> bool:
     """Whether a doubled line too short to undouble on its own, over an author box or under
     bold type, is fake bold: the last glyphs of a bold run (次次？？ → 次？), a short title
     (春春分分 → 春分). Words double too (妈妈, 谢谢, 星星点点), so it takes two glyphs at least
-    and more evidence: a doubled mark, or fake bold elsewhere on the page (`fake_bold`). One
-    glyph is a fake-bold line's last when that line goes on into it (`wraps`: it ends no
-    sentence or clause; `…休園園日日公公` / `告告`): a word said twice (妈妈) alone on a line
-    right under a headline that has not ended is no line of running text, which fills its measure."""
+    and more evidence: a doubled mark, or fake bold elsewhere on the page (`fake_bold`)."""
     glyphs = regex.sub(r"\s", "", _MARKS.sub("", single))
-    return len(glyphs) >= (1 if wraps else 2) and (fake_bold or any(not ch.isalnum() for ch in glyphs))
+    return len(glyphs) >= 2 and (fake_bold or any(not ch.isalnum() for ch in glyphs))
 
 
 def _titled(text: str) -> bool:

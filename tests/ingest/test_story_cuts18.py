@@ -1,9 +1,9 @@
 """Story boundaries and head groups on text pages (session 18, text18cut). Every page here is
 lines of a development corpus (ingest-blind13, shaped on; see docs/ingest.md for the corpora
 each rule gained on): a question under a letter-spaced label is a headline, not a caption;
-a head group that opens its block over a deck in dashes; a fake-bold title whose last glyph
-wraps alone, or whose last glyphs open a brief's text; a column label over a headline that
-wraps; a one-line ad that opens with its label; a head framed whole in 【】."""
+a head group that opens its block over a deck in dashes; a brief's fake-bold title whose last
+glyphs open its text; a column label over a headline that wraps; a one-line ad that opens with
+its label; a head framed whole in 【】."""
 
 from __future__ import annotations
 
@@ -104,31 +104,6 @@ def test_a_head_group_opening_its_block_over_a_dashed_deck_heads_the_story_under
     assert "棉衣" in (news.headline or "")
     letter = next(a for a in articles if "物流公司" in _text(a))
     assert letter.headline == "加班费应该怎样计算"  # no headline shifted down a story
-
-
-# zoo-z2 (blind13): a notice's fake-bold title wraps one glyph onto a line of its own
-NOTICE = """\
-十十二二月月份份休休園園日日公公
-              告告
-  本園十二月份休園日為每週一（12
-月7日、14日、21日、28日）。
-  特此公告。
-                  桐山市立動物園
-            中華民國115年12月1日
-"""
-
-
-def test_a_fake_bold_titles_last_glyph_alone_on_its_line_is_read_once() -> None:
-    lines = [line for line in read_lines(NOTICE, Counter(), SHIPPED) if line is not None]
-    assert (lines[1].text, lines[1].bold) == ("告", True)
-    notice = next(a for a in _articles(NOTICE, "zh-TW") if "休園日" in _text(a))
-    assert notice.headline == "十二月份休園日公告"
-
-
-def test_a_word_said_twice_under_a_finished_head_stays_as_it_is() -> None:
-    """Under a head that ends a sentence, a line of one doubled glyph is no wrapped title."""
-    lines = [line for line in read_lines("好好消消息息來來了了！！\n媽媽\n", Counter(), SHIPPED) if line is not None]
-    assert (lines[1].text, lines[1].bold) == ("媽媽", False)
 
 
 # township-x1 (blind13): brief titles in fake bold whose last glyphs open the brief's text
