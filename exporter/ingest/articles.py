@@ -18,6 +18,7 @@ from .segment import Body, Draft
 _NUMBERED = regex.compile(r"^\d{1,2}[.．、](?!\d)")
 _BULLET = regex.compile(r"^[•●▪◦]\s*")
 _DASHES = regex.compile(r"^[—―─-]{2,}\s*|\s*[—―─-]{2,}$")
+_FRAMED = regex.compile(r"^【(?P<text>[^【】]+)】$")  # a head set off whole in lenticular brackets
 _MARK = regex.compile(r"^[●◎■□◆◇▲△○★☆▶►][ \u3000]*(?=\S)")  # a brief's bullet before its headline
 _LATIN = regex.compile(r"\p{Latin}")
 # a serial's instalment ends on `（未完待续）`: a jump mark with no page, layout like a jump line
@@ -88,7 +89,13 @@ class ArticleBuilder:
         return self._body(draft.body, ident)
 
     def _head_text(self, head: Head) -> str:
-        return join_wrapped([line.text for line in head.lines], self.dropped)[0]
+        """A head's lines joined; lenticular brackets round the whole head (【职工书屋新增图书2000册】,
+        【實驗原理】) are how the page sets it off, as a brief's bullet is, and are dropped."""
+        text = join_wrapped([line.text for line in head.lines], self.dropped)[0]
+        if (m := _FRAMED.match(text)) is not None:
+            self.dropped.update("【】")
+            return m["text"]
+        return text
 
     def _clean(self, text: str) -> str:
         return collapse_punctuation(fix_brackets(text), self.dropped)

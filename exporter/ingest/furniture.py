@@ -29,6 +29,8 @@ _CLOSED = regex.compile(r"[。！？!?]$")
 _PROSE = regex.compile(r"\b\p{Ll}+,? \p{Ll}+,? \p{Ll}+\b")  # three words in lower case: running text, not a folio
 _PHONE = regex.compile(r"(?:[热熱]线|[电電]话|咨[询詢]|(?i:\bcall\b|\btel\b|\bphone\b))\D{0,3}\d[\d -]{6,}\d|\d{3,4}-\d{7,8}\b|\b\d{3}-\d{4}\b")
 _AD_LABEL = regex.compile(r"^(?:广告|廣告|(?i:advertisement|advertising|sponsored))$")
+# a one-line ad that opens with its label, set off by a colon or a gap (ADVERTISEMENT: Ashby Games Shop …)
+_AD_OPENS = regex.compile(r"^(?:广告|廣告|ADVERTISEMENT|Advertisement)(?:[:：][ \u3000]*|[ \u3000]{2,}|\u3000)(?=\S)")
 # the label an ad carries at the end of its last line or the start of its first: （广告）, 【廣告】
 _AD_MARK = regex.compile(r"[（(【\[〔](?:广告|廣告|(?i:advertisement))[）)】\]〕]")
 # Column logos and labels: standing names of a column or of a strip of items, never a headline.
@@ -64,10 +66,12 @@ AD_LINE = 50  # characters: a classified or display ad's lines are this short or
 
 
 def advert(texts: list[str]) -> bool:
-    """A display ad: a block labelled as one, or short lines with a phone number and no sentence."""
+    """A display ad: a block labelled as one (a line alone may open with its label), or short
+    lines with a phone number and no sentence."""
     if not texts:
         return False
-    if _AD_LABEL.match(texts[0].strip()) or ad_label(texts[0]) or ad_label(texts[-1]):
+    if (_AD_LABEL.match(texts[0].strip()) or ad_label(texts[0]) or ad_label(texts[-1])
+            or len(texts) == 1 and _AD_OPENS.match(texts[0].strip())):
         return True
     return (any(_PHONE.search(t) for t in texts) and not any(_CLOSED.search(t) for t in texts)
             and all(len(t) <= AD_LINE for t in texts))

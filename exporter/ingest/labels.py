@@ -29,9 +29,12 @@ def _label(line: Line) -> bool:
     return line.size == 0 and _LABEL.match(_SPACES.sub("", line.text.strip())) is not None
 
 
-def _headline_under(label: Line, below: Line, w: Weights) -> bool:
-    """The line under a label is a headline at least `w.label_longer` cells longer."""
-    return cells(below.text.strip()) >= cells(_SPACES.sub("", label.text.strip())) + w.label_longer
+def _headline_under(label: Line, below: list[Line], w: Weights) -> bool:
+    """The headline under a label is at least `w.label_longer` cells longer: the line under
+    it and, when that line is display type, the display lines it wraps into (`劳模风采` over
+    `“焊花”里` / `绽放的青春`)."""
+    run = next((k for k, line in enumerate(below) if not (below[0].bold and line.bold)), len(below)) or 1
+    return sum(cells(line.text.strip()) for line in below[:run]) >= cells(_SPACES.sub("", label.text.strip())) + w.label_longer
 
 
 def column_labels(pieces: list[Piece], furniture: list[SetAside], w: Weights = SHIPPED) -> list[Piece]:
@@ -43,11 +46,11 @@ def column_labels(pieces: list[Piece], furniture: list[SetAside], w: Weights = S
             continue
         first = piece.lines[0]
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None
-        if len(piece.lines) >= 2 and _headline_under(first, piece.lines[1], w):
+        if len(piece.lines) >= 2 and _headline_under(first, piece.lines[1:], w):
             furniture.append(SetAside(first.no, first.text, "a column label over the headline"))
             out.append(replace(piece, lines=piece.lines[1:]))
         elif (len(piece.lines) == 1 and isinstance(nxt, Head) and not _label(nxt.lines[0])
-              and _headline_under(first, nxt.lines[0], w)):
+              and _headline_under(first, nxt.lines, w)):
             furniture.append(SetAside(first.no, first.text, "a column label over the headline"))
         else:
             out.append(piece)

@@ -44,6 +44,7 @@ class Line:
     top: float | None = None  # a PDF says: where the line's top stands, in body ems from the page's top
     opens: bool = False  # a PDF says: the line above stopped short with room for this one's first word
     part: int = 0  # which part of input line `no` it is: a column break inside a line cuts it (see column_ends)
+    spaced: bool = False  # a text page's display type read from its letter-spacing (冬 至 快 到 了), not doubled glyphs
 
     @property
     def key(self) -> tuple[int, int]:
@@ -204,10 +205,18 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
         line = Line(no, indent_cells(raw) - base, body, part=part)  # a margin every line shares is no indent
         single = undouble(body, furniture.column_logo)
         below = lines[no].strip() if no < len(lines) else ""
-        if single is None and (out and out[-1] is not None and out[-1].bold and not out[-1].leadin
-                               or fields.BOX_BYLINE.match(below)):
+        under_bold = bool(out and out[-1] is not None and out[-1].bold and not out[-1].leadin)
+        if single is None and (under_bold or fields.BOX_BYLINE.match(below)):
             single = undouble(body, lambda short: _short_fake_bold(short, fake_bold))
-        leadin = _LEADIN.match(body) if single is None else None
+        wrapped = _wrapped_title(body, out[-1]) if single is None and under_bold else None
+        if wrapped is not None:  # a brief's bulleted title wrapped: its last glyphs open this line, then its text
+            mark, lead, rest = wrapped
+            dropped.update(visible(mark) + (visible(body) - visible(lead + rest)))
+            above = out.pop()
+            out.append(replace(above, text=above.text[len(mark):] + lead, leadin=True))
+            line = Line(no, line.indent + 2, rest, part=part)
+            body = rest
+        leadin = _LEADIN.match(body) if single is None and wrapped is None else None
         labelled = _labelled(body) if single is None and leadin is None else None
         jumped = _jumped(body) if single is None and leadin is None and labelled is None else None
         if labelled is not None:  # a label in plain type, a gap, its headline in fake bold
@@ -234,6 +243,7 @@ def read_lines(text: str, dropped: Counter[str], w: Weights, hints: Hints = Hint
         else:
             spaced = spaced_line(body)
             line.text, line.bold = (spaced, True) if spaced is not None else (unspace(body), False)
+            line.spaced = spaced is not None
             split = fields.split_credit(line.text)
             if split is None and line.indent >= w.heavy_indent and body == raw.lstrip(PAD):  # the line not cut above
                 split = fields.split_credit(raw)  # a credit alone on its line: the indent is the gap
@@ -310,6 +320,24 @@ def _jumped(text: str) -> tuple[str, str, str] | None:
 
 
 _MARKS = regex.compile(r"^[—―─●◎■□◆◇▲△○★☆▶►\s]+")  # printed once in front of doubled text (see undouble)
+
+
+_TITLE_TAIL = regex.compile(r"^(?P<lead>(?:(?P<c>\S)(?P=c)){2,})[ \u3000]+(?P<rest>\S.*)$")
+
+
+def _wrapped_title(body: str, above: Line) -> tuple[str, str, str] | None:
+    """A brief's bulleted fake-bold title that wraps (`■马马坪坪乡乡开开展展冬冬季季` /
+    `义义诊诊 县人民医院12名…`): the line under it opens with the title's last glyphs, doubled,
+    and a gap before the brief's text (a run-in lead too short for _LEADIN). Returns the
+    bullet over it, the glyphs read once and the text; None when the line above is no such
+    title (no bullet, or it ends a sentence or clause) or the text is doubled too."""
+    mark, tail = _BULLET.match(above.text), _TITLE_TAIL.match(body)
+    if mark is None or tail is None or above.spaced or closed(above.text) or _OPEN_END.search(above.text):
+        return None
+    lead = undouble(tail["lead"], lambda _: True)
+    if lead is None or undouble(tail["rest"]) is not None:
+        return None
+    return mark.group(), lead, tail["rest"]
 
 
 def _short_fake_bold(single: str, fake_bold: bool) -> bool:
@@ -932,7 +960,8 @@ class _BlockReader:
             joined = "".join(line.text for line in block)
             prev = self.pieces[-1] if self.pieces else None
             below = self.blocks[k + 1][0] if k + 1 < len(self.blocks) else None
-            if block[0].bold and _CLOSED_END.search(joined) and not _asks(block[-1], below) and not _asked(block):
+            if (block[0].bold and _CLOSED_END.search(joined) and not _asks(block[-1], below) and not _asked(block)
+                    and len({line.spaced for line in block}) == 1):  # a label letter-spaced over it heads a story
                 self.pieces.append(Caption(block))
             elif isinstance(prev, Head) and _wraps(prev.lines[-1].text, block[0].text):
                 self.pieces[-1] = Head(prev.lines + block)  # one headline, its lines set apart
@@ -1555,15 +1584,18 @@ def _head_group_block(block: list[Line], stacked: dict[tuple[int, int], str], w:
     off a sentence, none opening a story, a list's item or a signature, each no longer than
     a headline's line, the whole no headline-like block (too many lines, or a line indented
     that the run is not: read whole, it was a paragraph that swallowed the story under it).
-    Cut into its parts (over, run, under), each read as heads; `stacked` learns that each
-    part is a head. A PDF knows its type sizes (pdfheads)."""
+    With no plain line over it, the run opens the block and the deck under it opens with
+    dashes (a kicker and a two-line headline over `——全市新建…`: four lines, too many for
+    one head). Cut into its parts (over, run, under), each read as heads; `stacked` learns
+    that each part is a head. A PDF knows its type sizes (pdfheads)."""
     display = [line.bold for line in block]
     start = next((k for k, bold in enumerate(display) if bold), len(block))
     end = next((k for k in range(start, len(block)) if not display[k]), len(block))
     plain = block[:start] + block[end:]
-    if (not 0 < start <= GROUP_PLAIN or not 0 < end - start <= 3 or len(block) - end > GROUP_PLAIN
+    decked = start == 0 and end < len(block) and _DASH_LINE_START.match(block[end].text) is not None
+    if (not (0 < start or decked) or start > GROUP_PLAIN or not 0 < end - start <= 3 or len(block) - end > GROUP_PLAIN
             or any(display[end:]) or block[0].size > 0 or headline_like(block, w)
-            or _signature(block[:start], Counter(), w) is not None):
+            or (start and _signature(block[:start], Counter(), w) is not None)):
         return [block]
     if any(closed(line.text) or _OPEN_END.search(line.text) or cells(line.text) > w.head_line or _opens(line.text)
            or line.credit is not None or _ITEM.match(line.text) or fields.BOX_BYLINE.match(line.text)
