@@ -9,6 +9,7 @@ type (headlines, subheads, captions).
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
@@ -603,11 +604,20 @@ def _column_measure(lines: list[Line], w: Weights, pdf: bool = False) -> float:
     on a text page their widest line that may wrap text. A line set right or centred
     (`heavy_indent`: a credit, a signature), a line that holds a credit, and a last line wholly
     in brackets, a sign-off that may run past the column (（榆江市东城区人民法院法官 杜若冰）),
-    wrap none; measured against them the column's full lines would stop short. With no such
-    line left, the widest line. A PDF's lines say where they stop."""
+    wrap none; measured against them the column's full lines would stop short. Nor does a line
+    in Latin type `wide_share` as wide as the column's median line or wider (a note printed
+    across the columns under a police log, `The police log is compiled from public records.
+    An arrest is not a conviction.`): Latin type is set ragged to its column and wraps there.
+    With no such line left, the widest line. A PDF's lines say where they stop."""
     wrapped = [line for k, line in enumerate(lines) if line.indent < w.heavy_indent and line.credit is None
                and not (k == len(lines) - 1 and paragraphs.bracketed(line.text))]
+    if not pdf and len(wrapped) >= 3:
+        mid = statistics.median(_width(line) for line in wrapped)
+        wrapped = [line for line in wrapped if _width(line) < w.wide_share * mid or _HAN.search(line.text)] or wrapped
     return max(_width(line) for line in (lines if pdf or not wrapped else wrapped))
+
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _full(line: Line, measure: float, w: Weights) -> bool:

@@ -8,6 +8,7 @@ false breaks a first version made)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from exporter.ingest.layout import Line, Para, lay_out_page
 from exporter.ingest.paragraphs import outdented
@@ -82,3 +83,27 @@ def test_outdented_reads_only_a_numbered_item_set_in() -> None:
     assert outdented(under, [item])
     assert not outdented(under, [Line(1, 3.0, "The Annual General Meeting of the Kilbra-")])  # a paragraph's indent
     assert not outdented(Line(2, 3.0, "Storage LLC for a special permit to"), [item])  # a hanging indent
+
+
+def _page_paras(path: str, *opening: str) -> list[str]:
+    text = (Path(__file__).parent.parent / "fixtures" / path).read_text(encoding="utf-8")
+    return [p.raw for p in lay_out_page("page1.txt", text).pieces if isinstance(p, Para) and p.raw.startswith(opening)]
+
+
+def test_a_latin_line_printed_across_the_columns_sets_no_measure() -> None:
+    # ingest-blind4 weekly-a6: the police log's note under it, 39 cells wide in a column of 18;
+    # measured against it no entry's line was full, so the entries' hanging lines opened paragraphs
+    paras = _page_paras("ingest-blind4/weekly-a6.txt", "March 6", "resident", "stolen")
+    assert paras == ["March 6, 9:14 a.m.: A Hollis Avenueresident reported a packagestolen from a porch."]
+
+
+def test_a_sign_off_across_the_columns_makes_no_line_short() -> None:
+    # ingest-blind10 prairie-w4: `Arrangements entrusted to …`, 29.5 cells in a column of 19.5
+    paras = _page_paras("ingest-blind10/prairie-w4.txt", "A memorial", "nity", "12, at")
+    assert len(paras) == 1 and "Saturday, Dec.12, at 2 p.m." in paras[0]
+
+
+def test_the_across_line_is_a_weight() -> None:
+    page = (Path(__file__).parent.parent / "fixtures" / "ingest-blind10/prairie-w4.txt").read_text(encoding="utf-8")
+    laid = lay_out_page("page1.txt", page, weights=replace(SHIPPED, wide_share=4.0))  # no line left out
+    assert any(isinstance(p, Para) and p.raw.startswith("12, at 2 p.m.") for p in laid.pieces)
