@@ -56,7 +56,7 @@ class Weights:
     head_line: float = 40.0  # the longest line of a headline-like block
     head_total: float = 64.0  # the longest headline-like block
     short_margin: float = 2.0  # how far short of the measure a flush paragraph's last line stops
-    wide_share: float = 1.5  # a Latin line wider than this share of its column's median line wraps nothing (text pages)
+    wide_share: float = 1.5  # a Latin line this share of its column's median line or wider wraps nothing (text pages)
     glyph_short: float = 1.0  # how far short of the measure and of the line above a CJK sentence end before a Han glyph ends its paragraph
     latin_short: float = 3.0  # how far short of the measure a flush Latin line that ends a sentence ends its paragraph
     full_margin: float = 3.0  # how near the measure a line counts as full (a hanging indent's line)
