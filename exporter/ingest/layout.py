@@ -9,6 +9,7 @@ type (headlines, subheads, captions).
 
 from __future__ import annotations
 
+import statistics
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
@@ -609,16 +610,42 @@ def _short(line: Line, measure: float, w: Weights) -> bool:
     return _width(line) <= measure - w.short_margin
 
 
+# a Han glyph that may open a line: no closing mark after it pulls it onto the line above
+_HAN_OPENS = regex.compile(r"^\p{Han}(?![，。、；：！？”’」』）])")
+
+
+def _glyph_short(before: Line, line: Line, para: list[Line], measure: float, w: Weights) -> bool:
+    """A CJK line that ended a sentence a glyph's room short (`glyph_short`) of the column's
+    measure and of the wrapped line above it in its paragraph, before a line that opens with a
+    Han glyph: that glyph would have fitted, so the line ended its paragraph. Justified CJK
+    type fills every wrapped line; a line stops a glyph short only where the next line opens
+    with a mark that may not open a line (a quotation mark pulled down with its glyph, a
+    figure that does not fit), and the line above shows the column's full width where a
+    wider line elsewhere (the question's box above an answer) sets the measure. Text pages
+    only: a PDF's lines say where they stop."""
+    return (len(para) >= 2 and bool(_HAN_OPENS.match(line.text))
+            and _width(before) <= min(measure, _width(para[-2])) - w.glyph_short)
+
+
 def _column_measure(lines: list[Line], w: Weights, pdf: bool = False) -> float:
     """The column's measure for a block and the paragraph it may continue: their widest line,
     on a text page their widest line that may wrap text. A line set right or centred
     (`heavy_indent`: a credit, a signature), a line that holds a credit, and a last line wholly
     in brackets, a sign-off that may run past the column (（榆江市东城区人民法院法官 杜若冰）),
-    wrap none; measured against them the column's full lines would stop short. With no such
-    line left, the widest line. A PDF's lines say where they stop."""
+    wrap none; measured against them the column's full lines would stop short. Nor does a line
+    in Latin type `wide_share` as wide as the column's median line or wider (a note printed
+    across the columns under a police log, `The police log is compiled from public records.
+    An arrest is not a conviction.`): Latin type is set ragged to its column and wraps there.
+    With no such line left, the widest line. A PDF's lines say where they stop."""
     wrapped = [line for k, line in enumerate(lines) if line.indent < w.heavy_indent and line.credit is None
                and not (k == len(lines) - 1 and paragraphs.bracketed(line.text))]
+    if not pdf and len(wrapped) >= 3:
+        mid = statistics.median(_width(line) for line in wrapped)
+        wrapped = [line for line in wrapped if _width(line) < w.wide_share * mid or _HAN.search(line.text)] or wrapped
     return max(_width(line) for line in (lines if pdf or not wrapped else wrapped))
+
+
+_HAN = regex.compile(r"\p{Han}")
 
 
 def _full(line: Line, measure: float, w: Weights) -> bool:
@@ -654,10 +681,10 @@ def _new_paragraph(line: Line, before: Line | None, measure: float, flush: bool,
         hanging = (_full(before, max(measure, page), w) and regex.search(r"[\p{L}\p{N}，、（“「]$", before.text)
                    and not closed(before.text))
         return not (hanging and line.indent <= w.hanging)
-    if not flush:
+    if not (flush or paragraphs.outdented(line, para or [before])):
         return False
     if cjk_end(before.text):
-        return _short(before, measure, w)
+        return _short(before, measure, w) or around.measure > 0 and _glyph_short(before, line, para or [before], measure, w)
     return bool(LATIN_END.search(before.text)) and (
         _room_for(before, line, measure)
         or before.top is None and _width(before) <= measure - w.latin_short and bool(_HEADLINE_START.match(line.text))

@@ -200,6 +200,15 @@ def opens(line: Line, before: Line, para: list[Line], around: Around) -> bool | 
     return None
 
 
+def outdented(line: Line, para: list[Line]) -> bool:
+    """A line set out left of its paragraph's first line when that line opens with a numbered
+    item (`   3. Election of officers for 2027.` / `Nominations must reach…`, `　　二、意见反馈…。` /
+    `特此公告。`): the item's indent marks the item, not a paragraph's first line, so the lines
+    under it end the item by their shape (a sentence ended short of the measure), as in a
+    paragraph set flush."""
+    return bool(_ITEM.match(para[0].text)) and line.indent < para[0].indent
+
+
 def addressed(line: Line, para: list[Line], around: Around) -> bool:
     """On a text page, a block's first line that ends in a colon well short of the measure
     (`Weights.item_short`), the whole of its paragraph so far, is an address (`各位居民：`,

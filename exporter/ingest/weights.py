@@ -56,6 +56,8 @@ class Weights:
     head_line: float = 40.0  # the longest line of a headline-like block
     head_total: float = 64.0  # the longest headline-like block
     short_margin: float = 2.0  # how far short of the measure a flush paragraph's last line stops
+    wide_share: float = 1.5  # a Latin line this share of its column's median line or wider wraps nothing (text pages)
+    glyph_short: float = 1.0  # how far short of the measure and of the line above a CJK sentence end before a Han glyph ends its paragraph
     latin_short: float = 3.0  # how far short of the measure a flush Latin line that ends a sentence ends its paragraph
     full_margin: float = 3.0  # how near the measure a line counts as full (a hanging indent's line)
     hanging: float = 4.0  # the deepest hanging indent that continues a line
@@ -154,7 +156,7 @@ def using(w: Weights | None) -> Iterator[None]:
 # How far each value may move in one step of the fit: costs by a factor, thresholds by cells.
 _FACTORS = (0.5, 2.0)
 _THRESHOLD_STEPS = {"indent": (1.0,), "heavy_indent": (-1.0, 1.0), "head_line": (-8.0, 8.0),
-                    "head_total": (-16.0, 16.0), "short_margin": (-1.0, 1.0), "latin_short": (-1.0, 1.0), "full_margin": (-1.0, 1.0),
+                    "head_total": (-16.0, 16.0), "short_margin": (-1.0, 1.0), "glyph_short": (-0.5, 0.5), "wide_share": (-0.25, 0.25), "latin_short": (-1.0, 1.0), "full_margin": (-1.0, 1.0),
                     "hanging": (-2.0, 2.0), "sure": (-0.05, 0.05), "line_sure": (-0.1, 0.1), "table_lines": (-1.0, 1.0),
                     "label_sure": (-0.1, 0.1), "stack_units": (-1.0, 1.0), "stack_body_end": (-2.0, 2.0),
                     "sign_off_share": (-0.1, 0.1), "label_longer": (-1.0, 1.0), "brief_items": (-1.0, 1.0),
