@@ -302,7 +302,7 @@ def _column_edge(rows: list[list[tuple[float, float]]], x: float, size: float) -
         right = [a for a, _ in row if a > x - tol]
         if not right:
             continue
-        before = max((b for _, b in row if b <= x - tol), default=None)
+        before = max((b for a, b in row if a <= x - tol), default=None)  # a glyph across x - tol too
         first = min(right)
         starts += abs(first - x) <= tol and (before is None or first - before > 0.2 * size)
     return starts >= 2
