@@ -310,17 +310,18 @@ def _column_edge(rows: list[list[tuple[float, float]]], x: float, size: float) -
 
 def _channel(rows: list[list[tuple[float, float]]], x0: float, x1: float, size: float) -> bool:
     """Whether the lines around a gap leave a clear channel inside it (a column gutter):
-    at least two of them, and a quarter em somewhere in the gap that none of them inks."""
+    at least two of them, and room as wide as a gutter (`GUTTER`) somewhere in the gap that
+    none of them inks: word spaces of the lines around, lined up by chance, leave less."""
     rows = [r for r in rows if r]
     if len(rows) < 2:
         return False
     inked = sorted((max(a, x0), min(b, x1)) for r in rows for a, b in r if b > x0 and a < x1)
     at = x0
     for a, b in inked:
-        if a - at >= 0.25 * size:
+        if a - at >= GUTTER * size:
             return True
         at = max(at, b)
-    return x1 - at >= 0.25 * size
+    return x1 - at >= GUTTER * size
 
 
 def _box(run: list[_Glyph]) -> _Box:

@@ -23,3 +23,11 @@ def test_a_stretched_word_space_over_a_word_of_the_line_above_is_no_gutter() -> 
     word stays on its line, in its story."""
     assert "Lockwood said" in _lines("ingest-blind13", "rl-ashby-p38.pdf")
     assert "breakfast on" in _lines("ingest-blind4", "cr-millbrook-a1a6.pdf")
+
+
+def test_word_spaces_lined_up_by_chance_leave_no_gutter() -> None:
+    """blind13's garden page justifies `nurseries, and      each` over a narrow column; the
+    word spaces of the lines above and below (`were donated by local`, `carries a small`)
+    leave a third of an em clear inside the stretched space, which had passed for a gutter's
+    channel. A channel narrower than a gutter is none: `each` stays on its line."""
+    assert "nurseries, and each" in _lines("ingest-blind13", "rl-kloof-g14.pdf")
