@@ -568,10 +568,23 @@ def _vertical_passes(out: list[tuple[list[_Box], tuple[int, ...]]], i: int, stri
         pictured = out[j - 1][0][0].image is not None or j > 1 and out[j - 2][0][0].image is not None
         if out[j - 1][0][0].image is None and px1 <= x0 and py0 < y1 and py1 > y0:
             at = j - 1
-        elif py0 < y1 or not pictured:
-            break  # only a photo and its caption under the head are passed over
+        elif py0 < y1 or not (pictured or _column_foot(out, j - 1, x0, y0, y1)):
+            break  # only a photo and its caption, or the foot of the column beside it, under the head are passed over
         j -= 1
     return at
+
+
+def _column_foot(out: list[tuple[list[_Box], tuple[int, ...]]], k: int, x0: float, y0: float, y1: float) -> bool:
+    """Whether block k, left of a vertical head (from x0) and under its foot, ends a column
+    whose text above it stands level with the head (a letter's signature under the head's
+    last glyph): the head passes it with the column's text."""
+    column = out[k][1]
+    j = k
+    while j > 0 and out[j - 1][1] == column:
+        j -= 1
+    run = [extent(b) for b, _ in out[j:k + 1]]
+    return (out[k][0][0].image is None and all(e[2] <= x0 for e in run)
+            and any(e[1] < y1 and e[3] > y0 for e in run))
 
 
 def _vertical_left(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
