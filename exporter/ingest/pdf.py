@@ -302,7 +302,7 @@ def _column_edge(rows: list[list[tuple[float, float]]], x: float, size: float) -
         right = [a for a, _ in row if a > x - tol]
         if not right:
             continue
-        before = max((b for _, b in row if b <= x - tol), default=None)
+        before = max((b for a, b in row if a <= x - tol), default=None)  # a glyph across x - tol too
         first = min(right)
         starts += abs(first - x) <= tol and (before is None or first - before > 0.2 * size)
     return starts >= 2
@@ -310,17 +310,18 @@ def _column_edge(rows: list[list[tuple[float, float]]], x: float, size: float) -
 
 def _channel(rows: list[list[tuple[float, float]]], x0: float, x1: float, size: float) -> bool:
     """Whether the lines around a gap leave a clear channel inside it (a column gutter):
-    at least two of them, and a quarter em somewhere in the gap that none of them inks."""
+    at least two of them, and room as wide as a gutter (`GUTTER`) somewhere in the gap that
+    none of them inks: word spaces of the lines around, lined up by chance, leave less."""
     rows = [r for r in rows if r]
     if len(rows) < 2:
         return False
     inked = sorted((max(a, x0), min(b, x1)) for r in rows for a, b in r if b > x0 and a < x1)
     at = x0
     for a, b in inked:
-        if a - at >= 0.25 * size:
+        if a - at >= GUTTER * size:
             return True
         at = max(at, b)
-    return x1 - at >= 0.25 * size
+    return x1 - at >= GUTTER * size
 
 
 def _box(run: list[_Glyph]) -> _Box:
@@ -567,10 +568,23 @@ def _vertical_passes(out: list[tuple[list[_Box], tuple[int, ...]]], i: int, stri
         pictured = out[j - 1][0][0].image is not None or j > 1 and out[j - 2][0][0].image is not None
         if out[j - 1][0][0].image is None and px1 <= x0 and py0 < y1 and py1 > y0:
             at = j - 1
-        elif py0 < y1 or not pictured:
-            break  # only a photo and its caption under the head are passed over
+        elif py0 < y1 or not (pictured or _column_foot(out, j - 1, x0, y0, y1)):
+            break  # only a photo and its caption, or the foot of the column beside it, under the head are passed over
         j -= 1
     return at
+
+
+def _column_foot(out: list[tuple[list[_Box], tuple[int, ...]]], k: int, x0: float, y0: float, y1: float) -> bool:
+    """Whether block k, left of a vertical head (from x0) and under its foot, ends a column
+    whose text above it stands level with the head (a letter's signature under the head's
+    last glyph): the head passes it with the column's text."""
+    column = out[k][1]
+    j = k
+    while j > 0 and out[j - 1][1] == column:
+        j -= 1
+    run = [extent(b) for b, _ in out[j:k + 1]]
+    return (out[k][0][0].image is None and all(e[2] <= x0 for e in run)
+            and any(e[1] < y1 and e[3] > y0 for e in run))
 
 
 def _vertical_left(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
@@ -731,6 +745,64 @@ def _bylines_over(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) 
     return out
 
 
+def _heads_under(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
+    """A head printed under its story's columns (some papers set a feature's title at the foot
+    of its text) is read after the story's last column. Display type (one or two lines) stands
+    under a column of running text (its top within `Weights.tail_reach` body ems of the
+    column's foot, inside its measure) with nothing under it in its column; the column stands
+    under no head, and the story goes on in the columns beside it (`_next_column`: each the
+    nearest running text to the right, its top level with the first column's within a line
+    pitch, under no head of its own), which end above the head with what is stacked under
+    them (a byline). The cuts read such a head between the first column and the next, where
+    it cut the story in two; after the story's last column it is the head the segmenter
+    reads after its body (`segment._tail`)."""
+    out = list(order)
+    extents = [extent(b) for b, _ in order]
+    plain = [b[0].image is None and not any(x.bold or x.size >= DISPLAY_SIZE * body for x in b) for b, _ in order]
+    reach = active().tail_reach * body
+    for d, (block, column) in enumerate(order):
+        dx0, dy0, dx1, _ = extents[d]
+        if (block[0].image is not None or len(block) > 2 or plain[d] or not column
+                or any(k > d and order[k][1] == column for k in range(len(order)))):
+            continue
+        over = [p for p in range(d) if plain[p] and order[p][1] == column and 0 <= dy0 - extents[p][3] <= reach
+                and extents[p][0] - body <= dx0 and dx1 <= extents[p][2] + body]
+        first = min(over, key=lambda p: extents[p][1], default=None)
+        if first is None or len(order[first][0]) < 2 or _under_head(order, first, body):
+            continue
+        pitch = (order[first][0][-1].base - order[first][0][0].base) / (len(order[first][0]) - 1)
+        chain: list[int] = []
+        at = _next_column(order, extents, plain, first, first, pitch, body)
+        while at is not None:
+            chain += [k for k in range(len(order)) if order[k][1] == order[at][1] and extents[k][1] >= extents[at][1]]
+            at = _next_column(order, extents, plain, first, at, pitch, body)
+        if not chain or any(extents[k][3] > dy0 for k in chain):
+            continue
+        item = out.pop(next(i for i, (b, _) in enumerate(out) if b is block))
+        last = max(next(i for i, (b, _) in enumerate(out) if b is order[k][0]) for k in chain)
+        out.insert(last + 1, item)
+    return out
+
+
+def _next_column(order: list[tuple[list[_Box], tuple[int, ...]]], extents: list[Rect], plain: list[bool], first: int,
+                 at: int, pitch: float, body: float) -> int | None:
+    """The column of running text that goes on from column `at` (`_heads_under`): the nearest
+    to its right with nothing between them, its top level with the first column's (within a
+    line `pitch`), under no head of its own; None if there is none or two."""
+    ax1, top = extents[at][2], extents[first][1]
+    beside = [c for c in range(len(order)) if plain[c] and len(order[c][0]) > 1 and extents[c][0] >= ax1
+              and abs(extents[c][1] - top) <= pitch]
+    if not beside:
+        return None
+    near = min(extents[c][0] for c in beside)
+    found = [c for c in beside if extents[c][0] == near]
+    lo, hi = min(extents[first][1], extents[found[0]][1]), extents[found[0]][3]
+    between = [e for e in extents if ax1 < e[2] and e[0] < near and e[1] < hi and e[3] > lo]
+    if len(found) != 1 or between or _under_head(order, found[0], body):
+        return None
+    return found[0]
+
+
 def _box_writer(text: str) -> bool:
     """An author box naming a writer: a bare name (`□ 胡守拙`) or a writer with a role word;
     a box mark before a label (`■ 新闻链接`, `◆ 相关阅读`, `◎ 编后`) names none (review17)."""
@@ -777,6 +849,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     order = _xycut(_spread(_stack(content, body), body), body, rects=boxes, ruled=ruled)
     order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order], body), body), body)
     order = _bylines_over(order, body)
+    order = _heads_under(order, body)
     order = _labels_aside(order, body, out, boxes, ruled)
     order = _credits_over(order, pictures, body)
     members = Counter(column for block, column in order if block[0].image is None)
