@@ -1324,16 +1324,22 @@ def _beside(block: list[_Box], p: _Box, body: float) -> bool:
 def _credits_over(order: list[tuple[list[_Box], tuple[int, ...]]], pictures: list[_Box],
                   body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """A photo credit alone on its line printed just over a picture (图/孔思齐 above the
-    photo) is read after the caption under that picture, where a credit closes a caption."""
+    photo), or just under it and over the caption under it (`本报记者 卓文清 摄` set right
+    between the picture and its caption), is read after that caption, where a credit closes
+    a caption: read before it, the credit was the text of the picture's title over it."""
     order = list(order)
     for p in pictures:
         over = next((k for k, (block, _) in enumerate(order) if len(block) == 1 and block[0].image is None
                      and p.x0 - body <= block[0].x0 and block[0].x1 <= p.x1 + body and _credit(block[0])
-                     and (0 <= p.y0 - block[0].y1 < body or _over_head(order, block[0], p, body))), None)
+                     and (0 <= p.y0 - block[0].y1 < body or 0 <= block[0].y0 - p.y1 < body
+                          or _over_head(order, block[0], p, body))), None)
         if over is None:
             continue
-        caption = next((k for k, (block, _) in enumerate(order) if k != over and block[0].image is None
-                        and _under(block, p, body)), None)
+        under = sorted((extent(block)[1], k) for k, (block, _) in enumerate(order)
+                       if k != over and block[0].image is None and _under(block, p, body))
+        if order[over][0][0].y0 > p.y1:  # under the picture: the caption is the next block down, under the credit
+            under = under[:1] if under and under[0][0] >= order[over][0][0].y1 else []
+        caption = min((k for _, k in under), default=None)
         if caption is not None:
             item = order.pop(over)
             order.insert(caption if caption > over else caption + 1, item)
