@@ -54,7 +54,7 @@ THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this clo
 THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
 EDGE = 0.3  # ems: lines starting this near one x share a column's left edge
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
-VERTICAL_BESIDE = 2  # head's ems: a vertical headline's text starts this close right of it and level with its top
+VERTICAL_BESIDE = pdfheads.VERTICAL_BESIDE  # head's ems: a vertical headline's text starts this close right of it and level with its top
 
 
 Rect = tuple[float, float, float, float]
@@ -531,8 +531,7 @@ def _vertical_heads(order: list[tuple[list[_Box], tuple[int, ...]]]) -> Iterator
     """Where the blocks in `order` are vertical headlines: columns of one glyph a line (or
     upright digits), three lines or more. Lazily, so the caller may move blocks meanwhile."""
     for i in range(len(order)):
-        block = order[i][0]
-        if len(block) >= 3 and all(b.x1 - b.x0 <= 1.5 * b.size for b in block):
+        if pdfheads.vertical(order[i][0]):
             yield i
 
 

@@ -45,7 +45,7 @@ UNDER = 1.6  # the headline starts within this many of the label's ems under it
 ITEM_LINES = 6  # a brief item's text under its head is this many lines or fewer
 LIST_ITEMS = 2  # a list's label stands over at least this many items
 SPREAD = 3  # ems: a letter-spaced label's fragments on its baseline stand this close
-VERTICAL_BESIDE = 2  # a vertical headline's ems: the text it heads starts this close beside it (pdf.py too)
+VERTICAL_BESIDE = 2  # a vertical headline's ems: the text it heads starts this close beside it
 
 _HAN = regex.compile(r"\p{Han}")
 _LETTER = regex.compile(r"\p{L}")
@@ -212,10 +212,9 @@ def _on_rule(order: list[Block], k: int, body: float, display: float, ruled: Seq
                for x0, x1, y in ruled)
 
 
-def _verticals(order: list[Block]) -> list[int]:
-    """The blocks that are vertical headlines: one glyph a line, three lines or more."""
-    return [k for k, block in enumerate(order)
-            if len(block) >= 3 and block[0].image is None and all(b.x1 - b.x0 <= 1.5 * b.size for b in block)]
+def vertical(block: Block) -> bool:
+    """A vertical headline: one glyph a line (or upright digits), three lines or more."""
+    return len(block) >= 3 and block[0].image is None and all(b.x1 - b.x0 <= 1.5 * b.size for b in block)
 
 
 def _by_vertical(order: list[Block], k: int, body: float, display: float, verticals: list[int]) -> bool:
@@ -251,7 +250,7 @@ def labels(order: list[Block], body: float, display: float, rects: Sequence[Rect
     page's ruled boxes; `ruled`: its horizontal rules."""
     out: dict[int, str] = {}
     lines: dict[int, list[int]] = {}
-    verticals = _verticals(order)
+    verticals = [j for j, block in enumerate(order) if vertical(block)]
     for j, block in enumerate(order):
         if len(block) == 1:
             lines.setdefault(round(block[0].base), []).append(j)
