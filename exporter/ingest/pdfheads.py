@@ -38,17 +38,19 @@ from typing import Protocol
 
 import regex
 
-from . import furniture
+from . import fields, furniture
 
 LABEL_CELLS = 16  # reverse type or a list's label is this short (cells: a Han glyph is two)
 UNDER = 1.6  # the headline starts within this many of the label's ems under it
 ITEM_LINES = 6  # a brief item's text under its head is this many lines or fewer
 LIST_ITEMS = 2  # a list's label stands over at least this many items
 SPREAD = 3  # ems: a letter-spaced label's fragments on its baseline stand this close
+VERTICAL_BESIDE = 2  # a vertical headline's ems: the text it heads starts this close beside it
 
 _HAN = regex.compile(r"\p{Han}")
 _LETTER = regex.compile(r"\p{L}")
 _SENTENCE = regex.compile(r"[。！？!?；;：:，,]$")
+_WORDS = regex.compile(r"[\p{L}\p{M}\s]+")  # words alone: no figure, mark or box (□ 柳青禾 is a writer)
 
 
 class _Line(Protocol):
@@ -210,12 +212,45 @@ def _on_rule(order: list[Block], k: int, body: float, display: float, ruled: Seq
                for x0, x1, y in ruled)
 
 
+def vertical(block: Block) -> bool:
+    """A vertical headline: one glyph a line (or upright digits), three lines or more."""
+    return len(block) >= 3 and block[0].image is None and all(b.x1 - b.x0 <= 1.5 * b.size for b in block)
+
+
+def _by_vertical(order: list[Block], k: int, body: float, display: float, verticals: list[int]) -> bool:
+    """A short line of words alone in plain body type, level with a vertical headline's top
+    and standing beside it over the text that head heads (`驻 村 日 记` right of `雪夜送药`,
+    `劳模风采`, `讀者來函` over a letter whose head stands right of it): the column's label.
+    The vertical head is the story's headline; read as a head of its group the label became
+    the headline (the vertical head left over) or the deck. A box mark or a role word makes
+    the line a byline (`□ 柳青禾`, `本报记者 吴伟强`), display type a head of its own."""
+    label = order[k]
+    text = label[0].text.strip() if label else ""
+    if (not _short(label) or _head(label, body, display) or label[0].size > body + 0.5 or not _WORDS.fullmatch(text)
+            or fields.ROLES.search(text)):
+        return False
+    x0, y0, x1, _ = extent(label)
+    if k + 1 < len(order) and order[k + 1][0].image is None and _under(label, order[k + 1], 2 * UNDER):
+        x0, x1 = min(x0, extent(order[k + 1])[0]), max(x1, extent(order[k + 1])[2])  # with the text it labels
+    for v in verticals:
+        vx0, vy0, vx1, vy1 = extent(order[v])
+        if abs(y0 - vy0) > order[v][0].size:
+            continue
+        gap = (x0 - vx1, vx1, x0) if x0 >= vx1 else (vx0 - x1, x1, vx0)  # the gutter between them
+        if 0 <= gap[0] <= max(VERTICAL_BESIDE * order[v][0].size, x1 - x0) and not any(
+                j not in (k, k + 1, v) and extent(b)[0] < gap[2] and extent(b)[2] > gap[1]
+                and extent(b)[1] < vy1 and extent(b)[3] > vy0 for j, b in enumerate(order)):
+            return True  # nothing printed between the label's column and the head
+    return False
+
+
 def labels(order: list[Block], body: float, display: float, rects: Sequence[Rect] = (),
            ruled: Sequence[Rule] = ()) -> dict[int, str]:
     """The blocks of a page in reading order that are labels: index → why. `rects`: the
     page's ruled boxes; `ruled`: its horizontal rules."""
     out: dict[int, str] = {}
     lines: dict[int, list[int]] = {}
+    verticals = [j for j, block in enumerate(order) if vertical(block)]
     for j, block in enumerate(order):
         if len(block) == 1:
             lines.setdefault(round(block[0].base), []).append(j)
@@ -230,6 +265,8 @@ def labels(order: list[Block], body: float, display: float, rects: Sequence[Rect
             why = "a box's label over its frame"
         elif _on_rule(order, k, body, display, ruled):
             why = "a label on a rule drawn between it and the head under it"
+        elif _by_vertical(order, k, body, display, verticals):
+            why = "a label level with the top of the vertical headline beside it"
         else:
             continue
         out |= dict.fromkeys([k, *_beside(order, k, lines)], why)
