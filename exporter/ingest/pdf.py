@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
@@ -1393,40 +1393,19 @@ def _beside(block: list[_Box], p: _Box, body: float) -> bool:
     return 0 <= x0 - p.x1 < 3 * body and y0 < p.y1 and y1 > p.y0
 
 
-def _credited_feet(pictures: list[_Box], order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -> list[_Box]:
-    """The pictures, each reaching down to the foot of a photo credit set alone on its line
-    under it (narrower than half the picture: a caption that ends in its credit runs wider),
-    within its width and `Weights.caption_gap` body ems (`黃志強 攝` between a framed photo and
-    its caption): the caption stands under the credit, so its reach is counted from there
-    (`_under`), not from the picture."""
-    out = []
-    for p in pictures:
-        feet = [block[0].y1 for block, _ in order if len(block) == 1 and block[0].image is None and _credit(block[0])
-                and 0 <= block[0].y0 - p.y1 < active().caption_gap * body and 2 * (block[0].x1 - block[0].x0) < p.x1 - p.x0
-                and p.x0 - body <= block[0].x0 and block[0].x1 <= p.x1 + body]
-        out.append(replace(p, y1=min(feet)) if feet else p)
-    return out
-
-
 def _credits_over(order: list[tuple[list[_Box], tuple[int, ...]]], pictures: list[_Box],
                   body: float) -> list[tuple[list[_Box], tuple[int, ...]]]:
     """A photo credit alone on its line printed just over a picture (图/孔思齐 above the
-    photo), or under it and over the caption under it (`本报记者 卓文清 摄`, `黃志強 攝` set
-    right between the picture and its caption), is read after that caption, where a credit
-    closes a caption: read before it, the credit was the text of the picture's title over it."""
+    photo) is read after the caption under that picture, where a credit closes a caption."""
     order = list(order)
-    for p, foot in zip(pictures, _credited_feet(pictures, order, body)):
+    for p in pictures:
         over = next((k for k, (block, _) in enumerate(order) if len(block) == 1 and block[0].image is None
                      and p.x0 - body <= block[0].x0 and block[0].x1 <= p.x1 + body and _credit(block[0])
-                     and (0 <= p.y0 - block[0].y1 < body or block[0].y1 == foot.y1 > p.y1
-                          or _over_head(order, block[0], p, body))), None)
+                     and (0 <= p.y0 - block[0].y1 < body or _over_head(order, block[0], p, body))), None)
         if over is None:
             continue
-        under = sorted((extent(block)[1], k) for k, (block, _) in enumerate(order)
-                       if k != over and block[0].image is None and _under(block, foot, body))
-        if order[over][0][0].y0 > p.y1:  # under the picture: the caption is the next block down, under the credit
-            under = under[:1] if under and under[0][0] >= order[over][0][0].y1 else []
-        caption = min((k for _, k in under), default=None)
+        caption = next((k for k, (block, _) in enumerate(order) if k != over and block[0].image is None
+                        and _under(block, p, body)), None)
         if caption is not None:
             item = order.pop(over)
             order.insert(caption if caption > over else caption + 1, item)
