@@ -45,14 +45,19 @@ HEADLESS_STRIPS = frozenset("图片新闻 圖片新聞 图说 圖說 图片报�
 
 def folio(text: str) -> bool:
     """A folio or editor line: two folio signals (two editor roles, two page numbers) on a
-    line that is not a sentence."""
+    line that is not a sentence. A date with its weekday in brackets and the sentence going
+    on right after them (`謹訂於2026年12月27日（星期日）上午十時`) is one date as prose
+    writes it, a notice's running line, not two signals."""
     if len(text) > 90 or _CLOSED.search(text) or _PROSE.search(text):
         return False
+    text = _DATED_PROSE.sub("", text)
     hits = sum(1 for s in _SIGNALS if s.search(text))
     # two editor roles, or a teaser strip pointing to two pages or more (导读 …A04 | …A06)
     return hits >= 2 or len(_EDITOR.findall(text)) >= 2 or len(_PAGE_REF.findall(text)) >= 2
 
 
+# a weekday in brackets right after a date, with the sentence running on after it
+_DATED_PROSE = regex.compile(r"(?<=\d\s*日\s*)[（(](?:星期[一二三四五六日天]|[週周][一二三四五六日])[）)](?=\p{L})")
 _PAGE_MARK = regex.compile(r"第\s*[\d一二三四五六七八九十]+\s*版|(?i:\bpage\s+[A-H]?\d{1,3}\b)")
 
 
