@@ -118,6 +118,7 @@ class Byline(_Lines):
 
     text: str = ""
     names: list[str] = field(default_factory=list)
+    signs: bool = False  # a writer's note under the story's text (… is a vet in Kiamboni): it closes the story
 
 
 @dataclass

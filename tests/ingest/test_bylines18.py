@@ -1,0 +1,65 @@
+"""Bylines and signatures on unseen papers (session 18, byline18): every line here is a real
+line of a development corpus (ingest-blind4, ingest-blind5, ingest-blind11, ingest-blind13, …),
+and the whole-page tests read the development pages themselves."""
+
+from __future__ import annotations
+
+import pytest
+
+from exporter.ingest import english
+from exporter.model import Article
+from tests.ingest.test_bylines17 import _page
+
+
+def _story(articles: list[Article], headline: str) -> Article:
+    return next(a for a in articles if a.headline == headline)
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Pieter van Zyl is a horticulturist in Hillcrest", "Pieter van Zyl"),  # blind13 garden-g1
+    ("Derek Oyelaran is an international arbiter", "Derek Oyelaran"),  # blind13 puzzles-p2
+    (" Dr Peter Mwangi is a vet in Kiamboni", "Peter Mwangi"),  # blind11 kenya-k2: the title is no part of the name
+    ("Daniel Seah is a youth worker and a resident of Bukit Arang.", "Daniel Seah"),  # blind4 singapore-a18
+    ("Daniel Fung is a secondary school teacher and writer.", "Daniel Fung"),  # blind5 hkenglish-a4
+])
+def test_a_note_on_the_writer_names_the_writer(line: str, name: str) -> None:
+    assert english.tagline(line) == name
+
+
+@pytest.mark.parametrize("line", [
+    "The Ashby Courier is the paper of record. It is read in every village.",  # two sentences, a paper
+    "It is a fact that the rain is here",
+    "Ashby Chess Club meets every Tuesday from 7pm",
+    "The key play comes at trick one: duck the",
+])
+def test_running_text_names_no_writer(line: str) -> None:
+    assert english.tagline(line) is None
+
+
+@pytest.mark.parametrize(("corpus", "name", "headline", "writer"), [
+    ("ingest-blind11", "rl-lakeside-k1.pdf", "Why is my cow giving less milk?", "Peter Mwangi"),
+    ("ingest-blind13", "rl-kloof-g14.pdf", "Why are my lemon leaves curling?", "Pieter van Zyl"),
+    ("ingest-blind13", "puzzles-p2.txt", "ASK THE ARBITER", "Derek Oyelaran"),
+])
+def test_a_column_closed_by_a_note_on_its_writer_has_that_writer(corpus: str, name: str, headline: str,
+                                                                 writer: str) -> None:
+    """The note is the byline (no stop: it is no sentence of the story), read before the models
+    could take it for a label or a head."""
+    story = _story(_page(corpus, name), headline)
+    assert story.authors == [writer]
+    assert not any(writer.split()[-1] in (getattr(b, "text", "") or "") for b in story.blocks)
+
+
+def test_a_note_on_the_writer_that_is_a_sentence_stays_a_paragraph() -> None:
+    """blind4 singapore-a18: `Daniel Seah is a youth worker …` ends a sentence: the truth keeps it
+    as the story's last paragraph."""
+    story = _story(_page("ingest-blind4", "singapore-a18.txt"), "Let the young run the void decks too")
+    assert story.authors == ["Daniel Seah"]
+
+
+@pytest.mark.parametrize("line", [" " * 10_000, "A" + " is a" * 2_000, "Ab " * 3_333 + " is a b", "x is a " + "b" * 9_990])
+def test_notes_on_writers_are_read_in_linear_time_on_long_lines(line: str) -> None:
+    """Every repeat is bounded: a 10,000-character line is read at once (a backtracking
+    pattern would take minutes here) and names nobody."""
+    assert english.tagline(line) is None
+    assert english.person(line) == line.strip()
