@@ -63,3 +63,20 @@ def test_notes_on_writers_are_read_in_linear_time_on_long_lines(line: str) -> No
     pattern would take minutes here) and names nobody."""
     assert english.tagline(line) is None
     assert english.person(line) == line.strip()
+
+
+@pytest.mark.parametrize(("corpus", "name", "headline", "issuer", "date"), [
+    ("ingest-blind13", "mu-qingcen-x2.pdf", "关于进一步做好冬季森林防火工作的通告", "青岑县森林防火指挥部", "二〇二六年十二月四日"),
+    ("ingest-blind11", "mu-chaozhou-m1.pdf", "鳴謝", "故林府蔡太夫人孝眷", "二〇二六年十一月三十日"),
+    ("ingest-blind10", "mu-penang-n3.pdf", "SCHEDULED WATER CUT IN THREE DISTRICTS", "Northern Water Supply Corporation",
+     "December 7, 2026"),
+])
+def test_a_date_alone_under_a_short_line_after_a_notices_text_signs_it(corpus: str, name: str, headline: str,
+                                                                       issuer: str, date: str) -> None:
+    """MuPDF sets a notice's issuer and date apart, each a block of its own at any indent: the
+    date alone under the text's last short line is the signature, not a story headed by its
+    issuer."""
+    articles = _page(corpus, name)
+    notice = _story(articles, headline).notice
+    assert notice is not None and (notice.issuer, notice.date) == (issuer, date)
+    assert not any(a.headline == issuer for a in articles)
