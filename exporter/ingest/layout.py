@@ -991,11 +991,12 @@ class _BlockReader:
         columns give them any indent: `青岑县森林防火指挥部` / gap / `二〇二六年十二月四日`): the
         notice's signature, issuer over date. Only under a story's text (a head, then only
         paragraphs read since): a date alone there heads nothing, so it signs what is over it
-        (`鳴謝` … `故林府蔡太夫人孝眷` / `二〇二六年十一月三十日`) (byline18)."""
+        (`鳴謝` … `故林府蔡太夫人孝眷` / `二〇二六年十一月三十日`), and a name with its role read
+        as a byline line (`Pete Varga, Executor` / `March 6, 2025`) is its issuer (byline18)."""
         if len(block) != 1 or not fields.DATE_LINE.match(block[0].text.strip()) or len(self.pieces) < 3:
             return False
         issuer, text = self.pieces[-1], self.pieces[-2]
-        if (not isinstance(issuer, Head | Para) or len(issuer.lines) != 1 or not isinstance(text, Para) or text.credit
+        if (not isinstance(issuer, Head | Para | Byline) or len(issuer.lines) != 1 or not isinstance(text, Para) or text.credit
                 or issuer.lines[0].bold or issuer.lines[0].size >= HEAD_TYPE or issuer.lines[0].credit or closed(issuer.raw)
                 or cells(issuer.raw.strip()) > ISSUER_CELLS):
             return False

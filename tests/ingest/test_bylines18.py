@@ -80,3 +80,11 @@ def test_a_date_alone_under_a_short_line_after_a_notices_text_signs_it(corpus: s
     notice = _story(articles, headline).notice
     assert notice is not None and (notice.issuer, notice.date) == (issuer, date)
     assert not any(a.headline == issuer for a in articles)
+
+
+def test_a_name_and_role_over_a_date_alone_after_a_notices_text_is_its_issuer() -> None:
+    """blind courts-2: `Pete Varga, Executor` / `March 6, 2025` under a notice to creditors is the
+    notice's signature, not the writer of a story."""
+    notice = _story(_page("ingest-blind", "courts-2.txt"), "NOTICE TO CREDITORS")
+    assert notice.authors == [] and notice.notice is not None
+    assert (notice.notice.issuer, notice.notice.date) == ("Pete Varga, Executor", "March 6, 2025")
