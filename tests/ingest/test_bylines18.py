@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from exporter.ingest import english
+from exporter.ingest import english, fields
 from exporter.model import Article
 from tests.ingest.test_bylines17 import _page
 
@@ -88,3 +88,19 @@ def test_a_name_and_role_over_a_date_alone_after_a_notices_text_is_its_issuer() 
     notice = _story(_page("ingest-blind", "courts-2.txt"), "NOTICE TO CREDITORS")
     assert notice.authors == [] and notice.notice is not None
     assert (notice.notice.issuer, notice.notice.date) == ("Pete Varga, Executor", "March 6, 2025")
+
+
+@pytest.mark.parametrize(("corpus", "name", "headline", "writer"), [
+    ("ingest-blind5", "hkfinance-a3.txt", "交易大堂人頭湧湧", "何志輝"),  # （記者 何志 / 輝 攝）
+    ("ingest-blind13", "township-x1.txt", "梯田里的“晒秋”", "吴岚"),  # （通 / 讯员 吴岚 摄）
+])
+def test_a_bracketed_credit_wrapped_over_two_lines_names_the_photographer(corpus: str, name: str, headline: str,
+                                                                        writer: str) -> None:
+    """The wrap joins the credit's words, so its 摄 runs into the name: it is what the
+    photographer did, not a glyph of the name."""
+    assert _story(_page(corpus, name), headline).authors == [writer]
+
+
+@pytest.mark.parametrize(("byline", "names"), [("通讯员吴岚摄", ["吴岚"]), ("記者何志輝攝", ["何志輝"]), ("通讯员 吴岚 摄", ["吴岚"])])
+def test_the_credits_glyph_run_into_a_name_is_no_part_of_it(byline: str, names: list[str]) -> None:
+    assert fields.authors(byline)[1] == names
