@@ -206,16 +206,16 @@ class ArticleBuilder:
         parts.authors += [n for n in names if n not in parts.authors]
 
     def _tagline(self, parts: _Parts, last: int) -> None:
-        """A story's last paragraph that says who its writer is (Pieter van Zyl is a
-        horticulturist in Hillcrest) names the writer; a sentence (…teacher and writer.) stays
-        a paragraph, a note with no stop is the byline (byline18)."""
+        """A story's last paragraph that says who its writer is, with no stop (Pieter van Zyl is
+        a horticulturist in Hillcrest), is its byline and names the writer, unless a byline names
+        someone else. A sentence (…teacher and writer.) stays a paragraph and names nobody: a
+        story may end on a sentence about someone who did not write it (byline18)."""
         text = parts.blocks[last].text
-        name = english.tagline(text) if last else None
-        if name is None or parts.authors and name not in parts.authors:  # a byline names someone else
+        name = english.tagline(text) if last and not _SENTENCE_STOP.search(text.strip()) else None
+        if name is None or parts.authors and name not in parts.authors:
             return
-        if not _SENTENCE_STOP.search(text.strip()):
-            del parts.blocks[last]
-            _add_byline(parts.fields, text.strip())
+        del parts.blocks[last]
+        _add_byline(parts.fields, text.strip())
         parts.authors += [name] if name not in parts.authors else []
 
     def _explain(self, body: Body, ident: str, parts: _Parts) -> None:

@@ -52,9 +52,11 @@ def test_a_column_closed_by_a_note_on_its_writer_has_that_writer(corpus: str, na
 
 def test_a_note_on_the_writer_that_is_a_sentence_stays_a_paragraph() -> None:
     """blind4 singapore-a18: `Daniel Seah is a youth worker …` ends a sentence: the truth keeps it
-    as the story's last paragraph."""
-    story = _story(_page("ingest-blind4", "singapore-a18.txt"), "Let the young run the void decks too")
-    assert story.authors == ["Daniel Seah"]
+    as a paragraph, and only the byline over the story names its writer."""
+    articles = _page("ingest-blind4", "singapore-a18.txt")
+    assert _story(articles, "Let the young run the void decks too").authors == ["Daniel Seah"]
+    note = "Daniel Seah is a youth worker and a resident of Bukit Arang."
+    assert any(getattr(b, "text", None) == note for a in articles for b in a.blocks)
 
 
 @pytest.mark.parametrize("line", [" " * 10_000, "A" + " is a" * 2_000, "Ab " * 3_333 + " is a b", "x is a " + "b" * 9_990])
