@@ -397,12 +397,16 @@ def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
 def _taglines(pieces: list[Piece], notes: Notes, name: str) -> list[Piece]:
     """A writer's note under a story's last paragraph, with no stop (Pieter van Zyl is a
     horticulturist in Hillcrest, set right in a page PDF): the story's byline, which signs and
-    closes it, before the models read it as a label or a head. A note that is a sentence
-    (…teacher and writer.) stays a paragraph (`articles`: it still names the writer)."""
+    closes it, before the models read it as a label or a head. It is set in body type or
+    smaller, and on a text page right under the text, with no blank line (a headline in sentence
+    case, `John Smith is the new captain`, is neither). A note that is a sentence (…teacher and
+    writer.) stays a paragraph."""
     out: list[Piece] = []
     for piece in pieces:
         tag = _tagline(piece) if out and isinstance(out[-1], Para) and not out[-1].credit else None
-        if tag is not None and _SENTENCE_END.search(out[-1].lines[-1].text.strip()):
+        last = out[-1].lines[-1] if tag is not None else None
+        if (tag is not None and _SENTENCE_END.search(last.text.strip())
+                and (piece.lines[0].size > 0 or piece.lines[0].no == last.no + 1)):  # a text page's note: no blank line over it
             notes.decide(name, piece.no, f"'{piece.raw[:40]}' names the writer of the story above: its byline")
             piece = tag
         out.append(piece)
@@ -411,7 +415,8 @@ def _taglines(pieces: list[Piece], notes: Notes, name: str) -> list[Piece]:
 
 def _tagline(piece: Piece) -> Byline | None:
     """A piece of one or two lines that is a writer's note with no stop, as a byline."""
-    if not isinstance(piece, Head | Para) or len(piece.lines) > TAGLINE_LINES or getattr(piece, "credit", None):
+    if (not isinstance(piece, Head | Para) or len(piece.lines) > TAGLINE_LINES or getattr(piece, "credit", None)
+            or any(line.bold or line.size >= HEAD_TYPE for line in piece.lines)):  # a headline is display type
         return None
     text = " ".join(line.text.strip() for line in piece.lines)
     found = english.tagline(text)

@@ -4,9 +4,11 @@ and the whole-page tests read the development pages themselves."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from exporter.ingest import english, fields
+from exporter.ingest import english, fields, ingest_texts
 from exporter.model import Article
 from tests.ingest.test_bylines17 import _page
 
@@ -106,3 +108,17 @@ def test_a_bracketed_credit_wrapped_over_two_lines_names_the_photographer(corpus
 @pytest.mark.parametrize(("byline", "names"), [("通讯员吴岚摄", ["吴岚"]), ("記者何志輝攝", ["何志輝"]), ("通讯员 吴岚 摄", ["吴岚"])])
 def test_the_credits_glyph_run_into_a_name_is_no_part_of_it(byline: str, names: list[str]) -> None:
     assert fields.authors(byline)[1] == names
+
+
+def test_a_headline_that_reads_like_a_note_on_a_writer_names_nobody() -> None:
+    """A headline in sentence case after a blank line (`Maria Lopez is the new club captain`) is
+    no note under the story above: only a line right under the text is."""
+    page = ("Harbour festival draws record crowd\n\n"
+            "  More than 20,000 people came to the harbour festival on Saturday, the\n"
+            "organisers said, the most since it began in 1998.\n\n"
+            "Maria Lopez is the new club captain\n\n"
+            "  The rowing club chose its new captain at its annual meeting on Friday.\n"
+            "She has rowed for the club for twelve years.\n")
+    articles = ingest_texts([("t.txt", page)], "Test", dt.date(2026, 12, 7)).edition.articles
+    assert all(a.authors == [] for a in articles)
+    assert any("Maria Lopez" in (a.headline or "") for a in articles)
