@@ -122,3 +122,15 @@ def test_a_headline_that_reads_like_a_note_on_a_writer_names_nobody() -> None:
     articles = ingest_texts([("t.txt", page)], "Test", dt.date(2026, 12, 7)).edition.articles
     assert all(a.authors == [] for a in articles)
     assert any("Maria Lopez" in (a.headline or "") for a in articles)
+
+
+def test_a_date_alone_over_more_text_signs_nothing() -> None:
+    """A listing's title and its date, each a block of its own, over the item's text: the date
+    signs no notice (without the guard the story above became a notice issued by the title)."""
+    page = ("Christmas at the parish\n\n"
+            "  The parish has set the dates for its Christmas services this year.\n\n"
+            "Carol service at St Mary's\n\n"
+            "December 20, 2026\n\n"
+            "  The choir will sing nine lessons and carols, and all are welcome.\n")
+    articles = ingest_texts([("t.txt", page)], "Test", dt.date(2026, 12, 7)).edition.articles
+    assert all(a.notice is None and a.kind == "article" for a in articles)
