@@ -144,6 +144,33 @@ def is_name(text: str) -> bool:
             and not any(word.lower() in _PHRASE_WORDS for word in text.split()))
 
 
+# A title before a name, and letters after it, are no part of the name a paper prints
+# (Fr Declan Moriarty PP, Dr Peter Mwangi): how the writer is addressed (byline18).
+_TITLE = r"(?:Dr|Prof|Fr|Rev|Revd|Mr|Mrs|Ms|Mx|Sr|Cllr)\.?"
+_ADDRESSED = regex.compile(rf"^{_TITLE} (?=\p{{Lu}})|,? (?:\p{{Lu}}{{2,4}}|Ph\.?D)$")
+# A writer's note closing a column: the name, `is`, and what the writer is (Pieter van Zyl is a
+# horticulturist in Hillcrest) (byline18)
+_TAGLINE = regex.compile(r"^(?P<name>[^ ].{2,60}?) is (?:an?|the|one of) (?=\p{Ll})[^.!?]{2,100}[.]?$")
+
+
+def person(name: str) -> str:
+    """A name without the title or letters it was printed with (Fr Declan Moriarty PP → Declan
+    Moriarty), when what is left is still a name."""
+    bare = _ADDRESSED.sub("", _ADDRESSED.sub("", name.strip()))
+    return bare if bare != name.strip() and is_name(bare) else name.strip()
+
+
+def tagline(text: str) -> str | None:
+    """The writer a column's closing note names (Daniel Fung is a secondary school teacher
+    and writer.; Dr Peter Mwangi is a vet in Kiamboni), or None: one sentence at most, opening
+    with a name and `is a`."""
+    m = _TAGLINE.match(regex.sub(r"\s+", " ", text.strip()))
+    if m is None:
+        return None
+    name = person(m["name"])
+    return name_case(name) if is_name(name) else None
+
+
 def credit_names(credit: str) -> list[str]:
     """The photographer in an English credit: the name before any /AGENCY (JO BLOGGS/STAFF),
     or after the paper's name (Eastern Tribune / Ivan Tsang)."""

@@ -176,6 +176,8 @@ def authors(byline: str, breaks: list[int] = ()) -> tuple[str, list[str]]:
                 if before and not before.endswith(("、", "，", ",")):
                     continue  # 林志豪／竹山報導: where it was reported from
                 token = _REPORTED.sub("", token)  # 記者葉詠欣報道, 記者陳嘉欣、李志強報道: the name, run in
+            if regex.fullmatch(r"\p{Han}{2,3}[摄攝]", token) and _NAME.match(token[:-1]):
+                token = token[:-1]  # 通讯员吴岚摄: the credit's 摄 run into the name
             if _ACTIVITY.fullmatch(token):  # 吕思思 整理, 严子航 发自东港, 记者手记: what the writer did
                 continue
             if _CABLED.search(token):  # 林志豪台北18日電: name (two or three glyphs), place, date

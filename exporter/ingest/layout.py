@@ -120,6 +120,7 @@ class Byline(_Lines):
 
     text: str = ""
     names: list[str] = field(default_factory=list)
+    signs: bool = False  # a writer's note under the story's text (… is a vet in Kiamboni): it closes the story
 
 
 @dataclass
@@ -1003,6 +1004,8 @@ class _BlockReader:
         open_para = prev_para is not None and not closed(prev_para.raw) and not (
             prev_para.lines[-1].size <= 0 and (_finished(prev_para.raw) or paragraphs.note(prev_para.lines)))  # a text page's sign-off or note ends it too
         signature = _signature(block, self.page.dropped, self.w)
+        if signature is None and self._notice_signer(k, block):
+            return
         if signature is not None and len(signature.lines) == len(block):
             self.pieces.append(self._signer_over(k, signature))  # a signature block of its own (set apart by a gap)
             return
@@ -1037,6 +1040,31 @@ class _BlockReader:
         self.pieces.pop()
         text = join_wrapped([line.text for line in prev.lines], self.page.dropped)[0]
         return Signature(prev.lines + signature.lines, text, signature.date)
+
+    def _notice_signer(self, k: int, block: list[Line]) -> bool:
+        """A date alone in a block of its own at a notice's end, under one short line in a block
+        of its own, in body type, that ends no sentence (MuPDF spaces a notice's last lines apart, and its
+        columns give them any indent: `青岑县森林防火指挥部` / gap / `二〇二六年十二月四日`): the
+        notice's signature, issuer over date. Only under a story's text (a head, then only
+        paragraphs read since): a date alone there heads nothing, so it signs what is over it
+        (`鳴謝` … `故林府蔡太夫人孝眷` / `二〇二六年十一月三十日`), and a name with its role read
+        as a byline line (`Pete Varga, Executor` / `March 6, 2025`) is its issuer. The signature
+        ends the notice: nothing but a head follows it in its column (a date over more text is a
+        listing's or a diary's) (byline18)."""
+        if len(block) != 1 or not fields.DATE_LINE.match(block[0].text.strip()) or len(self.pieces) < 3:
+            return False
+        after = self.blocks[k + 1] if k + 1 < len(self.blocks) else None
+        if after is not None and not (after[0].bold or after[0].size >= HEAD_TYPE or headline_like(after, self.w)):
+            return False
+        issuer, text = self.pieces[-1], self.pieces[-2]
+        if (not isinstance(issuer, Head | Para | Byline) or len(issuer.lines) != 1 or not isinstance(text, Para) or text.credit
+                or issuer.lines[0].bold or issuer.lines[0].size >= HEAD_TYPE or issuer.lines[0].credit or closed(issuer.raw)
+                or cells(issuer.raw.strip()) > ISSUER_CELLS):
+            return False
+        if not isinstance(next((p for p in reversed(self.pieces[:-1]) if not isinstance(p, Para)), None), Head):
+            return False
+        self.pieces[-1] = Signature(issuer.lines + block, issuer.raw.strip(), block[0].text.strip())
+        return True
 
     def _jump_alone(self, block: list[Line]) -> bool:
         """A PDF's jump line printed apart under a story's last paragraph (`Turn to Page 5`,

@@ -122,6 +122,7 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     page.pieces = briefs.brief_list(page.pieces, page.furniture, page.dropped, w)
     page.pieces = labels.column_labels(page.pieces, page.furniture, w)
     page.pieces = [_box_byline(piece) for piece in page.pieces]
+    page.pieces = _taglines(page.pieces, notes, page.name)
     pieces, learned = _retype(page, notes, classifier, decoder, w)
     pieces = _openings_apart(pieces, learned)
     pieces = _plain_under_head(pieces, notes, page.name)
@@ -213,8 +214,11 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
     pieces = [p for piece in pieces for p in _signature_off(piece, w, learned)]
     for k, piece in enumerate(pieces):
         prev = out[-1] if out else None
-        if (isinstance(piece, Byline) and len(piece.lines) == 1 and piece.lines[0].indent >= w.heavy_indent
-                and isinstance(prev, Para)):
+        if (isinstance(piece, Para) and isinstance(prev, Para) and _SENTENCE_END.search(prev.lines[-1].text.strip())
+                and (tag := _tagline(piece)) is not None):
+            piece = tag  # a writer's note cut off the story's last paragraph (_signature_off)
+        if (isinstance(piece, Byline) and isinstance(prev, Para)
+                and (len(piece.lines) == 1 and piece.lines[0].indent >= w.heavy_indent or piece.signs)):
             closing.add(id(piece))  # a byline the rules found, set right under the text
             out.append(piece)
             continue
@@ -371,6 +375,8 @@ def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
     for j, line in enumerate(piece.lines):
         if j < len(piece.lines) - 1 and fields.JUMP_TO.search(line.text):
             parts: list[Piece] = [Para(piece.lines[: j + 1], gap_before=piece.gap_before)]
+        elif j and _tagline_from(piece.lines, j):
+            parts = [Para(piece.lines[:j], gap_before=piece.gap_before), Para(piece.lines[j:])]
         elif not (j == 0 or fields.closed_before(piece.lines[j - 1].text)) or fields.closed_before(line.text):
             continue
         elif ((line.indent >= w.heavy_indent or paragraphs.bracketed(line.text))
@@ -386,6 +392,48 @@ def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
                 learned[id(p)] = learned[id(piece)]
         return parts
     return [piece]
+
+
+def _taglines(pieces: list[Piece], notes: Notes, name: str) -> list[Piece]:
+    """A writer's note under a story's last paragraph, with no stop (Pieter van Zyl is a
+    horticulturist in Hillcrest, set right in a page PDF): the story's byline, which signs and
+    closes it, before the models read it as a label or a head. It is set in body type or
+    smaller, and on a text page right under the text, with no blank line (a headline in sentence
+    case, `John Smith is the new captain`, is neither). A note that is a sentence (…teacher and
+    writer.) stays a paragraph."""
+    out: list[Piece] = []
+    for piece in pieces:
+        tag = _tagline(piece) if out and isinstance(out[-1], Para) and not out[-1].credit else None
+        last = out[-1].lines[-1] if tag is not None else None
+        if (tag is not None and _SENTENCE_END.search(last.text.strip())
+                and (piece.lines[0].size > 0 or piece.lines[0].no == last.no + 1)):  # a text page's note: no blank line over it
+            notes.decide(name, piece.no, f"'{piece.raw[:40]}' names the writer of the story above: its byline")
+            piece = tag
+        out.append(piece)
+    return out
+
+
+def _tagline(piece: Piece) -> Byline | None:
+    """A piece of one or two lines that is a writer's note with no stop, as a byline."""
+    if (not isinstance(piece, Head | Para) or len(piece.lines) > TAGLINE_LINES or getattr(piece, "credit", None)
+            or any(line.bold or line.size >= HEAD_TYPE for line in piece.lines)):  # a headline is display type
+        return None
+    text = " ".join(line.text.strip() for line in piece.lines)
+    found = english.tagline(text)
+    if found is None or _SENTENCE_END.search(text):
+        return None
+    return Byline(piece.lines, text=text, names=[found], signs=True)
+
+
+_SENTENCE_END = regex.compile(r"[.!?。！？][\"'”’」』)]*$")
+TAGLINE_LINES = 2  # a column's closing note on its writer runs to two lines at most (Daniel Fung is a secondary / school teacher and writer.)
+
+
+def _tagline_from(lines: list[Line], j: int) -> bool:
+    """Whether lines `j` to the paragraph's end are a column's closing note on its writer (…early
+    summer. / Pieter van Zyl is a horticulturist in Hillcrest), set after a sentence's end."""
+    return (len(lines) - j <= TAGLINE_LINES and bool(_SENTENCE_END.search(lines[j - 1].text.strip()))
+            and english.tagline(" ".join(line.text for line in lines[j:])) is not None)
 
 
 def _reread(lines: list, after: int, w: Weights) -> list[Piece]:
