@@ -93,7 +93,7 @@ class ArticleBuilder:
         """A head's lines joined; lenticular brackets round the whole head (【职工书屋新增图书2000册】,
         【實驗原理】) are how the page sets it off, as a brief's bullet is, and are dropped."""
         text = join_wrapped([line.text for line in head.lines], self.dropped)[0]
-        if (m := _FRAMED.match(text)) is not None:
+        if (m := _FRAMED.match(text)) is not None and m["text"].strip():  # `【 】` frames nothing: kept as printed
             self.dropped.update("【】")
             return m["text"]
         return text
@@ -122,7 +122,7 @@ class ArticleBuilder:
             parts.kind = "notice"
         if parts.kind == "notice" and "notice" not in parts.fields:
             _run_in_signature(parts)
-        if parts.kind != "photo" and not headline:
+        if parts.kind != "photo" and not (headline or "").strip():
             texts = [b.text for b in parts.blocks if isinstance(b, Paragraph)] + parts.lead
             parts.fields["headline"] = unplaced_title(texts)
             self.notes.warn(self.name, body.no, "no headline found for this article; marked as unplaced")

@@ -748,8 +748,9 @@ def _heads_under(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -
     """A head printed under its story's columns (some papers set a feature's title at the foot
     of its text) is read after the story's last column. Display type (one or two lines) stands
     under a column of running text (its top within `Weights.tail_reach` body ems of the
-    column's foot, inside its measure) with nothing under it in its column; the column stands
-    under no head, and the story goes on in the columns beside it (`_next_column`: each the
+    column's foot, inside its measure) with nothing under it in its column; the block of running
+    text right over it (the topmost, if several end within that reach) stands under no head,
+    and the story goes on in the columns beside it (`_next_column`: each the
     nearest running text to the right, its top level with the first column's within a line
     pitch, under no head of its own), which end above the head with what is stacked under
     them (a byline). The cuts read such a head between the first column and the next, where
@@ -786,11 +787,12 @@ def _heads_under(order: list[tuple[list[_Box], tuple[int, ...]]], body: float) -
 def _next_column(order: list[tuple[list[_Box], tuple[int, ...]]], extents: list[Rect], plain: list[bool], first: int,
                  at: int, pitch: float, body: float) -> int | None:
     """The column of running text that goes on from column `at` (`_heads_under`): the nearest
-    to its right with nothing between them, its top level with the first column's (within a
+    to its right (starting right of its left edge, so a chain never returns to a column, even
+    one of no width) with nothing between them, its top level with the first column's (within a
     line `pitch`), under no head of its own; None if there is none or two."""
     ax1, top = extents[at][2], extents[first][1]
-    beside = [c for c in range(len(order)) if plain[c] and len(order[c][0]) > 1 and extents[c][0] >= ax1
-              and abs(extents[c][1] - top) <= pitch]
+    beside = [c for c in range(len(order)) if c != at and plain[c] and len(order[c][0]) > 1
+              and extents[c][0] >= ax1 and extents[c][0] > extents[at][0] and abs(extents[c][1] - top) <= pitch]
     if not beside:
         return None
     near = min(extents[c][0] for c in beside)
