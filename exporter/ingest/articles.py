@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..model import Article, Block, Figure, Heading, ListBlock, Notice, Paragraph
-from . import captions, english, fields
+from . import captions, fields
 from .layout import BoxByline, Byline, Head, Signature, visible
 from .notes import Notes
 from .repair import collapse_punctuation, fix_brackets, join_wrapped
@@ -21,7 +21,6 @@ _DASHES = regex.compile(r"^[—―─-]{2,}\s*|\s*[—―─-]{2,}$")
 _FRAMED = regex.compile(r"^【(?P<text>[^【】]+)】$")  # a head set off whole in lenticular brackets
 _MARK = regex.compile(r"^[●◎■□◆◇▲△○★☆▶►][ \u3000]*(?=\S)")  # a brief's bullet before its headline
 _LATIN = regex.compile(r"\p{Latin}")
-_SENTENCE_STOP = regex.compile(r"[.!?][\"'”’)]*$")
 # a serial's instalment ends on `（未完待续）`: a jump mark with no page, layout like a jump line
 _TO_BE_CONTINUED = regex.compile(r"[（(]\s*(?:未完待[续續]|待[续續]|to be continued)\s*[）)]$", regex.I)
 # a photo's title opening its caption, set off by an ideographic space: 荷塘消夏　7月1日，……
@@ -153,6 +152,9 @@ class ArticleBuilder:
                 _add_byline(parts.fields, byline)
                 parts.authors += names
                 continue
+            if isinstance(item, Byline) and item.signs and parts.authors and not set(item.names) & set(parts.authors):
+                parts.blocks.append(Paragraph(text=item.text))  # a note on someone the byline does not name
+                continue
             if isinstance(item, Byline):
                 self.dropped.update(visible(item.raw) - visible(item.text))  # By
                 _add_byline(parts.fields, item.text)
@@ -194,13 +196,12 @@ class ArticleBuilder:
                     parts.dated.add(id(parts.blocks[-1]))
 
     def _trailing_byline(self, parts: _Parts) -> None:
-        """A byline closing the last paragraph, such as （記者 張雅婷）, or a last paragraph
-        that is a note on the writer (Derek Oyelaran is an international arbiter)."""
+        """A byline closing the last paragraph, such as （記者 張雅婷）. (A last paragraph that is a
+        note on the writer, Pieter van Zyl is a horticulturist in Hillcrest, is read as a byline
+        by `segment._taglines` where it stands right under the text.)"""
         blocks = parts.blocks
         last = next((k for k in range(len(blocks) - 1, -1, -1) if isinstance(blocks[k], Paragraph)), None)
         trailing = fields.trailing_byline(blocks[last].text) if last is not None and parts.kind == "article" else None
-        if trailing is None and last is not None and parts.kind == "article":
-            self._tagline(parts, last)
         if trailing is None:
             return
         text, byline, names = trailing
@@ -211,19 +212,6 @@ class ArticleBuilder:
             del blocks[last]
         _add_byline(parts.fields, byline)
         parts.authors += [n for n in names if n not in parts.authors]
-
-    def _tagline(self, parts: _Parts, last: int) -> None:
-        """A story's last paragraph that says who its writer is, with no stop (Pieter van Zyl is
-        a horticulturist in Hillcrest), is its byline and names the writer, unless a byline names
-        someone else. A sentence (…teacher and writer.) stays a paragraph and names nobody: a
-        story may end on a sentence about someone who did not write it (byline18)."""
-        text = parts.blocks[last].text
-        name = english.tagline(text) if last and not _SENTENCE_STOP.search(text.strip()) else None
-        if name is None or parts.authors and name not in parts.authors:
-            return
-        del parts.blocks[last]
-        _add_byline(parts.fields, text.strip())
-        parts.authors += [name] if name not in parts.authors else []
 
     def _explain(self, body: Body, ident: str, parts: _Parts) -> None:
         """The evidence `--report` shows for this article, and the decision line."""

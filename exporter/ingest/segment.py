@@ -215,6 +215,7 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
     for k, piece in enumerate(pieces):
         prev = out[-1] if out else None
         if (isinstance(piece, Para) and isinstance(prev, Para) and _SENTENCE_END.search(prev.lines[-1].text.strip())
+                and (piece.lines[0].size > 0 or piece.lines[0].no == prev.lines[-1].no + 1)
                 and (tag := _tagline(piece)) is not None):
             piece = tag  # a writer's note cut off the story's last paragraph (_signature_off)
         if (isinstance(piece, Byline) and isinstance(prev, Para)
@@ -377,6 +378,7 @@ def _signature_off(piece: Piece, w: Weights, learned: Learned) -> list[Piece]:
             parts: list[Piece] = [Para(piece.lines[: j + 1], gap_before=piece.gap_before)]
         elif j and _tagline_from(piece.lines, j):
             parts = [Para(piece.lines[:j], gap_before=piece.gap_before), Para(piece.lines[j:])]
+            j = len(piece.lines)  # the note runs to the paragraph's end: nothing left to read again
         elif not (j == 0 or fields.closed_before(piece.lines[j - 1].text)) or fields.closed_before(line.text):
             continue
         elif ((line.indent >= w.heavy_indent or paragraphs.bracketed(line.text))
@@ -418,6 +420,8 @@ def _tagline(piece: Piece) -> Byline | None:
     if (not isinstance(piece, Head | Para) or len(piece.lines) > TAGLINE_LINES or getattr(piece, "credit", None)
             or any(line.bold or line.size >= HEAD_TYPE for line in piece.lines)):  # a headline is display type
         return None
+    if not _one_note(piece.lines):
+        return None
     text = " ".join(line.text.strip() for line in piece.lines)
     found = english.tagline(text)
     if found is None or _SENTENCE_END.search(text):
@@ -433,7 +437,13 @@ def _tagline_from(lines: list[Line], j: int) -> bool:
     """Whether lines `j` to the paragraph's end are a column's closing note on its writer (…early
     summer. / Pieter van Zyl is a horticulturist in Hillcrest), set after a sentence's end."""
     return (len(lines) - j <= TAGLINE_LINES and bool(_SENTENCE_END.search(lines[j - 1].text.strip()))
-            and english.tagline(" ".join(line.text for line in lines[j:])) is not None)
+            and _one_note(lines[j:]) and english.tagline(" ".join(line.text for line in lines[j:])) is not None)
+
+
+def _one_note(lines: list[Line]) -> bool:
+    """Lines that can be one note: a second line goes on with the clause (in lower case) and is no jump line."""
+    return not any(fields.JUMP_TO.search(line.text) for line in lines) and all(
+        regex.match(r"\s*\p{Ll}", line.text) for line in lines[1:])
 
 
 def _reread(lines: list, after: int, w: Weights) -> list[Piece]:

@@ -34,7 +34,7 @@ _fragment = st.one_of(
                      "广告", "咨询热线：0571-88886661", "时时评评", "简讯", "■招招引引聚聚势势 ", "〔記者林志豪／竹山報導〕",
                      "（中央社記者林志豪台北18日電）", "记者 赵明远 通讯员 蒋雪梅／报道", "——北北湖湖见见闻闻",
                      "                本报记者 陈思源 摄", "一、", "市長 黃正和", "\f", "【本報訊】",
-                     "發展。（記者 張雅婷）", "圖：記者 張雅婷 攝"]),
+                     "發展。（記者 張雅婷）", "圖：記者 張雅婷 攝", "Peter Okafor is a reporter in Hillcrest"]),
 )
 _indent = st.sampled_from(["", "", "", "  ", "   ", "\u3000\u3000", "        "])
 _line = st.tuples(_indent, st.lists(_fragment, min_size=1, max_size=3).map("".join)).map("".join)
@@ -61,6 +61,11 @@ def _output_chars(edition: Edition) -> Counter[str]:
 # counted as dropped though kept, and set right the whole line was read again as a credit
 @example("0\n——北北湖湖见见闻闻  记者 赵强 摄")
 @example("0\n   ——北北湖湖见见闻闻  记者 赵强 摄")
+# review18b: a writer's note of two lines (the next headline under it, no blank line) was read
+# as a byline and its second line read again as text
+@example("Bridge to open next month\n\n  The council said on Tuesday that the river\nbridge would open to visitors "
+         "next month after\nrepairs that took most of the year to finish.\nPeter Okafor is a reporter in Hillcrest\n"
+         "Library extends its hours\n\n  The public library will open until eight on\nweekdays from next month.\n")
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_page)
 def test_every_character_is_kept_or_accounted_for(page: str) -> None:

@@ -1,6 +1,8 @@
-"""Session 18's review findings (review18a), each on the smallest page that shows it: a chain of
-columns that must end, an ad label that needs a colon or a gap, a framed head with nothing in
-its frame. None of these shapes is on a development page; they guard the session's new rules."""
+"""Session 18's review findings (review18a, review18b), each on the smallest page that shows it:
+a chain of columns that must end, an ad label that needs a colon or a gap, a framed head with
+nothing in its frame, a writer's note that must be one note on the writer. None of these shapes
+is on a development page; they guard the session's new rules (every development edition is
+unchanged by the fixes)."""
 
 from __future__ import annotations
 
@@ -39,3 +41,40 @@ def test_a_frame_with_nothing_in_it_stays_the_head_as_printed() -> None:
         page = f"【{blank}】\n\n\u3000\u3000本报讯 市总工会职工书屋近日新增图书2000册，欢迎职工借阅。\n"
         (article,) = ingest_texts([("page1.txt", page)], "Test", dt.date(2024, 5, 8)).edition.articles
         assert article.headline == f"【{blank}】" and "图书2000册" in article.blocks[0].text
+
+
+def _articles(page: str) -> list:
+    return ingest_texts([("page1.txt", page)], "Test", dt.date(2024, 5, 8)).edition.articles
+
+
+def test_a_writers_note_takes_no_headline_and_no_jump_line_as_its_second_line() -> None:
+    """A note's second line must go on with its clause (lower case) and be no jump line: the
+    next story's headline set right under the note, or a jump line under a sentence cut at the
+    column's foot, made a wrong author (`Thabo Nkosi`, whom the cut sentence was about)."""
+    story = ("Bridge to open next month\n\n  The council said on Tuesday that the river\n"
+             "bridge would open to visitors next month after\nrepairs that took most of the year to finish.\n")
+    arts = _articles(story + "Peter Okafor is a reporter in Hillcrest\nLibrary extends its hours\n\n"
+                     "  The public library will open until eight on\nweekdays from next month.\n")
+    assert all("Library extends" not in (a.byline or "") for a in arts)
+    cut = _articles("Fun run raises money\n\n  The race was won by a local teacher.\n"
+                    "Thabo Nkosi is the head of sport at the\nContinued on page 6\n")
+    assert [a.authors for a in cut] == [[]]
+
+
+def test_a_note_on_someone_the_byline_does_not_name_stays_text() -> None:
+    """With a byline naming its writer, a closing `Peter Okafor is the engineer in charge` is a
+    sentence about someone else, not a second writer."""
+    (article,) = _articles("Bridge to open next month\n\nBY JANE HARLOW\n  The council said on Tuesday that the river\n"
+                           "bridge would open to visitors next month after\nrepairs that took most of the year to finish.\n"
+                           "Peter Okafor is the engineer in charge\n")
+    assert article.authors == ["Jane Harlow"]
+    assert article.blocks[-1].text == "Peter Okafor is the engineer in charge"
+
+
+def test_a_place_closing_a_story_after_a_blank_line_is_no_writer() -> None:
+    """The note is read only right under the text (no blank line over it on a text page): a last
+    paragraph `Hong Kong is a city of contrasts` names no writer."""
+    (article,) = _articles("Visitors return to the harbour\n\n  Tourist numbers rose by a fifth in November,\n"
+                           "the tourism board said on Tuesday, the best\nmonth since the borders reopened.\n\n"
+                           "  Hong Kong is a city of contrasts\n")
+    assert article.authors == []
