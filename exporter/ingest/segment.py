@@ -214,9 +214,7 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
     pieces = [p for piece in pieces for p in _signature_off(piece, w, learned)]
     for k, piece in enumerate(pieces):
         prev = out[-1] if out else None
-        if (isinstance(piece, Para) and isinstance(prev, Para) and _SENTENCE_END.search(prev.lines[-1].text.strip())
-                and (piece.lines[0].size > 0 or piece.lines[0].no == prev.lines[-1].no + 1)
-                and (tag := _tagline(piece)) is not None):
+        if isinstance(piece, Para) and (tag := _note_under(prev, piece)) is not None:
             piece = tag  # a writer's note cut off the story's last paragraph (_signature_off)
         if (isinstance(piece, Byline) and isinstance(prev, Para)
                 and (len(piece.lines) == 1 and piece.lines[0].indent >= w.heavy_indent or piece.signs)):
@@ -405,14 +403,22 @@ def _taglines(pieces: list[Piece], notes: Notes, name: str) -> list[Piece]:
     writer.) stays a paragraph."""
     out: list[Piece] = []
     for piece in pieces:
-        tag = _tagline(piece) if out and isinstance(out[-1], Para) and not out[-1].credit else None
-        last = out[-1].lines[-1] if tag is not None else None
-        if (tag is not None and _SENTENCE_END.search(last.text.strip())
-                and (piece.lines[0].size > 0 or piece.lines[0].no == last.no + 1)):  # a text page's note: no blank line over it
+        prev = out[-1] if out else None
+        if not getattr(prev, "credit", None) and (tag := _note_under(prev, piece)) is not None:
             notes.decide(name, piece.no, f"'{piece.raw[:40]}' names the writer of the story above: its byline")
             piece = tag
         out.append(piece)
     return out
+
+
+def _note_under(prev: Piece | None, piece: Piece) -> Byline | None:
+    """`piece` as the byline a writer's note makes (`_tagline`) where it stands right under the
+    text of `prev`: a paragraph that ends a sentence, and on a text page no blank line between."""
+    tag = _tagline(piece)
+    if (tag is None or not isinstance(prev, Para) or not _SENTENCE_END.search(prev.lines[-1].text.strip())
+            or not (piece.lines[0].size > 0 or piece.lines[0].no == prev.lines[-1].no + 1)):
+        return None
+    return tag
 
 
 def _tagline(piece: Piece) -> Byline | None:
