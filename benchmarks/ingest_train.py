@@ -35,15 +35,16 @@ SHIPPED_SEQUENCE = ROOT / "exporter" / "ingest" / "sequence_model.json"
 TEXT_CORPORA = ("ingest-corpus-varied", "ingest-corpus-fresh", "ingest-corpus-raw", "ingest-blind", "ingest-blind2",
                 "ingest-blind3", "ingest-blind4", "ingest-blind5", "ingest-blind6", "ingest-blind7",
                 "ingest-blind8", "ingest-blind9", "ingest-blind10", "ingest-blind11", "ingest-blind12",
-                "ingest-blind13")
+                "ingest-blind13", "ingest-blind14")
 PDF_CORPORA = ("ingest-pdf", "ingest-blind", "ingest-blind2", "ingest-blind3", "ingest-blind4", "ingest-blind5", "ingest-blind6",
                "ingest-blind7", "ingest-blind8", "ingest-blind9", "ingest-blind10", "ingest-blind11",
-               "ingest-blind12", "ingest-blind13")
+               "ingest-blind12", "ingest-blind13", "ingest-blind14")
 # a later blind corpus's families are marked with its number: its hongkong is not the varied corpus's
 MARKED = {"ingest-blind2": "b2-", "ingest-blind3": "b3-", "ingest-blind4": "b4-", "ingest-blind5": "b5-", "ingest-blind6": "b6-",
           "ingest-blind7": "b7-", "ingest-blind8": "b8-",
           "ingest-blind9": "b9-", "ingest-blind10": "b10-",
-          "ingest-blind11": "b11-", "ingest-blind12": "b12-", "ingest-blind13": "b13-"}
+          "ingest-blind11": "b11-", "ingest-blind12": "b12-", "ingest-blind13": "b13-",
+          "ingest-blind14": "b14-"}
 _NOISE = regex.compile(r"[\s—―─\-‐]|^[□■◎▲△●○◆◇★☆▶►]")
 
 
@@ -65,7 +66,7 @@ def _family(path: Path) -> str:
 
 def family_name(path: Path) -> str:
     """A page's layout family: its file name's stem before the page number; the later blind
-    corpora's families are marked `b2-` … `b13-` (blind3's hongkong is not the varied corpus's)."""
+    corpora's families are marked `b2-` … `b14-` (blind3's hongkong is not the varied corpus's)."""
     return MARKED.get(path.parent.name, "") + path.stem.rsplit("-", 1)[0]
 
 
