@@ -17,7 +17,7 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import regex
@@ -54,6 +54,17 @@ class Page:
     name: str
     pieces: list[Piece]
     truth: dict
+
+    @cached_property
+    def vectors(self) -> list[list[float]]:
+        """The blocks' features, computed once: a retrain and its cross-fitted folds read them
+        seven times over (read only)."""
+        return features(self.pieces)
+
+    @cached_property
+    def labels(self) -> list[str]:
+        """What the truth says each block is, computed once (read only)."""
+        return [label(p, self.truth) for p in self.pieces]
 
 
 def _family(path: Path) -> str:
@@ -155,7 +166,7 @@ def _articles(piece: Piece, truth: dict) -> list[int]:
 def sequence_labels(page: Page) -> list[str]:
     """The page's labels for the decoder: a kicker, headline or subheadline printed after
     the body of its own article (and before none of it) is a `tail`."""
-    labels = [label(p, page.truth) for p in page.pieces]
+    labels = list(page.labels)
     owners: list[int | None] = []
     for piece, y in zip(page.pieces, labels):  # a stock sentence several articles print goes with its neighbour
         found = _articles(piece, page.truth) if y in ("body", "caption") else []
@@ -178,8 +189,8 @@ def dataset(pages: list[Page]) -> tuple[list[list[float]], list[str]]:
     xs: list[list[float]] = []
     ys: list[str] = []
     for page in pages:
-        xs += features(page.pieces)
-        ys += [label(p, page.truth) for p in page.pieces]
+        xs += page.vectors
+        ys += page.labels
     return xs, ys
 
 
@@ -224,7 +235,7 @@ def crossfit(pages: list[Page]) -> list[list[dict[str, float]]]:
         model = train([page for page in pages if fold[page.family] != k])
         for i, page in enumerate(pages):
             if fold[page.family] == k:
-                out[i] = [model.probabilities(v) for v in features(page.pieces)]
+                out[i] = [model.probabilities(v) for v in page.vectors]
     return out
 
 
@@ -237,7 +248,7 @@ def train_sequence(pages: list[Page]) -> SequenceModel:
     except ImportError:
         sys.exit("training the page decoder needs python-crfsuite: pip install -e '.[train]'")
     probs = crossfit(pages)
-    xs = [[inputs(p, v) for p, v in zip(pr, features(page.pieces))] for page, pr in zip(pages, probs)]
+    xs = [[inputs(p, v) for p, v in zip(pr, page.vectors)] for page, pr in zip(pages, probs)]
     ys = [sequence_labels(page) for page in pages]
     trainer = pycrfsuite.Trainer(verbose=False)
     for x, y in zip(xs, ys):

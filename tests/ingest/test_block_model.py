@@ -17,6 +17,7 @@ def test_the_shipped_model_matches_this_code() -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("ingest-retrain")  # one worker reads the training pages once for both retrains
 def test_the_shipped_model_reproduces_its_accuracy_and_a_retrain() -> None:
     model = shipped()
     xs, ys = dataset(all_pages())

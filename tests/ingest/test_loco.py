@@ -11,6 +11,7 @@ from benchmarks.ingest_train import PDF_CORPORA, SHIPPED, SHIPPED_SEQUENCE, TEXT
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("ingest-retrain")  # one worker reads the training pages once for both retrains
 def test_a_corpus_held_out_is_scored_with_models_trained_without_its_pages() -> None:
     pytest.importorskip("sklearn")
     pytest.importorskip("pycrfsuite")
