@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -49,7 +50,9 @@ def ingest(page: Path, meta: dict, out: Path) -> tuple[Path | None, str]:
     edition = out / "edition.json"
     cmd = [sys.executable, "-m", "exporter", "ingest", str(page), "-o", str(edition), "--date", DATE,
            "--publication", meta["publication"], "--language", meta["language"]]
-    res = subprocess.run(cmd, capture_output=True, text=True, cwd=out, timeout=600)
+    # this checkout's package first: an editable install elsewhere (a worktree's venv) must not score other code
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (str(ROOT), os.environ.get("PYTHONPATH"))))}
+    res = subprocess.run(cmd, capture_output=True, text=True, cwd=out, timeout=600, env=env)
     if res.returncode != 0 or not edition.is_file():
         return None, (res.stderr.strip().splitlines() or [f"exit {res.returncode}"])[-1]
     return edition, ""
