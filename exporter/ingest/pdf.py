@@ -544,13 +544,18 @@ def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]], body: float
     Where it would pass another story's headline (display type as large as the head's own:
     the head's story holds no kicker or subhead so large), it passes only blocks of its own
     strip (the cuts' strip that holds the head's column): the head of a story at a row's
-    right end heads the text beside it, not the stories further left in the row."""
+    right end heads the text beside it, not the stories further left in the row. A head whose
+    text starts right beside its top on its right (`_text_right`) passes no story headed in
+    display type of its own: it heads that text, not the story left of it (a letter under its
+    own head)."""
     out = list(order)
     for i in _vertical_heads(out):
         at = _vertical_passes(out, i, ())
         size = max(max(x.size for x in out[i][0]), DISPLAY_SIZE * body)
         if any(b[0].image is None and b[0].size >= size for b, _ in out[at:i]):
             at = _vertical_passes(out, i, out[i][1][:-1])
+        if any(b[0].image is None and b[0].size >= DISPLAY_SIZE * body for b, _ in out[at:i]) and _text_right(out, i, body) is not None:
+            at = i
         if at < i:
             out.insert(at, out.pop(i))
     return out
@@ -596,13 +601,12 @@ def _vertical_left(order: list[tuple[list[_Box], tuple[int, ...]]], body: float)
     out = list(order)
     for i in _vertical_heads(out):
         block = out[i][0]
-        hx0, hy0, hx1, _ = extent(block)
+        hx0, hy0, _, _ = extent(block)
         em = block[0].size
         if any(_running(b, hy0, VERTICAL_BESIDE * em, body) and 0 <= hx0 - extent(b)[2] <= VERTICAL_BESIDE * em
                for b, _ in out):
             continue  # text just left of the head: it heads that (vertical type reads from the right)
-        j = next((k for k in range(i + 1, len(out)) if _running(out[k][0], hy0, em, body)
-                  and 0 <= extent(out[k][0])[0] - hx1 <= VERTICAL_BESIDE * em), None)
+        j = _text_right(out, i, body)
         if j is None or j == i + 1 or _under_head(out, j, body):
             continue
         tx0, _, tx1, ty1 = extent(out[j][0])
@@ -614,6 +618,15 @@ def _vertical_left(order: list[tuple[list[_Box], tuple[int, ...]]], body: float)
             ty1, end = y1, end + 1
         out[i + 1:i + 1] = [out.pop(j) for _ in range(end - j)]
     return out
+
+
+def _text_right(order: list[tuple[list[_Box], tuple[int, ...]]], i: int, body: float) -> int | None:
+    """The first block after the vertical head at i that is running text starting just right
+    of it (within `VERTICAL_BESIDE` of its ems), its top level with the head's (within an em)."""
+    hx0, hy0, hx1, _ = extent(order[i][0])
+    em = order[i][0][0].size
+    return next((k for k in range(i + 1, len(order)) if _running(order[k][0], hy0, em, body)
+                 and 0 <= extent(order[k][0])[0] - hx1 <= VERTICAL_BESIDE * em), None)
 
 
 def _running(block: list[_Box], y: float, reach: float, body: float) -> bool:
