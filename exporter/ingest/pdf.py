@@ -53,6 +53,9 @@ LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has t
 THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this close continues a story
 THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
 EDGE = 0.3  # ems: lines starting this near one x share a column's left edge
+HANGING = "。，、．」』）》〉】〕"  # full-width marks inked in their box's left half (horizontal CJK type)
+HUNG = 0.1  # ems: a gap this wide after such a mark is no justified letter-spacing
+HUNG_PITCH = 2.5  # ems: the lines of a column above and below one lie this near its baseline
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 VERTICAL_BESIDE = pdfheads.VERTICAL_BESIDE  # head's ems: a vertical headline's text starts this close right of it and level with its top
 
@@ -234,6 +237,8 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
             else:
                 # twice the letter-spacing there; right: a zero-width glyph ends nothing
                 cut = gap > max(GUTTER * g.size, 2 * tracking.get(id(g), 0.0))
+                cut = cut or _hung(run, g, [ink[j] for j in range(len(rows)) if j != i
+                                            and abs(rows[j][0].base - row[0].base) < HUNG_PITCH * row[0].size])
             if cut:
                 boxes.append(_box(run))
                 run = []
@@ -241,6 +246,26 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
             right = max(right, g.x1) if len(run) > 1 else g.x1
         boxes.append(_box(run))
     return [b for b in boxes if b.text.strip()]
+
+
+def _hung(run: list[_Glyph], g: _Glyph, around: list[list[tuple[float, float]]]) -> bool:
+    """Whether the run ends on a full-width stop, comma or closing bracket hung into the gutter
+    before g, the next column's first glyph: such a mark's box is an em wide but inks only its
+    left half, so the box ends a hair from g. The gap from its ink is a gutter's (`GUTTER`), wider
+    than justified spacing leaves (`HUNG`), and the lines of the run's column above and below it
+    (`around`: the lines a line pitch away that ink across the run) leave it clear, and one of
+    them ends where the mark's box begins: the column's measure, which the mark hangs past."""
+    mark = run[-1]
+    if mark.c not in HANGING or mark.x1 - mark.x0 < 0.8 * mark.size:
+        return False
+    inked = mark.x0 + 0.5 * mark.size
+    if g.x0 - mark.x1 <= HUNG * g.size or g.x0 - inked <= GUTTER * g.size:
+        return False
+    column = [r for r in around if any(a < mark.x0 and b > run[0].x0 for a, b in r)]
+    if any(b > inked and a < g.x0 for r in column for a, b in r):
+        return False
+    ends = [max(b for a, b in r if a < mark.x0) for r in column]
+    return any(abs(end - mark.x0) <= EDGE * mark.size for end in ends)
 
 
 def _tracking(row: list[_Glyph]) -> dict[int, float]:
