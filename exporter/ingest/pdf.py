@@ -227,6 +227,7 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
         tracking = _tracking(row)
         near = [ink[j] for j in range(max(0, i - 3), min(len(rows), i + 4))
                 if j != i and abs(rows[j][0].base - row[0].base) < 4 * row[0].size]
+        pitch = [ink[j] for j in range(len(rows)) if j != i and abs(rows[j][0].base - row[0].base) < HUNG_PITCH * row[0].size]
         run, right = [row[0]], row[0].x1
         for g in row[1:]:
             gap = g.x0 - right
@@ -237,8 +238,7 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
             else:
                 # twice the letter-spacing there; right: a zero-width glyph ends nothing
                 cut = gap > max(GUTTER * g.size, 2 * tracking.get(id(g), 0.0))
-                cut = cut or _hung(run, g, [ink[j] for j in range(len(rows)) if j != i
-                                            and abs(rows[j][0].base - row[0].base) < HUNG_PITCH * row[0].size])
+                cut = cut or _hung(run, g, pitch)
             if cut:
                 boxes.append(_box(run))
                 run = []
