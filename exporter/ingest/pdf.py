@@ -53,6 +53,9 @@ LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has t
 THREAD_TOP = 0.5  # ems: running text in the next column whose top lies this close continues a story
 THREAD_GUTTER = 3  # ems: across a gutter this wide or narrower
 EDGE = 0.3  # ems: lines starting this near one x share a column's left edge
+HANGING = "。，、．」』）》〉】〕"  # full-width marks inked in their box's left half (horizontal CJK type)
+HUNG = 0.1  # ems: a gap this wide after such a mark is no justified letter-spacing
+HUNG_PITCH = 2.5  # ems: the lines of a column above and below one lie this near its baseline
 SPACED_GUTTER = 1.5  # ems: after a word space, a gap this wide with a clear channel above and below is a gutter
 VERTICAL_BESIDE = pdfheads.VERTICAL_BESIDE  # head's ems: a vertical headline's text starts this close right of it and level with its top
 
@@ -224,6 +227,7 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
         tracking = _tracking(row)
         near = [ink[j] for j in range(max(0, i - 3), min(len(rows), i + 4))
                 if j != i and abs(rows[j][0].base - row[0].base) < 4 * row[0].size]
+        pitch = [ink[j] for j in range(len(rows)) if j != i and abs(rows[j][0].base - row[0].base) < HUNG_PITCH * row[0].size]
         run, right = [row[0]], row[0].x1
         for g in row[1:]:
             gap = g.x0 - right
@@ -234,6 +238,7 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
             else:
                 # twice the letter-spacing there; right: a zero-width glyph ends nothing
                 cut = gap > max(GUTTER * g.size, 2 * tracking.get(id(g), 0.0))
+                cut = cut or _hung(run, g, pitch)
             if cut:
                 boxes.append(_box(run))
                 run = []
@@ -241,6 +246,26 @@ def _lines(glyphs: list[_Glyph]) -> list[_Box]:
             right = max(right, g.x1) if len(run) > 1 else g.x1
         boxes.append(_box(run))
     return [b for b in boxes if b.text.strip()]
+
+
+def _hung(run: list[_Glyph], g: _Glyph, around: list[list[tuple[float, float]]]) -> bool:
+    """Whether the run ends on a full-width stop, comma or closing bracket hung into the gutter
+    before g, the next column's first glyph: such a mark's box is an em wide but inks only its
+    left half, so the box ends a hair from g. The gap from its ink is a gutter's (`GUTTER`), wider
+    than justified spacing leaves (`HUNG`), and the lines of the run's column above and below it
+    (`around`: the lines a line pitch away that ink across the run) leave it clear, and one of
+    them ends where the mark's box begins: the column's measure, which the mark hangs past."""
+    mark = run[-1]
+    if mark.c not in HANGING or mark.x1 - mark.x0 < 0.8 * mark.size:
+        return False
+    inked = mark.x0 + 0.5 * mark.size
+    if g.x0 - mark.x1 <= HUNG * g.size or g.x0 - inked <= GUTTER * g.size:
+        return False
+    column = [r for r in around if any(a < mark.x0 and b > run[0].x0 for a, b in r)]
+    if any(b > inked and a < g.x0 for r in column for a, b in r):
+        return False
+    ends = [max(b for a, b in r if a < mark.x0) for r in column]
+    return any(abs(end - mark.x0) <= EDGE * mark.size for end in ends)
 
 
 def _tracking(row: list[_Glyph]) -> dict[int, float]:
@@ -364,6 +389,7 @@ def _stack(boxes: list[_Box], body: float = 0.0) -> list[list[_Box]]:
                 last = block[-1]
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
                 if (last.image is None and (-0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size or _upright(last, b)
+                                            or _spaced_upright(block, b, body)
                                             or _wrapped_head(last, b, body))
                         and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
                              or (abs(b.x0 - last.x0) <= active().pdf_indent * b.size and b.x1 > last.x0 - 0.5 * b.size))
@@ -435,6 +461,18 @@ def _wrapped_head(last: _Box, b: _Box, body: float) -> bool:
     over `生揮毫`)."""
     return (b.size == last.size and b.size > 0 and body > 0 and (b.bold or b.size >= DISPLAY_SIZE * body)
             and 0.9 * b.size <= b.base - last.base <= WRAP_PITCH * b.size)
+
+
+def _spaced_upright(block: list[_Box], b: _Box, body: float) -> bool:
+    """The next glyph of a vertical headline after a blank em, its space between two parts
+    (`割胶四十年　阿伯守着三亩胶园`): display type centred under a column of three glyphs or
+    more, two of the column's pitches under its last glyph."""
+    if len(block) < 3 or not pdfheads.vertical(block) or not (b.bold or b.size >= DISPLAY_SIZE * body):
+        return False
+    last, pitch = block[-1], block[-1].y0 - block[-2].y0
+    narrow = b.x1 - b.x0 <= 1.5 * b.size
+    return (narrow and abs((last.x0 + last.x1) - (b.x0 + b.x1)) < 0.5 * b.size
+            and abs(b.y0 - last.y0 - 2 * pitch) < EDGE * b.size)
 
 
 def _upright(last: _Box, b: _Box) -> bool:
@@ -544,16 +582,34 @@ def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]], body: float
     Where it would pass another story's headline (display type as large as the head's own:
     the head's story holds no kicker or subhead so large), it passes only blocks of its own
     strip (the cuts' strip that holds the head's column): the head of a story at a row's
-    right end heads the text beside it, not the stories further left in the row."""
+    right end heads the text beside it, not the stories further left in the row. A head whose
+    text starts right beside its top on its right (`_text_right`) passes no story headed in
+    display type of its own: it heads that text, not the story left of it (a letter under its
+    own head)."""
     out = list(order)
     for i in _vertical_heads(out):
         at = _vertical_passes(out, i, ())
         size = max(max(x.size for x in out[i][0]), DISPLAY_SIZE * body)
         if any(b[0].image is None and b[0].size >= size for b, _ in out[at:i]):
             at = _vertical_passes(out, i, out[i][1][:-1])
+        if any(b[0].image is None and b[0].size >= DISPLAY_SIZE * body for b, _ in out[at:i]) and _text_right(out, i, body) is not None:
+            at = i
         if at < i:
             out.insert(at, out.pop(i))
+            line = _line_beside(out, at, i + 1, body)
+            if line is not None:
+                out.insert(at + 1, out.pop(line))
     return out
+
+
+def _line_beside(out: list[tuple[list[_Box], tuple[int, ...]]], at: int, end: int, body: float) -> int | None:
+    """Among the blocks the vertical head at `at` passed (up to `end`), a line alone in body
+    type (a byline) standing just left of the head (within `VERTICAL_BESIDE` of its ems), its
+    top level with the head's: read right after the head, before the text's first column."""
+    hx0, hy0, _, _ = extent(out[at][0])
+    em = out[at][0][0].size
+    return next((k for k in range(at + 2, end) if len(out[k][0]) == 1 and _running(out[k][0], hy0, em, body)
+                 and 0 <= hx0 - extent(out[k][0])[2] <= VERTICAL_BESIDE * em), None)
 
 
 def _vertical_passes(out: list[tuple[list[_Box], tuple[int, ...]]], i: int, strip: tuple[int, ...]) -> int:
@@ -596,13 +652,12 @@ def _vertical_left(order: list[tuple[list[_Box], tuple[int, ...]]], body: float)
     out = list(order)
     for i in _vertical_heads(out):
         block = out[i][0]
-        hx0, hy0, hx1, _ = extent(block)
+        hx0, hy0, _, _ = extent(block)
         em = block[0].size
         if any(_running(b, hy0, VERTICAL_BESIDE * em, body) and 0 <= hx0 - extent(b)[2] <= VERTICAL_BESIDE * em
                for b, _ in out):
             continue  # text just left of the head: it heads that (vertical type reads from the right)
-        j = next((k for k in range(i + 1, len(out)) if _running(out[k][0], hy0, em, body)
-                  and 0 <= extent(out[k][0])[0] - hx1 <= VERTICAL_BESIDE * em), None)
+        j = _text_right(out, i, body)
         if j is None or j == i + 1 or _under_head(out, j, body):
             continue
         tx0, _, tx1, ty1 = extent(out[j][0])
@@ -614,6 +669,15 @@ def _vertical_left(order: list[tuple[list[_Box], tuple[int, ...]]], body: float)
             ty1, end = y1, end + 1
         out[i + 1:i + 1] = [out.pop(j) for _ in range(end - j)]
     return out
+
+
+def _text_right(order: list[tuple[list[_Box], tuple[int, ...]]], i: int, body: float) -> int | None:
+    """The first block after the vertical head at i that is running text starting just right
+    of it (within `VERTICAL_BESIDE` of its ems), its top level with the head's (within an em)."""
+    hx0, hy0, hx1, _ = extent(order[i][0])
+    em = order[i][0][0].size
+    return next((k for k in range(i + 1, len(order)) if _running(order[k][0], hy0, em, body)
+                 and 0 <= extent(order[k][0])[0] - hx1 <= VERTICAL_BESIDE * em), None)
 
 
 def _running(block: list[_Box], y: float, reach: float, body: float) -> bool:
@@ -847,7 +911,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     boxes = _ruled_boxes(page, body, drawings)
     content = _tables(content, boxes)
     ruled = pdfheads.rules(drawings)
-    order = _xycut(_spread(_stack(content, body), body), body, rects=boxes, ruled=ruled)
+    order = _xycut(_cell_columns(_spread(_stack(content, body), body), body), body, rects=boxes, ruled=ruled)
     order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order], body), body), body)
     order = _bylines_over(order, body)
     order = _heads_under(order, body)
@@ -1152,6 +1216,78 @@ def _stacked(content: list[_Box], wide: bool) -> list[list[list[_Box]]]:
         rowed = {id(b) for t in kept for run in t for b in _members(run)}
         kept = [pdfgrid.trimmed(t, [b for b in content if id(b) not in rowed]) for t in kept]
     return kept
+
+
+def _cell_columns(blocks: list[list[_Box]], body: float) -> list[list[_Box]]:
+    """A table whose columns stacked into blocks of their own (two columns, or cells too long
+    and close for `_tables`' rows), read row by row: blocks side by side, each of three lines or
+    more, none wider than a grid's cell (`Weights.grid_wide`), with as many lines on the same
+    baselines, within a grid's gap of one another (`Weights.grid_gap`), whose lines are cells,
+    not lines of running text set in narrow columns: most stop short of their block's measure
+    (`_ragged`). Each row becomes one line, its cells set apart by two spaces, one block; the
+    lines of a column under the shared rows (a note) stay a block of their own."""
+    cells = sorted((b for b in blocks if _cell_column(b)), key=lambda b: b[0].x0)
+    taken: set[int] = set()
+    tables: list[tuple[list[list[_Box]], int]] = []
+    for block in cells:
+        if id(block) in taken:
+            continue
+        group, rows = [block], len(block)
+        for other in cells:
+            last = group[-1]
+            shared = _shared_rows(last, other)
+            if (id(other) not in taken and other is not last and shared >= 3 and min(len(last), len(other)) == shared
+                    and 0 < other[0].x0 - max(b.x1 for b in last) <= active().grid_gap * body):
+                group.append(other)
+                rows = min(rows, shared)
+        grid = [b[:rows] for b in group]
+        if len(grid) >= 2 and all(_narrow(b) for column in grid for b in column) and _ragged(grid, body):
+            taken.update(id(b) for b in group)
+            tables.append((group, rows))
+    if not tables:
+        return blocks
+    out = [b for b in blocks if id(b) not in taken]
+    out += [block[rows:] for group, rows in tables for block in group if len(block) > rows]  # a note under a column
+    for k, (group, n) in enumerate(tables, start=len(blocks)):
+        rows = list(zip(*(block[:n] for block in group), strict=True))
+        out.append([_Box(run[0].x0, min(b.y0 for b in run), run[-1].x1, max(b.y1 for b in run), "  ".join(b.text for b in run),
+                         run[0].size, all(b.bold for b in run), base=run[0].base, table=k) for run in rows])
+    return out
+
+
+def _shared_rows(a: list[_Box], b: list[_Box]) -> int:
+    """How many lines from the top two blocks hold on the same baselines."""
+    return next((k for k, (x, y) in enumerate(zip(a, b)) if abs(x.base - y.base) >= 0.3 * x.size), min(len(a), len(b)))
+
+
+def _cell_column(block: list[_Box]) -> bool:
+    """Three lines of text or more, the first three no wider than a grid's cell (a note may
+    run on under the column), not vertical type."""
+    return (len(block) >= 3 and block[0].image is None and block[0].table is None and not pdfheads.vertical(block)
+            and all(map(_narrow, block[:3])))
+
+
+def _narrow(b: _Box) -> bool:
+    """No wider than a grid's cell (`Weights.grid_wide`)."""
+    return b.x1 - b.x0 <= active().grid_wide * b.size
+
+
+def _ragged(group: list[list[_Box]], body: float) -> bool:
+    """Cells, not running text set in narrow columns side by side: the blocks' measures differ
+    by two ems or more (a grid's columns of text share one measure), or most lines of the
+    blocks (each block's last line aside) stop an em or more short of their block's measure
+    (running text fills it but where a paragraph ends)."""
+    measures = [max(b.x1 for b in block) - min(b.x0 for b in block) for block in group]
+    if max(measures) - min(measures) >= 2 * body:
+        return True
+    short = total = 0
+    for block in group:
+        right = max(b.x1 for b in block)
+        left = min(b.x0 for b in block)
+        for b in block[:-1]:
+            total += 1
+            short += right - b.x1 >= body or b.x0 - left >= body
+    return 2 * short > total
 
 
 def _members(run: list[_Box]) -> Iterator[_Box]:

@@ -61,7 +61,8 @@ def test_a_block_that_is_no_one_column_tells_nothing() -> None:
     the edge the others share), where a line stops says nothing."""
     lines, opened = _opened("ingest-blind2", "pdf-theory-1.pdf")
     assert not {"平台后，井盖破损、路灯故", "障等问题的平均处置时间由", "原来的3天缩短到6小时。"} & opened
-    assert "些城市仍存在重建设轻管理、能真正赢得民心。" in lines  # read into from the next column
+    # read into from the next column until session 19 (its stop hung in the gutter: `pdf._hung`)
+    assert {"些城市仍存在重建设轻管理、", "能真正赢得民心。"} <= set(lines)
     assert not {"方面作了大量探索，积累了", "不少经验。但也要看到，一", "重硬件轻服务等问题，群众"} & opened
 
 
