@@ -596,20 +596,7 @@ def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]], body: float
             at = i
         if at < i:
             out.insert(at, out.pop(i))
-            line = _line_beside(out, at, i + 1, body)
-            if line is not None:
-                out.insert(at + 1, out.pop(line))
     return out
-
-
-def _line_beside(out: list[tuple[list[_Box], tuple[int, ...]]], at: int, end: int, body: float) -> int | None:
-    """Among the blocks the vertical head at `at` passed (up to `end`), a line alone in body
-    type (a byline) standing just left of the head (within `VERTICAL_BESIDE` of its ems), its
-    top level with the head's: read right after the head, before the text's first column."""
-    hx0, hy0, _, _ = extent(out[at][0])
-    em = out[at][0][0].size
-    return next((k for k in range(at + 2, end) if len(out[k][0]) == 1 and _running(out[k][0], hy0, em, body)
-                 and 0 <= hx0 - extent(out[k][0])[2] <= VERTICAL_BESIDE * em), None)
 
 
 def _vertical_passes(out: list[tuple[list[_Box], tuple[int, ...]]], i: int, strip: tuple[int, ...]) -> int:
