@@ -389,7 +389,6 @@ def _stack(boxes: list[_Box], body: float = 0.0) -> list[list[_Box]]:
                 last = block[-1]
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
                 if (last.image is None and (-0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size or _upright(last, b)
-                                            or _spaced_upright(block, b, body)
                                             or _wrapped_head(last, b, body))
                         and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
                              or (abs(b.x0 - last.x0) <= active().pdf_indent * b.size and b.x1 > last.x0 - 0.5 * b.size))
@@ -461,18 +460,6 @@ def _wrapped_head(last: _Box, b: _Box, body: float) -> bool:
     over `生揮毫`)."""
     return (b.size == last.size and b.size > 0 and body > 0 and (b.bold or b.size >= DISPLAY_SIZE * body)
             and 0.9 * b.size <= b.base - last.base <= WRAP_PITCH * b.size)
-
-
-def _spaced_upright(block: list[_Box], b: _Box, body: float) -> bool:
-    """The next glyph of a vertical headline after a blank em, its space between two parts
-    (`割胶四十年　阿伯守着三亩胶园`): display type centred under a column of three glyphs or
-    more, two of the column's pitches under its last glyph."""
-    if len(block) < 3 or not pdfheads.vertical(block) or not (b.bold or b.size >= DISPLAY_SIZE * body):
-        return False
-    last, pitch = block[-1], block[-1].y0 - block[-2].y0
-    narrow = b.x1 - b.x0 <= 1.5 * b.size
-    return (narrow and abs((last.x0 + last.x1) - (b.x0 + b.x1)) < 0.5 * b.size
-            and abs(b.y0 - last.y0 - 2 * pitch) < EDGE * b.size)
 
 
 def _upright(last: _Box, b: _Box) -> bool:
