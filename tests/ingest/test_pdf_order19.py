@@ -58,14 +58,6 @@ def test_a_stretched_gap_after_a_comma_inside_a_column_stays() -> None:
     assert {"第二，免稅儲蓄賬戶", "球代表隊，是該隊今年唯一的華裔球", "活動免費，但家長須提前兩天在網上登"} <= set(lines)
 
 
-def test_a_vertical_heads_two_parts_stack_into_one_head() -> None:
-    """blind14's rubber page sets `割胶四十年　阿伯守着三亩胶园` upright with a blank em between
-    its parts; the second part was a block of its own, read after the story. One head now."""
-    lines = _lines("ingest-blind14", "rl-rubber-u1.pdf")
-    head = lines[lines.index("割"): lines.index("文／刘燕萍")]
-    assert "".join(head) == "割胶四十年阿伯守着三亩胶园"
-
-
 def test_a_tables_columns_stacked_apart_are_read_row_by_row() -> None:
     """A table of two columns (blind14's credit page: `存款种类 | 年利率（%）`) or of cells too
     long and close for a grid's rows (blind13's astronomy page: `雙子座流星雨極大`) stacked each
@@ -84,12 +76,3 @@ def test_narrow_columns_of_running_text_are_no_table() -> None:
     lines = _lines("ingest-blind13", "mu-qingcen-x2.pdf")
     assert lines.index("12月2日夜") + 1 == lines.index("里，山上下起了")
     assert "我和村医老" in lines
-
-
-def test_a_byline_beside_a_vertical_heads_top_follows_the_head() -> None:
-    """blind14's ceramics page sets `□特约记者 冯素心` at the top of the column next to a
-    vertical head on the story's right; the head moves before the story's first column
-    (vertical type reads from the right) and the byline now moves with it."""
-    lines = _lines("ingest-blind14", "cr-ceramics-c1c2.pdf")
-    assert lines.index("序") + 1 == lines.index("□特约记者 冯素心")
-    assert lines.index("□特约记者 冯素心") + 1 == lines.index("从一块瓷泥到一只青花碗，要经过练泥、")
