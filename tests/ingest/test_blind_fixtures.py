@@ -1,4 +1,4 @@
-"""The blind corpora blind5 to blind15 (tests/fixtures/ingest-blind5 … -blind15) are well formed.
+"""The blind corpora blind5 to blind16 (tests/fixtures/ingest-blind5 … -blind16) are well formed.
 
 Each corpus's own checker (check_truth.py) finds every truth string on its page, scores the truth
 against itself perfect and re-runs the text generator; here also every truth validates as an
@@ -7,8 +7,8 @@ ingest is never run on them here: blind5 is development data since session 9, bl
 session 10, blind7 since session 11, blind8 since session 13, blind9 since session 14, blind10
 since session 15, blind11 since session 16, blind12 since session 17, blind13 since session 18 and
 blind14 since session 19 (each scored held out before it became development data;
-benchmarks/ingest_train.py trains on all ten); blind15 (session 18) is held out (scored by family
-in aggregate only).
+benchmarks/ingest_train.py trains on all ten); blind15 (session 18) and blind16 (session 19) are held
+out (scored by family in aggregate only).
 Their scores are measured by `python -m benchmarks.ingest_blind --corpus $PWD/tests/fixtures/ingest-blindN`.
 """
 
@@ -73,6 +73,7 @@ CORPORA = {c.name: c for c in (
     Corpus("blind13", dt.date(2026, 12, 7), "cr-stbrannoc-m1m2.pdf", 9, 9, ENGINES, 180),
     Corpus("blind14", dt.date(2026, 12, 7), "cr-ceramics-c1c2.pdf", 9, 9, ENGINES, 180),
     Corpus("blind15", dt.date(2026, 12, 7), "cr-northisles-l1l2.pdf", 9, 9, ENGINES, 180),
+    Corpus("blind16", dt.date(2026, 12, 7), "cr-bamboo-b1b2.pdf", 9, 9, ENGINES, 180),
 )}
 PAGES = [(c, page) for c in CORPORA for page in sorted(CORPORA[c].manifest)]
 PDFS = [(c, page) for c, page in PAGES if page.endswith(".pdf")]
