@@ -1,0 +1,71 @@
+"""Body lines on text pages, session 19 (text19para): a notice's line that runs on under a
+signature set right is no headline, and a paragraph carried over a column break into a block
+that ends with a jump line and a photo's caption goes on. The fragments are from
+ingest-blind14 rescue-m2 and tram-w1 (the pages the fixes were shaped on)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from exporter.ingest.layout import Head, Para, lay_out_page
+
+# ingest-blind14 rescue-m2: a notice under its title, its signature set right under the text
+NOTICE = ("PUBLIC NOTICE\n\n            ANNUAL GENERAL MEETING\n\n"
+          "   Notice is hereby given that the Annual\nGeneral Meeting of the Derwent Fell Rescue\n"
+          "Team will be held at the Keswick base on\nFriday, January 15, 2027, at 7.30pm.\n"
+          "   Members wishing to propose a motion should\nsend it to the secretary by January 4.\n"
+          "                 Derwent Fell Rescue Team\n                            7 December 2026\n\n"
+          "Honister path repairs finish early\n\n  Work to rebuild the eroded path from\n"
+          "Honister to Dale Head has finished three\nweeks ahead of schedule.\n")
+
+
+def test_a_notice_line_stays_in_its_paragraph_under_a_signature_set_right() -> None:
+    laid = lay_out_page("page1.txt", NOTICE)
+    paras = [piece.raw for piece in laid.pieces if isinstance(piece, Para)]
+    heads = [piece.raw for piece in laid.pieces if isinstance(piece, Head)]
+    assert paras[0] == ("Notice is hereby given that the AnnualGeneral Meeting of the Derwent Fell Rescue"
+                        "Team will be held at the Keswick base onFriday, January 15, 2027, at 7.30pm.")
+    assert not any("Keswick" in head for head in heads)
+
+
+# ingest-blind14 tram-w1: the story's paragraph runs over a column break into a block that
+# ends with its jump line, then a photo's caption and credit, then the photo's headline
+TRAM = ("HERITAGE FLEET\nW-class 681 rolls out of Hawthorn workshop\n\nBy PRIYA NATARAJAN\n"
+        "  MELBOURNE: After three years and more\nthan eleven thousand volunteer hours,\n"
+        "W-class tram 681 has left the Hawthorn\nworkshop under its own power.\n"
+        "  The tram's original timber saloon was\nstripped back to the frame, and forty-two\n\n\n"
+        "window sashes were rebuilt by hand. The\nsociety's restoration manager, Dot\n"
+        "Ferreira, said the hardest part was\n                    Continued on Page 4\n"
+        "A Z-class tram crosses Princes Bridge on\nthe final service of the evening.\n"
+        "                     PHOTO: ALICE CHEN\n\nLast run of the night\n")
+
+
+def test_a_paragraph_goes_on_over_a_column_break_above_a_jump_line_and_a_caption() -> None:
+    laid = lay_out_page("page1.txt", TRAM)
+    paras = [piece for piece in laid.pieces if isinstance(piece, Para)]
+    carried = next(p for p in paras if "forty-two" in p.raw)
+    assert carried.raw.endswith("said the hardest part was")
+    assert "window sashes were rebuilt by hand." in carried.raw
+
+
+def test_the_line_under_a_jump_line_opens_the_caption() -> None:
+    laid = lay_out_page("page1.txt", TRAM)
+    paras = [piece for piece in laid.pieces if isinstance(piece, Para)]
+    jump = next(p for p in paras if "Continued on Page 4" in p.raw)
+    caption = next(p for p in paras if "Princes Bridge" in p.raw)
+    assert jump is not caption and jump.credit is None
+    assert caption.raw.startswith("A Z-class tram") and caption.credit == "ALICE CHEN"
+
+
+def test_the_tram_page_reads_as_printed() -> None:
+    from benchmarks.ingest_families import edition
+    page = Path(__file__).parents[1] / "fixtures" / "ingest-blind14" / "tram-w1.txt"
+    arts = edition(page, date=dt.date(2025, 3, 15))["articles"]
+    story = next(a for a in arts if a.get("subheadline") == "W-class 681 rolls out of Hawthorn workshop")
+    texts = [b.get("text") for b in story["blocks"] if b["type"] == "paragraph"]
+    assert texts[-1].startswith("The tram's original timber saloon") and texts[-1].endswith("the hardest part was")
+    assert not any(b["type"] == "figure" for b in story["blocks"])
+    photo = next(a for a in arts if a.get("headline") == "Last run of the night")
+    assert [b.get("caption") for b in photo["blocks"] if b["type"] == "figure"] == [
+        "A Z-class tram crosses Princes Bridge on the final service of the evening."]
