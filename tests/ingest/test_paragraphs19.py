@@ -69,3 +69,12 @@ def test_the_tram_page_reads_as_printed() -> None:
     photo = next(a for a in arts if a.get("headline") == "Last run of the night")
     assert [b.get("caption") for b in photo["blocks"] if b["type"] == "figure"] == [
         "A Z-class tram crosses Princes Bridge on the final service of the evening."]
+
+
+def test_a_subhead_sheds_its_bullet_as_a_headline_does() -> None:
+    # ingest-blind14 bees-h1: ■第第一一关关：：饲饲料料关关 heads a section of the story
+    from benchmarks.ingest_families import edition
+    page = Path(__file__).parents[1] / "fixtures" / "ingest-blind14" / "bees-h1.txt"
+    arts = edition(page, date=dt.date(2025, 3, 15))["articles"]
+    story = next(a for a in arts if a.get("headline") == "蜂群越冬要过三道关")
+    assert [b["text"] for b in story["blocks"] if b["type"] == "heading"] == ["第一关：饲料关", "第二关：保温关", "第三关：防病关"]
