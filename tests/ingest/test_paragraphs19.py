@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from exporter.ingest.frames import unframe
 from exporter.ingest.layout import Head, Para, lay_out_page
 
 # ingest-blind14 rescue-m2: a notice under its title, its signature set right under the text
@@ -78,3 +79,27 @@ def test_a_subhead_sheds_its_bullet_as_a_headline_does() -> None:
     arts = edition(page, date=dt.date(2025, 3, 15))["articles"]
     story = next(a for a in arts if a.get("headline") == "蜂群越冬要过三道关")
     assert [b["text"] for b in story["blocks"] if b["type"] == "heading"] == ["第一关：饲料关", "第二关：保温关", "第三关：防病关"]
+
+
+# ingest-blind14 tax-t1: a table ruled with bars alone, no border over or under it
+BARS = ("十　二　月　办　税　日　历\n\n│项目│申报期限│备注│\n│增值税│12月1日至15日│按月申报│\n"
+        "│个人所得税│12月1日至15日│扣缴申报│\n（遇节假日顺延。咨询电话：12366）\n")
+
+
+def test_a_table_ruled_with_bars_alone_sheds_them() -> None:
+    framed = unframe(BARS)
+    assert framed.text.split("\n")[2:5] == ["项目  申报期限  备注", "增值税  12月1日至15日  按月申报",
+                                             "个人所得税  12月1日至15日  扣缴申报"]
+    assert framed.dropped["│"] == 12 and not framed.boxes
+
+
+def test_its_rows_and_the_note_under_them_are_paragraphs_of_their_own() -> None:
+    laid = lay_out_page("page1.txt", unframe(BARS).text)
+    assert [p.raw for p in laid.pieces if isinstance(p, Para)][-2:] == [
+        "个人所得税  12月1日至15日  扣缴申报", "（遇节假日顺延。咨询电话：12366）"]
+
+
+def test_one_line_between_bars_and_a_box_s_bars_are_left_to_the_box() -> None:
+    assert unframe("│一行字│\n正文\n").text == "│一行字│\n正文\n"
+    boxed = unframe("┌────┐\n│停水通知│\n│明日停水。│\n└────┘\n")
+    assert boxed.text.split("\n")[1:3] == ["  停水通知", "  明日停水。"] and boxed.boxes
