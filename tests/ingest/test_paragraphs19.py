@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from exporter.ingest import fields
 from exporter.ingest.frames import unframe
 from exporter.ingest.layout import Head, Para, lay_out_page
 
@@ -103,3 +104,30 @@ def test_one_line_between_bars_and_a_box_s_bars_are_left_to_the_box() -> None:
     assert unframe("│一行字│\n正文\n").text == "│一行字│\n正文\n"
     boxed = unframe("┌────┐\n│停水通知│\n│明日停水。│\n└────┘\n")
     assert boxed.text.split("\n")[1:3] == ["  停水通知", "  明日停水。"] and boxed.boxes
+
+
+def test_a_place_in_capitals_and_a_colon_opens_a_story_as_its_dateline() -> None:
+    # ingest-blind14 tram-w1, rescue-m1: `MELBOURNE: After three years…`, `KESWICK: Volunteers from…`
+    for text, place in (("MELBOURNE: After three years and more", "MELBOURNE"), ("KESWICK: Volunteers from the fell", "KESWICK")):
+        m = fields.DATELINE.match(text)
+        assert m is not None and m["dl"] == place and text[m.end():].startswith(("After", "Volunteers"))
+
+
+def test_a_run_in_title_a_label_or_a_pointer_is_no_dateline() -> None:
+    for text in ("GALA DAY: The harbour opens", "NOTICE: GARDEN REFUSE COLLECTION", "INSIDE: Letters 12 | Sport 30-32",
+                 "INSIDE: Parish notes 12 | Property 20", "WEATHER: Cloudy, 9-15C."):
+        assert fields.DATELINE.match(text) is None, text
+
+
+def test_the_dateline_leaves_the_first_paragraph() -> None:
+    from benchmarks.ingest_families import edition
+    page = Path(__file__).parents[1] / "fixtures" / "ingest-blind14" / "tram-w1.txt"
+    story = edition(page, date=dt.date(2025, 3, 15))["articles"][0]
+    assert story["dateline"] == "MELBOURNE"
+    assert story["blocks"][0]["text"].startswith("After three years and more than eleven thousand volunteer hours")
+
+
+def test_a_periodical_s_own_dateline_before_its_byline() -> None:
+    # ingest-blind14 rubber-u1: 本刊讯（通讯员 陈国良）本周国际胶价…
+    opened = fields.opening("本刊讯（通讯员 陈国良）本周国际胶价连续三天回升")
+    assert opened.dateline == "本刊讯" and opened.byline == "通讯员 陈国良"
