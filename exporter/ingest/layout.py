@@ -170,7 +170,7 @@ def visible(text: str) -> Counter[str]:
     return Counter(c for c in text if not c.isspace())
 
 
-_LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\S)(?P=c)){4,})[ \u3000]+(?P<rest>\S.*)$")
+_LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►◎◇△○☆]?)(?P<lead>(?:(?P<c>\S)(?P=c)){4,})[ \u3000]+(?P<rest>\S.*)$")
 
 
 @dataclass(frozen=True)

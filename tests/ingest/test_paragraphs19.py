@@ -131,3 +131,14 @@ def test_a_periodical_s_own_dateline_before_its_byline() -> None:
     # ingest-blind14 rubber-u1: 本刊讯（通讯员 陈国良）本周国际胶价…
     opened = fields.opening("本刊讯（通讯员 陈国良）本周国际胶价连续三天回升")
     assert opened.dateline == "本刊讯" and opened.byline == "通讯员 陈国良"
+
+
+def test_a_brief_s_run_in_title_after_a_ring_bullet_gives_its_text_back() -> None:
+    # ingest-blind14 ceramics-c2: the brief's first glyph stands after its fake-bold title, the
+    # rest of its text on the lines under it
+    page = ("◎陶陶瓷瓷学学院院学学生生作作品品获获国国际际铜铜奖奖  日\n前，瓷源陶瓷学院大三学生邹子墨的作品《听窑》在一\n"
+            "项国际陶艺竞赛中获得铜奖。（通讯员 陈露）\n")
+    laid = lay_out_page("page1.txt", page)
+    assert [p.raw for p in laid.pieces if isinstance(p, Para)] == [
+        "日前，瓷源陶瓷学院大三学生邹子墨的作品《听窑》在一项国际陶艺竞赛中获得铜奖。（通讯员 陈露）"]
+    assert any(line.bold and line.text == "陶瓷学院学生作品获国际铜奖" for p in laid.pieces if isinstance(p, Head) for line in p.lines)
