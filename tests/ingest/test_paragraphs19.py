@@ -10,7 +10,7 @@ from pathlib import Path
 
 from exporter.ingest import fields
 from exporter.ingest.frames import unframe
-from exporter.ingest.layout import Head, Para, lay_out_page
+from exporter.ingest.layout import Head, Line, Para, lay_out_page
 
 # ingest-blind14 rescue-m2: a notice under its title, its signature set right under the text
 NOTICE = ("PUBLIC NOTICE\n\n            ANNUAL GENERAL MEETING\n\n"
@@ -142,3 +142,19 @@ def test_a_brief_s_run_in_title_after_a_ring_bullet_gives_its_text_back() -> Non
     assert [p.raw for p in laid.pieces if isinstance(p, Para)] == [
         "日前，瓷源陶瓷学院大三学生邹子墨的作品《听窑》在一项国际陶艺竞赛中获得铜奖。（通讯员 陈露）"]
     assert any(line.bold and line.text == "陶瓷学院学生作品获国际铜奖" for p in laid.pieces if isinstance(p, Head) for line in p.lines)
+
+
+def test_the_page_s_last_line_with_an_e_mail_address_is_its_foot_line() -> None:
+    # ingest-blind14 tax-t2: the page's foot line under the last story
+    from benchmarks.ingest_families import edition
+    page = Path(__file__).parents[1] / "fixtures" / "ingest-blind14" / "tax-t2.txt"
+    arts = edition(page, date=dt.date(2025, 3, 15))["articles"]
+    texts = [b.get("text", "") for a in arts for b in a["blocks"]]
+    assert not any("swzc@ycwb.example" in t for t in texts)
+
+
+def test_a_foot_line_is_one_line_under_a_blank_line() -> None:
+    from exporter.ingest.segment import _foot_line
+    foot = Para([Line(9, 0.0, "纳税服务热线 12366   投稿邮箱 swzc@ycwb.example")], gap_before=True)
+    assert _foot_line(foot) and not _foot_line(Para([Line(9, 0.0, "Write to me at a@b.example, she said.")]))
+    assert not _foot_line(Para([Line(9, 0.0, "纳税服务热线 12366"), Line(10, 0.0, "投稿邮箱 swzc@ycwb.example")], gap_before=True))
