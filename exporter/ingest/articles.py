@@ -161,7 +161,7 @@ class ArticleBuilder:
                 parts.authors += item.names
                 continue
             if isinstance(item, Head):
-                parts.blocks.append(Heading(text=self._head_text(item)))
+                parts.blocks.append(Heading(text=self._strip(self._head_text(item), _MARK)))  # a bullet, as a headline sheds it
                 continue
             if isinstance(item, Signature):
                 issuer, formula = fields.notice_issuer(item.issuer) if item.issuer else (None, "")

@@ -78,5 +78,26 @@ def unframe(text: str) -> Framed:
         lines[no - 1] = line
     for k, original in inside.items():  # the page ended with a box still open
         lines[k - 1] = original
+    _bar_rows(lines, out)
     out.text = "\n".join(lines)
     return out
+
+
+_ROW = regex.compile(r"^(?P<pad>[ \u3000]*)[│┃║](?P<cells>.*\S.*)[│┃║][ \u3000]*$")
+_CELL_BAR = regex.compile(r"[ \u3000]*[│┃║][ \u3000]*")
+
+
+def _bar_rows(lines: list[str], out: Framed) -> None:
+    """A table ruled with bars alone, no border over or under it (`│项目│申报期限│备注│`, two
+    lines or more in a row, each opening and closing with a bar, in no box): the bars are
+    layout. The outer ones go, and a bar between two cells stands where a cell gap would."""
+    run: list[tuple[int, regex.Match[str]]] = []
+    for k, line in enumerate([*lines, ""]):
+        m = _ROW.match(line) if k + 1 not in out.boxes else None
+        if m is not None:
+            run.append((k, m))
+            continue
+        for j, row in run if len(run) >= 2 else ():
+            out.dropped.update(ch for ch in lines[j] if ch in "│┃║")
+            lines[j] = row["pad"] + _CELL_BAR.sub("  ", row["cells"].strip())
+        run = []

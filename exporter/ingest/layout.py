@@ -170,7 +170,7 @@ def visible(text: str) -> Counter[str]:
     return Counter(c for c in text if not c.isspace())
 
 
-_LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►]?)(?P<lead>(?:(?P<c>\S)(?P=c)){4,})[ \u3000]+(?P<rest>\S.*)$")
+_LEADIN = regex.compile(r"^(?P<mark>[■▲●◆★▶►◎◇△○☆]?)(?P<lead>(?:(?P<c>\S)(?P=c)){4,})[ \u3000]+(?P<rest>\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -1162,7 +1162,7 @@ class _BlockReader:
 
     def _body(self, k: int, body: list[Line], prev_para: Para | None) -> None:
         """Text lines: paragraphs (or a paragraph's continuation), bylines and credits."""
-        caption_block = _captioned(body) or _credit_below(self.blocks, k)
+        caption_block = _captioned(_before_jump(body)) or _credit_below(self.blocks, k)
         # the column's measure: the widest line that wraps text in this block and the paragraph it may continue
         above = prev_para.lines if prev_para is not None and (not self.measure or prev_para.lines[-1].box == body[0].box) else []
         measure = _column_measure(above + body, self.w, pdf=not self.measure)  # not another box's paragraph
@@ -1235,6 +1235,7 @@ class _BlockReader:
                 continue
             before = current.lines[-1] if current is not None else None
             if (fields.JUMP_FROM.match(line.text) or (current is None and (i or prev_para is None))
+                    or (before is not None and fields.JUMP_TO.search(before.text))  # the story's text ended there
                     or (line.credit is not None and before is not None and closed(before.text))  # a caption under it
                     or (line.credit is not None and current is not None and current.credit is not None)  # credited: keep it
                     or (current is not None and (one_a_line or _new_paragraph(
@@ -1695,12 +1696,20 @@ def _latin_head_once(block: list[Line], after_end: bool, whole: list[Line], w: W
                     or english.role_line(below[0].text) or below[0].text.startswith(rows[0].text)
                     or not any(line.text.rstrip("”’\"')").endswith((".", "!", "?")) for line in below[:6])):
                 break  # a story goes on below: no copy of the line, and a sentence ends soon
-            widths = sorted(_width(line) for line in whole if line not in rows)
+            widths = sorted(_width(line) for line in _wrapping([x for x in whole if x not in rows], w))
             measure = widths[len(widths) * 4 // 5]  # not the widest: a pull quote may run wider
             if (_width(rows[-1]) > 1.1 * measure or _room_for(rows[-1], below[0], measure)
                     or _restated(" ".join(r.text for r in rows), " ".join(line.text for line in below[:4]))):
                 return [block[:j], rows], below
     return [block], None
+
+
+def _wrapping(lines: list[Line], w: Weights) -> list[Line]:
+    """The lines that may wrap text, for a column's measure: a line set right or centred
+    (`heavy_indent`: a notice's signature, `Derwent Fell Rescue Team` / `7 December 2026`)
+    stands as wide as its indent makes it, and against it every line of the column would
+    leave a word's room. With no other line, all of them."""
+    return [line for line in lines if line.indent < w.heavy_indent] or lines
 
 
 PLAIN_BODY = 0.03  # a PDF line this near the body's size (against it), not bold, is set in body type
@@ -1765,6 +1774,13 @@ def _captioned(body: list[Line]) -> bool:
     paragraph over a column break."""
     credit = next((k for k, line in enumerate(body) if line.credit is not None), None)
     return credit is not None and (not body[credit].text or all(not closed(line.text) for line in body[:credit]))
+
+
+def _before_jump(body: list[Line]) -> list[Line]:
+    """A block's lines down to its first jump line (`Continued on Page 4`): a story's text
+    ends there, so a photo's caption and credit under the jump line say nothing of the lines
+    over it, which may carry the story's paragraph on over a column break."""
+    return next((body[:k] for k, line in enumerate(body) if fields.JUMP_TO.search(line.text)), body)
 
 
 def _credit_below(blocks: list[list[Line]], k: int) -> bool:

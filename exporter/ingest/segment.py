@@ -1006,6 +1006,10 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
         plain = isinstance(piece, Head | Para) and not getattr(piece, "credit", None) and not any(
             line.box is not None or line.credit for line in piece.lines)
         cut_off = bool(cut) and pr["body"] <= 1.0 - w.sure  # a block the model cut off a body: not body text
+        if plain and k == len(rebuilt) - 1 and _foot_line(piece) and not (out and isinstance(out[-1], Head)):
+            page.furniture.append(SetAside(piece.no, piece.lines[0].text, "foot line"))
+            notes.decide(page.name, piece.no, f"'{piece.raw[:30]}' set aside: the page's foot line")
+            continue
         if plain and len(piece.lines) >= w.table_lines and decoded and all(
                 decoded[i].label == "other" and decoded[i].cost(("body", "caption")) >= w.decoded_other for i in run):
             why = decoded[run[0]].explain()  # the page decoder reads it as furniture (a table, a list)
@@ -1031,6 +1035,18 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
         learned[id(piece)] = (pr, vector, _run_label(decoded, run) if decoded else None)
         out.append(piece)
     return out, learned
+
+
+_MAILED = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # an e-mail address
+
+
+def _foot_line(piece: Head | Para) -> bool:
+    """The page's last line alone under a blank line, holding an e-mail address: where to
+    write (`纳税服务热线 12366   投稿邮箱 swzc@ycwb.example`, `Letters to editor@tramwaytimes.example`),
+    the page's foot line and never a story's text. Set aside after the models have read the
+    page, so what they see of the lines over it is as before; under a head (插图 / 苏小棠) it
+    is left as the head's text, or the head would be left with none."""
+    return len(piece.lines) == 1 and (not isinstance(piece, Para) or piece.gap_before) and bool(_MAILED.search(piece.raw))
 
 
 def _closes_page(rebuilt: list[tuple[Piece, list[int], str]], k: int, furniture: list[SetAside]) -> bool:
