@@ -26,13 +26,13 @@ NOTICE_TITLE = regex.compile(
 # The dateline's text is group `dl`; an English one's dash and spaces are layout.
 DATELINE = regex.compile(
     r"^(?:【(?P<dl>\p{Han}{0,6}[报報刊]\p{Han}{0,4}?(?:[专專]?[讯訊]|消息))】"  # 【本報訊】, 【本報悉尼訊】, 【本刊訊】
-    r"|[（(](?P<dl>\p{Han}{1,8}?\d{1,2}日[讯訊]|本[报報刊]\p{Han}{0,6}[讯訊]"  # （新山12日讯）, （本报曼谷讯）
+    r"|[（(](?P<dl>\p{Han}{1,8}?\d{1,2}日[讯訊]|本[报報]\p{Han}{0,6}[讯訊]"  # （新山12日讯）, （本报曼谷讯）
     # （曼谷讯）: a place's; not a news word ending in 讯 (（新闻快讯）, （民生资讯）, （电子通讯）)
     r"|\p{Han}{2,4}(?<![简簡快通资資喜视視短电電])[讯訊])[）)]"
     # 【竹東】竹東鎮立圖書館…: a place opening a brief, named again in its first words; a label
     # (【链接】, 【背景】) is not, and one over a short line heads it
     r"|【(?P<dl>\p{Han}{2,3})】(?=(?P=dl))(?=\p{Han}.{24})"
-    r"|(?P<dl>本[报報刊][讯訊]|本[报報刊](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"  # a magazine's own: 本刊讯
+    r"|(?P<dl>本[报報][讯訊]|本[报報](?:\p{Han}{1,8})?\d{1,2}月\d{1,2}日[讯訊电電]"
     r"|\p{Han}{2,6}?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日[讯訊电電](?=[ \u3000（(【])"  # 新山7日讯, 澳門十四日電
     r"|\p{Han}{1,6}[报報][专專]?[讯訊](?=[（(【\s\u3000])"  # any paper's own: 东南商报讯（记者…）, 【港聞報專訊】
     r"|(?:新[华華]社|中新社|新[华華][网網]|人民[网網]|央[视視][网網]|中新[网網])\p{Han}{0,8}(?:\d{1,2}月\d{1,2}日)?[电電])"
