@@ -29,8 +29,9 @@ _CLOSED = regex.compile(r"[。！？!?]$")
 _PROSE = regex.compile(r"\b\p{Ll}+,? \p{Ll}+,? \p{Ll}+\b")  # three words in lower case: running text, not a folio
 _PHONE = regex.compile(r"(?:[热熱]线|[电電]话|咨[询詢]|(?i:\bcall\b|\btel\b|\bphone\b))\D{0,3}\d[\d -]{6,}\d|\d{3,4}-\d{7,8}\b|\b\d{3}-\d{4}\b")
 _AD_LABEL = regex.compile(r"^(?:广告|廣告|(?i:advertisement|advertising|sponsored))$")
-# a one-line ad that opens with its label, set off by a colon or a gap (ADVERTISEMENT: Ashby Games Shop …)
-_AD_OPENS = regex.compile(r"^(?:广告|廣告|ADVERTISEMENT|Advertisement)(?:[:：][ \u3000]*|[ \u3000]{2,})(?=\S)")
+# a one-line ad that opens with its label, set off by a colon or a gap (ADVERTISEMENT: Ashby Games Shop …);
+# a label in capitals only by a gap: `Advertisement  rules tighten` is a headline spaced out (review18b)
+_AD_OPENS = regex.compile(r"^(?:(?:广告|廣告|ADVERTISEMENT)(?:[:：][ \u3000]*|[ \u3000]{2,})|Advertisement[:：][ \u3000]*)(?=\S)")
 # the label an ad carries at the end of its last line or the start of its first: （广告）, 【廣告】
 _AD_MARK = regex.compile(r"[（(【\[〔](?:广告|廣告|(?i:advertisement))[）)】\]〕]")
 # Column logos and labels: standing names of a column or of a strip of items, never a headline.

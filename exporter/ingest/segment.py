@@ -214,7 +214,7 @@ def _signatures(pieces: list[Piece], w: Weights, notes: Notes, name: str,
     pieces = [p for piece in pieces for p in _signature_off(piece, w, learned)]
     for k, piece in enumerate(pieces):
         prev = out[-1] if out else None
-        if isinstance(piece, Para) and (tag := _note_under(prev, piece)) is not None:
+        if isinstance(piece, Para) and (tag := _note_under(out, piece)) is not None:
             piece = tag  # a writer's note cut off the story's last paragraph (_signature_off)
         if (isinstance(piece, Byline) and isinstance(prev, Para)
                 and (len(piece.lines) == 1 and piece.lines[0].indent >= w.heavy_indent or piece.signs)):
@@ -404,21 +404,41 @@ def _taglines(pieces: list[Piece], notes: Notes, name: str) -> list[Piece]:
     out: list[Piece] = []
     for piece in pieces:
         prev = out[-1] if out else None
-        if not getattr(prev, "credit", None) and (tag := _note_under(prev, piece)) is not None:
+        if not getattr(prev, "credit", None) and (tag := _note_under(out, piece)) is not None:
             notes.decide(name, piece.no, f"'{piece.raw[:40]}' names the writer of the story above: its byline")
             piece = tag
         out.append(piece)
     return out
 
 
-def _note_under(prev: Piece | None, piece: Piece) -> Byline | None:
+def _note_under(above: list[Piece], piece: Piece) -> Byline | None:
     """`piece` as the byline a writer's note makes (`_tagline`) where it stands right under the
-    text of `prev`: a paragraph that ends a sentence, and on a text page no blank line between."""
+    text of the last piece `above`: a paragraph that ends a sentence, and on a text page no blank
+    line between. A name the story's text already holds (`New York is a city …`, `Christmas Day
+    is a time …`) is what the story is about, not who wrote it (review18b)."""
     tag = _tagline(piece)
+    prev = above[-1] if above else None
     if (tag is None or not isinstance(prev, Para) or not _SENTENCE_END.search(prev.lines[-1].text.strip())
-            or not (piece.lines[0].size > 0 or piece.lines[0].no == prev.lines[-1].no + 1)):
+            or not (piece.lines[0].size > 0 or piece.lines[0].no == prev.lines[-1].no + 1)
+            or _named_in(tag.names[0], _story_above(above))):
         return None
     return tag
+
+
+def _story_above(above: list[Piece]) -> str:
+    """The text of the paragraphs at the end of `above` back to the last head: the story a note closes."""
+    paras: list[str] = []
+    for piece in reversed(above):
+        if not isinstance(piece, Para):
+            break
+        paras.append(" ".join(line.text.strip() for line in piece.lines))
+    return " ".join(reversed(paras))
+
+
+def _named_in(name: str, text: str) -> bool:
+    """Whether `text` holds `name` as words of its own (line breaks and spacing aside)."""
+    words = r"\s+".join(regex.escape(word) for word in name.split())
+    return regex.search(rf"(?<!\p{{L}}){words}(?!\p{{L}})", text) is not None
 
 
 def _tagline(piece: Piece) -> Byline | None:
