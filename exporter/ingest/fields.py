@@ -340,7 +340,7 @@ def name_line(text: str) -> tuple[str, list[str]] | None:
         return None
     label = FIELD_LABEL.match(text)
     if label is not None:  # only what the writer is and the name after a label: 地点：黄山 is no writer
-        found = name_line(text[label.end() :]) or (_labelled_writer(text[label.end() :]) if _ANSWERS.match(text) else None)
+        found = name_line(text[label.end() :])
         return (regex.sub(r"\s+", " ", text), found[1]) if found and " " in found[0] else None
     squeezed = regex.sub(r"[ \u3000]+", "", text)
     if (_SPACED_NAME.fullmatch(text) or _BARE_NAME.fullmatch(text)) and bare_name(squeezed):
@@ -349,21 +349,6 @@ def name_line(text: str) -> tuple[str, list[str]] | None:
     if (len(parts) == 2 and bare_name(parts[1]) and _WHO.fullmatch(parts[0]) and regex.search(r"\p{Han}", parts[0])
             and len(parts[0]) >= WHO_CHARS):
         return regex.sub(r"\s+", " ", text), [parts[1]]
-    return None
-
-
-# a label that says a person speaks: who answers a question or gives a talk (解答：, 答疑：, 主讲：)
-_ANSWERS = regex.compile(r"^(?:解答|答疑|答|主[讲講]|[讲講]述|口述)[：:]")
-
-
-def _labelled_writer(text: str) -> tuple[str, list[str]] | None:
-    """After a label that says a person speaks (`_ANSWERS`), what the writer is (a unit or a
-    trade, Han glyphs only) and two or three Han glyphs: the name, whatever its surname
-    (解答：袁州区税务局纳税服务科 易芳, 解答：書法導師 區文傑) (byline19)."""
-    parts = regex.split(r"[ \u3000]+", text.strip())
-    if (len(parts) == 2 and _BARE_NAME.fullmatch(parts[1]) and regex.fullmatch(r"\p{Han}+", parts[0])
-            and len(parts[0]) >= WHO_CHARS and len(parts[0]) <= 16):
-        return " ".join(parts), [parts[1]]
     return None
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from exporter.ingest import english, fields, furniture, ingest_texts
+from exporter.ingest import english, furniture, ingest_texts
 from exporter.model import Article
 from tests.ingest.test_bylines17 import _page
 
@@ -79,29 +79,3 @@ def test_a_writers_note_still_names_the_writer() -> None:
             "Pieter van Zyl is a railway historian in Hillcrest\n")
     articles = ingest_texts([("t.txt", page)], "Test", dt.date(2026, 12, 7)).edition.articles
     assert [a.authors for a in articles] == [["Pieter van Zyl"]]
-
-
-@pytest.mark.parametrize(("line", "name"), [
-    ("解答：袁州区税务局纳税服务科 易芳", "易芳"),  # blind14 tax (PDF rl-tax-t1)
-    ("解答：書法導師 區文傑", "區文傑"),  # blind14 brush (PDF mu-brush-b1)
-    ("答疑：省蜂业学会理事  蔺文博", "蔺文博"),  # blind14 bees (PDF mu-bees-h1)
-])
-def test_who_answers_a_question_is_named_whatever_the_surname(line: str, name: str) -> None:
-    """After a label that says a person speaks and what the person is, the last two or three
-    glyphs are the name, though the surname is not among the common ones a bare name needs."""
-    found = fields.name_line(line)
-    assert found is not None and found[1] == [name]
-
-
-@pytest.mark.parametrize("line", ["地点：市民中心 二楼", "时间：十二月七日 上午", "地点：黄山"])
-def test_a_form_field_names_no_one(line: str) -> None:
-    assert fields.name_line(line) is None
-
-
-@pytest.mark.parametrize(("name", "headline", "writer"), [
-    ("rl-tax-t1.pdf", "小规模纳税人如何享受减免？", "易芳"),
-    ("mu-brush-b1.pdf", "初學楷書應從哪家入手？", "區文傑"),
-])
-def test_the_answerer_under_a_question_in_a_page_pdf_is_its_author(name: str, headline: str, writer: str) -> None:
-    articles = _page("ingest-blind14", name)
-    assert next(a for a in articles if a.headline == headline).authors == [writer]
