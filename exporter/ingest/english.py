@@ -64,10 +64,7 @@ _ROLE = regex.compile(
     r"Press|Service|Bureau|Desk|News|Times|Post|Herald|Gazette|Journal|Tribune|Daily|Special)\b",
     regex.IGNORECASE,
 )
-# `Answered by GRAHAM PIKE`: what the writer did, in lower case, over a name in capitals (a headline
-# keeps one case throughout: `Rescued by Coast Guard` is none)
-_BY = regex.compile(r"^(?:By|BY|\p{Lu}\p{Ll}{2,}(?:ed|en) by(?=\s+\p{Lu}{2,}[\s.'’-]+\p{Lu}[\p{Lu}\s.'’-]*$))"
-                    r"\s+(?P<by>\p{Lu}.{2,90})$")
+_BY = regex.compile(r"^(?:By|BY)\s+(?P<by>\p{Lu}.{2,90})$")
 SMALL_WORDS = _SMALL = frozenset("a an and as at but by for from in into nor of on or over per the to up via vs with".split())
 
 

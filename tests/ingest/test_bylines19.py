@@ -1,5 +1,5 @@
-"""Bylines, writers' notes and ad labels (session 19, byline19): a Q&A column's answerer line of
-ingest-blind14 and the findings review18b left open, each on a real page or a small fragment."""
+"""Writers' notes and ad labels (session 19, byline19): the findings review18b left open, each on
+a real page or a small fragment. (The answerer rules, blind14 only, stayed on branch byline19.)"""
 
 from __future__ import annotations
 
@@ -7,38 +7,12 @@ import datetime as dt
 
 import pytest
 
-from exporter.ingest import english, furniture, ingest_texts
+from exporter.ingest import furniture, ingest_texts
 from exporter.model import Article
-from tests.ingest.test_bylines17 import _page
 
 
 def _texts(article: Article) -> str:
     return " ".join(block.text for block in article.blocks)
-
-
-@pytest.mark.parametrize(("line", "names"), [
-    ("Answered by GRAHAM PIKE", ["Graham Pike"]),  # blind14 tram-w4: the answerer over a Q&A column
-    ("Written by JO BLOGGS", ["Jo Bloggs"]),
-])
-def test_what_the_writer_did_over_a_name_in_capitals_is_a_byline(line: str, names: list[str]) -> None:
-    found = english.byline(line)
-    assert found is not None and found[1] == names
-
-
-@pytest.mark.parametrize("line", ["Rescued by Coast Guard", "RESCUED BY COAST GUARD", "Inspired by NASA",
-                                  "Powered by local volunteers"])
-def test_a_headline_in_one_case_throughout_is_no_byline(line: str) -> None:
-    """A headline keeps one case (title case, capitals): only the case contrast of a verb in
-    lower case over a name in capitals makes the line a byline."""
-    assert english.byline(line) is None
-
-
-def test_the_answerer_of_a_question_column_is_its_author() -> None:
-    """blind14 tram-w4: `Answered by GRAHAM PIKE` under the question signs the answer."""
-    articles = _page("ingest-blind14", "tram-w4.txt")
-    answer = next(a for a in articles if "Only one pole touches the wire" in _texts(a))
-    assert answer.authors == ["Graham Pike"]
-    assert "Answered by" not in _texts(answer)
 
 
 def test_a_headline_opening_with_the_word_advertisement_is_no_ad() -> None:
