@@ -341,12 +341,13 @@ def _box(run: list[_Glyph]) -> _Box:
 
 def _spaced_out(run: list[_Glyph]) -> str | None:
     """A bold line of single letters or glyphs, each set apart by a space character
-    (`M U S E U M   O P E N`, `第 十 二 屆` with en spaces): display type letter-spaced by
-    typing spaces, which `_untracked` cannot tell from word spaces. Its text without the
+    (`M U S E U M   O P E N`, `第 十 二 屆` with en spaces; not figures alone, a row of a
+    table's numbers): display type letter-spaced by typing spaces, which `_untracked` cannot
+    tell from word spaces. Its text without the
     narrowest gaps (the letter-spacing); a gap wider by `WORD_STEP` ems is a word space."""
     ink = [g for g in run if not g.c.isspace()]
     if (len(ink) < SPACED_GLYPHS or len("".join(g.c for g in run).split()) != len(ink)
-            or not all(g.c.isalnum() and g.bold for g in ink)):
+            or not all(g.c.isalnum() and g.bold for g in ink) or all(g.c.isdigit() for g in ink)):
         return None
     gaps = [b.x0 - a.x1 for a, b in zip(ink, ink[1:])]
     narrow = min(gaps)

@@ -74,13 +74,14 @@ def _glyphs(text: str, gaps: list[float], bold: bool = True, size: float = 14.0)
 def test_a_bold_line_of_single_glyphs_set_apart_by_spaces_is_letter_spaced() -> None:
     """`M U S E U M  O P E N` typed with spaces: the narrowest gaps are letter-spacing, a gap
     wider by a quarter em or more a word space; even gaps (Han with en spaces) join all. A
-    plain line, a line of words, and one of three glyphs are left alone."""
+    plain line, a line of words, one of three glyphs and one of figures alone are left alone."""
     narrow, wide = 4.9, 13.6
     word = [narrow] * 5 + [wide] + [narrow] * 3
     assert _spaced_out(_glyphs("MUSEUMOPEN", word)) == "MUSEUM OPEN"
     assert _spaced_out(_glyphs("第十二屆全港", [7.0] * 5)) == "第十二屆全港"
     assert _spaced_out(_glyphs("MUSEUMOPEN", word, bold=False)) is None
     assert _spaced_out(_glyphs("ABC", [narrow] * 2)) is None
+    assert _spaced_out(_glyphs("2026", [narrow] * 3)) is None
     words = [_Glyph(c, 30 + 8 * k, 100, 37 + 8 * k, 114, 112, 14.0, True) for k, c in enumerate("Bus to")]
     assert _spaced_out(words) is None
 
