@@ -42,9 +42,9 @@ def test_a_label_in_reverse_type_is_furniture_not_a_kicker() -> None:
 def test_a_lists_label_is_furniture_even_when_larger_than_its_items() -> None:
     """A box's label over brief items (each a bold head over a line or two of text) is the
     list's, not the first item's headline: `財經快訊` (set larger than the items' heads),
-    `警 情 通 报` letter-spaced, `IN` `BR I E F` cut apart on one baseline, `转会快讯` over items
+    `警 情 通 报` letter-spaced (typed spaces, read `警情通报` since session 19's `pdf._spaced_out`), `IN` `BR I E F` cut apart on one baseline, `转会快讯` over items
     whose heads are run in or stand on lines of their own."""
-    pages = {"ingest-blind5/cr-weigang-a1.pdf": ["財經快訊"], "ingest-blind6/rl-haiping-f5.pdf": ["警 情 通 报"],
+    pages = {"ingest-blind5/cr-weigang-a1.pdf": ["財經快訊"], "ingest-blind6/rl-haiping-f5.pdf": ["警情通报"],
              "ingest-blind5/cr-saichang-a1.pdf": ["转会快讯"],
              "ingest-blind5/cr-easterntribune-a3.pdf": ["IN", "BR I E F"]}
     for name, labels in pages.items():
