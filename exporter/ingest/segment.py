@@ -154,7 +154,6 @@ def segment(page: PageLayout, notes: Notes, weights: Weights | None = None,
     for head, why in label_heads:
         page.furniture += [SetAside(line.no, line.text, why) for line in head.lines]
         notes.decide(page.name, head.no, f"'{_text(head)}' set aside: {why}")
-    bodies = _tail_writers(bodies, notes, page.name)
     bodies = _headless(bodies, notes, page.name, w)
     for body in bodies:
         if body.group is None and (dec := learned.get(id(body.items[0]), (0, 0, None))[2]) is not None:
@@ -1257,35 +1256,10 @@ def _tail(heads: list[Head], body: Body, next_body: Body | None, w: Weights) -> 
     starts higher up the page (or there is none), so they head nothing under them. They stand
     within `Weights.tail_reach` of its last line (seen: 1.3–6.2 body ems): an advertisement's display lines further down the
     page are no story's head (blind4's millbrook: `CEDAR FALLS HARDWARE` under the police log).
-    A writer's line under the heads opens no story (`_writer_only`); heads after a caption under
-    them head the next body (the caller passes no next body then)."""
+    Heads after a caption under them head the next body (the caller passes no next body then)."""
     last, first = _lines_of(body.items[-1])[-1].top, heads[0].lines[0].top
     return (last is not None and first is not None and 0 < first - last <= w.tail_reach
-            and any(h.size >= HEAD_TYPE for h in heads)
-            and (next_body is None or _above(next_body, heads) or _writer_only(next_body)))
-
-
-def _tail_writers(bodies: list[Body], notes: Notes, name: str) -> list[Body]:
-    """A writer's line left headless right under a head printed under its story (`_tail`) is
-    that story's byline: it joins the story the head closes."""
-    out: list[Body] = []
-    for body in bodies:
-        prev = out[-1] if out else None
-        if (prev is not None and body.group is None and _writer_only(body) and prev.group is not None
-                and prev.group.headline.lines[0].top is not None  # a page PDF's (a text page has no tails)
-                and prev.items[-1].no < prev.group.headline.no < body.no):
-            prev.items += body.items
-            notes.decide(name, body.no, f"the writer's line under '{_text(prev.group.headline)}' signs the story "
-                         "that head closes")
-            continue
-        out.append(body)
-    return out
-
-
-def _writer_only(body: Body) -> bool:
-    """A body that is only a writer's line (the byline set under a head printed under its
-    story): it opens no story of its own."""
-    return all(isinstance(item, (Byline, BoxByline)) for item in body.items)
+            and any(h.size >= HEAD_TYPE for h in heads) and (next_body is None or _above(next_body, heads)))
 
 
 def _unglued(heads: list[Head], after: bool, prev_body: Body | None, next_body: Body | None) -> bool:
