@@ -49,7 +49,6 @@ TABLE_TITLE = 16  # characters: a line this short right above a table is its tit
 GUTTER = 0.5  # ems: a wider gap on a baseline separates two columns (unless letter-spacing is wider)
 PAD_SPACE = 0.2  # ems: a space this narrow is character spacing's padding, not a word space (none is so thin)
 WORD_STEP = 0.25  # ems: in a line letter-spaced with space characters, a gap this much wider than the narrowest is a word space
-UPRIGHT_SPACE = 2.5  # ems: a vertical headline's glyph this far under the last (a word space between) goes on with it
 SPREAD = 1.6  # ems: one-line fragments of display type this close on one baseline are one letter-spaced word
 LEADING = 0.2  # ems: a line this much further below the one above than the block's line pitch opens a paragraph
 LEAD_GLYPHS = 2  # a bold run-in head has this many glyphs or more, and so has the plain text after it
@@ -409,7 +408,7 @@ def _stack(boxes: list[_Box], body: float = 0.0) -> list[list[_Box]]:
                 last = block[-1]
                 overlap = min(last.x1, b.x1) - max(last.x0, b.x0)
                 if (last.image is None and (-0.2 * b.size <= b.y0 - last.y1 < 0.8 * b.size or _upright(last, b)
-                                            or _wrapped_head(last, b, body) or _upright_word(block, b, body))
+                                            or _wrapped_head(last, b, body))
                         and (overlap > 0.5 * min(last.x1 - last.x0, b.x1 - b.x0)
                              or (abs(b.x0 - last.x0) <= active().pdf_indent * b.size and b.x1 > last.x0 - 0.5 * b.size))
                         and last.bold == b.bold and abs(last.size - b.size) < 0.5):
@@ -488,18 +487,6 @@ def _upright(last: _Box, b: _Box) -> bool:
     font's box is taller than the em that vertical type advances by."""
     narrow = max(last.x1 - last.x0, b.x1 - b.x0) <= 1.5 * b.size
     return narrow and abs((last.x0 + last.x1) - (b.x0 + b.x1)) < 0.5 * b.size and 0.5 * b.size < b.y0 - last.y0 < 1.6 * b.size
-
-
-def _upright_word(block: list[_Box], b: _Box, body: float) -> bool:
-    """The next word of a vertical headline after a word space (`割胶四十年　阿伯守着…`): the
-    block is vertical display type already (two glyphs or more, one under the other), and b,
-    a glyph of its size and weight, stands under its last glyph at the pitch of one glyph
-    more (`UPRIGHT_SPACE` ems at most). Cut there, the head's second word was lost."""
-    last = block[-1]
-    return (len(block) >= 2 and b.size == last.size and b.bold == last.bold and body > 0
-            and (b.bold or b.size >= DISPLAY_SIZE * body) and _upright(block[-2], last)
-            and max(last.x1 - last.x0, b.x1 - b.x0) <= 1.5 * b.size and abs(last.x0 - b.x0) < 0.2 * b.size
-            and 1.6 * b.size <= b.y0 - last.y0 <= UPRIGHT_SPACE * b.size)
 
 
 def _gaps(blocks: list[list[_Box]], vertical: bool, rects: list[Rect] = ()) -> list[tuple[float, float]]:
