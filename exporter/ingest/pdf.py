@@ -368,7 +368,9 @@ def _spaced_out(run: list[_Glyph]) -> str | None:
     (`M U S E U M   O P E N`, `第 十 二 屆` with en spaces; not figures alone, a row of a
     table's numbers): display type letter-spaced by typing spaces, which `_untracked` cannot
     tell from word spaces. Its text without the
-    narrowest gaps (the letter-spacing); a gap wider by `WORD_STEP` ems is a word space."""
+    narrowest gaps (the letter-spacing); a gap wider by `WORD_STEP` ems, or by half the
+    narrowest where that is less (a font's space may be a quarter em: two spaces are then a
+    word gap exactly a quarter em wider), is a word space."""
     ink = [g for g in run if not g.c.isspace()]
     if (len(ink) < SPACED_GLYPHS or len("".join(g.c for g in run).split()) != len(ink)
             or not all(g.c.isalnum() and g.bold for g in ink) or all(g.c.isdigit() for g in ink)):
@@ -377,7 +379,8 @@ def _spaced_out(run: list[_Glyph]) -> str | None:
     narrow = min(gaps)
     if narrow <= 0:
         return None
-    return ink[0].c + "".join((" " if gap > narrow + WORD_STEP * g.size else "") + g.c for gap, g in zip(gaps, ink[1:]))
+    return ink[0].c + "".join((" " if gap > narrow + min(WORD_STEP * g.size, narrow / 2) else "") + g.c
+                              for gap, g in zip(gaps, ink[1:]))
 
 
 def _lead(run: list[_Glyph]) -> int:
