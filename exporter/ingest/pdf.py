@@ -29,7 +29,7 @@ import regex
 from ..assets import safe_file_name
 from ..errors import InputError, Problem
 from . import english, fields, furniture, pdfgrid, pdfheads, pdflines, pictures
-from .layout import LATIN_END, closed, cjk_end
+from .layout import LATIN_END, SIGNATURE_LINES, closed, cjk_end
 from .pdfheads import extent
 from .weights import active
 from .segment import SUBHEAD_SHARE, SUBHEAD_TYPE  # one rule: the reader cuts subheads where the segmenter reads them
@@ -869,6 +869,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
         if (edge is not None and (edge[2] == column or members[column] == 1) and edge[0] + body < left and len(block) <= 4
                 and right - left < 0.5 * max(edge[1] - edge[0], 10 * body) and not _resumed(block, edge[3])):
             left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
+        elif edge is not None and (edge[2] == column or members[column] == 1) and _set_right(block, edge, body):
+            left = edge[0]  # a notice's issuer and date set flush right, as wide as half the column or more
         elif (column in measure and len(block) == 1 and 0.5 * body < left - measure[column][0] <= active().pdf_indent * body
               and abs(right - measure[column][1]) < body and not block[0].bold):
             left = measure[column][0]  # a paragraph's indented first line alone (at a column's foot)
@@ -881,7 +883,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
         spaced = (indents and above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
                   and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
         running = plain and all(abs(b.size - body) < 0.03 * body for b in block)
-        turned = running and indents and column != ended[1] and _ended_short(ended[0], block, body)
+        turned = running and indents and column != ended[1] and _ended_short(ended[0], block, body, boxes)
         ended = (block if running and len(block) > 1 else None, column)
         above = (left, block[-1].y1, plain, column) if plain else None
         leaded = _leaded(block) if plain else set()
@@ -980,6 +982,17 @@ def _labels_aside(order: list[tuple[list[_Box], tuple[int, ...]]], body: float, 
     return [item for k, item in enumerate(order) if k not in found]
 
 
+def _set_right(block: list[_Box], edge: tuple[float, float, tuple[int, ...], float], body: float) -> bool:
+    """A signature set flush right under the text it ends (`Tramway Heritage Society of
+    Victoria Inc.` / `7 December 2026`), however wide: no more lines than a signature's
+    issuer lines and date (`SIGNATURE_LINES` + 1), not in display type, under that text's
+    last line, each ending where that text ends (within an em) and starting deeper in than a
+    paragraph's indent. Measured from its own left edge such a block has no indent; an
+    extractor prints it set in from the text's edge, and the layout reads its signature."""
+    return (len(block) <= SIGNATURE_LINES + 1 and block[0].y0 - edge[3] >= body and not _display(block, body)
+            and all(abs(b.x1 - edge[1]) <= body and b.x0 - edge[0] > active().pdf_indent * body for b in block))
+
+
 def _resumed(block: list[_Box], foot: float) -> bool:
     """Whether a short block stands higher than the last line of the text block before it:
     the top of the next column, where a paragraph goes on (`意路面结冰。`), not a credit or a
@@ -994,24 +1007,33 @@ def _indented(block: list[_Box], body: float) -> bool:
             and 0.5 * body < block[0].x0 - min(b.x0 for b in block[1:]) <= active().pdf_indent * body)
 
 
-def _ended_short(before: list[_Box] | None, block: list[_Box], body: float) -> bool:
+def _ended_short(before: list[_Box] | None, block: list[_Box], body: float, rects: Sequence[Rect] = ()) -> bool:
     """Whether running text that goes on at the top of the next column starts a paragraph:
     the column before ended a sentence on a line stopping short of its measure (in CJK type,
     two ems or more; in Latin type, with room left for the next column's first word), and
     the next column, across one gutter, starts flush and higher up than that line.
     Justified or wrapped text never leaves such room inside a paragraph, so the paragraph
     ended at the column's foot (said with an indent on a page that indents paragraphs; a page
-    that does not sets its paragraphs apart by space, and a new column is one)."""
-    if before is None or block[0].y0 >= before[-1].y0 or not 0 <= block[0].x0 - max(b.x1 for b in before) <= THREAD_GUTTER * body:
+    that does not sets its paragraphs apart by space, and a new column is one). Inside one
+    ruled box (a notice set in columns) the gutter may be wider: the frame holds one text."""
+    if before is None or block[0].y0 >= before[-1].y0:
+        return False
+    gutter = block[0].x0 - max(b.x1 for b in before)
+    if not 0 <= gutter <= THREAD_GUTTER * body and not (gutter >= 0 and _framed(before[-1], block[0], rects)):
         return False
     last, first = before[-1], block[0]
     room = max(b.x1 for b in before) - last.x1
     if first.x0 - min(b.x0 for b in block) > 0.5 * body or not closed(last.text):
         return False
-    if cjk_end(last.text):
-        return room >= 2 * body
+    if cjk_end(last.text):  # two glyphs' room, as the lines' edges are told apart (`Weights.pdf_edge`)
+        return room >= (2 - active().pdf_edge) * body
     word = first.text.split()[0] if first.text.split() else ""
     return bool(LATIN_END.search(last.text)) and room >= (len(word) + 1) * 0.5 * last.size
+
+
+def _framed(a: _Box, b: _Box, rects: Sequence[Rect]) -> bool:
+    """Whether two lines sit in one ruled box."""
+    return any(_within((a.x0, a.y0, a.x1, a.y1), r) and _within((b.x0, b.y0, b.x1, b.y1), r) for r in rects)
 
 
 def _crops(page) -> list[Rect]:  # noqa: ANN001 - a pymupdf.Page
