@@ -1,0 +1,61 @@
+"""Notices set in columns inside a frame, signatures set right wider than half the column,
+and issuers' closing formulas on page PDFs of other engines (session 19, pdf19body), each on
+a real page of blind14."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from exporter.ingest import fields, ingest
+from exporter.model import Article, Paragraph
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest-blind14"
+
+
+def _article(page: str, headline: str) -> Article:
+    result = ingest([FIXTURES / page], "P", dt.date(2025, 3, 15))
+    found = [a for a in result.edition.articles if (a.headline or "").replace("\u2002", "").replace(" ", "") == headline]
+    assert len(found) == 1
+    return found[0]
+
+
+def _paragraphs(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if isinstance(b, Paragraph)]
+
+
+@pytest.mark.parametrize(("page", "headline", "before", "after"), [
+    # three columns in a ruled box, 3.0 ems apart: the first column's last paragraph ends short
+    ("rl-tax-t1.pdf", "关于调整办税服务厅工作时间的通告", "周六上午9:00至12:00提供延时服务。", "特此通告。"),
+    # two columns in a ruled box, 3.2 ems apart; the line ends 1.997 ems short of the column's edge
+    ("cr-fire-f1.pdf", "第三大隊義勇消防隊招募啟事", "報名日期：即日起至一一六年一月十五日止。", "報名地點：各分隊辦公室。"),
+])
+def test_a_framed_notices_next_column_opens_a_paragraph(page: str, headline: str, before: str, after: str) -> None:
+    """A notice set in columns inside its frame, with a gutter wider than `THREAD_GUTTER`:
+    the paragraph that ends short at a column's foot ends there, and the next column's flush
+    first line opens the next paragraph (it ran on into the line before)."""
+    paragraphs = _paragraphs(_article(page, headline))
+    assert any(p.endswith(before) for p in paragraphs)
+    assert after in paragraphs or any(p.startswith(after) for p in paragraphs)
+
+
+def test_a_signature_set_right_wider_than_half_the_column_signs_the_notice() -> None:
+    """`Tramway Heritage Society of Victoria Inc.` over `7 December 2026`, both ending at the
+    text's right edge, the issuer wider than half the column: read as the issuer, not as
+    the notice's last paragraph; its period shortens `Inc.`, it ends no sentence."""
+    notice = _article("rl-tram-w1.pdf", "MUSEUMOPENDAY")
+    assert notice.notice is not None
+    assert (notice.notice.issuer, notice.notice.date) == ("Tramway Heritage Society of Victoria Inc.", "7 December 2026")
+    assert not any("Tramway Heritage" in p for p in _paragraphs(notice))
+
+
+def test_a_closing_formula_set_close_after_the_issuer_is_taken_off() -> None:
+    """`港島書法研究會謹啟`: the formula signs off; the issuer is the society."""
+    notice = _article("mu-brush-b1.pdf", "第十二屆全港青少年書法比賽徵稿啟事")
+    assert notice.notice is not None and notice.notice.issuer == "港島書法研究會"
+    assert fields.notice_issuer("港島書法研究會謹啟") == ("港島書法研究會", "謹啟")
+    assert fields.notice_issuer("槟城慈云寺理事会 谨启") == ("槟城慈云寺理事会", "谨启")
+    assert fields.notice_issuer("敬告") == (None, "敬告")  # alone it was taken before, as it still is
+    assert fields.notice_issuer("某某公司") == ("某某公司", "")
