@@ -883,7 +883,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
         spaced = (indents and above is not None and plain and above[3] == column and abs(above[0] - left) < 0.5 * body
                   and 0 < block[0].y0 - above[1] < 2.5 * body)  # paragraphs set apart by space, not indent
         running = plain and all(abs(b.size - body) < 0.03 * body for b in block)
-        turned = running and indents and column != ended[1] and _ended_short(ended[0], block, body, boxes)
+        turned = running and indents and column != ended[1] and _ended_short(ended[0], block, body)
         ended = (block if running and len(block) > 1 else None, column)
         above = (left, block[-1].y1, plain, column) if plain else None
         leaded = _leaded(block) if plain else set()
@@ -1007,33 +1007,24 @@ def _indented(block: list[_Box], body: float) -> bool:
             and 0.5 * body < block[0].x0 - min(b.x0 for b in block[1:]) <= active().pdf_indent * body)
 
 
-def _ended_short(before: list[_Box] | None, block: list[_Box], body: float, rects: Sequence[Rect] = ()) -> bool:
+def _ended_short(before: list[_Box] | None, block: list[_Box], body: float) -> bool:
     """Whether running text that goes on at the top of the next column starts a paragraph:
     the column before ended a sentence on a line stopping short of its measure (in CJK type,
     two ems or more; in Latin type, with room left for the next column's first word), and
     the next column, across one gutter, starts flush and higher up than that line.
     Justified or wrapped text never leaves such room inside a paragraph, so the paragraph
     ended at the column's foot (said with an indent on a page that indents paragraphs; a page
-    that does not sets its paragraphs apart by space, and a new column is one). Inside one
-    ruled box (a notice set in columns) the gutter may be wider: the frame holds one text."""
-    if before is None or block[0].y0 >= before[-1].y0:
-        return False
-    gutter = block[0].x0 - max(b.x1 for b in before)
-    if not 0 <= gutter <= THREAD_GUTTER * body and not (gutter >= 0 and _framed(before[-1], block[0], rects)):
+    that does not sets its paragraphs apart by space, and a new column is one)."""
+    if before is None or block[0].y0 >= before[-1].y0 or not 0 <= block[0].x0 - max(b.x1 for b in before) <= THREAD_GUTTER * body:
         return False
     last, first = before[-1], block[0]
     room = max(b.x1 for b in before) - last.x1
     if first.x0 - min(b.x0 for b in block) > 0.5 * body or not closed(last.text):
         return False
-    if cjk_end(last.text):  # two glyphs' room, as the lines' edges are told apart (`Weights.pdf_edge`)
-        return room >= (2 - active().pdf_edge) * body
+    if cjk_end(last.text):
+        return room >= 2 * body
     word = first.text.split()[0] if first.text.split() else ""
     return bool(LATIN_END.search(last.text)) and room >= (len(word) + 1) * 0.5 * last.size
-
-
-def _framed(a: _Box, b: _Box, rects: Sequence[Rect]) -> bool:
-    """Whether two lines sit in one ruled box."""
-    return any(_within((a.x0, a.y0, a.x1, a.y1), r) and _within((b.x0, b.y0, b.x1, b.y1), r) for r in rects)
 
 
 def _crops(page) -> list[Rect]:  # noqa: ANN001 - a pymupdf.Page

@@ -1,13 +1,11 @@
-"""Notices set in columns inside a frame, signatures set right wider than half the column,
-and issuers' closing formulas on page PDFs of other engines (session 19, pdf19body), each on
-a real page of blind14."""
+"""Signatures set right wider than half the column, issuers' closing formulas and tables ruled
+cell by cell on page PDFs of other engines (session 19, pdf19body), each on a real page of
+blind14 (the framed notices' paragraph rule is on branch `pdf19body-all`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-
-import pytest
 
 from exporter.ingest import fields, ingest
 from exporter.model import Article, Paragraph
@@ -24,21 +22,6 @@ def _article(page: str, headline: str) -> Article:
 
 def _paragraphs(article: Article) -> list[str]:
     return [b.text for b in article.blocks if isinstance(b, Paragraph)]
-
-
-@pytest.mark.parametrize(("page", "headline", "before", "after"), [
-    # three columns in a ruled box, 3.0 ems apart: the first column's last paragraph ends short
-    ("rl-tax-t1.pdf", "关于调整办税服务厅工作时间的通告", "周六上午9:00至12:00提供延时服务。", "特此通告。"),
-    # two columns in a ruled box, 3.2 ems apart; the line ends 1.997 ems short of the column's edge
-    ("cr-fire-f1.pdf", "第三大隊義勇消防隊招募啟事", "報名日期：即日起至一一六年一月十五日止。", "報名地點：各分隊辦公室。"),
-])
-def test_a_framed_notices_next_column_opens_a_paragraph(page: str, headline: str, before: str, after: str) -> None:
-    """A notice set in columns inside its frame, with a gutter wider than `THREAD_GUTTER`:
-    the paragraph that ends short at a column's foot ends there, and the next column's flush
-    first line opens the next paragraph (it ran on into the line before)."""
-    paragraphs = _paragraphs(_article(page, headline))
-    assert any(p.endswith(before) for p in paragraphs)
-    assert after in paragraphs or any(p.startswith(after) for p in paragraphs)
 
 
 def test_a_signature_set_right_wider_than_half_the_column_signs_the_notice() -> None:
