@@ -380,8 +380,10 @@ def closed_before(text: str) -> bool:
 
 # A notice's closing formula, set apart after its signatory: 谨启, 謹啟, 敬告, 泣告, 仝泣啟,
 # 同叩謝, 敬輓, 拜上 (an adverb of respect or grief, then the verb that closes a letter). It
-# signs the notice off; it is not who issued it.
-_CLOSING = regex.compile(r"(?:^|(?<=[ \u3000]))(?P<f>[仝同]?[谨謹敬泣叩拜]\p{Han}?[启啟告谢謝輓挽上])$")
+# signs the notice off; it is not who issued it. Set close after the name, only the two-glyph
+# 谨启, 謹啟, 敬告 is taken (港島書法研究會謹啟): a name's own last glyphs seldom read so.
+_CLOSING = regex.compile(r"(?:(?:^|(?<=[ \u3000]))(?P<f>[仝同]?[谨謹敬泣叩拜]\p{Han}?[启啟告谢謝輓挽上])"
+                         r"|(?<=\p{Han}{2})(?P<f>[谨謹敬][启啟告]))$")
 # A field label before the issuer's name (采购人：珠岸市第三人民医院, Signed: Brendan and Aoife
 # Hogan): the form's, not the name's; in Latin script one word and a colon (byline16).
 _ISSUER_LABEL = regex.compile(r"^(?P<f>\p{Han}{2,8}[：:]|\p{Lu}\p{Ll}{2,15}:)[ \u3000]*(?=\S)")

@@ -29,7 +29,7 @@ import regex
 from ..assets import safe_file_name
 from ..errors import InputError, Problem
 from . import english, fields, furniture, pdfgrid, pdfheads, pdflines, pictures
-from .layout import LATIN_END, closed, cjk_end
+from .layout import LATIN_END, SIGNATURE_LINES, closed, cjk_end
 from .pdfheads import extent
 from .repair import SPACED_GLYPHS
 from .weights import active
@@ -905,8 +905,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     edge: tuple[float, float, tuple[int, ...], float] | None = None  # the last text block's edges, column and foot
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body, drawings)
-    content = _tables(content, boxes)
     ruled = pdfheads.rules(drawings)
+    content = _tables(content, boxes, ruled)
     order = _xycut(_cell_columns(_spread(_stack(content, body), body), body), body, rects=boxes, ruled=ruled)
     order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order], body), body), body)
     order = _bylines_over(order, body)
@@ -929,6 +929,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
         if (edge is not None and (edge[2] == column or members[column] == 1) and edge[0] + body < left and len(block) <= 4
                 and right - left < 0.5 * max(edge[1] - edge[0], 10 * body) and not _resumed(block, edge[3])):
             left = edge[0]  # a short right-aligned credit or signature (alone in its strip) under the text it ends
+        elif edge is not None and (edge[2] == column or members[column] == 1) and _set_right(block, edge, body):
+            left = edge[0]  # a notice's issuer and date set flush right, as wide as half the column or more
         elif (column in measure and len(block) == 1 and 0.5 * body < left - measure[column][0] <= active().pdf_indent * body
               and abs(right - measure[column][1]) < body and not block[0].bold):
             left = measure[column][0]  # a paragraph's indented first line alone (at a column's foot)
@@ -968,8 +970,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
             out.where[no] = f"({b.x0:.0f}, {b.y0:.0f})"
             out.sizes[no] = round(b.size / body, 2)
             out.tops[no] = round(b.y0 / body, 2)
-            if i in stopped:
-                out.opens.add(no)
+            if i in stopped or i and b.table is not None and block[i - 1].table == b.table:
+                out.opens.add(no)  # a table's row is a paragraph of its own, in any type size
             if b.size >= DISPLAY_SIZE * body or b.bold:
                 out.display.add(no)
             under = pending is not None and pending.image and 0 <= b.y0 - pending.y1 < 2 * body and b.x0 < pending.x1
@@ -1038,6 +1040,17 @@ def _labels_aside(order: list[tuple[list[_Box], tuple[int, ...]]], body: float, 
         b = order[k][0][0]
         out.labels.append((f"({b.x0:.0f}, {b.y0:.0f})", b.text, why))
     return [item for k, item in enumerate(order) if k not in found]
+
+
+def _set_right(block: list[_Box], edge: tuple[float, float, tuple[int, ...], float], body: float) -> bool:
+    """A signature set flush right under the text it ends (`Tramway Heritage Society of
+    Victoria Inc.` / `7 December 2026`), however wide: no more lines than a signature's
+    issuer lines and date (`SIGNATURE_LINES` + 1), not in display type, under that text's
+    last line, each ending where that text ends (within an em) and starting deeper in than a
+    paragraph's indent. Measured from its own left edge such a block has no indent; an
+    extractor prints it set in from the text's edge, and the layout reads its signature."""
+    return (len(block) <= SIGNATURE_LINES + 1 and block[0].y0 - edge[3] >= body and not _display(block, body)
+            and all(abs(b.x1 - edge[1]) <= body and b.x0 - edge[0] > active().pdf_indent * body for b in block))
 
 
 def _resumed(block: list[_Box], foot: float) -> bool:
@@ -1143,16 +1156,20 @@ def _foot_apart(boxes: list[_Box], photos: list[_Box], height: float, body: floa
     return y0 - 1
 
 
-def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]]) -> list[_Box]:
+def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]],
+            ruled: Sequence[pdfheads.Rule] = ()) -> list[_Box]:
     """A grid of short cells (prices, results, a listings grid) read row by row: three or
     more rows of three or more narrow cells on one baseline, stacked, become one line a
     row with the cells set apart by two spaces (as a text extractor prints a table), all
     in one block that the layout reader knows as a table; so do rows of wider cells set
     far apart whose columns line up (`pdfgrid`). So does a ruled box of lines that a
-    table's rule accepts as they stand (listings by the clock)."""
+    table's rule accepts as they stand (listings by the clock), and rows of two cells or more
+    that each stand on a rule of their own (`_on_rules`)."""
     kept = _stacked(content, wide=False)
     rowed = {id(b) for t in kept for run in t for b in _members(run)}
     kept += _stacked([b for b in content if id(b) not in rowed], wide=True)
+    rowed = {id(b) for t in kept for run in t for b in _members(run)}
+    kept += _on_rules([b for b in content if id(b) not in rowed], ruled)
     rowed = {id(b) for t in kept for run in t for b in _members(run)}
     taken: set[int] = set()
     merged: list[_Box] = []
@@ -1184,16 +1201,8 @@ def _stacked(content: list[_Box], wide: bool) -> list[list[list[_Box]]]:
     one under another, each within two and a half ems of the one above and across most of
     it. With `wide`, runs with wide cells or gaps too, each standing in the columns of the
     run above (`pdfgrid.aligned`)."""
-    rows: list[list[_Box]] = []
-    for b in sorted((b for b in content if b.image is None), key=lambda b: (b.y1, b.x0)):
-        if rows and abs(rows[-1][0].y1 - b.y1) < 0.5 * b.size:
-            rows[-1].append(b)
-        else:
-            rows.append([b])
-    for row in rows:
-        row.sort(key=lambda b: b.x0)
     tables: list[list[list[_Box]]] = []
-    for row in _unwrapped(rows):
+    for row in _unwrapped(_baselines(content)):
         found = pdfgrid.runs(row, wide)
         if wide and not found:  # a row with a longer cell, standing in the columns of the rows over it
             found = [(row, True)] * any(0 < min(b.y1 for b in row) - max(b.y1 for b in t[-1]) < 2.5 * row[0].size
@@ -1284,6 +1293,46 @@ def _ragged(group: list[list[_Box]], body: float) -> bool:
             total += 1
             short += right - b.x1 >= body or b.x0 - left >= body
     return 2 * short > total
+
+
+def _baselines(content: list[_Box]) -> list[list[_Box]]:
+    """The text lines on one baseline (within half an em), top to bottom, each row left to right."""
+    rows: list[list[_Box]] = []
+    for b in sorted((b for b in content if b.image is None), key=lambda b: (b.y1, b.x0)):
+        if rows and abs(rows[-1][0].y1 - b.y1) < 0.5 * b.size:
+            rows[-1].append(b)
+        else:
+            rows.append([b])
+    for row in rows:
+        row.sort(key=lambda b: b.x0)
+    return rows
+
+
+def _on_rules(content: list[_Box], ruled: Sequence[pdfheads.Rule]) -> list[list[list[_Box]]]:
+    """Tables of two columns or more whose every cell stands on a rule of its own (a grid
+    drawn as a rule under each cell, `存款种类 | 年利率（%）` over `活期 | 0.15`): rows of as many
+    cells, each cell's rule ending before the next cell starts, the rows stacked within two and
+    a half ems and starting where the cells over them do (`Weights.grid_align`). Two columns of
+    running text stand on no rule line by line, and a rule drawn under both is one rule."""
+    tables: list[list[list[_Box]]] = []
+    for row in _baselines(content):
+        if len(row) < 2 or not all(_cell_rule(b, nxt, ruled) for b, nxt in zip(row, [*row[1:], None])):
+            continue
+        last = tables[-1][-1] if tables else None
+        if (last is not None and len(last) == len(row) and 0 < row[0].y1 - last[0].y1 < 2.5 * row[0].size
+                and all(abs(a.x0 - b.x0) <= active().grid_align * b.size for a, b in zip(last, row))):
+            tables[-1].append(row)
+        else:
+            tables.append([row])
+    return [t for t in tables if len(t) >= furniture.TABLE_ROWS]
+
+
+def _cell_rule(cell: _Box, nxt: _Box | None, ruled: Sequence[pdfheads.Rule]) -> bool:
+    """A rule right under the cell (within an em of its baseline), from its left edge (half an
+    em's slack) to past its right, ending before the next cell on its row starts."""
+    reach = 0.5 * cell.size
+    return any(x0 <= cell.x0 + reach and cell.x1 <= x1 + reach and 0 < y - cell.base <= cell.size
+               and (nxt is None or x1 < nxt.x0) for x0, x1, y in ruled)
 
 
 def _members(run: list[_Box]) -> Iterator[_Box]:

@@ -1,0 +1,53 @@
+"""Signatures set right wider than half the column, issuers' closing formulas and tables ruled
+cell by cell on page PDFs of other engines (session 19, pdf19body), each on a real page of
+blind14 (the framed notices' paragraph rule is on branch `pdf19body-all`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from exporter.ingest import fields, ingest
+from exporter.model import Article, Paragraph
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest-blind14"
+
+
+def _article(page: str, headline: str) -> Article:
+    result = ingest([FIXTURES / page], "P", dt.date(2025, 3, 15))
+    found = [a for a in result.edition.articles if (a.headline or "").replace("\u2002", "").replace(" ", "") == headline]
+    assert len(found) == 1
+    return found[0]
+
+
+def _paragraphs(article: Article) -> list[str]:
+    return [b.text for b in article.blocks if isinstance(b, Paragraph)]
+
+
+def test_a_signature_set_right_wider_than_half_the_column_signs_the_notice() -> None:
+    """`Tramway Heritage Society of Victoria Inc.` over `7 December 2026`, both ending at the
+    text's right edge, the issuer wider than half the column: read as the issuer, not as
+    the notice's last paragraph; its period shortens `Inc.`, it ends no sentence."""
+    notice = _article("rl-tram-w1.pdf", "MUSEUMOPENDAY")
+    assert notice.notice is not None
+    assert (notice.notice.issuer, notice.notice.date) == ("Tramway Heritage Society of Victoria Inc.", "7 December 2026")
+    assert not any("Tramway Heritage" in p for p in _paragraphs(notice))
+
+
+def test_a_closing_formula_set_close_after_the_issuer_is_taken_off() -> None:
+    """`港島書法研究會謹啟`: the formula signs off; the issuer is the society."""
+    notice = _article("mu-brush-b1.pdf", "第十二屆全港青少年書法比賽徵稿啟事")
+    assert notice.notice is not None and notice.notice.issuer == "港島書法研究會"
+    assert fields.notice_issuer("港島書法研究會謹啟") == ("港島書法研究會", "謹啟")
+    assert fields.notice_issuer("槟城慈云寺理事会 谨启") == ("槟城慈云寺理事会", "谨启")
+    assert fields.notice_issuer("敬告") == (None, "敬告")  # alone it was taken before, as it still is
+    assert fields.notice_issuer("某某公司") == ("某某公司", "")
+
+
+def test_a_two_column_table_ruled_cell_by_cell_is_read_row_by_row() -> None:
+    """`存款挂牌利率表`: two columns, a rule drawn under every cell; read column by column
+    before (`存款种类` / `活期` / … then `年利率（%）` / `0.15` / …), and, in small type, run
+    together. Each row is a paragraph, the note under it one more."""
+    table = _article("mu-credit-r1.pdf", "存款挂牌利率表")
+    assert [p.replace(" ", "") for p in _paragraphs(table)] == ["存款种类年利率（%）", "活期0.15", "整存整取一年1.30", "整存整取三年1.75",
+                                                                "（自2026年12月1日起执行）"]
