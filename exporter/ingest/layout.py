@@ -484,12 +484,7 @@ def _issuer_line(line: Line, date: Line, w: Weights) -> bool:
     """A line of a notice's issuer over its date line: set right (a deep indent, or ending
     where the date ends), short, no sentence's end, no photo credit."""
     return ((line.indent >= w.heavy_indent or _flush_with(line, date)) and cells(line.text) <= ISSUER_CELLS
-            and (not closed(line.text) or _NAME_ABBREVIATED.match(line.text.strip())) and not line.credit)
-
-
-# A name in capitals ending in an abbreviation (Tramway Heritage Society of Victoria Inc.): its
-# period shortens a word, it ends no sentence
-_NAME_ABBREVIATED = regex.compile(r"^\p{Lu}[\p{L}&'’-]*(?:\s+(?:\p{Lu}[\p{L}&'’-]*|\p{Ll}{1,3}))*\s+\p{Lu}\p{Ll}{1,3}\.$")
+            and not closed(line.text) and not line.credit)
 
 
 def _flush_with(line: Line, date: Line) -> bool:
