@@ -14,15 +14,11 @@ import regex
 _CAPS = r"\p{Lu}[\p{Lu}.'’-]*"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 # PORTHAVEN, Nov. 19 (Reuters) — : a place in capitals, an optional date or state, an
-# optional agency, then a dash (a lone hyphen only between spaces); or one word in capitals
-# and a colon before a sentence (MELBOURNE: After three years…, its second word in lower
-# case); two words so are a brief's run-in title (GALA DAY: The Brackhaven Harbour…), and a
-# line of a page's sections set apart by bars is a pointer (INSIDE: Letters 12 | Sport 30).
+# optional agency, then a dash (a lone hyphen only between spaces).
 DATELINE = (
-    rf"(?:(?P<dl>(?=\p{{Lu}}{{2}}){_CAPS}(?: {_CAPS}){{0,3}}"
+    rf"(?P<dl>(?=\p{{Lu}}{{2}}){_CAPS}(?: {_CAPS}){{0,3}}"
     rf"(?:,\s*(?:{_MONTH}\s*\d{{1,2}}|\p{{Lu}}[\p{{L}}.]+))?(?:\s*\(\p{{Lu}}[\p{{L}} .&'-]{{1,30}}\))?)"
     r"\s*(?:—|–|--|\s-)\s*"
-    r"|(?P<dl>\p{Lu}{3,}):\s+(?=\p{Lu}\p{Ll}*\s+\p{Ll})(?![^|]*\|))"
 )
 _PAGE = r"(?:[Pp]age|PAGE)\s*(?P<page>[A-Z]?\d{1,3})"
 _PAGE_CODE = r"(?:(?:[Pp]age|PAGE)\s*)?(?P<page>[A-Z]?\d{1,3})"  # after a keyword: Page A6 or A6

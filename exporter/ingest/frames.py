@@ -83,7 +83,9 @@ def unframe(text: str) -> Framed:
     return out
 
 
-_ROW = regex.compile(r"^(?P<pad>[ \u3000]*)[│┃║](?P<cells>.*\S.*)[│┃║][ \u3000]*$")
+# the cells: spaces, then the first glyph, then the rest (`\s*\S.*`, linear; `.*\S.*` backtracked
+# quadratically on a long line that opens with a bar and never closes it)
+_ROW = regex.compile(r"^(?P<pad>[ \u3000]*)[│┃║](?P<cells>\s*\S.*)[│┃║][ \u3000]*$")
 _CELL_BAR = regex.compile(r"[ \u3000]*[│┃║][ \u3000]*")
 
 

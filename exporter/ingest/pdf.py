@@ -592,16 +592,17 @@ def _vertical_first(order: list[tuple[list[_Box], tuple[int, ...]]], body: float
     the head's story holds no kicker or subhead so large), it passes only blocks of its own
     strip (the cuts' strip that holds the head's column): the head of a story at a row's
     right end heads the text beside it, not the stories further left in the row. A head whose
-    text starts right beside its top on its right (`_text_right`) passes no story headed in
-    display type of its own: it heads that text, not the story left of it (a letter under its
-    own head)."""
+    text starts right beside its top on its right (`_text_right`, text under no head of its
+    own: `_under_head`) passes no story headed in display type of its own: it heads that text,
+    not the story left of it (a letter under its own head)."""
     out = list(order)
     for i in _vertical_heads(out):
         at = _vertical_passes(out, i, ())
         size = max(max(x.size for x in out[i][0]), DISPLAY_SIZE * body)
         if any(b[0].image is None and b[0].size >= size for b, _ in out[at:i]):
             at = _vertical_passes(out, i, out[i][1][:-1])
-        if any(b[0].image is None and b[0].size >= DISPLAY_SIZE * body for b, _ in out[at:i]) and _text_right(out, i, body) is not None:
+        if (any(b[0].image is None and b[0].size >= DISPLAY_SIZE * body for b, _ in out[at:i])
+                and (j := _text_right(out, i, body)) is not None and not _under_head(out, j, body)):
             at = i
         if at < i:
             out.insert(at, out.pop(i))
@@ -907,7 +908,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     boxes = _ruled_boxes(page, body, drawings)
     ruled = pdfheads.rules(drawings)
     content = _tables(content, boxes, ruled)
-    order = _xycut(_cell_columns(_spread(_stack(content, body), body), body), body, rects=boxes, ruled=ruled)
+    order = _xycut(_spread(_stack(content, body), body), body, rects=boxes, ruled=ruled)
     order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order], body), body), body)
     order = _bylines_over(order, body)
     order = _heads_under(order, body)
@@ -1221,78 +1222,6 @@ def _stacked(content: list[_Box], wide: bool) -> list[list[list[_Box]]]:
         rowed = {id(b) for t in kept for run in t for b in _members(run)}
         kept = [pdfgrid.trimmed(t, [b for b in content if id(b) not in rowed]) for t in kept]
     return kept
-
-
-def _cell_columns(blocks: list[list[_Box]], body: float) -> list[list[_Box]]:
-    """A table whose columns stacked into blocks of their own (two columns, or cells too long
-    and close for `_tables`' rows), read row by row: blocks side by side, each of three lines or
-    more, none wider than a grid's cell (`Weights.grid_wide`), with as many lines on the same
-    baselines, within a grid's gap of one another (`Weights.grid_gap`), whose lines are cells,
-    not lines of running text set in narrow columns: most stop short of their block's measure
-    (`_ragged`). Each row becomes one line, its cells set apart by two spaces, one block; the
-    lines of a column under the shared rows (a note) stay a block of their own."""
-    cells = sorted((b for b in blocks if _cell_column(b)), key=lambda b: b[0].x0)
-    taken: set[int] = set()
-    tables: list[tuple[list[list[_Box]], int]] = []
-    for block in cells:
-        if id(block) in taken:
-            continue
-        group, rows = [block], len(block)
-        for other in cells:
-            last = group[-1]
-            shared = _shared_rows(last, other)
-            if (id(other) not in taken and other is not last and shared >= 3 and min(len(last), len(other)) == shared
-                    and 0 < other[0].x0 - max(b.x1 for b in last) <= active().grid_gap * body):
-                group.append(other)
-                rows = min(rows, shared)
-        grid = [b[:rows] for b in group]
-        if len(grid) >= 2 and all(_narrow(b) for column in grid for b in column) and _ragged(grid, body):
-            taken.update(id(b) for b in group)
-            tables.append((group, rows))
-    if not tables:
-        return blocks
-    out = [b for b in blocks if id(b) not in taken]
-    out += [block[rows:] for group, rows in tables for block in group if len(block) > rows]  # a note under a column
-    for k, (group, n) in enumerate(tables, start=len(blocks)):
-        rows = list(zip(*(block[:n] for block in group), strict=True))
-        out.append([_Box(run[0].x0, min(b.y0 for b in run), run[-1].x1, max(b.y1 for b in run), "  ".join(b.text for b in run),
-                         run[0].size, all(b.bold for b in run), base=run[0].base, table=k) for run in rows])
-    return out
-
-
-def _shared_rows(a: list[_Box], b: list[_Box]) -> int:
-    """How many lines from the top two blocks hold on the same baselines."""
-    return next((k for k, (x, y) in enumerate(zip(a, b)) if abs(x.base - y.base) >= 0.3 * x.size), min(len(a), len(b)))
-
-
-def _cell_column(block: list[_Box]) -> bool:
-    """Three lines of text or more, the first three no wider than a grid's cell (a note may
-    run on under the column), not vertical type."""
-    return (len(block) >= 3 and block[0].image is None and block[0].table is None and not pdfheads.vertical(block)
-            and all(map(_narrow, block[:3])))
-
-
-def _narrow(b: _Box) -> bool:
-    """No wider than a grid's cell (`Weights.grid_wide`)."""
-    return b.x1 - b.x0 <= active().grid_wide * b.size
-
-
-def _ragged(group: list[list[_Box]], body: float) -> bool:
-    """Cells, not running text set in narrow columns side by side: the blocks' measures differ
-    by two ems or more (a grid's columns of text share one measure), or most lines of the
-    blocks (each block's last line aside) stop an em or more short of their block's measure
-    (running text fills it but where a paragraph ends)."""
-    measures = [max(b.x1 for b in block) - min(b.x0 for b in block) for block in group]
-    if max(measures) - min(measures) >= 2 * body:
-        return True
-    short = total = 0
-    for block in group:
-        right = max(b.x1 for b in block)
-        left = min(b.x0 for b in block)
-        for b in block[:-1]:
-            total += 1
-            short += right - b.x1 >= body or b.x0 - left >= body
-    return 2 * short > total
 
 
 def _baselines(content: list[_Box]) -> list[list[_Box]]:

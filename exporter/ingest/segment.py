@@ -1065,8 +1065,11 @@ def _foot_line(piece: Head | Para) -> bool:
     write (`纳税服务热线 12366   投稿邮箱 swzc@ycwb.example`, `Letters to editor@tramwaytimes.example`),
     the page's foot line and never a story's text. Set aside after the models have read the
     page, so what they see of the lines over it is as before; under a head (插图 / 苏小棠) it
-    is left as the head's text, or the head would be left with none."""
-    return len(piece.lines) == 1 and (not isinstance(piece, Para) or piece.gap_before) and bool(_MAILED.search(piece.raw))
+    is left as the head's text, or the head would be left with none. It is set flush: a line
+    indented as a paragraph opens (`   Readers may send readings to ferry@…`) is a story's last
+    paragraph, set alone after a column break."""
+    return (len(piece.lines) == 1 and piece.lines[0].indent == 0 and (not isinstance(piece, Para) or piece.gap_before)
+            and bool(_MAILED.search(piece.raw)))
 
 
 def _closes_page(rebuilt: list[tuple[Piece, list[int], str]], k: int, furniture: list[SetAside]) -> bool:

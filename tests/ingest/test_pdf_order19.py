@@ -58,18 +58,6 @@ def test_a_stretched_gap_after_a_comma_inside_a_column_stays() -> None:
     assert {"第二，免稅儲蓄賬戶", "球代表隊，是該隊今年唯一的華裔球", "活動免費，但家長須提前兩天在網上登"} <= set(lines)
 
 
-def test_a_tables_columns_stacked_apart_are_read_row_by_row() -> None:
-    """A table of two columns (blind14's credit page: `存款种类 | 年利率（%）`) or of cells too
-    long and close for a grid's rows (blind13's astronomy page: `雙子座流星雨極大`) stacked each
-    column into a block of its own and read them one after the other. Blocks side by side
-    with their lines on the same baselines, of different measures or ragged, are a table: one
-    line a row. The note under a column stays after it."""
-    lines = _lines("ingest-blind14", "mu-credit-r1.pdf")
-    assert lines.index("存款种类  年利率（%）") + 1 == lines.index("活期  0.15")
-    assert "（自2026年12月1日起执行）" in lines
-    assert "12月14日  雙子座流星雨極大  東北" in _lines("ingest-blind13", "mu-weigang-s1.pdf")
-
-
 def test_narrow_columns_of_running_text_are_no_table() -> None:
     """blind13's village page sets a diary in two narrow columns on one baseline grid, lines
     filling one measure: running text, read column by column as before."""
