@@ -907,7 +907,7 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body, drawings)
     ruled = pdfheads.rules(drawings)
-    content = _tables(content, boxes, ruled)
+    content = _tables(content, boxes)
     order = _xycut(_spread(_stack(content, body), body), body, rects=boxes, ruled=ruled)
     order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order], body), body), body)
     order = _bylines_over(order, body)
@@ -1157,20 +1157,16 @@ def _foot_apart(boxes: list[_Box], photos: list[_Box], height: float, body: floa
     return y0 - 1
 
 
-def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]],
-            ruled: Sequence[pdfheads.Rule] = ()) -> list[_Box]:
+def _tables(content: list[_Box], rects: list[tuple[float, float, float, float]]) -> list[_Box]:
     """A grid of short cells (prices, results, a listings grid) read row by row: three or
     more rows of three or more narrow cells on one baseline, stacked, become one line a
     row with the cells set apart by two spaces (as a text extractor prints a table), all
     in one block that the layout reader knows as a table; so do rows of wider cells set
     far apart whose columns line up (`pdfgrid`). So does a ruled box of lines that a
-    table's rule accepts as they stand (listings by the clock), and rows of two cells or more
-    that each stand on a rule of their own (`_on_rules`)."""
+    table's rule accepts as they stand (listings by the clock)."""
     kept = _stacked(content, wide=False)
     rowed = {id(b) for t in kept for run in t for b in _members(run)}
     kept += _stacked([b for b in content if id(b) not in rowed], wide=True)
-    rowed = {id(b) for t in kept for run in t for b in _members(run)}
-    kept += _on_rules([b for b in content if id(b) not in rowed], ruled)
     rowed = {id(b) for t in kept for run in t for b in _members(run)}
     taken: set[int] = set()
     merged: list[_Box] = []
@@ -1235,33 +1231,6 @@ def _baselines(content: list[_Box]) -> list[list[_Box]]:
     for row in rows:
         row.sort(key=lambda b: b.x0)
     return rows
-
-
-def _on_rules(content: list[_Box], ruled: Sequence[pdfheads.Rule]) -> list[list[list[_Box]]]:
-    """Tables of two columns or more whose every cell stands on a rule of its own (a grid
-    drawn as a rule under each cell, `存款种类 | 年利率（%）` over `活期 | 0.15`): rows of as many
-    cells, each cell's rule ending before the next cell starts, the rows stacked within two and
-    a half ems and starting where the cells over them do (`Weights.grid_align`). Two columns of
-    running text stand on no rule line by line, and a rule drawn under both is one rule."""
-    tables: list[list[list[_Box]]] = []
-    for row in _baselines(content):
-        if len(row) < 2 or not all(_cell_rule(b, nxt, ruled) for b, nxt in zip(row, [*row[1:], None])):
-            continue
-        last = tables[-1][-1] if tables else None
-        if (last is not None and len(last) == len(row) and 0 < row[0].y1 - last[0].y1 < 2.5 * row[0].size
-                and all(abs(a.x0 - b.x0) <= active().grid_align * b.size for a, b in zip(last, row))):
-            tables[-1].append(row)
-        else:
-            tables.append([row])
-    return [t for t in tables if len(t) >= furniture.TABLE_ROWS]
-
-
-def _cell_rule(cell: _Box, nxt: _Box | None, ruled: Sequence[pdfheads.Rule]) -> bool:
-    """A rule right under the cell (within an em of its baseline), from its left edge (half an
-    em's slack) to past its right, ending before the next cell on its row starts."""
-    reach = 0.5 * cell.size
-    return any(x0 <= cell.x0 + reach and cell.x1 <= x1 + reach and 0 < y - cell.base <= cell.size
-               and (nxt is None or x1 < nxt.x0) for x0, x1, y in ruled)
 
 
 def _members(run: list[_Box]) -> Iterator[_Box]:

@@ -1,7 +1,7 @@
-"""Signatures set right wider than half the column, issuers' closing formulas and tables ruled
-cell by cell on page PDFs of other engines (session 19, pdf19body), on real pages of
-blind14, blind8 and blind13 (the framed notices' paragraph rule is on branch `pdf19body-all`, the
-issuer ending in an abbreviation on branch `pdf19body`)."""
+"""Signatures set right wider than half the column and issuers' closing formulas on page PDFs
+of other engines (session 19, pdf19body), on real pages of blind14, blind8 and blind13 (the
+framed notices' paragraph rule is on branch `pdf19body-all`; the issuer ending in an
+abbreviation and the table ruled cell by cell on branch `pdf19body`)."""
 
 from __future__ import annotations
 
@@ -51,12 +51,3 @@ def test_a_closing_formula_set_close_after_the_issuer_is_taken_off() -> None:
     assert fields.notice_issuer("槟城慈云寺理事会 谨启") == ("槟城慈云寺理事会", "谨启")
     assert fields.notice_issuer("敬告") == (None, "敬告")  # alone it was taken before, as it still is
     assert fields.notice_issuer("某某公司") == ("某某公司", "")
-
-
-def test_a_two_column_table_ruled_cell_by_cell_is_read_row_by_row() -> None:
-    """`存款挂牌利率表`: two columns, a rule drawn under every cell; read column by column
-    before (`存款种类` / `活期` / … then `年利率（%）` / `0.15` / …), and, in small type, run
-    together. Each row is a paragraph, the note under it one more."""
-    table = _article("mu-credit-r1.pdf", "存款挂牌利率表")
-    assert [p.replace(" ", "") for p in _paragraphs(table)] == ["存款种类年利率（%）", "活期0.15", "整存整取一年1.30", "整存整取三年1.75",
-                                                                "（自2026年12月1日起执行）"]

@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from exporter.ingest import ingest
-from exporter.ingest.pdf import _Box, _Glyph, _spaced_out
+from exporter.ingest.pdf import _Glyph, _spaced_out
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -89,13 +89,3 @@ def test_letter_spaced_heads_read_without_their_spacing_on_real_pages() -> None:
     assert "MUSEUM OPEN DAY" in _articles("ingest-blind14/rl-tram-w1.pdf")
     assert "第十二屆全港青少年書法比賽徵稿啟事" in _articles("ingest-blind14/mu-brush-b1.pdf")
     assert _articles("ingest-blind4/cr-millbrook-a1a6.pdf")["WALTER E. KINSLEY"]["kicker"] is None
-
-
-def _upright(x: float, y: float, text: str, size: float = 18.0, pitch: float = 20.0) -> list[_Box]:
-    """A vertical head: one glyph a line, a space skipping one pitch."""
-    out = []
-    for k, c in enumerate(text):
-        if c != " ":
-            top = y + pitch * k
-            out.append(_Box(x, top, x + size, top + size, c, size, bold=True, base=top + 0.88 * size))
-    return out
