@@ -102,7 +102,8 @@ def name_case(name: str) -> str:
     return regex.sub(r"\p{Lu}+", lambda m: m.group()[0] + m.group()[1:].lower(), name)
 
 
-_CONTACT = regex.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^@\w{2,30}$")
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address
+_CONTACT = regex.compile(rf"^{EMAIL}$|^@\w{{2,30}}$")
 
 
 def contact(text: str) -> bool:

@@ -367,8 +367,7 @@ def _spaced_out(run: list[_Glyph]) -> str | None:
     """A bold line of single letters or glyphs, each set apart by a space character
     (`M U S E U M   O P E N`, `第 十 二 屆` with en spaces; not figures alone, a row of a
     table's numbers): display type letter-spaced by typing spaces, which `_untracked` cannot
-    tell from word spaces. Its text without the
-    narrowest gaps (the letter-spacing); a gap wider by `WORD_STEP` ems, or by half the
+    tell from word spaces. Its text without the narrowest gaps (the letter-spacing); a gap wider by `WORD_STEP` ems, or by half the
     narrowest where that is less (a font's space may be a quarter em: two spaces are then a
     word gap exactly a quarter em wider), is a word space."""
     ink = [g for g in run if not g.c.isspace()]
@@ -906,8 +905,8 @@ def _page(doc, page, number: int, glyphs: list[_Glyph], stem: str, image_dir: Pa
     edge: tuple[float, float, tuple[int, ...], float] | None = None  # the last text block's edges, column and foot
     pictures = [b for b in content if b.image is not None]
     boxes = _ruled_boxes(page, body, drawings)
-    ruled = pdfheads.rules(drawings)
     content = _tables(content, boxes)
+    ruled = pdfheads.rules(drawings)
     order = _xycut(_spread(_stack(content, body), body), body, rects=boxes, ruled=ruled)
     order = _threaded(_vertical_left(_vertical_first([(block, _column(path)) for block, path in order], body), body), body)
     order = _bylines_over(order, body)

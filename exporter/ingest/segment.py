@@ -1057,7 +1057,7 @@ def _retype(page: PageLayout, notes: Notes, model: BlockModel | None, decoder: S
     return out, learned
 
 
-_MAILED = regex.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # an e-mail address
+_MAILED = regex.compile(english.EMAIL)
 
 
 def _foot_line(piece: Head | Para) -> bool:
